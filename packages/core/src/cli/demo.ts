@@ -1,0 +1,99 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GitCommandManager } from '../git/git-command-manager';
+import { TerminalPlatform } from '../platform/terminal-platform';
+import { runStep } from '../steps/run-step';
+import { updateManifestStep } from '../steps/update-manifest/step';
+
+/** The throwaway environment repository the demo promotes into, as a team would lay it out. */
+const ENV_REPO: Record<string, string> = {
+  'envs/dev/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - deployment.yaml
+images:
+  - name: ghcr.io/acme/payments   # the service this pipeline builds
+    newTag: "1.4.1"
+  - name: ghcr.io/acme/payments-worker
+    newTag: 1.4.1
+`,
+  'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: migrate
+          image: ghcr.io/acme/payments:1.4.1   # same image, runs migrations
+      containers:
+        - name: api
+          image: 'ghcr.io/acme/payments:1.4.1'
+        - name: worker
+          image: ghcr.io/acme/payments-worker:1.4.1
+`,
+};
+
+const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@gitops-promote.invalid'];
+
+/**
+ * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
+ * "remote" environment repo, clones it as a CI job would, runs update-manifest to bump
+ * ghcr.io/acme/payments to 1.4.2, and shows the commit that reached the remote.
+ */
+export async function runDemo(args: readonly string[]): Promise<number> {
+  const keep = args.includes('--keep');
+  const dir = await mkdtemp(path.join(tmpdir(), 'gitops-promote-demo-'));
+  const say = (text: string): void => void process.stderr.write(`${text}\n`);
+  try {
+    const remote = path.join(dir, 'environments.git');
+    const seed = path.join(dir, 'seed');
+    const checkout = path.join(dir, 'checkout');
+    await new GitCommandManager(dir).run(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
+    await mkdir(seed);
+    const seedGit = new GitCommandManager(seed);
+    await seedGit.run(['init', '--quiet', '--initial-branch=main']);
+    for (const [file, content] of Object.entries(ENV_REPO)) {
+      await mkdir(path.join(seed, path.dirname(file)), { recursive: true });
+      await writeFile(path.join(seed, file), content);
+    }
+    await seedGit.run(['add', '.']);
+    await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
+    await seedGit.run(['push', '--quiet', remote, 'main']);
+    await new GitCommandManager(dir).run(['clone', '--quiet', remote, checkout]);
+    say(`Environment repo: ${remote} (dev runs ghcr.io/acme/payments:1.4.1)`);
+    say('Running: gitops-promote update-manifest --image ghcr.io/acme/payments --tag 1.4.2 --files "envs/dev/*.yaml"\n');
+
+    const platform = new TerminalPlatform(
+      new Map([
+        ['path', checkout],
+        ['files', 'envs/dev/*.yaml'],
+        ['image', 'ghcr.io/acme/payments'],
+        ['tag', '1.4.2'],
+        ['author-name', 'gitops-promote demo'],
+        ['author-email', 'demo@gitops-promote.invalid'],
+      ]),
+      process.stdout,
+      process.stderr,
+    );
+    await runStep(updateManifestStep, platform);
+    if (process.exitCode === 1) return 1;
+
+    const remoteGit = new GitCommandManager(remote);
+    const log = await remoteGit.run(['log', '--format=%h %s', '-n', '2', 'main']);
+    const diff = await remoteGit.run(['diff', '--unified=0', 'main~1', 'main']);
+    say(`\nThe remote's main branch now has:\n${log}\n\n${diff}\n`);
+    const kustomization = await readFile(path.join(checkout, 'envs/dev/kustomization.yaml'), 'utf8');
+    if (!kustomization.includes('newTag: "1.4.2"') || kustomization.includes('payments-worker\n    newTag: 1.4.2')) {
+      say('demo: unexpected result in envs/dev/kustomization.yaml');
+      return 1;
+    }
+    say(`Every other byte is unchanged: comments, quoting and payments-worker stay as they were.${keep ? `\nKept: ${dir}` : ''}`);
+    return 0;
+  } finally {
+    if (!keep) await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,121 @@
+import { GitError } from '../errors';
+import type { Author } from '../platform/platform';
+import { GitCommandManager } from './git-command-manager';
+import { isAuthFailure, isLostPushRace } from './push-race';
+
+export type PushOutcome = { ok: true } | { ok: false; race: boolean; message: string };
+
+/** The git operations the steps need, on one work tree, with remote auth applied per command. */
+export class GitRepository {
+  private readonly git: GitCommandManager;
+
+  constructor(
+    workTree: string,
+    private readonly remoteEnv: Readonly<Record<string, string>> = {},
+    private readonly redact: (text: string) => string = (text) => text,
+  ) {
+    this.git = new GitCommandManager(workTree, {}, redact);
+  }
+
+  static async open(path: string, remoteEnv: Readonly<Record<string, string>>, redact: (text: string) => string): Promise<GitRepository> {
+    const probe = new GitCommandManager(path, {}, redact);
+    const result = await probe.exec(['rev-parse', '--show-toplevel']);
+    if (result.exitCode !== 0) {
+      throw new GitError(
+        `${path} is not inside a git work tree.`,
+        "Check out the environment repository first (actions/checkout with 'repository:' and 'path:') and point 'path' at it, or set commit: false.",
+      );
+    }
+    // Commands run where the user pointed: pathspecs are then relative to `path`, like `files`.
+    return new GitRepository(path, remoteEnv, redact);
+  }
+
+  get workTree(): string {
+    return this.git.workTree;
+  }
+
+  /** The checked-out branch, or undefined on a detached HEAD. */
+  async currentBranch(): Promise<string | undefined> {
+    const result = await this.git.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async resolve(rev: string): Promise<string> {
+    return this.git.run(['rev-parse', '--verify', `${rev}^{commit}`]);
+  }
+
+  async head(): Promise<string> {
+    return this.git.run(['rev-parse', 'HEAD'], 'The repository has no commit yet; commit something first.');
+  }
+
+  async remoteUrl(remote: string): Promise<string> {
+    return this.git.run(['remote', 'get-url', remote], `Add the remote: git remote add ${remote} <url>.`);
+  }
+
+  /** Paths among `files` (relative to the work tree) with uncommitted changes. */
+  async dirtyFiles(files: readonly string[]): Promise<string[]> {
+    // exec, not run: run() trims, and the first entry's status may start with a space.
+    const result = await this.git.exec(['status', '--porcelain=v1', '-z', '--', ...files]);
+    if (result.exitCode !== 0) throw new GitError(`git status failed: ${this.redact(result.stderr.trim())}`, 'Check the repository.');
+    return result.stdout
+      .split('\0')
+      .filter((line) => line.length > 3)
+      .map((line) => line.slice(3));
+  }
+
+  /** Commits exactly `files` (other staged or modified paths stay out of the commit). */
+  async commit(files: readonly string[], message: string, author: Author | undefined): Promise<string> {
+    const identity = author ? ['-c', `user.name=${author.name}`, '-c', `user.email=${author.email}`] : [];
+    await this.git.run(['add', '--', ...files]);
+    await this.git.run(
+      [...identity, 'commit', '--quiet', '--no-edit', '-m', message, '--only', '--', ...files],
+      "If git says 'Author identity unknown', set the inputs author-name and author-email.",
+    );
+    return this.head();
+  }
+
+  async push(remote: string, branch: string): Promise<PushOutcome> {
+    const result = await this.git.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], this.remoteEnv);
+    if (result.exitCode === 0) return { ok: true };
+    const output = this.redact(`${result.stdout}\n${result.stderr}`);
+    return { ok: false, race: isLostPushRace(output), message: summarize(output) };
+  }
+
+  /** Fetches `branch` and returns the remote tip, or undefined if the branch does not exist there. */
+  async fetch(remote: string, branch: string): Promise<string | undefined> {
+    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], this.remoteEnv);
+    if (result.exitCode !== 0) {
+      const output = this.redact(result.stderr);
+      if (/couldn't find remote ref/i.test(output)) return undefined;
+      throw new GitError(`git fetch ${remote} ${branch} failed: ${summarize(output)}`, fetchHint(output));
+    }
+    return this.git.run(['rev-parse', 'FETCH_HEAD']);
+  }
+
+  /** Number of commits reachable from `rev` that `remoteTip` lacks. */
+  async countMissing(rev: string, remoteTip: string): Promise<number> {
+    return Number(await this.git.run(['rev-list', '--count', rev, '--not', remoteTip]));
+  }
+
+  /**
+   * Moves HEAD to `rev`, keeping unrelated uncommitted work: `--keep` refuses instead of
+   * overwriting a local change, where `--hard` would silently discard it.
+   */
+  async resetKeep(rev: string): Promise<void> {
+    await this.git.run(['reset', '--quiet', '--keep', rev], 'Commit or stash local changes to the edited files, then run again.');
+  }
+}
+
+function summarize(output: string): string {
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== 'Done' && !line.startsWith('To '));
+  return lines.slice(-4).join(' | ');
+}
+
+export function fetchHint(output: string): string {
+  return isAuthFailure(output)
+    ? "The remote refused the credentials: pass a token with write access to the environment repository in 'token' (GitHub: contents: write; GitLab: write_repository)."
+    : 'Check the remote URL and the network, then run again.';
+}

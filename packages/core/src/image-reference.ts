@@ -1,0 +1,90 @@
+import { InputError } from './errors';
+
+/**
+ * An OCI image reference split into the parts an edit touches. `name` is everything before the
+ * tag/digest exactly as written (registry, port and path included), so matching is by exact name:
+ * `registry:5000/app` has no tag, and `…/payments` never matches `…/payments-worker`.
+ */
+export interface ImageReference {
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+// From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
+// with `.` or `-`; a digest is `algorithm:encoded`.
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_PATTERN = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const SHA256_PATTERN = /^sha256:[a-f0-9]{64}$/;
+// Lower-case path components separated by `/`, optionally behind a registry host[:port].
+const NAME_PATTERN =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+
+export function parseImageReference(text: string): ImageReference {
+  let rest = text;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  // A colon after the last slash separates the tag; one before it belongs to a registry port.
+  const colon = rest.lastIndexOf(':');
+  let tag: string | undefined;
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const ref: ImageReference = { name: rest };
+  if (tag !== undefined) ref.tag = tag;
+  if (digest !== undefined) ref.digest = digest;
+  return ref;
+}
+
+export function formatImageReference(ref: ImageReference): string {
+  return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+
+export function isValidTag(tag: string): boolean {
+  return TAG_PATTERN.test(tag);
+}
+
+export function isValidDigest(digest: string): boolean {
+  return DIGEST_PATTERN.test(digest) && (!digest.startsWith('sha256:') || SHA256_PATTERN.test(digest));
+}
+
+export function isValidImageName(name: string): boolean {
+  return name.length <= 255 && NAME_PATTERN.test(name);
+}
+
+/** Shows a value inside an error message without letting control characters break the line. */
+export function quoteForMessage(value: string): string {
+  return JSON.stringify(value);
+}
+
+export function validateImageName(name: string, inputName: string): void {
+  if (!isValidImageName(name)) {
+    throw new InputError(
+      `Input '${inputName}' is not a valid image name: ${quoteForMessage(name)}.`,
+      `Give the repository part only, exactly as it appears in the manifests, e.g. 'ghcr.io/acme/payments' (no tag, no digest, lower case).`,
+    );
+  }
+}
+
+export function validateTag(tag: string, inputName: string): void {
+  if (!isValidTag(tag)) {
+    throw new InputError(
+      `Input '${inputName}' is not a valid OCI tag: ${quoteForMessage(tag)}.`,
+      'A tag is 1-128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-` (no spaces, newlines or shell characters).',
+    );
+  }
+}
+
+export function validateDigest(digest: string, inputName: string): void {
+  if (!isValidDigest(digest)) {
+    throw new InputError(
+      `Input '${inputName}' is not a valid OCI digest: ${quoteForMessage(digest)}.`,
+      "Give it as 'sha256:' followed by 64 lower-case hex digits, e.g. the output of `docker buildx imagetools inspect --format '{{json .Manifest.Digest}}'`.",
+    );
+  }
+}

@@ -1,0 +1,16 @@
+export * from './errors';
+export * from './image-reference';
+export { editManifest, type EditRequest, type FileEditResult, type ManifestChange } from './manifest/manifest-editor';
+export { parseKeyPath } from './manifest/key-path';
+export type { ImageTarget } from './manifest/image-edits';
+export type { Platform, Author } from './platform/platform';
+export { detectPlatform } from './platform/detect-platform';
+export { GitHubPlatform } from './platform/github-platform';
+export { GitLabPlatform } from './platform/gitlab-platform';
+export { TerminalPlatform } from './platform/terminal-platform';
+export { runStep } from './steps/run-step';
+export { updateManifestStep } from './steps/update-manifest/step';
+export { runUpdateManifest, type UpdateManifestResult } from './steps/update-manifest/run';
+export { validateUpdateManifestInputs, type UpdateManifestInputs, type UpdateManifestConfig } from './steps/update-manifest/config';
+export { updateManifestSpec } from './steps/update-manifest/spec';
+export type { StepSpec, InputSpec, OutputSpec } from './steps/step-spec';

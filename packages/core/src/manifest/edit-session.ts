@@ -1,0 +1,229 @@
+import { isAlias, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { ManifestEditError } from '../errors';
+import { formatPath, lineOf, type ParsedManifest, type PathSegment } from './parsed-manifest';
+import { isPlainNonString, styleOf, writeScalar } from './scalar-style';
+
+/** One value this run changes, reported to the user and in the `previous-values` output. */
+export interface ManifestChange {
+  file: string;
+  /** 0-based index of the YAML document in a multi-document file. */
+  document: number;
+  path: string;
+  line: number;
+  /** null when the key did not exist and was added. */
+  previous: string | null;
+  /** null when the key was removed (a stale digest, for instance). */
+  value: string | null;
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Collects byte-range splices against one file's original source. Every edit replaces only the
+ * bytes of one scalar (or adds/removes one `key: value` line); nothing is ever re-serialised, so
+ * comments, quoting, indentation, line endings and other documents stay byte-identical.
+ */
+export class EditSession {
+  readonly changes: ManifestChange[] = [];
+  /** Nodes matched by the request, changed or already right; zero means "nothing matched". */
+  matched = 0;
+  private readonly splices: Splice[] = [];
+  private readonly touched = new Set<Node>();
+
+  constructor(readonly manifest: ParsedManifest) {}
+
+  /** Follows an alias to its anchor, so `image: *app` edits the one place the value is written. */
+  resolve(document: Document.Parsed, node: unknown): unknown {
+    return isAlias(node) ? node.resolve(document) : node;
+  }
+
+  /** Sets `node` to `value`, keeping its quoting style. No-op when it already holds that value. */
+  setScalar(docIndex: number, path: readonly PathSegment[], node: Scalar, value: string, keepType = false): void {
+    if (this.touched.has(node)) return;
+    this.touched.add(node);
+    this.matched++;
+    const previous = scalarText(node);
+    if (previous === value && node.value !== null) return;
+    const [start, end] = node.range ?? fail(this.manifest, path, 'has no source position');
+    const style = styleOf(node);
+    let text = writeScalar({
+      value,
+      style,
+      inFlow: this.inFlow(start),
+      keepNonStringType: keepType && style === 'PLAIN' && isPlainNonString(previous),
+    });
+    if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
+      // A block scalar's range ends after its last line break; the quoted value replaces the
+      // header and content lines, and the line break stays.
+      text += this.manifest.source.slice(start, end).endsWith('\r\n') ? '\r\n' : '\n';
+    } else if (start === end && start > 0 && !/\s/.test(this.manifest.source[start - 1] ?? '')) {
+      // An empty value (`tag:`) has a zero-width range right after the colon.
+      text = ` ${text}`;
+    }
+    this.splices.push({ start, end, text });
+    this.record(docIndex, path, start, node.value === null ? null : previous, value);
+  }
+
+  /** Adds `key: value` as the last entry of `map`, in its style (block or flow) and indentation. */
+  insertPair(docIndex: number, mapPath: readonly PathSegment[], map: YAMLMap, key: string, value: string): void {
+    this.matched++;
+    const source = this.manifest.source;
+    const last = map.items[map.items.length - 1];
+    const valueText = writeScalar({ value, style: 'PLAIN', inFlow: Boolean(map.flow) });
+    let at: number;
+    let text: string;
+    if (map.flow) {
+      if (last) {
+        at = pairEnd(last);
+        text = `, ${key}: ${valueText}`;
+      } else {
+        at = (map.range?.[0] ?? fail(this.manifest, mapPath, 'has no source position')) + 1;
+        text = `${key}: ${valueText}`;
+      }
+    } else {
+      const firstKey = map.items[0]?.key;
+      if (!last || !isNodeWithRange(firstKey)) fail(this.manifest, mapPath, 'is an empty block map');
+      const keyStart = firstKey.range[0];
+      const indent = ' '.repeat(keyStart - lineStart(source, keyStart));
+      const end = pairEnd(last);
+      if (end > 0 && source[end - 1] === '\n') {
+        at = end;
+        text = `${indent}${key}: ${valueText}${this.manifest.eol}`;
+      } else {
+        const newline = source.indexOf('\n', end);
+        if (newline < 0) {
+          at = source.length;
+          text = `${this.manifest.eol}${indent}${key}: ${valueText}`;
+        } else {
+          at = newline + 1;
+          text = `${indent}${key}: ${valueText}${this.manifest.eol}`;
+        }
+      }
+    }
+    this.splices.push({ start: at, end: at, text });
+    this.record(docIndex, [...mapPath, key], at, null, value);
+  }
+
+  /** Removes one `key: value` entry (its whole line in a block map). */
+  removePair(docIndex: number, mapPath: readonly PathSegment[], map: YAMLMap, pair: Pair): void {
+    this.matched++;
+    const source = this.manifest.source;
+    const key = pair.key;
+    const keyName = isScalar(key) ? scalarText(key) : '?';
+    const path = [...mapPath, keyName];
+    if (!isNodeWithRange(key)) fail(this.manifest, path, 'has no source position');
+    const index = map.items.indexOf(pair);
+    let start: number;
+    let end: number;
+    if (map.flow) {
+      const previous = map.items[index - 1];
+      const next = map.items[index + 1];
+      if (previous) {
+        start = pairEnd(previous);
+        end = pairEnd(pair);
+      } else if (next && isNodeWithRange(next.key)) {
+        start = key.range[0];
+        end = next.key.range[0];
+      } else {
+        start = key.range[0];
+        end = pairEnd(pair);
+      }
+    } else {
+      start = lineStart(source, key.range[0]);
+      if (source.slice(start, key.range[0]).trim() !== '') {
+        throw new ManifestEditError(
+          `${this.manifest.file}:${lineOf(this.manifest, key.range[0])}: cannot remove '${formatPath(path)}' without rewriting its line (it shares the line with '-').`,
+          `Move '${keyName}' below the first key of that entry, or set the value yourself.`,
+        );
+      }
+      const valueEnd = pairEnd(pair);
+      const newline = source.indexOf('\n', valueEnd > 0 && source[valueEnd - 1] === '\n' ? valueEnd - 1 : valueEnd);
+      end = newline < 0 ? source.length : newline + 1;
+    }
+    this.splices.push({ start, end, text: '' });
+    const previous = isScalar(pair.value) ? scalarText(pair.value) : null;
+    this.record(docIndex, path, key.range[0], previous, null);
+  }
+
+  /** The edited source; the original when nothing changed. */
+  output(): string {
+    const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.end - a.end);
+    let out = this.manifest.source;
+    let limit = Number.POSITIVE_INFINITY;
+    for (const splice of sorted) {
+      if (splice.end > limit) {
+        throw new Error(`overlapping edits in ${this.manifest.file} at offset ${splice.start}`);
+      }
+      out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
+      limit = splice.start;
+    }
+    return out;
+  }
+
+  private record(docIndex: number, path: readonly PathSegment[], offset: number, previous: string | null, value: string | null): void {
+    this.changes.push({
+      file: this.manifest.file,
+      document: docIndex,
+      path: formatPath(path),
+      line: lineOf(this.manifest, offset),
+      previous,
+      value,
+    });
+  }
+
+  /** Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. */
+  private inFlow(offset: number): boolean {
+    for (const doc of this.manifest.documents) {
+      const [docStart, , docEnd] = doc.range;
+      if (offset < docStart || offset > docEnd) continue;
+      return flowAncestor(doc.contents, offset);
+    }
+    return false;
+  }
+}
+
+function flowAncestor(node: unknown, offset: number): boolean {
+  if (!node || typeof node !== 'object' || !('items' in node)) return false;
+  const collection = node as { items: unknown[]; flow?: boolean; range?: [number, number, number] };
+  const range = collection.range;
+  if (!range || offset < range[0] || offset > range[1]) return false;
+  if (collection.flow) return true;
+  for (const item of collection.items) {
+    if (item && typeof item === 'object' && 'key' in item) {
+      const pair = item as Pair;
+      if (flowAncestor(pair.key, offset) || flowAncestor(pair.value, offset)) return true;
+    } else if (flowAncestor(item, offset)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export function scalarText(node: Scalar): string {
+  const value: unknown = node.value;
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return Boolean(node && typeof node === 'object' && 'range' in node && Array.isArray((node as Node).range));
+}
+
+/** End offset of a pair's value (or key, when the value is empty). */
+function pairEnd(pair: Pair): number {
+  const value = pair.value;
+  if (isNodeWithRange(value)) return value.range[1];
+  if (isNodeWithRange(pair.key)) return pair.key.range[1];
+  return 0;
+}
+
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function fail(manifest: ParsedManifest, path: readonly PathSegment[], why: string): never {
+  throw new Error(`${manifest.file}: '${formatPath(path)}' ${why}`);
+}

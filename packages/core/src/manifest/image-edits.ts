@@ -1,0 +1,170 @@
+import { isMap, isScalar, isSeq, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { formatImageReference, parseImageReference, type ImageReference } from '../image-reference';
+import type { EditSession } from './edit-session';
+import { scalarText } from './edit-session';
+import type { PathSegment } from './parsed-manifest';
+import { pairsNamed, walkCollections } from './walk';
+
+/** Where an image is set: its exact name and the new tag and/or digest. */
+export interface ImageTarget {
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+/**
+ * Finds every place `target.name` is referenced and plans the edit:
+ * - `image: name[:tag][@digest]` strings (containers, initContainers, ephemeralContainers of any
+ *   workload kind, Argo Rollouts, CronJobs, Pods, and plain Helm values);
+ * - Kustomize `images:` entries `{name, newName, newTag, digest}` matched by `name` or `newName`;
+ * - Argo CD `spec.source.kustomize.images` strings `[name=]newName:tag`;
+ * - Helm values maps `{registry?, repository, tag?, digest?}`.
+ * Setting a tag drops a stale digest; a digest alone replaces both in strings.
+ */
+export function planImageEdits(session: EditSession, target: ImageTarget, seen: Set<string>): void {
+  session.manifest.documents.forEach((document, docIndex) => {
+    walkCollections(document, {
+      map(map, path) {
+        for (const pair of pairsNamed(map, 'image')) {
+          const node = session.resolve(document, pair.value);
+          if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
+            editReferenceString(session, docIndex, [...path, 'image'], node, target, seen);
+          }
+        }
+        editHelmImageMap(session, document, docIndex, map, path, target, seen);
+        for (const pair of pairsNamed(map, 'images')) {
+          const list = session.resolve(document, pair.value);
+          if (isSeq(list)) {
+            list.items.forEach((item, index) => {
+              const entry = session.resolve(document, item);
+              const entryPath = [...path, 'images', index];
+              if (isMap(entry)) editKustomizeImage(session, document, docIndex, entry, entryPath, target, seen);
+              else if (isScalar(entry) && typeof entry.value === 'string') {
+                editArgoKustomizeOverride(session, docIndex, entryPath, entry, target, seen);
+              }
+            });
+          }
+        }
+      },
+    });
+  });
+}
+
+function withNewVersion(ref: ImageReference, target: ImageTarget): ImageReference {
+  const next: ImageReference = { name: ref.name };
+  if (target.tag !== undefined) next.tag = target.tag;
+  if (target.digest !== undefined) next.digest = target.digest;
+  return next;
+}
+
+function editReferenceString(
+  session: EditSession,
+  docIndex: number,
+  path: readonly PathSegment[],
+  node: Scalar,
+  target: ImageTarget,
+  seen: Set<string>,
+): void {
+  const ref = parseImageReference(scalarText(node));
+  seen.add(ref.name);
+  if (ref.name !== target.name) return;
+  session.setScalar(docIndex, path, node, formatImageReference(withNewVersion(ref, target)));
+}
+
+/** Argo CD Application `kustomize.images` entries: `name:tag`, `name@digest` or `old=new:tag`. */
+function editArgoKustomizeOverride(
+  session: EditSession,
+  docIndex: number,
+  path: readonly PathSegment[],
+  node: Scalar,
+  target: ImageTarget,
+  seen: Set<string>,
+): void {
+  const text = scalarText(node);
+  const eq = text.indexOf('=');
+  const original = eq >= 0 ? text.slice(0, eq) : undefined;
+  const ref = parseImageReference(eq >= 0 ? text.slice(eq + 1) : text);
+  seen.add(ref.name);
+  if (original !== undefined) seen.add(original);
+  if (ref.name !== target.name && original !== target.name) return;
+  const prefix = original !== undefined ? `${original}=` : '';
+  session.setScalar(docIndex, path, node, prefix + formatImageReference(withNewVersion(ref, target)));
+}
+
+function scalarValue(document: Document.Parsed, session: EditSession, map: YAMLMap, key: string): Scalar | undefined {
+  const pair = pairsNamed(map, key)[0];
+  if (!pair) return undefined;
+  const node = session.resolve(document, pair.value);
+  return isScalar(node) ? node : undefined;
+}
+
+/** Sets `key` in `map` to `value`, adding the key when the map does not have it. */
+function setOrInsert(
+  session: EditSession,
+  document: Document.Parsed,
+  docIndex: number,
+  map: YAMLMap,
+  path: readonly PathSegment[],
+  key: string,
+  value: string,
+): void {
+  const node = scalarValue(document, session, map, key);
+  if (node) session.setScalar(docIndex, [...path, key], node, value);
+  else if (pairsNamed(map, key).length === 0) session.insertPair(docIndex, path, map, key, value);
+}
+
+function editKustomizeImage(
+  session: EditSession,
+  document: Document.Parsed,
+  docIndex: number,
+  entry: YAMLMap,
+  path: readonly PathSegment[],
+  target: ImageTarget,
+  seen: Set<string>,
+): void {
+  const name = scalarValue(document, session, entry, 'name');
+  if (!name) return;
+  const newName = scalarValue(document, session, entry, 'newName');
+  seen.add(scalarText(name));
+  if (newName) seen.add(scalarText(newName));
+  if (scalarText(name) !== target.name && (!newName || scalarText(newName) !== target.name)) return;
+  if (target.tag !== undefined) setOrInsert(session, document, docIndex, entry, path, 'newTag', target.tag);
+  if (target.digest !== undefined) {
+    setOrInsert(session, document, docIndex, entry, path, 'digest', target.digest);
+  } else {
+    // Kustomize lets a digest win over newTag: a digest left from an earlier run would pin the old image.
+    const stale = pairsNamed(entry, 'digest')[0];
+    if (stale) session.removePair(docIndex, path, entry, stale);
+  }
+}
+
+function editHelmImageMap(
+  session: EditSession,
+  document: Document.Parsed,
+  docIndex: number,
+  map: YAMLMap,
+  path: readonly PathSegment[],
+  target: ImageTarget,
+  seen: Set<string>,
+): void {
+  const repository = scalarValue(document, session, map, 'repository');
+  if (!repository || typeof repository.value !== 'string' || repository.value === '') return;
+  // Only maps shaped like an image: a repository beside a tag, digest or registry, or under `image`.
+  const shaped = ['tag', 'digest', 'registry'].some((key) => pairsNamed(map, key).length > 0);
+  const underImageKey = /image$/i.test(String(path[path.length - 1] ?? ''));
+  if (!shaped && !underImageKey) return;
+  const registry = scalarValue(document, session, map, 'registry');
+  const repo = scalarText(repository);
+  const full = registry && scalarText(registry) !== '' ? `${scalarText(registry)}/${repo}` : repo;
+  seen.add(full);
+  if (full !== target.name && repo !== target.name) return;
+  if (target.tag !== undefined) setOrInsert(session, document, docIndex, map, path, 'tag', target.tag);
+  if (target.digest !== undefined) {
+    setOrInsert(session, document, docIndex, map, path, 'digest', target.digest);
+  } else {
+    // Charts render `repository@digest` when a digest is set; clear it so the new tag takes effect.
+    const digest = scalarValue(document, session, map, 'digest');
+    if (digest && scalarText(digest) !== '') session.setScalar(docIndex, [...path, 'digest'], digest, '');
+  }
+}
+

@@ -1,0 +1,88 @@
+import { parseDocument, Scalar } from 'yaml';
+
+/**
+ * Writes a new scalar value the way the file already wrote the old one. A value stays plain only
+ * when every YAML reader a Kubernetes toolchain uses would read it back as the same string: YAML
+ * 1.2's core schema (Helm 3's and yaml.v3's) and YAML 1.1's (yaml.v2, PyYAML), where `1.10`, `true`,
+ * `yes`, `0x1F`, `1e3`, `~` or `1:20` would turn into numbers, booleans or null.
+ */
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+/** The value a plain scalar's text resolves to under one schema, or undefined when it is no plain scalar. */
+function resolvePlain(text: string, version: '1.1' | '1.2', inFlow: boolean): unknown {
+  const doc = parseDocument(inFlow ? `[${text}]` : `k: ${text}`, { version, uniqueKeys: false });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const data: unknown = doc.toJS();
+  if (inFlow) return Array.isArray(data) && data.length === 1 ? (data[0] as unknown) : undefined;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const entries = Object.entries(data as Record<string, unknown>);
+  return entries.length === 1 && entries[0]?.[0] === 'k' ? entries[0][1] : undefined;
+}
+
+/** True when `text` written plain reads back as exactly the string `text` under YAML 1.1 and 1.2. */
+export function isPlainSafeString(text: string, inFlow: boolean): boolean {
+  if (text === '' || text !== text.trim() || /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text)) {
+    return false;
+  }
+  return resolvePlain(text, '1.2', inFlow) === text && resolvePlain(text, '1.1', inFlow) === text;
+}
+
+/** True when plain `text` reads as something other than a string (number, bool, null) in either schema. */
+export function isPlainNonString(text: string): boolean {
+  for (const version of ['1.1', '1.2'] as const) {
+    const value = resolvePlain(text, version, false);
+    if (value !== undefined && typeof value !== 'string') return true;
+  }
+  return false;
+}
+
+function doubleQuoted(value: string): string {
+  // JSON's escapes are a subset of YAML's double-quoted escapes.
+  return JSON.stringify(value);
+}
+
+function singleQuoted(value: string): string | undefined {
+  // Single quotes cannot escape anything but `'`; anything that folds or is non-printable needs double.
+  if (/[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(value)) return undefined;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export interface ScalarWriteRequest {
+  value: string;
+  /** How the old value was written. */
+  style: ScalarStyle;
+  /** Inside a flow collection (`[…]`, `{…}`), where `,[]{}` end a plain scalar. */
+  inFlow: boolean;
+  /**
+   * The old plain value resolved to a number or boolean (e.g. `replicas: 3`): a new value that is
+   * such a literal too stays plain, so the field keeps its type.
+   */
+  keepNonStringType?: boolean;
+}
+
+/** The source text for the new value. Block scalars become double-quoted (the caller keeps the line break). */
+export function writeScalar(request: ScalarWriteRequest): string {
+  const { value, style, inFlow } = request;
+  if (request.keepNonStringType && style === 'PLAIN' && isPlainNonString(value) && isPlainInContext(value, inFlow)) {
+    return value;
+  }
+  switch (style) {
+    case 'PLAIN':
+      return isPlainSafeString(value, inFlow) ? value : doubleQuoted(value);
+    case 'QUOTE_SINGLE':
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case 'QUOTE_DOUBLE':
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED':
+      return doubleQuoted(value);
+  }
+}
+
+function isPlainInContext(text: string, inFlow: boolean): boolean {
+  return resolvePlain(text, '1.2', inFlow) !== undefined && !/[\n\r#]/.test(text);
+}
+
+export function styleOf(node: Scalar): ScalarStyle {
+  return (node.type ?? 'PLAIN') as ScalarStyle;
+}

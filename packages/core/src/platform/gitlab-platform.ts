@@ -1,0 +1,79 @@
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { SecretRedactor, type Author, type Platform } from './platform';
+
+/**
+ * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
+ * outputs appended to a dotenv file for `artifacts:reports:dotenv`, collapsible log sections,
+ * and a Markdown summary file to keep as an artifact.
+ */
+export class GitLabPlatform implements Platform {
+  readonly name = 'gitlab' as const;
+  private readonly redactor = new SecretRedactor();
+  private sections = 0;
+  readonly dotenvPath: string;
+  readonly summaryPath: string;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+    const dir = env.CI_PROJECT_DIR ?? process.cwd();
+    this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? path.join(dir, 'gitops-promote.env');
+    this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? path.join(dir, 'gitops-promote-summary.md');
+  }
+
+  getInput(name: string): string {
+    const upper = name.toUpperCase();
+    return (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+  }
+
+  setOutput(name: string, value: string): void {
+    // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
+    if (/[\r\n]/.test(value)) throw new Error(`output ${name} must be a single line for a dotenv report`);
+    appendFileSync(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
+  }
+
+  info(message: string): void {
+    process.stdout.write(`${this.redact(message)}\n`);
+  }
+
+  warning(message: string): void {
+    process.stdout.write(`\u001b[33mWarning: ${this.redact(message)}\u001b[0m\n`);
+  }
+
+  error(message: string): void {
+    process.stdout.write(`\u001b[31mError: ${this.redact(message)}\u001b[0m\n`);
+  }
+
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    const id = `gitops_promote_${++this.sections}`;
+    const now = (): number => Math.floor(Date.now() / 1000);
+    process.stdout.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=true]\r\u001b[0K${this.redact(title)}\n`);
+    try {
+      return await fn();
+    } finally {
+      process.stdout.write(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K\n`);
+    }
+  }
+
+  setSecret(secret: string): void {
+    this.redactor.add(secret);
+  }
+
+  async appendSummary(markdown: string): Promise<void> {
+    appendFileSync(this.summaryPath, `${this.redact(markdown)}\n`);
+  }
+
+  setFailed(message: string): void {
+    this.error(message);
+    process.exitCode = 1;
+  }
+
+  defaultAuthor(): Author | undefined {
+    const name = this.env.GITLAB_USER_NAME;
+    const email = this.env.GITLAB_USER_EMAIL;
+    return name && email ? { name, email } : undefined;
+  }
+
+  redact(text: string): string {
+    return this.redactor.redact(text);
+  }
+}

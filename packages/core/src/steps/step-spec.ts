@@ -1,0 +1,26 @@
+/**
+ * A step's contract, written once: the CLI's flags and help, the inputs the adapters read, and
+ * (through `npm run docs`) the step's action.yml and the README's tables all come from it.
+ */
+export interface InputSpec {
+  name: string;
+  description: string;
+  /** Shown in action.yml and help; the step itself applies defaults, so all entries agree. */
+  default?: string;
+  required?: boolean;
+  /** true/false inputs: the CLI takes `--name` and `--no-name`. */
+  boolean?: boolean;
+}
+
+export interface OutputSpec {
+  name: string;
+  description: string;
+}
+
+export interface StepSpec {
+  name: string;
+  title: string;
+  description: string;
+  inputs: readonly InputSpec[];
+  outputs: readonly OutputSpec[];
+}

@@ -1,0 +1,42 @@
+import type { StepSpec } from '../step-spec';
+
+export const updateManifestSpec = {
+  name: 'update-manifest',
+  title: 'gitops-promote: update manifest',
+  description:
+    'Set an image tag/digest or any key in GitOps manifests, changing only those bytes; commit and push, surviving push races.',
+  inputs: [
+    { name: 'path', description: 'Checkout of the environment repository; `files` are relative to it.', default: '.' },
+    {
+      name: 'files',
+      required: true,
+      description: 'Manifests to edit, relative to `path`: paths or globs, one per line or comma-separated (e.g. `envs/dev/kustomization.yaml`, `envs/dev/**/*.yaml`).',
+    },
+    { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
+    { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
+    { name: 'digest', description: 'Image mode: the new digest (`sha256:` + 64 hex digits).' },
+    { name: 'key', description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`.' },
+    { name: 'value', description: 'Key-path mode: the new value. Numbers and booleans stay unquoted only where the old value was one too.' },
+    { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
+    { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
+    { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
+    {
+      name: 'commit-message',
+      description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
+    },
+    { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
+    { name: 'author-email', description: 'Commit author email (with `author-name`).' },
+    { name: 'token', description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
+    { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
+  ],
+  outputs: [
+    { name: 'changed', description: '`true` if any file needed a change, else `false`.' },
+    { name: 'changed-files', description: 'JSON array of changed files, relative to `path`.' },
+    {
+      name: 'previous-values',
+      description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
+    },
+    { name: 'commit-sha', description: 'SHA of the commit made (the remote tip if another run already pushed the same values); empty if none.' },
+    { name: 'pushed', description: '`true` if the commit was pushed.' },
+  ],
+} as const satisfies StepSpec;

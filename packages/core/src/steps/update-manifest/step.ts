@@ -1,0 +1,39 @@
+import type { Platform } from '../../platform/platform';
+import { readUpdateManifestInputs, validateUpdateManifestInputs } from './config';
+import { runUpdateManifest, type UpdateManifestResult } from './run';
+
+/** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
+export async function updateManifestStep(platform: Platform): Promise<UpdateManifestResult> {
+  const config = validateUpdateManifestInputs(readUpdateManifestInputs(platform));
+  if (config.token) platform.setSecret(config.token);
+  const result = await runUpdateManifest(config, platform);
+  platform.setOutput('changed', String(result.changed));
+  platform.setOutput('changed-files', JSON.stringify(result.changedFiles));
+  platform.setOutput('previous-values', JSON.stringify(result.changes));
+  platform.setOutput('commit-sha', result.commitSha);
+  platform.setOutput('pushed', String(result.pushed));
+  await platform.appendSummary(summaryMarkdown(result, config.dryRun));
+  return result;
+}
+
+function cell(text: string | null): string {
+  return text === null ? '—' : `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+}
+
+function summaryMarkdown(result: UpdateManifestResult, dryRun: boolean): string {
+  const lines = ['### gitops-promote: update-manifest', ''];
+  if (!result.changed) {
+    lines.push('No change needed: the manifests already hold the requested values.');
+    return lines.join('\n');
+  }
+  lines.push('| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |');
+  for (const change of result.changes) {
+    lines.push(`| ${change.file} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
+  }
+  lines.push('');
+  if (dryRun) lines.push('Dry run: nothing was written.');
+  else if (result.pushed) lines.push(`Pushed commit \`${result.commitSha}\`.`);
+  else if (result.commitSha) lines.push(`Committed \`${result.commitSha}\` (not pushed).`);
+  else lines.push('Files written, not committed.');
+  return lines.join('\n');
+}

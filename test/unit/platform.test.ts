@@ -1,0 +1,108 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { detectPlatform } from '../../packages/core/src/platform/detect-platform';
+import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
+import { GitLabPlatform } from '../../packages/core/src/platform/gitlab-platform';
+import { TerminalPlatform } from '../../packages/core/src/platform/terminal-platform';
+
+let dir: string;
+const saved = { ...process.env };
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'gp-platform-'));
+});
+
+afterEach(async () => {
+  process.env = { ...saved };
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function captureStdout(): () => string {
+  let text = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    text += String(chunk);
+    return true;
+  });
+  return () => text;
+}
+
+describe('detectPlatform', () => {
+  it('picks the adapter from the CI marker variables', () => {
+    expect(detectPlatform({ GITHUB_ACTIONS: 'true' }).name).toBe('github');
+    expect(detectPlatform({ GITLAB_CI: 'true' }).name).toBe('gitlab');
+    const terminal = detectPlatform({ 'INPUT_DRY-RUN': 'true', INPUT_COMMIT_MESSAGE: 'm' });
+    expect(terminal.name).toBe('terminal');
+    expect(terminal.getInput('dry-run')).toBe('true');
+    expect(terminal.getInput('commit-message')).toBe('m');
+  });
+});
+
+describe('GitHubPlatform', () => {
+  it('reads INPUT_* and writes GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and ::add-mask::', async () => {
+    const output = path.join(dir, 'output');
+    const summary = path.join(dir, 'summary');
+    await writeFile(output, '');
+    await writeFile(summary, '');
+    Object.assign(process.env, { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, 'INPUT_COMMIT-MESSAGE': '  hello  ' });
+    const stdout = captureStdout();
+    const platform = new GitHubPlatform();
+    expect(platform.getInput('commit-message')).toBe('hello');
+    platform.setSecret('s3cr3t-token');
+    platform.setOutput('changed-files', '["a.yaml"]');
+    platform.info('using s3cr3t-token');
+    await platform.appendSummary('pushed with s3cr3t-token');
+    expect(stdout()).toContain('::add-mask::s3cr3t-token');
+    expect(stdout()).toContain('using ***');
+    expect(await readFile(output, 'utf8')).toMatch(/^changed-files<<(.+)\n\["a\.yaml"\]\n\1\n$/);
+    expect(await readFile(summary, 'utf8')).toBe('pushed with ***\n');
+  });
+
+  it('setFailed sets a failing exit code', () => {
+    const stdout = captureStdout();
+    new GitHubPlatform().setFailed('broken');
+    expect(stdout()).toContain('::error::broken');
+    expect(process.exitCode).toBe(1);
+  });
+});
+
+describe('GitLabPlatform', () => {
+  it('reads INPUT_ variables, writes a dotenv report and a summary file, redacts secrets', async () => {
+    const stdout = captureStdout();
+    const platform = new GitLabPlatform({ CI_PROJECT_DIR: dir, INPUT_COMMIT_MESSAGE: 'm', INPUT_FILES: 'a.yaml', GITLAB_USER_NAME: 'Ada', GITLAB_USER_EMAIL: 'ada@example.com' });
+    expect(platform.getInput('commit-message')).toBe('m');
+    expect(platform.getInput('files')).toBe('a.yaml');
+    expect(platform.defaultAuthor()).toEqual({ name: 'Ada', email: 'ada@example.com' });
+    platform.setSecret('glpat-123');
+    platform.setOutput('commit-sha', 'abc');
+    platform.setOutput('changed-files', '["a.yaml"]');
+    expect(() => platform.setOutput('x', 'two\nlines')).toThrow('single line');
+    await platform.group('Editing', async () => platform.info('token glpat-123'));
+    await platform.appendSummary('| a | glpat-123 |');
+    expect(await readFile(path.join(dir, 'gitops-promote.env'), 'utf8')).toBe('COMMIT_SHA=abc\nCHANGED_FILES=["a.yaml"]\n');
+    expect(await readFile(path.join(dir, 'gitops-promote-summary.md'), 'utf8')).toBe('| a | *** |\n');
+    expect(stdout()).toMatch(/section_start:\d+:gitops_promote_1\[collapsed=true\]/);
+    expect(stdout()).toContain('token ***');
+    expect(stdout()).not.toContain('glpat-123');
+  });
+});
+
+describe('TerminalPlatform', () => {
+  it('prints outputs to stdout and logs to stderr, redacted', () => {
+    const out = new PassThrough();
+    const log = new PassThrough();
+    const platform = new TerminalPlatform(new Map([['files', ' a.yaml ']]), out, log);
+    expect(platform.getInput('files')).toBe('a.yaml');
+    expect(platform.getInput('image')).toBe('');
+    platform.setSecret('tok');
+    platform.setOutput('changed', 'true');
+    platform.warning('tok leaked?');
+    expect(String(out.read())).toBe('changed=true\n');
+    expect(String(log.read())).toBe('warning: *** leaked?\n');
+    expect(platform.defaultAuthor()).toBeUndefined();
+  });
+});
