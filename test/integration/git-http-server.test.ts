@@ -294,7 +294,7 @@ describe('startGitHttpServer', () => {
         expect(await gitOk(['rev-parse', 'refs/heads/main^'], bare)).toBe(base);
         const fsck = await git(['fsck', '--full', '--strict', '--no-progress'], bare);
         expect(fsck.code, fsck.stderr).toBe(0);
-        expect(`${fsck.stdout}\n${fsck.stderr}`).not.toMatch(/error|missing|broken|corrupt|bad/i);
+        expect(`${fsck.stdout}\n${fsck.stderr}`).not.toMatch(/\b(?:error|missing|broken|corrupt|bad)\b/i);
 
         // The usual recovery (fetch, rebase, push) works for every loser, one after another.
         for (const [i, { work }] of clones.entries()) {
