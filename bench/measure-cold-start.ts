@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface ColdCommand {
+  label: string;
+  args: string[];
+  /** Why a run is not the expected outcome, or null when it is. */
+  check(status: number | null, output: string): string | null;
+}
+
+export interface ColdResult {
+  command: ColdCommand;
+  samples: number[];
+  /** Set when the command is missing or did not end as expected (a crash, a stack trace). */
+  problem: string | null;
+  firstOutputLine: string;
+}
+
+const looksLikeCrash = (output: string): boolean =>
+  /Unexpected internal error|^\s+at .+:\d+:\d+\)?$|ERR_[A-Z_]+|Cannot find module/m.test(output);
+
+/** The bundles the actions and the CLI ship, each beside bare Node as the baseline. */
+export function coldCommands(repoRoot: string): { baseline: ColdCommand; bundles: Array<ColdCommand & { file: string }> } {
+  const updateManifest = path.join(repoRoot, 'dist', 'update-manifest', 'index.js');
+  const cli = path.join(repoRoot, 'dist', 'cli', 'index.js');
+  return {
+    baseline: {
+      label: '`node -e 0` (baseline)',
+      args: ['-e', '0'],
+      check: (status) => (status === 0 ? null : `exit ${status}`),
+    },
+    bundles: [
+      {
+        label: '`node dist/update-manifest/index.js` (no inputs)',
+        file: updateManifest,
+        args: [updateManifest],
+        // Without inputs the step must stop at validation with exit 1 and a message naming the input.
+        check: (status, output) =>
+          status !== 1
+            ? `exit ${status}, expected 1`
+            : looksLikeCrash(output) || !/input/i.test(output)
+              ? 'exit 1 but not the missing-input error'
+              : null,
+      },
+      {
+        label: '`node dist/cli/index.js --help`',
+        file: cli,
+        args: [cli, '--help'],
+        check: (status, output) => (status !== 0 ? `exit ${status}` : looksLikeCrash(output) ? 'printed an error' : null),
+      },
+    ],
+  };
+}
+
+/**
+ * Starts each command `runs` times, interleaved and rotating the order each round, from an empty
+ * temporary directory with only PATH and HOME set: no GITHUB_ACTIONS, no INPUT_*, no NODE_OPTIONS
+ * inherited from npm or tsx, so the bundle sees what a fresh CI job would.
+ */
+export function measureColdStart(commands: readonly ColdCommand[], runs: number, warmup: number): ColdResult[] {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'gitops-promote-bench-'));
+  const env = { PATH: process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin', HOME: cwd };
+  const results: ColdResult[] = commands.map((command) => ({ command, samples: [], problem: null, firstOutputLine: '' }));
+  try {
+    for (let round = 0; round < warmup + runs; round++) {
+      for (let k = 0; k < results.length; k++) {
+        const result = results[(round + k) % results.length];
+        if (!result || result.problem) continue;
+        const start = process.hrtime.bigint();
+        const run = spawnSync(process.execPath, result.command.args, { cwd, env, encoding: 'utf8' });
+        const ns = Number(process.hrtime.bigint() - start);
+        if (run.error) throw run.error;
+        const output = `${run.stderr}${run.stdout}`;
+        result.firstOutputLine = output.trim().split('\n')[0] ?? '';
+        result.problem = result.command.check(run.status, output);
+        if (round >= warmup) result.samples.push(ns);
+      }
+    }
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+  return results;
+}
+
+export function missingBundles(bundles: ReadonlyArray<{ file: string; label: string }>): string[] {
+  return bundles.filter((b) => !existsSync(b.file)).map((b) => b.label);
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: measures the manifest editor against the usual alternatives on the shared
+ * corpus, and the bundles' cold start against bare Node, printing Markdown tables. Every figure
+ * sits beside a baseline measured in the same run, because absolute times on CI machines vary.
+ * Missed targets are reported, not fatal (a benchmark is not a test); the exit code is non-zero
+ * only when something crashed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildCases } from './corpus-cases';
+import { corpusRoot, loadCorpus } from './corpus';
+import { measureColdStart, coldCommands, missingBundles } from './measure-cold-start';
+import { measureInProcess } from './measure-in-process';
+import { measureYq } from './measure-yq';
+import { YQ_PATH } from './methods/yq';
+import { renderColdStart } from './report-cold-start';
+import { renderCorpus } from './report-corpus';
+import { sinkValue } from './timing';
+
+const IN_PROCESS_WARMUP = 3;
+const IN_PROCESS_ROUNDS = 20;
+const YQ_BUDGET_NS = 60e9;
+const COLD_START_WARMUP = 3;
+const COLD_START_RUNS = 25;
+
+const progress = (message: string): void => {
+  // Progress goes to stderr so stdout stays pure Markdown that can be pasted as is.
+  process.stderr.write(`[bench] ${message}\n`);
+};
+
+function repoRoot(): string {
+  // npm runs scripts from the package root; refuse to guess anywhere else.
+  const root = process.cwd();
+  const manifest = path.join(root, 'package.json');
+  const name: unknown = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name : undefined;
+  if (name !== 'gitops-promote') throw new Error(`run from the repository root (npm run bench); ${root} is not it`);
+  return root;
+}
+
+function versionOf(command: string, args: readonly string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] ?? '?';
+  } catch {
+    return 'not available';
+  }
+}
+
+/** Other jobs on the machine inflate wall times (cold start most); the load says how much to trust them. */
+function loadAverage(): string {
+  return `${os.loadavg()[0]?.toFixed(2) ?? '?'} on ${os.cpus().length} CPUs`;
+}
+
+function header(root: string): string {
+  const yamlPackage = path.join(root, 'node_modules', 'yaml', 'package.json');
+  const yamlVersion = existsSync(yamlPackage) ? String((JSON.parse(readFileSync(yamlPackage, 'utf8')) as { version?: unknown }).version) : '?';
+  const cpus = os.cpus();
+  return [
+    '# gitops-promote benchmark',
+    '',
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'} · ` +
+      `yaml ${yamlVersion} · ${YQ_PATH}: ${existsSync(YQ_PATH) ? versionOf(YQ_PATH, ['--version']) : 'missing'} · ` +
+      `load average at start ${loadAverage()}`,
+    '',
+  ].join('\n');
+}
+
+function main(): number {
+  const started = process.hrtime.bigint();
+  const root = repoRoot();
+  let crashed = false;
+  console.log(header(root));
+
+  const corpus = loadCorpus(corpusRoot(root));
+  if (!corpus) {
+    console.log(`Corpus not found at ${corpusRoot(root)} (it lives beside the repository in ../shared); nothing to measure.`);
+    return 0;
+  }
+  progress(`corpus: ${corpus.files.length} parseable files; running the editor once per file`);
+  const cases = buildCases(corpus);
+  progress(`${cases.cases.length} files with an edit; measuring`);
+  const inProcess = measureInProcess(cases.cases, { warmup: IN_PROCESS_WARMUP, rounds: IN_PROCESS_ROUNDS, progress });
+  const yq = measureYq(cases.cases, { budgetNs: YQ_BUDGET_NS, progress });
+  console.log(renderCorpus(cases, corpus.files.length, inProcess, yq, IN_PROCESS_ROUNDS));
+  const editorCrashes = cases.cases.filter((c) => c.crashed);
+  if (editorCrashes.length > 0) {
+    crashed = true;
+    console.log(`**The editor crashed (internal error) on ${editorCrashes.length} file(s); see the failures above.**\n`);
+  }
+
+  progress('cold start');
+  const { baseline, bundles } = coldCommands(root);
+  const missing = missingBundles(bundles);
+  const present = bundles.filter((b) => !missing.includes(b.label));
+  const [baseResult, ...bundleResults] = measureColdStart([baseline, ...present], COLD_START_RUNS, COLD_START_WARMUP);
+  if (baseResult) console.log(renderColdStart(baseResult, bundleResults, missing, COLD_START_RUNS));
+  if ([baseResult, ...bundleResults].some((r) => r?.problem)) crashed = true;
+
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`_Bench finished in ${seconds.toFixed(1)} s; load average at end ${loadAverage()} (sink ${sinkValue() % 10}: keeps timed results alive)._`);
+  return crashed ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+}
