@@ -40197,12 +40197,21 @@ function formatPath(path) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/scalar-style.ts
 
+/** Characters only a double-quoted escape can carry: C0/C1 controls, DEL, line/paragraph separators, BOM, non-characters. */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 /** The value a plain scalar's text resolves to under one schema, or undefined when it is no plain scalar. */
 function resolvePlain(text, version, inFlow) {
     const doc = (0,dist/* parseDocument */.Tp)(inFlow ? `[${text}]` : `k: ${text}`, { version, uniqueKeys: false });
     if (doc.errors.length > 0 || doc.warnings.length > 0)
         return undefined;
-    const data = doc.toJS();
+    let data;
+    try {
+        data = doc.toJS();
+    }
+    catch {
+        // An unresolvable alias (`*x`) is reported by toJS, not in doc.errors.
+        return undefined;
+    }
     if (inFlow)
         return Array.isArray(data) && data.length === 1 ? data[0] : undefined;
     if (data === null || typeof data !== 'object' || Array.isArray(data))
@@ -40212,9 +40221,12 @@ function resolvePlain(text, version, inFlow) {
 }
 /** True when `text` written plain reads back as exactly the string `text` under YAML 1.1 and 1.2. */
 function isPlainSafeString(text, inFlow) {
-    if (text === '' || text !== text.trim() || /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text)) {
+    if (text === '' || text !== text.trim() || NEEDS_ESCAPE.test(text)) {
         return false;
     }
+    // YAML 1.1's `value` and `merge` types: PyYAML's safe_load refuses a plain `=` or `<<` value.
+    if (text === '=' || text === '<<')
+        return false;
     return resolvePlain(text, '1.2', inFlow) === text && resolvePlain(text, '1.1', inFlow) === text;
 }
 /** True when plain `text` reads as something other than a string (number, bool, null) in either schema. */
@@ -40226,13 +40238,38 @@ function isPlainNonString(text) {
     }
     return false;
 }
+/**
+ * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
+ * as the same type as `previous` under YAML 1.1 and under 1.2, so writing `next` plain keeps the
+ * field's type: `replicas: 3` → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`,
+ * nor `version: 1.0` → `1.10` (which a reader would take as 1.1).
+ */
+function keepsPlainType(previous, next) {
+    let numberOrBoolean = false;
+    for (const version of ['1.1', '1.2']) {
+        const before = resolvePlain(previous, version, false);
+        const after = resolvePlain(next, version, false);
+        if (before === undefined || before === null || after === undefined || after === null)
+            return false;
+        if (typeof before !== typeof after)
+            return false;
+        // A number is kept plain only when it reads back as written: `1.10` is 1.1 to a YAML reader,
+        // so a version-like value that happens to look numeric is quoted rather than silently changed.
+        if (typeof after === 'number' && String(after) !== next)
+            return false;
+        if (typeof before === 'number' || typeof before === 'boolean')
+            numberOrBoolean = true;
+    }
+    return numberOrBoolean;
+}
 function doubleQuoted(value) {
-    // JSON's escapes are a subset of YAML's double-quoted escapes.
-    return JSON.stringify(value);
+    // JSON's escapes are a subset of YAML's double-quoted escapes. JSON leaves DEL, C1 controls and
+    // U+FFFE/U+FFFF raw, which YAML does not allow in a stream (PyYAML refuses the whole file).
+    return JSON.stringify(value).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 function singleQuoted(value) {
     // Single quotes cannot escape anything but `'`; anything that folds or is non-printable needs double.
-    if (/[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(value))
+    if (NEEDS_ESCAPE.test(value))
         return undefined;
     return `'${value.replace(/'/g, "''")}'`;
 }
@@ -40276,7 +40313,9 @@ class EditSession {
     /** Nodes matched by the request, changed or already right; zero means "nothing matched". */
     matched = 0;
     splices = [];
+    /** Scalars set and pairs removed (and, below, keys inserted per map): an entry reached twice through an alias is edited once. */
     touched = new Set();
+    inserted = new Map();
     constructor(manifest) {
         this.manifest = manifest;
     }
@@ -40299,22 +40338,32 @@ class EditSession {
             value,
             style,
             inFlow: this.inFlow(start),
-            keepNonStringType: keepType && style === 'PLAIN' && isPlainNonString(previous),
+            keepNonStringType: keepType && style === 'PLAIN' && keepsPlainType(previous, value),
         });
         if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
-            // A block scalar's range ends after its last line break; the quoted value replaces the
-            // header and content lines, and the line break stays.
-            text += this.manifest.source.slice(start, end).endsWith('\r\n') ? '\r\n' : '\n';
+            // A block scalar's range ends after its last line break (after trailing blank lines when
+            // kept with `|+`; at the end of a file without a final newline, after no line break at all).
+            // The quoted value replaces the header and content lines; those trailing line breaks stay.
+            text += /\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(this.manifest.source.slice(start, end))?.[0] ?? '';
         }
-        else if (start === end && start > 0 && !/\s/.test(this.manifest.source[start - 1] ?? '')) {
-            // An empty value (`tag:`) has a zero-width range right after the colon.
-            text = ` ${text}`;
+        else if (start === end) {
+            // An empty value (`tag:`) has a zero-width range right after the colon, or at the `#` of a
+            // comment on the same line (`tag: # note`), which must stay apart from the new value.
+            if (start > 0 && !/\s/.test(this.manifest.source[start - 1] ?? ''))
+                text = ` ${text}`;
+            if (this.manifest.source[end] === '#')
+                text = `${text} `;
         }
         this.splices.push({ start, end, text });
         this.record(docIndex, path, start, node.value === null ? null : previous, value);
     }
     /** Adds `key: value` as the last entry of `map`, in its style (block or flow) and indentation. */
     insertPair(docIndex, mapPath, map, key, value) {
+        const keys = this.inserted.get(map) ?? new Set();
+        if (keys.has(key))
+            return;
+        keys.add(key);
+        this.inserted.set(map, keys);
         this.matched++;
         const source = this.manifest.source;
         const last = map.items[map.items.length - 1];
@@ -40359,6 +40408,9 @@ class EditSession {
     }
     /** Removes one `key: value` entry (its whole line in a block map). */
     removePair(docIndex, mapPath, map, pair) {
+        if (this.touched.has(pair))
+            return;
+        this.touched.add(pair);
         this.matched++;
         const source = this.manifest.source;
         const key = pair.key;
@@ -40392,7 +40444,16 @@ class EditSession {
             }
             const valueEnd = pairEnd(pair);
             const newline = source.indexOf('\n', valueEnd > 0 && source[valueEnd - 1] === '\n' ? valueEnd - 1 : valueEnd);
-            end = newline < 0 ? source.length : newline + 1;
+            if (newline < 0) {
+                // The last line of a file without a final newline: take the line break before it instead,
+                // so the file still ends without one.
+                end = source.length;
+                if (start > 0)
+                    start -= source[start - 2] === '\r' ? 2 : 1;
+            }
+            else {
+                end = newline + 1;
+            }
         }
         this.splices.push({ start, end, text: '' });
         const previous = (0,dist/* isScalar */.jn)(pair.value) ? scalarText(pair.value) : null;
@@ -40400,7 +40461,11 @@ class EditSession {
     }
     /** The edited source; the original when nothing changed. */
     output() {
-        const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.end - a.end);
+        // Applied from the end of the file backwards; two inserts at one offset (`newTag` and
+        // `digest` added to one entry) are applied last-planned first, so they read in planned order.
+        const sorted = this.splices
+            .map((splice, order) => ({ ...splice, order }))
+            .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
         let out = this.manifest.source;
         let limit = Number.POSITIVE_INFINITY;
         for (const splice of sorted) {
@@ -40698,7 +40763,10 @@ function planKeyPathEdit(session, path, value) {
  * same function serves the step, the retry loop after a lost push race, tests and benchmarks.
  */
 function editManifest(source, file, request) {
-    const manifest = parseManifest(source, file);
+    // YAML allows a byte order mark before the stream, but the yaml parser counts it as indentation
+    // before a top-level `- item` and rejects the file. Edit the text after it, then put it back.
+    const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
+    const manifest = parseManifest(source.slice(bom.length), file);
     const session = new EditSession(manifest);
     const imagesSeen = new Set();
     if (request.mode === 'image')
@@ -40708,7 +40776,7 @@ function editManifest(source, file, request) {
     return {
         file,
         source,
-        output: session.output(),
+        output: bom + session.output(),
         changes: session.changes,
         matched: session.matched,
         imagesSeen,
@@ -40747,14 +40815,16 @@ function parseKeyPath(text) {
             expectKey();
         }
         else if (c === '[') {
-            const close = text.indexOf(']', i);
+            // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
+            const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
+            const close = text.indexOf(']', quoted ? i + 1 + quoted[0].length : i);
             if (close < 0)
                 fail(`unclosed '[' at position ${i + 1}`);
             const inner = text.slice(i + 1, close);
             if (/^[0-9]+$/.test(inner))
                 segments.push(Number(inner));
             else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
-                segments.push(JSON.parse(inner));
+                segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
             else
                 fail(`'[${inner}]' is neither a list index nor a "quoted key"`);
             i = close + 1;
@@ -40764,6 +40834,15 @@ function parseKeyPath(text) {
         }
     }
     return segments;
+}
+/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
+function parseQuotedKey(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -45071,6 +45150,8 @@ function validateUpdateManifestInputs(inputs) {
     return config;
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./node_modules/retry/index.js
 var retry = __nccwpck_require__(5546);
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
@@ -45446,8 +45527,17 @@ async function writeFileAtomically(file, content) {
 
 
 
+
 /** Attempts at pushing before giving up; each lost race costs one fetch-reset-reapply. */
 const PUSH_ATTEMPTS = 10;
+/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
+function retryDelayMs(retry, lastAttemptMs, options = {}, random = Math.random) {
+    const base = Math.max(options.minDelayMs ?? 250, lastAttemptMs);
+    return Math.round(random() * Math.min(options.maxDelayMs ?? 8000, base * 2 ** retry));
+}
+/** A push rejected because the branch moved: the one failure the retry loop retries. */
+class LostPushRaceError extends Error {
+}
 /** Reads and edits every selected file in memory; nothing is written if any file fails. */
 async function planEdits(config) {
     const files = await selectFiles(config.path, config.files);
@@ -45559,29 +45649,45 @@ async function commitAndPush(config, platform, planned, result, options) {
         return result;
     const base = await repo.resolve(`${result.commitSha}~1`);
     const attempts = options.attempts ?? PUSH_ATTEMPTS;
+    let lastAttemptMs = 0;
     await pRetry(async (attempt) => {
-        if (attempt > 1)
-            await rebuildOnRemote(config, platform, repo, branch, base, result);
-        if (!result.changed)
-            return;
-        const outcome = await repo.push(config.remote, branch);
-        if (outcome.ok)
-            return;
-        if (!outcome.race)
-            throw new AbortError(new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message)));
-        throw new Error(`lost a push race: ${outcome.message}`);
+        const started = Date.now();
+        try {
+            if (attempt > 1) {
+                // Only a lost race is worth another attempt. A failure while re-applying (fetch refused,
+                // `reset --keep` protecting local work) would fail the same way after every backoff.
+                await rebuildOnRemote(config, platform, repo, branch, base, result).catch((error) => {
+                    throw error instanceof AbortError ? error : new AbortError(error instanceof Error ? error : new Error(String(error)));
+                });
+            }
+            if (!result.changed)
+                return;
+            const outcome = await repo.push(config.remote, branch);
+            if (outcome.ok)
+                return;
+            if (!outcome.race)
+                throw new AbortError(new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message)));
+            throw new LostPushRaceError(`lost a push race: ${outcome.message}`);
+        }
+        finally {
+            lastAttemptMs = Date.now() - started;
+        }
     }, {
         retries: attempts - 1,
-        factor: 2,
-        minTimeout: options.minDelayMs ?? 250,
-        maxTimeout: options.maxDelayMs ?? 8000,
-        randomize: true,
-        onFailedAttempt: (error) => {
-            if (error.retriesLeft > 0)
-                platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit.`);
+        // p-retry's own timer would back off on a fixed scale; the delay, which depends on how long
+        // the lost attempt took, is slept in onFailedAttempt instead (p-retry awaits it).
+        minTimeout: 0,
+        maxTimeout: 0,
+        onFailedAttempt: async (error) => {
+            if (error.retriesLeft <= 0)
+                return;
+            const delay = retryDelayMs(error.attemptNumber, lastAttemptMs, options);
+            platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
         },
     }).catch((error) => {
-        if (error instanceof GitError || error instanceof ManifestEditError || error instanceof FileSelectionError)
+        // Anything but the last lost race (a refusal, or a bug) is reported as itself.
+        if (!(error instanceof LostPushRaceError))
             throw error;
         throw new PushRetriesExhaustedError(`Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`, 'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.');
     });
@@ -45597,8 +45703,9 @@ async function commitAndPush(config, platform, planned, result, options) {
  */
 async function rebuildOnRemote(config, platform, repo, branch, base, result) {
     const tip = await repo.fetch(config.remote, branch);
-    if (!tip)
-        throw new Error(`branch ${branch} vanished from ${config.remote}`);
+    if (!tip) {
+        throw new GitError(`Branch ${branch} was deleted from ${config.remote} while the push was being retried.`, `Recreate ${branch} on ${config.remote} (or set 'branch'), then run again.`);
+    }
     const unpushed = await repo.countMissing(base, tip);
     if (unpushed > 0) {
         throw new AbortError(new GitError(`The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`, `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD); resetting onto the remote would lose them.`));

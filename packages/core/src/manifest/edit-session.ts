@@ -1,7 +1,7 @@
 import { isAlias, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { ManifestEditError } from '../errors';
 import { formatPath, lineOf, type ParsedManifest, type PathSegment } from './parsed-manifest';
-import { isPlainNonString, styleOf, writeScalar } from './scalar-style';
+import { keepsPlainType, styleOf, writeScalar } from './scalar-style';
 
 /** One value this run changes, reported to the user and in the `previous-values` output. */
 export interface ManifestChange {
@@ -32,7 +32,9 @@ export class EditSession {
   /** Nodes matched by the request, changed or already right; zero means "nothing matched". */
   matched = 0;
   private readonly splices: Splice[] = [];
-  private readonly touched = new Set<Node>();
+  /** Scalars set and pairs removed (and, below, keys inserted per map): an entry reached twice through an alias is edited once. */
+  private readonly touched = new Set<Node | Pair>();
+  private readonly inserted = new Map<YAMLMap, Set<string>>();
 
   constructor(readonly manifest: ParsedManifest) {}
 
@@ -54,15 +56,18 @@ export class EditSession {
       value,
       style,
       inFlow: this.inFlow(start),
-      keepNonStringType: keepType && style === 'PLAIN' && isPlainNonString(previous),
+      keepNonStringType: keepType && style === 'PLAIN' && keepsPlainType(previous, value),
     });
     if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
-      // A block scalar's range ends after its last line break; the quoted value replaces the
-      // header and content lines, and the line break stays.
-      text += this.manifest.source.slice(start, end).endsWith('\r\n') ? '\r\n' : '\n';
-    } else if (start === end && start > 0 && !/\s/.test(this.manifest.source[start - 1] ?? '')) {
-      // An empty value (`tag:`) has a zero-width range right after the colon.
-      text = ` ${text}`;
+      // A block scalar's range ends after its last line break (after trailing blank lines when
+      // kept with `|+`; at the end of a file without a final newline, after no line break at all).
+      // The quoted value replaces the header and content lines; those trailing line breaks stay.
+      text += /\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(this.manifest.source.slice(start, end))?.[0] ?? '';
+    } else if (start === end) {
+      // An empty value (`tag:`) has a zero-width range right after the colon, or at the `#` of a
+      // comment on the same line (`tag: # note`), which must stay apart from the new value.
+      if (start > 0 && !/\s/.test(this.manifest.source[start - 1] ?? '')) text = ` ${text}`;
+      if (this.manifest.source[end] === '#') text = `${text} `;
     }
     this.splices.push({ start, end, text });
     this.record(docIndex, path, start, node.value === null ? null : previous, value);
@@ -70,6 +75,10 @@ export class EditSession {
 
   /** Adds `key: value` as the last entry of `map`, in its style (block or flow) and indentation. */
   insertPair(docIndex: number, mapPath: readonly PathSegment[], map: YAMLMap, key: string, value: string): void {
+    const keys = this.inserted.get(map) ?? new Set<string>();
+    if (keys.has(key)) return;
+    keys.add(key);
+    this.inserted.set(map, keys);
     this.matched++;
     const source = this.manifest.source;
     const last = map.items[map.items.length - 1];
@@ -110,6 +119,8 @@ export class EditSession {
 
   /** Removes one `key: value` entry (its whole line in a block map). */
   removePair(docIndex: number, mapPath: readonly PathSegment[], map: YAMLMap, pair: Pair): void {
+    if (this.touched.has(pair)) return;
+    this.touched.add(pair);
     this.matched++;
     const source = this.manifest.source;
     const key = pair.key;
@@ -142,7 +153,14 @@ export class EditSession {
       }
       const valueEnd = pairEnd(pair);
       const newline = source.indexOf('\n', valueEnd > 0 && source[valueEnd - 1] === '\n' ? valueEnd - 1 : valueEnd);
-      end = newline < 0 ? source.length : newline + 1;
+      if (newline < 0) {
+        // The last line of a file without a final newline: take the line break before it instead,
+        // so the file still ends without one.
+        end = source.length;
+        if (start > 0) start -= source[start - 2] === '\r' ? 2 : 1;
+      } else {
+        end = newline + 1;
+      }
     }
     this.splices.push({ start, end, text: '' });
     const previous = isScalar(pair.value) ? scalarText(pair.value) : null;
@@ -151,7 +169,11 @@ export class EditSession {
 
   /** The edited source; the original when nothing changed. */
   output(): string {
-    const sorted = [...this.splices].sort((a, b) => b.start - a.start || b.end - a.end);
+    // Applied from the end of the file backwards; two inserts at one offset (`newTag` and
+    // `digest` added to one entry) are applied last-planned first, so they read in planned order.
+    const sorted = this.splices
+      .map((splice, order) => ({ ...splice, order }))
+      .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
     let out = this.manifest.source;
     let limit = Number.POSITIVE_INFINITY;
     for (const splice of sorted) {

@@ -29,11 +29,13 @@ export function parseKeyPath(text: string): PathSegment[] {
       i++;
       expectKey();
     } else if (c === '[') {
-      const close = text.indexOf(']', i);
+      // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
+      const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
+      const close = text.indexOf(']', quoted ? i + 1 + quoted[0].length : i);
       if (close < 0) fail(`unclosed '[' at position ${i + 1}`);
       const inner = text.slice(i + 1, close);
       if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
-      else if (/^"(?:[^"\\]|\\.)*"$/.test(inner)) segments.push(JSON.parse(inner) as string);
+      else if (/^"(?:[^"\\]|\\.)*"$/.test(inner)) segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
       else fail(`'[${inner}]' is neither a list index nor a "quoted key"`);
       i = close + 1;
     } else {
@@ -41,4 +43,13 @@ export function parseKeyPath(text: string): PathSegment[] {
     }
   }
   return segments;
+}
+
+/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
+function parseQuotedKey(text: string): string | undefined {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
 }

@@ -24,7 +24,10 @@ export interface FileEditResult {
  * same function serves the step, the retry loop after a lost push race, tests and benchmarks.
  */
 export function editManifest(source: string, file: string, request: EditRequest): FileEditResult {
-  const manifest = parseManifest(source, file);
+  // YAML allows a byte order mark before the stream, but the yaml parser counts it as indentation
+  // before a top-level `- item` and rejects the file. Edit the text after it, then put it back.
+  const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
+  const manifest = parseManifest(source.slice(bom.length), file);
   const session = new EditSession(manifest);
   const imagesSeen = new Set<string>();
   if (request.mode === 'image') planImageEdits(session, request.image, imagesSeen);
@@ -32,7 +35,7 @@ export function editManifest(source: string, file: string, request: EditRequest)
   return {
     file,
     source,
-    output: session.output(),
+    output: bom + session.output(),
     changes: session.changes,
     matched: session.matched,
     imagesSeen,

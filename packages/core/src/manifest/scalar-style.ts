@@ -9,11 +9,20 @@ import { parseDocument, Scalar } from 'yaml';
 
 export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
 
+/** Characters only a double-quoted escape can carry: C0/C1 controls, DEL, line/paragraph separators, BOM, non-characters. */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+
 /** The value a plain scalar's text resolves to under one schema, or undefined when it is no plain scalar. */
 function resolvePlain(text: string, version: '1.1' | '1.2', inFlow: boolean): unknown {
   const doc = parseDocument(inFlow ? `[${text}]` : `k: ${text}`, { version, uniqueKeys: false });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch {
+    // An unresolvable alias (`*x`) is reported by toJS, not in doc.errors.
+    return undefined;
+  }
   if (inFlow) return Array.isArray(data) && data.length === 1 ? (data[0] as unknown) : undefined;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const entries = Object.entries(data as Record<string, unknown>);
@@ -22,9 +31,11 @@ function resolvePlain(text: string, version: '1.1' | '1.2', inFlow: boolean): un
 
 /** True when `text` written plain reads back as exactly the string `text` under YAML 1.1 and 1.2. */
 export function isPlainSafeString(text: string, inFlow: boolean): boolean {
-  if (text === '' || text !== text.trim() || /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text)) {
+  if (text === '' || text !== text.trim() || NEEDS_ESCAPE.test(text)) {
     return false;
   }
+  // YAML 1.1's `value` and `merge` types: PyYAML's safe_load refuses a plain `=` or `<<` value.
+  if (text === '=' || text === '<<') return false;
   return resolvePlain(text, '1.2', inFlow) === text && resolvePlain(text, '1.1', inFlow) === text;
 }
 
@@ -37,14 +48,36 @@ export function isPlainNonString(text: string): boolean {
   return false;
 }
 
+/**
+ * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
+ * as the same type as `previous` under YAML 1.1 and under 1.2, so writing `next` plain keeps the
+ * field's type: `replicas: 3` → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`,
+ * nor `version: 1.0` → `1.10` (which a reader would take as 1.1).
+ */
+export function keepsPlainType(previous: string, next: string): boolean {
+  let numberOrBoolean = false;
+  for (const version of ['1.1', '1.2'] as const) {
+    const before = resolvePlain(previous, version, false);
+    const after = resolvePlain(next, version, false);
+    if (before === undefined || before === null || after === undefined || after === null) return false;
+    if (typeof before !== typeof after) return false;
+    // A number is kept plain only when it reads back as written: `1.10` is 1.1 to a YAML reader,
+    // so a version-like value that happens to look numeric is quoted rather than silently changed.
+    if (typeof after === 'number' && String(after) !== next) return false;
+    if (typeof before === 'number' || typeof before === 'boolean') numberOrBoolean = true;
+  }
+  return numberOrBoolean;
+}
+
 function doubleQuoted(value: string): string {
-  // JSON's escapes are a subset of YAML's double-quoted escapes.
-  return JSON.stringify(value);
+  // JSON's escapes are a subset of YAML's double-quoted escapes. JSON leaves DEL, C1 controls and
+  // U+FFFE/U+FFFF raw, which YAML does not allow in a stream (PyYAML refuses the whole file).
+  return JSON.stringify(value).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function singleQuoted(value: string): string | undefined {
   // Single quotes cannot escape anything but `'`; anything that folds or is non-printable needs double.
-  if (/[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(value)) return undefined;
+  if (NEEDS_ESCAPE.test(value)) return undefined;
   return `'${value.replace(/'/g, "''")}'`;
 }
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import { FileSelectionError, GitError, ManifestEditError, PushRetriesExhaustedError } from '../../errors';
 import { tokenAuth } from '../../git/git-auth';
@@ -22,11 +23,24 @@ export interface UpdateManifestResult {
 export const PUSH_ATTEMPTS = 10;
 
 export interface RunOptions {
-  /** Backoff before retry n is random in [minDelay·2ⁿ, 2·minDelay·2ⁿ], capped at maxDelay (ms). */
+  /**
+   * Backoff before retry n is random in [0, min(maxDelay, base·2ⁿ)] ms ("full jitter"), where base
+   * is the larger of minDelay and how long the attempt that lost took: the slower one
+   * fetch-edit-commit-push round is, the wider racing runs must spread out to stop colliding.
+   */
   minDelayMs?: number;
   maxDelayMs?: number;
   attempts?: number;
 }
+
+/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
+export function retryDelayMs(retry: number, lastAttemptMs: number, options: RunOptions = {}, random: () => number = Math.random): number {
+  const base = Math.max(options.minDelayMs ?? 250, lastAttemptMs);
+  return Math.round(random() * Math.min(options.maxDelayMs ?? 8000, base * 2 ** retry));
+}
+
+/** A push rejected because the branch moved: the one failure the retry loop retries. */
+class LostPushRaceError extends Error {}
 
 /** A file's edit, with where it lives on disk. */
 interface PlannedFile extends FileEditResult {
@@ -165,27 +179,43 @@ async function commitAndPush(
 
   const base = await repo.resolve(`${result.commitSha}~1`);
   const attempts = options.attempts ?? PUSH_ATTEMPTS;
+  let lastAttemptMs = 0;
   await pRetry(
     async (attempt) => {
-      if (attempt > 1) await rebuildOnRemote(config, platform, repo, branch, base, result);
-      if (!result.changed) return;
-      const outcome = await repo.push(config.remote, branch);
-      if (outcome.ok) return;
-      if (!outcome.race) throw new AbortError(new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message)));
-      throw new Error(`lost a push race: ${outcome.message}`);
+      const started = Date.now();
+      try {
+        if (attempt > 1) {
+          // Only a lost race is worth another attempt. A failure while re-applying (fetch refused,
+          // `reset --keep` protecting local work) would fail the same way after every backoff.
+          await rebuildOnRemote(config, platform, repo, branch, base, result).catch((error: unknown) => {
+            throw error instanceof AbortError ? error : new AbortError(error instanceof Error ? error : new Error(String(error)));
+          });
+        }
+        if (!result.changed) return;
+        const outcome = await repo.push(config.remote, branch);
+        if (outcome.ok) return;
+        if (!outcome.race) throw new AbortError(new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message)));
+        throw new LostPushRaceError(`lost a push race: ${outcome.message}`);
+      } finally {
+        lastAttemptMs = Date.now() - started;
+      }
     },
     {
       retries: attempts - 1,
-      factor: 2,
-      minTimeout: options.minDelayMs ?? 250,
-      maxTimeout: options.maxDelayMs ?? 8000,
-      randomize: true,
-      onFailedAttempt: (error) => {
-        if (error.retriesLeft > 0) platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit.`);
+      // p-retry's own timer would back off on a fixed scale; the delay, which depends on how long
+      // the lost attempt took, is slept in onFailedAttempt instead (p-retry awaits it).
+      minTimeout: 0,
+      maxTimeout: 0,
+      onFailedAttempt: async (error) => {
+        if (error.retriesLeft <= 0) return;
+        const delay = retryDelayMs(error.attemptNumber, lastAttemptMs, options);
+        platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
+        await sleep(delay);
       },
     },
   ).catch((error: unknown) => {
-    if (error instanceof GitError || error instanceof ManifestEditError || error instanceof FileSelectionError) throw error;
+    // Anything but the last lost race (a refusal, or a bug) is reported as itself.
+    if (!(error instanceof LostPushRaceError)) throw error;
     throw new PushRetriesExhaustedError(
       `Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`,
       'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
@@ -210,7 +240,9 @@ async function rebuildOnRemote(
   result: UpdateManifestResult,
 ): Promise<void> {
   const tip = await repo.fetch(config.remote, branch);
-  if (!tip) throw new Error(`branch ${branch} vanished from ${config.remote}`);
+  if (!tip) {
+    throw new GitError(`Branch ${branch} was deleted from ${config.remote} while the push was being retried.`, `Recreate ${branch} on ${config.remote} (or set 'branch'), then run again.`);
+  }
   const unpushed = await repo.countMissing(base, tip);
   if (unpushed > 0) {
     throw new AbortError(
