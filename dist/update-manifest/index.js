@@ -45361,10 +45361,21 @@ class GitCommandManager {
         const result = await this.exec(args);
         if (result.exitCode !== 0) {
             const message = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' | ');
-            throw new GitError(this.redact(`git ${args[0] ?? ''} failed (exit ${result.exitCode}): ${message}`), hint);
+            throw new GitError(this.redact(`git ${subcommand(args)} failed (exit ${result.exitCode}): ${message}`), hint);
         }
         return result.stdout.trim();
     }
+}
+/** The git subcommand of `args`, past global options such as `-c key=value`. */
+function subcommand(args) {
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i] ?? '';
+        if (arg === '-c' || arg === '-C')
+            i++;
+        else if (!arg.startsWith('-'))
+            return arg;
+    }
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/git/push-race.ts
@@ -45454,6 +45465,10 @@ class GitRepository {
         await this.git.run([...identity, 'commit', '--quiet', '--no-edit', '-m', message, '--only', '--', ...files], "If git says 'Author identity unknown', set the inputs author-name and author-email.");
         return this.head();
     }
+    /** Takes `files` out of the index again (after a failed commit), leaving the work tree alone. */
+    async unstage(files) {
+        await this.git.exec(['reset', '--quiet', '--', ...files]);
+    }
     async push(remote, branch) {
         const result = await this.git.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], this.remoteEnv);
         if (result.exitCode === 0)
@@ -45528,6 +45543,7 @@ async function writeFileAtomically(file, content) {
 
 
 
+
 /** Attempts at pushing before giving up; each lost race costs one fetch-reset-reapply. */
 const PUSH_ATTEMPTS = 10;
 /** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
@@ -45563,10 +45579,7 @@ function nothingMatched(config, results) {
             ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
             : "These files reference no image; check 'files'.");
     }
-    return new ManifestEditError(`Key path ${formatKey(config)} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
-}
-function formatKey(config) {
-    return config.request.mode === 'key' ? config.request.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : '';
+    return new ManifestEditError(`Key path ${config.request.mode === 'key' ? formatPath(config.request.path) : ''} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
 }
 function changedOnly(results) {
     return results.filter((result) => result.output !== result.source);
@@ -45586,6 +45599,23 @@ function logChanges(platform, results) {
 async function writeAll(results) {
     for (const result of changedOnly(results))
         await writeFileAtomically(result.absolute, result.output);
+}
+/**
+ * Writes the edits and commits them; if the commit fails (a hook, a missing identity, signing),
+ * the files get their old bytes back, so a failed run leaves the work tree as it found it.
+ */
+async function writeAndCommit(repo, config, platform, planned) {
+    const changed = changedOnly(planned);
+    await writeAll(changed);
+    try {
+        return await repo.commit(changed.map((r) => r.file), config.commitMessage, config.author ?? platform.defaultAuthor());
+    }
+    catch (error) {
+        for (const file of changed)
+            await writeFileAtomically(file.absolute, file.source);
+        await repo.unstage(changed.map((r) => r.file));
+        throw error;
+    }
 }
 async function runUpdateManifest(config, platform, options = {}) {
     if (config.token)
@@ -45642,12 +45672,11 @@ async function commitAndPush(config, platform, planned, result, options) {
     if (dirty.length > 0) {
         throw new FileSelectionError(`Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`, 'Commit or stash them first, or run with commit: false.');
     }
-    await writeAll(planned);
-    result.commitSha = await repo.commit(paths(planned), config.commitMessage, config.author ?? platform.defaultAuthor());
+    const base = await repo.head();
+    result.commitSha = await writeAndCommit(repo, config, platform, planned);
     platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
     if (!config.push || !branch)
         return result;
-    const base = await repo.resolve(`${result.commitSha}~1`);
     const attempts = options.attempts ?? PUSH_ATTEMPTS;
     let lastAttemptMs = 0;
     await pRetry(async (attempt) => {
@@ -45685,7 +45714,10 @@ async function commitAndPush(config, platform, planned, result, options) {
             platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
             await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
         },
-    }).catch((error) => {
+    }).catch(async (error) => {
+        // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
+        // (`--keep` refuses rather than touch other local work), and running again redoes it.
+        await repo.resetKeep(base).then(() => platform.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`), () => platform.warning(`The unpushed commit ${result.commitSha.slice(0, 12)} is still in the checkout.`));
         // Anything but the last lost race (a refusal, or a bug) is reported as itself.
         if (!(error instanceof LostPushRaceError))
             throw error;
@@ -45699,7 +45731,8 @@ async function commitAndPush(config, platform, planned, result, options) {
 /**
  * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
  * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
- * would be lost by the reset, so that stops the run instead.
+ * would be lost by the reset, so that stops the run instead. Every error here ends the retries
+ * (the caller wraps it in AbortError): it would fail the same way after any backoff.
  */
 async function rebuildOnRemote(config, platform, repo, branch, base, result) {
     const tip = await repo.fetch(config.remote, branch);
@@ -45708,16 +45741,10 @@ async function rebuildOnRemote(config, platform, repo, branch, base, result) {
     }
     const unpushed = await repo.countMissing(base, tip);
     if (unpushed > 0) {
-        throw new AbortError(new GitError(`The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`, `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD); resetting onto the remote would lose them.`));
+        throw new GitError(`The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`, `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`);
     }
     await repo.resetKeep(tip);
-    let planned;
-    try {
-        planned = await planEdits(config);
-    }
-    catch (error) {
-        throw new AbortError(error instanceof Error ? error : new Error(String(error)));
-    }
+    const planned = await planEdits(config);
     const changed = changedOnly(planned);
     result.changes = planned.flatMap((r) => r.changes);
     result.changedFiles = changed.map((r) => r.file);
@@ -45727,8 +45754,7 @@ async function rebuildOnRemote(config, platform, repo, branch, base, result) {
         result.commitSha = tip;
         return;
     }
-    await writeAll(planned);
-    result.commitSha = await repo.commit(changed.map((r) => r.file), config.commitMessage, config.author ?? platform.defaultAuthor());
+    result.commitSha = await writeAndCommit(repo, config, platform, planned);
 }
 function tokenUsername(platform, token) {
     if (platform.name !== 'gitlab')

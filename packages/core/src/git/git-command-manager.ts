@@ -40,8 +40,18 @@ export class GitCommandManager {
     const result = await this.exec(args);
     if (result.exitCode !== 0) {
       const message = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' | ');
-      throw new GitError(this.redact(`git ${args[0] ?? ''} failed (exit ${result.exitCode}): ${message}`), hint);
+      throw new GitError(this.redact(`git ${subcommand(args)} failed (exit ${result.exitCode}): ${message}`), hint);
     }
     return result.stdout.trim();
   }
+}
+
+/** The git subcommand of `args`, past global options such as `-c key=value`. */
+function subcommand(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-c' || arg === '-C') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return '';
 }

@@ -74,6 +74,11 @@ export class GitRepository {
     return this.head();
   }
 
+  /** Takes `files` out of the index again (after a failed commit), leaving the work tree alone. */
+  async unstage(files: readonly string[]): Promise<void> {
+    await this.git.exec(['reset', '--quiet', '--', ...files]);
+  }
+
   async push(remote: string, branch: string): Promise<PushOutcome> {
     const result = await this.git.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], this.remoteEnv);
     if (result.exitCode === 0) return { ok: true };

@@ -5,6 +5,7 @@ import { FileSelectionError, GitError, ManifestEditError, PushRetriesExhaustedEr
 import { tokenAuth } from '../../git/git-auth';
 import { fetchHint, GitRepository } from '../../git/git-repository';
 import { editManifest, type FileEditResult, type ManifestChange } from '../../manifest/manifest-editor';
+import { formatPath } from '../../manifest/parsed-manifest';
 import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../repo-files';
 import { writeFileAtomically } from '../../write-file';
@@ -76,13 +77,9 @@ function nothingMatched(config: UpdateManifestConfig, results: readonly FileEdit
     );
   }
   return new ManifestEditError(
-    `Key path ${formatKey(config)} exists in none of ${where}.`,
+    `Key path ${config.request.mode === 'key' ? formatPath(config.request.path) : ''} exists in none of ${where}.`,
     "Check the key path against the file (list positions count from 0); a missing key is not created.",
   );
-}
-
-function formatKey(config: UpdateManifestConfig): string {
-  return config.request.mode === 'key' ? config.request.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') : '';
 }
 
 function changedOnly<T extends FileEditResult>(results: readonly T[]): T[] {
@@ -104,6 +101,22 @@ function logChanges(platform: Platform, results: readonly FileEditResult[]): voi
 
 async function writeAll(results: readonly PlannedFile[]): Promise<void> {
   for (const result of changedOnly(results)) await writeFileAtomically(result.absolute, result.output);
+}
+
+/**
+ * Writes the edits and commits them; if the commit fails (a hook, a missing identity, signing),
+ * the files get their old bytes back, so a failed run leaves the work tree as it found it.
+ */
+async function writeAndCommit(repo: GitRepository, config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[]): Promise<string> {
+  const changed = changedOnly(planned);
+  await writeAll(changed);
+  try {
+    return await repo.commit(changed.map((r) => r.file), config.commitMessage, config.author ?? platform.defaultAuthor());
+  } catch (error) {
+    for (const file of changed) await writeFileAtomically(file.absolute, file.source);
+    await repo.unstage(changed.map((r) => r.file));
+    throw error;
+  }
 }
 
 export async function runUpdateManifest(config: UpdateManifestConfig, platform: Platform, options: RunOptions = {}): Promise<UpdateManifestResult> {
@@ -172,12 +185,11 @@ async function commitAndPush(
       'Commit or stash them first, or run with commit: false.',
     );
   }
-  await writeAll(planned);
-  result.commitSha = await repo.commit(paths(planned), config.commitMessage, config.author ?? platform.defaultAuthor());
+  const base = await repo.head();
+  result.commitSha = await writeAndCommit(repo, config, platform, planned);
   platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
   if (!config.push || !branch) return result;
 
-  const base = await repo.resolve(`${result.commitSha}~1`);
   const attempts = options.attempts ?? PUSH_ATTEMPTS;
   let lastAttemptMs = 0;
   await pRetry(
@@ -213,7 +225,13 @@ async function commitAndPush(
         await sleep(delay);
       },
     },
-  ).catch((error: unknown) => {
+  ).catch(async (error: unknown) => {
+    // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
+    // (`--keep` refuses rather than touch other local work), and running again redoes it.
+    await repo.resetKeep(base).then(
+      () => platform.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`),
+      () => platform.warning(`The unpushed commit ${result.commitSha.slice(0, 12)} is still in the checkout.`),
+    );
     // Anything but the last lost race (a refusal, or a bug) is reported as itself.
     if (!(error instanceof LostPushRaceError)) throw error;
     throw new PushRetriesExhaustedError(
@@ -229,7 +247,8 @@ async function commitAndPush(
 /**
  * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
  * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
- * would be lost by the reset, so that stops the run instead.
+ * would be lost by the reset, so that stops the run instead. Every error here ends the retries
+ * (the caller wraps it in AbortError): it would fail the same way after any backoff.
  */
 async function rebuildOnRemote(
   config: UpdateManifestConfig,
@@ -245,20 +264,13 @@ async function rebuildOnRemote(
   }
   const unpushed = await repo.countMissing(base, tip);
   if (unpushed > 0) {
-    throw new AbortError(
-      new GitError(
-        `The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`,
-        `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD); resetting onto the remote would lose them.`,
-      ),
+    throw new GitError(
+      `The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`,
+      `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`,
     );
   }
   await repo.resetKeep(tip);
-  let planned: PlannedFile[];
-  try {
-    planned = await planEdits(config);
-  } catch (error) {
-    throw new AbortError(error instanceof Error ? error : new Error(String(error)));
-  }
+  const planned = await planEdits(config);
   const changed = changedOnly(planned);
   result.changes = planned.flatMap((r) => r.changes);
   result.changedFiles = changed.map((r) => r.file);
@@ -268,8 +280,7 @@ async function rebuildOnRemote(
     result.commitSha = tip;
     return;
   }
-  await writeAll(planned);
-  result.commitSha = await repo.commit(changed.map((r) => r.file), config.commitMessage, config.author ?? platform.defaultAuthor());
+  result.commitSha = await writeAndCommit(repo, config, platform, planned);
 }
 
 function tokenUsername(platform: Platform, token: string): string {

@@ -1,0 +1,190 @@
+/**
+ * The built CLI (dist/cli/index.js): the same update-manifest step as the action, driven by flags,
+ * printing outputs as `name=value` on stdout and logs on stderr. Run `npm run build` first.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server';
+import { authHeaderConfig, CLI_BUNDLE, createSandbox, randomToken, runCli, type ProcessResult, type Sandbox } from '../support/run-bundle';
+
+const USER = 'x-access-token';
+const TOKEN = randomToken();
+const CREDENTIAL = Buffer.from(`${USER}:${TOKEN}`, 'utf8').toString('base64');
+
+const VALUES = `# Helm values for payments
+replicaCount: 2
+image:
+  repository: ghcr.io/acme/payments
+  tag: "1.9"   # bumped by CI
+  pullPolicy: IfNotPresent
+worker:
+  image:
+    repository: ghcr.io/acme/payments-worker
+    tag: 1.9.3
+`;
+
+const IDENTITY = ['--author-name', 'CLI Bot', '--author-email', 'cli-bot@example.invalid'];
+
+let server: GitHttpServer;
+let repoCounter = 0;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  if (!existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run npm run build`);
+  server = await startGitHttpServer({ username: USER, password: TOKEN });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(async () => {
+  sandbox = await createSandbox('gitops-promote-cli-');
+});
+afterEach(async () => {
+  await sandbox.cleanup();
+});
+
+async function setUp(): Promise<{ bare: string; initial: string; checkout: string; url: string }> {
+  const name = `cli-${String(++repoCounter)}`;
+  const bare = await server.createBareRepo(name, { 'charts/payments/values.yaml': VALUES, 'README.md': 'env\n' });
+  const checkout = join(sandbox.dir, 'checkout');
+  await sandbox.gitOk([...authHeaderConfig(USER, TOKEN), 'clone', '--quiet', server.repoUrl(name), checkout], sandbox.dir);
+  return { bare, checkout, url: server.repoUrl(name), initial: await sandbox.gitOk(['rev-parse', 'main'], bare) };
+}
+
+function cli(args: readonly string[], cwd: string): Promise<ProcessResult> {
+  return runCli(args, { cwd, home: sandbox.home });
+}
+
+/** stdout must be nothing but `name=value` lines; returns them as a map. */
+function parseOutputs(stdout: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const line of stdout.split('\n')) {
+    if (line === '') continue;
+    const match = /^([a-z-]+)=(.*)$/.exec(line);
+    if (!match) throw new Error(`stdout line is not name=value: ${JSON.stringify(line)}`);
+    outputs[match[1] ?? ''] = match[2] ?? '';
+  }
+  return outputs;
+}
+
+function show(result: ProcessResult): string {
+  return `exit ${String(result.exitCode)}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+}
+
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+describe('gitops-promote CLI', () => {
+  it('runs update-manifest in key-path mode on a Helm values file and pushes with --token', async () => {
+    const env = await setUp();
+    const result = await cli(
+      ['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.10', '--token', TOKEN, ...IDENTITY],
+      env.checkout,
+    );
+    expect(result.exitCode, show(result)).toBe(0);
+    const expected = VALUES.replace('tag: "1.9"   #', 'tag: "1.10"   #');
+    expect(expected).not.toBe(VALUES);
+
+    const tip = await sandbox.gitOk(['rev-parse', 'main'], env.bare);
+    expect(parseOutputs(result.stdout)).toEqual({
+      changed: 'true',
+      'changed-files': JSON.stringify(['charts/payments/values.yaml']),
+      'previous-values': JSON.stringify([
+        { file: 'charts/payments/values.yaml', document: 0, path: 'image.tag', line: 5, previous: '1.9', value: '1.10' },
+      ]),
+      'commit-sha': tip,
+      pushed: 'true',
+    });
+    expect(await sandbox.gitOk(['rev-parse', 'main^'], env.bare)).toBe(env.initial);
+    expect(await sandbox.gitOk(['log', '-1', '--format=%an <%ae>|%s', 'main'], env.bare)).toBe(
+      'CLI Bot <cli-bot@example.invalid>|chore(deploy): set image.tag to 1.10',
+    );
+    expect((await sandbox.git(['cat-file', 'blob', 'main:charts/payments/values.yaml'], env.bare)).stdout).toBe(expected);
+    expect(await readFile(join(env.checkout, 'charts/payments/values.yaml'), 'utf8')).toBe(expected);
+
+    // Logs go to stderr, redacted; the token is stored nowhere.
+    expect(result.stderr).toContain('charts/payments/values.yaml:5 image.tag: "1.9" → "1.10"');
+    for (const text of [result.stdout, result.stderr, await readFile(join(env.checkout, '.git/config'), 'utf8')]) {
+      expect(text.includes(TOKEN)).toBe(false);
+      expect(text.includes(CREDENTIAL)).toBe(false);
+    }
+    expect(await sandbox.gitOk(['config', 'remote.origin.url'], env.checkout)).toBe(env.url);
+  });
+
+  it('quotes a value that would not stay a string, and --no-push commits without pushing', async () => {
+    const env = await setUp();
+    const result = await cli(
+      ['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'worker.image.tag', '--value', '1.10', '--no-push', ...IDENTITY],
+      env.checkout,
+    );
+    expect(result.exitCode, show(result)).toBe(0);
+    const outputs = parseOutputs(result.stdout);
+    expect(outputs).toMatchObject({ changed: 'true', pushed: 'false' });
+    // Plain 1.10 would read back as the number 1.1.
+    expect(await readFile(join(env.checkout, 'charts/payments/values.yaml'), 'utf8')).toBe(
+      VALUES.replace('tag: 1.9.3', 'tag: "1.10"'),
+    );
+    expect(outputs['commit-sha']).toBe(await sandbox.gitOk(['rev-parse', 'HEAD'], env.checkout));
+    expect(await sandbox.gitOk(['rev-parse', 'HEAD^'], env.checkout)).toBe(env.initial);
+    expect(await sandbox.gitOk(['status', '--porcelain'], env.checkout)).toBe('');
+    expect(await sandbox.gitOk(['rev-parse', 'main'], env.bare)).toBe(env.initial);
+  });
+
+  it('--dry-run prints the outputs and changes nothing', async () => {
+    const env = await setUp();
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '2.0.0', '--dry-run'], env.checkout);
+    expect(result.exitCode, show(result)).toBe(0);
+    expect(parseOutputs(result.stdout)).toMatchObject({ changed: 'true', 'commit-sha': '', pushed: 'false' });
+    expect(await readFile(join(env.checkout, 'charts/payments/values.yaml'), 'utf8')).toBe(VALUES);
+    expect(await sandbox.gitOk(['status', '--porcelain'], env.checkout)).toBe('');
+  });
+
+  it('update-manifest --help lists every flag and output', async () => {
+    const result = await cli(['update-manifest', '--help'], sandbox.dir);
+    expect(result.exitCode, show(result)).toBe(0);
+    expect(result.stdout).toMatch(/^gitops-promote update-manifest \[flags\]/);
+    for (const input of updateManifestSpec.inputs) {
+      const flag = 'boolean' in input && input.boolean ? `--${input.name} / --no-${input.name}` : `--${input.name} <value>`;
+      expect(result.stdout).toContain(`  ${flag}\n`);
+    }
+    for (const output of updateManifestSpec.outputs) expect(result.stdout).toContain(`  ${output.name}: `);
+    expect(result.stdout).toContain('--no-push');
+    expect(result.stdout).toContain('--dry-run');
+  });
+
+  it('an unknown flag is a clear error with exit code 2', async () => {
+    const result = await cli(['update-manifest', '--files', 'values.yaml', '--tga', '1.2.3'], sandbox.dir);
+    expect(result.exitCode, show(result)).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^error: update-manifest: Unknown option '--tga'/);
+    expect(lines.slice(1)).toEqual(["  How to fix: Run 'gitops-promote update-manifest --help' for the flags."]);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('an unknown step is a clear error with exit code 2', async () => {
+    const result = await cli(['update-manifests'], sandbox.dir);
+    expect(result.exitCode, show(result)).toBe(2);
+    expect(result.stderr).toMatch(/^error: unknown step 'update-manifests'\./);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('a bad input fails with exit code 1 and a one-line message', async () => {
+    const env = await setUp();
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--image', 'ghcr.io/acme/payments', '--tag', '1.0;rm -rf /'], env.checkout);
+    expect(result.exitCode, show(result)).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: Input 'tag' is not a valid OCI tag: "1\.0;rm -rf \/"\.\n {2}How to fix: .+\n$/);
+    expect(await sandbox.gitOk(['status', '--porcelain'], env.checkout)).toBe('');
+  });
+
+  it('demo runs a real promotion offline and exits 0', async () => {
+    const result = await cli(['demo'], sandbox.dir);
+    expect(result.exitCode, show(result)).toBe(0);
+    expect(result.stderr).toContain("The remote's main branch now has:");
+    expect(result.stderr).toContain('chore(deploy): set ghcr.io/acme/payments to 1.4.2');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+});
