@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface ColdCommand {
   label: string;
   args: string[];
+  /** Variables added to the bare PATH/HOME environment (e.g. GITHUB_ACTIONS for the GitHub adapter). */
+  env?: Record<string, string>;
   /** Why a run is not the expected outcome, or null when it is. */
   check(status: number | null, output: string): string | null;
 }
@@ -45,6 +47,19 @@ export function coldCommands(repoRoot: string): { baseline: ColdCommand; bundles
               : null,
       },
       {
+        // As GitHub runs it: the GitHub adapter (and @actions/core with its HTTP client) is loaded.
+        label: '`GITHUB_ACTIONS=true node dist/update-manifest/index.js` (no inputs)',
+        file: updateManifest,
+        args: [updateManifest],
+        env: { GITHUB_ACTIONS: 'true' },
+        check: (status, output) =>
+          status !== 1
+            ? `exit ${status}, expected 1`
+            : looksLikeCrash(output) || !/::error::.*input/i.test(output)
+              ? 'exit 1 but not the missing-input ::error::'
+              : null,
+      },
+      {
         label: '`node dist/cli/index.js --help`',
         file: cli,
         args: [cli, '--help'],
@@ -56,8 +71,8 @@ export function coldCommands(repoRoot: string): { baseline: ColdCommand; bundles
 
 /**
  * Starts each command `runs` times, interleaved and rotating the order each round, from an empty
- * temporary directory with only PATH and HOME set: no GITHUB_ACTIONS, no INPUT_*, no NODE_OPTIONS
- * inherited from npm or tsx, so the bundle sees what a fresh CI job would.
+ * temporary directory with only PATH and HOME set (plus the command's own `env`): no INPUT_*, no
+ * NODE_OPTIONS inherited from npm or tsx, so the bundle sees what a fresh CI job would.
  */
 export function measureColdStart(commands: readonly ColdCommand[], runs: number, warmup: number): ColdResult[] {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'gitops-promote-bench-'));
@@ -69,7 +84,7 @@ export function measureColdStart(commands: readonly ColdCommand[], runs: number,
         const result = results[(round + k) % results.length];
         if (!result || result.problem) continue;
         const start = process.hrtime.bigint();
-        const run = spawnSync(process.execPath, result.command.args, { cwd, env, encoding: 'utf8' });
+        const run = spawnSync(process.execPath, result.command.args, { cwd, env: { ...env, ...result.command.env }, encoding: 'utf8' });
         const ns = Number(process.hrtime.bigint() - start);
         if (run.error) throw run.error;
         const output = `${run.stderr}${run.stdout}`;

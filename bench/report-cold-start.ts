@@ -22,7 +22,7 @@ export function renderColdStart(baseline: ColdResult, bundles: readonly ColdResu
     ]);
   }
   const notes = [
-    `${runs} runs each after 3 warm-up runs, interleaved in rotating order; empty temp cwd; env is PATH and HOME only (no GITHUB_ACTIONS, no INPUT_*).`,
+    `${runs} runs each after 3 warm-up runs, interleaved in rotating order; empty temp cwd; env is PATH and HOME only (no INPUT_*), plus GITHUB_ACTIONS=true where the row says so.`,
     ...bundles.map((r) => `${r.command.label} printed: ${code(r.firstOutputLine)}${r.problem ? ` — **unexpected: ${r.problem}**` : ''}`),
     ...missing.map((label) => `${label}: bundle not built (run \`npm run build\`); skipped.`),
   ];

@@ -32,10 +32,10 @@ function captureStdout(): () => string {
 }
 
 describe('detectPlatform', () => {
-  it('picks the adapter from the CI marker variables', () => {
-    expect(detectPlatform({ GITHUB_ACTIONS: 'true' }).name).toBe('github');
-    expect(detectPlatform({ GITLAB_CI: 'true' }).name).toBe('gitlab');
-    const terminal = detectPlatform({ 'INPUT_DRY-RUN': 'true', INPUT_COMMIT_MESSAGE: 'm' });
+  it('picks the adapter from the CI marker variables', async () => {
+    expect((await detectPlatform({ GITHUB_ACTIONS: 'true' })).name).toBe('github');
+    expect((await detectPlatform({ GITLAB_CI: 'true' })).name).toBe('gitlab');
+    const terminal = await detectPlatform({ 'INPUT_DRY-RUN': 'true', INPUT_COMMIT_MESSAGE: 'm' });
     expect(terminal.name).toBe('terminal');
     expect(terminal.getInput('dry-run')).toBe('true');
     expect(terminal.getInput('commit-message')).toBe('m');

@@ -5,7 +5,6 @@ export { parseKeyPath } from './manifest/key-path';
 export type { ImageTarget } from './manifest/image-edits';
 export type { Platform, Author } from './platform/platform';
 export { detectPlatform } from './platform/detect-platform';
-export { GitHubPlatform } from './platform/github-platform';
 export { GitLabPlatform } from './platform/gitlab-platform';
 export { TerminalPlatform } from './platform/terminal-platform';
 export { runStep } from './steps/run-step';
