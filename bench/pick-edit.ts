@@ -1,5 +1,5 @@
 import type { EditRequest } from '../packages/core/src/manifest/manifest-editor';
-import { parseKeyPath } from '../packages/core/src/manifest/key-path';
+import { parseConcretePath } from '../packages/core/src/manifest/key-path';
 import type { PathSegment } from '../packages/core/src/manifest/parsed-manifest';
 import { parseImageReference } from '../packages/core/src/image-reference';
 import type { CorpusEntry } from './corpus';
@@ -24,8 +24,8 @@ const DOC_PREFIX = /^docs\[(\d+)\]\.(.*)$/;
 /** Splits an index path `docs[2].spec.x` into its document and in-document path. */
 export function splitDocPath(indexPath: string): { document: number; path: PathSegment[] } {
   const match = DOC_PREFIX.exec(indexPath);
-  if (match) return { document: Number(match[1]), path: parseKeyPath(match[2] ?? '') };
-  return { document: 0, path: parseKeyPath(indexPath) };
+  if (match) return { document: Number(match[1]), path: parseConcretePath(match[2] ?? '') };
+  return { document: 0, path: parseConcretePath(indexPath) };
 }
 
 /**

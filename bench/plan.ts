@@ -1,6 +1,6 @@
 import { isAlias, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { ManifestChange } from '../packages/core/src/manifest/manifest-editor';
-import { parseKeyPath } from '../packages/core/src/manifest/key-path';
+import { parseConcretePath } from '../packages/core/src/manifest/key-path';
 import { formatPath, type PathSegment } from '../packages/core/src/manifest/parsed-manifest';
 import type { CorpusEntry } from './corpus';
 import { imageNameOf, splitDocPath, type BenchEdit } from './pick-edit';
@@ -58,7 +58,7 @@ function scalarAt(doc: Document.Parsed, path: readonly PathSegment[]): { value: 
 export function planFromEditor(source: string, changes: readonly ManifestChange[]): PlannedChange[] {
   const lookup = parseForLookup(source);
   return changes.map((change) => {
-    const path = parseKeyPath(change.path);
+    const path = parseConcretePath(change.path);
     const doc = lookup.docs[change.document];
     const exists = doc !== undefined && doc.hasIn(path);
     const kind = change.value === null ? 'remove' : exists ? 'replace' : 'insert';

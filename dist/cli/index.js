@@ -13082,8 +13082,11 @@ const updateManifestSpec = {
         { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
         { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
         { name: 'digest', description: 'Image mode: the new digest (`sha256:` + 64 hex digits).' },
-        { name: 'key', description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`.' },
-        { name: 'value', description: 'Key-path mode: the new value. Numbers and booleans stay unquoted only where the old value was one too.' },
+        {
+            name: 'key',
+            description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
+        },
+        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
         { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
@@ -13171,15 +13174,80 @@ function validateDigest(digest, inputName) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/parsed-manifest.ts
+
+
+function parseManifest(source, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const documents = (0,dist/* parseAllDocuments */.hR)(source, {
+        schema: 'failsafe',
+        // Kubernetes' decoders reject duplicate keys, but PyYAML and many repos tolerate them; we edit
+        // bytes, not semantics, so a duplicate is no reason to refuse the file.
+        uniqueKeys: false,
+        lineCounter,
+        prettyErrors: false,
+    });
+    // parseAllDocuments returns an EmptyStream (an array) for an empty file.
+    const docs = Array.isArray(documents) ? documents : [];
+    for (const doc of docs) {
+        const error = doc.errors[0];
+        if (error) {
+            const { line, col } = lineCounter.linePos(error.pos[0]);
+            throw new ManifestParseError(`${file}:${line}:${col}: malformed YAML: ${firstLine(error.message)}.`, 'Fix the YAML at that line (a template such as a Helm chart file cannot be edited; point `files` at values or manifests instead).');
+        }
+    }
+    return { file, source, documents: docs, lineCounter, eol: source.includes('\r\n') ? '\r\n' : '\n' };
+}
+function firstLine(message) {
+    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+function lineOf(manifest, offset) {
+    return manifest.lineCounter.linePos(offset).line;
+}
+/** `spec.template.spec.containers[0].image`; keys that need it are bracketed: `a["x.y"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z0-9_$/-]+$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path.ts
 
+
+function isSelector(segment) {
+    return typeof segment === 'object' && segment !== null;
+}
+/** The path as a user writes it, selectors included. */
+function formatKeyPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (!isSelector(segment)) {
+            const part = formatPath([segment]);
+            out += out === '' || part.startsWith('[') ? part : `.${part}`;
+        }
+        else {
+            out += `[${segment.key}=${/^[^\]"]*$/.test(segment.equals) ? segment.equals : JSON.stringify(segment.equals)}]`;
+        }
+    }
+    return out;
+}
 /**
- * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c` or `metadata.annotations["x.y/z"]`
- * into segments. Numbers in brackets index lists; dotted words and quoted brackets are map keys.
+ * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `metadata.annotations["x.y/z"]` or
+ * `spec.source.helm.parameters[name=image.tag].value` into segments. Numbers in brackets index
+ * lists; dotted words and quoted brackets are map keys; `[key=value]` selects list items.
  */
 function parseKeyPath(text) {
     const fail = (why) => {
-        throw new InputError(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`.');
+        throw new InputError(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`; select list items by a field: `parameters[name=image.tag].value`.');
     };
     const segments = [];
     let i = 0;
@@ -13205,16 +13273,27 @@ function parseKeyPath(text) {
         else if (c === '[') {
             // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
             const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
-            const close = text.indexOf(']', quoted ? i + 1 + quoted[0].length : i);
+            // So may a selector's quoted value: `[name="a]b"]`.
+            const selectorQuote = quoted ? null : /^[A-Za-z0-9_./-]+="(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
+            const skip = quoted?.[0].length ?? selectorQuote?.[0].length ?? 0;
+            const close = text.indexOf(']', i + 1 + skip);
             if (close < 0)
                 fail(`unclosed '[' at position ${i + 1}`);
             const inner = text.slice(i + 1, close);
+            const selector = /^([A-Za-z0-9_./-]+)=(.*)$/s.exec(inner);
             if (/^[0-9]+$/.test(inner))
                 segments.push(Number(inner));
+            else if (selector?.[1] !== undefined && selector[2] !== undefined) {
+                const raw = selector[2];
+                const equals = raw.startsWith('"') ? (parseQuotedKey(raw) ?? fail(`bad quoted value in '[${inner}]'`)) : raw;
+                if (equals === '')
+                    fail(`empty value in '[${inner}]'`);
+                segments.push({ key: selector[1], equals });
+            }
             else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
                 segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
             else
-                fail(`'[${inner}]' is neither a list index nor a "quoted key"`);
+                fail(`'[${inner}]' is neither a list index, a "quoted key" nor a key=value selector`);
             i = close + 1;
         }
         else {
@@ -13231,6 +13310,15 @@ function parseQuotedKey(text) {
     catch {
         return undefined;
     }
+}
+/** A concrete path such as a change's reported `path` (never holding selectors), as plain segments. */
+function parseConcretePath(text) {
+    const segments = parseKeyPath(text);
+    return segments.map((segment) => {
+        if (isSelector(segment))
+            throw new Error(`${text} holds a [key=value] selector, not a concrete path`);
+        return segment;
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -14691,52 +14779,6 @@ function fetchHint(output) {
         : 'Check the remote URL and the network, then run again.';
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/src/manifest/parsed-manifest.ts
-
-
-function parseManifest(source, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const documents = (0,dist/* parseAllDocuments */.hR)(source, {
-        schema: 'failsafe',
-        // Kubernetes' decoders reject duplicate keys, but PyYAML and many repos tolerate them; we edit
-        // bytes, not semantics, so a duplicate is no reason to refuse the file.
-        uniqueKeys: false,
-        lineCounter,
-        prettyErrors: false,
-    });
-    // parseAllDocuments returns an EmptyStream (an array) for an empty file.
-    const docs = Array.isArray(documents) ? documents : [];
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error) {
-            const { line, col } = lineCounter.linePos(error.pos[0]);
-            throw new ManifestParseError(`${file}:${line}:${col}: malformed YAML: ${firstLine(error.message)}.`, 'Fix the YAML at that line (a template such as a Helm chart file cannot be edited; point `files` at values or manifests instead).');
-        }
-    }
-    return { file, source, documents: docs, lineCounter, eol: source.includes('\r\n') ? '\r\n' : '\n' };
-}
-function firstLine(message) {
-    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-function lineOf(manifest, offset) {
-    return manifest.lineCounter.linePos(offset).line;
-}
-/** `spec.template.spec.containers[0].image`; keys that need it are bracketed: `a["x.y"]`. */
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (/^[A-Za-z0-9_$/-]+$/.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/scalar-style.ts
 
 /** Characters only a double-quoted escape can carry: C0/C1 controls, DEL, line/paragraph separators, BOM, non-characters. */
@@ -15263,6 +15305,7 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
 
 
 
+
 /**
  * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
  * list is refused: replacing a structure with a scalar is never what a version bump means.
@@ -15270,28 +15313,44 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
  */
 function planKeyPathEdit(session, path, value) {
     session.manifest.documents.forEach((document, docIndex) => {
-        const visit = (node, depth) => {
+        // `at` is the concrete path walked so far (selectors resolved to indexes), for the report.
+        const visit = (node, depth, at) => {
             const resolved = session.resolve(document, node);
             if (depth === path.length) {
                 if ((0,dist/* isScalar */.jn)(resolved)) {
-                    session.setScalar(docIndex, path, resolved, value, true);
+                    session.setScalar(docIndex, at, resolved, value, true);
                     return;
                 }
                 const range = resolved?.range;
                 const where = range ? `:${lineOf(session.manifest, range[0])}` : '';
-                throw new ManifestEditError(`${session.manifest.file}${where}: '${formatPath(path)}' holds a ${(0,dist/* isSeq */.oP)(resolved) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${formatPath(path)}.tag' or '${formatPath(path)}[0]'.`);
+                throw new ManifestEditError(`${session.manifest.file}${where}: '${formatPath(at)}' holds a ${(0,dist/* isSeq */.oP)(resolved) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${formatKeyPath(path)}.tag' or '${formatKeyPath(path)}[0]'.`);
             }
             const segment = path[depth];
-            if (typeof segment === 'number') {
+            if (isSelector(segment)) {
+                if (!(0,dist/* isSeq */.oP)(resolved))
+                    return;
+                resolved.items.forEach((item, index) => {
+                    const entry = session.resolve(document, item);
+                    if (!(0,dist/* isMap */.jh)(entry))
+                        return;
+                    const matches = pairsNamed(entry, segment.key).some((pair) => {
+                        const field = session.resolve(document, pair.value);
+                        return (0,dist/* isScalar */.jn)(field) && keyName(field) === segment.equals;
+                    });
+                    if (matches)
+                        visit(entry, depth + 1, [...at, index]);
+                });
+            }
+            else if (typeof segment === 'number') {
                 if ((0,dist/* isSeq */.oP)(resolved) && segment < resolved.items.length)
-                    visit(resolved.items[segment], depth + 1);
+                    visit(resolved.items[segment], depth + 1, [...at, segment]);
             }
             else if (segment !== undefined && (0,dist/* isMap */.jh)(resolved)) {
                 for (const pair of pairsNamed(resolved, segment))
-                    visit(pair.value, depth + 1);
+                    visit(pair.value, depth + 1, [...at, segment]);
             }
         };
-        visit(document.contents, 0);
+        visit(document.contents, 0, []);
     });
 }
 
@@ -15392,7 +15451,7 @@ function nothingMatched(config, results) {
             ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
             : "These files reference no image; check 'files'.");
     }
-    return new ManifestEditError(`Key path ${config.request.mode === 'key' ? formatPath(config.request.path) : ''} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
+    return new ManifestEditError(`Key path ${config.request.mode === 'key' ? formatKeyPath(config.request.path) : ''} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
 }
 function changedOnly(results) {
     return results.filter((result) => result.output !== result.source);

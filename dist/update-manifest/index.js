@@ -13640,7 +13640,109 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path.ts
+
+
+function isSelector(segment) {
+    return typeof segment === 'object' && segment !== null;
+}
+/** The path as a user writes it, selectors included. */
+function formatKeyPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (!isSelector(segment)) {
+            const part = formatPath([segment]);
+            out += out === '' || part.startsWith('[') ? part : `.${part}`;
+        }
+        else {
+            out += `[${segment.key}=${/^[^\]"]*$/.test(segment.equals) ? segment.equals : JSON.stringify(segment.equals)}]`;
+        }
+    }
+    return out;
+}
+/**
+ * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `metadata.annotations["x.y/z"]` or
+ * `spec.source.helm.parameters[name=image.tag].value` into segments. Numbers in brackets index
+ * lists; dotted words and quoted brackets are map keys; `[key=value]` selects list items.
+ */
+function parseKeyPath(text) {
+    const fail = (why) => {
+        throw new InputError(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`; select list items by a field: `parameters[name=image.tag].value`.');
+    };
+    const segments = [];
+    let i = 0;
+    const expectKey = () => {
+        let j = i;
+        while (j < text.length && text[j] !== '.' && text[j] !== '[')
+            j++;
+        if (j === i)
+            fail(`empty key at position ${i + 1}`);
+        segments.push(text.slice(i, j));
+        i = j;
+    };
+    if (text.trim() === '')
+        fail('it is empty');
+    if (text[0] !== '[')
+        expectKey();
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '.') {
+            i++;
+            expectKey();
+        }
+        else if (c === '[') {
+            // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
+            const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
+            // So may a selector's quoted value: `[name="a]b"]`.
+            const selectorQuote = quoted ? null : /^[A-Za-z0-9_./-]+="(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
+            const skip = quoted?.[0].length ?? selectorQuote?.[0].length ?? 0;
+            const close = text.indexOf(']', i + 1 + skip);
+            if (close < 0)
+                fail(`unclosed '[' at position ${i + 1}`);
+            const inner = text.slice(i + 1, close);
+            const selector = /^([A-Za-z0-9_./-]+)=(.*)$/s.exec(inner);
+            if (/^[0-9]+$/.test(inner))
+                segments.push(Number(inner));
+            else if (selector?.[1] !== undefined && selector[2] !== undefined) {
+                const raw = selector[2];
+                const equals = raw.startsWith('"') ? (parseQuotedKey(raw) ?? fail(`bad quoted value in '[${inner}]'`)) : raw;
+                if (equals === '')
+                    fail(`empty value in '[${inner}]'`);
+                segments.push({ key: selector[1], equals });
+            }
+            else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
+                segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
+            else
+                fail(`'[${inner}]' is neither a list index, a "quoted key" nor a key=value selector`);
+            i = close + 1;
+        }
+        else {
+            fail(`unexpected ${JSON.stringify(c)} at position ${i + 1}`);
+        }
+    }
+    return segments;
+}
+/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
+function parseQuotedKey(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A concrete path such as a change's reported `path` (never holding selectors), as plain segments. */
+function parseConcretePath(text) {
+    const segments = parseKeyPath(text);
+    return segments.map((segment) => {
+        if (isSelector(segment))
+            throw new Error(`${text} holds a [key=value] selector, not a concrete path`);
+        return segment;
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path-edits.ts
+
 
 
 
@@ -13652,28 +13754,44 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
  */
 function planKeyPathEdit(session, path, value) {
     session.manifest.documents.forEach((document, docIndex) => {
-        const visit = (node, depth) => {
+        // `at` is the concrete path walked so far (selectors resolved to indexes), for the report.
+        const visit = (node, depth, at) => {
             const resolved = session.resolve(document, node);
             if (depth === path.length) {
                 if ((0,dist/* isScalar */.jn)(resolved)) {
-                    session.setScalar(docIndex, path, resolved, value, true);
+                    session.setScalar(docIndex, at, resolved, value, true);
                     return;
                 }
                 const range = resolved?.range;
                 const where = range ? `:${lineOf(session.manifest, range[0])}` : '';
-                throw new ManifestEditError(`${session.manifest.file}${where}: '${formatPath(path)}' holds a ${(0,dist/* isSeq */.oP)(resolved) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${formatPath(path)}.tag' or '${formatPath(path)}[0]'.`);
+                throw new ManifestEditError(`${session.manifest.file}${where}: '${formatPath(at)}' holds a ${(0,dist/* isSeq */.oP)(resolved) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${formatKeyPath(path)}.tag' or '${formatKeyPath(path)}[0]'.`);
             }
             const segment = path[depth];
-            if (typeof segment === 'number') {
+            if (isSelector(segment)) {
+                if (!(0,dist/* isSeq */.oP)(resolved))
+                    return;
+                resolved.items.forEach((item, index) => {
+                    const entry = session.resolve(document, item);
+                    if (!(0,dist/* isMap */.jh)(entry))
+                        return;
+                    const matches = pairsNamed(entry, segment.key).some((pair) => {
+                        const field = session.resolve(document, pair.value);
+                        return (0,dist/* isScalar */.jn)(field) && keyName(field) === segment.equals;
+                    });
+                    if (matches)
+                        visit(entry, depth + 1, [...at, index]);
+                });
+            }
+            else if (typeof segment === 'number') {
                 if ((0,dist/* isSeq */.oP)(resolved) && segment < resolved.items.length)
-                    visit(resolved.items[segment], depth + 1);
+                    visit(resolved.items[segment], depth + 1, [...at, segment]);
             }
             else if (segment !== undefined && (0,dist/* isMap */.jh)(resolved)) {
                 for (const pair of pairsNamed(resolved, segment))
-                    visit(pair.value, depth + 1);
+                    visit(pair.value, depth + 1, [...at, segment]);
             }
         };
-        visit(document.contents, 0);
+        visit(document.contents, 0, []);
     });
 }
 
@@ -13705,68 +13823,6 @@ function editManifest(source, file, request) {
         matched: session.matched,
         imagesSeen,
     };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path.ts
-
-/**
- * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c` or `metadata.annotations["x.y/z"]`
- * into segments. Numbers in brackets index lists; dotted words and quoted brackets are map keys.
- */
-function parseKeyPath(text) {
-    const fail = (why) => {
-        throw new InputError(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`.');
-    };
-    const segments = [];
-    let i = 0;
-    const expectKey = () => {
-        let j = i;
-        while (j < text.length && text[j] !== '.' && text[j] !== '[')
-            j++;
-        if (j === i)
-            fail(`empty key at position ${i + 1}`);
-        segments.push(text.slice(i, j));
-        i = j;
-    };
-    if (text.trim() === '')
-        fail('it is empty');
-    if (text[0] !== '[')
-        expectKey();
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '.') {
-            i++;
-            expectKey();
-        }
-        else if (c === '[') {
-            // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
-            const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
-            const close = text.indexOf(']', quoted ? i + 1 + quoted[0].length : i);
-            if (close < 0)
-                fail(`unclosed '[' at position ${i + 1}`);
-            const inner = text.slice(i + 1, close);
-            if (/^[0-9]+$/.test(inner))
-                segments.push(Number(inner));
-            else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
-                segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
-            else
-                fail(`'[${inner}]' is neither a list index nor a "quoted key"`);
-            i = close + 1;
-        }
-        else {
-            fail(`unexpected ${JSON.stringify(c)} at position ${i + 1}`);
-        }
-    }
-    return segments;
-}
-/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
-function parseQuotedKey(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -14936,8 +14992,11 @@ const updateManifestSpec = {
         { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
         { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
         { name: 'digest', description: 'Image mode: the new digest (`sha256:` + 64 hex digits).' },
-        { name: 'key', description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`.' },
-        { name: 'value', description: 'Key-path mode: the new value. Numbers and booleans stay unquoted only where the old value was one too.' },
+        {
+            name: 'key',
+            description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
+        },
+        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
         { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
@@ -15507,7 +15566,7 @@ function nothingMatched(config, results) {
             ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
             : "These files reference no image; check 'files'.");
     }
-    return new ManifestEditError(`Key path ${config.request.mode === 'key' ? formatPath(config.request.path) : ''} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
+    return new ManifestEditError(`Key path ${config.request.mode === 'key' ? formatKeyPath(config.request.path) : ''} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
 }
 function changedOnly(results) {
     return results.filter((result) => result.output !== result.source);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ManifestParseError } from '../../packages/core/src/errors';
 import { parseImageReference } from '../../packages/core/src/image-reference';
-import { parseKeyPath } from '../../packages/core/src/manifest/key-path';
+import { parseConcretePath } from '../../packages/core/src/manifest/key-path';
 import { editManifest, type EditRequest, type FileEditResult } from '../../packages/core/src/manifest/manifest-editor';
 import { formatPath } from '../../packages/core/src/manifest/parsed-manifest';
 import { expectSameDataExcept, parseData, valueAt, type DataEdit } from '../support/yaml-equivalence';
@@ -173,12 +173,12 @@ function expectOnlyReportedLinesDiffer(result: FileEditResult): void {
 
 /** Data-level proof, under the failsafe and core schemas, plus the reported values read back. */
 function expectOnlyReportedDataChanged(result: FileEditResult): void {
-  const edits: DataEdit[] = result.changes.map((change) => ({ document: change.document, path: parseKeyPath(change.path) }));
+  const edits: DataEdit[] = result.changes.map((change) => ({ document: change.document, path: parseConcretePath(change.path) }));
   for (const schema of ['failsafe', 'core'] as const) {
     const { after } = expectSameDataExcept(result.source, result.output, edits, schema);
     if (schema === 'failsafe') {
       for (const change of result.changes) {
-        expect(valueAt(after[change.document], parseKeyPath(change.path)), `${result.file} ${change.path}`).toBe(change.value ?? undefined);
+        expect(valueAt(after[change.document], parseConcretePath(change.path)), `${result.file} ${change.path}`).toBe(change.value ?? undefined);
       }
     }
   }
@@ -227,10 +227,10 @@ function editImages(entry: IndexEntry, source: string): void {
         totals.imageEdits++;
         // Every `image:` field the index found that names this image was edited.
         fieldPaths.forEach(({ document, path: fieldPath }) => {
-          const value = valueAt(fieldData[document], parseKeyPath(fieldPath));
+          const value = valueAt(fieldData[document], parseConcretePath(fieldPath));
           if (typeof value !== 'string' || parseImageReference(value).name !== name) return;
           expect(
-            result.changes.some((change) => change.document === document && change.path === formatPath(parseKeyPath(fieldPath))),
+            result.changes.some((change) => change.document === document && change.path === formatPath(parseConcretePath(fieldPath))),
             `${entry.file}: docs[${document}].${fieldPath} (${value}) not edited for ${name}`,
           ).toBe(true);
         });
@@ -243,7 +243,7 @@ function editKeyPaths(entry: IndexEntry, source: string): void {
   const expected = entry.keyPaths.map(splitDocPath);
   for (const { document, path: keyPath } of expected) {
     for (const value of ['9.9.9-corpus', QUOTED_TAG]) {
-      const segments = parseKeyPath(keyPath);
+      const segments = parseConcretePath(keyPath);
       const result = runEdit(entry.file, source, { mode: 'key', path: segments, value });
       expect(result.changes.map((change) => change.path)).toEqual(result.changes.map(() => formatPath(segments)));
       expect(result.changes.some((change) => change.document === document)).toBe(true);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../packages/core/src/errors';
-import { parseKeyPath } from '../../packages/core/src/manifest/key-path';
+import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../packages/core/src/manifest/key-path';
 import { formatPath, type PathSegment } from '../../packages/core/src/manifest/parsed-manifest';
 
 describe('parseKeyPath', () => {
@@ -33,7 +33,20 @@ describe('parseKeyPath', () => {
     expect(parseKeyPath(text)).toEqual(expected);
   });
 
+  const selectors: [string, KeyPathSegment[]][] = [
+    ['spec.source.helm.parameters[name=image.tag].value', ['spec', 'source', 'helm', 'parameters', { key: 'name', equals: 'image.tag' }, 'value']],
+    ['containers[name=api].image', ['containers', { key: 'name', equals: 'api' }, 'image']],
+    ['a[name="x]y"].b', ['a', { key: 'name', equals: 'x]y' }, 'b']],
+    ['a[k=v=w]', ['a', { key: 'k', equals: 'v=w' }]],
+  ];
+  it.each(selectors)('selector %j', (text, expected) => {
+    expect(parseKeyPath(text)).toEqual(expected);
+    expect(parseKeyPath(formatKeyPath(expected))).toEqual(expected);
+  });
+
   const invalid: [string, RegExp][] = [
+    ['a[name=]', /empty value/],
+    ['a[name="\\q"]', /bad quoted value/],
     ['', /it is empty/],
     ['   ', /it is empty/],
     ['a.', /empty key at position 3/],
@@ -42,14 +55,14 @@ describe('parseKeyPath', () => {
     ['a.[0]', /empty key at position 3/],
     ['a[', /unclosed '\['/],
     ['a["x"', /unclosed '\['/],
-    ['a["x]', /neither a list index nor a "quoted key"/],
-    ['a[]', /neither a list index nor a "quoted key"/],
-    ['a[x]', /neither a list index nor a "quoted key"/],
-    ['a[-1]', /neither a list index nor a "quoted key"/],
-    ['a[1.5]', /neither a list index nor a "quoted key"/],
-    ["a['x']", /neither a list index nor a "quoted key"/],
-    ['a[ 0 ]', /neither a list index nor a "quoted key"/],
-    ['a["x"y]', /neither a list index nor a "quoted key"/],
+    ['a["x]', /neither a list index, a "quoted key" nor a key=value selector/],
+    ['a[]', /neither a list index, a "quoted key" nor a key=value selector/],
+    ['a[x]', /neither a list index, a "quoted key" nor a key=value selector/],
+    ['a[-1]', /neither a list index, a "quoted key" nor a key=value selector/],
+    ['a[1.5]', /neither a list index, a "quoted key" nor a key=value selector/],
+    ["a['x']", /neither a list index, a "quoted key" nor a key=value selector/],
+    ['a[ 0 ]', /neither a list index, a "quoted key" nor a key=value selector/],
+    ['a["x"y]', /neither a list index, a "quoted key" nor a key=value selector/],
     ['a["\\q"]', /bad escape/],
     ['a[0]b', /unexpected "b" at position 5/],
     ['a["x"]y', /unexpected "y" at position 7/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestEditError, ManifestParseError } from '../../packages/core/src/errors';
-import { parseKeyPath } from '../../packages/core/src/manifest/key-path';
+import { parseConcretePath, parseKeyPath } from '../../packages/core/src/manifest/key-path';
 import { editManifest, type EditRequest, type FileEditResult } from '../../packages/core/src/manifest/manifest-editor';
 import { expectSameDataExcept, valueAt, type DataEdit } from '../support/yaml-equivalence';
 
@@ -484,6 +484,44 @@ const cases: Case[] = [
 
   // ---- key-path mode --------------------------------------------------------------------------
   {
+    name: 'key: [name=…] selects Argo CD Helm parameters by name, wherever they sit in the list',
+    source: yaml(
+      'kind: Application',
+      'spec:',
+      '  source:',
+      '    helm:',
+      '      parameters:',
+      '        - name: image.repository',
+      '          value: ghcr.io/acme/payments',
+      '        - name: "image.tag"   # set by CI',
+      "          value: '1.4.1'",
+      '        - name: replicas',
+      '          value: "2"',
+    ),
+    request: key('spec.source.helm.parameters[name=image.tag].value', '1.4.2'),
+    expected: yaml(
+      'kind: Application',
+      'spec:',
+      '  source:',
+      '    helm:',
+      '      parameters:',
+      '        - name: image.repository',
+      '          value: ghcr.io/acme/payments',
+      '        - name: "image.tag"   # set by CI',
+      "          value: '1.4.2'",
+      '        - name: replicas',
+      '          value: "2"',
+    ),
+    changes: [[0, 'spec.source.helm.parameters[1].value', 9, '1.4.1', '1.4.2']],
+  },
+  {
+    name: 'key: [name=…] selects a container by name in a flow list',
+    source: yaml('spec:', '  containers: [{name: sidecar, image: envoy:1}, {name: api, image: app:1}]'),
+    request: key('spec.containers[name=api].image', 'app:2'),
+    expected: yaml('spec:', '  containers: [{name: sidecar, image: envoy:1}, {name: api, image: app:2}]'),
+    changes: [[0, 'spec.containers[1].image', 2, 'app:1', 'app:2']],
+  },
+  {
     name: 'key: number field stays plain',
     source: yaml('spec:', '  replicas: 3 # scaled by hand'),
     request: key('spec.replicas', '5'),
@@ -635,13 +673,13 @@ function check(result: FileEditResult, testCase: Case): void {
 
   // Independently of the exact text: the output re-parses to the input's data except the changes.
   const edits: DataEdit[] = [
-    ...result.changes.map((c) => ({ document: c.document, path: parseKeyPath(c.path) })),
-    ...(testCase.alsoChanged ?? []).map(([document, path]) => ({ document, path: parseKeyPath(path) })),
+    ...result.changes.map((c) => ({ document: c.document, path: parseConcretePath(c.path) })),
+    ...(testCase.alsoChanged ?? []).map(([document, path]) => ({ document, path: parseConcretePath(path) })),
   ];
   const { after } = expectSameDataExcept(result.source, result.output, edits, 'failsafe');
   expectSameDataExcept(result.source, result.output, edits, 'core');
   for (const change of result.changes) {
-    const actual = valueAt(after[change.document], parseKeyPath(change.path));
+    const actual = valueAt(after[change.document], parseConcretePath(change.path));
     expect(actual).toBe(change.value === null ? undefined : change.value);
   }
 }

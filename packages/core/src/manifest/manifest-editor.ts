@@ -1,12 +1,13 @@
 import { EditSession, type ManifestChange } from './edit-session';
 import { planImageEdits, type ImageTarget } from './image-edits';
 import { planKeyPathEdit } from './key-path-edits';
-import { parseManifest, type PathSegment } from './parsed-manifest';
+import type { KeyPathSegment } from './key-path';
+import { parseManifest } from './parsed-manifest';
 
 /** What to set: an image's tag/digest wherever the image is referenced, or one key path. */
 export type EditRequest =
   | { mode: 'image'; image: ImageTarget }
-  | { mode: 'key'; path: PathSegment[]; value: string };
+  | { mode: 'key'; path: KeyPathSegment[]; value: string };
 
 export interface FileEditResult {
   file: string;

@@ -5,7 +5,7 @@ import { FileSelectionError, GitError, ManifestEditError, PushRetriesExhaustedEr
 import { tokenAuth } from '../../git/git-auth';
 import { fetchHint, GitRepository } from '../../git/git-repository';
 import { editManifest, type FileEditResult, type ManifestChange } from '../../manifest/manifest-editor';
-import { formatPath } from '../../manifest/parsed-manifest';
+import { formatKeyPath } from '../../manifest/key-path';
 import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../repo-files';
 import { writeFileAtomically } from '../../write-file';
@@ -77,7 +77,7 @@ function nothingMatched(config: UpdateManifestConfig, results: readonly FileEdit
     );
   }
   return new ManifestEditError(
-    `Key path ${config.request.mode === 'key' ? formatPath(config.request.path) : ''} exists in none of ${where}.`,
+    `Key path ${config.request.mode === 'key' ? formatKeyPath(config.request.path) : ''} exists in none of ${where}.`,
     "Check the key path against the file (list positions count from 0); a missing key is not created.",
   );
 }

@@ -15,8 +15,12 @@ export const updateManifestSpec = {
     { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
     { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
     { name: 'digest', description: 'Image mode: the new digest (`sha256:` + 64 hex digits).' },
-    { name: 'key', description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`.' },
-    { name: 'value', description: 'Key-path mode: the new value. Numbers and booleans stay unquoted only where the old value was one too.' },
+    {
+      name: 'key',
+      description:
+        'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
+    },
+    { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
     { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
     { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
     { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
