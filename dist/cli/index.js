@@ -15184,7 +15184,7 @@ function planImageEdits(session, target, seen) {
                 for (const pair of pairsNamed(map, 'image')) {
                     const node = session.resolve(document, pair.value);
                     if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== '') {
-                        editReferenceString(session, docIndex, [...path, 'image'], node, target, seen);
+                        editReferenceString(session, docIndex, [...path, 'image'], node, target, seen, false);
                     }
                 }
                 editHelmImageMap(session, document, docIndex, map, path, target, seen);
@@ -15197,7 +15197,7 @@ function planImageEdits(session, target, seen) {
                             if ((0,dist/* isMap */.jh)(entry))
                                 editKustomizeImage(session, document, docIndex, entry, entryPath, target, seen);
                             else if ((0,dist/* isScalar */.jn)(entry) && typeof entry.value === 'string') {
-                                editArgoKustomizeOverride(session, docIndex, entryPath, entry, target, seen);
+                                editReferenceString(session, docIndex, entryPath, entry, target, seen, true);
                             }
                         });
                     }
@@ -15214,19 +15214,15 @@ function withNewVersion(ref, target) {
         next.digest = target.digest;
     return next;
 }
-function editReferenceString(session, docIndex, path, node, target, seen) {
-    const ref = parseImageReference(scalarText(node));
-    seen.add(ref.name);
-    if (ref.name !== target.name)
-        return;
-    session.setScalar(docIndex, path, node, formatImageReference(withNewVersion(ref, target)));
-}
-/** Argo CD Application `kustomize.images` entries: `name:tag`, `name@digest` or `old=new:tag`. */
-function editArgoKustomizeOverride(session, docIndex, path, node, target, seen) {
+/**
+ * An image reference written as one string: a container `image:` (`name[:tag][@digest]`) or, where
+ * `renames` is set, an Argo CD `kustomize.images` override that may rename (`old=new:tag`).
+ */
+function editReferenceString(session, docIndex, path, node, target, seen, renames) {
     const text = scalarText(node);
-    const eq = text.indexOf('=');
+    const eq = renames ? text.indexOf('=') : -1;
     const original = eq >= 0 ? text.slice(0, eq) : undefined;
-    const ref = parseImageReference(eq >= 0 ? text.slice(eq + 1) : text);
+    const ref = parseImageReference(text.slice(eq + 1));
     seen.add(ref.name);
     if (original !== undefined)
         seen.add(original);
@@ -15306,6 +15302,7 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
 
 
 
+
 /**
  * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
  * list is refused: replacing a structure with a scalar is never what a version bump means.
@@ -15335,7 +15332,7 @@ function planKeyPathEdit(session, path, value) {
                         return;
                     const matches = pairsNamed(entry, segment.key).some((pair) => {
                         const field = session.resolve(document, pair.value);
-                        return (0,dist/* isScalar */.jn)(field) && keyName(field) === segment.equals;
+                        return (0,dist/* isScalar */.jn)(field) && scalarText(field) === segment.equals;
                     });
                     if (matches)
                         visit(entry, depth + 1, [...at, index]);

@@ -28,7 +28,7 @@ export function planImageEdits(session: EditSession, target: ImageTarget, seen: 
         for (const pair of pairsNamed(map, 'image')) {
           const node = session.resolve(document, pair.value);
           if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
-            editReferenceString(session, docIndex, [...path, 'image'], node, target, seen);
+            editReferenceString(session, docIndex, [...path, 'image'], node, target, seen, false);
           }
         }
         editHelmImageMap(session, document, docIndex, map, path, target, seen);
@@ -40,7 +40,7 @@ export function planImageEdits(session: EditSession, target: ImageTarget, seen: 
               const entryPath = [...path, 'images', index];
               if (isMap(entry)) editKustomizeImage(session, document, docIndex, entry, entryPath, target, seen);
               else if (isScalar(entry) && typeof entry.value === 'string') {
-                editArgoKustomizeOverride(session, docIndex, entryPath, entry, target, seen);
+                editReferenceString(session, docIndex, entryPath, entry, target, seen, true);
               }
             });
           }
@@ -57,6 +57,10 @@ function withNewVersion(ref: ImageReference, target: ImageTarget): ImageReferenc
   return next;
 }
 
+/**
+ * An image reference written as one string: a container `image:` (`name[:tag][@digest]`) or, where
+ * `renames` is set, an Argo CD `kustomize.images` override that may rename (`old=new:tag`).
+ */
 function editReferenceString(
   session: EditSession,
   docIndex: number,
@@ -64,26 +68,12 @@ function editReferenceString(
   node: Scalar,
   target: ImageTarget,
   seen: Set<string>,
-): void {
-  const ref = parseImageReference(scalarText(node));
-  seen.add(ref.name);
-  if (ref.name !== target.name) return;
-  session.setScalar(docIndex, path, node, formatImageReference(withNewVersion(ref, target)));
-}
-
-/** Argo CD Application `kustomize.images` entries: `name:tag`, `name@digest` or `old=new:tag`. */
-function editArgoKustomizeOverride(
-  session: EditSession,
-  docIndex: number,
-  path: readonly PathSegment[],
-  node: Scalar,
-  target: ImageTarget,
-  seen: Set<string>,
+  renames: boolean,
 ): void {
   const text = scalarText(node);
-  const eq = text.indexOf('=');
+  const eq = renames ? text.indexOf('=') : -1;
   const original = eq >= 0 ? text.slice(0, eq) : undefined;
-  const ref = parseImageReference(eq >= 0 ? text.slice(eq + 1) : text);
+  const ref = parseImageReference(text.slice(eq + 1));
   seen.add(ref.name);
   if (original !== undefined) seen.add(original);
   if (ref.name !== target.name && original !== target.name) return;

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { ManifestEditError } from '../errors';
-import type { EditSession } from './edit-session';
+import { scalarText, type EditSession } from './edit-session';
 import { formatKeyPath, isSelector, type KeyPathSegment } from './key-path';
 import { formatPath, lineOf, type PathSegment } from './parsed-manifest';
-import { keyName, pairsNamed } from './walk';
+import { pairsNamed } from './walk';
 
 /**
  * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
@@ -35,7 +35,7 @@ export function planKeyPathEdit(session: EditSession, path: readonly KeyPathSegm
           if (!isMap(entry)) return;
           const matches = pairsNamed(entry, segment.key).some((pair) => {
             const field = session.resolve(document, pair.value);
-            return isScalar(field) && keyName(field) === segment.equals;
+            return isScalar(field) && scalarText(field) === segment.equals;
           });
           if (matches) visit(entry, depth + 1, [...at, index]);
         });
