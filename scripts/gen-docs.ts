@@ -1,9 +1,9 @@
-// Writes each step's action.yml, the root action.yml and the README's input/output tables from
-// the step specs in packages/core, so the contract is written once. `--check` only compares and
-// fails when a generated file is stale (CI runs it).
+// Writes each step's action.yml and the root action.yml from the step specs in packages/core (the
+// contract is written once), then the README's input/output tables from those action.yml files.
+// `--check` only compares and fails when a generated file is stale (CI runs it).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { STEPS } from '../packages/core/src/steps/registry';
 import type { StepSpec } from '../packages/core/src/steps/step-spec';
 
@@ -41,13 +41,20 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function readmeTables(spec: StepSpec): string {
+interface ActionMetadata {
+  inputs: Record<string, { description: string; required: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+}
+
+/** The README's tables for one step, read from its action.yml: what GitHub users see is what we document. */
+function readmeTables(actionYml: string): string {
+  const action = parse(actionYml) as ActionMetadata;
   const lines = ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |'];
-  for (const input of spec.inputs) {
-    lines.push(`| \`${input.name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${input.default}\`` : ''} | ${escapeCell(input.description)} |`);
+  for (const [name, input] of Object.entries(action.inputs)) {
+    lines.push(`| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${input.default}\`` : ''} | ${escapeCell(input.description)} |`);
   }
   lines.push('', '| Output | Description |', '| --- | --- |');
-  for (const output of spec.outputs) lines.push(`| \`${output.name}\` | ${escapeCell(output.description)} |`);
+  for (const [name, output] of Object.entries(action.outputs)) lines.push(`| \`${name}\` | ${escapeCell(output.description)} |`);
   return lines.join('\n');
 }
 
@@ -66,7 +73,9 @@ for (const step of STEPS) {
   if (step.spec.name === ROOT_STEP) wanted.set('action.yml', actionYaml(step.spec, `dist/${step.spec.name}/index.js`));
 }
 let readme = await readFile(path.join(root, 'README.md'), 'utf8');
-for (const step of STEPS) readme = replaceBetweenMarkers(readme, step.spec.name, readmeTables(step.spec));
+for (const step of STEPS) {
+  readme = replaceBetweenMarkers(readme, step.spec.name, readmeTables(wanted.get(`actions/${step.spec.name}/action.yml`) ?? ''));
+}
 wanted.set('README.md', readme);
 
 let stale = 0;
