@@ -2505,289 +2505,6 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 5546:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__(7084);
-
-/***/ }),
-
-/***/ 7084:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var RetryOperation = __nccwpck_require__(9538);
-
-exports.operation = function(options) {
-  var timeouts = exports.timeouts(options);
-  return new RetryOperation(timeouts, {
-      forever: options && (options.forever || options.retries === Infinity),
-      unref: options && options.unref,
-      maxRetryTime: options && options.maxRetryTime
-  });
-};
-
-exports.timeouts = function(options) {
-  if (options instanceof Array) {
-    return [].concat(options);
-  }
-
-  var opts = {
-    retries: 10,
-    factor: 2,
-    minTimeout: 1 * 1000,
-    maxTimeout: Infinity,
-    randomize: false
-  };
-  for (var key in options) {
-    opts[key] = options[key];
-  }
-
-  if (opts.minTimeout > opts.maxTimeout) {
-    throw new Error('minTimeout is greater than maxTimeout');
-  }
-
-  var timeouts = [];
-  for (var i = 0; i < opts.retries; i++) {
-    timeouts.push(this.createTimeout(i, opts));
-  }
-
-  if (options && options.forever && !timeouts.length) {
-    timeouts.push(this.createTimeout(i, opts));
-  }
-
-  // sort the array numerically ascending
-  timeouts.sort(function(a,b) {
-    return a - b;
-  });
-
-  return timeouts;
-};
-
-exports.createTimeout = function(attempt, opts) {
-  var random = (opts.randomize)
-    ? (Math.random() + 1)
-    : 1;
-
-  var timeout = Math.round(random * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt));
-  timeout = Math.min(timeout, opts.maxTimeout);
-
-  return timeout;
-};
-
-exports.wrap = function(obj, options, methods) {
-  if (options instanceof Array) {
-    methods = options;
-    options = null;
-  }
-
-  if (!methods) {
-    methods = [];
-    for (var key in obj) {
-      if (typeof obj[key] === 'function') {
-        methods.push(key);
-      }
-    }
-  }
-
-  for (var i = 0; i < methods.length; i++) {
-    var method   = methods[i];
-    var original = obj[method];
-
-    obj[method] = function retryWrapper(original) {
-      var op       = exports.operation(options);
-      var args     = Array.prototype.slice.call(arguments, 1);
-      var callback = args.pop();
-
-      args.push(function(err) {
-        if (op.retry(err)) {
-          return;
-        }
-        if (err) {
-          arguments[0] = op.mainError();
-        }
-        callback.apply(this, arguments);
-      });
-
-      op.attempt(function() {
-        original.apply(obj, args);
-      });
-    }.bind(obj, original);
-    obj[method].options = options;
-  }
-};
-
-
-/***/ }),
-
-/***/ 9538:
-/***/ ((module) => {
-
-function RetryOperation(timeouts, options) {
-  // Compatibility for the old (timeouts, retryForever) signature
-  if (typeof options === 'boolean') {
-    options = { forever: options };
-  }
-
-  this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
-  this._timeouts = timeouts;
-  this._options = options || {};
-  this._maxRetryTime = options && options.maxRetryTime || Infinity;
-  this._fn = null;
-  this._errors = [];
-  this._attempts = 1;
-  this._operationTimeout = null;
-  this._operationTimeoutCb = null;
-  this._timeout = null;
-  this._operationStart = null;
-  this._timer = null;
-
-  if (this._options.forever) {
-    this._cachedTimeouts = this._timeouts.slice(0);
-  }
-}
-module.exports = RetryOperation;
-
-RetryOperation.prototype.reset = function() {
-  this._attempts = 1;
-  this._timeouts = this._originalTimeouts.slice(0);
-}
-
-RetryOperation.prototype.stop = function() {
-  if (this._timeout) {
-    clearTimeout(this._timeout);
-  }
-  if (this._timer) {
-    clearTimeout(this._timer);
-  }
-
-  this._timeouts       = [];
-  this._cachedTimeouts = null;
-};
-
-RetryOperation.prototype.retry = function(err) {
-  if (this._timeout) {
-    clearTimeout(this._timeout);
-  }
-
-  if (!err) {
-    return false;
-  }
-  var currentTime = new Date().getTime();
-  if (err && currentTime - this._operationStart >= this._maxRetryTime) {
-    this._errors.push(err);
-    this._errors.unshift(new Error('RetryOperation timeout occurred'));
-    return false;
-  }
-
-  this._errors.push(err);
-
-  var timeout = this._timeouts.shift();
-  if (timeout === undefined) {
-    if (this._cachedTimeouts) {
-      // retry forever, only keep last error
-      this._errors.splice(0, this._errors.length - 1);
-      timeout = this._cachedTimeouts.slice(-1);
-    } else {
-      return false;
-    }
-  }
-
-  var self = this;
-  this._timer = setTimeout(function() {
-    self._attempts++;
-
-    if (self._operationTimeoutCb) {
-      self._timeout = setTimeout(function() {
-        self._operationTimeoutCb(self._attempts);
-      }, self._operationTimeout);
-
-      if (self._options.unref) {
-          self._timeout.unref();
-      }
-    }
-
-    self._fn(self._attempts);
-  }, timeout);
-
-  if (this._options.unref) {
-      this._timer.unref();
-  }
-
-  return true;
-};
-
-RetryOperation.prototype.attempt = function(fn, timeoutOps) {
-  this._fn = fn;
-
-  if (timeoutOps) {
-    if (timeoutOps.timeout) {
-      this._operationTimeout = timeoutOps.timeout;
-    }
-    if (timeoutOps.cb) {
-      this._operationTimeoutCb = timeoutOps.cb;
-    }
-  }
-
-  var self = this;
-  if (this._operationTimeoutCb) {
-    this._timeout = setTimeout(function() {
-      self._operationTimeoutCb();
-    }, self._operationTimeout);
-  }
-
-  this._operationStart = new Date().getTime();
-
-  this._fn(this._attempts);
-};
-
-RetryOperation.prototype.try = function(fn) {
-  console.log('Using RetryOperation.try() is deprecated');
-  this.attempt(fn);
-};
-
-RetryOperation.prototype.start = function(fn) {
-  console.log('Using RetryOperation.start() is deprecated');
-  this.attempt(fn);
-};
-
-RetryOperation.prototype.start = RetryOperation.prototype.try;
-
-RetryOperation.prototype.errors = function() {
-  return this._errors;
-};
-
-RetryOperation.prototype.attempts = function() {
-  return this._attempts;
-};
-
-RetryOperation.prototype.mainError = function() {
-  if (this._errors.length === 0) {
-    return null;
-  }
-
-  var counts = {};
-  var mainError = null;
-  var mainErrorCount = 0;
-
-  for (var i = 0; i < this._errors.length; i++) {
-    var error = this._errors[i];
-    var message = error.message;
-    var count = (counts[message] || 0) + 1;
-
-    counts[message] = count;
-
-    if (count >= mainErrorCount) {
-      mainError = error;
-      mainErrorCount = count;
-    }
-  }
-
-  return mainError;
-};
-
-
-/***/ }),
-
 /***/ 7110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15134,151 +14851,6 @@ function validateUpdateManifestInputs(inputs) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./node_modules/retry/index.js
-var retry = __nccwpck_require__(5546);
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-
-class AbortError extends Error {
-	constructor(message) {
-		super();
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
-
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
-
-const decorateErrorWithCounts = (error, attemptNumber, options) => {
-	// Minus 1 from attemptNumber because the first attempt does not count as a retry
-	const retriesLeft = options.retries - (attemptNumber - 1);
-
-	error.attemptNumber = attemptNumber;
-	error.retriesLeft = retriesLeft;
-	return error;
-};
-
-async function pRetry(input, options) {
-	return new Promise((resolve, reject) => {
-		options = {...options};
-		options.onFailedAttempt ??= () => {};
-		options.shouldRetry ??= () => true;
-		options.retries ??= 10;
-
-		const operation = retry.operation(options);
-
-		const abortHandler = () => {
-			operation.stop();
-			reject(options.signal?.reason);
-		};
-
-		if (options.signal && !options.signal.aborted) {
-			options.signal.addEventListener('abort', abortHandler, {once: true});
-		}
-
-		const cleanUp = () => {
-			options.signal?.removeEventListener('abort', abortHandler);
-			operation.stop();
-		};
-
-		operation.attempt(async attemptNumber => {
-			try {
-				const result = await input(attemptNumber);
-				cleanUp();
-				resolve(result);
-			} catch (error) {
-				try {
-					if (!(error instanceof Error)) {
-						throw new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-					}
-
-					if (error instanceof AbortError) {
-						throw error.originalError;
-					}
-
-					if (error instanceof TypeError && !isNetworkError(error)) {
-						throw error;
-					}
-
-					decorateErrorWithCounts(error, attemptNumber, options);
-
-					if (!(await options.shouldRetry(error))) {
-						operation.stop();
-						reject(error);
-					}
-
-					await options.onFailedAttempt(error);
-
-					if (!operation.retry(error)) {
-						throw operation.mainError();
-					}
-				} catch (finalError) {
-					decorateErrorWithCounts(finalError, attemptNumber, options);
-					cleanUp();
-					reject(finalError);
-				}
-			}
-		});
-	});
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/git/git-auth.ts
 function tokenAuth(remoteUrl, token, username) {
     let url;
@@ -15527,16 +15099,12 @@ async function writeFileAtomically(file, content) {
 
 
 
-
 /** Attempts at pushing before giving up; each lost race costs one fetch-reset-reapply. */
 const PUSH_ATTEMPTS = 10;
 /** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
 function retryDelayMs(retry, lastAttemptMs, options = {}, random = Math.random) {
     const base = Math.max(options.minDelayMs ?? 250, lastAttemptMs);
     return Math.round(random() * Math.min(options.maxDelayMs ?? 8000, base * 2 ** retry));
-}
-/** A push rejected because the branch moved: the one failure the retry loop retries. */
-class LostPushRaceError extends Error {
 }
 /** Reads and edits every selected file in memory; nothing is written if any file fails. */
 async function planEdits(config) {
@@ -15651,8 +15219,7 @@ async function commitAndPush(config, platform, planned, result, options) {
     if (config.push && !branch) {
         throw new GitError('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
     }
-    const paths = (results) => changedOnly(results).map((r) => r.file);
-    const dirty = await repo.dirtyFiles(paths(planned));
+    const dirty = await repo.dirtyFiles(changedOnly(planned).map((r) => r.file));
     if (dirty.length > 0) {
         throw new FileSelectionError(`Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`, 'Commit or stash them first, or run with commit: false.');
     }
@@ -15661,51 +15228,11 @@ async function commitAndPush(config, platform, planned, result, options) {
     platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
     if (!config.push || !branch)
         return result;
-    const attempts = options.attempts ?? PUSH_ATTEMPTS;
-    let lastAttemptMs = 0;
-    await pRetry(async (attempt) => {
-        const started = Date.now();
-        try {
-            if (attempt > 1) {
-                // Only a lost race is worth another attempt. A failure while re-applying (fetch refused,
-                // `reset --keep` protecting local work) would fail the same way after every backoff.
-                await rebuildOnRemote(config, platform, repo, branch, base, result).catch((error) => {
-                    throw error instanceof AbortError ? error : new AbortError(error instanceof Error ? error : new Error(String(error)));
-                });
-            }
-            if (!result.changed)
-                return;
-            const outcome = await repo.push(config.remote, branch);
-            if (outcome.ok)
-                return;
-            if (!outcome.race)
-                throw new AbortError(new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message)));
-            throw new LostPushRaceError(`lost a push race: ${outcome.message}`);
-        }
-        finally {
-            lastAttemptMs = Date.now() - started;
-        }
-    }, {
-        retries: attempts - 1,
-        // p-retry's own timer would back off on a fixed scale; the delay, which depends on how long
-        // the lost attempt took, is slept in onFailedAttempt instead (p-retry awaits it).
-        minTimeout: 0,
-        maxTimeout: 0,
-        onFailedAttempt: async (error) => {
-            if (error.retriesLeft <= 0)
-                return;
-            const delay = retryDelayMs(error.attemptNumber, lastAttemptMs, options);
-            platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
-        },
-    }).catch(async (error) => {
+    await pushWithRetries(config, platform, repo, branch, base, result, options).catch(async (error) => {
         // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
         // (`--keep` refuses rather than touch other local work), and running again redoes it.
         await repo.resetKeep(base).then(() => platform.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`), () => platform.warning(`The unpushed commit ${result.commitSha.slice(0, 12)} is still in the checkout.`));
-        // Anything but the last lost race (a refusal, or a bug) is reported as itself.
-        if (!(error instanceof LostPushRaceError))
-            throw error;
-        throw new PushRetriesExhaustedError(`Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`, 'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.');
+        throw error;
     });
     result.pushed = result.changed;
     if (result.pushed)
@@ -15713,10 +15240,35 @@ async function commitAndPush(config, platform, planned, result, options) {
     return result;
 }
 /**
+ * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
+ * again. Only a lost race is retried: a refusal, or a failure while re-applying (fetch refused,
+ * `reset --keep` protecting local work), would fail the same way after every backoff.
+ */
+async function pushWithRetries(config, platform, repo, branch, base, result, options) {
+    const attempts = options.attempts ?? PUSH_ATTEMPTS;
+    for (let attempt = 1;; attempt++) {
+        const started = Date.now();
+        if (attempt > 1)
+            await rebuildOnRemote(config, platform, repo, branch, base, result);
+        if (!result.changed)
+            return;
+        const outcome = await repo.push(config.remote, branch);
+        if (outcome.ok)
+            return;
+        if (!outcome.race)
+            throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
+        if (attempt >= attempts) {
+            throw new PushRetriesExhaustedError(`Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`, 'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.');
+        }
+        const delay = retryDelayMs(attempt, Date.now() - started, options);
+        platform.info(`Push attempt ${attempt}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+    }
+}
+/**
  * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
  * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
- * would be lost by the reset, so that stops the run instead. Every error here ends the retries
- * (the caller wraps it in AbortError): it would fail the same way after any backoff.
+ * would be lost by the reset, so that stops the run instead.
  */
 async function rebuildOnRemote(config, platform, repo, branch, base, result) {
     const tip = await repo.fetch(config.remote, branch);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pRetry, { AbortError } from 'p-retry';
 import { FileSelectionError, GitError, ManifestEditError, PushRetriesExhaustedError } from '../../errors';
 import { tokenAuth } from '../../git/git-auth';
 import { fetchHint, GitRepository } from '../../git/git-repository';
@@ -21,7 +20,7 @@ export interface UpdateManifestResult {
 }
 
 /** Attempts at pushing before giving up; each lost race costs one fetch-reset-reapply. */
-export const PUSH_ATTEMPTS = 10;
+const PUSH_ATTEMPTS = 10;
 
 export interface RunOptions {
   /**
@@ -35,13 +34,10 @@ export interface RunOptions {
 }
 
 /** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
-export function retryDelayMs(retry: number, lastAttemptMs: number, options: RunOptions = {}, random: () => number = Math.random): number {
+function retryDelayMs(retry: number, lastAttemptMs: number, options: RunOptions = {}, random: () => number = Math.random): number {
   const base = Math.max(options.minDelayMs ?? 250, lastAttemptMs);
   return Math.round(random() * Math.min(options.maxDelayMs ?? 8000, base * 2 ** retry));
 }
-
-/** A push rejected because the branch moved: the one failure the retry loop retries. */
-class LostPushRaceError extends Error {}
 
 /** A file's edit, with where it lives on disk. */
 interface PlannedFile extends FileEditResult {
@@ -177,8 +173,7 @@ async function commitAndPush(
       "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').",
     );
   }
-  const paths = (results: readonly PlannedFile[]): string[] => changedOnly(results).map((r) => r.file);
-  const dirty = await repo.dirtyFiles(paths(planned));
+  const dirty = await repo.dirtyFiles(changedOnly(planned).map((r) => r.file));
   if (dirty.length > 0) {
     throw new FileSelectionError(
       `Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`,
@@ -190,54 +185,14 @@ async function commitAndPush(
   platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
   if (!config.push || !branch) return result;
 
-  const attempts = options.attempts ?? PUSH_ATTEMPTS;
-  let lastAttemptMs = 0;
-  await pRetry(
-    async (attempt) => {
-      const started = Date.now();
-      try {
-        if (attempt > 1) {
-          // Only a lost race is worth another attempt. A failure while re-applying (fetch refused,
-          // `reset --keep` protecting local work) would fail the same way after every backoff.
-          await rebuildOnRemote(config, platform, repo, branch, base, result).catch((error: unknown) => {
-            throw error instanceof AbortError ? error : new AbortError(error instanceof Error ? error : new Error(String(error)));
-          });
-        }
-        if (!result.changed) return;
-        const outcome = await repo.push(config.remote, branch);
-        if (outcome.ok) return;
-        if (!outcome.race) throw new AbortError(new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message)));
-        throw new LostPushRaceError(`lost a push race: ${outcome.message}`);
-      } finally {
-        lastAttemptMs = Date.now() - started;
-      }
-    },
-    {
-      retries: attempts - 1,
-      // p-retry's own timer would back off on a fixed scale; the delay, which depends on how long
-      // the lost attempt took, is slept in onFailedAttempt instead (p-retry awaits it).
-      minTimeout: 0,
-      maxTimeout: 0,
-      onFailedAttempt: async (error) => {
-        if (error.retriesLeft <= 0) return;
-        const delay = retryDelayMs(error.attemptNumber, lastAttemptMs, options);
-        platform.info(`Push attempt ${error.attemptNumber}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
-        await sleep(delay);
-      },
-    },
-  ).catch(async (error: unknown) => {
+  await pushWithRetries(config, platform, repo, branch, base, result, options).catch(async (error: unknown) => {
     // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
     // (`--keep` refuses rather than touch other local work), and running again redoes it.
     await repo.resetKeep(base).then(
       () => platform.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`),
       () => platform.warning(`The unpushed commit ${result.commitSha.slice(0, 12)} is still in the checkout.`),
     );
-    // Anything but the last lost race (a refusal, or a bug) is reported as itself.
-    if (!(error instanceof LostPushRaceError)) throw error;
-    throw new PushRetriesExhaustedError(
-      `Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`,
-      'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
-    );
+    throw error;
   });
   result.pushed = result.changed;
   if (result.pushed) platform.info(`Pushed ${result.commitSha.slice(0, 12)} to ${config.remote}/${branch}.`);
@@ -245,10 +200,43 @@ async function commitAndPush(
 }
 
 /**
+ * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
+ * again. Only a lost race is retried: a refusal, or a failure while re-applying (fetch refused,
+ * `reset --keep` protecting local work), would fail the same way after every backoff.
+ */
+async function pushWithRetries(
+  config: UpdateManifestConfig,
+  platform: Platform,
+  repo: GitRepository,
+  branch: string,
+  base: string,
+  result: UpdateManifestResult,
+  options: RunOptions,
+): Promise<void> {
+  const attempts = options.attempts ?? PUSH_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    if (attempt > 1) await rebuildOnRemote(config, platform, repo, branch, base, result);
+    if (!result.changed) return;
+    const outcome = await repo.push(config.remote, branch);
+    if (outcome.ok) return;
+    if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
+    if (attempt >= attempts) {
+      throw new PushRetriesExhaustedError(
+        `Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`,
+        'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
+      );
+    }
+    const delay = retryDelayMs(attempt, Date.now() - started, options);
+    platform.info(`Push attempt ${attempt}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
+    await sleep(delay);
+  }
+}
+
+/**
  * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
  * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
- * would be lost by the reset, so that stops the run instead. Every error here ends the retries
- * (the caller wraps it in AbortError): it would fail the same way after any backoff.
+ * would be lost by the reset, so that stops the run instead.
  */
 async function rebuildOnRemote(
   config: UpdateManifestConfig,
