@@ -47,7 +47,7 @@ export function coldCommands(repoRoot: string): { baseline: ColdCommand; bundles
               : null,
       },
       {
-        // As GitHub runs it: the GitHub adapter (and @actions/core with its HTTP client) is loaded.
+        // As GitHub runs it: the GitHub adapter's chunk (@actions/core's command modules) is loaded too.
         label: '`GITHUB_ACTIONS=true node dist/update-manifest/index.js` (no inputs)',
         file: updateManifest,
         args: [updateManifest],

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { STEPS } from '../packages/core/src/steps/registry';
+import { secretVariable } from '../packages/core/src/platform/secret-variable';
 import type { StepSpec } from '../packages/core/src/steps/step-spec';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,12 +47,18 @@ interface ActionMetadata {
   outputs: Record<string, { description: string }>;
 }
 
-/** The README's tables for one step, read from its action.yml: what GitHub users see is what we document. */
-function readmeTables(actionYml: string): string {
+/**
+ * The README's tables for one step, read from its action.yml: what GitHub users see is what we
+ * document. Secret inputs also name the variable the CLI reads them from, which action.yml (for
+ * `with:`) has no use for.
+ */
+function readmeTables(actionYml: string, spec: StepSpec): string {
   const action = parse(actionYml) as ActionMetadata;
+  const secrets = new Set(spec.inputs.filter((input) => input.secret).map((input) => input.name));
   const lines = ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |'];
   for (const [name, input] of Object.entries(action.inputs)) {
-    lines.push(`| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${input.default}\`` : ''} | ${escapeCell(input.description)} |`);
+    const cli = secrets.has(name) ? ` CLI: set \`${secretVariable(name)}\` rather than \`--${name}\`, which \`ps\` shows to every user.` : '';
+    lines.push(`| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${input.default !== undefined ? `\`${input.default}\`` : ''} | ${escapeCell(input.description + cli)} |`);
   }
   lines.push('', '| Output | Description |', '| --- | --- |');
   for (const [name, output] of Object.entries(action.outputs)) lines.push(`| \`${name}\` | ${escapeCell(output.description)} |`);
@@ -74,7 +81,7 @@ for (const step of STEPS) {
 }
 let readme = await readFile(path.join(root, 'README.md'), 'utf8');
 for (const step of STEPS) {
-  readme = replaceBetweenMarkers(readme, step.spec.name, readmeTables(wanted.get(`actions/${step.spec.name}/action.yml`) ?? ''));
+  readme = replaceBetweenMarkers(readme, step.spec.name, readmeTables(wanted.get(`actions/${step.spec.name}/action.yml`) ?? '', step.spec));
 }
 wanted.set('README.md', readme);
 

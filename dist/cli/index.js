@@ -2506,12 +2506,102 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 3255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ neutralise),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   nl: () => (/* binding */ inertJson)
+/* harmony export */ });
+/**
+ * What the adapters print carries repository content (file names, YAML keys and values, git's
+ * messages), which whoever can push to the environment repository controls. Log readers act on
+ * some sequences in it, so every message is passed through {@link neutralise} after redaction:
+ *
+ * - GitHub's runner (actions/runner, `Handlers/OutputManager.cs` and `ActionCommand.cs`) splits
+ *   stdout and stderr into lines with `StreamReader.ReadLine` (at `\n`, `\r` and `\r\n`) and runs a
+ *   line as a workflow command when it starts with `::` after `TrimStart()` (the v2 form), or, failing
+ *   that, when it contains `##[name …]` anywhere (the v1 form, still honoured). Its comparisons are
+ *   culture-sensitive, so zero-width characters may be skipped too.
+ * - GitLab's log (`Gitlab::Ci::Ansi2json`) opens and closes sections at
+ *   `section_start:<ts>:<name>\r\e[0K` anywhere in a line, drops the text before a lone `\r`, and
+ *   applies ANSI escapes.
+ * - Terminals act on ESC and C1 sequences: colours, cursor moves, window titles, the clipboard.
+ *
+ * The terminal adapter gets the same treatment as the CI ones: the CLI also runs inside a `run:`
+ * step, whose stdout and stderr GitHub's runner reads for commands, and inside GitLab jobs.
+ */
+/**
+ * Characters a reader may skip before or inside a command marker: whitespace (what `TrimStart`
+ * removes), controls, format characters such as U+200B, combining marks and every default-ignorable
+ * code point (what ICU's culture-sensitive `StartsWith`/`IndexOf` ignore). Never a line feed: a
+ * marker does not span lines, and a lead that could would make the scan quadratic in blank lines.
+ */
+const SKIPPABLE = String.raw `(?:(?!\n)[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}])`;
+/** `::` opening a line, possibly behind skippable characters: the runner's v2 command form. */
+const LINE_START_COMMAND = new RegExp(String.raw `^(${SKIPPABLE}*):(${SKIPPABLE}*):`, 'gmu');
+/** `##[` anywhere: the runner's v1 command form and the log viewer's own markers. */
+const V1_COMMAND = new RegExp(String.raw `#(${SKIPPABLE}*)#(${SKIPPABLE}*)\[`, 'gu');
+/**
+ * C0 controls but tab and line feed, DEL, C1 controls (U+009B is CSI, U+0085 a line break to some
+ * readers) and the Unicode line and paragraph separators.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_OR_NEWLINE = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(char) {
+    if (char === '\r')
+        return '\\r';
+    if (char === '\n')
+        return '\\n';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Shows control characters as JSON-style escapes (`\r`, `\u001b`), so none reaches a log or a
+ * terminal raw: no ESC for ANSI sequences or GitLab's section markers, no `\r` to start a new
+ * runner line or hide a line's text. `\r\n` line ends become `\n`; with `newlines: false` line
+ * feeds are escaped too, for text that must stay on one line (a group title, a table cell).
+ */
+function escapeControls(text, { newlines = true } = {}) {
+    if (!newlines)
+        return text.replace(CONTROL_OR_NEWLINE, escapeControl);
+    return text.replace(/\r\n/g, '\n').replace(CONTROL, escapeControl);
+}
+/**
+ * Makes `text` inert for GitHub's runner, GitLab's log and terminals; text without control
+ * characters, a line-opening `::` or `##[` comes back unchanged. A `\` goes in front of a
+ * line-opening `::`, and after the `[` of `##[` (the runner's own escape for its `##[start-action`
+ * markers), so the reader sees the characters but no command.
+ */
+function neutralise(text, options = {}) {
+    return escapeControls(text, options)
+        .replace(LINE_START_COMMAND, (_match, lead, between) => `${lead}\\:${between}:`)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}[\\`);
+}
+/**
+ * `JSON.stringify`, with the characters a log reader acts on written as JSON escapes: any JSON
+ * parser reads the same value back, but a `##[` inside a string (a file named
+ * `##[set-output name=x]y.yaml`) no longer reads as a command where the CLI's `name=value` output
+ * lines are logged, and no C1 control or line separator reaches a terminal. JSON.stringify
+ * already escapes C0 controls and never emits `##[` outside a string, so `[` can be escaped there.
+ */
+function inertJson(value) {
+    return JSON.stringify(value)
+        .replace(/[\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}\\u005b`);
+}
+
+
+/***/ }),
+
 /***/ 7110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ SecretRedactor)
 /* harmony export */ });
+/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
+
 /** Keeps the secrets and the redaction every adapter applies to what it prints. */
 class SecretRedactor {
     secrets = new Set();
@@ -2528,15 +2618,15 @@ class SecretRedactor {
         }
         return out;
     }
+    /**
+     * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
+     * is hidden whole before escaping could change it and make it slip past.
+     */
+    printable(text, options = {}) {
+        return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
+    }
 }
 
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
@@ -2554,13 +2644,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
 /***/ 9896:
 /***/ ((module) => {
 
@@ -2568,164 +2651,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 8161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -2736,38 +2665,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -5397,7 +5298,7 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
@@ -5419,9 +5320,9 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -11336,33 +11237,1927 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-/***/ }),
+/***/ })
 
-/***/ 2876:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: ./packages/core/src/errors.ts
+/**
+ * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
+ * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
+ * anything else that escapes is a bug and is reported as one.
+ */
+class GitopsPromoteError extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.name = new.target.name;
+        this.hint = hint;
+    }
+}
+/** A step input is missing, malformed or contradicts another input. */
+class InputError extends GitopsPromoteError {
+}
+/** A YAML file could not be parsed; `message` carries file:line:column. */
+class ManifestParseError extends GitopsPromoteError {
+}
+/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
+class ManifestEditError extends GitopsPromoteError {
+}
+/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
+class FileSelectionError extends GitopsPromoteError {
+}
+/** A git command failed for a reason other than a lost push race. */
+class GitError extends GitopsPromoteError {
+}
+/** Every push attempt lost the race against other writers. */
+class PushRetriesExhaustedError extends GitopsPromoteError {
+}
+/** Formats any thrown value as the single line a user sees. */
+function describeError(error) {
+    if (error instanceof GitopsPromoteError) {
+        return error.hint ? `${error.message}\n  How to fix: ${error.hint}` : error.message;
+    }
+    if (error instanceof Error) {
+        return `Unexpected internal error: ${error.message}. This is a bug in gitops-promote; please report it with the log above.`;
+    }
+    return `Unexpected internal error: ${String(error)}`;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
+var neutralise = __nccwpck_require__(3255);
+;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
+/**
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
+ */
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
+var platform = __nccwpck_require__(7110);
+;// CONCATENATED MODULE: ./packages/core/src/platform/terminal-platform.ts
+
+/**
+ * A plain terminal (the CLI): inputs from command-line flags, logs to stderr, and outputs to
+ * stdout as `name=value` lines so scripts can read them.
+ */
+class TerminalPlatform {
+    inputs;
+    out;
+    log;
+    name = 'terminal';
+    redactor = new platform/* SecretRedactor */.p();
+    constructor(inputs, out = process.stdout, log = process.stderr) {
+        this.inputs = inputs;
+        this.out = out;
+        this.log = log;
+    }
+    getInput(name) {
+        return (this.inputs.get(name) ?? '').trim();
+    }
+    setOutput(name, value) {
+        this.out.write(`${name}=${value}\n`);
+    }
+    info(message) {
+        this.log.write(`${this.redactor.printable(message)}\n`);
+    }
+    warning(message) {
+        this.log.write(`warning: ${this.redactor.printable(message)}\n`);
+    }
+    error(message) {
+        this.log.write(`error: ${this.redactor.printable(message)}\n`);
+    }
+    async group(title, fn) {
+        this.log.write(`── ${this.redactor.printable(title, { newlines: false })}\n`);
+        return fn();
+    }
+    setSecret(secret) {
+        this.redactor.add(secret);
+    }
+    async appendSummary() {
+        // The log already says everything the summary would; a terminal has no summary pane.
+    }
+    setFailed(message) {
+        this.error(message);
+        process.exitCode = 1;
+    }
+    defaultAuthor() {
+        return undefined;
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/platform/markdown.ts
+
+/**
+ * `text` as GitHub-flavoured Markdown that shows it literally inside a table cell, whatever a
+ * repository put in it: a code span, so HTML, links, images, emphasis and mentions stay text; a
+ * fence one backtick longer than any run of backticks inside, so none of them closes it; `|`
+ * written `\|`, which the table parser honours inside code spans too; control characters and line
+ * breaks shown escaped, so the row stays one line and no line of the summary starts with anything
+ * but `|`.
+ */
+function markdownCode(text) {
+    const shown = (0,neutralise/* escapeControls */.UN)(text, { newlines: false }).replace(/\|/g, '\\|');
+    // An empty code span is not one: two backticks would show as they are.
+    if (shown === '')
+        return '*(empty)*';
+    const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A backtick at either end would merge with the fence, and CommonMark strips one space from each
+    // end of a span that has one at both: a space of padding each side keeps the content exact.
+    const pad = /^[ `]|[ `]$/.test(shown) && !/^ +$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/**
+ * Letters, digits and `/ . - _`, starting with a letter or digit: Markdown gives none of them a
+ * meaning, except `_` next to anything but a letter or digit (emphasis) and a leading `www.`
+ * (GitHub's autolinks).
+ */
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9/._-]*$/;
+const MARKUP_IN_PLAIN = /(?:^|[^A-Za-z0-9])_|_(?:$|[^A-Za-z0-9])|^www\./i;
+/** `text` as it is when Markdown reads it as plain text (an ordinary path), else as {@link markdownCode}. */
+function markdownText(text) {
+    return PLAIN.test(text) && !MARKUP_IN_PLAIN.test(text) ? text : markdownCode(text);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/duration.ts
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Reads a duration input as CI users write them: `90s`, `10m`, `1h30m`, `500ms`; a bare number is
+ * seconds. Every step's time inputs (push budget, waits, grace periods) go through this one parser
+ * so they accept and refuse the same spellings.
+ */
+function parseDuration(text, inputName) {
+    const trimmed = text.trim();
+    const fail = () => {
+        throw new InputError(`Input '${inputName}' is not a duration: ${JSON.stringify(text)}.`, `Write a number with a unit: 500ms, 90s, 10m, 1h or 1h30m (a bare number means seconds).`);
+    };
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(trimmed))
+        fail();
+    let total = 0;
+    for (const [, amount = '', unit = ''] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNITS[unit] ?? fail());
+    }
+    return Math.round(total);
+}
+/** `1m 30s`, `45.2s`, `350 ms`: how long something took or is left, for log lines. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/image-reference.ts
+
+// From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
+// with `.` or `-`. The digest grammar admits any `algorithm:encoded`, but only sha256 and sha512
+// are registered, and registries and clients reject the rest; a new digest must be one of those two
+// (references already in a manifest are parsed whatever their digest, since they are only replaced).
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+// Lower-case path components separated by `/`, optionally behind a registry host[:port].
+const NAME_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseImageReference(text) {
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    // A colon after the last slash separates the tag; one before it belongs to a registry port.
+    const colon = rest.lastIndexOf(':');
+    let tag;
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const ref = { name: rest };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+function formatImageReference(ref) {
+    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+function isValidDigest(digest) {
+    return DIGEST_PATTERN.test(digest);
+}
+function isValidImageName(name) {
+    return name.length <= 255 && NAME_PATTERN.test(name);
+}
+/**
+ * Shows a value inside an error message without letting control characters break the line or
+ * drive the terminal: JSON escapes C0, and DEL and C1 (U+0080-U+009F, which include the 8-bit
+ * CSI escape) are escaped the same way.
+ */
+function quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function validateImageName(name, inputName) {
+    if (!isValidImageName(name)) {
+        throw new InputError(`Input '${inputName}' is not a valid image name: ${quoteForMessage(name)}.`, `Give the repository part only, exactly as it appears in the manifests, e.g. 'ghcr.io/acme/payments' (no tag, no digest, lower case).`);
+    }
+}
+function validateTag(tag, inputName) {
+    if (!isValidTag(tag)) {
+        throw new InputError(`Input '${inputName}' is not a valid OCI tag: ${quoteForMessage(tag)}.`, 'A tag is 1-128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-` (no spaces, newlines or shell characters).');
+    }
+}
+function validateDigest(digest, inputName) {
+    if (!isValidDigest(digest)) {
+        throw new InputError(`Input '${inputName}' is not a valid OCI digest: ${quoteForMessage(digest)}.`, "Give 'sha256:' followed by 64 lower-case hex digits, or 'sha512:' followed by 128 (the only registered OCI algorithms), e.g. the 'digest' output of docker/build-push-action or `crane digest <image>`.");
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/parsed-manifest.ts
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ getExecOutput)
-});
+const composeYaml = (text, offset, onLineStart) => {
+    onLineStart(offset);
+    // The parser reports a first line start only when it starts at offset 0: skip that one, reported above.
+    const parser = new dist/* Parser */.iX((at) => {
+        if (at !== offset)
+            onLineStart(at);
+    });
+    // The parser numbers tokens from `offset`, so a chunk's nodes carry the ranges they have in the
+    // whole file and every edit computes on the file's own text, exactly as a whole-file parse does.
+    parser.offset = offset;
+    // Kubernetes' decoders reject duplicate keys, but PyYAML and many repos tolerate them; we edit
+    // bytes, not semantics, so a duplicate is no reason to refuse the file.
+    const composer = new dist/* Composer */.Dk({ schema: 'failsafe', uniqueKeys: false });
+    return Array.from(composer.compose(parser.parse(text)));
+};
+function eolOf(source) {
+    return source.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Parses the whole file; throws a ManifestParseError with file:line:col for the first malformed document. */
+function parseManifest(source, file, compose = composeYaml) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const documents = compose(source, 0, lineCounter.addNewLine);
+    for (const doc of documents) {
+        const error = doc.errors[0];
+        if (error) {
+            const { line, col } = lineCounter.linePos(error.pos[0]);
+            throw new ManifestParseError(`${file}:${line}:${col}: malformed YAML: ${firstLine(error.message)}.`, 'Fix the YAML at that line (a template such as a Helm chart file cannot be edited; point `files` at values or manifests instead).');
+        }
+    }
+    return { file, source, documents, lineCounter, firstLine: 1, firstDocument: 0, eol: eolOf(source) };
+}
+/**
+ * Parses one document chunk of `source`. Undefined when the chunk does not compose to exactly one
+ * document free of errors: the caller then parses the whole file, which reports the error (or
+ * edits) exactly as it always did.
+ */
+function parseChunk(source, file, eol, chunk, compose = composeYaml) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const documents = compose(source.slice(chunk.start, chunk.end), chunk.start, lineCounter.addNewLine);
+    if (documents.length !== 1 || documents.some((doc) => doc.errors.length > 0))
+        return undefined;
+    return { file, source, documents, lineCounter, firstLine: chunk.line, firstDocument: chunk.document, eol };
+}
+function firstLine(message) {
+    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+function lineOf(manifest, offset) {
+    return manifest.lineCounter.linePos(offset).line + manifest.firstLine - 1;
+}
+/** `spec.template.spec.containers[0].image`; keys that need it are bracketed: `a["x.y"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z0-9_$/-]+$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
 
-// UNUSED EXPORTS: exec
+;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path.ts
 
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+
+function isSelector(segment) {
+    return typeof segment === 'object' && segment !== null;
+}
+/** The path as a user writes it, selectors included. */
+function formatKeyPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (!isSelector(segment)) {
+            const part = formatPath([segment]);
+            out += out === '' || part.startsWith('[') ? part : `.${part}`;
+        }
+        else {
+            out += `[${segment.key}=${/^[^\]"]*$/.test(segment.equals) ? segment.equals : JSON.stringify(segment.equals)}]`;
+        }
+    }
+    return out;
+}
+/**
+ * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `metadata.annotations["x.y/z"]` or
+ * `spec.source.helm.parameters[name=image.tag].value` into segments. Numbers in brackets index
+ * lists; dotted words and quoted brackets are map keys; `[key=value]` selects list items.
+ */
+function parseKeyPath(text) {
+    const fail = (why) => {
+        throw new InputError(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`; select list items by a field: `parameters[name=image.tag].value`.');
+    };
+    const segments = [];
+    let i = 0;
+    const expectKey = () => {
+        let j = i;
+        while (j < text.length && text[j] !== '.' && text[j] !== '[')
+            j++;
+        if (j === i)
+            fail(`empty key at position ${i + 1}`);
+        segments.push(text.slice(i, j));
+        i = j;
+    };
+    if (text.trim() === '')
+        fail('it is empty');
+    if (text[0] !== '[')
+        expectKey();
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '.') {
+            i++;
+            expectKey();
+        }
+        else if (c === '[') {
+            // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
+            const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
+            // So may a selector's quoted value: `[name="a]b"]`.
+            const selectorQuote = quoted ? null : /^[A-Za-z0-9_./-]+="(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
+            const skip = quoted?.[0].length ?? selectorQuote?.[0].length ?? 0;
+            const close = text.indexOf(']', i + 1 + skip);
+            if (close < 0)
+                fail(`unclosed '[' at position ${i + 1}`);
+            const inner = text.slice(i + 1, close);
+            const selector = /^([A-Za-z0-9_./-]+)=(.*)$/s.exec(inner);
+            if (/^[0-9]+$/.test(inner))
+                segments.push(Number(inner));
+            else if (selector?.[1] !== undefined && selector[2] !== undefined) {
+                const raw = selector[2];
+                const equals = raw.startsWith('"') ? (parseQuotedKey(raw) ?? fail(`bad quoted value in '[${inner}]'`)) : raw;
+                if (equals === '')
+                    fail(`empty value in '[${inner}]'`);
+                segments.push({ key: selector[1], equals });
+            }
+            else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
+                segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
+            else
+                fail(`'[${inner}]' is neither a list index, a "quoted key" nor a key=value selector`);
+            i = close + 1;
+        }
+        else {
+            fail(`unexpected ${JSON.stringify(c)} at position ${i + 1}`);
+        }
+    }
+    return segments;
+}
+/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
+function parseQuotedKey(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A concrete path such as a change's reported `path` (never holding selectors), as plain segments. */
+function parseConcretePath(text) {
+    const segments = parseKeyPath(text);
+    return segments.map((segment) => {
+        if (isSelector(segment))
+            throw new Error(`${text} holds a [key=value] selector, not a concrete path`);
+        return segment;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./packages/core/src/repo-files.ts
+
+
+
+
+
+
+/** Splits a `files` input: one entry per line or comma, blanks ignored. */
+function splitList(input) {
+    return input
+        .split(/[\n,]/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+}
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * Resolves `files` entries (paths or globs, relative to `root`) to regular files inside `root`.
+ * Refuses, before anything is written: a missing `root`, absolute paths, `..`, names holding
+ * control characters, entries matching nothing, anything in a `.git` directory or a submodule's
+ * `.git` file, and symlinks that lead outside the repository (a symlink inside it is edited at its
+ * target). A glob obeys the same rules as a literal path: it never selects `.git` contents, and
+ * matching a symlink out of the repository is an error, not a file quietly left out.
+ */
+async function selectFiles(root, entries) {
+    const realRoot = await repositoryRoot(root);
+    const selected = new Map();
+    for (const entry of entries) {
+        const posix = entry.replace(/\\/g, '/');
+        refuseControlCharacters(entry, entry);
+        if (external_node_path_default().isAbsolute(entry) || external_node_path_default().posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix)) {
+            throw new FileSelectionError(`'files' entry ${quoteForMessage(entry)} is an absolute path.`, "Give paths relative to 'path' (the environment repository's checkout), e.g. 'envs/dev/kustomization.yaml'.");
+        }
+        if (posix.split('/').includes('..')) {
+            throw new FileSelectionError(`'files' entry ${quoteForMessage(entry)} climbs out of the repository with '..'.`, "Point 'path' at the repository and give files relative to it.");
+        }
+        const dynamic = isDynamicPattern(posix);
+        if (!dynamic && inGitDirectory(posix.split('/')))
+            refuseGitInternals(entry, `${posix} is`);
+        // The ignore list only prunes the walk; a pattern naming `.git` itself (`.x/.git/*`) can still
+        // match there, so matches are filtered on their path too.
+        const matches = dynamic ? (await globWithSymlinks(realRoot, posix)).filter((match) => !inGitDirectory(match.split('/'))) : [posix];
+        const files = [];
+        for (const match of matches.sort()) {
+            refuseControlCharacters(match, entry);
+            const file = await resolveInside(realRoot, match, entry, dynamic);
+            if (file)
+                files.push(file);
+        }
+        if (files.length === 0) {
+            throw new FileSelectionError(`'files' entry ${quoteForMessage(entry)} matched no file under ${quoteForMessage(root)}.`, 'Check the path and the glob (globs are relative to `path`, skip .git and node_modules, and `**/*.yaml` spans subdirectories).');
+        }
+        for (const file of files)
+            selected.set(file.absolute, file);
+    }
+    return [...selected.values()];
+}
+async function repositoryRoot(root) {
+    const hint = "Set 'path' to the directory holding the environment repository's checkout (relative to the working directory), e.g. the `path:` given to actions/checkout.";
+    let isDirectory;
+    try {
+        isDirectory = (await (0,promises_namespaceObject.stat)(root)).isDirectory();
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new FileSelectionError(`path ${quoteForMessage(root)} does not exist.`, hint);
+        throw new FileSelectionError(`path ${quoteForMessage(root)} cannot be read (${code ?? 'unknown error'}).`, hint);
+    }
+    if (!isDirectory)
+        throw new FileSelectionError(`path ${quoteForMessage(root)} is a file, not a directory.`, hint);
+    return (0,promises_namespaceObject.realpath)(root);
+}
+/**
+ * `.git` in any letter case, with trailing dots or spaces, or as the 8.3 short name `git~1`: on
+ * Windows and macOS file systems all of these open the same directory, which is why git itself
+ * refuses such names in trees.
+ */
+function inGitDirectory(segments) {
+    return segments.some((segment) => /^(?:\.git[. ]*|git~1)$/i.test(segment));
+}
+/** `what` ends in a verb: `lib/.git is`, `envs/x.yaml resolves to .git/config,`. */
+function refuseGitInternals(entry, what) {
+    throw new FileSelectionError(`'files' entry ${quoteForMessage(entry)}: ${what} inside git's own data (a .git directory or a submodule's .git file).`, 'Name manifest files of the repository; git internals and submodule checkouts are never edited.');
+}
+/** A newline would split the name in git's output and our messages; other controls can drive the terminal. */
+function refuseControlCharacters(name, entry) {
+    if (!CONTROL.test(name))
+        return;
+    throw new FileSelectionError(name === entry
+        ? `'files' entry ${quoteForMessage(entry)} contains a control character.`
+        : `'files' entry ${quoteForMessage(entry)} matches ${quoteForMessage(name)}, whose name contains a control character.`, 'Rename the file without newlines, tabs or other control characters, or narrow the glob so it does not match it.');
+}
+/**
+ * tinyglobby with `followSymbolicLinks: false` leaves symlinks out of its results altogether, so a
+ * glob could neither edit a link inside the repository nor notice one leading out of it. Reporting
+ * each symlink as a plain file entry lets the glob match it by name without ever following it (a
+ * linked directory is not walked); resolveInside then decides what the link may be.
+ */
+function globWithSymlinks(cwd, pattern) {
+    return glob(pattern, {
+        cwd,
+        dot: false,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: ['**/.git', '**/.git/**', '**/node_modules/**'],
+        expandDirectories: false,
+        fs: symlinksAsFiles,
+    });
+}
+function readdirWithSymlinksAsFiles(dir, _options, callback) {
+    (0,external_node_fs_namespaceObject.readdir)(dir, { withFileTypes: true }, (error, entries) => {
+        if (error) {
+            callback(error, []);
+            return;
+        }
+        for (const entry of entries) {
+            if (!entry.isSymbolicLink())
+                continue;
+            entry.isFile = () => true;
+            entry.isSymbolicLink = () => false;
+        }
+        callback(null, entries);
+    });
+}
+const symlinksAsFiles = { readdir: readdirWithSymlinksAsFiles };
+/**
+ * The file `relative` names, at its real path. Undefined only for a glob match that is a symlink
+ * to a directory in the repository: globs select files, as they do for real directories.
+ * `relative` is printed as is: its characters were checked by refuseControlCharacters.
+ */
+async function resolveInside(realRoot, relative, entry, fromGlob) {
+    const candidate = external_node_path_default().join(realRoot, relative);
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(candidate);
+    }
+    catch {
+        const target = await linkTarget(candidate);
+        throw new FileSelectionError(target === undefined
+            ? `'files' entry ${quoteForMessage(entry)}: ${relative} does not exist.`
+            : `'files' entry ${quoteForMessage(entry)}: ${relative} is a symlink to ${quoteForMessage(target)}, which does not exist.`, 'Check the spelling and that the checkout (`path`) is the environment repository; fix or remove a broken symlink.');
+    }
+    const inside = external_node_path_default().relative(realRoot, real);
+    if (inside === '' || inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
+        const isLink = (await linkTarget(candidate)) !== undefined;
+        throw new FileSelectionError(`'files' entry ${quoteForMessage(entry)}: ${relative} ${isLink ? 'is a symlink leading' : 'leads through a symlink'} outside the repository, to ${quoteForMessage(real)}.`, 'Edit files that live in the repository; symlinks out of it are refused so a step cannot write elsewhere on the runner (narrow the glob if it should not match this link).');
+    }
+    const posixInside = inside.split((external_node_path_default()).sep).join('/');
+    if (inGitDirectory(inside.split((external_node_path_default()).sep)))
+        refuseGitInternals(entry, `${relative} resolves to ${quoteForMessage(posixInside)},`);
+    const stats = await (0,promises_namespaceObject.lstat)(real);
+    if (!stats.isFile()) {
+        if (fromGlob && stats.isDirectory())
+            return undefined;
+        throw new FileSelectionError(`'files' entry ${quoteForMessage(entry)}: ${relative} is not a regular file.`, 'Name files, or use a glob such as `envs/dev/*.yaml` for a directory.');
+    }
+    return { relative: posixInside, absolute: real };
+}
+/** What the symlink at `file` points to, as written; undefined when `file` is not a symlink. */
+async function linkTarget(file) {
+    try {
+        return await (0,promises_namespaceObject.readlink)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/commit-message.ts
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z-]+)\s*\}\}/g;
+/**
+ * Fills `{{image}}`, `{{tag}}`, `{{digest}}`, `{{key}}`, `{{value}}` and `{{subject}}`. An unknown
+ * placeholder is an input error, found before anything is edited, not a literal `{{typo}}` in history.
+ */
+function parseCommitMessageTemplate(template, values) {
+    const known = values;
+    const message = template.replace(PLACEHOLDER, (match, name) => {
+        if (!(name in known)) {
+            throw new InputError(`Input 'commit-message' uses an unknown placeholder ${match}.`, `Available: ${Object.keys(values).map((key) => `{{${key}}}`).join(', ')}.`);
+        }
+        return known[name] ?? '';
+    });
+    if (message.trim() === '')
+        throw new InputError("Input 'commit-message' is empty.", 'Give a message, or leave the input unset for the default.');
+    return message;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/spec.ts
+const updateManifestSpec = {
+    name: 'update-manifest',
+    title: 'gitops-promote: update manifest',
+    description: 'Set an image tag/digest or any key in GitOps manifests, changing only those bytes; commit and push, surviving push races.',
+    inputs: [
+        { name: 'path', description: 'Checkout of the environment repository; `files` are relative to it.', default: '.' },
+        {
+            name: 'files',
+            required: true,
+            description: 'Manifests to edit, relative to `path`: paths or globs, one per line or comma-separated (e.g. `envs/dev/kustomization.yaml`, `envs/dev/**/*.yaml`).',
+        },
+        { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
+        { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
+        { name: 'digest', description: 'Image mode: the new digest: `sha256:` + 64 or `sha512:` + 128 lower-case hex digits.' },
+        {
+            name: 'key',
+            description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
+        },
+        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
+        { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
+        { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
+        { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
+        {
+            name: 'push-timeout',
+            default: '5m',
+            description: 'How long to keep retrying when other pushes move the branch (`90s`, `10m`): each lost race waits a jittered backoff, re-applies the edit on the new tip and pushes again, until this budget is spent.',
+        },
+        {
+            name: 'commit-message',
+            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
+        },
+        { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
+        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
+        { name: 'token', secret: true, description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
+    ],
+    outputs: [
+        { name: 'changed', description: '`true` if any file needed a change, else `false`. With `push: true`, decided against the remote branch: `false` means the remote holds the values.' },
+        { name: 'changed-files', description: 'JSON array of changed files, relative to `path`.' },
+        {
+            name: 'previous-values',
+            description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
+        },
+        { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
+        { name: 'pushed', description: '`true` if the commit was pushed.' },
+    ],
+};
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/config.ts
+
+
+
+
+
+
+
+function readUpdateManifestInputs(platform) {
+    const inputs = {};
+    for (const { name } of updateManifestSpec.inputs)
+        inputs[name] = platform.getInput(name);
+    return inputs;
+}
+function parseBoolean(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (/^(true|yes|1|on)$/i.test(value))
+        return true;
+    if (/^(false|no|0|off)$/i.test(value))
+        return false;
+    throw new InputError(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+function singleLine(value, name) {
+    if (/[\r\n\u0000]/.test(value)) {
+        throw new InputError(`Input '${name}' must be a single line.`, `Remove line breaks from '${name}'.`);
+    }
+    return value;
+}
+function validateUpdateManifestInputs(inputs) {
+    const files = splitList(inputs.files);
+    if (files.length === 0) {
+        throw new InputError("Input 'files' is required.", "List the manifests to edit, relative to 'path', one per line or comma-separated; globs work: 'envs/dev/kustomization.yaml' or 'envs/dev/**/*.yaml'.");
+    }
+    const imageMode = inputs.image !== '' || inputs.tag !== '' || inputs.digest !== '';
+    const keyMode = inputs.key !== '' || inputs.value !== '';
+    if (imageMode && keyMode) {
+        throw new InputError("Inputs 'image'/'tag'/'digest' and 'key'/'value' were both given.", "Use image mode (image + tag and/or digest) or key-path mode (key + value), not both; run the step twice for two edits.");
+    }
+    if (!imageMode && !keyMode) {
+        throw new InputError("Nothing to set: give 'image' with 'tag' and/or 'digest', or 'key' with 'value'.", "Example: image: ghcr.io/acme/payments, tag: 1.4.2 — or key: image.tag, value: 1.4.2.");
+    }
+    let request;
+    let subject;
+    let version;
+    if (imageMode) {
+        if (inputs.image === '')
+            throw new InputError("Input 'image' is required with 'tag'/'digest'.", 'Name the image as the manifests write it, without tag, e.g. ghcr.io/acme/payments.');
+        validateImageName(inputs.image, 'image');
+        let tag = inputs.tag;
+        let digest = inputs.digest;
+        // `tag` may carry its digest (`1.4.2@sha256:…`), as build tools often print it. Everything
+        // after the first `@` is that digest and is validated whole, so `1.0@sha256:…@junk` or `1.0@`
+        // is refused rather than trimmed to something the user did not write.
+        const at = tag.indexOf('@');
+        if (at >= 0) {
+            const tagPart = tag.slice(0, at);
+            const digestPart = tag.slice(at + 1);
+            if (!isValidDigest(digestPart)) {
+                throw new InputError(`Input 'tag' carries an invalid digest after its first '@': ${quoteForMessage(digestPart)}.`, "Write 'tag' as <tag>@sha256:<64 lower-case hex digits> (or sha512 and 128), with one '@', or give the digest in 'digest'.");
+            }
+            if (digest !== '' && digest !== digestPart) {
+                throw new InputError("Input 'tag' carries a digest that differs from input 'digest'.", "Give the digest in one place only.");
+            }
+            tag = tagPart;
+            digest = digestPart;
+        }
+        if (tag === '' && digest === '')
+            throw new InputError("Input 'tag' or 'digest' is required with 'image'.", 'Give the new tag (e.g. 1.4.2), the digest (sha256:…), or both.');
+        if (tag !== '')
+            validateTag(tag, 'tag');
+        if (digest !== '')
+            validateDigest(digest, 'digest');
+        request = { mode: 'image', image: { name: inputs.image, ...(tag !== '' ? { tag } : {}), ...(digest !== '' ? { digest } : {}) } };
+        version = [tag, digest].filter((part) => part !== '').join('@');
+        subject = `${inputs.image} to ${version}`;
+    }
+    else {
+        if (inputs.key === '')
+            throw new InputError("Input 'key' is required with 'value'.", 'Give the key path to set, e.g. image.tag.');
+        if (inputs.value === '')
+            throw new InputError("Input 'value' is required with 'key'.", 'Give the value to set at the key path.');
+        request = { mode: 'key', path: parseKeyPath(inputs.key), value: singleLine(inputs.value, 'value') };
+        version = inputs.value;
+        subject = `${inputs.key} to ${inputs.value}`;
+    }
+    const commit = parseBoolean(inputs.commit, 'commit', true);
+    const push = parseBoolean(inputs.push, 'push', true) && commit;
+    if ((inputs['author-name'] === '') !== (inputs['author-email'] === '')) {
+        throw new InputError("Inputs 'author-name' and 'author-email' go together.", 'Set both, or neither to use the default identity.');
+    }
+    // Checked with `git check-ref-format --branch` by the run, before anything is committed.
+    const branch = singleLine(inputs.branch, 'branch');
+    const template = inputs['commit-message'] || 'chore(deploy): set {{subject}}';
+    const config = {
+        path: inputs.path || '.',
+        files,
+        request,
+        commit,
+        push,
+        remote: 'origin',
+        commitMessage: parseCommitMessageTemplate(template, {
+            subject,
+            image: inputs.image,
+            tag: request.mode === 'image' ? (request.image.tag ?? '') : '',
+            digest: request.mode === 'image' ? (request.image.digest ?? '') : '',
+            key: inputs.key,
+            value: version,
+        }),
+        dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+        pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    };
+    if (branch !== '')
+        config.branch = branch;
+    if (inputs['author-name'] !== '') {
+        // git rewrites an identity silently (ident.c, strbuf_addstr_without_crud): it deletes `<`, `>`
+        // and line breaks anywhere, and strips C0 controls, spaces and . , : ; " ' \ from both ends
+        // (so `<bot@x>` becomes `bot@x`, `Tolkien Jr.` becomes `Tolkien Jr`). Refuse exactly those, plus
+        // any control character (C0, DEL, C1) inside, which git keeps but no identity should hold.
+        for (const input of ['author-name', 'author-email']) {
+            const value = inputs[input];
+            if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value) || /^[ .,:;"'\\]|[ .,:;"'\\]$/.test(value)) {
+                throw new InputError(`Input '${input}' ${quoteForMessage(value)} is not kept as written by git: it drops '<', '>' and line breaks, and spaces and . , : ; " ' \\ at either end (control characters are refused too).`, input === 'author-email'
+                    ? "Give the bare address without angle brackets or surrounding punctuation, e.g. author-email: deploy-bot@example.com."
+                    : "Give the name without '<', '>' or control characters and with no space or . , : ; \" ' \\ at either end, e.g. author-name: Deploy Bot.");
+            }
+        }
+        config.author = { name: inputs['author-name'], email: inputs['author-email'] };
+    }
+    if (inputs.token !== '')
+        config.token = singleLine(inputs.token, 'token');
+    return config;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/git/git-auth.ts
+function tokenAuth(remoteUrl, token, username) {
+    let url;
+    try {
+        url = new URL(remoteUrl);
+    }
+    catch {
+        return undefined; // scp-like SSH remotes (git@host:org/repo) take no token
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    const credential = Buffer.from(`${username}:${token}`).toString('base64');
+    // Scoped like actions/checkout's own entry (`http.https://github.com/.extraheader`); the empty
+    // value first clears a header a checkout persisted, so git never sends two Authorization headers.
+    const key = `http.${url.protocol}//${url.host}/.extraheader`;
+    return {
+        credential,
+        env: {
+            GIT_CONFIG_COUNT: '2',
+            GIT_CONFIG_KEY_0: key,
+            GIT_CONFIG_VALUE_0: '',
+            GIT_CONFIG_KEY_1: key,
+            GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${credential}`,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -11460,7 +13255,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -11489,11 +13284,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
+                                filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
                             }
                         }
@@ -11713,7 +13508,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -11728,7 +13523,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
+        if (tool.includes(external_path_namespaceObject.sep)) {
             return [];
         }
         // build the list of directories
@@ -11739,7 +13534,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -11748,7 +13543,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -11839,7 +13634,7 @@ const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
-class ToolRunner extends external_events_.EventEmitter {
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
     constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -12179,7 +13974,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -12337,7 +14132,7 @@ function argStringToArray(argString) {
     }
     return args;
 }
-class ExecState extends external_events_.EventEmitter {
+class ExecState extends external_events_namespaceObject.EventEmitter {
     constructor(options, toolPath) {
         super();
         this.processClosed = false; // tracks whether the process has exited and stdio is closed
@@ -12456,8 +14251,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -12485,1684 +14280,6 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-/**
- * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
- * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
- * anything else that escapes is a bug and is reported as one.
- */
-class GitopsPromoteError extends Error {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.name = new.target.name;
-        this.hint = hint;
-    }
-}
-/** A step input is missing, malformed or contradicts another input. */
-class InputError extends GitopsPromoteError {
-}
-/** A YAML file could not be parsed; `message` carries file:line:column. */
-class ManifestParseError extends GitopsPromoteError {
-}
-/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
-class ManifestEditError extends GitopsPromoteError {
-}
-/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
-class FileSelectionError extends GitopsPromoteError {
-}
-/** A git command failed for a reason other than a lost push race. */
-class GitError extends GitopsPromoteError {
-}
-/** Every push attempt lost the race against other writers. */
-class PushRetriesExhaustedError extends GitopsPromoteError {
-}
-/** Formats any thrown value as the single line a user sees. */
-function describeError(error) {
-    if (error instanceof GitopsPromoteError) {
-        return error.hint ? `${error.message}\n  How to fix: ${error.hint}` : error.message;
-    }
-    if (error instanceof Error) {
-        return `Unexpected internal error: ${error.message}. This is a bug in gitops-promote; please report it with the log above.`;
-    }
-    return `Unexpected internal error: ${String(error)}`;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
-var platform = __nccwpck_require__(7110);
-;// CONCATENATED MODULE: ./packages/core/src/platform/terminal-platform.ts
-
-/**
- * A plain terminal (the CLI): inputs from command-line flags, logs to stderr, and outputs to
- * stdout as `name=value` lines so scripts can read them.
- */
-class TerminalPlatform {
-    inputs;
-    out;
-    log;
-    name = 'terminal';
-    redactor = new platform/* SecretRedactor */.p();
-    constructor(inputs, out = process.stdout, log = process.stderr) {
-        this.inputs = inputs;
-        this.out = out;
-        this.log = log;
-    }
-    getInput(name) {
-        return (this.inputs.get(name) ?? '').trim();
-    }
-    setOutput(name, value) {
-        this.out.write(`${name}=${value}\n`);
-    }
-    info(message) {
-        this.log.write(`${this.redact(message)}\n`);
-    }
-    warning(message) {
-        this.log.write(`warning: ${this.redact(message)}\n`);
-    }
-    error(message) {
-        this.log.write(`error: ${this.redact(message)}\n`);
-    }
-    async group(title, fn) {
-        this.log.write(`── ${this.redact(title)}\n`);
-        return fn();
-    }
-    setSecret(secret) {
-        this.redactor.add(secret);
-    }
-    async appendSummary() {
-        // The log already says everything the summary would; a terminal has no summary pane.
-    }
-    setFailed(message) {
-        this.error(message);
-        process.exitCode = 1;
-    }
-    defaultAuthor() {
-        return undefined;
-    }
-    redact(text) {
-        return this.redactor.redact(text);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/spec.ts
-const updateManifestSpec = {
-    name: 'update-manifest',
-    title: 'gitops-promote: update manifest',
-    description: 'Set an image tag/digest or any key in GitOps manifests, changing only those bytes; commit and push, surviving push races.',
-    inputs: [
-        { name: 'path', description: 'Checkout of the environment repository; `files` are relative to it.', default: '.' },
-        {
-            name: 'files',
-            required: true,
-            description: 'Manifests to edit, relative to `path`: paths or globs, one per line or comma-separated (e.g. `envs/dev/kustomization.yaml`, `envs/dev/**/*.yaml`).',
-        },
-        { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
-        { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
-        { name: 'digest', description: 'Image mode: the new digest (`sha256:` + 64 hex digits).' },
-        {
-            name: 'key',
-            description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
-        },
-        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
-        { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
-        { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
-        { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
-        {
-            name: 'commit-message',
-            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
-        },
-        { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
-        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
-        { name: 'token', description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
-        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
-    ],
-    outputs: [
-        { name: 'changed', description: '`true` if any file needed a change, else `false`.' },
-        { name: 'changed-files', description: 'JSON array of changed files, relative to `path`.' },
-        {
-            name: 'previous-values',
-            description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
-        },
-        { name: 'commit-sha', description: 'SHA of the commit made (the remote tip if another run already pushed the same values); empty if none.' },
-        { name: 'pushed', description: '`true` if the commit was pushed.' },
-    ],
-};
-
-;// CONCATENATED MODULE: ./packages/core/src/image-reference.ts
-
-// From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
-// with `.` or `-`; a digest is `algorithm:encoded`.
-const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST_PATTERN = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-const SHA256_PATTERN = /^sha256:[a-f0-9]{64}$/;
-// Lower-case path components separated by `/`, optionally behind a registry host[:port].
-const NAME_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function parseImageReference(text) {
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    // A colon after the last slash separates the tag; one before it belongs to a registry port.
-    const colon = rest.lastIndexOf(':');
-    let tag;
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    const ref = { name: rest };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return ref;
-}
-function formatImageReference(ref) {
-    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-function isValidTag(tag) {
-    return TAG_PATTERN.test(tag);
-}
-function isValidDigest(digest) {
-    return DIGEST_PATTERN.test(digest) && (!digest.startsWith('sha256:') || SHA256_PATTERN.test(digest));
-}
-function isValidImageName(name) {
-    return name.length <= 255 && NAME_PATTERN.test(name);
-}
-/** Shows a value inside an error message without letting control characters break the line. */
-function quoteForMessage(value) {
-    return JSON.stringify(value);
-}
-function validateImageName(name, inputName) {
-    if (!isValidImageName(name)) {
-        throw new InputError(`Input '${inputName}' is not a valid image name: ${quoteForMessage(name)}.`, `Give the repository part only, exactly as it appears in the manifests, e.g. 'ghcr.io/acme/payments' (no tag, no digest, lower case).`);
-    }
-}
-function validateTag(tag, inputName) {
-    if (!isValidTag(tag)) {
-        throw new InputError(`Input '${inputName}' is not a valid OCI tag: ${quoteForMessage(tag)}.`, 'A tag is 1-128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-` (no spaces, newlines or shell characters).');
-    }
-}
-function validateDigest(digest, inputName) {
-    if (!isValidDigest(digest)) {
-        throw new InputError(`Input '${inputName}' is not a valid OCI digest: ${quoteForMessage(digest)}.`, "Give it as 'sha256:' followed by 64 lower-case hex digits, e.g. the output of `docker buildx imagetools inspect --format '{{json .Manifest.Digest}}'`.");
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/src/manifest/parsed-manifest.ts
-
-
-function parseManifest(source, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const documents = (0,dist/* parseAllDocuments */.hR)(source, {
-        schema: 'failsafe',
-        // Kubernetes' decoders reject duplicate keys, but PyYAML and many repos tolerate them; we edit
-        // bytes, not semantics, so a duplicate is no reason to refuse the file.
-        uniqueKeys: false,
-        lineCounter,
-        prettyErrors: false,
-    });
-    // parseAllDocuments returns an EmptyStream (an array) for an empty file.
-    const docs = Array.isArray(documents) ? documents : [];
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error) {
-            const { line, col } = lineCounter.linePos(error.pos[0]);
-            throw new ManifestParseError(`${file}:${line}:${col}: malformed YAML: ${firstLine(error.message)}.`, 'Fix the YAML at that line (a template such as a Helm chart file cannot be edited; point `files` at values or manifests instead).');
-        }
-    }
-    return { file, source, documents: docs, lineCounter, eol: source.includes('\r\n') ? '\r\n' : '\n' };
-}
-function firstLine(message) {
-    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-function lineOf(manifest, offset) {
-    return manifest.lineCounter.linePos(offset).line;
-}
-/** `spec.template.spec.containers[0].image`; keys that need it are bracketed: `a["x.y"]`. */
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (/^[A-Za-z0-9_$/-]+$/.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path.ts
-
-
-function isSelector(segment) {
-    return typeof segment === 'object' && segment !== null;
-}
-/** The path as a user writes it, selectors included. */
-function formatKeyPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (!isSelector(segment)) {
-            const part = formatPath([segment]);
-            out += out === '' || part.startsWith('[') ? part : `.${part}`;
-        }
-        else {
-            out += `[${segment.key}=${/^[^\]"]*$/.test(segment.equals) ? segment.equals : JSON.stringify(segment.equals)}]`;
-        }
-    }
-    return out;
-}
-/**
- * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `metadata.annotations["x.y/z"]` or
- * `spec.source.helm.parameters[name=image.tag].value` into segments. Numbers in brackets index
- * lists; dotted words and quoted brackets are map keys; `[key=value]` selects list items.
- */
-function parseKeyPath(text) {
-    const fail = (why) => {
-        throw new InputError(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`; select list items by a field: `parameters[name=image.tag].value`.');
-    };
-    const segments = [];
-    let i = 0;
-    const expectKey = () => {
-        let j = i;
-        while (j < text.length && text[j] !== '.' && text[j] !== '[')
-            j++;
-        if (j === i)
-            fail(`empty key at position ${i + 1}`);
-        segments.push(text.slice(i, j));
-        i = j;
-    };
-    if (text.trim() === '')
-        fail('it is empty');
-    if (text[0] !== '[')
-        expectKey();
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '.') {
-            i++;
-            expectKey();
-        }
-        else if (c === '[') {
-            // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
-            const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
-            // So may a selector's quoted value: `[name="a]b"]`.
-            const selectorQuote = quoted ? null : /^[A-Za-z0-9_./-]+="(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
-            const skip = quoted?.[0].length ?? selectorQuote?.[0].length ?? 0;
-            const close = text.indexOf(']', i + 1 + skip);
-            if (close < 0)
-                fail(`unclosed '[' at position ${i + 1}`);
-            const inner = text.slice(i + 1, close);
-            const selector = /^([A-Za-z0-9_./-]+)=(.*)$/s.exec(inner);
-            if (/^[0-9]+$/.test(inner))
-                segments.push(Number(inner));
-            else if (selector?.[1] !== undefined && selector[2] !== undefined) {
-                const raw = selector[2];
-                const equals = raw.startsWith('"') ? (parseQuotedKey(raw) ?? fail(`bad quoted value in '[${inner}]'`)) : raw;
-                if (equals === '')
-                    fail(`empty value in '[${inner}]'`);
-                segments.push({ key: selector[1], equals });
-            }
-            else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
-                segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
-            else
-                fail(`'[${inner}]' is neither a list index, a "quoted key" nor a key=value selector`);
-            i = close + 1;
-        }
-        else {
-            fail(`unexpected ${JSON.stringify(c)} at position ${i + 1}`);
-        }
-    }
-    return segments;
-}
-/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
-function parseQuotedKey(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A concrete path such as a change's reported `path` (never holding selectors), as plain segments. */
-function parseConcretePath(text) {
-    const segments = parseKeyPath(text);
-    return segments.map((segment) => {
-        if (isSelector(segment))
-            throw new Error(`${text} holds a [key=value] selector, not a concrete path`);
-        return segment;
-    });
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-;// CONCATENATED MODULE: ./packages/core/src/repo-files.ts
-
-
-
-
-/** Splits a `files` input: one entry per line or comma, blanks ignored. */
-function splitList(input) {
-    return input
-        .split(/[\n,]/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '');
-}
-/**
- * Resolves `files` entries (paths or globs, relative to `root`) to regular files inside `root`.
- * Refuses, before anything is written: absolute paths, `..`, entries matching nothing, and
- * symlinks that lead outside the repository (a symlink inside it is edited at its target).
- */
-async function selectFiles(root, entries) {
-    const realRoot = await (0,promises_namespaceObject.realpath)(root);
-    const selected = new Map();
-    for (const entry of entries) {
-        const posix = entry.replace(/\\/g, '/');
-        if (external_node_path_default().isAbsolute(entry) || external_node_path_default().posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix)) {
-            throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)} is an absolute path.`, "Give paths relative to 'path' (the environment repository's checkout), e.g. 'envs/dev/kustomization.yaml'.");
-        }
-        if (posix.split('/').includes('..')) {
-            throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)} climbs out of the repository with '..'.`, "Point 'path' at the repository and give files relative to it.");
-        }
-        const matches = isDynamicPattern(posix)
-            ? await glob(posix, { cwd: realRoot, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git/**', '**/node_modules/**'], expandDirectories: false })
-            : [posix];
-        if (matches.length === 0) {
-            throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)} matched no file under ${root}.`, 'Check the path and the glob (globs are relative to `path`; `**/*.yaml` spans subdirectories).');
-        }
-        for (const match of matches.sort()) {
-            const file = await resolveInside(realRoot, match, entry);
-            selected.set(file.absolute, file);
-        }
-    }
-    return [...selected.values()];
-}
-async function resolveInside(realRoot, relative, entry) {
-    const candidate = external_node_path_default().join(realRoot, relative);
-    let real;
-    try {
-        real = await (0,promises_namespaceObject.realpath)(candidate);
-    }
-    catch {
-        throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)}: ${relative} does not exist.`, 'Check the spelling and that the checkout (`path`) is the environment repository.');
-    }
-    const inside = external_node_path_default().relative(realRoot, real);
-    if (inside === '' || inside.startsWith('..') || external_node_path_default().isAbsolute(inside)) {
-        throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)}: ${relative} is a symlink leading outside the repository (${real}).`, 'Edit files that live in the repository; symlinks out of it are refused so a step cannot write elsewhere on the runner.');
-    }
-    if (inside.split((external_node_path_default()).sep)[0] === '.git') {
-        throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)} points into .git.`, 'Name manifest files, not git internals.');
-    }
-    const stats = await (0,promises_namespaceObject.lstat)(real);
-    if (!stats.isFile()) {
-        throw new FileSelectionError(`'files' entry ${JSON.stringify(entry)}: ${relative} is not a regular file.`, 'Name files, or use a glob such as `envs/dev/*.yaml` for a directory.');
-    }
-    return { relative: inside.split((external_node_path_default()).sep).join('/'), absolute: real };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/commit-message.ts
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z-]+)\s*\}\}/g;
-/**
- * Fills `{{image}}`, `{{tag}}`, `{{digest}}`, `{{key}}`, `{{value}}` and `{{subject}}`. An unknown
- * placeholder is an input error, found before anything is edited, not a literal `{{typo}}` in history.
- */
-function parseCommitMessageTemplate(template, values) {
-    const known = values;
-    const message = template.replace(PLACEHOLDER, (match, name) => {
-        if (!(name in known)) {
-            throw new InputError(`Input 'commit-message' uses an unknown placeholder ${match}.`, `Available: ${Object.keys(values).map((key) => `{{${key}}}`).join(', ')}.`);
-        }
-        return known[name] ?? '';
-    });
-    if (message.trim() === '')
-        throw new InputError("Input 'commit-message' is empty.", 'Give a message, or leave the input unset for the default.');
-    return message;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/config.ts
-
-
-
-
-
-
-function readUpdateManifestInputs(platform) {
-    const inputs = {};
-    for (const { name } of updateManifestSpec.inputs)
-        inputs[name] = platform.getInput(name);
-    return inputs;
-}
-function parseBoolean(value, name, fallback) {
-    if (value === '')
-        return fallback;
-    if (/^(true|yes|1|on)$/i.test(value))
-        return true;
-    if (/^(false|no|0|off)$/i.test(value))
-        return false;
-    throw new InputError(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
-}
-function singleLine(value, name) {
-    if (/[\r\n\u0000]/.test(value)) {
-        throw new InputError(`Input '${name}' must be a single line.`, `Remove line breaks from '${name}'.`);
-    }
-    return value;
-}
-function validateUpdateManifestInputs(inputs) {
-    const files = splitList(inputs.files);
-    if (files.length === 0) {
-        throw new InputError("Input 'files' is required.", "List the manifests to edit, relative to 'path', one per line or comma-separated; globs work: 'envs/dev/kustomization.yaml' or 'envs/dev/**/*.yaml'.");
-    }
-    const imageMode = inputs.image !== '' || inputs.tag !== '' || inputs.digest !== '';
-    const keyMode = inputs.key !== '' || inputs.value !== '';
-    if (imageMode && keyMode) {
-        throw new InputError("Inputs 'image'/'tag'/'digest' and 'key'/'value' were both given.", "Use image mode (image + tag and/or digest) or key-path mode (key + value), not both; run the step twice for two edits.");
-    }
-    if (!imageMode && !keyMode) {
-        throw new InputError("Nothing to set: give 'image' with 'tag' and/or 'digest', or 'key' with 'value'.", "Example: image: ghcr.io/acme/payments, tag: 1.4.2 — or key: image.tag, value: 1.4.2.");
-    }
-    let request;
-    let subject;
-    let version;
-    if (imageMode) {
-        if (inputs.image === '')
-            throw new InputError("Input 'image' is required with 'tag'/'digest'.", 'Name the image as the manifests write it, without tag, e.g. ghcr.io/acme/payments.');
-        validateImageName(inputs.image, 'image');
-        let tag = inputs.tag;
-        let digest = inputs.digest;
-        // `tag` may carry its digest (`1.4.2@sha256:…`), as build tools often print it.
-        if (tag.includes('@')) {
-            const [tagPart = '', digestPart = ''] = tag.split('@', 2);
-            if (digest !== '' && digest !== digestPart) {
-                throw new InputError("Input 'tag' carries a digest that differs from input 'digest'.", "Give the digest in one place only.");
-            }
-            tag = tagPart;
-            digest = digestPart;
-        }
-        if (tag === '' && digest === '')
-            throw new InputError("Input 'tag' or 'digest' is required with 'image'.", 'Give the new tag (e.g. 1.4.2), the digest (sha256:…), or both.');
-        if (tag !== '')
-            validateTag(tag, 'tag');
-        if (digest !== '')
-            validateDigest(digest, 'digest');
-        request = { mode: 'image', image: { name: inputs.image, ...(tag !== '' ? { tag } : {}), ...(digest !== '' ? { digest } : {}) } };
-        version = [tag, digest].filter((part) => part !== '').join('@');
-        subject = `${inputs.image} to ${version}`;
-    }
-    else {
-        if (inputs.key === '')
-            throw new InputError("Input 'key' is required with 'value'.", 'Give the key path to set, e.g. image.tag.');
-        if (inputs.value === '')
-            throw new InputError("Input 'value' is required with 'key'.", 'Give the value to set at the key path.');
-        request = { mode: 'key', path: parseKeyPath(inputs.key), value: singleLine(inputs.value, 'value') };
-        version = inputs.value;
-        subject = `${inputs.key} to ${inputs.value}`;
-    }
-    const commit = parseBoolean(inputs.commit, 'commit', true);
-    const push = parseBoolean(inputs.push, 'push', true) && commit;
-    if ((inputs['author-name'] === '') !== (inputs['author-email'] === '')) {
-        throw new InputError("Inputs 'author-name' and 'author-email' go together.", 'Set both, or neither to use the default identity.');
-    }
-    const branch = singleLine(inputs.branch, 'branch');
-    if (branch !== '' && (/[\s~^:?*[\\]|\.\.|@\{|^[-/]|\/$|\.lock$/.test(branch))) {
-        throw new InputError(`Input 'branch' is not a valid branch name: ${JSON.stringify(branch)}.`, 'Use a plain branch name such as main or env/dev.');
-    }
-    const template = inputs['commit-message'] || 'chore(deploy): set {{subject}}';
-    const config = {
-        path: inputs.path || '.',
-        files,
-        request,
-        commit,
-        push,
-        remote: 'origin',
-        commitMessage: parseCommitMessageTemplate(template, {
-            subject,
-            image: inputs.image,
-            tag: request.mode === 'image' ? (request.image.tag ?? '') : '',
-            digest: request.mode === 'image' ? (request.image.digest ?? '') : '',
-            key: inputs.key,
-            value: version,
-        }),
-        dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
-    };
-    if (branch !== '')
-        config.branch = branch;
-    if (inputs['author-name'] !== '')
-        config.author = { name: singleLine(inputs['author-name'], 'author-name'), email: singleLine(inputs['author-email'], 'author-email') };
-    if (inputs.token !== '')
-        config.token = singleLine(inputs.token, 'token');
-    return config;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./packages/core/src/git/git-auth.ts
-function tokenAuth(remoteUrl, token, username) {
-    let url;
-    try {
-        url = new URL(remoteUrl);
-    }
-    catch {
-        return undefined; // scp-like SSH remotes (git@host:org/repo) take no token
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    const credential = Buffer.from(`${username}:${token}`).toString('base64');
-    // Scoped like actions/checkout's own entry (`http.https://github.com/.extraheader`); the empty
-    // value first clears a header a checkout persisted, so git never sends two Authorization headers.
-    const key = `http.${url.protocol}//${url.host}/.extraheader`;
-    return {
-        credential,
-        env: {
-            GIT_CONFIG_COUNT: '2',
-            GIT_CONFIG_KEY_0: key,
-            GIT_CONFIG_VALUE_0: '',
-            GIT_CONFIG_KEY_1: key,
-            GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${credential}`,
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./packages/core/src/git/git-command-manager.ts
 
 
@@ -14182,13 +14299,10 @@ class GitCommandManager {
     }
     /** Runs git and returns its result whatever the exit code. */
     async exec(args, extraEnv = {}) {
-        const env = {};
-        for (const [key, value] of Object.entries(process.env))
-            if (value !== undefined)
-                env[key] = value;
+        const env = gitEnvironment(process.env);
         Object.assign(env, { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, this.extraEnv, extraEnv);
         try {
-            const result = await (0,exec/* getExecOutput */.H)('git', [...args], { cwd: this.workTree, env, silent: true, ignoreReturnCode: true });
+            const result = await getExecOutput('git', [...args], { cwd: this.workTree, env, silent: true, ignoreReturnCode: true });
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
         catch (error) {
@@ -14199,11 +14313,42 @@ class GitCommandManager {
     async run(args, hint = 'See the git message above.') {
         const result = await this.exec(args);
         if (result.exitCode !== 0) {
-            const message = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' | ');
-            throw new GitError(this.redact(`git ${subcommand(args)} failed (exit ${result.exitCode}): ${message}`), hint);
+            const output = result.stderr.trim() || result.stdout.trim();
+            // git's diagnosis is in its `error:`/`fatal:` lines; the advice lines after them say less.
+            const lines = output.split('\n');
+            const diagnosis = lines.filter((line) => /^(?:error|fatal): /.test(line)).slice(0, 3);
+            const message = (diagnosis.length > 0 ? diagnosis : lines.slice(-3)).join(' | ');
+            throw new GitError(this.redact(`git ${subcommand(args)} failed (exit ${result.exitCode}): ${message}`), lockHint(output) ?? hint);
         }
         return result.stdout.trim();
     }
+}
+/**
+ * What git and its hooks get from our environment: everything but the step's own inputs and
+ * secrets. `INPUT_TOKEN` (GitHub passes every input as `INPUT_*`), `GITOPS_PROMOTE_*` (the CLI's
+ * secret variables) and the runner's own tokens are nothing git needs, and a hook or credential
+ * helper of the environment repository must not be able to read them.
+ */
+function gitEnvironment(source) {
+    const env = {};
+    for (const [key, value] of Object.entries(source)) {
+        if (value === undefined || WITHHELD.test(key))
+            continue;
+        env[key] = value;
+    }
+    return env;
+}
+const WITHHELD = /^(?:INPUT_.*|GITOPS_PROMOTE_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL))$/i;
+/**
+ * A lock file left by a git process that was killed (a cancelled job, an OOM) makes every later
+ * command fail with "Unable to create '…/index.lock': File exists"; say which file and when it is
+ * safe to delete it.
+ */
+function lockHint(output) {
+    const lock = /Unable to create '([^']+\.lock)': File exists/i.exec(output)?.[1];
+    if (lock === undefined)
+        return undefined;
+    return `Another git process holds ${lock}, or one was killed and left it behind. If no git process is running in this repository, delete that file (rm '${lock}') and run again.`;
 }
 /** The git subcommand of `args`, past global options such as `-c key=value`. */
 function subcommand(args) {
@@ -14269,6 +14414,13 @@ class GitRepository {
         // Commands run where the user pointed: pathspecs are then relative to `path`, like `files`.
         return new GitRepository(path, remoteEnv, redact);
     }
+    /** Refuses a branch name git would refuse (or read as something else), before anything is committed. */
+    async checkBranchName(branch) {
+        const result = await this.git.exec(['check-ref-format', '--branch', branch]);
+        if (result.exitCode !== 0 || result.stdout.trim() !== branch) {
+            throw new GitError(`Input 'branch' is not a valid branch name: ${JSON.stringify(branch)} (git check-ref-format refuses it).`, 'Use a plain branch name such as main or env/dev: no spaces, `..`, `~^:?*[\\`, `@{`, leading `-`, or trailing `/`, `.` or `.lock`.');
+        }
+    }
     get workTree() {
         return this.git.workTree;
     }
@@ -14326,6 +14478,23 @@ class GitRepository {
         }
         return this.git.run(['rev-parse', 'FETCH_HEAD']);
     }
+    /**
+     * The bytes of `file` (relative to the work tree) in commit `rev`, as UTF-8 text; undefined when
+     * the commit has no such file. Reads the object database only: the work tree is not touched.
+     */
+    async fileAt(rev, file) {
+        const result = await this.git.exec(['cat-file', 'blob', `${rev}:./${file}`]);
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** Whether `ancestor` is reachable from `rev` (equal counts). */
+    async isAncestor(ancestor, rev) {
+        const result = await this.git.exec(['merge-base', '--is-ancestor', ancestor, rev]);
+        if (result.exitCode === 0)
+            return true;
+        if (result.exitCode === 1)
+            return false;
+        throw new GitError(`git merge-base failed: ${this.redact(result.stderr.trim())}`, 'Check the repository.');
+    }
     /** Number of commits reachable from `rev` that `remoteTip` lacks. */
     async countMissing(rev, remoteTip) {
         return Number(await this.git.run(['rev-list', '--count', rev, '--not', remoteTip]));
@@ -14351,12 +14520,424 @@ function fetchHint(output) {
         : 'Check the remote URL and the network, then run again.';
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./packages/core/src/write-file.ts
+
+
+
+/** `.<name>.gitops-promote-<pid>-<time>.tmp`: a temp file of ours, and the process that wrote it. */
+const TEMP_NAME = /^\..+\.gitops-promote-(\d+)-\d+\.tmp$/;
+/** Temp files this process has created and not yet renamed or removed. */
+const inFlight = new Set();
+/**
+ * Replaces a file's content all at once: write a sibling temp file, keep the mode, rename over.
+ * A crash or a full disk leaves the old file or the new one, never half of each. A CI cancel
+ * (SIGTERM, SIGINT) in between removes the temp file before the process ends; after a SIGKILL,
+ * the next run's `removeStaleTempFiles` does.
+ */
+async function writeFileAtomically(file, content) {
+    const { mode } = await (0,promises_namespaceObject.stat)(file);
+    const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.gitops-promote-${process.pid}-${Date.now()}.tmp`);
+    track(temp);
+    try {
+        await (0,promises_namespaceObject.writeFile)(temp, content, { encoding: 'utf8', mode });
+        await (0,promises_namespaceObject.chmod)(temp, mode);
+        await (0,promises_namespaceObject.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+    finally {
+        untrack(temp);
+    }
+}
+/**
+ * Deletes temp files of ours in `dirs` whose writer is gone (killed mid-write), so they never end
+ * up in a `git add -A` or a later glob. A file whose process still runs is left alone: it may be
+ * a concurrent run's write about to be renamed.
+ */
+async function removeStaleTempFiles(dirs) {
+    const removed = [];
+    for (const dir of new Set(dirs)) {
+        let names;
+        try {
+            names = await (0,promises_namespaceObject.readdir)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const pid = TEMP_NAME.exec(name)?.[1];
+            const file = external_node_path_default().join(dir, name);
+            // Our own pid in the name: a write of ours in flight, or a leftover of an earlier process
+            // that had the same pid (containers number processes alike from run to run).
+            if (pid === undefined || inFlight.has(file) || (Number(pid) !== process.pid && isRunning(Number(pid))))
+                continue;
+            await (0,promises_namespaceObject.unlink)(file).then(() => removed.push(file), () => undefined);
+        }
+    }
+    return removed;
+}
+function isRunning(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: the process exists but belongs to someone else.
+        return error.code === 'EPERM';
+    }
+}
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+function onSignal(signal) {
+    for (const temp of inFlight) {
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(temp);
+        }
+        catch {
+            // Already renamed or removed.
+        }
+    }
+    inFlight.clear();
+    for (const name of SIGNALS)
+        process.removeListener(name, onSignal);
+    // With our listener gone, the same signal ends the process the default way (exit code 128+n).
+    process.kill(process.pid, signal);
+}
+/** Registers a temp file to delete if a signal ends the process before `untrack`; exported for tests. */
+function track(temp) {
+    if (inFlight.size === 0)
+        for (const name of SIGNALS)
+            process.on(name, onSignal);
+    inFlight.add(temp);
+}
+function untrack(temp) {
+    inFlight.delete(temp);
+    if (inFlight.size === 0)
+        for (const name of SIGNALS)
+            process.removeListener(name, onSignal);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/git/publisher.ts
+
+
+
+
+
+/** The files whose content must change (or that a commit lacks) for the values to be there. */
+function changedOnly(files) {
+    return files.filter((file) => file.pending === true || file.output !== file.source);
+}
+/**
+ * Commits the planned writes: files written, exactly those committed. If the commit fails (a
+ * hook, a missing identity, signing), the files get their old bytes back, so a failed run leaves
+ * the work tree as it found it.
+ */
+async function commitWrites(repo, planned, message, author) {
+    const changed = changedOnly(planned);
+    const dirty = await repo.dirtyFiles(changed.map((file) => file.file));
+    if (dirty.length > 0) {
+        throw new FileSelectionError(`Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`, 'Commit or stash them first, or run with commit: false.');
+    }
+    for (const file of changed)
+        await writeFileAtomically(file.absolute, file.output);
+    try {
+        return await repo.commit(changed.map((file) => file.file), message, author);
+    }
+    catch (error) {
+        for (const file of changed)
+            await writeFileAtomically(file.absolute, file.source);
+        await repo.unstage(changed.map((file) => file.file));
+        throw error;
+    }
+}
+/**
+ * The one way a step lands a change on a branch: decided against the remote tip, committed,
+ * pushed, and re-made on the new tip whenever another writer got there first, until the time
+ * budget is spent. Nothing is force-pushed, so nobody's commit is ever lost.
+ *
+ * `changed: false` means the remote branch holds the values — not merely the checkout, which may
+ * hold them in an unpushed commit or an uncommitted edit from a cancelled run.
+ */
+async function publish(request, initial) {
+    const { repo, remote, branch } = request;
+    const tip = await repo.fetch(remote, branch);
+    let remotePlan;
+    if (tip !== undefined) {
+        remotePlan = await request.plan(tip);
+        if (changedOnly(remotePlan).length === 0) {
+            request.info(changedOnly(initial).length > 0
+                ? `${remote}/${branch} already holds the values at ${tip.slice(0, 12)} (the checkout is behind it); nothing to push.`
+                : `${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to push.`);
+            return { changed: false, pushed: false, commitSha: tip, planned: remotePlan };
+        }
+    }
+    if (changedOnly(initial).length === 0)
+        return pushHeldLocally(request, tip, remotePlan ?? initial);
+    const base = await repo.head();
+    const state = { commitSha: await commitWrites(repo, initial, request.message, request.author), planned: initial, changed: true };
+    request.info(`Committed ${state.commitSha.slice(0, 12)}: ${request.message.split('\n')[0] ?? ''}`);
+    await pushWithRetries(request, base, state).catch(async (error) => {
+        // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
+        // (`--keep` refuses rather than touch other local work), and running again redoes it.
+        await repo.resetKeep(base).then(() => request.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`), () => request.info(`The unpushed commit ${state.commitSha.slice(0, 12)} is still in the checkout.`));
+        throw error;
+    });
+    if (state.changed)
+        request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+    return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+}
+/**
+ * The work tree already holds the values but the remote does not: a run cancelled between commit
+ * and push, or someone's unpushed commit. Push the local commit that holds them; an uncommitted
+ * edit is refused by name rather than reported as done.
+ */
+async function pushHeldLocally(request, tip, remotePlan) {
+    const { repo, remote, branch } = request;
+    const needed = changedOnly(remotePlan).map((file) => file.file);
+    const dirty = await repo.dirtyFiles(needed);
+    if (dirty.length > 0) {
+        throw new FileSelectionError(`${dirty.join(', ')} already ${dirty.length === 1 ? 'holds' : 'hold'} the values in the work tree, but uncommitted: ${remote}/${branch} does not have them.`, `Commit and push the change yourself, or discard it (git checkout -- ${dirty.join(' ')}) so the step makes and pushes the commit.`);
+    }
+    const head = await repo.head();
+    if (tip !== undefined && head === tip) {
+        throw new FileSelectionError(`${needed.join(', ')} ${needed.length === 1 ? 'holds' : 'hold'} the values in the work tree, but git does not track ${needed.length === 1 ? 'it' : 'them'} (ignored?), so ${remote}/${branch} cannot get them.`, 'Select tracked files, or remove them from .gitignore and commit them.');
+    }
+    if (tip !== undefined && !(await repo.isAncestor(tip, head))) {
+        throw new GitError(`The checkout holds the values in local commits, but it has diverged from ${remote}/${branch}.`, `Rebase or drop the local commits (git log ${remote}/${branch}...HEAD), then run again.`);
+    }
+    request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
+    const state = { commitSha: head, planned: remotePlan, changed: true };
+    await pushWithRetries(request, head, state);
+    if (state.changed)
+        request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+    return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+}
+/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see Backoff. */
+function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) {
+    const base = Math.max(backoff.minDelayMs ?? 250, lastAttemptMs);
+    return Math.round(random() * Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** retry));
+}
+/**
+ * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
+ * again, until the budget is spent. Only a lost race is retried: a refusal, or a failure while
+ * re-applying (fetch refused, `reset --keep` protecting local work), would fail the same way
+ * after every backoff.
+ */
+async function pushWithRetries(request, base, state) {
+    const { repo, remote, branch } = request;
+    const deadline = Date.now() + request.timeoutMs;
+    for (let attempt = 1;; attempt++) {
+        const started = Date.now();
+        if (attempt > 1)
+            await rebuildOnRemote(request, base, state);
+        if (!state.changed)
+            return;
+        const outcome = await repo.push(remote, branch);
+        if (outcome.ok)
+            return;
+        if (!outcome.race)
+            throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
+        const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
+        const left = deadline - Date.now();
+        if (left - delay <= 0) {
+            throw new PushRetriesExhaustedError(`Could not push to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): other pushes kept moving the branch.`, 'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.');
+        }
+        request.info(`Push attempt ${attempt}: the remote branch moved; fetching and re-applying the edit in ${formatDuration(delay)} (${formatDuration(left)} left of push-timeout).`);
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+    }
+}
+/**
+ * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
+ * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
+ * would be lost by the reset, so that stops the run instead.
+ */
+async function rebuildOnRemote(request, base, state) {
+    const { repo, remote, branch } = request;
+    const tip = await repo.fetch(remote, branch);
+    if (!tip) {
+        throw new GitError(`Branch ${branch} was deleted from ${remote} while the push was being retried.`, `Recreate ${branch} on ${remote} (or set 'branch'), then run again.`);
+    }
+    const unpushed = await repo.countMissing(base, tip);
+    if (unpushed > 0) {
+        throw new GitError(`The local branch has ${unpushed} commit(s) that ${remote}/${branch} does not, and the push was rejected.`, `Push or drop those commits first (git log ${remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`);
+    }
+    await repo.resetKeep(tip);
+    const planned = await request.plan();
+    state.planned = planned;
+    if (changedOnly(planned).length === 0) {
+        request.info(`${remote}/${branch} already has the requested values; nothing to push.`);
+        state.changed = false;
+        state.commitSha = tip;
+        return;
+    }
+    state.commitSha = await commitWrites(repo, planned, request.message, request.author);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/document-chunks.ts
+/**
+ * Splits a YAML stream into its documents without parsing it. YAML (1.2 §9.1) makes `---` or `...`
+ * at the start of a line, followed by whitespace or the line's end, a document marker in every
+ * context: a block scalar, a quoted or plain scalar and a flow collection all end there (or are
+ * an error). The `yaml` package's lexer honours that, breaking lines at `\n` only. So the text
+ * from one document's first line to the next one's is that document, and composing it alone
+ * gives the same nodes as composing the whole stream. Only a malformed document can read
+ * differently (`yaml` lets a quote that is never closed run to the end of the stream); it is an
+ * error either way, and a malformed document the editor reads sends it to the whole-file parse.
+ */
+const MARKER = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+/** A line that is blank or only a comment, to its end: outside a document, such lines start none. */
+const BLANK_OR_COMMENT = /[ \t]*(?:#[^\n]*)?(?:\r\n|\n|$)/y;
+/** A directive line (`%YAML`, `%TAG`) changes how the documents after it read. */
+const DIRECTIVE = /(?:^|\n)%/;
+/**
+ * The documents of `text`, in order: chunk i holds document i. Comments before the first document
+ * belong to its chunk; comments after a `...` to the document before. Undefined when the split
+ * is not certain, and the caller parses the whole text instead: directive lines, a byte order
+ * mark inside the stream (each document may start with one), a `...` that ends no document (the
+ * parser reads it as an empty one), text after `...` on its line, or no document at all.
+ */
+function splitDocuments(text) {
+    if (text.includes('\ufeff') || DIRECTIVE.test(text))
+        return undefined;
+    const starts = [];
+    // Inside a document, or between `...` and the next document ("open" is false there).
+    let open = false;
+    let cursor = 0;
+    for (const marker of markers(text)) {
+        if (!open) {
+            // After `...` (or at the start), a line that is not a comment starts a bare document.
+            const bare = firstContentLine(text, cursor, marker.lineStart);
+            if (bare >= 0) {
+                starts.push(bare);
+                open = true;
+            }
+        }
+        if (marker.kind === '---') {
+            starts.push(marker.lineStart);
+            open = true;
+        }
+        else {
+            if (!open)
+                return undefined;
+            const next = lineEnd(text, marker.lineStart + 3);
+            if (next < 0)
+                return undefined;
+            open = false;
+            cursor = next;
+        }
+    }
+    if (!open) {
+        const bare = firstContentLine(text, cursor, text.length);
+        if (bare >= 0)
+            starts.push(bare);
+    }
+    if (starts.length === 0)
+        return undefined;
+    starts[0] = 0;
+    return starts.map((start, index) => ({ start, end: starts[index + 1] ?? text.length }));
+}
+function* markers(text) {
+    if (/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/.test(text))
+        yield { lineStart: 0, kind: text.startsWith('-') ? '---' : '...' };
+    const pattern = new RegExp(MARKER);
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        yield { lineStart: match.index + 1, kind: text[match.index + 1] === '-' ? '---' : '...' };
+    }
+}
+/** The offset of the first line in [from, to) that is neither blank nor a comment; -1 if none. */
+function firstContentLine(text, from, to) {
+    let at = from;
+    while (at < to) {
+        const next = lineEnd(text, at);
+        if (next < 0)
+            return at;
+        if (next === at)
+            return -1;
+        at = next;
+    }
+    return -1;
+}
+/** Where the next line starts when the rest of the line from `at` is blank or a comment; else -1. */
+function lineEnd(text, at) {
+    BLANK_OR_COMMENT.lastIndex = at;
+    return BLANK_OR_COMMENT.test(text) ? BLANK_OR_COMMENT.lastIndex : -1;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/match-filter.ts
+/**
+ * Text that every scalar the request can match holds in its value, so a document whose source
+ * lacks it cannot be edited and need not be composed. For an image that is the name's last path
+ * component: a Helm map may split the name into `registry:` and `repository:`, but the last
+ * component is always inside `repository`. For a key path, its last key. '' when no such text is
+ * certain, and every document is composed.
+ */
+function requiredText(request) {
+    if (request.mode === 'image')
+        return spelledAsWritten(request.image.name.slice(request.image.name.lastIndexOf('/') + 1));
+    for (let index = request.path.length - 1; index >= 0; index--) {
+        const segment = request.path[index];
+        const key = typeof segment === 'string' ? segment : typeof segment === 'object' ? segment.key : undefined;
+        if (key !== undefined && spelledAsWritten(key) !== '')
+            return key;
+    }
+    return '';
+}
+/**
+ * `text`, when a scalar whose value holds it necessarily holds it in its source too, or ''. Values
+ * differ from their source only by folded line breaks (whitespace), a doubled `''` in single
+ * quotes, and double-quoted escapes (`\`, which the filter looks for on its own).
+ */
+function spelledAsWritten(text) {
+    return /^[^\s'\\]+$/.test(text) ? text : '';
+}
+/**
+ * Whether the chunk `text.slice(start, end)` may hold a match: it contains `required`, or a `\`
+ * (a double-quoted escape may spell it). Chunks must be asked about in order; each search resumes
+ * where the last one stopped, so filtering a whole file reads it once.
+ */
+function chunkFilter(text, required) {
+    if (required === '')
+        return () => true;
+    const holdsRequired = occurrences(text, required);
+    const holdsEscape = occurrences(text, '\\');
+    return (start, end) => holdsRequired(start, end) || holdsEscape(start, end);
+}
+function occurrences(text, search) {
+    // The first occurrence at or after the last chunk's start; -1 once there is none left.
+    let found = -2;
+    return (start, end) => {
+        if (found !== -1 && found < start)
+            found = text.indexOf(search, start);
+        return found >= 0 && found + search.length <= end;
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/scalar-style.ts
 
 /** Characters only a double-quoted escape can carry: C0/C1 controls, DEL, line/paragraph separators, BOM, non-characters. */
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+/**
+ * Resolutions already computed. An edit in every document of a long file writes the same value
+ * each time, and two small parses per value were an eighth of such an edit's cost. Cleared when
+ * full, so memory stays bounded whatever the values.
+ */
+const resolved = new Map();
+const RESOLVED_MAX = 1024;
 /** The value a plain scalar's text resolves to under one schema, or undefined when it is no plain scalar. */
 function resolvePlain(text, version, inFlow) {
+    const key = `${version}${inFlow ? '[' : ':'}${text}`;
+    if (resolved.has(key))
+        return resolved.get(key);
+    if (resolved.size >= RESOLVED_MAX)
+        resolved.clear();
+    const value = parsePlain(text, version, inFlow);
+    resolved.set(key, value);
+    return value;
+}
+function parsePlain(text, version, inFlow) {
     const doc = (0,dist/* parseDocument */.Tp)(inFlow ? `[${text}]` : `k: ${text}`, { version, uniqueKeys: false });
     if (doc.errors.length > 0 || doc.warnings.length > 0)
         return undefined;
@@ -14453,7 +15034,35 @@ function styleOf(node) {
     return (node.type ?? 'PLAIN');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/manifest/splices.ts
+const copySlice = (source, from, to) => source.slice(from, to);
+/**
+ * The source with every splice applied, built in one pass: splices sorted by position, the
+ * unchanged stretches between them copied once each and joined. (Re-slicing the whole text per
+ * splice made a file with an edit in every document quadratic.) Two inserts at one offset (`newTag`
+ * and `digest` added to one entry) read in the order they were planned. The source itself when
+ * there is nothing to apply.
+ */
+function applySplices(source, splices, file, copy = copySlice) {
+    if (splices.length === 0)
+        return source;
+    const sorted = splices
+        .map((splice, order) => ({ splice, order }))
+        .sort((a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || a.order - b.order);
+    const pieces = [];
+    let cursor = 0;
+    for (const { splice } of sorted) {
+        if (splice.start < cursor)
+            throw new Error(`overlapping edits in ${file} at offset ${splice.start}`);
+        pieces.push(copy(source, cursor, splice.start), splice.text);
+        cursor = splice.end;
+    }
+    pieces.push(copy(source, cursor, source.length));
+    return pieces.join('');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/edit-session.ts
+
 
 
 
@@ -14462,12 +15071,15 @@ function styleOf(node) {
  * Collects byte-range splices against one file's original source. Every edit replaces only the
  * bytes of one scalar (or adds/removes one `key: value` line); nothing is ever re-serialised, so
  * comments, quoting, indentation, line endings and other documents stay byte-identical.
+ * A `docIndex` counts within `manifest.documents` (a chunk's manifest holds one document); the
+ * changes report the file's index.
  */
 class EditSession {
     manifest;
     changes = [];
     /** Nodes matched by the request, changed or already right; zero means "nothing matched". */
     matched = 0;
+    /** Byte-range edits of `manifest.source`, in planned order. */
     splices = [];
     /** Scalars set and pairs removed (and, below, keys inserted per map): an entry reached twice through an alias is edited once. */
     touched = new Set();
@@ -14493,7 +15105,7 @@ class EditSession {
         let text = writeScalar({
             value,
             style,
-            inFlow: this.inFlow(start),
+            inFlow: this.inFlow(docIndex, start),
             keepNonStringType: keepType && style === 'PLAIN' && keepsPlainType(previous, value),
         });
         if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
@@ -14617,41 +15229,25 @@ class EditSession {
     }
     /** The edited source; the original when nothing changed. */
     output() {
-        // Applied from the end of the file backwards; two inserts at one offset (`newTag` and
-        // `digest` added to one entry) are applied last-planned first, so they read in planned order.
-        const sorted = this.splices
-            .map((splice, order) => ({ ...splice, order }))
-            .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
-        let out = this.manifest.source;
-        let limit = Number.POSITIVE_INFINITY;
-        for (const splice of sorted) {
-            if (splice.end > limit) {
-                throw new Error(`overlapping edits in ${this.manifest.file} at offset ${splice.start}`);
-            }
-            out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
-            limit = splice.start;
-        }
-        return out;
+        return applySplices(this.manifest.source, this.splices, this.manifest.file);
     }
     record(docIndex, path, offset, previous, value) {
         this.changes.push({
             file: this.manifest.file,
-            document: docIndex,
+            document: this.manifest.firstDocument + docIndex,
             path: formatPath(path),
             line: lineOf(this.manifest, offset),
             previous,
             value,
         });
     }
-    /** Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. */
-    inFlow(offset) {
-        for (const doc of this.manifest.documents) {
-            const [docStart, , docEnd] = doc.range;
-            if (offset < docStart || offset > docEnd)
-                continue;
-            return flowAncestor(doc.contents, offset);
-        }
-        return false;
+    /**
+     * Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. Only the
+     * document holding the node is searched: looking through every document made an edit in each
+     * document of a long file quadratic.
+     */
+    inFlow(docIndex, offset) {
+        return flowAncestor(this.manifest.documents[docIndex]?.contents, offset);
     }
 }
 function flowAncestor(node, offset) {
@@ -14696,6 +15292,100 @@ function lineStart(source, offset) {
 }
 function fail(manifest, path, why) {
     throw new Error(`${manifest.file}: '${formatPath(path)}' ${why}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/planned-edit.ts
+
+
+function emptyPlan() {
+    return { changes: [], matched: 0, splices: [], seen: new Set(), skipped: 0 };
+}
+/** Plans `manifest`'s edits and adds them to `into`. */
+function planInto(into, manifest, plan) {
+    const session = new EditSession(manifest);
+    plan(session, into.seen);
+    // One push per change, not push(...changes): a spread of a huge array can overflow the stack.
+    for (const change of session.changes)
+        into.changes.push(change);
+    for (const splice of session.splices)
+        into.splices.push(splice);
+    into.matched += session.matched;
+}
+/** The whole file parsed at once: every document composed, a malformed one refused. */
+function planWholeFile(source, file, plan, compose) {
+    const planned = emptyPlan();
+    planInto(planned, parseManifest(source, file, compose), plan);
+    return planned;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/chunked-edit.ts
+
+
+
+
+/**
+ * Plans the edit document by document, composing only the documents whose text contains
+ * `required` (see requiredText), one at a time, so a large file costs what its matching documents
+ * cost to compose and holds one document's nodes at a time. Changes, line numbers and document
+ * indexes are the whole file's, as a whole-file parse gives them. Undefined when the file must be
+ * parsed whole instead: its documents cannot be split with certainty, or a document that had to
+ * be read is malformed (the whole-file parse then reports the error, with the file's line and
+ * column, exactly as before).
+ */
+function planByDocument(source, file, plan, required, compose) {
+    const chunks = splitDocuments(source);
+    if (!chunks)
+        return undefined;
+    const mayMatch = chunkFilter(source, required);
+    const lineAt = lineNumbers(source);
+    const eol = eolOf(source);
+    const planned = emptyPlan();
+    const skipped = [];
+    for (let index = 0; index < chunks.length; index++) {
+        const chunk = chunks[index];
+        if (!chunk)
+            continue;
+        if (!mayMatch(chunk.start, chunk.end)) {
+            skipped.push(chunk);
+            continue;
+        }
+        const manifest = parseChunk(source, file, eol, { ...chunk, line: lineAt(chunk.start), document: index }, compose);
+        if (!manifest)
+            return undefined;
+        try {
+            planInto(planned, manifest, plan);
+        }
+        catch (error) {
+            // A whole-file parse refuses a malformed document before it plans any edit, so an edit error
+            // stands only if none of the later documents that would be composed is malformed.
+            const later = chunks.slice(index + 1).filter((next) => mayMatch(next.start, next.end));
+            if (later.some((next) => !composes(source, file, eol, next, compose)))
+                return undefined;
+            throw error;
+        }
+    }
+    planned.skipped = skipped.length;
+    // A file where nothing matched is checked whole after all, still one document at a time, so a
+    // malformed one is refused (a Helm template caught by a glob) as it always was; with a match,
+    // the documents that cannot hold one are left unread, byte for byte.
+    if (planned.matched === 0 && skipped.some((chunk) => !composes(source, file, eol, chunk, compose)))
+        return undefined;
+    return planned;
+}
+function composes(source, file, eol, chunk, compose) {
+    // Line and document numbers only label changes, and none are planned here.
+    return parseChunk(source, file, eol, { ...chunk, line: 1, document: 0 }, compose) !== undefined;
+}
+/** The line number of each offset asked about, in increasing order; counts the text's line breaks once in all. */
+function lineNumbers(text) {
+    let counted = 0;
+    let line = 1;
+    return (offset) => {
+        for (let newline = text.indexOf('\n', counted); newline >= 0 && newline < offset; newline = text.indexOf('\n', newline + 1))
+            line++;
+        counted = offset;
+        return line;
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/walk.ts
@@ -14879,26 +15569,34 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
  * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
  * list is refused: replacing a structure with a scalar is never what a version bump means.
  * A number or boolean field (`replicas: 3`) stays one when the new value is one too.
+ * A path through an alias is refused too (see `refuseAlias`).
  */
 function planKeyPathEdit(session, path, value) {
     session.manifest.documents.forEach((document, docIndex) => {
         // `at` is the concrete path walked so far (selectors resolved to indexes), for the report.
         const visit = (node, depth, at) => {
-            const resolved = session.resolve(document, node);
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                // Only an alias the path goes on through is refused; where the path ends short of it
+                // (`[2]` is `*a`, a scalar, and the key wants `[2][0]`), this document has no such key.
+                if (reaches(session, document, node.resolve(document), path, depth))
+                    refuseAlias(session, document, node, path, depth, at);
+                return;
+            }
             if (depth === path.length) {
-                if ((0,dist/* isScalar */.jn)(resolved)) {
-                    session.setScalar(docIndex, at, resolved, value, true);
+                if ((0,dist/* isScalar */.jn)(node)) {
+                    session.setScalar(docIndex, at, node, value, true);
                     return;
                 }
-                const range = resolved?.range;
+                const range = node?.range;
                 const where = range ? `:${lineOf(session.manifest, range[0])}` : '';
-                throw new ManifestEditError(`${session.manifest.file}${where}: '${formatPath(at)}' holds a ${(0,dist/* isSeq */.oP)(resolved) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${formatKeyPath(path)}.tag' or '${formatKeyPath(path)}[0]'.`);
+                throw new ManifestEditError(`${session.manifest.file}${where}: '${formatPath(at)}' holds a ${(0,dist/* isSeq */.oP)(node) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${formatKeyPath(path)}.tag' or '${formatKeyPath(path)}[0]'.`);
             }
             const segment = path[depth];
             if (isSelector(segment)) {
-                if (!(0,dist/* isSeq */.oP)(resolved))
+                if (!(0,dist/* isSeq */.oP)(node))
                     return;
-                resolved.items.forEach((item, index) => {
+                node.items.forEach((item, index) => {
+                    // Only reading a field to pick the entry may follow an alias; walking into one may not.
                     const entry = session.resolve(document, item);
                     if (!(0,dist/* isMap */.jh)(entry))
                         return;
@@ -14907,23 +15605,91 @@ function planKeyPathEdit(session, path, value) {
                         return (0,dist/* isScalar */.jn)(field) && scalarText(field) === segment.equals;
                     });
                     if (matches)
-                        visit(entry, depth + 1, [...at, index]);
+                        visit(item, depth + 1, [...at, index]);
                 });
             }
             else if (typeof segment === 'number') {
-                if ((0,dist/* isSeq */.oP)(resolved) && segment < resolved.items.length)
-                    visit(resolved.items[segment], depth + 1, [...at, segment]);
+                if ((0,dist/* isSeq */.oP)(node) && segment < node.items.length)
+                    visit(node.items[segment], depth + 1, [...at, segment]);
             }
-            else if (segment !== undefined && (0,dist/* isMap */.jh)(resolved)) {
-                for (const pair of pairsNamed(resolved, segment))
+            else if (segment !== undefined && (0,dist/* isMap */.jh)(node)) {
+                for (const pair of pairsNamed(node, segment))
                     visit(pair.value, depth + 1, [...at, segment]);
             }
         };
         visit(document.contents, 0, []);
     });
 }
+/** Whether `path` from `depth` on leads anywhere under `node`: the walk `visit` would make, without editing. */
+function reaches(session, document, node, path, depth) {
+    const resolved = session.resolve(document, node);
+    if (depth === path.length)
+        return resolved !== undefined && resolved !== null;
+    const segment = path[depth];
+    if (isSelector(segment)) {
+        if (!(0,dist/* isSeq */.oP)(resolved))
+            return false;
+        return resolved.items.some((item) => {
+            const entry = session.resolve(document, item);
+            if (!(0,dist/* isMap */.jh)(entry))
+                return false;
+            const matches = pairsNamed(entry, segment.key).some((pair) => {
+                const field = session.resolve(document, pair.value);
+                return (0,dist/* isScalar */.jn)(field) && scalarText(field) === segment.equals;
+            });
+            return matches && reaches(session, document, item, path, depth + 1);
+        });
+    }
+    if (typeof segment === 'number')
+        return (0,dist/* isSeq */.oP)(resolved) && segment < resolved.items.length && reaches(session, document, resolved.items[segment], path, depth + 1);
+    if (segment === undefined || !(0,dist/* isMap */.jh)(resolved))
+        return false;
+    return pairsNamed(resolved, segment).some((pair) => reaches(session, document, pair.value, path, depth + 1));
+}
+/**
+ * An alias has no value of its own: editing through `prod: *base` (or `tag: *ver`) would rewrite
+ * the anchor's bytes and silently change `base` and every other alias of it as well. A key path
+ * names one place, so it must not reach anything through an alias. Image mode follows aliases on
+ * purpose: there every reference to the image is meant to change.
+ */
+function refuseAlias(session, document, alias, path, depth, at) {
+    const { file, source } = session.manifest;
+    const aliasLine = alias.range ? `:${lineOf(session.manifest, alias.range[0])}` : '';
+    const anchored = alias.resolve(document);
+    // A node's range starts at its content; its `&name` comes before it (a line earlier for a block map).
+    const contentStart = anchored?.range?.[0];
+    const anchorOffset = contentStart === undefined ? -1 : source.lastIndexOf(`&${alias.source}`, contentStart);
+    const anchorLine = anchorOffset >= 0 ? `${file}:${lineOf(session.manifest, anchorOffset)}` : file;
+    const anchorPath = anchored ? pathTo(document.contents, anchored, []) : undefined;
+    const ownPath = anchorPath ? formatKeyPath([...anchorPath, ...path.slice(depth)]) : '';
+    throw new ManifestEditError(`${file}${aliasLine}: key '${formatKeyPath(path)}' goes through the alias '*${alias.source}' at '${formatPath(at)}', which stands for the anchor '&${alias.source}' at ${anchorLine}${anchorPath && anchorPath.length > 0 ? ` ('${formatPath(anchorPath)}')` : ''}; setting it would change every use of that anchor.`, `${ownPath !== '' ? `Set 'key' to the anchor's own path, '${ownPath}', to change it everywhere it is used, or` : 'Edit the anchor itself, or'} replace '*${alias.source}' at '${formatPath(at)}' with a value of its own to change only this place.`);
+}
+/** The concrete path of `target` in the tree under `node`, not following aliases. */
+function pathTo(node, target, at) {
+    if (node === target)
+        return at;
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const key = (0,dist/* isPair */.tO)(pair) ? keyName(pair.key) : undefined;
+            const found = key === undefined ? undefined : pathTo(pair.value, target, [...at, key]);
+            if (found)
+                return found;
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        for (const [index, item] of node.items.entries()) {
+            const found = pathTo(item, target, [...at, index]);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/manifest-editor.ts
+
+
+
 
 
 
@@ -14932,46 +15698,34 @@ function planKeyPathEdit(session, path, value) {
  * Plans and applies an edit to one file's text. Pure: reads nothing, writes nothing, so the
  * same function serves the step, the retry loop after a lost push race, tests and benchmarks.
  */
-function editManifest(source, file, request) {
+function editManifest(source, file, request, options = {}) {
     // YAML allows a byte order mark before the stream, but the yaml parser counts it as indentation
     // before a top-level `- item` and rejects the file. Edit the text after it, then put it back.
     const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
-    const manifest = parseManifest(source.slice(bom.length), file);
-    const session = new EditSession(manifest);
-    const imagesSeen = new Set();
-    if (request.mode === 'image')
-        planImageEdits(session, request.image, imagesSeen);
-    else
-        planKeyPathEdit(session, request.path, request.value);
+    const body = source.slice(bom.length);
+    const compose = options.compose ?? composeYaml;
+    const plan = plannerFor(request);
+    const byDocument = options.wholeFile ? undefined : planByDocument(body, file, plan, requiredText(request), compose);
+    const planned = byDocument ?? planWholeFile(body, file, plan, compose);
     return {
         file,
         source,
-        output: bom + session.output(),
-        changes: session.changes,
-        matched: session.matched,
-        imagesSeen,
+        output: bom + applySplices(body, planned.splices, file),
+        changes: planned.changes,
+        matched: planned.matched,
+        imagesSeen: imagesSeenOf(planned, request, () => planWholeFile(body, file, plan, compose).seen),
     };
 }
-
-;// CONCATENATED MODULE: ./packages/core/src/write-file.ts
-
-
-/**
- * Replaces a file's content all at once: write a sibling temp file, keep the mode, rename over.
- * A crash or a full disk leaves the old file or the new one, never half of each.
- */
-async function writeFileAtomically(file, content) {
-    const { mode } = await (0,promises_namespaceObject.stat)(file);
-    const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.gitops-promote-${process.pid}-${Date.now()}.tmp`);
-    try {
-        await (0,promises_namespaceObject.writeFile)(temp, content, { encoding: 'utf8', mode });
-        await (0,promises_namespaceObject.chmod)(temp, mode);
-        await (0,promises_namespaceObject.rename)(temp, file);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
+function plannerFor(request) {
+    if (request.mode === 'image')
+        return (session, seen) => planImageEdits(session, request.image, seen);
+    return (session) => planKeyPathEdit(session, request.path, request.value);
+}
+function imagesSeenOf(planned, request, seenInWholeFile) {
+    if (planned.skipped === 0 || request.mode === 'key')
+        return () => planned.seen;
+    let seen;
+    return () => (seen ??= seenInWholeFile());
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/run.ts
@@ -14984,42 +15738,52 @@ async function writeFileAtomically(file, content) {
 
 
 
-/** Attempts at pushing before giving up; each lost race costs one fetch-reset-reapply. */
-const PUSH_ATTEMPTS = 10;
-/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
-function retryDelayMs(retry, lastAttemptMs, options = {}, random = Math.random) {
-    const base = Math.max(options.minDelayMs ?? 250, lastAttemptMs);
-    return Math.round(random() * Math.min(options.maxDelayMs ?? 8000, base * 2 ** retry));
-}
-/** Reads and edits every selected file in memory; nothing is written if any file fails. */
-async function planEdits(config) {
+
+/**
+ * Reads and edits every selected file in memory; nothing is written if any file fails. With
+ * `revision`, the same files are read from that commit instead, to decide whether the remote
+ * holds the values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
+ */
+async function planEdits(config, repo, revision) {
     const files = await selectFiles(config.path, config.files);
+    if (revision === undefined)
+        await removeStaleTempFiles(files.map((file) => external_node_path_default().dirname(file.absolute)));
     const results = [];
     for (const file of files) {
-        const bytes = await (0,promises_namespaceObject.readFile)(file.absolute);
-        const source = bytes.toString('utf8');
-        if (!Buffer.from(source, 'utf8').equals(bytes)) {
-            throw new FileSelectionError(`${file.relative} is not UTF-8 text.`, 'Save the manifest as UTF-8 (Kubernetes and Helm read YAML as UTF-8 anyway).');
+        const source = revision !== undefined && repo ? await repo.fileAt(revision, file.relative) : await readText(file);
+        if (source === undefined) {
+            results.push({ file: file.relative, absolute: file.absolute, source: '', output: '', pending: true, changes: [], matched: 0, imagesSeen: () => new Set() });
         }
-        results.push({ ...editManifest(source, file.relative, config.request), absolute: file.absolute });
+        else {
+            results.push({ ...editManifest(source, file.relative, config.request), absolute: file.absolute });
+        }
     }
     const matched = results.reduce((sum, result) => sum + result.matched, 0);
-    if (matched === 0)
-        throw nothingMatched(config, results);
+    if (matched === 0) {
+        if (revision === undefined)
+            throw nothingMatched(config, results);
+        for (const result of results)
+            result.pending = true;
+    }
     return results;
+}
+async function readText(file) {
+    const bytes = await (0,promises_namespaceObject.readFile)(file.absolute);
+    const source = bytes.toString('utf8');
+    if (!Buffer.from(source, 'utf8').equals(bytes)) {
+        throw new FileSelectionError(`${file.relative} is not UTF-8 text.`, 'Save the manifest as UTF-8 (Kubernetes and Helm read YAML as UTF-8 anyway).');
+    }
+    return source;
 }
 function nothingMatched(config, results) {
     const where = `${results.length} file${results.length === 1 ? '' : 's'} (${results.map((r) => r.file).slice(0, 5).join(', ')}${results.length > 5 ? ', …' : ''})`;
     if (config.request.mode === 'image') {
-        const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen]))].sort();
+        const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen()]))].sort();
         return new ManifestEditError(`Image ${config.request.image.name} is not referenced in ${where}.`, seen.length > 0
             ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
             : "These files reference no image; check 'files'.");
     }
     return new ManifestEditError(`Key path ${config.request.mode === 'key' ? formatKeyPath(config.request.path) : ''} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
-}
-function changedOnly(results) {
-    return results.filter((result) => result.output !== result.source);
 }
 function logChanges(platform, results) {
     for (const result of results) {
@@ -15037,23 +15801,6 @@ async function writeAll(results) {
     for (const result of changedOnly(results))
         await writeFileAtomically(result.absolute, result.output);
 }
-/**
- * Writes the edits and commits them; if the commit fails (a hook, a missing identity, signing),
- * the files get their old bytes back, so a failed run leaves the work tree as it found it.
- */
-async function writeAndCommit(repo, config, platform, planned) {
-    const changed = changedOnly(planned);
-    await writeAll(changed);
-    try {
-        return await repo.commit(changed.map((r) => r.file), config.commitMessage, config.author ?? platform.defaultAuthor());
-    }
-    catch (error) {
-        for (const file of changed)
-            await writeFileAtomically(file.absolute, file.source);
-        await repo.unstage(changed.map((r) => r.file));
-        throw error;
-    }
-}
 async function runUpdateManifest(config, platform, options = {}) {
     if (config.token)
         platform.setSecret(config.token);
@@ -15070,7 +15817,10 @@ async function runUpdateManifest(config, platform, options = {}) {
         commitSha: '',
         pushed: false,
     };
-    if (!result.changed) {
+    // With push, "nothing to change" is the remote's to say: the checkout may hold the values in an
+    // unpushed commit or an uncommitted edit (a cancelled run), and then nothing is deployed.
+    const askRemote = config.commit && config.push && !config.dryRun;
+    if (!result.changed && !askRemote) {
         platform.info('Nothing to change: every match already has the requested value.');
         return result;
     }
@@ -15078,6 +15828,8 @@ async function runUpdateManifest(config, platform, options = {}) {
         platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
         return result;
     }
+    if (!result.changed)
+        platform.info('The checkout already holds the values; checking that the remote branch does too.');
     if (!config.commit) {
         await writeAll(results);
         platform.info(`Wrote ${changed.length} file(s); commit: false, so nothing was committed.`);
@@ -15100,82 +15852,39 @@ async function commitAndPush(config, platform, planned, result, options) {
         }
     }
     const repo = new GitRepository(probe.workTree, remoteEnv, redact);
+    if (config.branch !== undefined)
+        await repo.checkBranchName(config.branch);
+    const author = config.author ?? platform.defaultAuthor();
+    if (!config.push) {
+        if (!result.changed)
+            return result;
+        result.commitSha = await commitWrites(repo, planned, config.commitMessage, author);
+        platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
+        return result;
+    }
     const branch = config.branch ?? (await repo.currentBranch());
-    if (config.push && !branch) {
+    if (!branch) {
         throw new GitError('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
     }
-    const dirty = await repo.dirtyFiles(changedOnly(planned).map((r) => r.file));
-    if (dirty.length > 0) {
-        throw new FileSelectionError(`Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`, 'Commit or stash them first, or run with commit: false.');
-    }
-    const base = await repo.head();
-    result.commitSha = await writeAndCommit(repo, config, platform, planned);
-    platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
-    if (!config.push || !branch)
-        return result;
-    await pushWithRetries(config, platform, repo, branch, base, result, options).catch(async (error) => {
-        // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
-        // (`--keep` refuses rather than touch other local work), and running again redoes it.
-        await repo.resetKeep(base).then(() => platform.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`), () => platform.warning(`The unpushed commit ${result.commitSha.slice(0, 12)} is still in the checkout.`));
-        throw error;
-    });
-    result.pushed = result.changed;
-    if (result.pushed)
-        platform.info(`Pushed ${result.commitSha.slice(0, 12)} to ${config.remote}/${branch}.`);
-    return result;
-}
-/**
- * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
- * again. Only a lost race is retried: a refusal, or a failure while re-applying (fetch refused,
- * `reset --keep` protecting local work), would fail the same way after every backoff.
- */
-async function pushWithRetries(config, platform, repo, branch, base, result, options) {
-    const attempts = options.attempts ?? PUSH_ATTEMPTS;
-    for (let attempt = 1;; attempt++) {
-        const started = Date.now();
-        if (attempt > 1)
-            await rebuildOnRemote(config, platform, repo, branch, base, result);
-        if (!result.changed)
-            return;
-        const outcome = await repo.push(config.remote, branch);
-        if (outcome.ok)
-            return;
-        if (!outcome.race)
-            throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
-        if (attempt >= attempts) {
-            throw new PushRetriesExhaustedError(`Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`, 'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.');
-        }
-        const delay = retryDelayMs(attempt, Date.now() - started, options);
-        platform.info(`Push attempt ${attempt}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
-    }
-}
-/**
- * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
- * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
- * would be lost by the reset, so that stops the run instead.
- */
-async function rebuildOnRemote(config, platform, repo, branch, base, result) {
-    const tip = await repo.fetch(config.remote, branch);
-    if (!tip) {
-        throw new GitError(`Branch ${branch} was deleted from ${config.remote} while the push was being retried.`, `Recreate ${branch} on ${config.remote} (or set 'branch'), then run again.`);
-    }
-    const unpushed = await repo.countMissing(base, tip);
-    if (unpushed > 0) {
-        throw new GitError(`The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`, `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`);
-    }
-    await repo.resetKeep(tip);
-    const planned = await planEdits(config);
-    const changed = changedOnly(planned);
-    result.changes = planned.flatMap((r) => r.changes);
-    result.changedFiles = changed.map((r) => r.file);
-    if (changed.length === 0) {
-        platform.info(`${config.remote}/${branch} already has the requested values; nothing to push.`);
-        result.changed = false;
-        result.commitSha = tip;
-        return;
-    }
-    result.commitSha = await writeAndCommit(repo, config, platform, planned);
+    const publication = await publish({
+        repo,
+        remote: config.remote,
+        branch,
+        message: config.commitMessage,
+        author,
+        timeoutMs: config.pushTimeoutMs,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        info: (message) => platform.info(message),
+        plan: (revision) => planEdits(config, repo, revision),
+    }, planned);
+    const changed = changedOnly(publication.planned);
+    return {
+        changed: publication.changed,
+        changedFiles: publication.changed ? changed.map((r) => r.file) : [],
+        changes: publication.changed ? publication.planned.flatMap((r) => r.changes) : [],
+        commitSha: publication.commitSha,
+        pushed: publication.pushed,
+    };
 }
 function tokenUsername(platform, token) {
     if (platform.name !== 'gitlab')
@@ -15186,6 +15895,9 @@ function tokenUsername(platform, token) {
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/step.ts
 
 
+
+
+
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
 async function updateManifestStep(platform) {
     const config = validateUpdateManifestInputs(readUpdateManifestInputs(platform));
@@ -15193,15 +15905,19 @@ async function updateManifestStep(platform) {
         platform.setSecret(config.token);
     const result = await runUpdateManifest(config, platform);
     platform.setOutput('changed', String(result.changed));
-    platform.setOutput('changed-files', JSON.stringify(result.changedFiles));
-    platform.setOutput('previous-values', JSON.stringify(result.changes));
+    // File names and values come from the repository; where outputs are logged (the CLI prints them
+    // on stdout), inert JSON keeps them from reading as a workflow command.
+    platform.setOutput('changed-files', (0,neutralise/* inertJson */.nl)(result.changedFiles));
+    platform.setOutput('previous-values', (0,neutralise/* inertJson */.nl)(result.changes));
     platform.setOutput('commit-sha', result.commitSha);
     platform.setOutput('pushed', String(result.pushed));
     await platform.appendSummary(summaryMarkdown(result, config.dryRun));
     return result;
 }
+const updateManifest = { spec: updateManifestSpec, run: updateManifestStep };
+/** A value for the summary: repository content, so shown literally whatever it holds. */
 function cell(text) {
-    return text === null ? '—' : `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+    return text === null ? '—' : markdownCode(text);
 }
 function summaryMarkdown(result, dryRun) {
     const lines = ['### gitops-promote: update-manifest', ''];
@@ -15211,15 +15927,15 @@ function summaryMarkdown(result, dryRun) {
     }
     lines.push('| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |');
     for (const change of result.changes) {
-        lines.push(`| ${change.file} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
+        lines.push(`| ${markdownText(change.file)} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
     }
     lines.push('');
     if (dryRun)
         lines.push('Dry run: nothing was written.');
     else if (result.pushed)
-        lines.push(`Pushed commit \`${result.commitSha}\`.`);
+        lines.push(`Pushed commit ${cell(result.commitSha)}.`);
     else if (result.commitSha)
-        lines.push(`Committed \`${result.commitSha}\` (not pushed).`);
+        lines.push(`Committed ${cell(result.commitSha)} (not pushed).`);
     else
         lines.push('Files written, not committed.');
     return lines.join('\n');
@@ -15227,12 +15943,9 @@ function summaryMarkdown(result, dryRun) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
 
-
 /** Every step, by the name its action directory, CLI subcommand and GitLab template use. */
-const STEPS = [{ spec: updateManifestSpec, run: updateManifestStep }];
+const STEPS = [updateManifest];
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
 
 
@@ -15266,18 +15979,18 @@ class GitLabPlatform {
         (0,external_node_fs_namespaceObject.appendFileSync)(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
     }
     info(message) {
-        process.stdout.write(`${this.redact(message)}\n`);
+        process.stdout.write(`${this.redactor.printable(message)}\n`);
     }
     warning(message) {
-        process.stdout.write(`\u001b[33mWarning: ${this.redact(message)}\u001b[0m\n`);
+        process.stdout.write(`\u001b[33mWarning: ${this.redactor.printable(message)}\u001b[0m\n`);
     }
     error(message) {
-        process.stdout.write(`\u001b[31mError: ${this.redact(message)}\u001b[0m\n`);
+        process.stdout.write(`\u001b[31mError: ${this.redactor.printable(message)}\u001b[0m\n`);
     }
     async group(title, fn) {
         const id = `gitops_promote_${++this.sections}`;
         const now = () => Math.floor(Date.now() / 1000);
-        process.stdout.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=true]\r\u001b[0K${this.redact(title)}\n`);
+        process.stdout.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=true]\r\u001b[0K${this.redactor.printable(title, { newlines: false })}\n`);
         try {
             return await fn();
         }
@@ -15308,25 +16021,37 @@ class GitLabPlatform {
 ;// CONCATENATED MODULE: ./packages/core/src/platform/detect-platform.ts
 
 
+
 /**
  * Picks the adapter from the CI's own marker variables; a terminal otherwise. The GitHub adapter
- * is loaded only on GitHub: `@actions/core` pulls in an HTTP client (undici) whose start-up cost
- * GitLab jobs and the CLI need not pay.
+ * is loaded only on GitHub: GitLab jobs and the CLI need none of `@actions/core`'s modules.
  */
-async function detectPlatform(env = process.env) {
+async function detectPlatform(env = process.env, secretInputs = []) {
     if (env.GITHUB_ACTIONS === 'true') {
-        const { GitHubPlatform } = await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(408)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6408));
+        const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
     }
     if (env.GITLAB_CI === 'true')
         return new GitLabPlatform(env);
-    // Without a CI, a step bundle still reads INPUT_* variables, as GitHub's runner would set them.
+    return new TerminalPlatform(terminalInputs(env, secretInputs));
+}
+/**
+ * Without a CI, a step bundle reads INPUT_* variables, as GitHub's runner would set them, and a
+ * secret input also from the CLI's GITOPS_PROMOTE_<NAME> variable, so one name works for both.
+ */
+function terminalInputs(env, secretInputs) {
     const inputs = new Map();
     for (const [key, value] of Object.entries(env)) {
         if (key.startsWith('INPUT_') && value !== undefined)
             inputs.set(key.slice(6).toLowerCase().replace(/_/g, '-'), value);
     }
-    return new TerminalPlatform(inputs);
+    for (const name of secretInputs) {
+        const value = env[secretVariable(name)];
+        // As with the CLI's flags, the input given for this run wins over the shared variable.
+        if (value && !inputs.get(name))
+            inputs.set(name, value);
+    }
+    return inputs;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
@@ -15337,9 +16062,10 @@ async function detectPlatform(env = process.env) {
  * stack trace. Every bundle's entry is a single call of this.
  */
 async function runStep(step, given) {
-    const platform = given ?? (await detectPlatform());
+    const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
+    const platform = given ?? (await detectPlatform(process.env, secrets));
     try {
-        await step(platform);
+        await step.run(platform);
     }
     catch (error) {
         platform.setFailed(describeError(error));
@@ -15347,16 +16073,18 @@ async function runStep(step, given) {
     }
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./packages/core/src/cli/arguments.ts
+
 
 
 /**
  * Turns `--files a.yaml --tag 1.2 --no-push` into the step's inputs. Flags are the action.yml
- * input names; true/false inputs are switches (`--dry-run`, `--no-push`).
+ * input names; true/false inputs are switches (`--dry-run`, `--no-push`). Secret inputs come from
+ * `GITOPS_PROMOTE_<NAME>` variables in `env`; their flags still work, with a warning, and win.
  */
-function parseStepArguments(spec, args) {
+function parseStepArguments(spec, args, env = process.env) {
     const options = {};
     for (const input of spec.inputs) {
         options[input.name] = { type: input.boolean ? 'boolean' : 'string' };
@@ -15365,12 +16093,13 @@ function parseStepArguments(spec, args) {
     }
     let values;
     try {
-        values = (0,external_node_util_.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false }).values;
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
         throw new InputError(`${spec.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, `Run 'gitops-promote ${spec.name} --help' for the flags.`);
     }
     const inputs = new Map();
+    const warnings = [];
     for (const input of spec.inputs) {
         const value = values[input.name];
         if (input.boolean) {
@@ -15381,9 +16110,20 @@ function parseStepArguments(spec, args) {
         }
         else if (typeof value === 'string') {
             inputs.set(input.name, value);
+            if (input.secret)
+                warnings.push(secretFlagWarning(input.name));
+        }
+        else if (input.secret) {
+            const fromEnv = env[secretVariable(input.name)];
+            if (fromEnv)
+                inputs.set(input.name, fromEnv);
         }
     }
-    return inputs;
+    return { inputs, warnings };
+}
+function secretFlagWarning(name) {
+    return (`--${name} puts a secret on the command line, where any user of this machine can read it ` +
+        `(ps, /proc/<pid>/cmdline) and shell history keeps it. Set ${secretVariable(name)} instead.`);
 }
 function stepHelp(spec) {
     const lines = [`gitops-promote ${spec.name} [flags]`, '', spec.description, '', 'Flags:'];
@@ -15391,6 +16131,9 @@ function stepHelp(spec) {
         const flag = input.boolean ? `--${input.name} / --no-${input.name}` : `--${input.name} <value>`;
         const extra = [input.required ? 'required' : '', input.default !== undefined ? `default: ${input.default}` : ''].filter(Boolean).join(', ');
         lines.push(`  ${flag}`, `      ${input.description}${extra ? ` (${extra})` : ''}`);
+        if (input.secret) {
+            lines.push(`      Secret: set ${secretVariable(input.name)} instead; the flag works, but shows the secret to ps.`);
+        }
     }
     lines.push('', 'Outputs (printed to stdout as name=value):');
     for (const output of spec.outputs)
@@ -15398,8 +16141,8 @@ function stepHelp(spec) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/core/src/cli/demo.ts
 
 
@@ -15446,7 +16189,7 @@ const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@
  */
 async function runDemo(args) {
     const keep = args.includes('--keep');
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), 'gitops-promote-demo-'));
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-demo-'));
     const say = (text) => void process.stderr.write(`${text}\n`);
     try {
         const remote = external_node_path_default().join(dir, 'environments.git');
@@ -15474,7 +16217,7 @@ async function runDemo(args) {
             ['author-name', 'gitops-promote demo'],
             ['author-email', 'demo@gitops-promote.invalid'],
         ]), process.stdout, process.stderr);
-        await runStep(updateManifestStep, platform);
+        await runStep(updateManifest, platform);
         if (process.exitCode === 1)
             return 1;
         const remoteGit = new GitCommandManager(remote);
@@ -15503,12 +16246,19 @@ async function runDemo(args) {
 
 
 
+
+
+/** Every step's secret inputs, each named once. */
+const SECRET_FLAGS = [...new Set(STEPS.flatMap((step) => step.spec.inputs.filter((input) => input.secret).map((input) => input.name)))];
 const USAGE = `gitops-promote — carry a container image through GitOps environments
 
 Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+
+Secrets are read from the environment, off the command line that ps shows to every user:
+${SECRET_FLAGS.map((name) => `  ${secretVariable(name)} for --${name}`).join('\n')}
 
 Steps:
 ${STEPS.map((step) => `  ${step.spec.name.padEnd(22)} ${step.spec.description}`).join('\n')}
@@ -15523,28 +16273,31 @@ async function main(argv) {
         return runDemo(rest);
     const step = STEPS.find((candidate) => candidate.spec.name === command);
     if (!step) {
-        process.stderr.write(`error: unknown step '${command}'.\n  How to fix: use one of: ${STEPS.map((s) => s.spec.name).join(', ')}, demo.\n`);
+        process.stderr.write(`error: unknown step '${(0,neutralise/* neutralise */.$0)(command)}'.\n  How to fix: use one of: ${STEPS.map((s) => s.spec.name).join(', ')}, demo.\n`);
         return 2;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(`${stepHelp(step.spec)}\n`);
         return 0;
     }
-    let inputs;
+    let parsed;
     try {
-        inputs = parseStepArguments(step.spec, rest);
+        parsed = parseStepArguments(step.spec, rest);
     }
     catch (error) {
-        process.stderr.write(`error: ${describeError(error)}\n`);
+        process.stderr.write(`error: ${(0,neutralise/* neutralise */.$0)(describeError(error))}\n`);
         return 2;
     }
-    await runStep(step.run, new TerminalPlatform(inputs));
+    const platform = new TerminalPlatform(parsed.inputs);
+    for (const warning of parsed.warnings)
+        platform.warning(warning);
+    await runStep(step, platform);
     return process.exitCode === 1 ? 1 : 0;
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.stderr.write(`error: ${(0,neutralise/* neutralise */.$0)(describeError(error))}\n`);
     process.exitCode = 1;
 });
 

@@ -54,8 +54,8 @@ async function setUp(): Promise<{ bare: string; initial: string; checkout: strin
   return { bare, checkout, url: server.repoUrl(name), initial: await sandbox.gitOk(['rev-parse', 'main'], bare) };
 }
 
-function cli(args: readonly string[], cwd: string): Promise<ProcessResult> {
-  return runCli(args, { cwd, home: sandbox.home });
+function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<ProcessResult> {
+  return runCli(args, { cwd, home: sandbox.home, env });
 }
 
 /** stdout must be nothing but `name=value` lines; returns them as a map. */
@@ -77,11 +77,13 @@ function show(result: ProcessResult): string {
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 describe('gitops-promote CLI', () => {
-  it('runs update-manifest in key-path mode on a Helm values file and pushes with --token', async () => {
+  it('runs update-manifest in key-path mode on a Helm values file and pushes with the token from GITOPS_PROMOTE_TOKEN', async () => {
     const env = await setUp();
+    const seen = server.requests.length;
     const result = await cli(
-      ['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.10', '--token', TOKEN, ...IDENTITY],
+      ['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.10', ...IDENTITY],
       env.checkout,
+      { GITOPS_PROMOTE_TOKEN: TOKEN },
     );
     expect(result.exitCode, show(result)).toBe(0);
     const expected = VALUES.replace('tag: "1.9"   #', 'tag: "1.10"   #');
@@ -111,6 +113,26 @@ describe('gitops-promote CLI', () => {
       expect(text.includes(CREDENTIAL)).toBe(false);
     }
     expect(await sandbox.gitOk(['config', 'remote.origin.url'], env.checkout)).toBe(env.url);
+    // The server saw the credential: the push authenticated with the variable's token.
+    expect(server.requests.slice(seen).some((request) => request.authorized && request.path.includes('git-receive-pack'))).toBe(true);
+    expect(result.stderr).not.toMatch(/^warning:/m);
+  });
+
+  it('still pushes with --token, warning that it shows the secret to ps and naming GITOPS_PROMOTE_TOKEN', async () => {
+    const env = await setUp();
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.11', '--token', TOKEN, ...IDENTITY], env.checkout);
+    expect(result.exitCode, show(result)).toBe(0);
+    expect(parseOutputs(result.stdout)).toMatchObject({ changed: 'true', pushed: 'true', 'commit-sha': await sandbox.gitOk(['rev-parse', 'main'], env.bare) });
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toEqual([expect.stringMatching(/^warning: --token puts a secret on the command line.*\bps\b.*Set GITOPS_PROMOTE_TOKEN instead\.$/)]);
+    expect(`${result.stdout}${result.stderr}`.includes(TOKEN)).toBe(false);
+  });
+
+  it('fails to push without a token: the variable is what authenticated the other runs', async () => {
+    const env = await setUp();
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.12', ...IDENTITY], env.checkout);
+    expect(result.exitCode, show(result)).toBe(1);
+    expect(await sandbox.gitOk(['rev-parse', 'main'], env.bare)).toBe(env.initial);
   });
 
   it('quotes a value that would not stay a string, and --no-push commits without pushing', async () => {
@@ -152,6 +174,14 @@ describe('gitops-promote CLI', () => {
     for (const output of updateManifestSpec.outputs) expect(result.stdout).toContain(`  ${output.name}: `);
     expect(result.stdout).toContain('--no-push');
     expect(result.stdout).toContain('--dry-run');
+    expect(result.stdout).toContain('  --token <value>\n      Token for HTTPS push');
+    expect(result.stdout).toMatch(/\n {6}Secret: set GITOPS_PROMOTE_TOKEN instead/);
+  });
+
+  it('--help names the variables secrets are read from', async () => {
+    const result = await cli(['--help'], sandbox.dir);
+    expect(result.exitCode, show(result)).toBe(0);
+    expect(result.stdout).toContain('  GITOPS_PROMOTE_TOKEN for --token\n');
   });
 
   it('an unknown flag is a clear error with exit code 2', async () => {

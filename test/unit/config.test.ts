@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../packages/core/src/errors';
 import { validateUpdateManifestInputs, type UpdateManifestInputs } from '../../packages/core/src/steps/update-manifest/config';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
@@ -70,11 +74,152 @@ describe('update-manifest inputs', () => {
     [{ key: 'a', value: 'x\ny' }, 'single line'],
     [{ image: 'app', tag: '1', commit: 'maybe' }, "'commit' must be true or false"],
     [{ image: 'app', tag: '1', 'author-name': 'Bot' }, 'go together'],
-    [{ image: 'app', tag: '1', branch: 'a..b' }, 'not a valid branch name'],
     [{ image: 'app', tag: '1', 'commit-message': 'set {{version}}' }, 'unknown placeholder {{version}}'],
   ] as [Partial<UpdateManifestInputs>, string][])('rejects %j with a clear error', (overrides, message) => {
     const error = errorOf(overrides);
     expect(error.message).toContain(message);
     expect(error.hint.length).toBeGreaterThan(10);
+  });
+});
+
+describe('tag carrying a digest', () => {
+  const SHA = `sha256:${'a'.repeat(64)}`;
+
+  it.each([
+    [`2.0@${SHA}@junk`, `"${SHA}@junk"`],
+    [`2.0@${SHA}@`, `"${SHA}@"`],
+    ['2.0@', '""'],
+    ['2.0@md5:abc', '"md5:abc"'],
+    [`2.0@@${SHA}`, `"@${SHA}"`],
+    [`2.0@${SHA.toUpperCase()}`, `"${SHA.toUpperCase()}"`],
+  ])('refuses %j, quoting everything after the first @', (tag, quoted) => {
+    const error = errorOf({ image: 'app', tag });
+    expect(error.message).toBe(`Input 'tag' carries an invalid digest after its first '@': ${quoted}.`);
+    expect(error.hint).toContain('sha256:');
+  });
+
+  it('takes a digest-only tag (`@sha256:…`) as the digest', () => {
+    const config = validateUpdateManifestInputs(inputs({ image: 'app', tag: `@${SHA}` }));
+    expect(config.request).toEqual({ mode: 'image', image: { name: 'app', digest: SHA } });
+  });
+
+  it('accepts the same digest given in both places', () => {
+    const config = validateUpdateManifestInputs(inputs({ image: 'app', tag: `1.0@${SHA}`, digest: SHA }));
+    expect(config.request).toEqual({ mode: 'image', image: { name: 'app', tag: '1.0', digest: SHA } });
+  });
+});
+
+describe('author identity', () => {
+  const withAuthor = (name: string, email: string) => inputs({ image: 'app', tag: '1', 'author-name': name, 'author-email': email });
+  const refusal = (name: string, email: string): InputError | undefined => {
+    try {
+      validateUpdateManifestInputs(withAuthor(name, email));
+      return undefined;
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+  };
+
+  it.each([
+    ['Deploy Bot', 'deploy-bot@example.com'],
+    ['github-actions[bot]', '41898282+github-actions[bot]@users.noreply.github.com'],
+    ["O'Brien", 'o.brien@example.com'],
+    ['J. R. R. Tolkien', 'a+b@example.com'],
+    ['Jürgen Groß', 'jürgen@bücher.example'],
+  ])('keeps %j <%s> exactly', (name, email) => {
+    expect(validateUpdateManifestInputs(withAuthor(name, email)).author).toEqual({ name, email });
+  });
+
+  it.each([
+    ['Bot', 'a@b>c', 'author-email'],
+    ['Bot', '<x>', 'author-email'],
+    ['Bot', ' a@b ', 'author-email'],
+    ['Bot', '<bot@example.com>', 'author-email'],
+    ['Tolkien Jr.', 'a@b', 'author-name'],
+    ['Bot <b@c>', 'b@c', 'author-name'],
+    ['Bot\nCo-authored-by: x', 'a@b', 'author-name'],
+    ['Bot\u0000', 'a@b', 'author-name'],
+    ['Bot\u001b[31m', 'a@b', 'author-name'],
+    ['Bot\u009b', 'a@b', 'author-name'],
+  ])('refuses %j <%j>, naming %s', (name, email, input) => {
+    const error = refusal(name, email);
+    expect(error?.message).toMatch(new RegExp(`^Input '${input}' ".*" is not kept as written by git: `));
+    expect(error?.message).not.toMatch(/[\n\r\u0000-\u001f\u007f-\u009f]/);
+    expect(error?.hint).toMatch(input === 'author-email' ? /bare address/ : /Deploy Bot/);
+  });
+
+  // Cross-checked against the git on this machine: every value git would record differently (or
+  // refuse) must be refused; a value refused although git keeps it must hold a control character,
+  // the documented superset.
+  describe('matches what git records', () => {
+    const crud = [' ', '.', ',', ':', ';', '"', "'", '\\', '<', '>', '\t', '\r', '\n', '\u0001', '\u001f'];
+    const inner = ['<', '>', '\n', '\t', '\r', '\u0001', '\u007f', '\u0085', '\u009b', '"', "'", '\\', '.', ',', ' ', '@', '[', '(', '=', '\u00a0', '\u2028'];
+    const samples = [
+      'Bot',
+      '...',
+      '<>',
+      'a@b>c',
+      '<x>',
+      ' a@b ',
+      'Tolkien Jr.',
+      "O'Brien",
+      '"a"@b',
+      ...crud.flatMap((c) => [`${c}Bot`, `Bot${c}`]),
+      ...inner.map((c) => `Bo${c}t`),
+      ...['\u007f', '\u0085', '\u009f', '\u00a0', '\u200b', '!', '-', '~', '@', '(', '[', '#'].flatMap((c) => [`${c}Bot`, `Bot${c}`]),
+    ];
+    const identities = samples.flatMap((sample) => [
+      { name: sample, email: 'bot@example.com', input: 'author-name', sample },
+      { name: 'Bot', email: sample, input: 'author-email', sample },
+    ]);
+    /** What git records as author for each identity; absent when git refuses it. */
+    const recorded = new Map<(typeof identities)[number], { name: string; email: string }>();
+    let dir: string;
+
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'gp-ident-'));
+      const emptyConfig = path.join(dir, 'empty.gitconfig');
+      writeFileSync(emptyConfig, '');
+      // No system or user config, and no identity from the environment, which would beat `-c`.
+      const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: emptyConfig };
+      for (const name of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'EMAIL']) delete env[name];
+      const git = (args: string[]): string => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      git(['init', '-q']);
+      const tree = git(['write-tree']).trim();
+      const commits = new Map<string, (typeof identities)[number][]>();
+      for (const identity of identities) {
+        let commit: string;
+        try {
+          commit = git(['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`, 'commit-tree', tree, '-m', 'x']).trim();
+        } catch {
+          continue;
+        }
+        commits.set(commit, [...(commits.get(commit) ?? []), identity]);
+      }
+      const log = git(['show', '-s', '--format=%H%x00%an%x00%ae%x00', ...commits.keys()]);
+      for (const [, commit = '', name = '', email = ''] of log.matchAll(/([0-9a-f]{40,64})\0([^\0]*)\0([^\0]*)\0/g)) {
+        for (const identity of commits.get(commit) ?? []) recorded.set(identity, { name, email });
+      }
+    });
+
+    afterAll(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it.each(identities)('$input $sample', (identity) => {
+      const kept = recorded.get(identity);
+      const keptExactly = kept?.name === identity.name && kept.email === identity.email;
+      const error = refusal(identity.name, identity.email);
+      if (!keptExactly) expect(error?.message, `git records ${JSON.stringify(kept)}`).toContain(`Input '${identity.input}'`);
+      if (keptExactly && error) expect(identity.sample).toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    });
+
+    it('the samples cover values git keeps, rewrites and refuses', () => {
+      const kept = identities.filter((identity) => recorded.get(identity)?.name === identity.name && recorded.get(identity)?.email === identity.email);
+      expect(kept.length).toBeGreaterThan(10);
+      expect(recorded.size - kept.length).toBeGreaterThan(10);
+      expect(identities.length - recorded.size).toBeGreaterThan(0);
+    });
   });
 });

@@ -30,6 +30,9 @@ describe('parseImageReference', () => {
     [`app:1.0@${SHA}`, { name: 'app', tag: '1.0', digest: SHA }],
     [`localhost:5000/app@${SHA}`, { name: 'localhost:5000/app', digest: SHA }],
     [`localhost:5000/app:1@${SHA}`, { name: 'localhost:5000/app', tag: '1', digest: SHA }],
+    // References already in a manifest parse whatever their digest: only a new digest is validated.
+    ['app:1@md5:abc', { name: 'app', tag: '1', digest: 'md5:abc' }],
+    ['app@sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564', { name: 'app', digest: 'sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564' }],
     // Exactly as written: no normalisation to docker.io/library/…, no lower-casing.
     ['docker.io/library/nginx:latest', { name: 'docker.io/library/nginx', tag: 'latest' }],
     ['Nginx:Latest', { name: 'Nginx', tag: 'Latest' }],
@@ -94,7 +97,8 @@ describe('isValidTag', () => {
 });
 
 describe('isValidDigest', () => {
-  it.each([SHA, `sha512:${'ab'.repeat(64)}`, 'sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564'])('accepts %j', (digest) => {
+  const SHA512 = `sha512:${'0123456789abcdef'.repeat(8)}`;
+  it.each([SHA, SHA512, `sha256:${'f'.repeat(64)}`])('accepts %j', (digest) => {
     expect(isValidDigest(digest)).toBe(true);
   });
   it.each([
@@ -104,6 +108,21 @@ describe('isValidDigest', () => {
     `${SHA}0`,
     SHA.toUpperCase(),
     `sha256:${'A'.repeat(64)}`,
+    // Only the registered algorithms, each with its own length.
+    'md5:abc',
+    `md5:${'a'.repeat(32)}`,
+    `sha384:${'a'.repeat(96)}`,
+    `sha1:${'a'.repeat(40)}`,
+    'sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564',
+    `blake3:${'a'.repeat(64)}`,
+    `sha512:${'a'.repeat(64)}`,
+    `sha256:${'a'.repeat(128)}`,
+    SHA512.slice(0, -1),
+    `${SHA512}0`,
+    SHA512.toUpperCase(),
+    `sha512:${'A'.repeat(128)}`,
+    `${SHA512}\n`,
+    `SHA256:${'a'.repeat(64)}`,
     `${SHA}\n`,
     `${SHA} `,
     ` ${SHA}`,
@@ -184,5 +203,19 @@ describe('validate* helpers', () => {
 
   it('quoteForMessage keeps control characters from breaking the line', () => {
     expect(quoteForMessage('a\nb\r\u0000')).toBe('"a\\nb\\r\\u0000"');
+  });
+
+  it('quoteForMessage escapes DEL and C1 controls too (U+009B is an 8-bit terminal escape)', () => {
+    expect(quoteForMessage('a\u007fb\u0080c\u009b[2Jd\u00a0é')).toBe('"a\\u007fb\\u0080c\\u009b[2Jd\u00a0é"');
+  });
+
+  it('validateDigest refuses an unregistered algorithm and says which are accepted', () => {
+    expect(() => validateDigest('md5:abc', 'digest')).toThrow(/^Input 'digest' is not a valid OCI digest: "md5:abc"\.$/);
+    try {
+      validateDigest(`sha384:${'a'.repeat(96)}`, 'digest');
+    } catch (error) {
+      expect((error as InputError).hint).toMatch(/sha256:.*64.*sha512:.*128/);
+    }
+    expect.assertions(2);
   });
 });

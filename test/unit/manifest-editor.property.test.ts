@@ -166,6 +166,8 @@ interface Site {
   group: string;
   value: string;
   style: BodyStyle;
+  /** Written as an alias: a key path ending here would edit the anchor's owner too, so it is refused. */
+  aliased?: boolean;
 }
 
 interface Rendered {
@@ -215,7 +217,7 @@ function render(spec: FileSpec): Rendered {
       if (scalar.alias !== null && anchors.length > 0) {
         const target = anchors[scalar.alias % anchors.length]!;
         write(`*${target.name}`);
-        sites.push({ doc: docIndex, path, start: target.start, end: target.end, group: target.group, value: target.value, style: target.style });
+        sites.push({ doc: docIndex, path, start: target.start, end: target.end, group: target.group, value: target.value, style: target.style, aliased: true });
         return;
       }
       let style = scalar.style;
@@ -424,7 +426,7 @@ describe('editManifest properties', () => {
         // Key mode edits the path in every document where it exists; a collection there is an error.
         const perDoc = spec.docs.map((_doc, doc) => sites.find((site) => site.doc === doc && pathKey(doc, site.path) === pathKey(doc, path)));
         const blocked = spec.docs.some((_doc, doc) => !perDoc[doc] && rendered.collections.has(pathKey(doc, path)));
-        if (blocked) {
+        if (blocked || perDoc.some((site) => site?.aliased === true)) {
           expect(() => editManifest(text, 'p.yaml', { mode: 'key', path, value })).toThrow(ManifestEditError);
           return;
         }

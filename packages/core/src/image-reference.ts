@@ -12,10 +12,11 @@ export interface ImageReference {
 }
 
 // From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
-// with `.` or `-`; a digest is `algorithm:encoded`.
+// with `.` or `-`. The digest grammar admits any `algorithm:encoded`, but only sha256 and sha512
+// are registered, and registries and clients reject the rest; a new digest must be one of those two
+// (references already in a manifest are parsed whatever their digest, since they are only replaced).
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST_PATTERN = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
-const SHA256_PATTERN = /^sha256:[a-f0-9]{64}$/;
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 // Lower-case path components separated by `/`, optionally behind a registry host[:port].
 const NAME_PATTERN =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -50,16 +51,20 @@ export function isValidTag(tag: string): boolean {
 }
 
 export function isValidDigest(digest: string): boolean {
-  return DIGEST_PATTERN.test(digest) && (!digest.startsWith('sha256:') || SHA256_PATTERN.test(digest));
+  return DIGEST_PATTERN.test(digest);
 }
 
 export function isValidImageName(name: string): boolean {
   return name.length <= 255 && NAME_PATTERN.test(name);
 }
 
-/** Shows a value inside an error message without letting control characters break the line. */
+/**
+ * Shows a value inside an error message without letting control characters break the line or
+ * drive the terminal: JSON escapes C0, and DEL and C1 (U+0080-U+009F, which include the 8-bit
+ * CSI escape) are escaped the same way.
+ */
 export function quoteForMessage(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function validateImageName(name: string, inputName: string): void {
@@ -84,7 +89,7 @@ export function validateDigest(digest: string, inputName: string): void {
   if (!isValidDigest(digest)) {
     throw new InputError(
       `Input '${inputName}' is not a valid OCI digest: ${quoteForMessage(digest)}.`,
-      "Give it as 'sha256:' followed by 64 lower-case hex digits, e.g. the output of `docker buildx imagetools inspect --format '{{json .Manifest.Digest}}'`.",
+      "Give 'sha256:' followed by 64 lower-case hex digits, or 'sha512:' followed by 128 (the only registered OCI algorithms), e.g. the 'digest' output of docker/build-push-action or `crane digest <image>`.",
     );
   }
 }

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // The CLI: `gitops-promote <step> --flag value`, the same steps as the actions, on any machine.
 import { describeError } from '../errors';
+import { neutralise } from '../platform/neutralise';
+import { secretVariable } from '../platform/secret-variable';
 import { TerminalPlatform } from '../platform/terminal-platform';
 import { STEPS } from '../steps/registry';
 import { runStep } from '../steps/run-step';
-import { parseStepArguments, stepHelp } from './arguments';
+import { parseStepArguments, stepHelp, type StepArguments } from './arguments';
 import { runDemo } from './demo';
+
+/** Every step's secret inputs, each named once. */
+const SECRET_FLAGS = [...new Set(STEPS.flatMap((step) => step.spec.inputs.filter((input) => input.secret).map((input) => input.name)))];
 
 const USAGE = `gitops-promote — carry a container image through GitOps environments
 
@@ -13,6 +18,9 @@ Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+
+Secrets are read from the environment, off the command line that ps shows to every user:
+${SECRET_FLAGS.map((name) => `  ${secretVariable(name)} for --${name}`).join('\n')}
 
 Steps:
 ${STEPS.map((step) => `  ${step.spec.name.padEnd(22)} ${step.spec.description}`).join('\n')}
@@ -27,21 +35,23 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'demo') return runDemo(rest);
   const step = STEPS.find((candidate) => candidate.spec.name === command);
   if (!step) {
-    process.stderr.write(`error: unknown step '${command}'.\n  How to fix: use one of: ${STEPS.map((s) => s.spec.name).join(', ')}, demo.\n`);
+    process.stderr.write(`error: unknown step '${neutralise(command)}'.\n  How to fix: use one of: ${STEPS.map((s) => s.spec.name).join(', ')}, demo.\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${stepHelp(step.spec)}\n`);
     return 0;
   }
-  let inputs: Map<string, string>;
+  let parsed: StepArguments;
   try {
-    inputs = parseStepArguments(step.spec, rest);
+    parsed = parseStepArguments(step.spec, rest);
   } catch (error) {
-    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.stderr.write(`error: ${neutralise(describeError(error))}\n`);
     return 2;
   }
-  await runStep(step.run, new TerminalPlatform(inputs));
+  const platform = new TerminalPlatform(parsed.inputs);
+  for (const warning of parsed.warnings) platform.warning(warning);
+  await runStep(step, platform);
   return process.exitCode === 1 ? 1 : 0;
 }
 
@@ -50,7 +60,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.stderr.write(`error: ${neutralise(describeError(error))}\n`);
     process.exitCode = 1;
   },
 );

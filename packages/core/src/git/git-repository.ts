@@ -30,6 +30,17 @@ export class GitRepository {
     return new GitRepository(path, remoteEnv, redact);
   }
 
+  /** Refuses a branch name git would refuse (or read as something else), before anything is committed. */
+  async checkBranchName(branch: string): Promise<void> {
+    const result = await this.git.exec(['check-ref-format', '--branch', branch]);
+    if (result.exitCode !== 0 || result.stdout.trim() !== branch) {
+      throw new GitError(
+        `Input 'branch' is not a valid branch name: ${JSON.stringify(branch)} (git check-ref-format refuses it).`,
+        'Use a plain branch name such as main or env/dev: no spaces, `..`, `~^:?*[\\`, `@{`, leading `-`, or trailing `/`, `.` or `.lock`.',
+      );
+    }
+  }
+
   get workTree(): string {
     return this.git.workTree;
   }
@@ -95,6 +106,23 @@ export class GitRepository {
       throw new GitError(`git fetch ${remote} ${branch} failed: ${summarize(output)}`, fetchHint(output));
     }
     return this.git.run(['rev-parse', 'FETCH_HEAD']);
+  }
+
+  /**
+   * The bytes of `file` (relative to the work tree) in commit `rev`, as UTF-8 text; undefined when
+   * the commit has no such file. Reads the object database only: the work tree is not touched.
+   */
+  async fileAt(rev: string, file: string): Promise<string | undefined> {
+    const result = await this.git.exec(['cat-file', 'blob', `${rev}:./${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
+  /** Whether `ancestor` is reachable from `rev` (equal counts). */
+  async isAncestor(ancestor: string, rev: string): Promise<boolean> {
+    const result = await this.git.exec(['merge-base', '--is-ancestor', ancestor, rev]);
+    if (result.exitCode === 0) return true;
+    if (result.exitCode === 1) return false;
+    throw new GitError(`git merge-base failed: ${this.redact(result.stderr.trim())}`, 'Check the repository.');
   }
 
   /** Number of commits reachable from `rev` that `remoteTip` lacks. */

@@ -2,6 +2,7 @@ import { isAlias, isScalar, type Document, type Node, type Pair, type Scalar, ty
 import { ManifestEditError } from '../errors';
 import { formatPath, lineOf, type ParsedManifest, type PathSegment } from './parsed-manifest';
 import { keepsPlainType, styleOf, writeScalar } from './scalar-style';
+import { applySplices, type Splice } from './splices';
 
 /** One value this run changes, reported to the user and in the `previous-values` output. */
 export interface ManifestChange {
@@ -16,22 +17,19 @@ export interface ManifestChange {
   value: string | null;
 }
 
-interface Splice {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /**
  * Collects byte-range splices against one file's original source. Every edit replaces only the
  * bytes of one scalar (or adds/removes one `key: value` line); nothing is ever re-serialised, so
  * comments, quoting, indentation, line endings and other documents stay byte-identical.
+ * A `docIndex` counts within `manifest.documents` (a chunk's manifest holds one document); the
+ * changes report the file's index.
  */
 export class EditSession {
   readonly changes: ManifestChange[] = [];
   /** Nodes matched by the request, changed or already right; zero means "nothing matched". */
   matched = 0;
-  private readonly splices: Splice[] = [];
+  /** Byte-range edits of `manifest.source`, in planned order. */
+  readonly splices: Splice[] = [];
   /** Scalars set and pairs removed (and, below, keys inserted per map): an entry reached twice through an alias is edited once. */
   private readonly touched = new Set<Node | Pair>();
   private readonly inserted = new Map<YAMLMap, Set<string>>();
@@ -55,7 +53,7 @@ export class EditSession {
     let text = writeScalar({
       value,
       style,
-      inFlow: this.inFlow(start),
+      inFlow: this.inFlow(docIndex, start),
       keepNonStringType: keepType && style === 'PLAIN' && keepsPlainType(previous, value),
     });
     if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
@@ -169,27 +167,13 @@ export class EditSession {
 
   /** The edited source; the original when nothing changed. */
   output(): string {
-    // Applied from the end of the file backwards; two inserts at one offset (`newTag` and
-    // `digest` added to one entry) are applied last-planned first, so they read in planned order.
-    const sorted = this.splices
-      .map((splice, order) => ({ ...splice, order }))
-      .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
-    let out = this.manifest.source;
-    let limit = Number.POSITIVE_INFINITY;
-    for (const splice of sorted) {
-      if (splice.end > limit) {
-        throw new Error(`overlapping edits in ${this.manifest.file} at offset ${splice.start}`);
-      }
-      out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
-      limit = splice.start;
-    }
-    return out;
+    return applySplices(this.manifest.source, this.splices, this.manifest.file);
   }
 
   private record(docIndex: number, path: readonly PathSegment[], offset: number, previous: string | null, value: string | null): void {
     this.changes.push({
       file: this.manifest.file,
-      document: docIndex,
+      document: this.manifest.firstDocument + docIndex,
       path: formatPath(path),
       line: lineOf(this.manifest, offset),
       previous,
@@ -197,14 +181,13 @@ export class EditSession {
     });
   }
 
-  /** Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. */
-  private inFlow(offset: number): boolean {
-    for (const doc of this.manifest.documents) {
-      const [docStart, , docEnd] = doc.range;
-      if (offset < docStart || offset > docEnd) continue;
-      return flowAncestor(doc.contents, offset);
-    }
-    return false;
+  /**
+   * Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. Only the
+   * document holding the node is searched: looking through every document made an edit in each
+   * document of a long file quadratic.
+   */
+  private inFlow(docIndex: number, offset: number): boolean {
+    return flowAncestor(this.manifest.documents[docIndex]?.contents, offset);
   }
 }
 

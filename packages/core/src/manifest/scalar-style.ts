@@ -12,8 +12,25 @@ export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LIT
 /** Characters only a double-quoted escape can carry: C0/C1 controls, DEL, line/paragraph separators, BOM, non-characters. */
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 
+/**
+ * Resolutions already computed. An edit in every document of a long file writes the same value
+ * each time, and two small parses per value were an eighth of such an edit's cost. Cleared when
+ * full, so memory stays bounded whatever the values.
+ */
+const resolved = new Map<string, unknown>();
+const RESOLVED_MAX = 1024;
+
 /** The value a plain scalar's text resolves to under one schema, or undefined when it is no plain scalar. */
 function resolvePlain(text: string, version: '1.1' | '1.2', inFlow: boolean): unknown {
+  const key = `${version}${inFlow ? '[' : ':'}${text}`;
+  if (resolved.has(key)) return resolved.get(key);
+  if (resolved.size >= RESOLVED_MAX) resolved.clear();
+  const value = parsePlain(text, version, inFlow);
+  resolved.set(key, value);
+  return value;
+}
+
+function parsePlain(text: string, version: '1.1' | '1.2', inFlow: boolean): unknown {
   const doc = parseDocument(inFlow ? `[${text}]` : `k: ${text}`, { version, uniqueKeys: false });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   let data: unknown;

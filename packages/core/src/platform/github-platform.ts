@@ -1,48 +1,65 @@
-import * as core from '@actions/core';
+import { EOL } from 'node:os';
+import { issue, issueCommand, issueFileCommand, prepareKeyValueMessage, summary, toCommandValue } from './actions-toolkit';
 import { SecretRedactor, type Author, type Platform } from './platform';
 
-/** GitHub Actions: `INPUT_*` inputs, `GITHUB_OUTPUT`, `::add-mask::`, `GITHUB_STEP_SUMMARY`. */
+/**
+ * GitHub Actions: `INPUT_*` inputs, `GITHUB_OUTPUT`, `::add-mask::`, `GITHUB_STEP_SUMMARY`. Each
+ * method does what `@actions/core`'s function of the same name does (getInput, setOutput, info,
+ * warning, error, group, setSecret, setFailed), with `@actions/core`'s own command modules.
+ */
 export class GitHubPlatform implements Platform {
   readonly name = 'github' as const;
   private readonly redactor = new SecretRedactor();
 
   getInput(name: string): string {
-    return core.getInput(name);
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
   }
 
   setOutput(name: string, value: string): void {
-    core.setOutput(name, value);
+    if (process.env.GITHUB_OUTPUT) {
+      issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+      return;
+    }
+    // Runners older than the file commands read the deprecated ::set-output command.
+    process.stdout.write(EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
   }
 
   info(message: string): void {
-    core.info(this.redact(message));
+    process.stdout.write(`${this.redactor.printable(message)}${EOL}`);
   }
 
   warning(message: string): void {
-    core.warning(this.redact(message));
+    issueCommand('warning', {}, this.redactor.printable(message));
   }
 
   error(message: string): void {
-    core.error(this.redact(message));
+    issueCommand('error', {}, this.redactor.printable(message));
   }
 
-  group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(this.redact(title), fn);
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    issue('group', this.redactor.printable(title, { newlines: false }));
+    try {
+      return await fn();
+    } finally {
+      issue('endgroup');
+    }
   }
 
   setSecret(secret: string): void {
-    core.setSecret(secret);
+    issueCommand('add-mask', {}, secret);
     this.redactor.add(secret);
   }
 
   async appendSummary(markdown: string): Promise<void> {
     // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it.
     if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(this.redact(markdown), true).write();
+    await summary.addRaw(this.redact(markdown), true).write();
   }
 
   setFailed(message: string): void {
-    core.setFailed(this.redact(message));
+    process.exitCode = 1;
+    this.error(message);
   }
 
   defaultAuthor(): Author {

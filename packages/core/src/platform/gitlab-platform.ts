@@ -32,21 +32,21 @@ export class GitLabPlatform implements Platform {
   }
 
   info(message: string): void {
-    process.stdout.write(`${this.redact(message)}\n`);
+    process.stdout.write(`${this.redactor.printable(message)}\n`);
   }
 
   warning(message: string): void {
-    process.stdout.write(`\u001b[33mWarning: ${this.redact(message)}\u001b[0m\n`);
+    process.stdout.write(`\u001b[33mWarning: ${this.redactor.printable(message)}\u001b[0m\n`);
   }
 
   error(message: string): void {
-    process.stdout.write(`\u001b[31mError: ${this.redact(message)}\u001b[0m\n`);
+    process.stdout.write(`\u001b[31mError: ${this.redactor.printable(message)}\u001b[0m\n`);
   }
 
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     const id = `gitops_promote_${++this.sections}`;
     const now = (): number => Math.floor(Date.now() / 1000);
-    process.stdout.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=true]\r\u001b[0K${this.redact(title)}\n`);
+    process.stdout.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=true]\r\u001b[0K${this.redactor.printable(title, { newlines: false })}\n`);
     try {
       return await fn();
     } finally {

@@ -1,3 +1,5 @@
+import { neutralise } from './neutralise';
+
 /** The identity commits are made with. */
 export interface Author {
   name: string;
@@ -14,10 +16,14 @@ export interface Platform {
   /** The input's value, trimmed; '' when not given. */
   getInput(name: string): string;
   setOutput(name: string, value: string): void;
+  /**
+   * info, warning, error, group titles and setFailed print their text redacted, then neutralised
+   * (neutralise.ts): repository content in it cannot act as a CI command or terminal escape.
+   */
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
-  /** Runs `fn` inside a collapsible log section. */
+  /** Runs `fn` inside a collapsible log section; a line break in the title is shown escaped. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /** Hides `secret` from everything this platform prints from now on. */
   setSecret(secret: string): void;
@@ -47,5 +53,13 @@ export class SecretRedactor {
       out = out.split(secret).join('***');
     }
     return out;
+  }
+
+  /**
+   * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
+   * is hidden whole before escaping could change it and make it slip past.
+   */
+  printable(text: string, options: { newlines?: boolean } = {}): string {
+    return neutralise(this.redact(text), options);
   }
 }

@@ -23,19 +23,19 @@ export class TerminalPlatform implements Platform {
   }
 
   info(message: string): void {
-    this.log.write(`${this.redact(message)}\n`);
+    this.log.write(`${this.redactor.printable(message)}\n`);
   }
 
   warning(message: string): void {
-    this.log.write(`warning: ${this.redact(message)}\n`);
+    this.log.write(`warning: ${this.redactor.printable(message)}\n`);
   }
 
   error(message: string): void {
-    this.log.write(`error: ${this.redact(message)}\n`);
+    this.log.write(`error: ${this.redactor.printable(message)}\n`);
   }
 
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    this.log.write(`── ${this.redact(title)}\n`);
+    this.log.write(`── ${this.redactor.printable(title, { newlines: false })}\n`);
     return fn();
   }
 

@@ -1,3 +1,5 @@
+import type { Platform } from '../platform/platform';
+
 /**
  * A step's contract, written once: the CLI's flags and help, the inputs the adapters read, and
  * (through `npm run docs`) the step's action.yml and the README's tables all come from it.
@@ -10,6 +12,12 @@ export interface InputSpec {
   required?: boolean;
   /** true/false inputs: the CLI takes `--name` and `--no-name`. */
   boolean?: boolean;
+  /**
+   * A credential: the CLI reads it from `secretVariable(name)` so it need not sit on a command
+   * line, which every user of the machine can read (`ps`, /proc/<pid>/cmdline) and shells keep
+   * in their history.
+   */
+  secret?: boolean;
 }
 
 export interface OutputSpec {
@@ -23,4 +31,10 @@ export interface StepSpec {
   description: string;
   inputs: readonly InputSpec[];
   outputs: readonly OutputSpec[];
+}
+
+/** A step as every entry runs it: its contract and the function that runs it on a platform. */
+export interface RegisteredStep {
+  spec: StepSpec;
+  run(platform: Platform): Promise<unknown>;
 }

@@ -1,5 +1,6 @@
+import { parseDuration } from '../../duration';
 import { InputError } from '../../errors';
-import { validateDigest, validateImageName, validateTag } from '../../image-reference';
+import { isValidDigest, quoteForMessage, validateDigest, validateImageName, validateTag } from '../../image-reference';
 import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
 import type { Author, Platform } from '../../platform/platform';
@@ -16,6 +17,8 @@ export interface UpdateManifestConfig {
   push: boolean;
   /** Branch to push to; undefined means the checked-out branch. */
   branch?: string;
+  /** How long lost push races are retried, in ms. */
+  pushTimeoutMs: number;
   remote: string;
   commitMessage: string;
   author?: Author;
@@ -77,9 +80,19 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
     validateImageName(inputs.image, 'image');
     let tag = inputs.tag;
     let digest = inputs.digest;
-    // `tag` may carry its digest (`1.4.2@sha256:…`), as build tools often print it.
-    if (tag.includes('@')) {
-      const [tagPart = '', digestPart = ''] = tag.split('@', 2);
+    // `tag` may carry its digest (`1.4.2@sha256:…`), as build tools often print it. Everything
+    // after the first `@` is that digest and is validated whole, so `1.0@sha256:…@junk` or `1.0@`
+    // is refused rather than trimmed to something the user did not write.
+    const at = tag.indexOf('@');
+    if (at >= 0) {
+      const tagPart = tag.slice(0, at);
+      const digestPart = tag.slice(at + 1);
+      if (!isValidDigest(digestPart)) {
+        throw new InputError(
+          `Input 'tag' carries an invalid digest after its first '@': ${quoteForMessage(digestPart)}.`,
+          "Write 'tag' as <tag>@sha256:<64 lower-case hex digits> (or sha512 and 128), with one '@', or give the digest in 'digest'.",
+        );
+      }
       if (digest !== '' && digest !== digestPart) {
         throw new InputError("Input 'tag' carries a digest that differs from input 'digest'.", "Give the digest in one place only.");
       }
@@ -104,10 +117,8 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
   if ((inputs['author-name'] === '') !== (inputs['author-email'] === '')) {
     throw new InputError("Inputs 'author-name' and 'author-email' go together.", 'Set both, or neither to use the default identity.');
   }
+  // Checked with `git check-ref-format --branch` by the run, before anything is committed.
   const branch = singleLine(inputs.branch, 'branch');
-  if (branch !== '' && (/[\s~^:?*[\\]|\.\.|@\{|^[-/]|\/$|\.lock$/.test(branch))) {
-    throw new InputError(`Input 'branch' is not a valid branch name: ${JSON.stringify(branch)}.`, 'Use a plain branch name such as main or env/dev.');
-  }
   const template = inputs['commit-message'] || 'chore(deploy): set {{subject}}';
   const config: UpdateManifestConfig = {
     path: inputs.path || '.',
@@ -125,9 +136,27 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
       value: version,
     }),
     dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
   };
   if (branch !== '') config.branch = branch;
-  if (inputs['author-name'] !== '') config.author = { name: singleLine(inputs['author-name'], 'author-name'), email: singleLine(inputs['author-email'], 'author-email') };
+  if (inputs['author-name'] !== '') {
+    // git rewrites an identity silently (ident.c, strbuf_addstr_without_crud): it deletes `<`, `>`
+    // and line breaks anywhere, and strips C0 controls, spaces and . , : ; " ' \ from both ends
+    // (so `<bot@x>` becomes `bot@x`, `Tolkien Jr.` becomes `Tolkien Jr`). Refuse exactly those, plus
+    // any control character (C0, DEL, C1) inside, which git keeps but no identity should hold.
+    for (const input of ['author-name', 'author-email'] as const) {
+      const value = inputs[input];
+      if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value) || /^[ .,:;"'\\]|[ .,:;"'\\]$/.test(value)) {
+        throw new InputError(
+          `Input '${input}' ${quoteForMessage(value)} is not kept as written by git: it drops '<', '>' and line breaks, and spaces and . , : ; " ' \\ at either end (control characters are refused too).`,
+          input === 'author-email'
+            ? "Give the bare address without angle brackets or surrounding punctuation, e.g. author-email: deploy-bot@example.com."
+            : "Give the name without '<', '>' or control characters and with no space or . , : ; \" ' \\ at either end, e.g. author-name: Deploy Bot.",
+        );
+      }
+    }
+    config.author = { name: inputs['author-name'], email: inputs['author-email'] };
+  }
   if (inputs.token !== '') config.token = singleLine(inputs.token, 'token');
   return config;
 }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { FileSelectionError, GitError, ManifestEditError, PushRetriesExhaustedError } from '../../errors';
+import path from 'node:path';
+import { FileSelectionError, GitError, ManifestEditError } from '../../errors';
 import { tokenAuth } from '../../git/git-auth';
-import { fetchHint, GitRepository } from '../../git/git-repository';
+import { GitRepository } from '../../git/git-repository';
+import { changedOnly, commitWrites, publish, type Backoff, type FileWrite } from '../../git/publisher';
 import { editManifest, type FileEditResult, type ManifestChange } from '../../manifest/manifest-editor';
 import { formatKeyPath } from '../../manifest/key-path';
 import type { Platform } from '../../platform/platform';
-import { selectFiles } from '../../repo-files';
-import { writeFileAtomically } from '../../write-file';
+import { selectFiles, type SelectedFile } from '../../repo-files';
+import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
 import type { UpdateManifestConfig } from './config';
 
 /** What update-manifest did; each field becomes an output of the same name. */
@@ -19,52 +20,52 @@ export interface UpdateManifestResult {
   pushed: boolean;
 }
 
-/** Attempts at pushing before giving up; each lost race costs one fetch-reset-reapply. */
-const PUSH_ATTEMPTS = 10;
-
 export interface RunOptions {
-  /**
-   * Backoff before retry n is random in [0, min(maxDelay, base·2ⁿ)] ms ("full jitter"), where base
-   * is the larger of minDelay and how long the attempt that lost took: the slower one
-   * fetch-edit-commit-push round is, the wider racing runs must spread out to stop colliding.
-   */
-  minDelayMs?: number;
-  maxDelayMs?: number;
-  attempts?: number;
-}
-
-/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see RunOptions. */
-function retryDelayMs(retry: number, lastAttemptMs: number, options: RunOptions = {}, random: () => number = Math.random): number {
-  const base = Math.max(options.minDelayMs ?? 250, lastAttemptMs);
-  return Math.round(random() * Math.min(options.maxDelayMs ?? 8000, base * 2 ** retry));
+  /** Push-race backoff; tests shorten it. */
+  backoff?: Backoff;
 }
 
 /** A file's edit, with where it lives on disk. */
-interface PlannedFile extends FileEditResult {
-  absolute: string;
-}
+interface PlannedFile extends FileEditResult, FileWrite {}
 
-/** Reads and edits every selected file in memory; nothing is written if any file fails. */
-async function planEdits(config: UpdateManifestConfig): Promise<PlannedFile[]> {
+/**
+ * Reads and edits every selected file in memory; nothing is written if any file fails. With
+ * `revision`, the same files are read from that commit instead, to decide whether the remote
+ * holds the values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
+ */
+async function planEdits(config: UpdateManifestConfig, repo?: GitRepository, revision?: string): Promise<PlannedFile[]> {
   const files = await selectFiles(config.path, config.files);
+  if (revision === undefined) await removeStaleTempFiles(files.map((file) => path.dirname(file.absolute)));
   const results: PlannedFile[] = [];
   for (const file of files) {
-    const bytes = await readFile(file.absolute);
-    const source = bytes.toString('utf8');
-    if (!Buffer.from(source, 'utf8').equals(bytes)) {
-      throw new FileSelectionError(`${file.relative} is not UTF-8 text.`, 'Save the manifest as UTF-8 (Kubernetes and Helm read YAML as UTF-8 anyway).');
+    const source = revision !== undefined && repo ? await repo.fileAt(revision, file.relative) : await readText(file);
+    if (source === undefined) {
+      results.push({ file: file.relative, absolute: file.absolute, source: '', output: '', pending: true, changes: [], matched: 0, imagesSeen: () => new Set() });
+    } else {
+      results.push({ ...editManifest(source, file.relative, config.request), absolute: file.absolute });
     }
-    results.push({ ...editManifest(source, file.relative, config.request), absolute: file.absolute });
   }
   const matched = results.reduce((sum, result) => sum + result.matched, 0);
-  if (matched === 0) throw nothingMatched(config, results);
+  if (matched === 0) {
+    if (revision === undefined) throw nothingMatched(config, results);
+    for (const result of results) result.pending = true;
+  }
   return results;
+}
+
+async function readText(file: SelectedFile): Promise<string> {
+  const bytes = await readFile(file.absolute);
+  const source = bytes.toString('utf8');
+  if (!Buffer.from(source, 'utf8').equals(bytes)) {
+    throw new FileSelectionError(`${file.relative} is not UTF-8 text.`, 'Save the manifest as UTF-8 (Kubernetes and Helm read YAML as UTF-8 anyway).');
+  }
+  return source;
 }
 
 function nothingMatched(config: UpdateManifestConfig, results: readonly FileEditResult[]): ManifestEditError {
   const where = `${results.length} file${results.length === 1 ? '' : 's'} (${results.map((r) => r.file).slice(0, 5).join(', ')}${results.length > 5 ? ', …' : ''})`;
   if (config.request.mode === 'image') {
-    const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen]))].sort();
+    const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen()]))].sort();
     return new ManifestEditError(
       `Image ${config.request.image.name} is not referenced in ${where}.`,
       seen.length > 0
@@ -76,10 +77,6 @@ function nothingMatched(config: UpdateManifestConfig, results: readonly FileEdit
     `Key path ${config.request.mode === 'key' ? formatKeyPath(config.request.path) : ''} exists in none of ${where}.`,
     "Check the key path against the file (list positions count from 0); a missing key is not created.",
   );
-}
-
-function changedOnly<T extends FileEditResult>(results: readonly T[]): T[] {
-  return results.filter((result) => result.output !== result.source);
 }
 
 function logChanges(platform: Platform, results: readonly FileEditResult[]): void {
@@ -99,22 +96,6 @@ async function writeAll(results: readonly PlannedFile[]): Promise<void> {
   for (const result of changedOnly(results)) await writeFileAtomically(result.absolute, result.output);
 }
 
-/**
- * Writes the edits and commits them; if the commit fails (a hook, a missing identity, signing),
- * the files get their old bytes back, so a failed run leaves the work tree as it found it.
- */
-async function writeAndCommit(repo: GitRepository, config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[]): Promise<string> {
-  const changed = changedOnly(planned);
-  await writeAll(changed);
-  try {
-    return await repo.commit(changed.map((r) => r.file), config.commitMessage, config.author ?? platform.defaultAuthor());
-  } catch (error) {
-    for (const file of changed) await writeFileAtomically(file.absolute, file.source);
-    await repo.unstage(changed.map((r) => r.file));
-    throw error;
-  }
-}
-
 export async function runUpdateManifest(config: UpdateManifestConfig, platform: Platform, options: RunOptions = {}): Promise<UpdateManifestResult> {
   if (config.token) platform.setSecret(config.token);
   const results = await platform.group('Editing manifests', async () => {
@@ -130,7 +111,10 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
     commitSha: '',
     pushed: false,
   };
-  if (!result.changed) {
+  // With push, "nothing to change" is the remote's to say: the checkout may hold the values in an
+  // unpushed commit or an uncommitted edit (a cancelled run), and then nothing is deployed.
+  const askRemote = config.commit && config.push && !config.dryRun;
+  if (!result.changed && !askRemote) {
     platform.info('Nothing to change: every match already has the requested value.');
     return result;
   }
@@ -138,6 +122,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
     platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
     return result;
   }
+  if (!result.changed) platform.info('The checkout already holds the values; checking that the remote branch does too.');
   if (!config.commit) {
     await writeAll(results);
     platform.info(`Wrote ${changed.length} file(s); commit: false, so nothing was committed.`);
@@ -146,13 +131,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
   return platform.group('Committing and pushing', () => commitAndPush(config, platform, results, result, options));
 }
 
-async function commitAndPush(
-  config: UpdateManifestConfig,
-  platform: Platform,
-  planned: PlannedFile[],
-  result: UpdateManifestResult,
-  options: RunOptions,
-): Promise<UpdateManifestResult> {
+async function commitAndPush(config: UpdateManifestConfig, platform: Platform, planned: PlannedFile[], result: UpdateManifestResult, options: RunOptions): Promise<UpdateManifestResult> {
   const redact = (text: string): string => platform.redact(text);
   const probe = await GitRepository.open(config.path, {}, redact);
   let remoteEnv: Record<string, string> = {};
@@ -166,109 +145,43 @@ async function commitAndPush(
     }
   }
   const repo = new GitRepository(probe.workTree, remoteEnv, redact);
+  if (config.branch !== undefined) await repo.checkBranchName(config.branch);
+  const author = config.author ?? platform.defaultAuthor();
+  if (!config.push) {
+    if (!result.changed) return result;
+    result.commitSha = await commitWrites(repo, planned, config.commitMessage, author);
+    platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
+    return result;
+  }
   const branch = config.branch ?? (await repo.currentBranch());
-  if (config.push && !branch) {
+  if (!branch) {
     throw new GitError(
       'HEAD is detached, so there is no branch to push to.',
       "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').",
     );
   }
-  const dirty = await repo.dirtyFiles(changedOnly(planned).map((r) => r.file));
-  if (dirty.length > 0) {
-    throw new FileSelectionError(
-      `Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`,
-      'Commit or stash them first, or run with commit: false.',
-    );
-  }
-  const base = await repo.head();
-  result.commitSha = await writeAndCommit(repo, config, platform, planned);
-  platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
-  if (!config.push || !branch) return result;
-
-  await pushWithRetries(config, platform, repo, branch, base, result, options).catch(async (error: unknown) => {
-    // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
-    // (`--keep` refuses rather than touch other local work), and running again redoes it.
-    await repo.resetKeep(base).then(
-      () => platform.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`),
-      () => platform.warning(`The unpushed commit ${result.commitSha.slice(0, 12)} is still in the checkout.`),
-    );
-    throw error;
-  });
-  result.pushed = result.changed;
-  if (result.pushed) platform.info(`Pushed ${result.commitSha.slice(0, 12)} to ${config.remote}/${branch}.`);
-  return result;
-}
-
-/**
- * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
- * again. Only a lost race is retried: a refusal, or a failure while re-applying (fetch refused,
- * `reset --keep` protecting local work), would fail the same way after every backoff.
- */
-async function pushWithRetries(
-  config: UpdateManifestConfig,
-  platform: Platform,
-  repo: GitRepository,
-  branch: string,
-  base: string,
-  result: UpdateManifestResult,
-  options: RunOptions,
-): Promise<void> {
-  const attempts = options.attempts ?? PUSH_ATTEMPTS;
-  for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    if (attempt > 1) await rebuildOnRemote(config, platform, repo, branch, base, result);
-    if (!result.changed) return;
-    const outcome = await repo.push(config.remote, branch);
-    if (outcome.ok) return;
-    if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
-    if (attempt >= attempts) {
-      throw new PushRetriesExhaustedError(
-        `Could not push to ${branch} after ${attempts} attempts: other pushes kept moving the branch.`,
-        'Run the step again; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
-      );
-    }
-    const delay = retryDelayMs(attempt, Date.now() - started, options);
-    platform.info(`Push attempt ${attempt}/${attempts}: the remote branch moved; fetching and re-applying the edit in ${(delay / 1000).toFixed(1)} s.`);
-    await sleep(delay);
-  }
-}
-
-/**
- * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
- * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
- * would be lost by the reset, so that stops the run instead.
- */
-async function rebuildOnRemote(
-  config: UpdateManifestConfig,
-  platform: Platform,
-  repo: GitRepository,
-  branch: string,
-  base: string,
-  result: UpdateManifestResult,
-): Promise<void> {
-  const tip = await repo.fetch(config.remote, branch);
-  if (!tip) {
-    throw new GitError(`Branch ${branch} was deleted from ${config.remote} while the push was being retried.`, `Recreate ${branch} on ${config.remote} (or set 'branch'), then run again.`);
-  }
-  const unpushed = await repo.countMissing(base, tip);
-  if (unpushed > 0) {
-    throw new GitError(
-      `The local branch has ${unpushed} commit(s) that ${config.remote}/${branch} does not, and the push was rejected.`,
-      `Push or drop those commits first (git log ${config.remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`,
-    );
-  }
-  await repo.resetKeep(tip);
-  const planned = await planEdits(config);
-  const changed = changedOnly(planned);
-  result.changes = planned.flatMap((r) => r.changes);
-  result.changedFiles = changed.map((r) => r.file);
-  if (changed.length === 0) {
-    platform.info(`${config.remote}/${branch} already has the requested values; nothing to push.`);
-    result.changed = false;
-    result.commitSha = tip;
-    return;
-  }
-  result.commitSha = await writeAndCommit(repo, config, platform, planned);
+  const publication = await publish(
+    {
+      repo,
+      remote: config.remote,
+      branch,
+      message: config.commitMessage,
+      author,
+      timeoutMs: config.pushTimeoutMs,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      info: (message) => platform.info(message),
+      plan: (revision) => planEdits(config, repo, revision),
+    },
+    planned,
+  );
+  const changed = changedOnly(publication.planned);
+  return {
+    changed: publication.changed,
+    changedFiles: publication.changed ? changed.map((r) => r.file) : [],
+    changes: publication.changed ? publication.planned.flatMap((r) => r.changes) : [],
+    commitSha: publication.commitSha,
+    pushed: publication.pushed,
+  };
 }
 
 function tokenUsername(platform: Platform, token: string): string {

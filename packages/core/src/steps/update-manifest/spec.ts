@@ -14,7 +14,7 @@ export const updateManifestSpec = {
     },
     { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
     { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
-    { name: 'digest', description: 'Image mode: the new digest (`sha256:` + 64 hex digits).' },
+    { name: 'digest', description: 'Image mode: the new digest: `sha256:` + 64 or `sha512:` + 128 lower-case hex digits.' },
     {
       name: 'key',
       description:
@@ -25,22 +25,28 @@ export const updateManifestSpec = {
     { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
     { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
     {
+      name: 'push-timeout',
+      default: '5m',
+      description:
+        'How long to keep retrying when other pushes move the branch (`90s`, `10m`): each lost race waits a jittered backoff, re-applies the edit on the new tip and pushes again, until this budget is spent.',
+    },
+    {
       name: 'commit-message',
       description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
     },
     { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
     { name: 'author-email', description: 'Commit author email (with `author-name`).' },
-    { name: 'token', description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
+    { name: 'token', secret: true, description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
     { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
   ],
   outputs: [
-    { name: 'changed', description: '`true` if any file needed a change, else `false`.' },
+    { name: 'changed', description: '`true` if any file needed a change, else `false`. With `push: true`, decided against the remote branch: `false` means the remote holds the values.' },
     { name: 'changed-files', description: 'JSON array of changed files, relative to `path`.' },
     {
       name: 'previous-values',
       description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
     },
-    { name: 'commit-sha', description: 'SHA of the commit made (the remote tip if another run already pushed the same values); empty if none.' },
+    { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
     { name: 'pushed', description: '`true` if the commit was pushed.' },
   ],
 } as const satisfies StepSpec;

@@ -1,6 +1,10 @@
+import { markdownCode, markdownText } from '../../platform/markdown';
+import { inertJson } from '../../platform/neutralise';
 import type { Platform } from '../../platform/platform';
+import type { RegisteredStep } from '../step-spec';
 import { readUpdateManifestInputs, validateUpdateManifestInputs } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
+import { updateManifestSpec } from './spec';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
 export async function updateManifestStep(platform: Platform): Promise<UpdateManifestResult> {
@@ -8,16 +12,21 @@ export async function updateManifestStep(platform: Platform): Promise<UpdateMani
   if (config.token) platform.setSecret(config.token);
   const result = await runUpdateManifest(config, platform);
   platform.setOutput('changed', String(result.changed));
-  platform.setOutput('changed-files', JSON.stringify(result.changedFiles));
-  platform.setOutput('previous-values', JSON.stringify(result.changes));
+  // File names and values come from the repository; where outputs are logged (the CLI prints them
+  // on stdout), inert JSON keeps them from reading as a workflow command.
+  platform.setOutput('changed-files', inertJson(result.changedFiles));
+  platform.setOutput('previous-values', inertJson(result.changes));
   platform.setOutput('commit-sha', result.commitSha);
   platform.setOutput('pushed', String(result.pushed));
   await platform.appendSummary(summaryMarkdown(result, config.dryRun));
   return result;
 }
 
+export const updateManifest: RegisteredStep = { spec: updateManifestSpec, run: updateManifestStep };
+
+/** A value for the summary: repository content, so shown literally whatever it holds. */
 function cell(text: string | null): string {
-  return text === null ? '—' : `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+  return text === null ? '—' : markdownCode(text);
 }
 
 function summaryMarkdown(result: UpdateManifestResult, dryRun: boolean): string {
@@ -28,12 +37,12 @@ function summaryMarkdown(result: UpdateManifestResult, dryRun: boolean): string 
   }
   lines.push('| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |');
   for (const change of result.changes) {
-    lines.push(`| ${change.file} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
+    lines.push(`| ${markdownText(change.file)} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
   }
   lines.push('');
   if (dryRun) lines.push('Dry run: nothing was written.');
-  else if (result.pushed) lines.push(`Pushed commit \`${result.commitSha}\`.`);
-  else if (result.commitSha) lines.push(`Committed \`${result.commitSha}\` (not pushed).`);
+  else if (result.pushed) lines.push(`Pushed commit ${cell(result.commitSha)}.`);
+  else if (result.commitSha) lines.push(`Committed ${cell(result.commitSha)} (not pushed).`);
   else lines.push('Files written, not committed.');
   return lines.join('\n');
 }

@@ -1,0 +1,235 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { formatDuration } from '../duration';
+import { FileSelectionError, GitError, PushRetriesExhaustedError } from '../errors';
+import type { Author } from '../platform/platform';
+import { writeFileAtomically } from '../write-file';
+import { fetchHint, type GitRepository } from './git-repository';
+
+/** One file's planned content: `file` relative to the work tree, `source` as read, `output` as wanted. */
+export interface FileWrite {
+  file: string;
+  absolute: string;
+  source: string;
+  output: string;
+  /**
+   * Read from a commit that lacks the values in a way no edit of its text shows (the file is
+   * missing there, or nothing in it matches): the commit does not hold the values.
+   */
+  pending?: boolean;
+}
+
+export interface Backoff {
+  /**
+   * Backoff before retry n is random in [0, min(maxDelay, base·2ⁿ)] ms ("full jitter"), where base
+   * is the larger of minDelay and how long the attempt that lost took: the slower one
+   * fetch-edit-commit-push round is, the wider racing runs must spread out to stop colliding.
+   */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface PublishRequest<T extends FileWrite> {
+  repo: GitRepository;
+  remote: string;
+  branch: string;
+  message: string;
+  author: Author | undefined;
+  /** Lost races are retried until this much time has passed since the first push. */
+  timeoutMs: number;
+  backoff?: Backoff;
+  info(message: string): void;
+  /**
+   * The files with the wanted values applied, read from commit `revision` (without touching the
+   * work tree), or from the work tree when `revision` is undefined. Called again after every lost
+   * race, on the new remote tip, so the edit is re-made on what others pushed.
+   */
+  plan(revision?: string): Promise<T[]>;
+}
+
+export interface Publication<T extends FileWrite> {
+  /** false when the remote branch already held the values: nothing was committed or pushed. */
+  changed: boolean;
+  pushed: boolean;
+  /** The commit that holds the values on the remote (ours, or the tip that already had them). */
+  commitSha: string;
+  /** The plan the pushed commit was made from (or the remote's, when nothing changed). */
+  planned: T[];
+}
+
+/** The files whose content must change (or that a commit lacks) for the values to be there. */
+export function changedOnly<T extends FileWrite>(files: readonly T[]): T[] {
+  return files.filter((file) => file.pending === true || file.output !== file.source);
+}
+
+/**
+ * Commits the planned writes: files written, exactly those committed. If the commit fails (a
+ * hook, a missing identity, signing), the files get their old bytes back, so a failed run leaves
+ * the work tree as it found it.
+ */
+export async function commitWrites(repo: GitRepository, planned: readonly FileWrite[], message: string, author: Author | undefined): Promise<string> {
+  const changed = changedOnly(planned);
+  const dirty = await repo.dirtyFiles(changed.map((file) => file.file));
+  if (dirty.length > 0) {
+    throw new FileSelectionError(
+      `Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`,
+      'Commit or stash them first, or run with commit: false.',
+    );
+  }
+  for (const file of changed) await writeFileAtomically(file.absolute, file.output);
+  try {
+    return await repo.commit(changed.map((file) => file.file), message, author);
+  } catch (error) {
+    for (const file of changed) await writeFileAtomically(file.absolute, file.source);
+    await repo.unstage(changed.map((file) => file.file));
+    throw error;
+  }
+}
+
+/**
+ * The one way a step lands a change on a branch: decided against the remote tip, committed,
+ * pushed, and re-made on the new tip whenever another writer got there first, until the time
+ * budget is spent. Nothing is force-pushed, so nobody's commit is ever lost.
+ *
+ * `changed: false` means the remote branch holds the values — not merely the checkout, which may
+ * hold them in an unpushed commit or an uncommitted edit from a cancelled run.
+ */
+export async function publish<T extends FileWrite>(request: PublishRequest<T>, initial: T[]): Promise<Publication<T>> {
+  const { repo, remote, branch } = request;
+  const tip = await repo.fetch(remote, branch);
+  let remotePlan: T[] | undefined;
+  if (tip !== undefined) {
+    remotePlan = await request.plan(tip);
+    if (changedOnly(remotePlan).length === 0) {
+      request.info(
+        changedOnly(initial).length > 0
+          ? `${remote}/${branch} already holds the values at ${tip.slice(0, 12)} (the checkout is behind it); nothing to push.`
+          : `${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to push.`,
+      );
+      return { changed: false, pushed: false, commitSha: tip, planned: remotePlan };
+    }
+  }
+  if (changedOnly(initial).length === 0) return pushHeldLocally(request, tip, remotePlan ?? initial);
+
+  const base = await repo.head();
+  const state = { commitSha: await commitWrites(repo, initial, request.message, request.author), planned: initial, changed: true };
+  request.info(`Committed ${state.commitSha.slice(0, 12)}: ${request.message.split('\n')[0] ?? ''}`);
+  await pushWithRetries(request, base, state).catch(async (error: unknown) => {
+    // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
+    // (`--keep` refuses rather than touch other local work), and running again redoes it.
+    await repo.resetKeep(base).then(
+      () => request.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`),
+      () => request.info(`The unpushed commit ${state.commitSha.slice(0, 12)} is still in the checkout.`),
+    );
+    throw error;
+  });
+  if (state.changed) request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+  return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+}
+
+/**
+ * The work tree already holds the values but the remote does not: a run cancelled between commit
+ * and push, or someone's unpushed commit. Push the local commit that holds them; an uncommitted
+ * edit is refused by name rather than reported as done.
+ */
+async function pushHeldLocally<T extends FileWrite>(request: PublishRequest<T>, tip: string | undefined, remotePlan: T[]): Promise<Publication<T>> {
+  const { repo, remote, branch } = request;
+  const needed = changedOnly(remotePlan).map((file) => file.file);
+  const dirty = await repo.dirtyFiles(needed);
+  if (dirty.length > 0) {
+    throw new FileSelectionError(
+      `${dirty.join(', ')} already ${dirty.length === 1 ? 'holds' : 'hold'} the values in the work tree, but uncommitted: ${remote}/${branch} does not have them.`,
+      `Commit and push the change yourself, or discard it (git checkout -- ${dirty.join(' ')}) so the step makes and pushes the commit.`,
+    );
+  }
+  const head = await repo.head();
+  if (tip !== undefined && head === tip) {
+    throw new FileSelectionError(
+      `${needed.join(', ')} ${needed.length === 1 ? 'holds' : 'hold'} the values in the work tree, but git does not track ${needed.length === 1 ? 'it' : 'them'} (ignored?), so ${remote}/${branch} cannot get them.`,
+      'Select tracked files, or remove them from .gitignore and commit them.',
+    );
+  }
+  if (tip !== undefined && !(await repo.isAncestor(tip, head))) {
+    throw new GitError(
+      `The checkout holds the values in local commits, but it has diverged from ${remote}/${branch}.`,
+      `Rebase or drop the local commits (git log ${remote}/${branch}...HEAD), then run again.`,
+    );
+  }
+  request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
+  const state = { commitSha: head, planned: remotePlan, changed: true };
+  await pushWithRetries(request, head, state);
+  if (state.changed) request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+  return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+}
+
+interface PushState<T> {
+  commitSha: string;
+  planned: T[];
+  changed: boolean;
+}
+
+/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see Backoff. */
+export function retryDelayMs(retry: number, lastAttemptMs: number, backoff: Backoff = {}, random: () => number = Math.random): number {
+  const base = Math.max(backoff.minDelayMs ?? 250, lastAttemptMs);
+  return Math.round(random() * Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** retry));
+}
+
+/**
+ * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
+ * again, until the budget is spent. Only a lost race is retried: a refusal, or a failure while
+ * re-applying (fetch refused, `reset --keep` protecting local work), would fail the same way
+ * after every backoff.
+ */
+async function pushWithRetries<T extends FileWrite>(request: PublishRequest<T>, base: string, state: PushState<T>): Promise<void> {
+  const { repo, remote, branch } = request;
+  const deadline = Date.now() + request.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    if (attempt > 1) await rebuildOnRemote(request, base, state);
+    if (!state.changed) return;
+    const outcome = await repo.push(remote, branch);
+    if (outcome.ok) return;
+    if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
+    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
+    const left = deadline - Date.now();
+    if (left - delay <= 0) {
+      throw new PushRetriesExhaustedError(
+        `Could not push to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): other pushes kept moving the branch.`,
+        'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
+      );
+    }
+    request.info(
+      `Push attempt ${attempt}: the remote branch moved; fetching and re-applying the edit in ${formatDuration(delay)} (${formatDuration(left)} left of push-timeout).`,
+    );
+    await sleep(delay);
+  }
+}
+
+/**
+ * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
+ * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
+ * would be lost by the reset, so that stops the run instead.
+ */
+async function rebuildOnRemote<T extends FileWrite>(request: PublishRequest<T>, base: string, state: PushState<T>): Promise<void> {
+  const { repo, remote, branch } = request;
+  const tip = await repo.fetch(remote, branch);
+  if (!tip) {
+    throw new GitError(`Branch ${branch} was deleted from ${remote} while the push was being retried.`, `Recreate ${branch} on ${remote} (or set 'branch'), then run again.`);
+  }
+  const unpushed = await repo.countMissing(base, tip);
+  if (unpushed > 0) {
+    throw new GitError(
+      `The local branch has ${unpushed} commit(s) that ${remote}/${branch} does not, and the push was rejected.`,
+      `Push or drop those commits first (git log ${remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`,
+    );
+  }
+  await repo.resetKeep(tip);
+  const planned = await request.plan();
+  state.planned = planned;
+  if (changedOnly(planned).length === 0) {
+    request.info(`${remote}/${branch} already has the requested values; nothing to push.`);
+    state.changed = false;
+    state.commitSha = tip;
+    return;
+  }
+  state.commitSha = await commitWrites(repo, planned, request.message, request.author);
+}
