@@ -5,16 +5,16 @@
  * and on the generous side (they skip more than the real readers do), so text they find inert
  * is inert there too.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
 import { GitLabPlatform } from '../../packages/core/src/platform/gitlab-platform';
 import { markdownCode, markdownText } from '../../packages/core/src/platform/markdown';
 import { escapeControls, inertJson, neutralise } from '../../packages/core/src/platform/neutralise';
 import { TerminalPlatform } from '../../packages/core/src/platform/terminal-platform';
+import { captureStdout, usePlatformSandbox } from '../support/platform-sandbox';
 
 const HOSTILE = [
   '::set-output name=x::y',
@@ -102,28 +102,8 @@ const SECTION_MARKER = /section_(?:start|end):\d+:[a-zA-Z0-9_.-]+(?:\[(?:\w+=\w+
 /** Characters a terminal or GitLab's log acts on: ESC, CR, the other C0 controls but tab and LF, DEL, C1. */
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-let dir: string;
-const saved = { ...process.env };
+const sandbox = usePlatformSandbox('gp-escaping-');
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gp-escaping-'));
-});
-
-afterEach(async () => {
-  process.env = { ...saved };
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function captureStdout(): () => string {
-  let text = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    text += String(chunk);
-    return true;
-  });
-  return () => text;
-}
 
 /** The runner echoes a command's data into the log (`##[warning]…`), so it must be inert too. */
 function expectOnlyOurCommands(output: string, expected: readonly string[]): void {
@@ -164,7 +144,7 @@ describe('GitHubPlatform', () => {
   });
 
   it('keeps its own masks and outputs as they are, and redacts before neutralising', async () => {
-    const output = path.join(dir, 'output');
+    const output = path.join(sandbox.dir(), 'output');
     await writeFile(output, '');
     process.env.GITHUB_OUTPUT = output;
     const stdout = captureStdout();
@@ -182,7 +162,7 @@ describe('GitHubPlatform', () => {
 describe('GitLabPlatform', () => {
   it.each(HOSTILE)('info, warning, error, group and setFailed keep %j from acting', async (hostile) => {
     const stdout = captureStdout();
-    const platform = new GitLabPlatform({ CI_PROJECT_DIR: dir });
+    const platform = new GitLabPlatform({ CI_PROJECT_DIR: sandbox.dir() });
     await platform.group(hostile, async () => undefined);
     // The title stays on the section's header line: the next line closes the empty section.
     const [header = '', end = '', rest = ''] = stdout().split('\n');
@@ -212,7 +192,7 @@ describe('GitLabPlatform', () => {
 
   it.each(PLAIN)('prints %j byte for byte', (text) => {
     const stdout = captureStdout();
-    const platform = new GitLabPlatform({ CI_PROJECT_DIR: dir });
+    const platform = new GitLabPlatform({ CI_PROJECT_DIR: sandbox.dir() });
     platform.info(text);
     platform.warning(text);
     platform.error(text);

@@ -4,25 +4,13 @@
  * entry's own functions write, byte for byte: stdout, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
  */
 import * as core from '@actions/core';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
+import { usePlatformSandbox } from '../support/platform-sandbox';
 
-let dir: string;
-const saved = { ...process.env };
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gp-toolkit-'));
-});
-
-afterEach(async () => {
-  process.env = { ...saved };
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
-});
+const sandbox = usePlatformSandbox('gp-toolkit-');
 
 /** What one sequence of calls leaves behind. */
 interface Trace {
@@ -59,11 +47,11 @@ const actionsCore: Runner = {
 };
 
 async function trace(runner: () => Runner, withFiles: boolean): Promise<Trace> {
-  const output = path.join(dir, 'output');
-  const summary = path.join(dir, 'summary');
+  const output = path.join(sandbox.dir(), 'output');
+  const summary = path.join(sandbox.dir(), 'summary');
   await writeFile(output, '');
   await writeFile(summary, '');
-  process.env = { ...saved, 'INPUT_COMMIT-MESSAGE': '  chore: bump  ', INPUT_MY_INPUT: 'spaced name', INPUT_EMPTY: '' };
+  process.env = { ...sandbox.saved, 'INPUT_COMMIT-MESSAGE': '  chore: bump  ', INPUT_MY_INPUT: 'spaced name', INPUT_EMPTY: '' };
   delete process.env.GITHUB_OUTPUT;
   delete process.env.GITHUB_STEP_SUMMARY;
   if (withFiles) Object.assign(process.env, { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary });

@@ -1,35 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectPlatform } from '../../packages/core/src/platform/detect-platform';
 import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
 import { GitLabPlatform } from '../../packages/core/src/platform/gitlab-platform';
 import { TerminalPlatform } from '../../packages/core/src/platform/terminal-platform';
+import { captureStdout, usePlatformSandbox } from '../support/platform-sandbox';
 
-let dir: string;
-const saved = { ...process.env };
+const sandbox = usePlatformSandbox('gp-platform-');
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gp-platform-'));
-});
-
-afterEach(async () => {
-  process.env = { ...saved };
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
-});
-
-function captureStdout(): () => string {
-  let text = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    text += String(chunk);
-    return true;
-  });
-  return () => text;
-}
 
 describe('detectPlatform', () => {
   it('picks the adapter from the CI marker variables', async () => {
@@ -53,8 +33,8 @@ describe('detectPlatform', () => {
 
 describe('GitHubPlatform', () => {
   it('reads INPUT_* and writes GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and ::add-mask::', async () => {
-    const output = path.join(dir, 'output');
-    const summary = path.join(dir, 'summary');
+    const output = path.join(sandbox.dir(), 'output');
+    const summary = path.join(sandbox.dir(), 'summary');
     await writeFile(output, '');
     await writeFile(summary, '');
     Object.assign(process.env, { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, 'INPUT_COMMIT-MESSAGE': '  hello  ' });
@@ -82,7 +62,7 @@ describe('GitHubPlatform', () => {
 describe('GitLabPlatform', () => {
   it('reads INPUT_ variables, writes a dotenv report and a summary file, redacts secrets', async () => {
     const stdout = captureStdout();
-    const platform = new GitLabPlatform({ CI_PROJECT_DIR: dir, INPUT_COMMIT_MESSAGE: 'm', INPUT_FILES: 'a.yaml', GITLAB_USER_NAME: 'Ada', GITLAB_USER_EMAIL: 'ada@example.com' });
+    const platform = new GitLabPlatform({ CI_PROJECT_DIR: sandbox.dir(), INPUT_COMMIT_MESSAGE: 'm', INPUT_FILES: 'a.yaml', GITLAB_USER_NAME: 'Ada', GITLAB_USER_EMAIL: 'ada@example.com' });
     expect(platform.getInput('commit-message')).toBe('m');
     expect(platform.getInput('files')).toBe('a.yaml');
     expect(platform.defaultAuthor()).toEqual({ name: 'Ada', email: 'ada@example.com' });
@@ -92,8 +72,8 @@ describe('GitLabPlatform', () => {
     expect(() => platform.setOutput('x', 'two\nlines')).toThrow('single line');
     await platform.group('Editing', async () => platform.info('token glpat-123'));
     await platform.appendSummary('| a | glpat-123 |');
-    expect(await readFile(path.join(dir, 'gitops-promote.env'), 'utf8')).toBe('COMMIT_SHA=abc\nCHANGED_FILES=["a.yaml"]\n');
-    expect(await readFile(path.join(dir, 'gitops-promote-summary.md'), 'utf8')).toBe('| a | *** |\n');
+    expect(await readFile(path.join(sandbox.dir(), 'gitops-promote.env'), 'utf8')).toBe('COMMIT_SHA=abc\nCHANGED_FILES=["a.yaml"]\n');
+    expect(await readFile(path.join(sandbox.dir(), 'gitops-promote-summary.md'), 'utf8')).toBe('| a | *** |\n');
     expect(stdout()).toMatch(/section_start:\d+:gitops_promote_1\[collapsed=true\]/);
     expect(stdout()).toContain('token ***');
     expect(stdout()).not.toContain('glpat-123');

@@ -3,13 +3,13 @@
  * and job summary (through the real GitHub adapter) must carry them as text, never as a workflow
  * command, a broken summary table or HTML.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
 import { updateManifestStep } from '../../packages/core/src/steps/update-manifest/step';
 import { parseOutputFile } from '../support/run-bundle';
+import { usePlatformSandbox } from '../support/platform-sandbox';
 
 const NAMES = [
   'envs/dev/kustomization.yaml',
@@ -23,19 +23,7 @@ const NAMES = [
   'envs/[link](https:evil.example).yaml',
 ];
 
-let dir: string;
-const saved = { ...process.env };
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gp-hostile-'));
-});
-
-afterEach(async () => {
-  process.env = { ...saved };
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  await rm(dir, { recursive: true, force: true });
-});
+const sandbox = usePlatformSandbox('gp-hostile-');
 
 /** Cells of a GFM table row: split at every `|` no backslash escapes (cmark-gfm's rule). */
 function cells(row: string): string[] {
@@ -52,13 +40,13 @@ function literal(cell: string): string {
 
 describe('update-manifest with hostile file names', () => {
   it('logs, outputs and summarises them as text', async () => {
-    const repo = path.join(dir, 'repo');
+    const repo = path.join(sandbox.dir(), 'repo');
     for (const name of NAMES) {
       await mkdir(path.dirname(path.join(repo, name)), { recursive: true });
       await writeFile(path.join(repo, name), 'image: ghcr.io/acme/payments:1.4.1\n');
     }
-    const outputFile = path.join(dir, 'output');
-    const summaryFile = path.join(dir, 'summary');
+    const outputFile = path.join(sandbox.dir(), 'output');
+    const summaryFile = path.join(sandbox.dir(), 'summary');
     await writeFile(outputFile, '');
     await writeFile(summaryFile, '');
     Object.assign(process.env, {

@@ -1,17 +1,14 @@
 import { planByDocument } from './chunked-edit';
+import type { EditRequest } from './edit-request';
 import type { ManifestChange } from './edit-session';
-import { planImageEdits, type ImageTarget } from './image-edits';
+import { planImageEdits } from './image-edits';
 import { planKeyPathEdit } from './key-path-edits';
-import type { KeyPathSegment } from './key-path';
 import { requiredText } from './match-filter';
 import { composeYaml, type Compose } from './parsed-manifest';
 import { planWholeFile, type PlannedEdit, type Planner } from './planned-edit';
 import { applySplices } from './splices';
 
-/** What to set: an image's tag/digest wherever the image is referenced, or one key path. */
-export type EditRequest =
-  | { mode: 'image'; image: ImageTarget }
-  | { mode: 'key'; path: KeyPathSegment[]; value: string };
+export type { EditRequest };
 
 export interface FileEditResult {
   file: string;

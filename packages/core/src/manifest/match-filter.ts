@@ -1,4 +1,4 @@
-import type { EditRequest } from './manifest-editor';
+import type { EditRequest } from './edit-request';
 
 /**
  * Text that every scalar the request can match holds in its value, so a document whose source
