@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `default` is the README's test command and must pass on a fresh clone without
-// ../shared; `corpus` reads ../shared/corpus and runs from .ci/run (npm run test:corpus).
+// Three projects: `default` is the README's test command and must pass on a fresh clone without
+// ../shared; `corpus` reads ../shared/corpus and `contract` ../shared/argocd, both run from .ci/run (npm run test:shared).
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +18,15 @@ export default defineConfig({
           name: 'corpus',
           include: ['test/corpus/**/*.test.ts'],
           testTimeout: 120_000,
+        },
+      },
+      {
+        // Our Argo CD simulator and assessment held against ../shared/argocd (the real API contract
+        // and Application objects); like `corpus`, run from .ci/run (npm run test:shared).
+        test: {
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
     ],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { GitCommandManager } from '../git/git-command-manager';
 import { TerminalPlatform } from '../platform/terminal-platform';
 import { runStep } from '../steps/run-step';
-import { updateManifest } from '../steps/update-manifest/step';
+import { stepNamed } from '../steps/registry';
 
 /** The throwaway environment repository the demo promotes into, as a team would lay it out. */
 const ENV_REPO: Record<string, string> = {
@@ -79,7 +79,7 @@ export async function runDemo(args: readonly string[]): Promise<number> {
       process.stdout,
       process.stderr,
     );
-    await runStep(updateManifest, platform);
+    await runStep(stepNamed('update-manifest'), platform);
     if (process.exitCode === 1) return 1;
 
     const remoteGit = new GitCommandManager(remote);

@@ -1,10 +1,8 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import { inertJson } from '../../platform/neutralise';
 import type { Platform } from '../../platform/platform';
-import type { RegisteredStep } from '../step-spec';
 import { readUpdateManifestInputs, validateUpdateManifestInputs } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
-import { updateManifestSpec } from './spec';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
 export async function updateManifestStep(platform: Platform): Promise<UpdateManifestResult> {
@@ -21,8 +19,6 @@ export async function updateManifestStep(platform: Platform): Promise<UpdateMani
   await platform.appendSummary(summaryMarkdown(result, config.dryRun));
   return result;
 }
-
-export const updateManifest: RegisteredStep = { spec: updateManifestSpec, run: updateManifestStep };
 
 /** A value for the summary: repository content, so shown literally whatever it holds. */
 function cell(text: string | null): string {
