@@ -7,6 +7,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 export const BUNDLES = {
   'update-manifest': 'actions/update-manifest/index.ts',
+  'wait-argocd-healthy': 'actions/wait-argocd-healthy/index.ts',
   cli: 'packages/core/src/cli/main.ts',
 };
 

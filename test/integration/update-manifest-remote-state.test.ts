@@ -6,14 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { devNull } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitopsPromoteError, describeError } from '../../packages/core/src/errors';
 import { validateUpdateManifestInputs, type UpdateManifestInputs } from '../../packages/core/src/steps/update-manifest/config';
 import { runUpdateManifest, type UpdateManifestResult } from '../../packages/core/src/steps/update-manifest/run';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
 import { FakePlatform } from '../support/fake-platform';
+import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, type Sandbox } from '../support/run-bundle';
 
 const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
@@ -27,22 +27,7 @@ const FILE = 'envs/dev/kustomization.yaml';
 const IDENTITY = ['-c', 'user.name=Someone', '-c', 'user.email=someone@example.invalid'];
 
 let sandbox: Sandbox;
-const savedEnv: Record<string, string | undefined> = {};
-const STEP_ENV: Record<string, string> = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, GIT_TERMINAL_PROMPT: '0' };
-
-beforeAll(() => {
-  // The step's git commands inherit this process's environment, as they would a runner's.
-  for (const [key, value] of Object.entries(STEP_ENV)) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
-});
-afterAll(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+useHermeticGitEnv();
 beforeEach(async () => {
   sandbox = await createSandbox('gitops-promote-state-');
 });

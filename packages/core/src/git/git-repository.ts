@@ -117,6 +117,18 @@ export class GitRepository {
     return result.exitCode === 0 ? result.stdout : undefined;
   }
 
+  /** Whether the object database has commit `sha` (a shallow or stale checkout may not). */
+  async hasCommit(sha: string): Promise<boolean> {
+    const result = await this.git.exec(['cat-file', '-e', `${sha}^{commit}`]);
+    return result.exitCode === 0;
+  }
+
+  /** Fetches every branch of `remote`, so commits pushed since the checkout can be placed. */
+  async fetchAll(remote: string): Promise<void> {
+    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote], this.remoteEnv);
+    if (result.exitCode !== 0) throw new GitError(`git fetch ${remote} failed: ${summarize(this.redact(result.stderr))}`, fetchHint(result.stderr));
+  }
+
   /** Whether `ancestor` is reachable from `rev` (equal counts). */
   async isAncestor(ancestor: string, rev: string): Promise<boolean> {
     const result = await this.git.exec(['merge-base', '--is-ancestor', ancestor, rev]);

@@ -1,5 +1,6 @@
 import type { RegisteredStep } from './step-spec';
 import { updateManifestSpec } from './update-manifest/spec';
+import { waitArgocdHealthySpec } from './wait-argocd-healthy/spec';
 
 export type { RegisteredStep };
 
@@ -10,6 +11,7 @@ export type { RegisteredStep };
  */
 export const STEPS: readonly RegisteredStep[] = [
   { spec: updateManifestSpec, run: async (platform) => (await import('./update-manifest/step')).updateManifestStep(platform) },
+  { spec: waitArgocdHealthySpec, run: async (platform) => (await import('./wait-argocd-healthy/step')).waitArgocdHealthyStep(platform) },
 ];
 
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */

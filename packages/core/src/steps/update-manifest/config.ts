@@ -5,6 +5,7 @@ import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
 import type { Author, Platform } from '../../platform/platform';
 import { splitList } from '../../repo-files';
+import { parseBoolean } from '../inputs';
 import { parseCommitMessageTemplate } from './commit-message';
 import { updateManifestSpec } from './spec';
 
@@ -36,12 +37,6 @@ export function readUpdateManifestInputs(platform: Platform): UpdateManifestInpu
   return inputs as UpdateManifestInputs;
 }
 
-export function parseBoolean(value: string, name: string, fallback: boolean): boolean {
-  if (value === '') return fallback;
-  if (/^(true|yes|1|on)$/i.test(value)) return true;
-  if (/^(false|no|0|off)$/i.test(value)) return false;
-  throw new InputError(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
-}
 
 function singleLine(value: string, name: string): string {
   if (/[\r\n\u0000]/.test(value)) {

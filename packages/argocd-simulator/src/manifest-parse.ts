@@ -1,0 +1,94 @@
+/**
+ * Turns manifest files into the resources an Application manages: identity (group, version,
+ * kind, namespace, name), container images, and a content hash standing in for Argo CD's diff.
+ */
+import { createHash } from 'node:crypto';
+import { parseAllDocuments } from 'yaml';
+import { findContainerImages, type ContainerImage } from './images';
+
+export class ManifestError extends Error {}
+
+export type K8sObject = Record<string, unknown> & { metadata?: Record<string, unknown> };
+
+export interface ManifestResource {
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  images: ContainerImage[];
+  /** Digest of the object's content: two resources differ exactly when their hashes do. */
+  hash: string;
+  sourceIndex: number;
+}
+
+// Kinds without a namespace; a namespace written on them is dropped, as Argo CD does.
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+  'IngressClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+]);
+
+/** Parses one file's YAML (or JSON) documents into objects; `kind: List` is flattened. */
+export function parseManifestFile(file: string, text: string): K8sObject[] {
+  const objects: K8sObject[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    const problem = doc.errors[0];
+    if (problem) throw new ManifestError(`Failed to unmarshal "${file}": ${problem.message.split('\n')[0] ?? ''}`);
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'object' || Array.isArray(value) || typeof (value as K8sObject)['kind'] !== 'string') {
+      throw new ManifestError(`Failed to unmarshal "${file}": Object 'Kind' is missing in '${JSON.stringify(value).slice(0, 120)}'`);
+    }
+    const object = value as K8sObject;
+    if (object['kind'] === 'List' && Array.isArray(object['items'])) {
+      for (const item of object['items']) {
+        if (typeof item === 'object' && item !== null && !Array.isArray(item)) objects.push(item as K8sObject);
+      }
+    } else {
+      objects.push(object);
+    }
+  }
+  return objects;
+}
+
+export function toResource(object: K8sObject, defaultNamespace: string, sourceIndex: number): ManifestResource {
+  const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : '';
+  const slash = apiVersion.lastIndexOf('/');
+  const kind = String(object['kind']);
+  const metadata = object.metadata ?? {};
+  const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
+  const declared = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
+  return {
+    group: slash >= 0 ? apiVersion.slice(0, slash) : '',
+    version: slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion,
+    kind,
+    namespace: CLUSTER_SCOPED.has(kind) ? '' : declared || defaultNamespace,
+    name,
+    images: findContainerImages(object),
+    hash: createHash('sha256').update(stableJson(object)).digest('hex').slice(0, 16),
+    sourceIndex,
+  };
+}
+
+export function resourceKey(resource: Pick<ManifestResource, 'group' | 'kind' | 'namespace' | 'name'>): string {
+  return `${resource.group}/${resource.kind}/${resource.namespace}/${resource.name}`;
+}
+
+/** JSON with object keys sorted, so key order in a file does not count as a change. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${stableJson(child)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

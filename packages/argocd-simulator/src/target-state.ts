@@ -1,0 +1,92 @@
+/**
+ * The desired state of an app at given revisions (or its sources' tips): resolved commits and
+ * generated manifests, or the ComparisonError Argo CD would report instead.
+ */
+import { GitReadError, type GitReader } from './git-reader';
+import { ManifestError, type ManifestResource } from './manifest-parse';
+import type { RevisionContext } from './options';
+import type { SimApp } from './sim-app';
+import { loadSource } from './source-loader';
+
+export interface TargetResult {
+  /** Resolved commit per source; undefined when one could not be resolved. */
+  revisions: string[] | undefined;
+  /** Undefined when manifests could not be generated (then `error` says why). */
+  resources: ManifestResource[] | undefined;
+  sourceTypes: string[];
+  error?: string;
+}
+
+interface Generated {
+  resources: ManifestResource[] | undefined;
+  sourceTypes: string[];
+  error?: string;
+}
+
+const CACHE_LIMIT = 16;
+const caches = new WeakMap<SimApp, Map<string, Generated>>();
+
+/** `revisions[i]` overrides source i's targetRevision (a branch, tag or SHA). */
+export async function readTarget(reader: GitReader, sim: SimApp, revisions?: ReadonlyArray<string | undefined>): Promise<TargetResult> {
+  const sources = sim.config.sources;
+  const failure = (index: number, detail: string): string =>
+    `Failed to load target state: failed to generate manifest for source ${index + 1} of ${sources.length}: rpc error: code = Unknown desc = ${detail}`;
+  const resolved: string[] = [];
+  for (const [index, source] of sources.entries()) {
+    try {
+      resolved.push(await reader.resolve(source.repoPath, revisions?.[index] ?? source.targetRevision));
+    } catch (error) {
+      if (!(error instanceof GitReadError)) throw error;
+      return { revisions: undefined, resources: undefined, sourceTypes: [], error: failure(index, error.message) };
+    }
+  }
+  const key = resolved.join(',');
+  let cache = caches.get(sim);
+  if (!cache) caches.set(sim, (cache = new Map()));
+  let generated = cache.get(key);
+  if (!generated) {
+    generated = await generate(reader, sim, resolved, failure);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
+    cache.set(key, generated);
+  }
+  // Rules run on every comparison (not cached) so a test may change its mind between refreshes.
+  if (generated.resources !== undefined) {
+    const ruleError = sim.config.comparisonError?.(revisionContext(sim, resolved, generated.resources));
+    if (ruleError !== undefined) return { revisions: resolved, resources: undefined, sourceTypes: generated.sourceTypes, error: ruleError };
+  }
+  return { revisions: resolved, ...generated };
+}
+
+async function generate(
+  reader: GitReader,
+  sim: SimApp,
+  revisions: readonly string[],
+  failure: (index: number, detail: string) => string,
+): Promise<Generated> {
+  const resources: ManifestResource[] = [];
+  const sourceTypes: string[] = [];
+  const namespace = sim.config.destination.namespace ?? '';
+  for (const [index, source] of sim.config.sources.entries()) {
+    // A `ref` source only lends its files to other sources (value files); it renders nothing.
+    if (source.path === undefined) continue;
+    try {
+      const snapshot = await reader.snapshot(source.repoPath, revisions[index] ?? '');
+      const loaded = await loadSource(reader, snapshot, { repoPath: source.repoPath, path: source.path, recurse: source.recurse }, namespace, index);
+      resources.push(...loaded.resources);
+      sourceTypes.push(loaded.sourceType);
+    } catch (error) {
+      if (!(error instanceof ManifestError) && !(error instanceof GitReadError)) throw error;
+      return { resources: undefined, sourceTypes, error: failure(index, error.message) };
+    }
+  }
+  return { resources, sourceTypes };
+}
+
+export function revisionContext(sim: SimApp, revisions: readonly string[], resources: readonly ManifestResource[]): RevisionContext {
+  return {
+    app: sim.name,
+    revisions,
+    images: resources.flatMap((resource) => resource.images),
+    resources: resources.map(({ kind, name, namespace }) => ({ kind, name, namespace })),
+  };
+}

@@ -1,0 +1,349 @@
+import type { Agent } from 'undici';
+import { InputError } from '../errors';
+import { errorForStatus, errorForStreamLine, readServerMessage, type Redact, type RequestContext } from './classify';
+import { ArgoCdProtocolError } from './errors';
+import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type HttpStream } from './http';
+import { parseApplication, parseApplicationList, parseJson, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
+import { scrubSecrets, secretForms } from './secrets';
+import { jsonLines, truncated, type JsonLine } from './stream';
+import type { Application, ApplicationList, ApplicationWatchEvent, ResourceTree } from './types';
+
+/**
+ * A small Argo CD REST client: the calls a CI step needs to wait on (and optionally sync) an
+ * Application. No waiting loops, retries or logging live here: each method makes one request (a
+ * 401 on an expired username/password session is the one exception: it logs in again once) and
+ * either returns parsed data or throws an ArgoCdError whose `retryable` tells the caller what to do.
+ * A caller's AbortSignal makes a method reject with the signal's reason, unwrapped.
+ */
+
+export type ArgoCdCredentials = { token: string } | { username: string; password: string };
+
+export interface ArgoCdClientOptions {
+  /**
+   * `https://argocd.example.com`, optionally with the path prefix of a server run with
+   * `--rootpath`; `http://` only for a server without TLS.
+   */
+  server: string;
+  credentials: ArgoCdCredentials;
+  /**
+   * Applied to every text from outside (server messages, transport errors) kept in an error. The
+   * client also removes the token, password and session token itself, wherever they appear.
+   */
+  redact: Redact;
+  /** PEM of the CA that signed the server certificate (`ca-cert`). */
+  caCert?: string;
+  /** Skip certificate verification (`insecure`): labs only. */
+  insecure?: boolean;
+  /** Default per-request timeout; 30 s. */
+  timeoutMs?: number;
+  /** Called with the session token from username/password as soon as it exists, so CI can mask it. */
+  onSessionToken?: (token: string) => void;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's per-request timeout for this call. */
+  timeoutMs?: number;
+}
+
+export interface AppRequestOptions extends RequestOptions {
+  /** Namespace of an app outside the control plane's namespace ("apps in any namespace"). */
+  appNamespace?: string;
+  /** The app's project: makes a missing app answer 404 instead of 403. */
+  project?: string;
+}
+
+export interface GetApplicationOptions extends AppRequestOptions {
+  /** Ask the controller to compare with git now; the GET then blocks until it has. */
+  refresh?: 'normal' | 'hard';
+}
+
+export interface ListApplicationsOptions extends RequestOptions {
+  /** Label selector, e.g. `team=web,env=prod`. */
+  selector?: string;
+  projects?: readonly string[];
+  appNamespace?: string;
+}
+
+export interface SyncOptions extends AppRequestOptions {
+  /** Single-source apps: the revision to sync (default: the app's target revision). */
+  revision?: string;
+  /** Multi-source apps: revisions for the sources named by `sourcePositions`. */
+  revisions?: readonly string[];
+  /** 1-based positions in `spec.sources`, as `argocd app sync --source-positions`. */
+  sourcePositions?: readonly number[];
+  prune?: boolean;
+  dryRun?: boolean;
+}
+
+export interface WatchOptions {
+  /**
+   * One name is filtered by the server. Several are filtered here, from a stream of every app the
+   * other filters let through (the API takes a single name).
+   */
+  names?: readonly string[];
+  selector?: string;
+  projects?: readonly string[];
+  appNamespace?: string;
+  /** Resume after this version; the server still sends the current object first, as ADDED. */
+  resourceVersion?: string;
+  signal?: AbortSignal;
+  /** Timeout for the response to start; the open stream then has no deadline. */
+  timeoutMs?: number;
+  /**
+   * No bytes for this long → the iteration throws a retryable ArgoCdStreamError (`stalled`). Argo
+   * CD sends no keepalives, so a quiet app also trips it: reconnecting then costs one ADDED event.
+   */
+  stallTimeoutMs?: number;
+}
+
+type Query = Record<string, string | readonly string[] | undefined>;
+
+interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  application?: string;
+  refresh?: boolean;
+  options: RequestOptions;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class ArgoCdClient {
+  private readonly base: URL;
+  private readonly agent: Agent;
+  private readonly timeoutMs: number;
+  private readonly secrets: string[];
+  private session: Promise<string> | undefined;
+
+  constructor(private readonly options: ArgoCdClientOptions) {
+    this.secrets = 'token' in options.credentials ? secretForms(options.credentials.token) : secretForms(options.credentials.password);
+    this.base = serverUrl(options.server, (text) => this.redact(text));
+    validateCredentials(options.credentials);
+    if (options.caCert !== undefined && !options.caCert.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new InputError('The Argo CD CA certificate (`ca-cert`) is not PEM text.', 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.');
+    }
+    this.timeoutMs = validTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    this.agent = createAgent({ caCert: options.caCert, insecure: options.insecure });
+  }
+
+  /** The caller's redaction after removing every credential this client knows. */
+  redact(text: string): string {
+    return this.options.redact(scrubSecrets(text, this.secrets));
+  }
+
+  async getApplication(name: string, options: GetApplicationOptions = {}): Promise<Application> {
+    const path = `/api/v1/applications/${encodeURIComponent(name)}`;
+    const { refresh, appNamespace, project } = options;
+    const value = await this.json({ method: 'GET', path, query: { refresh, appNamespace, project }, application: name, refresh: refresh !== undefined, options });
+    return parseApplication(value, this.where('GET', path));
+  }
+
+  async listApplications(options: ListApplicationsOptions = {}): Promise<ApplicationList> {
+    const path = '/api/v1/applications';
+    const { selector, projects, appNamespace } = options;
+    const value = await this.json({ method: 'GET', path, query: { selector, projects, appNamespace }, options });
+    return parseApplicationList(value, this.where('GET', path));
+  }
+
+  async resourceTree(name: string, options: AppRequestOptions = {}): Promise<ResourceTree> {
+    const path = `/api/v1/applications/${encodeURIComponent(name)}/resource-tree`;
+    const { appNamespace, project } = options;
+    const value = await this.json({ method: 'GET', path, query: { appNamespace, project }, application: name, options });
+    return parseResourceTree(value, this.where('GET', path));
+  }
+
+  /** Starts a sync; resolves with the Application as the server stored the new operation. */
+  async sync(name: string, options: SyncOptions = {}): Promise<Application> {
+    const path = `/api/v1/applications/${encodeURIComponent(name)}/sync`;
+    const { appNamespace, project, revision, revisions, sourcePositions, prune, dryRun } = options;
+    const body = { name, appNamespace, project, revision, revisions, sourcePositions, prune, dryRun };
+    const value = await this.json({ method: 'POST', path, body, application: name, options });
+    return parseApplication(value, this.where('POST', path));
+  }
+
+  /**
+   * Application events as they arrive. The iteration ends when the server closes the stream at a
+   * line boundary (reconnect to go on); it throws the mapped error for a final `{"error":…}` line,
+   * and a retryable ArgoCdStreamError for a stall, a broken connection, or a stream cut inside a line.
+   */
+  watch(options: WatchOptions = {}): AsyncIterable<ApplicationWatchEvent> {
+    return this.watchEvents(options);
+  }
+
+  /** Drops pooled connections and aborts anything still in flight (an open watch included). */
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+
+  private async *watchEvents(options: WatchOptions): AsyncGenerator<ApplicationWatchEvent> {
+    const names = options.names ?? [];
+    const single = names.length === 1 ? names[0] : undefined;
+    const path = '/api/v1/stream/applications';
+    const { selector, projects, appNamespace, resourceVersion, signal, timeoutMs } = options;
+    const spec: RequestSpec = {
+      method: 'GET',
+      path,
+      query: { name: single, selector, projects, appNamespace, resourceVersion },
+      application: single,
+      options: { signal, timeoutMs },
+    };
+    const { result, context } = await this.authorised(spec, (call) => openStream(this.agent, call));
+    const where = this.where('GET', path);
+    const source = `the watch stream from ${this.base.host}`;
+    const lines = jsonLines((result as HttpStream).body, {
+      stallTimeoutMs: options.stallTimeoutMs,
+      signal,
+      source,
+      redact: (text) => this.redact(text),
+    });
+    const wanted = names.length > 1 ? new Set(names) : undefined;
+    for await (const line of lines) {
+      const parsed = line.terminated ? parseWatchLine(line.value, where) : unterminated(line, where, source);
+      if (parsed.kind === 'error') throw errorForStreamLine(parsed.error, context, (text) => this.redact(text));
+      if (parsed.kind === 'event' && (!wanted || wanted.has(parsed.event.application.metadata.name))) yield parsed.event;
+    }
+  }
+
+  private async json(spec: RequestSpec): Promise<unknown> {
+    const { result } = await this.authorised(spec, (call) => exchange(this.agent, call));
+    return parseJson((result as HttpAnswer).text, this.where(spec.method, spec.path));
+  }
+
+  /**
+   * Sends with the credential, logging in again once when a session token is refused (sessions
+   * expire after `users.session.duration`), and throws the classified error for any non-2xx.
+   */
+  private async authorised<T extends HttpAnswer | HttpStream>(
+    spec: RequestSpec,
+    perform: (call: HttpCall) => Promise<T>,
+  ): Promise<{ result: T; context: RequestContext }> {
+    let refused: Promise<string> | undefined;
+    for (;;) {
+      const { authorization, credential, session } = await this.authorization(refused, spec.options);
+      const call = this.call(spec, credential, authorization);
+      const result = await perform(call);
+      if (result.status >= 200 && result.status < 300) return { result, context: call.context };
+      if (result.status === 401 && session !== undefined && refused === undefined) {
+        refused = session;
+        continue;
+      }
+      const text = 'text' in result ? result.text : '';
+      throw errorForStatus(result.status, readServerMessage(text, result.contentType, call.redact), call.context, call.redact);
+    }
+  }
+
+  private async authorization(
+    refused: Promise<string> | undefined,
+    options: RequestOptions,
+  ): Promise<{ authorization: string; credential: RequestContext['credential']; session?: Promise<string> }> {
+    const credentials = this.options.credentials;
+    if ('token' in credentials) return { authorization: `Bearer ${credentials.token}`, credential: 'token' };
+    // Only the first request to see a refused session logs in again; the others reuse its login.
+    if (this.session === undefined || this.session === refused) {
+      const session = this.login(credentials.username, credentials.password, options);
+      this.session = session;
+      session.catch(() => {
+        if (this.session === session) this.session = undefined;
+      });
+    }
+    const session = this.session;
+    return { authorization: `Bearer ${await session}`, credential: 'session', session };
+  }
+
+  private async login(username: string, password: string, options: RequestOptions): Promise<string> {
+    const path = '/api/v1/session';
+    const call = this.call({ method: 'POST', path, body: { username, password }, options }, 'password', undefined);
+    const answer = await exchange(this.agent, call);
+    if (answer.status < 200 || answer.status >= 300) {
+      throw errorForStatus(answer.status, readServerMessage(answer.text, answer.contentType, call.redact), call.context, call.redact);
+    }
+    const value = parseJson(answer.text, this.where('POST', path));
+    const token = typeof value === 'object' && value !== null ? (value as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || token === '') {
+      throw new ArgoCdProtocolError(`${this.where('POST', path)} answered without a session token.`, 'Point the server URL at the Argo CD API server itself.');
+    }
+    this.secrets.push(...secretForms(token));
+    this.options.onSessionToken?.(token);
+    return token;
+  }
+
+  private call(spec: RequestSpec, credential: RequestContext['credential'], authorization: string | undefined): HttpCall {
+    const url = new URL(`${this.base.pathname.replace(/\/+$/, '')}${spec.path}`, this.base);
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(spec.query ?? {})) {
+      for (const entry of typeof value === 'string' ? [value] : (value ?? [])) search.append(key, entry);
+    }
+    url.search = search.toString();
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'gitops-promote' };
+    if (authorization !== undefined) headers.authorization = authorization;
+    // Exactly this value: Argo CD answers 415 to anything else, a charset parameter included.
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    return {
+      method: spec.method,
+      url,
+      headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      signal: spec.options.signal,
+      timeoutMs: spec.options.timeoutMs === undefined ? this.timeoutMs : validTimeout(spec.options.timeoutMs),
+      context: { method: spec.method, path: spec.path, host: this.base.host, application: spec.application, credential, refresh: spec.refresh },
+      redact: (text) => this.redact(text),
+    };
+  }
+
+  private where(method: string, path: string): string {
+    return `${method} ${path} on ${this.base.host}`;
+  }
+}
+
+/** The final text of a stream without its newline: only an error line is taken as complete. */
+function unterminated(line: JsonLine, where: string, source: string): WatchLine {
+  let parsed: WatchLine | undefined;
+  try {
+    parsed = parseWatchLine(line.value, where);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.kind === 'error') return parsed;
+  throw truncated(line.text, { source });
+}
+
+function serverUrl(server: string, redact: Redact): URL {
+  const hint = 'Write it as https://argocd.example.com (add the path prefix of a server run with --rootpath; http:// only without TLS).';
+  let url: URL;
+  try {
+    url = new URL(server.trim());
+  } catch {
+    throw new InputError(`The Argo CD server URL is not a URL: ${JSON.stringify(redact(server))}.`, hint);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`The Argo CD server URL must start with https:// or http://, not ${url.protocol}//.`, hint);
+  }
+  if (url.username !== '' || url.password !== '') {
+    // Not echoed: the part before @ is a credential.
+    throw new InputError('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
+  }
+  return url;
+}
+
+function validateCredentials(credentials: ArgoCdCredentials): void {
+  if ('token' in credentials) {
+    if (credentials.token.trim() === '') throw new InputError('The Argo CD token is empty.', 'Pass an Argo CD API token, or a username and password.');
+    return;
+  }
+  if (credentials.username.trim() === '' || credentials.password === '') {
+    throw new InputError('The Argo CD username or password is empty.', 'Pass both a username and a password, or an API token instead.');
+  }
+}
+
+function validTimeout(timeoutMs: number): number {
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new InputError(`An Argo CD request timeout must be a positive number of milliseconds, not ${timeoutMs}.`, 'Give a timeout such as 30s.');
+  }
+  return timeoutMs;
+}

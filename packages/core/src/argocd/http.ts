@@ -1,0 +1,111 @@
+import { rootCertificates } from 'node:tls';
+import type { Readable } from 'node:stream';
+import { Agent, request } from 'undici';
+import { errorForTransport, timeoutError, type Redact, type RequestContext } from './classify';
+import { ArgoCdError } from './errors';
+
+/**
+ * One HTTP exchange with Argo CD on undici: a per-request deadline, the caller's AbortSignal, and
+ * transport failures turned into ArgoCdErrors. Status codes are left to the caller (the client
+ * knows which application a 403 is about).
+ */
+
+export interface TlsOptions {
+  /** PEM of the CA that signed the server certificate; trusted in addition to the public roots. */
+  caCert?: string;
+  /** Skip certificate verification (a lab with a throwaway certificate). */
+  insecure?: boolean;
+}
+
+export function createAgent(tls: TlsOptions): Agent {
+  return new Agent({
+    connect: {
+      // Added to, not instead of, the public roots: a server behind a public-CA proxy keeps working.
+      ca: tls.caCert === undefined ? undefined : [...rootCertificates, tls.caCert],
+      rejectUnauthorized: !tls.insecure,
+    },
+  });
+}
+
+export interface HttpCall {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  timeoutMs: number;
+  context: RequestContext;
+  redact: Redact;
+}
+
+export interface HttpAnswer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+export interface HttpStream {
+  status: number;
+  contentType: string;
+  body: Readable;
+}
+
+/** Sends the request and reads the whole body, all within `timeoutMs`. */
+export async function exchange(agent: Agent, call: HttpCall): Promise<HttpAnswer> {
+  return withDeadline(call, async (signal) => {
+    const response = await send(agent, call, signal);
+    return { status: response.statusCode, contentType: contentType(response.headers), text: await response.body.text() };
+  });
+}
+
+/**
+ * Sends the request and returns the open body of a 2xx answer; the deadline covers only the wait
+ * for the status line (a watch is quiet for as long as nothing changes). Any other status is read
+ * whole, still within the deadline, and returned as an HttpAnswer for the caller to classify.
+ * The caller owns the returned body and must consume or destroy it.
+ */
+export async function openStream(agent: Agent, call: HttpCall): Promise<HttpStream | HttpAnswer> {
+  return withDeadline(call, async (signal) => {
+    const response = await send(agent, call, signal);
+    const type = contentType(response.headers);
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      return { status: response.statusCode, contentType: type, body: response.body };
+    }
+    return { status: response.statusCode, contentType: type, text: await response.body.text() };
+  });
+}
+
+function send(agent: Agent, call: HttpCall, signal: AbortSignal): ReturnType<typeof request> {
+  return request(call.url, {
+    dispatcher: agent,
+    method: call.method,
+    headers: call.headers,
+    body: call.body,
+    signal,
+    // Our own deadline and stall detector replace undici's timers, which would cut quiet watches.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+}
+
+async function withDeadline<T>(call: HttpCall, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), call.timeoutMs);
+  const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
+  try {
+    return await work(signal);
+  } catch (error) {
+    // The caller's own abort comes back as its reason, unwrapped, as fetch() does.
+    if (call.signal?.aborted) throw call.signal.reason;
+    if (deadline.signal.aborted) throw timeoutError(call.context, call.timeoutMs);
+    if (error instanceof ArgoCdError) throw error;
+    throw errorForTransport(error, call.context, call.redact);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function contentType(headers: Record<string, string | string[] | undefined>): string {
+  const value = headers['content-type'];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}

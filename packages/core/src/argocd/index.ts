@@ -1,0 +1,37 @@
+/** What steps use of Argo CD: the REST client, the pure assessment, and their types and errors. */
+export {
+  ArgoCdClient,
+  type ArgoCdClientOptions,
+  type ArgoCdCredentials,
+  type RequestOptions,
+  type AppRequestOptions,
+  type GetApplicationOptions,
+  type ListApplicationsOptions,
+  type SyncOptions,
+  type WatchOptions,
+} from './client';
+export {
+  assess,
+  type Assessment,
+  type AssessContext,
+  type AssessMemory,
+  type AssessState,
+  type Expectation,
+} from './assess';
+export type { DescendantPredicate } from './revision-match';
+export { normaliseRepoURL, type SourceSelector } from './sources';
+export {
+  ArgoCdError,
+  ArgoCdAppNotFoundError,
+  ArgoCdAuthError,
+  ArgoCdConnectionError,
+  ArgoCdProtocolError,
+  ArgoCdRequestError,
+  ArgoCdServerError,
+  ArgoCdStreamError,
+  ArgoCdTimeoutError,
+  ArgoCdTlsError,
+  isRetryableArgoCdError,
+} from './errors';
+export { parseApplication } from './parse';
+export type * from './types';

@@ -1,0 +1,47 @@
+import { markdownCode, markdownText } from '../../platform/markdown';
+import { inertJson } from '../../platform/neutralise';
+import type { Platform } from '../../platform/platform';
+import { readWaitArgocdInputs, validateWaitArgocdInputs } from './config';
+import { runWaitArgocdHealthy, type AppReport, type WaitOptions, type WaitResult } from './run';
+
+const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
+
+/** The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict. */
+export async function waitArgocdHealthyStep(platform: Platform, options: WaitOptions = {}): Promise<WaitResult> {
+  const config = validateWaitArgocdInputs(readWaitArgocdInputs(platform));
+  const result = await runWaitArgocdHealthy(config, platform, options);
+  const reports = Object.values(result.reports);
+  const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
+  platform.setOutput('health', worst?.health ?? 'Unknown');
+  platform.setOutput('sync', reports.find((r) => r.sync !== 'Synced')?.sync ?? (reports.length > 0 ? 'Synced' : 'Unknown'));
+  platform.setOutput('revision', reports[0]?.revision ?? '');
+  platform.setOutput('result', inertJson(result.reports));
+  await platform.appendSummary(summaryMarkdown(result));
+  if (result.failure) throw result.failure;
+  return result;
+}
+
+function rank(health: string): number {
+  const index = HEALTH_ORDER.indexOf(health);
+  return index < 0 ? HEALTH_ORDER.indexOf('Unknown') : index;
+}
+
+function summaryMarkdown(result: WaitResult): string {
+  const lines = ['### gitops-promote: wait-argocd-healthy', ''];
+  for (const [name, report] of Object.entries(result.reports)) {
+    lines.push(`#### ${markdownText(name)} — ${outcomeText(report)}`, '', '| Health | Sync | Revision | Operation | Waited |', '| --- | --- | --- | --- | ---: |');
+    lines.push(`| ${report.health} | ${report.sync} | ${markdownCode(report.revision.slice(0, 12) || '—')} | ${report.operationPhase || '—'} | ${report.waitedSeconds} s |`, '');
+    lines.push(markdownText(report.reason), '');
+    if (report.degraded.length > 0) {
+      lines.push('| Degraded resource | Message |', '| --- | --- |');
+      for (const node of report.degraded) lines.push(`| ${markdownCode(`${node.kind}/${node.namespace}/${node.name}`)} | ${markdownText(node.message)} |`);
+      lines.push('');
+    }
+  }
+  if (result.mode === 'poll') lines.push('The watch stream was unusable (a buffering proxy?); the applications were polled.');
+  return lines.join('\n');
+}
+
+function outcomeText(report: AppReport): string {
+  return report.outcome === 'success' ? 'ready' : report.outcome === 'failure' ? 'failed' : 'not ready';
+}
