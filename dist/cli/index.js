@@ -1570,6 +1570,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -2039,7 +2046,7 @@ var wait_argocd_healthy_spec = __nccwpck_require__(1989);
  * so each bundle and the CLI pay start-up for the step in use alone.
  */
 const STEPS = [
-    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(815), __nccwpck_require__.e(899), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6222))).updateManifestStep(platform) },
+    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(899), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6222))).updateManifestStep(platform) },
     { spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(752), __nccwpck_require__.e(899), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 774))).waitArgocdHealthyStep(platform) },
 ];
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
@@ -2298,12 +2305,14 @@ const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@
 /**
  * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
  * "remote" environment repo, clones it as a CI job would, runs update-manifest to bump
- * ghcr.io/acme/payments to 1.4.2, and shows the commit that reached the remote.
+ * ghcr.io/acme/payments to 1.4.2, shows the commit that reached the remote, then runs
+ * wait-argocd-healthy against a simulated Argo CD deploying that repo until it runs the commit.
  */
 async function runDemo(args) {
     const keep = args.includes('--keep');
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-demo-'));
     const say = (text) => void process.stderr.write(`${text}\n`);
+    let simulator;
     try {
         const remote = external_node_path_default().join(dir, 'environments.git');
         const seed = external_node_path_default().join(dir, 'seed');
@@ -2319,6 +2328,8 @@ async function runDemo(args) {
         await seedGit.run(['add', '.']);
         await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
         await seedGit.run(['push', '--quiet', remote, 'main']);
+        // Argo CD (simulated, on 127.0.0.1) deploys envs/dev from the remote: it runs 1.4.1 now.
+        simulator = await startDemoArgoCd(remote);
         await new git_command_manager/* GitCommandManager */.bM(dir).run(['clone', '--quiet', remote, checkout]);
         say(`Environment repo: ${remote} (dev runs ghcr.io/acme/payments:1.4.1)`);
         say('Running: gitops-promote update-manifest --image ghcr.io/acme/payments --tag 1.4.2 --files "envs/dev/*.yaml"\n');
@@ -2342,13 +2353,50 @@ async function runDemo(args) {
             say('demo: unexpected result in envs/dev/kustomization.yaml');
             return 1;
         }
-        say(`Every other byte is unchanged: comments, quoting and payments-worker stay as they were.${keep ? `\nKept: ${dir}` : ''}`);
+        say('Every other byte is unchanged: comments, quoting and payments-worker stay as they were.\n');
+        const pushed = await remoteGit.run(['rev-parse', 'main']);
+        const waited = await waitForArgoCd(simulator, pushed, say);
+        if (waited !== 0)
+            return waited;
+        if (keep)
+            say(`Kept: ${dir}`);
         return 0;
     }
     finally {
+        await simulator?.close();
         if (!keep)
             await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
+}
+/** Step 2: wait-argocd-healthy against the simulated Argo CD until it runs the pushed commit. */
+async function waitForArgoCd(simulator, revision, tell) {
+    tell(`Running: gitops-promote wait-argocd-healthy --server ${simulator.url} --application payments-dev --revision ${revision.slice(0, 12)}\n`);
+    const platform = new TerminalPlatform(new Map([
+        ['server', simulator.url],
+        ['token', DEMO_TOKEN],
+        ['application', 'payments-dev'],
+        ['revision', revision],
+        ['timeout', '60s'],
+    ]), process.stdout, process.stderr);
+    await runStep(stepNamed('wait-argocd-healthy'), platform);
+    if (process.exitCode === 1)
+        return 1;
+    tell('\nArgo CD runs the pushed commit: Synced and Healthy, decided on that commit, not the one before it.');
+    return 0;
+}
+const DEMO_TOKEN = 'demo-token-not-a-secret';
+/**
+ * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
+ * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
+ */
+async function startDemoArgoCd(remote) {
+    const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(356)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6356));
+    return ArgoCdSimulator.start({
+        tokens: [DEMO_TOKEN],
+        // A rollout that takes a moment, so the wait has something to show.
+        timings: { syncMs: 400, rolloutMs: 800 },
+        apps: [{ name: 'payments-dev', source: { repoPath: remote, targetRevision: 'main', path: 'envs/dev' } }],
+    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/cli/main.ts

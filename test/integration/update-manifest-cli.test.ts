@@ -215,6 +215,13 @@ describe('gitops-promote CLI', () => {
     expect(result.exitCode, show(result)).toBe(0);
     expect(result.stderr).toContain("The remote's main branch now has:");
     expect(result.stderr).toContain('chore(deploy): set ghcr.io/acme/payments to 1.4.2');
+    // Then the simulated Argo CD deploys it, and the wait ends on that very commit.
+    const pushed = /^commit-sha=([0-9a-f]{40})$/m.exec(result.stdout)?.[1];
+    expect(pushed, show(result)).toBeDefined();
+    expect(result.stdout).toContain(`revision=${pushed ?? ''}`);
+    expect(result.stdout).toContain('health=Healthy');
+    expect(result.stderr).toMatch(new RegExp(`payments-dev runs ${(pushed ?? '').slice(0, 7)} \\(Synced, Healthy\\)`));
+    expect(result.stderr).toMatch(/health is Progressing|operation Running/);
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 });

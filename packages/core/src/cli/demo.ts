@@ -42,12 +42,14 @@ const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@
 /**
  * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
  * "remote" environment repo, clones it as a CI job would, runs update-manifest to bump
- * ghcr.io/acme/payments to 1.4.2, and shows the commit that reached the remote.
+ * ghcr.io/acme/payments to 1.4.2, shows the commit that reached the remote, then runs
+ * wait-argocd-healthy against a simulated Argo CD deploying that repo until it runs the commit.
  */
 export async function runDemo(args: readonly string[]): Promise<number> {
   const keep = args.includes('--keep');
   const dir = await mkdtemp(path.join(tmpdir(), 'gitops-promote-demo-'));
   const say = (text: string): void => void process.stderr.write(`${text}\n`);
+  let simulator: DemoArgoCd | undefined;
   try {
     const remote = path.join(dir, 'environments.git');
     const seed = path.join(dir, 'seed');
@@ -63,6 +65,8 @@ export async function runDemo(args: readonly string[]): Promise<number> {
     await seedGit.run(['add', '.']);
     await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
     await seedGit.run(['push', '--quiet', remote, 'main']);
+    // Argo CD (simulated, on 127.0.0.1) deploys envs/dev from the remote: it runs 1.4.1 now.
+    simulator = await startDemoArgoCd(remote);
     await new GitCommandManager(dir).run(['clone', '--quiet', remote, checkout]);
     say(`Environment repo: ${remote} (dev runs ghcr.io/acme/payments:1.4.1)`);
     say('Running: gitops-promote update-manifest --image ghcr.io/acme/payments --tag 1.4.2 --files "envs/dev/*.yaml"\n');
@@ -91,9 +95,56 @@ export async function runDemo(args: readonly string[]): Promise<number> {
       say('demo: unexpected result in envs/dev/kustomization.yaml');
       return 1;
     }
-    say(`Every other byte is unchanged: comments, quoting and payments-worker stay as they were.${keep ? `\nKept: ${dir}` : ''}`);
+    say('Every other byte is unchanged: comments, quoting and payments-worker stay as they were.\n');
+
+    const pushed = await remoteGit.run(['rev-parse', 'main']);
+    const waited = await waitForArgoCd(simulator, pushed, say);
+    if (waited !== 0) return waited;
+    if (keep) say(`Kept: ${dir}`);
     return 0;
   } finally {
+    await simulator?.close();
     if (!keep) await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Step 2: wait-argocd-healthy against the simulated Argo CD until it runs the pushed commit. */
+async function waitForArgoCd(simulator: DemoArgoCd, revision: string, tell: (text: string) => void): Promise<number> {
+  tell(`Running: gitops-promote wait-argocd-healthy --server ${simulator.url} --application payments-dev --revision ${revision.slice(0, 12)}\n`);
+  const platform = new TerminalPlatform(
+    new Map([
+      ['server', simulator.url],
+      ['token', DEMO_TOKEN],
+      ['application', 'payments-dev'],
+      ['revision', revision],
+      ['timeout', '60s'],
+    ]),
+    process.stdout,
+    process.stderr,
+  );
+  await runStep(stepNamed('wait-argocd-healthy'), platform);
+  if (process.exitCode === 1) return 1;
+  tell('\nArgo CD runs the pushed commit: Synced and Healthy, decided on that commit, not the one before it.');
+  return 0;
+}
+
+const DEMO_TOKEN = 'demo-token-not-a-secret';
+
+interface DemoArgoCd {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
+ * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
+ */
+async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
+  const { ArgoCdSimulator } = await import('@gitops-promote/argocd-simulator');
+  return ArgoCdSimulator.start({
+    tokens: [DEMO_TOKEN],
+    // A rollout that takes a moment, so the wait has something to show.
+    timings: { syncMs: 400, rolloutMs: 800 },
+    apps: [{ name: 'payments-dev', source: { repoPath: remote, targetRevision: 'main', path: 'envs/dev' } }],
+  });
 }
