@@ -27,6 +27,7 @@ const looksLikeCrash = (output: string): boolean =>
 export function coldCommands(repoRoot: string): { baseline: ColdCommand; bundles: Array<ColdCommand & { file: string }> } {
   const updateManifest = path.join(repoRoot, 'dist', 'update-manifest', 'index.js');
   const cli = path.join(repoRoot, 'dist', 'cli', 'index.js');
+  const waitArgocd = path.join(repoRoot, 'dist', 'wait-argocd-healthy', 'index.js');
   return {
     baseline: {
       label: '`node -e 0` (baseline)',
@@ -57,6 +58,18 @@ export function coldCommands(repoRoot: string): { baseline: ColdCommand; bundles
             ? `exit ${status}, expected 1`
             : looksLikeCrash(output) || !/::error::.*input/i.test(output)
               ? 'exit 1 but not the missing-input ::error::'
+              : null,
+      },
+      {
+        label: '`node dist/wait-argocd-healthy/index.js` (no inputs)',
+        file: waitArgocd,
+        args: [waitArgocd],
+        // Like update-manifest: validation stops it (no server) before any request or client is made.
+        check: (status, output) =>
+          status !== 1
+            ? `exit ${status}, expected 1`
+            : looksLikeCrash(output) || !/input 'server'/i.test(output)
+              ? "exit 1 but not the error about input 'server'"
               : null,
       },
       {

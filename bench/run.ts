@@ -4,7 +4,9 @@
  * the step on many files, printing Markdown tables. Every figure sits beside a baseline measured
  * in the same run, because absolute times on CI machines vary. Missed targets are reported, not
  * fatal (a benchmark is not a test); the exit code is non-zero only when something crashed.
- * `npm run bench -- --skip-25mib` leaves out the 25 MiB file (about a minute of the run).
+ * `npm run bench -- --skip-25mib` leaves out the 25 MiB file (about a minute of the run);
+ * `--skip-wait` leaves out wait-argocd-healthy against a poll loop (about three minutes of
+ * simulated rollouts, which no machine can make faster).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,12 +18,14 @@ import { measureColdStart, coldCommands, missingBundles } from './measure-cold-s
 import { measureGlob } from './measure-glob';
 import { measureInProcess } from './measure-in-process';
 import { measureLargeFiles } from './measure-large-files';
+import { measureWait } from './measure-wait';
 import { measureYq } from './measure-yq';
 import { YQ_PATH } from './methods/yq';
 import { renderColdStart } from './report-cold-start';
 import { renderCorpus } from './report-corpus';
 import { renderGlob } from './report-glob';
 import { renderLargeFiles } from './report-large-files';
+import { renderWait } from './report-wait';
 import { sinkValue } from './timing';
 
 const IN_PROCESS_WARMUP = 3;
@@ -42,6 +46,10 @@ const GLOB_COUNTS = [
   { files: 5000, rounds: 1, warmup: 0 },
 ];
 const SKIP_25_MIB = '--skip-25mib';
+/** 1 app and 50 on one repository path; each round is a simulated ~20-30 s rollout, so rounds are few. */
+const WAIT_SIZES = [1, 50];
+const WAIT_ROUNDS = 3;
+const SKIP_WAIT = '--skip-wait';
 
 const progress = (message: string): void => {
   // Progress goes to stderr so stdout stays pure Markdown that can be pasted as is.
@@ -124,6 +132,14 @@ async function main(): Promise<number> {
   const glob = await measureGlob({ counts: GLOB_COUNTS, progress });
   console.log(renderGlob(glob));
   if (glob.some((r) => r.problem)) crashed = true;
+
+  if (process.argv.includes(SKIP_WAIT)) {
+    console.log(`## 5. wait-argocd-healthy vs a poll loop\n\nSkipped (\`${SKIP_WAIT}\`).\n`);
+  } else {
+    const wait = await measureWait({ sizes: WAIT_SIZES, rounds: WAIT_ROUNDS, progress });
+    console.log(renderWait(wait, WAIT_ROUNDS));
+    if (wait.some((r) => r.problem)) crashed = true;
+  }
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(`_Bench finished in ${seconds.toFixed(1)} s; load average at end ${loadAverage()} (sink ${sinkValue() % 10}: keeps timed results alive)._`);

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ApiError, DEFAULT_TIMINGS, ENDPOINTS, GrpcCode, REFRESH_ANNOTATION, STAGES, startArgoCdSimulator
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./packages/argocd-simulator/src/errors.ts
@@ -2455,6 +2457,7 @@ class LineWriter {
 
 
 
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 class ArgoCdSimulator {
     options;
@@ -2481,6 +2484,8 @@ class ArgoCdSimulator {
         this.now = options.now ?? (() => new Date());
         this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
         this.onError = options.onError ?? ((error) => process.stderr.write(`argocd-simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+        // Every pending stage timer listens on this one signal: many busy apps are normal, not a leak.
+        (0,external_node_events_.setMaxListeners)(0, this.abort.signal);
         this.faults = new FaultRegistry(options.seed ?? 1);
         this.auth = new Auth(options.tokens ?? [], options.users ?? {});
         this.log = new RequestLog(options.requestLogLimit ?? 100_000);

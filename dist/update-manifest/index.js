@@ -962,8 +962,8 @@ var wait_argocd_healthy_spec = __nccwpck_require__(1989);
  * so each bundle and the CLI pay start-up for the step in use alone.
  */
 const STEPS = [
-    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(51), __nccwpck_require__.e(815), __nccwpck_require__.e(960), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6222))).updateManifestStep(platform) },
-    { spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(51), __nccwpck_require__.e(752), __nccwpck_require__.e(960), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 774))).waitArgocdHealthyStep(platform) },
+    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2646))).updateManifestStep(platform) },
+    { spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W, run: async (platform) => (await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 5929))).waitArgocdHealthyStep(platform) },
 ];
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 function stepNamed(name) {

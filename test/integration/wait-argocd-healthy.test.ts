@@ -224,6 +224,20 @@ describe('wait-argocd-healthy', () => {
     expect(sim.requestCount('stream')).toBeLessThanOrEqual(1);
   });
 
+  it('sees an app that finished between its first read and the stream opening (several apps)', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env, 'payments-dev'), app(env, 'payments-dev-eu')]);
+    // The second app's refresh is slow: the first app finishes its rollout meanwhile, before the
+    // watch is opened, so only the stream's current objects can tell the step it is done.
+    sim.faults.add({ endpoint: 'refresh', app: 'payments-dev-eu', times: 1, action: { type: 'delay', ms: 1500 } });
+    const revision = await push(env, '1.4.1');
+    const { platform, error } = await wait(sim, { application: 'payments-dev,payments-dev-eu', revision, timeout: '10s' });
+    expect(error).toBeUndefined();
+    expect(result(platform)['payments-dev']?.outcome).toBe('success');
+    expect(result(platform)['payments-dev-eu']?.outcome).toBe('success');
+    expect(platform.log).not.toMatch(/polling the applications instead/);
+  });
+
   it('resumes after the stream drops mid-event', async () => {
     const env = await setUpRepo();
     const sim = await startSimulator([app(env, 'payments-dev', { timings: { syncMs: 300 } })], 200);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSelectionError } from '../../packages/core/src/errors';
-import { selectFiles, splitList } from '../../packages/core/src/repo-files';
+import { splitList } from '../../packages/core/src/list-input';
+import { selectFiles } from '../../packages/core/src/repo-files';
 
 let dir: string;
 let repo: string;

@@ -3,6 +3,7 @@
  * a simulated controller reconciling real git repositories, plus the control surface tests and
  * benchmarks drive it with (apps, holds, timelines, faults, tokens, request log).
  */
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -104,6 +105,8 @@ export class ArgoCdSimulator {
     this.now = options.now ?? (() => new Date());
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.onError = options.onError ?? ((error) => process.stderr.write(`argocd-simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+    // Every pending stage timer listens on this one signal: many busy apps are normal, not a leak.
+    setMaxListeners(0, this.abort.signal);
     this.faults = new FaultRegistry(options.seed ?? 1);
     this.auth = new Auth(options.tokens ?? [], options.users ?? {});
     this.log = new RequestLog(options.requestLogLimit ?? 100_000);

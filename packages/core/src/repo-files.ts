@@ -5,13 +5,6 @@ import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
 import { FileSelectionError } from './errors';
 import { quoteForMessage } from './image-reference';
 
-/** Splits a `files` input: one entry per line or comma, blanks ignored. */
-export function splitList(input: string): string[] {
-  return input
-    .split(/[\n,]/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-}
 
 /** A file selected for editing: `relative` (POSIX, for messages and git) and `absolute`. */
 export interface SelectedFile {

@@ -4,7 +4,7 @@ import { isValidDigest, quoteForMessage, validateDigest, validateImageName, vali
 import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
 import type { Author, Platform } from '../../platform/platform';
-import { splitList } from '../../repo-files';
+import { splitList } from '../../list-input';
 import { parseBoolean } from '../inputs';
 import { parseCommitMessageTemplate } from './commit-message';
 import { updateManifestSpec } from './spec';

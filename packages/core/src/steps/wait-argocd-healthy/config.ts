@@ -1,7 +1,7 @@
 import { parseDuration } from '../../duration';
 import { InputError } from '../../errors';
 import type { Platform } from '../../platform/platform';
-import { splitList } from '../../repo-files';
+import { splitList } from '../../list-input';
 import { parseBoolean } from '../inputs';
 import { waitArgocdHealthySpec } from './spec';
 
@@ -41,6 +41,9 @@ const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 const REVISION = /^[0-9a-f]{7,64}$/;
 
 export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdConfig {
+  if (inputs.server.trim() === '') {
+    throw new InputError("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+  }
   let server: URL;
   try {
     server = new URL(inputs.server);

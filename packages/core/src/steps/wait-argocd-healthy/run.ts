@@ -258,7 +258,11 @@ class Waiter {
       stream.abort();
     }, this.options.firstEventTimeoutMs ?? FIRST_EVENT_MS);
     try {
-      const resourceVersion = this.state.resourceVersion();
+      // Resume from the last version only for one app: the server then still sends its current
+      // object first. For several, a resourceVersion makes it send changes only, and a change made
+      // between our last read and this connection would never be seen; without one, every app's
+      // current object comes first (repeats are harmless: observe() logs only changes).
+      const resourceVersion = names.length === 1 ? this.state.resourceVersion() : undefined;
       const events = this.client.watch({
         names,
         ...(this.config.selector ? { selector: this.config.selector } : {}),

@@ -2,13 +2,15 @@ import { markdownCode, markdownText } from '../../platform/markdown';
 import { inertJson } from '../../platform/neutralise';
 import type { Platform } from '../../platform/platform';
 import { readWaitArgocdInputs, validateWaitArgocdInputs } from './config';
-import { runWaitArgocdHealthy, type AppReport, type WaitOptions, type WaitResult } from './run';
+import type { AppReport, WaitOptions, WaitResult } from './run';
 
 const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
 
 /** The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict. */
 export async function waitArgocdHealthyStep(platform: Platform, options: WaitOptions = {}): Promise<WaitResult> {
   const config = validateWaitArgocdInputs(readWaitArgocdInputs(platform));
+  // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
+  const { runWaitArgocdHealthy } = await import('./run');
   const result = await runWaitArgocdHealthy(config, platform, options);
   const reports = Object.values(result.reports);
   const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
