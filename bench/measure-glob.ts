@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { TerminalPlatform } from '../packages/core/src/platform/terminal-platform';
-import { readUpdateManifestInputs, validateUpdateManifestInputs } from '../packages/core/src/steps/update-manifest/config';
+import { validateUpdateManifestInputs } from '../packages/core/src/steps/update-manifest/config';
+import { updateManifestSpec } from '../packages/core/src/steps/update-manifest/spec';
+import { readInputs } from '../packages/core/src/steps/inputs';
 import { runUpdateManifest } from '../packages/core/src/steps/update-manifest/run';
 import { deployment, ownImage, SHARED_IMAGE } from './generate-manifests';
 import { parseOnly } from './methods/yaml-roundtrip';
@@ -53,7 +55,7 @@ async function runStep(root: string, image: string): Promise<number> {
     ['dry-run', 'true'],
   ]);
   const platform = new TerminalPlatform(inputs, discard(), discard());
-  const result = await runUpdateManifest(validateUpdateManifestInputs(readUpdateManifestInputs(platform)), platform);
+  const result = await runUpdateManifest(validateUpdateManifestInputs(readInputs(updateManifestSpec, platform)), platform);
   return result.changes.length;
 }
 

@@ -8,7 +8,9 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ArgoCdSimulator, type Application } from '../packages/argocd-simulator/src/index';
 import { TerminalPlatform } from '../packages/core/src/platform/terminal-platform';
-import { readWaitArgocdInputs, validateWaitArgocdInputs } from '../packages/core/src/steps/wait-argocd-healthy/config';
+import { validateWaitArgocdInputs } from '../packages/core/src/steps/wait-argocd-healthy/config';
+import { readInputs } from '../packages/core/src/steps/inputs';
+import { waitArgocdHealthySpec } from '../packages/core/src/steps/wait-argocd-healthy/spec';
 import { runWaitArgocdHealthy } from '../packages/core/src/steps/wait-argocd-healthy/run';
 
 export const WAIT_METHODS = ['poll', 'step'] as const;
@@ -150,7 +152,7 @@ async function runStep(simulator: ArgoCdSimulator, token: string, revision: stri
     ['timeout', `${WAIT_TIMEOUT_MS / 1000}s`],
   ]);
   const platform = new TerminalPlatform(inputs, log.stream, log.stream);
-  const config = validateWaitArgocdInputs(readWaitArgocdInputs(platform));
+  const config = validateWaitArgocdInputs(readInputs(waitArgocdHealthySpec, platform));
   // No SIGINT/SIGTERM handlers: Ctrl-C stops the whole bench, not just this wait.
   const result = await runWaitArgocdHealthy(config, platform, { handleSignals: false, signal });
   const ended = { at: performance.now(), wall: Date.now(), mode: result.mode };

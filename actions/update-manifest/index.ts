@@ -1,5 +1,6 @@
 // Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
 // platform adapter. All logic lives in packages/core.
-import { runStep, stepNamed } from '@gitops-promote/core/entry';
+import { runStep } from '@gitops-promote/core/entry';
+import { updateManifest } from '@gitops-promote/core/steps/update-manifest';
 
-void runStep(stepNamed('update-manifest'));
+void runStep(updateManifest);

@@ -1,5 +1,6 @@
 // Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
 // platform adapter. All logic lives in packages/core.
-import { runStep, stepNamed } from '@gitops-promote/core/entry';
+import { runStep } from '@gitops-promote/core/entry';
+import { waitArgocdHealthy } from '@gitops-promote/core/steps/wait-argocd-healthy';
 
-void runStep(stepNamed('wait-argocd-healthy'));
+void runStep(waitArgocdHealthy);

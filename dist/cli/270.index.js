@@ -793,7 +793,10 @@ function resourceNode(value) {
     return entry ? { ...resourceRef(entry), uid: string(entry.uid), health: health(entry.health) } : undefined;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
+var platform = __webpack_require__(7110);
 ;// CONCATENATED MODULE: ./packages/core/src/argocd/secrets.ts
+
 /**
  * The client's own redaction of the credentials it holds (token, password, session token). The
  * caller's `redact` may not know the session token, which only exists after logging in, and a
@@ -805,12 +808,15 @@ function secretForms(secret) {
         return [];
     return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
 }
-function scrubSecrets(text, secrets) {
-    let result = text;
-    // Longest first, so a secret containing another is removed whole, not left half visible.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-        result = result.split(secret).join('***');
-    return result;
+/** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
+function redactorFor(secret) {
+    const redactor = new platform/* SecretRedactor */.p();
+    addSecret(redactor, secret);
+    return redactor;
+}
+function addSecret(redactor, secret) {
+    for (const form of secretForms(secret))
+        redactor.add(form);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/argocd/stream.ts
@@ -914,7 +920,7 @@ class ArgoCdClient {
     session;
     constructor(options) {
         this.options = options;
-        this.secrets = 'token' in options.credentials ? secretForms(options.credentials.token) : secretForms(options.credentials.password);
+        this.secrets = redactorFor('token' in options.credentials ? options.credentials.token : options.credentials.password);
         this.base = serverUrl(options.server, (text) => this.redact(text));
         validateCredentials(options.credentials);
         if (options.caCert !== undefined && !options.caCert.includes('-----BEGIN CERTIFICATE-----')) {
@@ -923,9 +929,13 @@ class ArgoCdClient {
         this.timeoutMs = validTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
         this.agent = createAgent({ caCert: options.caCert, insecure: options.insecure });
     }
+    /** `host[:port]` of the server, for log lines. */
+    get host() {
+        return this.base.host;
+    }
     /** The caller's redaction after removing every credential this client knows. */
     redact(text) {
-        return this.options.redact(scrubSecrets(text, this.secrets));
+        return this.options.redact(this.secrets.redact(text));
     }
     async getApplication(name, options = {}) {
         const path = `/api/v1/applications/${encodeURIComponent(name)}`;
@@ -1047,7 +1057,7 @@ class ArgoCdClient {
         if (typeof token !== 'string' || token === '') {
             throw new ArgoCdProtocolError(`${this.where('POST', path)} answered without a session token.`, 'Point the server URL at the Argo CD API server itself.');
         }
-        this.secrets.push(...secretForms(token));
+        addSecret(this.secrets, token);
         this.options.onSessionToken?.(token);
         return token;
     }
@@ -1629,10 +1639,6 @@ class WatchState {
     failed() {
         return [...this.apps.values()].find((state) => state.assessment?.state === 'failure');
     }
-    /** Commits the descendant check could not place yet, over all apps. */
-    unknownAncestry() {
-        return [...new Set([...this.apps.values()].flatMap((state) => state.assessment?.unknownAncestry ?? []))];
-    }
     /** The newest resourceVersion seen, to resume a dropped stream from. */
     resourceVersion() {
         let newest;
@@ -1665,14 +1671,10 @@ async function runWaitArgocdHealthy(config, platform, options = {}) {
     else
         platform.setSecret(config.auth.password);
     const started = Date.now();
-    const cancel = new AbortController();
-    const forward = () => cancel.abort(options.signal?.reason);
-    options.signal?.addEventListener('abort', forward, { once: true });
-    const stopSignals = options.handleSignals === false ? () => undefined : abortOnSignals(cancel);
-    const deadline = new Deadline(config.timeoutMs, cancel.signal);
+    // First, as it validates the server URL and CA: a bad input leaves no handler or timer behind.
     const client = options.client ??
         new ArgoCdClient({
-            server: config.server.href,
+            server: config.server,
             credentials: config.auth,
             redact: (text) => platform.redact(text),
             timeoutMs: config.requestTimeoutMs,
@@ -1680,14 +1682,16 @@ async function runWaitArgocdHealthy(config, platform, options = {}) {
             insecure: config.insecure,
             onSessionToken: (token) => platform.setSecret(token),
         });
+    const cancel = new AbortController();
+    const stopSignals = options.handleSignals === false ? () => undefined : abortOnSignals(cancel);
+    const deadline = new Deadline(config.timeoutMs, options.signal ? AbortSignal.any([cancel.signal, options.signal]) : cancel.signal);
     const waiter = new Waiter(config, platform, client, deadline, started, options);
     try {
-        return await platform.group(`Waiting for Argo CD (${config.server.host})`, () => waiter.run());
+        return await platform.group(`Waiting for Argo CD (${client.host})`, () => waiter.run());
     }
     finally {
         deadline.dispose();
         stopSignals();
-        options.signal?.removeEventListener('abort', forward);
         if (!options.client)
             await client.close();
     }

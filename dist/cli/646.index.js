@@ -299,6 +299,7 @@ function markdownText(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readInputs),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
@@ -312,6 +313,13 @@ function parseBoolean(value, name, fallback) {
     if (/^(false|no|0|off)$/i.test(value))
         return false;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+/** Every input of `spec` from the platform ('' when not given), before any validation. */
+function readInputs(spec, platform) {
+    const inputs = {};
+    for (const { name } of spec.inputs)
+        inputs[name] = platform.getInput(name);
+    return inputs;
 }
 
 
@@ -332,6 +340,8 @@ __webpack_require__.d(__webpack_exports__, {
 var markdown = __webpack_require__(3388);
 // EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
 var neutralise = __webpack_require__(3255);
+// EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
+var steps_inputs = __webpack_require__(9032);
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -575,8 +585,6 @@ function parseConcretePath(text) {
 
 // EXTERNAL MODULE: ./packages/core/src/list-input.ts
 var list_input = __webpack_require__(5268);
-// EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
-var steps_inputs = __webpack_require__(9032);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/commit-message.ts
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z-]+)\s*\}\}/g;
@@ -597,8 +605,6 @@ function parseCommitMessageTemplate(template, values) {
     return message;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
-var spec = __webpack_require__(6696);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/config.ts
 
 
@@ -607,13 +613,6 @@ var spec = __webpack_require__(6696);
 
 
 
-
-function readUpdateManifestInputs(platform) {
-    const inputs = {};
-    for (const { name } of spec/* updateManifestSpec */.m.inputs)
-        inputs[name] = platform.getInput(name);
-    return inputs;
-}
 function singleLine(value, name) {
     if (/[\r\n\u0000]/.test(value)) {
         throw new errors/* InputError */.dz(`Input '${name}' must be a single line.`, `Remove line breaks from '${name}'.`);
@@ -920,15 +919,12 @@ async function publish(request, initial) {
     const base = await repo.head();
     const state = { commitSha: await commitWrites(repo, initial, request.message, request.author), planned: initial, changed: true };
     request.info(`Committed ${state.commitSha.slice(0, 12)}: ${request.message.split('\n')[0] ?? ''}`);
-    await pushWithRetries(request, base, state).catch(async (error) => {
+    return pushWithRetries(request, base, state).catch(async (error) => {
         // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
         // (`--keep` refuses rather than touch other local work), and running again redoes it.
         await repo.resetKeep(base).then(() => request.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`), () => request.info(`The unpushed commit ${state.commitSha.slice(0, 12)} is still in the checkout.`));
         throw error;
     });
-    if (state.changed)
-        request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
-    return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
 }
 /**
  * The work tree already holds the values but the remote does not: a run cancelled between commit
@@ -950,11 +946,7 @@ async function pushHeldLocally(request, tip, remotePlan) {
         throw new errors/* GitError */.XS(`The checkout holds the values in local commits, but it has diverged from ${remote}/${branch}.`, `Rebase or drop the local commits (git log ${remote}/${branch}...HEAD), then run again.`);
     }
     request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
-    const state = { commitSha: head, planned: remotePlan, changed: true };
-    await pushWithRetries(request, head, state);
-    if (state.changed)
-        request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
-    return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+    return pushWithRetries(request, head, { commitSha: head, planned: remotePlan, changed: true });
 }
 /** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see Backoff. */
 function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) {
@@ -963,22 +955,28 @@ function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) 
 }
 /**
  * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
- * again, until the budget is spent. Only a lost race is retried: a refusal, or a failure while
+ * again, until the budget is spent. Resolves with what landed (nothing, when a rebuild found the
+ * remote already holding the values). Only a lost race is retried: a refusal, or a failure while
  * re-applying (fetch refused, `reset --keep` protecting local work), would fail the same way
  * after every backoff.
  */
 async function pushWithRetries(request, base, state) {
     const { repo, remote, branch } = request;
     const deadline = Date.now() + request.timeoutMs;
+    const landed = () => {
+        if (state.changed)
+            request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+        return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+    };
     for (let attempt = 1;; attempt++) {
         const started = Date.now();
         if (attempt > 1)
             await rebuildOnRemote(request, base, state);
         if (!state.changed)
-            return;
+            return landed();
         const outcome = await repo.push(remote, branch);
         if (outcome.ok)
-            return;
+            return landed();
         if (!outcome.race)
             throw new errors/* GitError */.XS(`git push to ${branch} was refused: ${outcome.message}`, (0,git_repository/* fetchHint */.m)(outcome.message));
         const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
@@ -2144,17 +2142,14 @@ async function linkTarget(file) {
 
 
 /**
- * Reads and edits every selected file in memory; nothing is written if any file fails. With
- * `revision`, the same files are read from that commit instead, to decide whether the remote
- * holds the values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
+ * Reads and edits the selected files in memory; nothing is written if any file fails. With `at`,
+ * the same files are read from that commit instead, to decide whether the remote holds the
+ * values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
  */
-async function planEdits(config, repo, revision) {
-    const files = await selectFiles(config.path, config.files);
-    if (revision === undefined)
-        await removeStaleTempFiles(files.map((file) => external_node_path_default().dirname(file.absolute)));
+async function planEdits(config, files, at) {
     const results = [];
     for (const file of files) {
-        const source = revision !== undefined && repo ? await repo.fileAt(revision, file.relative) : await readText(file);
+        const source = at ? await at.repo.fileAt(at.revision, file.relative) : await readText(file);
         if (source === undefined) {
             results.push({ file: file.relative, absolute: file.absolute, source: '', output: '', pending: true, changes: [], matched: 0, imagesSeen: () => new Set() });
         }
@@ -2164,7 +2159,7 @@ async function planEdits(config, repo, revision) {
     }
     const matched = results.reduce((sum, result) => sum + result.matched, 0);
     if (matched === 0) {
-        if (revision === undefined)
+        if (!at)
             throw nothingMatched(config, results);
         for (const result of results)
             result.pending = true;
@@ -2209,7 +2204,10 @@ async function runUpdateManifest(config, platform, options = {}) {
     if (config.token)
         platform.setSecret(config.token);
     const results = await platform.group('Editing manifests', async () => {
-        const planned = await planEdits(config);
+        const files = await selectFiles(config.path, config.files);
+        // Once per run: temp files a killed writer left next to the manifests.
+        await removeStaleTempFiles(files.map((file) => external_node_path_default().dirname(file.absolute)));
+        const planned = await planEdits(config, files);
         logChanges(platform, planned);
         return planned;
     });
@@ -2270,6 +2268,7 @@ async function commitAndPush(config, platform, planned, result, options) {
     if (!branch) {
         throw new errors/* GitError */.XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
     }
+    const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
     const publication = await publish({
         repo,
         remote: config.remote,
@@ -2279,7 +2278,9 @@ async function commitAndPush(config, platform, planned, result, options) {
         timeoutMs: config.pushTimeoutMs,
         ...(options.backoff ? { backoff: options.backoff } : {}),
         info: (message) => platform.info(message),
-        plan: (revision) => planEdits(config, repo, revision),
+        // The remote tip is read for the files already selected; after a lost race the work tree
+        // was reset onto a new tip, so the selection is made again there.
+        plan: async (revision) => revision !== undefined ? planEdits(config, selection, { repo, revision }) : planEdits(config, await selectFiles(config.path, config.files)),
     }, planned);
     const changed = changedOnly(publication.planned);
     return {
@@ -2296,14 +2297,18 @@ function tokenUsername(platform, token) {
     return token === process.env.CI_JOB_TOKEN ? 'gitlab-ci-token' : 'oauth2';
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
+var spec = __webpack_require__(6696);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/step.ts
+
+
 
 
 
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
 async function updateManifestStep(platform) {
-    const config = validateUpdateManifestInputs(readUpdateManifestInputs(platform));
+    const config = validateUpdateManifestInputs((0,steps_inputs/* readInputs */.K)(spec/* updateManifestSpec */.m, platform));
     if (config.token)
         platform.setSecret(config.token);
     const result = await runUpdateManifest(config, platform);

@@ -113,6 +113,7 @@ function markdownText(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readInputs),
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
@@ -126,6 +127,13 @@ function parseBoolean(value, name, fallback) {
     if (/^(false|no|0|off)$/i.test(value))
         return false;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+/** Every input of `spec` from the platform ('' when not given), before any validation. */
+function readInputs(spec, platform) {
+    const inputs = {};
+    for (const { name } of spec.inputs)
+        inputs[name] = platform.getInput(name);
+    return inputs;
 }
 
 
@@ -146,28 +154,19 @@ __webpack_require__.d(__webpack_exports__, {
 var markdown = __webpack_require__(3388);
 // EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
 var neutralise = __webpack_require__(3255);
+// EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
+var steps_inputs = __webpack_require__(9032);
 // EXTERNAL MODULE: ./packages/core/src/duration.ts
 var duration = __webpack_require__(9713);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/list-input.ts
 var list_input = __webpack_require__(5268);
-// EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
-var steps_inputs = __webpack_require__(9032);
-// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
-var spec = __webpack_require__(1989);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/config.ts
 
 
 
 
-
-function readWaitArgocdInputs(platform) {
-    const inputs = {};
-    for (const { name } of spec/* waitArgocdHealthySpec */.W.inputs)
-        inputs[name] = platform.getInput(name);
-    return inputs;
-}
 // DNS-1123 subdomain: what Kubernetes accepts as an object (Application) name.
 const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 const REVISION = /^[0-9a-f]{7,64}$/;
@@ -175,16 +174,8 @@ function validateWaitArgocdInputs(inputs) {
     if (inputs.server.trim() === '') {
         throw new errors/* InputError */.dz("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
     }
-    let server;
-    try {
-        server = new URL(inputs.server);
-    }
-    catch {
-        throw new errors/* InputError */.dz(`Input 'server' is not a URL: ${JSON.stringify(inputs.server)}.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
-    }
-    if ((server.protocol !== 'https:' && server.protocol !== 'http:') || server.username || server.password || server.search || server.hash) {
-        throw new errors/* InputError */.dz(`Input 'server' must be an https:// or http:// base URL without credentials or query: ${JSON.stringify(inputs.server)}.`, "Give e.g. https://argocd.example.com, and the credentials in 'token' (or 'username' + 'password').");
-    }
+    // The URL itself (scheme, no credentials or query) and `ca-cert` are checked by the Argo CD
+    // client's constructor, before any request.
     const applications = (0,list_input/* splitList */.r)(inputs.application);
     for (const name of applications) {
         if (!APP_NAME.test(name)) {
@@ -213,11 +204,8 @@ function validateWaitArgocdInputs(inputs) {
         throw new errors/* InputError */.dz(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.');
     }
     const caCert = inputs['ca-cert'];
-    if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new errors/* InputError */.dz("Input 'ca-cert' is not a PEM certificate.", 'Paste the CA certificate including its -----BEGIN CERTIFICATE----- line (a file: ca-cert: ${{ secrets.ARGOCD_CA }}).');
-    }
     const config = {
-        server,
+        server: inputs.server,
         auth,
         applications,
         timeoutMs: (0,duration/* parseDuration */.E)(inputs.timeout || '10m', 'timeout'),
@@ -244,14 +232,18 @@ function validateWaitArgocdInputs(inputs) {
     return config;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
+var spec = __webpack_require__(1989);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/step.ts
+
+
 
 
 
 const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
 /** The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict. */
 async function waitArgocdHealthyStep(platform, options = {}) {
-    const config = validateWaitArgocdInputs(readWaitArgocdInputs(platform));
+    const config = validateWaitArgocdInputs((0,steps_inputs/* readInputs */.K)(spec/* waitArgocdHealthySpec */.W, platform));
     // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
     const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 270));
     const result = await runWaitArgocdHealthy(config, platform, options);

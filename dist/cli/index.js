@@ -2035,20 +2035,34 @@ class TerminalPlatform {
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
 var spec = __nccwpck_require__(6696);
+;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/registration.ts
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const updateManifest = {
+    spec: spec/* updateManifestSpec */.m,
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2646))).updateManifestStep(platform),
+};
+
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
 var wait_argocd_healthy_spec = __nccwpck_require__(1989);
+;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/registration.ts
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const waitArgocdHealthy = {
+    spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W,
+    run: async (platform) => (await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 5929))).waitArgocdHealthyStep(platform),
+};
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
 
 
 /**
  * Every step, by the name its action directory, CLI subcommand and GitLab template use. Specs are
  * loaded eagerly (help and flags need them, and they are data); a step's code only when it runs,
- * so each bundle and the CLI pay start-up for the step in use alone.
+ * so the CLI pays start-up for the step in use alone. A step's own bundle imports its
+ * registration directly, so it holds no other step's code at all.
  */
-const STEPS = [
-    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2646))).updateManifestStep(platform) },
-    { spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W, run: async (platform) => (await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 5929))).waitArgocdHealthyStep(platform) },
-];
+const STEPS = [updateManifest, waitArgocdHealthy];
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 function stepNamed(name) {
     const step = STEPS.find((candidate) => candidate.spec.name === name);

@@ -5,7 +5,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
 /* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
 /* harmony export */   MA: () => (/* binding */ ManifestEditError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
@@ -14,6 +13,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   lr: () => (/* binding */ ManifestParseError),
 /* harmony export */   vO: () => (/* binding */ FileSelectionError)
 /* harmony export */ });
+/* unused harmony export GitopsPromoteError */
 /**
  * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
  * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
@@ -240,52 +240,6 @@ const updateManifestSpec = {
 
 /***/ }),
 
-/***/ 1989:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ waitArgocdHealthySpec)
-/* harmony export */ });
-const waitArgocdHealthySpec = {
-    name: 'wait-argocd-healthy',
-    title: 'gitops-promote: wait for Argo CD',
-    description: 'Ask Argo CD to refresh, then watch Applications until they are Synced to the pushed commit and Healthy; fail fast, saying why, when they are not.',
-    inputs: [
-        { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab).' },
-        { name: 'token', secret: true, description: 'Argo CD API token (an account or project token with `applications, get` and, for `sync: true`, `sync`). Masked. Or give `username` + `password`.' },
-        { name: 'username', description: 'Argo CD local user, with `password`, to get a session token when no `token` is given.' },
-        { name: 'password', secret: true, description: 'Password for `username`. Masked.' },
-        { name: 'application', description: 'Application name(s), one per line or comma-separated. With `selector` or alone.' },
-        { name: 'selector', description: 'Label selector (`team=payments,env=dev`): every Application it matches is waited for.' },
-        { name: 'app-namespace', description: 'Namespace of the Applications, when Argo CD manages apps in several namespaces.' },
-        { name: 'project', description: 'Argo CD project of the Applications (a missing app is then reported as not found rather than not permitted).' },
-        {
-            name: 'revision',
-            description: 'The commit the Applications must run, usually update-manifest\'s `commit-sha`. Empty: wait like `argocd app wait` (synced, healthy, no operation), without checking the revision.',
-        },
-        { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it.' },
-        { name: 'timeout', default: '10m', description: 'How long to wait in all (`90s`, `10m`); then fail, printing what each app still waited for.' },
-        { name: 'refresh', default: 'normal', description: 'Ask Argo CD to re-read git first: `normal`, `hard` (also regenerate manifests), or `none`.' },
-        { name: 'sync', boolean: true, default: 'false', description: 'Request a sync of `revision` for Applications without auto-sync (e.g. production).' },
-        { name: 'degraded-grace', default: '0s', description: 'How long an Application may be Degraded at the new revision before the step fails (`0s`: at once).' },
-        { name: 'insecure', boolean: true, default: 'false', description: 'Skip TLS certificate verification (a lab only; prefer `ca-cert`).' },
-        { name: 'ca-cert', description: "PEM certificate(s) of the CA that signed Argo CD's certificate, for a private CA." },
-        { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },
-    ],
-    outputs: [
-        { name: 'health', description: 'Health of the Applications: the worst of them (`Healthy` when all are).' },
-        { name: 'sync', description: 'Sync status of the Applications: `Synced` when all are, else the first that is not.' },
-        { name: 'revision', description: 'The revision the Applications run (of the first, when they differ).' },
-        {
-            name: 'result',
-            description: 'JSON object by Application name: `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
-        },
-    ],
-};
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -335,62 +289,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
 /***/ 3024:
 /***/ ((module) => {
 
@@ -402,27 +300,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -440,73 +317,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
 /***/ 8500:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -949,39 +763,25 @@ async function runStep(step, given) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/entry.ts
+// What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
+// importing the package's index would pull every step's code into the bundle.
+
+
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
 var spec = __nccwpck_require__(6696);
-// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
-var wait_argocd_healthy_spec = __nccwpck_require__(1989);
-;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
+;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/registration.ts
 
-
-/**
- * Every step, by the name its action directory, CLI subcommand and GitLab template use. Specs are
- * loaded eagerly (help and flags need them, and they are data); a step's code only when it runs,
- * so each bundle and the CLI pay start-up for the step in use alone.
- */
-const STEPS = [
-    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2646))).updateManifestStep(platform) },
-    { spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W, run: async (platform) => (await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 5929))).waitArgocdHealthyStep(platform) },
-];
-/** The registered step called `name`; a typo in an entry is a bug, reported as one. */
-function stepNamed(name) {
-    const step = STEPS.find((candidate) => candidate.spec.name === name);
-    if (!step)
-        throw new Error(`no step named ${name}`);
-    return step;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/entry.ts
-// What a bundle's entry needs and nothing more: importing the package's index would pull every
-// step's code into the entry chunk, which each run would then pay for at start-up.
-
-
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const updateManifest = {
+    spec: spec/* updateManifestSpec */.m,
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4873))).updateManifestStep(platform),
+};
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts
 // Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
 // platform adapter. All logic lives in packages/core.
 
-void runStep(stepNamed('update-manifest'));
+
+void runStep(updateManifest);
 

@@ -6,14 +6,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
-/* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
-/* harmony export */   MA: () => (/* binding */ ManifestEditError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lr: () => (/* binding */ ManifestParseError),
-/* harmony export */   vO: () => (/* binding */ FileSelectionError)
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
+/* unused harmony exports ManifestParseError, ManifestEditError, FileSelectionError, PushRetriesExhaustedError */
 /**
  * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
  * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
@@ -31,19 +28,19 @@ class GitopsPromoteError extends Error {
 class InputError extends GitopsPromoteError {
 }
 /** A YAML file could not be parsed; `message` carries file:line:column. */
-class ManifestParseError extends GitopsPromoteError {
+class ManifestParseError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
 }
 /** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
-class ManifestEditError extends GitopsPromoteError {
+class ManifestEditError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
 }
 /** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
-class FileSelectionError extends GitopsPromoteError {
+class FileSelectionError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
 }
 /** A git command failed for a reason other than a lost push race. */
 class GitError extends GitopsPromoteError {
 }
 /** Every push attempt lost the race against other writers. */
-class PushRetriesExhaustedError extends GitopsPromoteError {
+class PushRetriesExhaustedError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
 }
 /** Formats any thrown value as the single line a user sees. */
 function describeError(error) {
@@ -183,63 +180,6 @@ class SecretRedactor {
 
 /***/ }),
 
-/***/ 6696:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ updateManifestSpec)
-/* harmony export */ });
-const updateManifestSpec = {
-    name: 'update-manifest',
-    title: 'gitops-promote: update manifest',
-    description: 'Set an image tag/digest or any key in GitOps manifests, changing only those bytes; commit and push, surviving push races.',
-    inputs: [
-        { name: 'path', description: 'Checkout of the environment repository; `files` are relative to it.', default: '.' },
-        {
-            name: 'files',
-            required: true,
-            description: 'Manifests to edit, relative to `path`: paths or globs, one per line or comma-separated (e.g. `envs/dev/kustomization.yaml`, `envs/dev/**/*.yaml`).',
-        },
-        { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest (e.g. `ghcr.io/acme/payments`).' },
-        { name: 'tag', description: 'Image mode: the new tag (`1.4.2`; `1.4.2@sha256:…` sets the digest too). Setting a tag alone drops a stale digest.' },
-        { name: 'digest', description: 'Image mode: the new digest: `sha256:` + 64 or `sha512:` + 128 lower-case hex digits.' },
-        {
-            name: 'key',
-            description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
-        },
-        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
-        { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
-        { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
-        { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
-        {
-            name: 'push-timeout',
-            default: '5m',
-            description: 'How long to keep retrying when other pushes move the branch (`90s`, `10m`): each lost race waits a jittered backoff, re-applies the edit on the new tip and pushes again, until this budget is spent.',
-        },
-        {
-            name: 'commit-message',
-            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
-        },
-        { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
-        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
-        { name: 'token', secret: true, description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
-        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
-    ],
-    outputs: [
-        { name: 'changed', description: '`true` if any file needed a change, else `false`. With `push: true`, decided against the remote branch: `false` means the remote holds the values.' },
-        { name: 'changed-files', description: 'JSON array of changed files, relative to `path`.' },
-        {
-            name: 'previous-values',
-            description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
-        },
-        { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
-        { name: 'pushed', description: '`true` if the commit was pushed.' },
-    ],
-};
-
-
-/***/ }),
-
 /***/ 1989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -293,13 +233,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
 /***/ 5317:
 /***/ ((module) => {
 
@@ -325,13 +258,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 3339:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -391,20 +317,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -433,13 +345,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
 /***/ 643:
 /***/ ((module) => {
 
@@ -458,13 +363,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -524,13 +422,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
@@ -542,13 +433,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ })
 
@@ -600,36 +484,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -751,11 +605,11 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
 var platform = __nccwpck_require__(7110);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
@@ -788,7 +642,7 @@ class GitLabPlatform {
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
         if (/[\r\n]/.test(value))
             throw new Error(`output ${name} must be a single line for a dotenv report`);
-        (0,external_node_fs_.appendFileSync)(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
+        (0,external_node_fs_namespaceObject.appendFileSync)(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
     }
     info(message) {
         process.stdout.write(`${this.redactor.printable(message)}\n`);
@@ -814,7 +668,7 @@ class GitLabPlatform {
         this.redactor.add(secret);
     }
     async appendSummary(markdown) {
-        (0,external_node_fs_.appendFileSync)(this.summaryPath, `${this.redact(markdown)}\n`);
+        (0,external_node_fs_namespaceObject.appendFileSync)(this.summaryPath, `${this.redact(markdown)}\n`);
     }
     setFailed(message) {
         this.error(message);
@@ -949,39 +803,25 @@ async function runStep(step, given) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
-var spec = __nccwpck_require__(6696);
-// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
-var wait_argocd_healthy_spec = __nccwpck_require__(1989);
-;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
-
-
-/**
- * Every step, by the name its action directory, CLI subcommand and GitLab template use. Specs are
- * loaded eagerly (help and flags need them, and they are data); a step's code only when it runs,
- * so each bundle and the CLI pay start-up for the step in use alone.
- */
-const STEPS = [
-    { spec: spec/* updateManifestSpec */.m, run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2646))).updateManifestStep(platform) },
-    { spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W, run: async (platform) => (await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 5929))).waitArgocdHealthyStep(platform) },
-];
-/** The registered step called `name`; a typo in an entry is a bug, reported as one. */
-function stepNamed(name) {
-    const step = STEPS.find((candidate) => candidate.spec.name === name);
-    if (!step)
-        throw new Error(`no step named ${name}`);
-    return step;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/entry.ts
-// What a bundle's entry needs and nothing more: importing the package's index would pull every
-// step's code into the entry chunk, which each run would then pay for at start-up.
+// What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
+// importing the package's index would pull every step's code into the bundle.
 
 
+// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
+var spec = __nccwpck_require__(1989);
+;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/registration.ts
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const waitArgocdHealthy = {
+    spec: spec/* waitArgocdHealthySpec */.W,
+    run: async (platform) => (await __nccwpck_require__.e(/* import() */ 156).then(__nccwpck_require__.bind(__nccwpck_require__, 8156))).waitArgocdHealthyStep(platform),
+};
 
 ;// CONCATENATED MODULE: ./actions/wait-argocd-healthy/index.ts
 // Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
 // platform adapter. All logic lives in packages/core.
 
-void runStep(stepNamed('wait-argocd-healthy'));
+
+void runStep(waitArgocdHealthy);
 

@@ -1,4 +1,3 @@
-// What a bundle's entry needs and nothing more: importing the package's index would pull every
-// step's code into the entry chunk, which each run would then pay for at start-up.
+// What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
+// importing the package's index would pull every step's code into the bundle.
 export { runStep } from './steps/run-step';
-export { stepNamed } from './steps/registry';

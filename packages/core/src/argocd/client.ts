@@ -4,7 +4,8 @@ import { errorForStatus, errorForStreamLine, readServerMessage, type Redact, typ
 import { ArgoCdProtocolError } from './errors';
 import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type HttpStream } from './http';
 import { parseApplication, parseApplicationList, parseJson, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
-import { scrubSecrets, secretForms } from './secrets';
+import type { SecretRedactor } from '../platform/platform';
+import { addSecret, redactorFor } from './secrets';
 import { jsonLines, truncated, type JsonLine } from './stream';
 import type { Application, ApplicationList, ApplicationWatchEvent, ResourceTree } from './types';
 
@@ -115,11 +116,11 @@ export class ArgoCdClient {
   private readonly base: URL;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
-  private readonly secrets: string[];
+  private readonly secrets: SecretRedactor;
   private session: Promise<string> | undefined;
 
   constructor(private readonly options: ArgoCdClientOptions) {
-    this.secrets = 'token' in options.credentials ? secretForms(options.credentials.token) : secretForms(options.credentials.password);
+    this.secrets = redactorFor('token' in options.credentials ? options.credentials.token : options.credentials.password);
     this.base = serverUrl(options.server, (text) => this.redact(text));
     validateCredentials(options.credentials);
     if (options.caCert !== undefined && !options.caCert.includes('-----BEGIN CERTIFICATE-----')) {
@@ -129,9 +130,14 @@ export class ArgoCdClient {
     this.agent = createAgent({ caCert: options.caCert, insecure: options.insecure });
   }
 
+  /** `host[:port]` of the server, for log lines. */
+  get host(): string {
+    return this.base.host;
+  }
+
   /** The caller's redaction after removing every credential this client knows. */
   redact(text: string): string {
-    return this.options.redact(scrubSecrets(text, this.secrets));
+    return this.options.redact(this.secrets.redact(text));
   }
 
   async getApplication(name: string, options: GetApplicationOptions = {}): Promise<Application> {
@@ -265,7 +271,7 @@ export class ArgoCdClient {
     if (typeof token !== 'string' || token === '') {
       throw new ArgoCdProtocolError(`${this.where('POST', path)} answered without a session token.`, 'Point the server URL at the Argo CD API server itself.');
     }
-    this.secrets.push(...secretForms(token));
+    addSecret(this.secrets, token);
     this.options.onSessionToken?.(token);
     return token;
   }

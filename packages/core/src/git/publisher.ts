@@ -113,7 +113,7 @@ export async function publish<T extends FileWrite>(request: PublishRequest<T>, i
   const base = await repo.head();
   const state = { commitSha: await commitWrites(repo, initial, request.message, request.author), planned: initial, changed: true };
   request.info(`Committed ${state.commitSha.slice(0, 12)}: ${request.message.split('\n')[0] ?? ''}`);
-  await pushWithRetries(request, base, state).catch(async (error: unknown) => {
+  return pushWithRetries(request, base, state).catch(async (error: unknown) => {
     // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
     // (`--keep` refuses rather than touch other local work), and running again redoes it.
     await repo.resetKeep(base).then(
@@ -122,8 +122,6 @@ export async function publish<T extends FileWrite>(request: PublishRequest<T>, i
     );
     throw error;
   });
-  if (state.changed) request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
-  return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
 }
 
 /**
@@ -155,10 +153,7 @@ async function pushHeldLocally<T extends FileWrite>(request: PublishRequest<T>, 
     );
   }
   request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
-  const state = { commitSha: head, planned: remotePlan, changed: true };
-  await pushWithRetries(request, head, state);
-  if (state.changed) request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
-  return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+  return pushWithRetries(request, head, { commitSha: head, planned: remotePlan, changed: true });
 }
 
 interface PushState<T> {
@@ -175,19 +170,24 @@ export function retryDelayMs(retry: number, lastAttemptMs: number, backoff: Back
 
 /**
  * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
- * again, until the budget is spent. Only a lost race is retried: a refusal, or a failure while
+ * again, until the budget is spent. Resolves with what landed (nothing, when a rebuild found the
+ * remote already holding the values). Only a lost race is retried: a refusal, or a failure while
  * re-applying (fetch refused, `reset --keep` protecting local work), would fail the same way
  * after every backoff.
  */
-async function pushWithRetries<T extends FileWrite>(request: PublishRequest<T>, base: string, state: PushState<T>): Promise<void> {
+async function pushWithRetries<T extends FileWrite>(request: PublishRequest<T>, base: string, state: PushState<T>): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
   const deadline = Date.now() + request.timeoutMs;
+  const landed = (): Publication<T> => {
+    if (state.changed) request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+    return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+  };
   for (let attempt = 1; ; attempt++) {
     const started = Date.now();
     if (attempt > 1) await rebuildOnRemote(request, base, state);
-    if (!state.changed) return;
+    if (!state.changed) return landed();
     const outcome = await repo.push(remote, branch);
-    if (outcome.ok) return;
+    if (outcome.ok) return landed();
     if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
     const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
     const left = deadline - Date.now();

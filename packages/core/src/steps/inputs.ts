@@ -1,4 +1,6 @@
 import { InputError } from '../errors';
+import type { Platform } from '../platform/platform';
+import type { StepSpec } from './step-spec';
 
 /** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
 export function parseBoolean(value: string, name: string, fallback: boolean): boolean {
@@ -6,4 +8,14 @@ export function parseBoolean(value: string, name: string, fallback: boolean): bo
   if (/^(true|yes|1|on)$/i.test(value)) return true;
   if (/^(false|no|0|off)$/i.test(value)) return false;
   throw new InputError(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+
+/** A step's inputs exactly as its action.yml names them; the CLI's flags and GitLab's variables mirror them. */
+export type StepInputs<S extends StepSpec> = Record<S['inputs'][number]['name'], string>;
+
+/** Every input of `spec` from the platform ('' when not given), before any validation. */
+export function readInputs<S extends StepSpec>(spec: S, platform: Platform): StepInputs<S> {
+  const inputs: Record<string, string> = {};
+  for (const { name } of spec.inputs) inputs[name] = platform.getInput(name);
+  return inputs as StepInputs<S>;
 }

@@ -1,18 +1,16 @@
 import type { RegisteredStep } from './step-spec';
-import { updateManifestSpec } from './update-manifest/spec';
-import { waitArgocdHealthySpec } from './wait-argocd-healthy/spec';
+import { updateManifest } from './update-manifest/registration';
+import { waitArgocdHealthy } from './wait-argocd-healthy/registration';
 
 export type { RegisteredStep };
 
 /**
  * Every step, by the name its action directory, CLI subcommand and GitLab template use. Specs are
  * loaded eagerly (help and flags need them, and they are data); a step's code only when it runs,
- * so each bundle and the CLI pay start-up for the step in use alone.
+ * so the CLI pays start-up for the step in use alone. A step's own bundle imports its
+ * registration directly, so it holds no other step's code at all.
  */
-export const STEPS: readonly RegisteredStep[] = [
-  { spec: updateManifestSpec, run: async (platform) => (await import('./update-manifest/step')).updateManifestStep(platform) },
-  { spec: waitArgocdHealthySpec, run: async (platform) => (await import('./wait-argocd-healthy/step')).waitArgocdHealthyStep(platform) },
-];
+export const STEPS: readonly RegisteredStep[] = [updateManifest, waitArgocdHealthy];
 
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 export function stepNamed(name: string): RegisteredStep {

@@ -3,9 +3,9 @@ import { InputError } from '../../errors';
 import { isValidDigest, quoteForMessage, validateDigest, validateImageName, validateTag } from '../../image-reference';
 import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
-import type { Author, Platform } from '../../platform/platform';
+import type { Author } from '../../platform/platform';
 import { splitList } from '../../list-input';
-import { parseBoolean } from '../inputs';
+import { parseBoolean, type StepInputs } from '../inputs';
 import { parseCommitMessageTemplate } from './commit-message';
 import { updateManifestSpec } from './spec';
 
@@ -27,15 +27,7 @@ export interface UpdateManifestConfig {
   dryRun: boolean;
 }
 
-
-/** The inputs exactly as `action.yml` names them; the CLI's flags and GitLab's variables mirror them. */
-export type UpdateManifestInputs = Record<(typeof updateManifestSpec.inputs)[number]['name'], string>;
-
-export function readUpdateManifestInputs(platform: Platform): UpdateManifestInputs {
-  const inputs: Partial<UpdateManifestInputs> = {};
-  for (const { name } of updateManifestSpec.inputs) inputs[name] = platform.getInput(name);
-  return inputs as UpdateManifestInputs;
-}
+export type UpdateManifestInputs = StepInputs<typeof updateManifestSpec>;
 
 
 function singleLine(value: string, name: string): string {

@@ -28,17 +28,21 @@ export interface RunOptions {
 /** A file's edit, with where it lives on disk. */
 interface PlannedFile extends FileEditResult, FileWrite {}
 
+/** A commit to read the selected files from, instead of the work tree. */
+interface AtRevision {
+  repo: GitRepository;
+  revision: string;
+}
+
 /**
- * Reads and edits every selected file in memory; nothing is written if any file fails. With
- * `revision`, the same files are read from that commit instead, to decide whether the remote
- * holds the values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
+ * Reads and edits the selected files in memory; nothing is written if any file fails. With `at`,
+ * the same files are read from that commit instead, to decide whether the remote holds the
+ * values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
  */
-async function planEdits(config: UpdateManifestConfig, repo?: GitRepository, revision?: string): Promise<PlannedFile[]> {
-  const files = await selectFiles(config.path, config.files);
-  if (revision === undefined) await removeStaleTempFiles(files.map((file) => path.dirname(file.absolute)));
+async function planEdits(config: UpdateManifestConfig, files: readonly SelectedFile[], at?: AtRevision): Promise<PlannedFile[]> {
   const results: PlannedFile[] = [];
   for (const file of files) {
-    const source = revision !== undefined && repo ? await repo.fileAt(revision, file.relative) : await readText(file);
+    const source = at ? await at.repo.fileAt(at.revision, file.relative) : await readText(file);
     if (source === undefined) {
       results.push({ file: file.relative, absolute: file.absolute, source: '', output: '', pending: true, changes: [], matched: 0, imagesSeen: () => new Set() });
     } else {
@@ -47,7 +51,7 @@ async function planEdits(config: UpdateManifestConfig, repo?: GitRepository, rev
   }
   const matched = results.reduce((sum, result) => sum + result.matched, 0);
   if (matched === 0) {
-    if (revision === undefined) throw nothingMatched(config, results);
+    if (!at) throw nothingMatched(config, results);
     for (const result of results) result.pending = true;
   }
   return results;
@@ -99,7 +103,10 @@ async function writeAll(results: readonly PlannedFile[]): Promise<void> {
 export async function runUpdateManifest(config: UpdateManifestConfig, platform: Platform, options: RunOptions = {}): Promise<UpdateManifestResult> {
   if (config.token) platform.setSecret(config.token);
   const results = await platform.group('Editing manifests', async () => {
-    const planned = await planEdits(config);
+    const files = await selectFiles(config.path, config.files);
+    // Once per run: temp files a killed writer left next to the manifests.
+    await removeStaleTempFiles(files.map((file) => path.dirname(file.absolute)));
+    const planned = await planEdits(config, files);
     logChanges(platform, planned);
     return planned;
   });
@@ -160,6 +167,7 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
       "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').",
     );
   }
+  const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
   const publication = await publish(
     {
       repo,
@@ -170,7 +178,10 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
       timeoutMs: config.pushTimeoutMs,
       ...(options.backoff ? { backoff: options.backoff } : {}),
       info: (message) => platform.info(message),
-      plan: (revision) => planEdits(config, repo, revision),
+      // The remote tip is read for the files already selected; after a lost race the work tree
+      // was reset onto a new tip, so the selection is made again there.
+      plan: async (revision) =>
+        revision !== undefined ? planEdits(config, selection, { repo, revision }) : planEdits(config, await selectFiles(config.path, config.files)),
     },
     planned,
   );

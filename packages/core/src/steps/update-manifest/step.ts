@@ -1,12 +1,14 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import { inertJson } from '../../platform/neutralise';
 import type { Platform } from '../../platform/platform';
-import { readUpdateManifestInputs, validateUpdateManifestInputs } from './config';
+import { readInputs } from '../inputs';
+import { validateUpdateManifestInputs } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
+import { updateManifestSpec } from './spec';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
 export async function updateManifestStep(platform: Platform): Promise<UpdateManifestResult> {
-  const config = validateUpdateManifestInputs(readUpdateManifestInputs(platform));
+  const config = validateUpdateManifestInputs(readInputs(updateManifestSpec, platform));
   if (config.token) platform.setSecret(config.token);
   const result = await runUpdateManifest(config, platform);
   platform.setOutput('changed', String(result.changed));

@@ -1,15 +1,15 @@
 import { parseDuration } from '../../duration';
 import { InputError } from '../../errors';
-import type { Platform } from '../../platform/platform';
 import { splitList } from '../../list-input';
-import { parseBoolean } from '../inputs';
+import { parseBoolean, type StepInputs } from '../inputs';
 import { waitArgocdHealthySpec } from './spec';
 
 export type RefreshMode = 'normal' | 'hard' | 'none';
 
 /** Everything wait-argocd-healthy needs, validated before any request is made. */
 export interface WaitArgocdConfig {
-  server: URL;
+  /** Argo CD's base URL as given; the client validates it. */
+  server: string;
   auth: { token: string } | { username: string; password: string };
   applications: string[];
   selector?: string;
@@ -28,13 +28,7 @@ export interface WaitArgocdConfig {
   requestTimeoutMs: number;
 }
 
-export type WaitArgocdInputs = Record<(typeof waitArgocdHealthySpec.inputs)[number]['name'], string>;
-
-export function readWaitArgocdInputs(platform: Platform): WaitArgocdInputs {
-  const inputs: Partial<WaitArgocdInputs> = {};
-  for (const { name } of waitArgocdHealthySpec.inputs) inputs[name] = platform.getInput(name);
-  return inputs as WaitArgocdInputs;
-}
+export type WaitArgocdInputs = StepInputs<typeof waitArgocdHealthySpec>;
 
 // DNS-1123 subdomain: what Kubernetes accepts as an object (Application) name.
 const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
@@ -44,18 +38,8 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   if (inputs.server.trim() === '') {
     throw new InputError("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
   }
-  let server: URL;
-  try {
-    server = new URL(inputs.server);
-  } catch {
-    throw new InputError(`Input 'server' is not a URL: ${JSON.stringify(inputs.server)}.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
-  }
-  if ((server.protocol !== 'https:' && server.protocol !== 'http:') || server.username || server.password || server.search || server.hash) {
-    throw new InputError(
-      `Input 'server' must be an https:// or http:// base URL without credentials or query: ${JSON.stringify(inputs.server)}.`,
-      "Give e.g. https://argocd.example.com, and the credentials in 'token' (or 'username' + 'password').",
-    );
-  }
+  // The URL itself (scheme, no credentials or query) and `ca-cert` are checked by the Argo CD
+  // client's constructor, before any request.
   const applications = splitList(inputs.application);
   for (const name of applications) {
     if (!APP_NAME.test(name)) {
@@ -85,11 +69,8 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
     throw new InputError(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.');
   }
   const caCert = inputs['ca-cert'];
-  if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new InputError("Input 'ca-cert' is not a PEM certificate.", 'Paste the CA certificate including its -----BEGIN CERTIFICATE----- line (a file: ca-cert: ${{ secrets.ARGOCD_CA }}).');
-  }
   const config: WaitArgocdConfig = {
-    server,
+    server: inputs.server,
     auth,
     applications,
     timeoutMs: parseDuration(inputs.timeout || '10m', 'timeout'),

@@ -52,15 +52,11 @@ export async function runWaitArgocdHealthy(config: WaitArgocdConfig, platform: P
   if ('token' in config.auth) platform.setSecret(config.auth.token);
   else platform.setSecret(config.auth.password);
   const started = Date.now();
-  const cancel = new AbortController();
-  const forward = (): void => cancel.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', forward, { once: true });
-  const stopSignals = options.handleSignals === false ? () => undefined : abortOnSignals(cancel);
-  const deadline = new Deadline(config.timeoutMs, cancel.signal);
+  // First, as it validates the server URL and CA: a bad input leaves no handler or timer behind.
   const client =
     options.client ??
     new ArgoCdClient({
-      server: config.server.href,
+      server: config.server,
       credentials: config.auth,
       redact: (text) => platform.redact(text),
       timeoutMs: config.requestTimeoutMs,
@@ -68,13 +64,15 @@ export async function runWaitArgocdHealthy(config: WaitArgocdConfig, platform: P
       insecure: config.insecure,
       onSessionToken: (token) => platform.setSecret(token),
     });
+  const cancel = new AbortController();
+  const stopSignals = options.handleSignals === false ? () => undefined : abortOnSignals(cancel);
+  const deadline = new Deadline(config.timeoutMs, options.signal ? AbortSignal.any([cancel.signal, options.signal]) : cancel.signal);
   const waiter = new Waiter(config, platform, client, deadline, started, options);
   try {
-    return await platform.group(`Waiting for Argo CD (${config.server.host})`, () => waiter.run());
+    return await platform.group(`Waiting for Argo CD (${client.host})`, () => waiter.run());
   } finally {
     deadline.dispose();
     stopSignals();
-    options.signal?.removeEventListener('abort', forward);
     if (!options.client) await client.close();
   }
 }

@@ -1,14 +1,16 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import { inertJson } from '../../platform/neutralise';
 import type { Platform } from '../../platform/platform';
-import { readWaitArgocdInputs, validateWaitArgocdInputs } from './config';
+import { readInputs } from '../inputs';
+import { validateWaitArgocdInputs } from './config';
 import type { AppReport, WaitOptions, WaitResult } from './run';
+import { waitArgocdHealthySpec } from './spec';
 
 const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
 
 /** The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict. */
 export async function waitArgocdHealthyStep(platform: Platform, options: WaitOptions = {}): Promise<WaitResult> {
-  const config = validateWaitArgocdInputs(readWaitArgocdInputs(platform));
+  const config = validateWaitArgocdInputs(readInputs(waitArgocdHealthySpec, platform));
   // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
   const { runWaitArgocdHealthy } = await import('./run');
   const result = await runWaitArgocdHealthy(config, platform, options);

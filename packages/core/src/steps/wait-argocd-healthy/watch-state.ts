@@ -54,11 +54,6 @@ export class WatchState {
     return [...this.apps.values()].find((state) => state.assessment?.state === 'failure');
   }
 
-  /** Commits the descendant check could not place yet, over all apps. */
-  unknownAncestry(): string[] {
-    return [...new Set([...this.apps.values()].flatMap((state) => state.assessment?.unknownAncestry ?? []))];
-  }
-
   /** The newest resourceVersion seen, to resume a dropped stream from. */
   resourceVersion(): string | undefined {
     let newest: string | undefined;
