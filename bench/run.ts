@@ -6,7 +6,8 @@
  * fatal (a benchmark is not a test); the exit code is non-zero only when something crashed.
  * `npm run bench -- --skip-25mib` leaves out the 25 MiB file (about a minute of the run);
  * `--skip-wait` leaves out wait-argocd-healthy against a poll loop (about three minutes of
- * simulated rollouts, which no machine can make faster).
+ * simulated rollouts, which no machine can make faster); `--skip-promotion` leaves out
+ * open-promotion-pr against a clone/yq/push/curl script (about half a minute).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { measureColdStart, coldCommands, missingBundles } from './measure-cold-s
 import { measureGlob } from './measure-glob';
 import { measureInProcess } from './measure-in-process';
 import { measureLargeFiles } from './measure-large-files';
+import { measurePromotion, PROMOTION_DEFAULTS } from './measure-promotion';
 import { measureWait } from './measure-wait';
 import { measureYq } from './measure-yq';
 import { YQ_PATH } from './methods/yq';
@@ -25,6 +27,7 @@ import { renderColdStart } from './report-cold-start';
 import { renderCorpus } from './report-corpus';
 import { renderGlob } from './report-glob';
 import { renderLargeFiles } from './report-large-files';
+import { renderPromotion } from './report-promotion';
 import { renderWait } from './report-wait';
 import { sinkValue } from './timing';
 
@@ -50,6 +53,7 @@ const SKIP_25_MIB = '--skip-25mib';
 const WAIT_SIZES = [1, 50];
 const WAIT_ROUNDS = 3;
 const SKIP_WAIT = '--skip-wait';
+const SKIP_PROMOTION = '--skip-promotion';
 
 const progress = (message: string): void => {
   // Progress goes to stderr so stdout stays pure Markdown that can be pasted as is.
@@ -139,6 +143,15 @@ async function main(): Promise<number> {
     const wait = await measureWait({ sizes: WAIT_SIZES, rounds: WAIT_ROUNDS, progress });
     console.log(renderWait(wait, WAIT_ROUNDS));
     if (wait.some((r) => r.problem)) crashed = true;
+  }
+
+  // Last: it loads nock, which then intercepts this process's HTTP.
+  if (process.argv.includes(SKIP_PROMOTION)) {
+    console.log(`## 6. open-promotion-pr vs the seed script\n\nSkipped (\`${SKIP_PROMOTION}\`).\n`);
+  } else {
+    const promotion = await measurePromotion({ ...PROMOTION_DEFAULTS, progress });
+    console.log(renderPromotion(promotion));
+    if (promotion.problem) crashed = true;
   }
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -8,6 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 export const BUNDLES = {
   'update-manifest': 'actions/update-manifest/index.ts',
   'wait-argocd-healthy': 'actions/wait-argocd-healthy/index.ts',
+  'open-promotion-pr': 'actions/open-promotion-pr/index.ts',
   cli: 'packages/core/src/cli/main.ts',
 };
 

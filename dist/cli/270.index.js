@@ -12,10 +12,17 @@ __webpack_require__.d(__webpack_exports__, {
   m: () => (/* binding */ fetchHint)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/git/git-command-manager.ts + 8 modules
-var git_command_manager = __webpack_require__(4477);
+// EXTERNAL MODULE: ./packages/core/src/git/git-command-manager.ts + 6 modules
+var git_command_manager = __webpack_require__(6534);
 ;// CONCATENATED MODULE: ./packages/core/src/git/push-race.ts
 /**
  * Recognises a push that lost a race: the remote branch moved since we fetched. These are worth a
@@ -49,6 +56,9 @@ function isAuthFailure(output) {
 
 
 
+
+
+
 /** The git operations the steps need, on one work tree, with remote auth applied per command. */
 class GitRepository {
     remoteEnv;
@@ -67,6 +77,17 @@ class GitRepository {
         }
         // Commands run where the user pointed: pathspecs are then relative to `path`, like `files`.
         return new GitRepository(path, remoteEnv, redact);
+    }
+    /**
+     * A scratch repository in `dir` (an empty folder) whose `origin` is `url`: steps that work on
+     * branches rather than on the user's checkout (a promotion branch, a base) fetch into it and
+     * commit with plumbing, so nobody's checkout is touched. The URL holds no credential.
+     */
+    static async initScratch(dir, url, remoteEnv, redact) {
+        const git = new git_command_manager/* GitCommandManager */.bM(dir, {}, redact);
+        await git.run(['init', '--quiet']);
+        await git.run(['remote', 'add', 'origin', url]);
+        return new GitRepository(dir, remoteEnv, redact);
     }
     /** Refuses a branch name git would refuse (or read as something else), before anything is committed. */
     async checkBranchName(branch) {
@@ -163,6 +184,113 @@ class GitRepository {
     /** Number of commits reachable from `rev` that `remoteTip` lacks. */
     async countMissing(rev, remoteTip) {
         return Number(await this.git.run(['rev-list', '--count', rev, '--not', remoteTip]));
+    }
+    /** The tips of `branches` on `remote` (undefined: no such branch), in one round trip. */
+    async remoteTips(remote, branches) {
+        const refs = branches.map((branch) => `refs/heads/${branch}`);
+        const result = await this.git.exec(['ls-remote', remote, ...refs], this.remoteEnv);
+        if (result.exitCode !== 0) {
+            const output = this.redact(result.stderr);
+            throw new errors/* GitError */.XS(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
+        }
+        const found = new Map();
+        for (const line of result.stdout.split('\n')) {
+            const [sha, ref] = line.split('\t');
+            if (sha && ref)
+                found.set(ref, sha);
+        }
+        return new Map(branches.map((branch) => [branch, found.get(`refs/heads/${branch}`)]));
+    }
+    /** Fetches `branches` into refs/remotes/<remote>/ (each must exist), so their commits can be read. */
+    async fetchBranches(remote, branches) {
+        if (branches.length === 0)
+            return;
+        const specs = branches.map((branch) => `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`);
+        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, ...specs], this.remoteEnv);
+        if (result.exitCode !== 0) {
+            const output = this.redact(result.stderr);
+            throw new errors/* GitError */.XS(`git fetch ${remote} ${branches.join(' ')} failed: ${summarize(output)}`, fetchHint(output));
+        }
+    }
+    /** `file`'s text at `rev`, path relative to the repository root (works in a bare repository). */
+    async fileAtRoot(rev, file) {
+        const result = await this.git.exec(['cat-file', 'blob', `${rev}:${file}`]);
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** Where the work tree's commands run, relative to the repository root: '' or `sub/dir/`. */
+    async prefix() {
+        return this.git.run(['rev-parse', '--show-prefix']);
+    }
+    /** Checks out `sha` on a detached HEAD (scratch repositories only: the work tree is replaced). */
+    async checkoutDetached(sha) {
+        await this.git.run(['checkout', '--quiet', '--force', '--detach', sha]);
+    }
+    /** The newest commit reachable from `rev` that changed any of `paths`; undefined if none did. */
+    async lastCommitTouching(rev, paths) {
+        const sha = await this.git.run(['log', '-1', '--format=%H', rev, '--', ...paths]);
+        return sha === '' ? undefined : sha;
+    }
+    /** Paths `sha` changes against its first parent. */
+    async changedFiles(sha) {
+        const out = await this.git.run(['diff-tree', '--no-commit-id', '--name-only', '-r', '--root', '-z', sha]);
+        return out.split('\0').filter((name) => name !== '');
+    }
+    async treeOf(rev) {
+        return this.git.run(['rev-parse', `${rev}^{tree}`]);
+    }
+    async parentsOf(rev) {
+        const line = await this.git.run(['rev-list', '--parents', '-n', '1', rev]);
+        return line.split(' ').slice(1);
+    }
+    /** Commits reachable from `head` but not from `exclude`, newest first. */
+    async commitsOnlyIn(head, exclude) {
+        const out = await this.git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', head, '--not', exclude]);
+        return out
+            .split('\x1e')
+            .map((record) => record.replace(/^\n/, ''))
+            .filter((record) => record !== '')
+            .map((record) => {
+            const [sha = '', author = '', subject = '', message = ''] = record.split('\x1f');
+            return { sha, author, subject, message: message.trimEnd() };
+        });
+    }
+    /**
+     * Commits `files` onto `parent` without a work tree: the blobs are written, a private index is
+     * read from `parent`'s tree and updated, and the tree committed. Modes (an executable script)
+     * stay as `parent` has them.
+     */
+    async commitOnto(parent, files, message, author) {
+        const indexDir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-index-'));
+        const env = { GIT_INDEX_FILE: external_node_path_default().join(indexDir, 'index') };
+        try {
+            await this.git.run(['read-tree', parent], undefined, env);
+            for (const file of files) {
+                const blob = await this.git.run(['hash-object', '-w', '--stdin'], undefined, {}, file.content);
+                const listed = await this.git.run(['ls-tree', parent, '--', file.path]);
+                const mode = /^(\d{6}) blob /.exec(listed)?.[1] ?? '100644';
+                await this.git.run(['update-index', '--add', '--cacheinfo', `${mode},${blob},${file.path}`], undefined, env);
+            }
+            const tree = await this.git.run(['write-tree'], undefined, env);
+            const identity = author
+                ? { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email }
+                : {};
+            return await this.git.run(['commit-tree', tree, '-p', parent, '-F', '-'], "If git says 'Author identity unknown', set the inputs author-name and author-email.", identity, message);
+        }
+        finally {
+            await (0,promises_.rm)(indexDir, { recursive: true, force: true });
+        }
+    }
+    /**
+     * Pushes `sha` to `branch` only if the remote branch is still at `expected` (undefined: only if
+     * it does not exist yet), so a push never replaces anything this run did not see.
+     */
+    async pushLeased(remote, sha, branch, expected) {
+        const ref = `refs/heads/${branch}`;
+        const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`], this.remoteEnv);
+        if (result.exitCode === 0)
+            return { ok: true };
+        const output = this.redact(`${result.stdout}\n${result.stderr}`);
+        return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };
     }
     /**
      * Moves HEAD to `rev`, keeping unrelated uncommitted work: `--keep` refuses instead of
@@ -482,7 +610,7 @@ var undici = __webpack_require__(4371);
 
 
 function createAgent(tls) {
-    return new undici/* Agent */.g6({
+    return new undici.Agent({
         connect: {
             // Added to, not instead of, the public roots: a server behind a public-CA proxy keeps working.
             ca: tls.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, tls.caCert],
@@ -514,7 +642,7 @@ async function openStream(agent, call) {
     });
 }
 function send(agent, call, signal) {
-    return (0,undici/* request */.Em)(call.url, {
+    return (0,undici.request)(call.url, {
         dispatcher: agent,
         method: call.method,
         headers: call.headers,

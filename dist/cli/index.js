@@ -60,7 +60,7 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 4477:
+/***/ 6534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75,14 +75,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -561,7 +561,7 @@ const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
+class ToolRunner extends external_events_.EventEmitter {
     constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -1059,7 +1059,7 @@ function argStringToArray(argString) {
     }
     return args;
 }
-class ExecState extends external_events_namespaceObject.EventEmitter {
+class ExecState extends external_events_.EventEmitter {
     constructor(options, toolPath) {
         super();
         this.processClosed = false; // tracks whether the process has exited and stdio is closed
@@ -1227,11 +1227,17 @@ class GitCommandManager {
         this.redact = redact;
     }
     /** Runs git and returns its result whatever the exit code. */
-    async exec(args, extraEnv = {}) {
+    async exec(args, extraEnv = {}, input) {
         const env = gitEnvironment(process.env);
         Object.assign(env, { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, this.extraEnv, extraEnv);
         try {
-            const result = await getExecOutput('git', [...args], { cwd: this.workTree, env, silent: true, ignoreReturnCode: true });
+            const result = await getExecOutput('git', [...args], {
+                cwd: this.workTree,
+                env,
+                silent: true,
+                ignoreReturnCode: true,
+                ...(input !== undefined ? { input: Buffer.from(input, 'utf8') } : {}),
+            });
             return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
         catch (error) {
@@ -1239,8 +1245,8 @@ class GitCommandManager {
         }
     }
     /** Runs git and returns trimmed stdout; a non-zero exit becomes a GitError naming the command. */
-    async run(args, hint = 'See the git message above.') {
-        const result = await this.exec(args);
+    async run(args, hint = 'See the git message above.', extraEnv = {}, input) {
+        const result = await this.exec(args, extraEnv, input);
         if (result.exitCode !== 0) {
             const output = result.stderr.trim() || result.stdout.trim();
             // git's diagnosis is in its `error:`/`fatal:` lines; the advice lines after them say less.
@@ -1418,6 +1424,68 @@ class SecretRedactor {
 
 /***/ }),
 
+/***/ 7224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ openPromotionPrSpec)
+/* harmony export */ });
+const openPromotionPrSpec = {
+    name: 'open-promotion-pr',
+    title: 'gitops-promote: open promotion PR',
+    description: 'Promote the value one environment runs to the next as one pull request (GitHub) or merge request (GitLab) that later runs keep current: updated, or closed once the base runs it.',
+    inputs: [
+        { name: 'platform', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
+        { name: 'repository', description: 'Environment repository: `owner/name` (GitHub) or `group/sub/project` (GitLab). Default: the current repository.' },
+        { name: 'repository-url', description: 'Clone and push URL, if not the forge\'s HTTPS URL of `repository`: any URL git accepts, a local path included.' },
+        { name: 'api-url', description: 'API base: default `GITHUB_API_URL` / `CI_API_V4_URL`, else derived from the repository host (`https://host/api/v3` for GitHub Enterprise, `https://host/api/v4` for GitLab).' },
+        {
+            name: 'token',
+            secret: true,
+            description: 'Token for git and the API. GitHub: contents: write and pull-requests: write (PRs opened with the default `GITHUB_TOKEN` start no workflows; use a GitHub App token). GitLab: `api` scope, Developer role. Masked; never written to .git/config.',
+        },
+        { name: 'base', description: 'Branch the change request targets. Default: the repository\'s default branch.' },
+        { name: 'files', required: true, description: 'The target environment\'s manifests, relative to the repository root: paths or globs, one per line or comma-separated.' },
+        { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest.' },
+        { name: 'key', description: 'Key-path mode: the path of the value to promote, e.g. `image.tag` (syntax as in update-manifest).' },
+        { name: 'source-files', description: 'The previous environment\'s manifests (same syntax as `files`), read on the tip of `base`: the value they run is the one promoted.' },
+        { name: 'tag', description: 'Image mode: the tag to promote, instead of reading it from `source-files` (`1.4.2`, or `1.4.2@sha256:…`).' },
+        { name: 'digest', description: 'Image mode: the digest to promote, instead of reading it from `source-files`.' },
+        { name: 'value', description: 'Key-path mode: the value to promote, instead of reading it from `source-files`.' },
+        { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
+        { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
+        { name: 'branch', description: 'Branch of the change request. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
+        { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
+        { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
+        { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
+        { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },
+        { name: 'reviewers', description: 'Reviewers to request (logins / usernames), comma-separated.' },
+        { name: 'team-reviewers', description: 'GitHub only: team slugs to request review from.' },
+        { name: 'draft', boolean: true, default: 'false', description: 'Open the change request as a draft.' },
+        { name: 'auto-merge', boolean: true, default: 'false', description: 'Enable auto-merge once checks pass (GitHub: repository setting "Allow auto-merge"; GitLab: pinned to the head commit, needs a pipeline).' },
+        { name: 'merge-method', default: 'merge', description: 'With `auto-merge`: `merge`, `squash` or `rebase` (GitHub only).' },
+        { name: 'sign-commits', boolean: true, default: 'false', description: 'Commit through the forge\'s API so the commit is signed (GitHub shows it Verified), for branch protection that requires signed commits.' },
+        { name: 'source-repository', description: 'The application repository (`owner/app` or a URL), to link the compare view of the previous and the new tag.' },
+        { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
+        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
+        { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
+    ],
+    outputs: [
+        { name: 'operation', description: '`created`, `updated`, `unchanged` or `closed` (the base already runs the value, so the open change request was closed).' },
+        { name: 'pull-request-number', description: 'Number of the pull request (GitHub) or iid of the merge request (GitLab); empty when there is none.' },
+        { name: 'pull-request-url', description: 'Web URL of the change request; empty when there is none.' },
+        { name: 'branch', description: 'The change request\'s branch.' },
+        { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
+        { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
+        { name: 'value', description: 'The value promoted.' },
+        { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
+    ],
+};
+
+
+/***/ }),
+
 /***/ 6696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1458,6 +1526,13 @@ const updateManifestSpec = {
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'token', secret: true, description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
+        {
+            name: 'sign-commits',
+            boolean: true,
+            default: 'false',
+            description: 'GitHub: make the commit through the API (fast-forward only, same race retries) so GitHub signs it and shows it Verified; needs `token` and an HTTPS remote on GitHub. The checkout is moved to it.',
+        },
+        { name: 'api-url', description: 'With `sign-commits`: the GitHub API base. Default: `GITHUB_API_URL` when the remote is on `GITHUB_SERVER_URL`, else https://api.github.com or `https://<host>/api/v3`.' },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
     ],
     outputs: [
@@ -1469,6 +1544,7 @@ const updateManifestSpec = {
         },
         { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
         { name: 'pushed', description: '`true` if the commit was pushed.' },
+        { name: 'commits-verified', description: 'With `sign-commits`: `true` if GitHub reports the commit as verified; empty otherwise.' },
     ],
 };
 
@@ -1521,10 +1597,24 @@ const waitArgocdHealthySpec = {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
 
 /***/ }),
 
@@ -1535,6 +1625,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
 /***/ 9896:
 /***/ ((module) => {
 
@@ -1542,10 +1639,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
 /***/ 3339:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -1759,10 +1877,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
 /***/ 7016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -1788,7 +1920,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -2033,14 +2165,24 @@ class TerminalPlatform {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/open-promotion-pr/spec.ts
+var spec = __nccwpck_require__(7224);
+;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/registration.ts
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const openPromotionPr = {
+    spec: spec/* openPromotionPrSpec */.D,
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(827), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8030))).openPromotionPrStep(platform),
+};
+
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
-var spec = __nccwpck_require__(6696);
+var update_manifest_spec = __nccwpck_require__(6696);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/registration.ts
 
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
-    spec: spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2646))).updateManifestStep(platform),
+    spec: update_manifest_spec/* updateManifestSpec */.m,
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(827), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
@@ -2056,13 +2198,14 @@ const waitArgocdHealthy = {
 ;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
 
 
+
 /**
  * Every step, by the name its action directory, CLI subcommand and GitLab template use. Specs are
  * loaded eagerly (help and flags need them, and they are data); a step's code only when it runs,
  * so the CLI pays start-up for the step in use alone. A step's own bundle imports its
  * registration directly, so it holds no other step's code at all.
  */
-const STEPS = [updateManifest, waitArgocdHealthy];
+const STEPS = [updateManifest, waitArgocdHealthy, openPromotionPr];
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 function stepNamed(name) {
     const step = STEPS.find((candidate) => candidate.spec.name === name);
@@ -2080,6 +2223,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+
 /**
  * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
  * outputs appended to a dotenv file for `artifacts:reports:dotenv`, collapsible log sections,
@@ -2087,20 +2231,29 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  */
 class GitLabPlatform {
     env;
+    secretInputs;
     name = 'gitlab';
     redactor = new platform/* SecretRedactor */.p();
     sections = 0;
     dotenvPath;
     summaryPath;
-    constructor(env = process.env) {
+    /**
+     * `secretInputs` are also read from `GITOPS_PROMOTE_<NAME>`, a masked CI/CD variable: secrets
+     * belong in variables, not in a template's inputs (which GitLab shows in the pipeline's config).
+     */
+    constructor(env = process.env, secretInputs = []) {
         this.env = env;
+        this.secretInputs = secretInputs;
         const dir = env.CI_PROJECT_DIR ?? process.cwd();
         this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
         this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
     }
     getInput(name) {
         const upper = name.toUpperCase();
-        return (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        if (given !== '' || !this.secretInputs.includes(name))
+            return given;
+        return (this.env[secretVariable(name)] ?? '').trim();
     }
     setOutput(name, value) {
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
@@ -2162,7 +2315,7 @@ async function detectPlatform(env = process.env, secretInputs = []) {
         return new GitHubPlatform();
     }
     if (env.GITLAB_CI === 'true')
-        return new GitLabPlatform(env);
+        return new GitLabPlatform(env, secretInputs);
     return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
 /**
@@ -2275,8 +2428,8 @@ function stepHelp(spec) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./packages/core/src/git/git-command-manager.ts + 8 modules
-var git_command_manager = __nccwpck_require__(4477);
+// EXTERNAL MODULE: ./packages/core/src/git/git-command-manager.ts + 6 modules
+var git_command_manager = __nccwpck_require__(6534);
 ;// CONCATENATED MODULE: ./packages/core/src/cli/demo.ts
 
 

@@ -5,6 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
 /* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
 /* harmony export */   MA: () => (/* binding */ ManifestEditError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
@@ -13,7 +14,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   lr: () => (/* binding */ ManifestParseError),
 /* harmony export */   vO: () => (/* binding */ FileSelectionError)
 /* harmony export */ });
-/* unused harmony export GitopsPromoteError */
 /**
  * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
  * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
@@ -223,6 +223,13 @@ const updateManifestSpec = {
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'token', secret: true, description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
+        {
+            name: 'sign-commits',
+            boolean: true,
+            default: 'false',
+            description: 'GitHub: make the commit through the API (fast-forward only, same race retries) so GitHub signs it and shows it Verified; needs `token` and an HTTPS remote on GitHub. The checkout is moved to it.',
+        },
+        { name: 'api-url', description: 'With `sign-commits`: the GitHub API base. Default: `GITHUB_API_URL` when the remote is on `GITHUB_SERVER_URL`, else https://api.github.com or `https://<host>/api/v3`.' },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
     ],
     outputs: [
@@ -234,6 +241,7 @@ const updateManifestSpec = {
         },
         { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
         { name: 'pushed', description: '`true` if the commit was pushed.' },
+        { name: 'commits-verified', description: 'With `sign-commits`: `true` if GitHub reports the commit as verified; empty otherwise.' },
     ],
 };
 
@@ -261,6 +269,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_proces
 
 /***/ }),
 
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
 /***/ 6982:
 /***/ ((module) => {
 
@@ -282,10 +297,87 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
 /***/ 3339:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -303,6 +395,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -317,10 +430,73 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
 /***/ 8500:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -359,10 +535,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
 /***/ 7016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -388,7 +578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -572,7 +762,18 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
 var platform = __nccwpck_require__(7110);
+;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
+/**
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
+ */
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
+
 
 
 
@@ -583,20 +784,29 @@ var platform = __nccwpck_require__(7110);
  */
 class GitLabPlatform {
     env;
+    secretInputs;
     name = 'gitlab';
     redactor = new platform/* SecretRedactor */.p();
     sections = 0;
     dotenvPath;
     summaryPath;
-    constructor(env = process.env) {
+    /**
+     * `secretInputs` are also read from `GITOPS_PROMOTE_<NAME>`, a masked CI/CD variable: secrets
+     * belong in variables, not in a template's inputs (which GitLab shows in the pipeline's config).
+     */
+    constructor(env = process.env, secretInputs = []) {
         this.env = env;
+        this.secretInputs = secretInputs;
         const dir = env.CI_PROJECT_DIR ?? process.cwd();
         this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
         this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
     }
     getInput(name) {
         const upper = name.toUpperCase();
-        return (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        if (given !== '' || !this.secretInputs.includes(name))
+            return given;
+        return (this.env[secretVariable(name)] ?? '').trim();
     }
     setOutput(name, value) {
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
@@ -642,16 +852,6 @@ class GitLabPlatform {
     redact(text) {
         return this.redactor.redact(text);
     }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
-/**
- * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
- * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
- * /proc/<pid>/cmdline) and shells keep it in their history.
- */
-function secretVariable(name) {
-    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/platform/terminal-platform.ts
@@ -722,7 +922,7 @@ async function detectPlatform(env = process.env, secretInputs = []) {
         return new GitHubPlatform();
     }
     if (env.GITLAB_CI === 'true')
-        return new GitLabPlatform(env);
+        return new GitLabPlatform(env, secretInputs);
     return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
 /**
@@ -775,7 +975,7 @@ var spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4873))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 650))).updateManifestStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts

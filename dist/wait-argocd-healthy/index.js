@@ -317,6 +317,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -342,6 +349,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -607,12 +621,23 @@ var __webpack_exports__ = {};
 var errors = __nccwpck_require__(7638);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
 var platform = __nccwpck_require__(7110);
+;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
+/**
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
+ */
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
+
 
 
 
@@ -623,20 +648,29 @@ var platform = __nccwpck_require__(7110);
  */
 class GitLabPlatform {
     env;
+    secretInputs;
     name = 'gitlab';
     redactor = new platform/* SecretRedactor */.p();
     sections = 0;
     dotenvPath;
     summaryPath;
-    constructor(env = process.env) {
+    /**
+     * `secretInputs` are also read from `GITOPS_PROMOTE_<NAME>`, a masked CI/CD variable: secrets
+     * belong in variables, not in a template's inputs (which GitLab shows in the pipeline's config).
+     */
+    constructor(env = process.env, secretInputs = []) {
         this.env = env;
+        this.secretInputs = secretInputs;
         const dir = env.CI_PROJECT_DIR ?? process.cwd();
         this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
         this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
     }
     getInput(name) {
         const upper = name.toUpperCase();
-        return (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        if (given !== '' || !this.secretInputs.includes(name))
+            return given;
+        return (this.env[secretVariable(name)] ?? '').trim();
     }
     setOutput(name, value) {
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
@@ -682,16 +716,6 @@ class GitLabPlatform {
     redact(text) {
         return this.redactor.redact(text);
     }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
-/**
- * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
- * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
- * /proc/<pid>/cmdline) and shells keep it in their history.
- */
-function secretVariable(name) {
-    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/platform/terminal-platform.ts
@@ -762,7 +786,7 @@ async function detectPlatform(env = process.env, secretInputs = []) {
         return new GitHubPlatform();
     }
     if (env.GITLAB_CI === 'true')
-        return new GitLabPlatform(env);
+        return new GitLabPlatform(env, secretInputs);
     return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
 /**

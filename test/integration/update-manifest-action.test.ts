@@ -230,8 +230,19 @@ describe('update-manifest action bundle', () => {
       `${AUTHOR.name} <${AUTHOR.email}>|${AUTHOR.name} <${AUTHOR.email}>`,
     );
     expect(await sandbox.gitOk(['log', '-1', '--format=%B', 'main'], env.bare)).toBe(
-      'deploy(dev): payments 1.4.2\n\nset by ghcr.io/acme/payments',
+      [
+        'deploy(dev): payments 1.4.2',
+        '',
+        'set by ghcr.io/acme/payments',
+        '',
+        // Machine-readable history: what was set and what it replaced (rollback reads these).
+        'Gitops-Promote-Step: update-manifest',
+        'Gitops-Promote-Image: ghcr.io/acme/payments',
+        'Gitops-Promote-Value: 1.4.2',
+        'Gitops-Promote-Previous: 1.4.1',
+      ].join('\n'),
     );
+    expect(await sandbox.gitOk(['log', '-1', '--format=%(trailers:key=Gitops-Promote-Value,valueonly)', 'main'], env.bare)).toBe('1.4.2');
     expect(await sandbox.gitOk(['diff', '--name-only', 'main^', 'main'], env.bare)).toBe(
       'envs/dev/deployment.yaml\nenvs/dev/kustomization.yaml',
     );
@@ -324,6 +335,7 @@ describe('update-manifest action bundle', () => {
       'previous-values': '[]',
       'commit-sha': env.initial,
       pushed: 'false',
+      'commits-verified': '',
     });
     expect(result.summary).toContain('No change needed');
     await expectFilesUnchanged(env.checkout, before);

@@ -98,6 +98,7 @@ describe('gitops-promote CLI', () => {
       ]),
       'commit-sha': tip,
       pushed: 'true',
+      'commits-verified': '',
     });
     expect(await sandbox.gitOk(['rev-parse', 'main^'], env.bare)).toBe(env.initial);
     expect(await sandbox.gitOk(['log', '-1', '--format=%an <%ae>|%s', 'main'], env.bare)).toBe(

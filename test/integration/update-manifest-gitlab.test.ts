@@ -79,6 +79,7 @@ describe('update-manifest bundle under GitLab CI', () => {
       ]),
       COMMIT_SHA: head,
       PUSHED: 'true',
+      COMMITS_VERIFIED: '',
     });
     expect(await sandbox.gitOk(['show', '-s', '--format=%an <%ae>|%s', head], bare)).toBe(
       'Grace Hopper <grace@example.invalid>|deploy registry.gitlab.example/acme/payments:1.4.2 to dev',

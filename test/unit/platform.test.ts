@@ -21,13 +21,15 @@ describe('detectPlatform', () => {
     expect(terminal.getInput('commit-message')).toBe('m');
   });
 
-  it('outside a CI, takes secret inputs from GITOPS_PROMOTE_<NAME> too, INPUT_* first', async () => {
+  it('outside a CI and under GitLab CI, takes secret inputs from GITOPS_PROMOTE_<NAME> too, INPUT_* first', async () => {
     expect((await detectPlatform({ GITOPS_PROMOTE_TOKEN: 'from-cli-variable' }, ['token'])).getInput('token')).toBe('from-cli-variable');
     expect((await detectPlatform({ GITOPS_PROMOTE_TOKEN: 'shared', INPUT_TOKEN: 'this-run' }, ['token'])).getInput('token')).toBe('this-run');
     // Only secret inputs: other GITOPS_PROMOTE_* variables configure the adapters, they are no inputs.
     expect((await detectPlatform({ GITOPS_PROMOTE_FILES: 'a.yaml' }, ['token'])).getInput('files')).toBe('');
-    // The CI adapters read what their runner sets, nothing else.
-    expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_TOKEN: 't' }, ['token'])).getInput('token')).toBe('');
+    // GitLab too: a secret belongs in a masked CI/CD variable, not in a template input; INPUT_* first.
+    expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_TOKEN: 't' }, ['token'])).getInput('token')).toBe('t');
+    expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_TOKEN: 't', INPUT_TOKEN: 'u' }, ['token'])).getInput('token')).toBe('u');
+    expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_FILES: 'a.yaml' }, ['token'])).getInput('files')).toBe('');
   });
 });
 

@@ -33,3 +33,13 @@ export function tokenAuth(remoteUrl: string, token: string, username: string): G
     },
   };
 }
+
+/**
+ * The user name a forge expects beside a token over HTTPS: GitLab tells a CI job token
+ * (`gitlab-ci-token`) from a personal, project or OAuth token (`oauth2`); GitHub takes any name
+ * and documents `x-access-token`.
+ */
+export function tokenUsername(forge: string, token: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (forge !== 'gitlab') return 'x-access-token';
+  return token === env.CI_JOB_TOKEN ? 'gitlab-ci-token' : 'oauth2';
+}

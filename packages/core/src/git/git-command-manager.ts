@@ -20,11 +20,17 @@ export class GitCommandManager {
   ) {}
 
   /** Runs git and returns its result whatever the exit code. */
-  async exec(args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<GitResult> {
+  async exec(args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}, input?: string): Promise<GitResult> {
     const env = gitEnvironment(process.env);
     Object.assign(env, { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, this.extraEnv, extraEnv);
     try {
-      const result = await getExecOutput('git', [...args], { cwd: this.workTree, env, silent: true, ignoreReturnCode: true });
+      const result = await getExecOutput('git', [...args], {
+        cwd: this.workTree,
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        ...(input !== undefined ? { input: Buffer.from(input, 'utf8') } : {}),
+      });
       return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
     } catch (error) {
       throw new GitError(
@@ -35,8 +41,8 @@ export class GitCommandManager {
   }
 
   /** Runs git and returns trimmed stdout; a non-zero exit becomes a GitError naming the command. */
-  async run(args: readonly string[], hint = 'See the git message above.'): Promise<string> {
-    const result = await this.exec(args);
+  async run(args: readonly string[], hint = 'See the git message above.', extraEnv: Readonly<Record<string, string>> = {}, input?: string): Promise<string> {
+    const result = await this.exec(args, extraEnv, input);
     if (result.exitCode !== 0) {
       const output = result.stderr.trim() || result.stdout.trim();
       // git's diagnosis is in its `error:`/`fatal:` lines; the advice lines after them say less.

@@ -1,9 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { GitError } from '../errors';
 import type { Author } from '../platform/platform';
 import { GitCommandManager } from './git-command-manager';
 import { isAuthFailure, isLostPushRace } from './push-race';
 
 export type PushOutcome = { ok: true } | { ok: false; race: boolean; message: string };
+
+/** A commit as a person reads it in a message: who, what, which. */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  subject: string;
+  /** The whole message, trailers included. */
+  message: string;
+}
+
+/** New content for one file, relative to the repository root. */
+export interface FileContent {
+  path: string;
+  content: string;
+}
 
 /** The git operations the steps need, on one work tree, with remote auth applied per command. */
 export class GitRepository {
@@ -28,6 +46,18 @@ export class GitRepository {
     }
     // Commands run where the user pointed: pathspecs are then relative to `path`, like `files`.
     return new GitRepository(path, remoteEnv, redact);
+  }
+
+  /**
+   * A scratch repository in `dir` (an empty folder) whose `origin` is `url`: steps that work on
+   * branches rather than on the user's checkout (a promotion branch, a base) fetch into it and
+   * commit with plumbing, so nobody's checkout is touched. The URL holds no credential.
+   */
+  static async initScratch(dir: string, url: string, remoteEnv: Readonly<Record<string, string>>, redact: (text: string) => string): Promise<GitRepository> {
+    const git = new GitCommandManager(dir, {}, redact);
+    await git.run(['init', '--quiet']);
+    await git.run(['remote', 'add', 'origin', url]);
+    return new GitRepository(dir, remoteEnv, redact);
   }
 
   /** Refuses a branch name git would refuse (or read as something else), before anything is committed. */
@@ -140,6 +170,126 @@ export class GitRepository {
   /** Number of commits reachable from `rev` that `remoteTip` lacks. */
   async countMissing(rev: string, remoteTip: string): Promise<number> {
     return Number(await this.git.run(['rev-list', '--count', rev, '--not', remoteTip]));
+  }
+
+  /** The tips of `branches` on `remote` (undefined: no such branch), in one round trip. */
+  async remoteTips(remote: string, branches: readonly string[]): Promise<Map<string, string | undefined>> {
+    const refs = branches.map((branch) => `refs/heads/${branch}`);
+    const result = await this.git.exec(['ls-remote', remote, ...refs], this.remoteEnv);
+    if (result.exitCode !== 0) {
+      const output = this.redact(result.stderr);
+      throw new GitError(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
+    }
+    const found = new Map<string, string>();
+    for (const line of result.stdout.split('\n')) {
+      const [sha, ref] = line.split('\t');
+      if (sha && ref) found.set(ref, sha);
+    }
+    return new Map(branches.map((branch) => [branch, found.get(`refs/heads/${branch}`)]));
+  }
+
+  /** Fetches `branches` into refs/remotes/<remote>/ (each must exist), so their commits can be read. */
+  async fetchBranches(remote: string, branches: readonly string[]): Promise<void> {
+    if (branches.length === 0) return;
+    const specs = branches.map((branch) => `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`);
+    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, ...specs], this.remoteEnv);
+    if (result.exitCode !== 0) {
+      const output = this.redact(result.stderr);
+      throw new GitError(`git fetch ${remote} ${branches.join(' ')} failed: ${summarize(output)}`, fetchHint(output));
+    }
+  }
+
+  /** `file`'s text at `rev`, path relative to the repository root (works in a bare repository). */
+  async fileAtRoot(rev: string, file: string): Promise<string | undefined> {
+    const result = await this.git.exec(['cat-file', 'blob', `${rev}:${file}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
+  /** Where the work tree's commands run, relative to the repository root: '' or `sub/dir/`. */
+  async prefix(): Promise<string> {
+    return this.git.run(['rev-parse', '--show-prefix']);
+  }
+
+  /** Checks out `sha` on a detached HEAD (scratch repositories only: the work tree is replaced). */
+  async checkoutDetached(sha: string): Promise<void> {
+    await this.git.run(['checkout', '--quiet', '--force', '--detach', sha]);
+  }
+
+  /** The newest commit reachable from `rev` that changed any of `paths`; undefined if none did. */
+  async lastCommitTouching(rev: string, paths: readonly string[]): Promise<string | undefined> {
+    const sha = await this.git.run(['log', '-1', '--format=%H', rev, '--', ...paths]);
+    return sha === '' ? undefined : sha;
+  }
+
+  /** Paths `sha` changes against its first parent. */
+  async changedFiles(sha: string): Promise<string[]> {
+    const out = await this.git.run(['diff-tree', '--no-commit-id', '--name-only', '-r', '--root', '-z', sha]);
+    return out.split('\0').filter((name) => name !== '');
+  }
+
+  async treeOf(rev: string): Promise<string> {
+    return this.git.run(['rev-parse', `${rev}^{tree}`]);
+  }
+
+  async parentsOf(rev: string): Promise<string[]> {
+    const line = await this.git.run(['rev-list', '--parents', '-n', '1', rev]);
+    return line.split(' ').slice(1);
+  }
+
+  /** Commits reachable from `head` but not from `exclude`, newest first. */
+  async commitsOnlyIn(head: string, exclude: string): Promise<CommitInfo[]> {
+    const out = await this.git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', head, '--not', exclude]);
+    return out
+      .split('\x1e')
+      .map((record) => record.replace(/^\n/, ''))
+      .filter((record) => record !== '')
+      .map((record) => {
+        const [sha = '', author = '', subject = '', message = ''] = record.split('\x1f');
+        return { sha, author, subject, message: message.trimEnd() };
+      });
+  }
+
+  /**
+   * Commits `files` onto `parent` without a work tree: the blobs are written, a private index is
+   * read from `parent`'s tree and updated, and the tree committed. Modes (an executable script)
+   * stay as `parent` has them.
+   */
+  async commitOnto(parent: string, files: readonly FileContent[], message: string, author: Author | undefined): Promise<string> {
+    const indexDir = await mkdtemp(path.join(tmpdir(), 'gitops-promote-index-'));
+    const env = { GIT_INDEX_FILE: path.join(indexDir, 'index') };
+    try {
+      await this.git.run(['read-tree', parent], undefined, env);
+      for (const file of files) {
+        const blob = await this.git.run(['hash-object', '-w', '--stdin'], undefined, {}, file.content);
+        const listed = await this.git.run(['ls-tree', parent, '--', file.path]);
+        const mode = /^(\d{6}) blob /.exec(listed)?.[1] ?? '100644';
+        await this.git.run(['update-index', '--add', '--cacheinfo', `${mode},${blob},${file.path}`], undefined, env);
+      }
+      const tree = await this.git.run(['write-tree'], undefined, env);
+      const identity: Record<string, string> = author
+        ? { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email }
+        : {};
+      return await this.git.run(
+        ['commit-tree', tree, '-p', parent, '-F', '-'],
+        "If git says 'Author identity unknown', set the inputs author-name and author-email.",
+        identity,
+        message,
+      );
+    } finally {
+      await rm(indexDir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Pushes `sha` to `branch` only if the remote branch is still at `expected` (undefined: only if
+   * it does not exist yet), so a push never replaces anything this run did not see.
+   */
+  async pushLeased(remote: string, sha: string, branch: string, expected: string | undefined): Promise<PushOutcome> {
+    const ref = `refs/heads/${branch}`;
+    const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`], this.remoteEnv);
+    if (result.exitCode === 0) return { ok: true };
+    const output = this.redact(`${result.stdout}\n${result.stderr}`);
+    return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };
   }
 
   /**

@@ -3,6 +3,7 @@ import { formatDuration } from '../duration';
 import { FileSelectionError, GitError, PushRetriesExhaustedError } from '../errors';
 import type { Author } from '../platform/platform';
 import { writeFileAtomically } from '../write-file';
+import type { ApiCommitter } from './api-committer';
 import { fetchHint, type GitRepository } from './git-repository';
 
 /** One file's planned content: `file` relative to the work tree, `source` as read, `output` as wanted. */
@@ -32,7 +33,8 @@ export interface PublishRequest<T extends FileWrite> {
   repo: GitRepository;
   remote: string;
   branch: string;
-  message: string;
+  /** The commit message for a plan: it may say what the plan changes (trailers name the previous values). */
+  message(planned: readonly T[]): string;
   author: Author | undefined;
   /** Lost races are retried until this much time has passed since the first push. */
   timeoutMs: number;
@@ -44,6 +46,11 @@ export interface PublishRequest<T extends FileWrite> {
    * race, on the new remote tip, so the edit is re-made on what others pushed.
    */
   plan(revision?: string): Promise<T[]>;
+  /**
+   * sign-commits: the forge makes each commit (so it signs it), fast-forward only, instead of a
+   * local commit and a push; the checkout is then moved to it.
+   */
+  commitThroughApi?: ApiCommitter;
 }
 
 export interface Publication<T extends FileWrite> {
@@ -54,6 +61,8 @@ export interface Publication<T extends FileWrite> {
   commitSha: string;
   /** The plan the pushed commit was made from (or the remote's, when nothing changed). */
   planned: T[];
+  /** With commitThroughApi: whether the forge reports the commit as verified. */
+  verified?: boolean;
 }
 
 /** The files whose content must change (or that a commit lacks) for the values to be there. */
@@ -108,11 +117,13 @@ export async function publish<T extends FileWrite>(request: PublishRequest<T>, i
       return { changed: false, pushed: false, commitSha: tip, planned: remotePlan };
     }
   }
+  if (request.commitThroughApi) return commitThroughApi(request, request.commitThroughApi, tip, remotePlan ?? initial);
   if (changedOnly(initial).length === 0) return pushHeldLocally(request, tip, remotePlan ?? initial);
 
   const base = await repo.head();
-  const state = { commitSha: await commitWrites(repo, initial, request.message, request.author), planned: initial, changed: true };
-  request.info(`Committed ${state.commitSha.slice(0, 12)}: ${request.message.split('\n')[0] ?? ''}`);
+  const message = request.message(initial);
+  const state = { commitSha: await commitWrites(repo, initial, message, request.author), planned: initial, changed: true };
+  request.info(`Committed ${state.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
   return pushWithRetries(request, base, state).catch(async (error: unknown) => {
     // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
     // (`--keep` refuses rather than touch other local work), and running again redoes it.
@@ -231,5 +242,61 @@ async function rebuildOnRemote<T extends FileWrite>(request: PublishRequest<T>, 
     state.commitSha = tip;
     return;
   }
-  state.commitSha = await commitWrites(repo, planned, request.message, request.author);
+  state.commitSha = await commitWrites(repo, planned, request.message(planned), request.author);
+}
+
+/**
+ * sign-commits: each attempt asks the forge to commit the plan onto the remote tip, moving the
+ * branch only by fast-forward; a tip that moved meanwhile is a lost race, re-planned on the new tip
+ * like a rejected push. Paths go to the forge relative to the repository root.
+ */
+async function commitThroughApi<T extends FileWrite>(request: PublishRequest<T>, committer: ApiCommitter, firstTip: string | undefined, firstPlan: T[]): Promise<Publication<T>> {
+  const { repo, remote, branch } = request;
+  const deadline = Date.now() + request.timeoutMs;
+  const prefix = await repo.prefix();
+  let tip = firstTip;
+  let planned = firstPlan;
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    if (tip === undefined) {
+      throw new GitError(`Branch ${branch} does not exist on ${remote}; sign-commits commits onto an existing branch.`, `Create ${branch} first, or set 'branch' to an existing one.`);
+    }
+    const files = changedOnly(planned).map((file) => ({ path: `${prefix}${file.file}`, content: file.output }));
+    const made = await committer({ branch, parent: tip, parentTree: await repo.treeOf(tip), message: request.message(planned), files, expectedHead: tip, fastForwardOnly: true });
+    if (made !== 'race') {
+      request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
+      await moveCheckout(request, made.sha);
+      return { changed: true, pushed: true, commitSha: made.sha, planned, verified: made.verified };
+    }
+    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
+    if (deadline - Date.now() - delay <= 0) {
+      throw new PushRetriesExhaustedError(
+        `Could not commit to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempts): other pushes kept moving the branch.`,
+        'Run the step again or raise push-timeout.',
+      );
+    }
+    request.info(`Attempt ${attempt}: ${branch} moved; re-applying the edit on the new tip in ${formatDuration(delay)}.`);
+    await sleep(delay);
+    tip = await repo.fetch(remote, branch);
+    if (tip === undefined) continue;
+    planned = await request.plan(tip);
+    if (changedOnly(planned).length === 0) {
+      request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to commit.`);
+      return { changed: false, pushed: false, commitSha: tip, planned };
+    }
+  }
+}
+
+/** After an API commit: the checkout follows the branch, when it can without touching local work. */
+async function moveCheckout<T extends FileWrite>(request: PublishRequest<T>, sha: string): Promise<void> {
+  const { repo, remote, branch } = request;
+  try {
+    await repo.fetch(remote, branch);
+    // Only forward: a checkout with commits of its own stays as it is rather than lose them.
+    if (!(await repo.isAncestor(await repo.head(), sha))) throw new Error('diverged');
+    await repo.resetKeep(sha);
+    request.info(`The checkout is now at ${sha.slice(0, 12)}.`);
+  } catch {
+    request.info(`The checkout stays where it was; ${remote}/${branch} is at ${sha.slice(0, 12)} (fetch it to follow).`);
+  }
 }

@@ -208,9 +208,15 @@ function flowAncestor(node: unknown, offset: number): boolean {
   return false;
 }
 
+/**
+ * A scalar's value as text. A plain number or boolean is read as written (`tag: 1.20` is "1.20",
+ * not the float's "1.2"), since a tag or version is what the file spells, not what YAML computes.
+ */
 export function scalarText(node: Scalar): string {
   const value: unknown = node.value;
-  return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string' && typeof node.source === 'string' && node.type === 'PLAIN') return node.source;
+  return String(value);
 }
 
 function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {

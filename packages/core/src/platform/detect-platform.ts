@@ -12,7 +12,7 @@ export async function detectPlatform(env: NodeJS.ProcessEnv = process.env, secre
     const { GitHubPlatform } = await import('./github-platform');
     return new GitHubPlatform();
   }
-  if (env.GITLAB_CI === 'true') return new GitLabPlatform(env);
+  if (env.GITLAB_CI === 'true') return new GitLabPlatform(env, secretInputs);
   return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
 

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { SecretRedactor, type Author, type Platform } from './platform';
+import { secretVariable } from './secret-variable';
 
 /**
  * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
@@ -14,7 +15,14 @@ export class GitLabPlatform implements Platform {
   readonly dotenvPath: string;
   readonly summaryPath: string;
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+  /**
+   * `secretInputs` are also read from `GITOPS_PROMOTE_<NAME>`, a masked CI/CD variable: secrets
+   * belong in variables, not in a template's inputs (which GitLab shows in the pipeline's config).
+   */
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly secretInputs: readonly string[] = [],
+  ) {
     const dir = env.CI_PROJECT_DIR ?? process.cwd();
     this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? path.join(dir, 'gitops-promote.env');
     this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? path.join(dir, 'gitops-promote-summary.md');
@@ -22,7 +30,9 @@ export class GitLabPlatform implements Platform {
 
   getInput(name: string): string {
     const upper = name.toUpperCase();
-    return (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+    const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+    if (given !== '' || !this.secretInputs.includes(name)) return given;
+    return (this.env[secretVariable(name)] ?? '').trim();
   }
 
   setOutput(name: string, value: string): void {

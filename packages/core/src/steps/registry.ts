@@ -1,4 +1,5 @@
 import type { RegisteredStep } from './step-spec';
+import { openPromotionPr } from './open-promotion-pr/registration';
 import { updateManifest } from './update-manifest/registration';
 import { waitArgocdHealthy } from './wait-argocd-healthy/registration';
 
@@ -10,7 +11,7 @@ export type { RegisteredStep };
  * so the CLI pays start-up for the step in use alone. A step's own bundle imports its
  * registration directly, so it holds no other step's code at all.
  */
-export const STEPS: readonly RegisteredStep[] = [updateManifest, waitArgocdHealthy];
+export const STEPS: readonly RegisteredStep[] = [updateManifest, waitArgocdHealthy, openPromotionPr];
 
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 export function stepNamed(name: string): RegisteredStep {

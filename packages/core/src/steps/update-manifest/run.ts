@@ -1,14 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FileSelectionError, GitError, ManifestEditError } from '../../errors';
-import { tokenAuth } from '../../git/git-auth';
+import { GitError, InputError } from '../../errors';
+import { apiCommitterOf } from '../../forge/api-commits';
+import { apiUrlFor, createForge, forgeKindOfUrl, hostOf, repositoryOfUrl } from '../../forge/select';
+import type { ApiCommitter } from '../../git/api-committer';
+import { tokenAuth, tokenUsername } from '../../git/git-auth';
 import { GitRepository } from '../../git/git-repository';
-import { changedOnly, commitWrites, publish, type Backoff, type FileWrite } from '../../git/publisher';
-import { editManifest, type FileEditResult, type ManifestChange } from '../../manifest/manifest-editor';
+import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
+import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
+import type { FileEditResult, ManifestChange } from '../../manifest/manifest-editor';
 import { formatKeyPath } from '../../manifest/key-path';
 import type { Platform } from '../../platform/platform';
-import { selectFiles, type SelectedFile } from '../../repo-files';
+import { selectFiles } from '../../repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
+import { withTrailers } from '../../git/trailers';
+import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
 import type { UpdateManifestConfig } from './config';
 
 /** What update-manifest did; each field becomes an output of the same name. */
@@ -18,69 +23,16 @@ export interface UpdateManifestResult {
   changes: ManifestChange[];
   commitSha: string;
   pushed: boolean;
+  /** With sign-commits, when a commit was made: what the forge says of its signature. */
+  verified?: boolean;
 }
 
 export interface RunOptions {
   /** Push-race backoff; tests shorten it. */
   backoff?: Backoff;
-}
-
-/** A file's edit, with where it lives on disk. */
-interface PlannedFile extends FileEditResult, FileWrite {}
-
-/** A commit to read the selected files from, instead of the work tree. */
-interface AtRevision {
-  repo: GitRepository;
-  revision: string;
-}
-
-/**
- * Reads and edits the selected files in memory; nothing is written if any file fails. With `at`,
- * the same files are read from that commit instead, to decide whether the remote holds the
- * values: a file the commit lacks, or a commit whose files match nothing, is `pending`.
- */
-async function planEdits(config: UpdateManifestConfig, files: readonly SelectedFile[], at?: AtRevision): Promise<PlannedFile[]> {
-  const results: PlannedFile[] = [];
-  for (const file of files) {
-    const source = at ? await at.repo.fileAt(at.revision, file.relative) : await readText(file);
-    if (source === undefined) {
-      results.push({ file: file.relative, absolute: file.absolute, source: '', output: '', pending: true, changes: [], matched: 0, imagesSeen: () => new Set() });
-    } else {
-      results.push({ ...editManifest(source, file.relative, config.request), absolute: file.absolute });
-    }
-  }
-  const matched = results.reduce((sum, result) => sum + result.matched, 0);
-  if (matched === 0) {
-    if (!at) throw nothingMatched(config, results);
-    for (const result of results) result.pending = true;
-  }
-  return results;
-}
-
-async function readText(file: SelectedFile): Promise<string> {
-  const bytes = await readFile(file.absolute);
-  const source = bytes.toString('utf8');
-  if (!Buffer.from(source, 'utf8').equals(bytes)) {
-    throw new FileSelectionError(`${file.relative} is not UTF-8 text.`, 'Save the manifest as UTF-8 (Kubernetes and Helm read YAML as UTF-8 anyway).');
-  }
-  return source;
-}
-
-function nothingMatched(config: UpdateManifestConfig, results: readonly FileEditResult[]): ManifestEditError {
-  const where = `${results.length} file${results.length === 1 ? '' : 's'} (${results.map((r) => r.file).slice(0, 5).join(', ')}${results.length > 5 ? ', …' : ''})`;
-  if (config.request.mode === 'image') {
-    const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen()]))].sort();
-    return new ManifestEditError(
-      `Image ${config.request.image.name} is not referenced in ${where}.`,
-      seen.length > 0
-        ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
-        : "These files reference no image; check 'files'.",
-    );
-  }
-  return new ManifestEditError(
-    `Key path ${config.request.mode === 'key' ? formatKeyPath(config.request.path) : ''} exists in none of ${where}.`,
-    "Check the key path against the file (list positions count from 0); a missing key is not created.",
-  );
+  /** sign-commits: replaces the GitHub client's fetch (in-process tests pass globalThis.fetch for nock). */
+  fetch?: typeof globalThis.fetch;
+  env?: NodeJS.ProcessEnv;
 }
 
 function logChanges(platform: Platform, results: readonly FileEditResult[]): void {
@@ -106,7 +58,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
     const files = await selectFiles(config.path, config.files);
     // Once per run: temp files a killed writer left next to the manifests.
     await removeStaleTempFiles(files.map((file) => path.dirname(file.absolute)));
-    const planned = await planEdits(config, files);
+    const planned = await planFileEdits(config.request, files);
     logChanges(platform, planned);
     return planned;
   });
@@ -143,7 +95,7 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
   const probe = await GitRepository.open(config.path, {}, redact);
   let remoteEnv: Record<string, string> = {};
   if (config.token && config.push) {
-    const auth = tokenAuth(await probe.remoteUrl(config.remote), config.token, tokenUsername(platform, config.token));
+    const auth = tokenAuth(await probe.remoteUrl(config.remote), config.token, tokenUsername(platform.name, config.token));
     if (auth) {
       platform.setSecret(auth.credential);
       remoteEnv = auth.env;
@@ -156,8 +108,9 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
   const author = config.author ?? platform.defaultAuthor();
   if (!config.push) {
     if (!result.changed) return result;
-    result.commitSha = await commitWrites(repo, planned, config.commitMessage, author);
-    platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${config.commitMessage.split('\n')[0] ?? ''}`);
+    const message = commitMessage(config, planned);
+    result.commitSha = await commitWrites(repo, planned, message, author);
+    platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
     return result;
   }
   const branch = config.branch ?? (await repo.currentBranch());
@@ -168,20 +121,22 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
     );
   }
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
+  const committer = config.signCommits ? await signedCommitter(config, platform, await probe.remoteUrl(config.remote), options) : undefined;
   const publication = await publish(
     {
       repo,
       remote: config.remote,
       branch,
-      message: config.commitMessage,
+      message: (files) => commitMessage(config, files),
       author,
       timeoutMs: config.pushTimeoutMs,
       ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(committer ? { commitThroughApi: committer } : {}),
       info: (message) => platform.info(message),
       // The remote tip is read for the files already selected; after a lost race the work tree
       // was reset onto a new tip, so the selection is made again there.
       plan: async (revision) =>
-        revision !== undefined ? planEdits(config, selection, { repo, revision }) : planEdits(config, await selectFiles(config.path, config.files)),
+        revision !== undefined ? planFileEdits(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : planFileEdits(config.request, await selectFiles(config.path, config.files)),
     },
     planned,
   );
@@ -192,10 +147,46 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
     changes: publication.changed ? publication.planned.flatMap((r) => r.changes) : [],
     commitSha: publication.commitSha,
     pushed: publication.pushed,
+    ...(publication.verified !== undefined ? { verified: publication.verified } : {}),
   };
 }
 
-function tokenUsername(platform: Platform, token: string): string {
-  if (platform.name !== 'gitlab') return 'x-access-token';
-  return token === process.env.CI_JOB_TOKEN ? 'gitlab-ci-token' : 'oauth2';
+/** sign-commits: the GitHub repository behind the remote, committed to through its API. */
+async function signedCommitter(config: UpdateManifestConfig, platform: Platform, remoteUrl: string, options: RunOptions): Promise<ApiCommitter> {
+  const env = options.env ?? process.env;
+  const host = hostOf(remoteUrl);
+  const repository = repositoryOfUrl(remoteUrl);
+  const onActionsServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && hostOf(env.GITHUB_SERVER_URL) === host;
+  const kind = forgeKindOfUrl(remoteUrl) ?? (onActionsServer ? 'github' : undefined);
+  if (!host || !repository || kind !== 'github') {
+    throw new InputError(
+      `sign-commits commits through the GitHub API, but remote '${config.remote}' is not a GitHub HTTPS URL (${platform.redact(remoteUrl)}).`,
+      'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.',
+    );
+  }
+  const apiUrl = config.apiUrl ?? (onActionsServer && env.GITHUB_API_URL ? env.GITHUB_API_URL : apiUrlFor('github', `https://${host}`));
+  const forge = await createForge('github', {
+    apiUrl,
+    token: config.token ?? '',
+    repository,
+    log: (message) => platform.info(message),
+    redact: (text) => platform.redact(text),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return apiCommitterOf(forge, (message) => platform.info(message));
+}
+
+/** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
+function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFile[]): string {
+  const { request } = config;
+  const target: ReadTarget = request.mode === 'image' ? { mode: 'image', name: request.image.name } : { mode: 'key', path: request.path };
+  const previous = changedOnly(planned)
+    .filter((file) => file.source !== '')
+    .flatMap((file) => readManifest(file.source, file.file, target).map((read) => read.value));
+  return withTrailers(config.commitMessage, {
+    step: 'update-manifest',
+    ...(request.mode === 'image' ? { image: request.image.name } : { key: formatKeyPath(request.path) }),
+    value: config.version,
+    previous,
+  });
 }

@@ -37,6 +37,13 @@ export const updateManifestSpec = {
     { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
     { name: 'author-email', description: 'Commit author email (with `author-name`).' },
     { name: 'token', secret: true, description: 'Token for HTTPS push (GitHub: contents: write; GitLab: write_repository). Masked; passed to git per command, never written to .git/config.' },
+    {
+      name: 'sign-commits',
+      boolean: true,
+      default: 'false',
+      description: 'GitHub: make the commit through the API (fast-forward only, same race retries) so GitHub signs it and shows it Verified; needs `token` and an HTTPS remote on GitHub. The checkout is moved to it.',
+    },
+    { name: 'api-url', description: 'With `sign-commits`: the GitHub API base. Default: `GITHUB_API_URL` when the remote is on `GITHUB_SERVER_URL`, else https://api.github.com or `https://<host>/api/v3`.' },
     { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
   ],
   outputs: [
@@ -48,5 +55,6 @@ export const updateManifestSpec = {
     },
     { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
     { name: 'pushed', description: '`true` if the commit was pushed.' },
+    { name: 'commits-verified', description: 'With `sign-commits`: `true` if GitHub reports the commit as verified; empty otherwise.' },
   ],
 } as const satisfies StepSpec;

@@ -18,6 +18,7 @@ export async function updateManifestStep(platform: Platform): Promise<UpdateMani
   platform.setOutput('previous-values', inertJson(result.changes));
   platform.setOutput('commit-sha', result.commitSha);
   platform.setOutput('pushed', String(result.pushed));
+  platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
   await platform.appendSummary(summaryMarkdown(result, config.dryRun));
   return result;
 }

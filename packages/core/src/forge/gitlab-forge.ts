@@ -1,0 +1,245 @@
+import { Commits, MergeRequestNotes, MergeRequests, Projects, Users, type MergeRequestSchema } from '@gitbeaker/rest';
+import { ForgeError } from './errors';
+import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, Forge, ForgeOptions, MergeMethod } from './forge';
+import { GitLabRequestError } from './gitlab-errors';
+import { autoMergeRefusal, hostOf, toChangeRequest } from './gitlab-mapping';
+import { createTransport } from './gitlab-transport';
+
+/** What only GitLab needs, kept out of ForgeOptions. */
+export interface GitLabForgeExtras {
+  /**
+   * The token is the job's CI_JOB_TOKEN (the caller compares it with the environment; this module
+   * never reads process.env): it is sent as JOB-TOKEN instead of PRIVATE-TOKEN.
+   */
+  jobToken?: boolean;
+}
+
+/**
+ * GitLab merge requests through gitbeaker, sent by our own transport (gitlab-transport.ts).
+ * `options.apiUrl` is the /api/v4 base; a self-managed GitLab under a sub-path
+ * (https://example.com/gitlab/api/v4) keeps its sub-path, since gitbeaker appends /api/v4 to `host`.
+ */
+export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtras = {}): Forge {
+  const host = hostOf(options.apiUrl);
+  const project = options.repository.replace(/^\/+|\/+$/g, '');
+  const token = options.token;
+  const jobToken = extras.jobToken === true;
+  const scrub = (text: string): string => {
+    const redacted = options.redact ? options.redact(text) : text;
+    return token ? redacted.split(token).join('***') : redacted;
+  };
+  const transport = createTransport({
+    fetch: options.fetch ?? globalThis.fetch,
+    project,
+    jobToken,
+    log: options.log ?? (() => undefined),
+    scrub,
+    retryDelayScale: options.retryDelayScale ?? 1,
+  });
+  // queryTimeout null: gitbeaker's timeout covers all retries of a call; the transport times each attempt.
+  const config = { host, requesterFn: transport.requesterFn, queryTimeout: null, ...(jobToken ? { jobToken: token } : { token }) };
+  const projects = new Projects(config);
+  const mergeRequests = new MergeRequests(config);
+  const notes = new MergeRequestNotes(config);
+  const users = new Users(config);
+  const commits = new Commits(config);
+
+  /** username (lower case) → id, filled from every merge request seen and every /users lookup. */
+  const userIds = new Map<string, number>();
+
+  function toChange(mr: MergeRequestSchema): ChangeRequest {
+    for (const user of [...(mr.assignees ?? []), ...(mr.reviewers ?? [])]) userIds.set(user.username.toLowerCase(), user.id);
+    return toChangeRequest(mr);
+  }
+
+  async function findOpen(head: string, base: string): Promise<ChangeRequest | undefined> {
+    const found = await mergeRequests.all({ projectId: project, state: 'opened', sourceBranch: head, targetBranch: base });
+    const first = found.find((mr) => mr.source_branch === head && mr.target_branch === base);
+    return first ? toChange(first) : undefined;
+  }
+
+  /** Ids for usernames, looking each unknown one up once; every unknown name is reported together. */
+  async function idsOf(usernames: readonly string[]): Promise<number[]> {
+    const missing = [...new Set(usernames.map((name) => name.toLowerCase()).filter((name) => !userIds.has(name)))];
+    const unknown: string[] = [];
+    await Promise.all(
+      missing.map(async (name) => {
+        const found = await users.all({ username: name });
+        const user = found.find((candidate) => candidate.username.toLowerCase() === name);
+        if (user) userIds.set(name, user.id);
+        else unknown.push(usernames.find((original) => original.toLowerCase() === name) ?? name);
+      }),
+    );
+    if (unknown.length > 0) {
+      const list = unknown.map((name) => `'${name}'`).join(', ');
+      // GitLab answers 200 [] for a username it does not know; 404 is what that means here.
+      throw new ForgeError(
+        scrub(`GitLab has no user ${list}`),
+        scrub(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`),
+        404,
+        false,
+      );
+    }
+    return usernames.map((name) => userIds.get(name.toLowerCase()) as number);
+  }
+
+  /** Usernames from `wanted` not already in `present`; GitLab usernames are case-insensitive. */
+  function added(present: readonly string[], wanted: readonly string[]): string[] {
+    const have = new Set(present.map((name) => name.toLowerCase()));
+    return [...new Set(wanted)].filter((name) => !have.has(name.toLowerCase()));
+  }
+
+  return {
+    kind: 'gitlab',
+    noun: 'merge request',
+    get requests() {
+      return transport.requests;
+    },
+
+    async repository() {
+      const info = await projects.show(project);
+      if (!info.default_branch) {
+        throw new ForgeError(
+          scrub(`GitLab project ${project} has no default branch: its repository is empty`),
+          'Push an initial commit (with the environment manifests) to the project first.',
+          0,
+          false,
+        );
+      }
+      return { defaultBranch: info.default_branch, webUrl: info.web_url };
+    },
+
+    findOpen,
+
+    async create(draft) {
+      try {
+        const mr = await mergeRequests.create(project, draft.head, draft.base, draft.draft ? `Draft: ${draft.title}` : draft.title, {
+          description: draft.body,
+          removeSourceBranch: true,
+        });
+        return { change: toChange(mr), created: true };
+      } catch (error) {
+        // 409: "Another open merge request already exists for this source branch: !12" (the text
+        // is translated on some instances, so only the status is trusted). Another run won the race.
+        if (!(error instanceof ForgeError) || error.status !== 409) throw error;
+        // By source branch only: GitLab allows one open MR per source branch, whatever its target.
+        const open = await mergeRequests.all({ projectId: project, state: 'opened', sourceBranch: draft.head });
+        const same = open.find((mr) => mr.target_branch === draft.base);
+        if (same) return { change: toChange(same), created: false };
+        const other = open[0];
+        throw new ForgeError(
+          error.message,
+          scrub(
+            other
+              ? `Merge request !${other.iid} (${other.web_url}) already takes ${draft.head} into ${other.target_branch}; close it, or promote from another branch.`
+              : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`,
+          ),
+          409,
+          false,
+        );
+      }
+    },
+
+    async update(change, patch) {
+      const body: { title?: string; description?: string } = {};
+      if (patch.title !== undefined && patch.title !== change.title) body.title = change.draft ? `Draft: ${patch.title}` : patch.title;
+      if (patch.body !== undefined && patch.body !== change.body) body.description = patch.body;
+      if (body.title === undefined && body.description === undefined) return change;
+      return toChange(await mergeRequests.edit(project, change.number, body));
+    },
+
+    async close(change, comment) {
+      if (comment !== '') await notes.create(project, change.number, comment);
+      await mergeRequests.edit(project, change.number, { stateEvent: 'close' });
+    },
+
+    async addLabels(change, labels) {
+      const wanted = labels.filter((label) => !change.labels.includes(label));
+      if (wanted.length === 0) return;
+      const comma = wanted.find((label) => label.includes(','));
+      if (comma !== undefined) {
+        throw new ForgeError(
+          scrub(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`),
+          'Rename the label without commas.',
+          0,
+          false,
+        );
+      }
+      // add_labels keeps existing labels, and GitLab creates project labels it does not have.
+      await mergeRequests.edit(project, change.number, { addLabels: [...new Set(wanted)].join(',') });
+    },
+
+    async addAssignees(change, wanted) {
+      const more = added(change.assignees, wanted);
+      if (more.length === 0) return;
+      // assignee_ids replaces the list, so the present assignees go along (their ids came with the MR).
+      await mergeRequests.edit(project, change.number, { assigneeIds: await idsOf([...change.assignees, ...more]) });
+    },
+
+    async requestReviewers(change, wanted, _teams) {
+      // GitLab has no team reviewers; steps refuse `team-reviewers` on GitLab before getting here.
+      const more = added(change.reviewers, wanted);
+      if (more.length === 0) return;
+      await mergeRequests.edit(project, change.number, { reviewerIds: await idsOf([...change.reviewers, ...more]) });
+    },
+
+    enableAutoMerge,
+    commitThroughApi,
+  };
+
+  async function enableAutoMerge(change: ChangeRequest, method: MergeMethod): Promise<AutoMergeOutcome> {
+    if (method === 'rebase') {
+      return { enabled: false, reason: 'GitLab has no rebase merge method per request; set the project merge method' };
+    }
+    const mr = `!${change.number}`;
+    try {
+      const merged = await mergeRequests.merge(project, change.number, {
+        sha: change.headSha,
+        shouldRemoveSourceBranch: true,
+        squash: method === 'squash',
+        // auto_merge is the GitLab ≥ 17.11 name, merge_when_pipeline_succeeds the older one; both are accepted.
+        autoMerge: true,
+        mergeWhenPipelineSucceeds: true,
+      });
+      // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
+      if (merged.state === 'merged') options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
+      return { enabled: true };
+    } catch (error) {
+      const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
+      if (reason === undefined) throw error;
+      return { enabled: false, reason: scrub(reason) };
+    }
+  }
+
+  /**
+   * GitLab signs commits that its Commits API creates (on gitlab.com with its own key), which is
+   * what sign-commits wants. GitLab builds the tree itself from `start_sha` plus the actions, so
+   * `parentTree` is not needed. Every action is `update`: the step only rewrites files that exist at
+   * `parent` (GitLab has no upsert, and `update` of a missing file is refused with 400, which is right).
+   * `force` replaces our own earlier commit on the branch; GitLab offers no compare-and-swap here,
+   * so `expectedHead` cannot be checked atomically and is only used to decide create vs replace.
+   */
+  async function commitThroughApi(request: ApiCommitRequest): Promise<ApiCommit> {
+    const commit = await commits.create(
+      project,
+      request.branch,
+      request.message,
+      request.files.map((file) => ({ action: 'update' as const, filePath: file.path, content: file.content, encoding: 'text' })),
+      { startSha: request.parent, force: request.expectedHead !== undefined },
+    );
+    return { sha: commit.id, verified: await verified(commit.id) };
+  }
+
+  async function verified(sha: string): Promise<boolean> {
+    try {
+      const signature = await commits.showGPGSignature(project, sha);
+      const status = (signature as { verification_status?: unknown }).verification_status;
+      // verified_system: signed by GitLab itself (web and API commits).
+      return status === 'verified' || status === 'verified_system';
+    } catch (error) {
+      // 404 "GPG Signature Not Found": the commit is unsigned (e.g. a self-managed instance without a signing key).
+      if (error instanceof ForgeError && error.status === 404) return false;
+      throw error;
+    }
+  }
+}

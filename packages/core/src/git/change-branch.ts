@@ -1,0 +1,140 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { formatDuration } from '../duration';
+import { GitError, PushRetriesExhaustedError } from '../errors';
+import type { Author } from '../platform/platform';
+import type { ApiCommitter } from './api-committer';
+import type { CommitInfo, GitRepository } from './git-repository';
+export type { ApiCommitter } from './api-committer';
+import { changedOnly, retryDelayMs, type Backoff, type FileWrite } from './publisher';
+
+export interface ChangeBranchRequest<T extends FileWrite> {
+  /** A scratch repository (GitRepository.initScratch): nothing is checked out. */
+  repo: GitRepository;
+  remote: string;
+  base: string;
+  branch: string;
+  author: Author | undefined;
+  timeoutMs: number;
+  backoff?: Backoff;
+  info(message: string): void;
+  /** The files with the values applied, read from `revision` (the base tip, or the branch head to build on). */
+  plan(revision: string): Promise<T[]>;
+  message(planned: readonly T[]): string;
+  /** Whether a commit on the branch is one a run of this step wrote (its trailers say so). */
+  ours(commit: CommitInfo): boolean;
+  /** sign-commits: the forge commits instead of a push, so it signs the commit. */
+  commitThroughApi?: ApiCommitter;
+  /** Tips the caller has just read and fetched (readTips): the first attempt starts from them. */
+  tips?: BranchTips;
+}
+
+export interface BranchTips {
+  baseTip: string;
+  head: string | undefined;
+}
+
+/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+export async function readTips(repo: GitRepository, remote: string, base: string, branch: string): Promise<BranchTips> {
+  const tips = await repo.remoteTips(remote, [base, branch]);
+  const baseTip = tips.get(base);
+  if (baseTip === undefined) {
+    throw new GitError(`Base branch ${base} does not exist in the environment repository.`, "Set 'base' to an existing branch, or leave it empty for the repository's default branch.");
+  }
+  const head = tips.get(branch);
+  await repo.fetchBranches(remote, head === undefined ? [base] : [base, branch]);
+  return { baseTip, head };
+}
+
+export type ChangeBranchOutcome<T> =
+  | { kind: 'base-holds'; baseTip: string; head: string | undefined; planned: T[] }
+  | { kind: 'unchanged'; baseTip: string; head: string; planned: T[] }
+  | { kind: 'pushed'; baseTip: string; head: string; previousHead: string | undefined; planned: T[]; verified: boolean | undefined };
+
+/**
+ * Keeps `branch` one commit of ours on top of `base` holding the values: the branch of a change
+ * request. Each run rebuilds it from the tip of base and replaces the old head with a lease on the
+ * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
+ * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
+ * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
+ */
+export async function publishChangeBranch<T extends FileWrite>(request: ChangeBranchRequest<T>): Promise<ChangeBranchOutcome<T>> {
+  const deadline = Date.now() + request.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined);
+    if (outcome !== 'race') return outcome;
+    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
+    const left = deadline - Date.now();
+    if (left - delay <= 0) {
+      throw new PushRetriesExhaustedError(
+        `Could not update ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): it kept changing under us.`,
+        'Another run is promoting to the same branch; run the step again or raise push-timeout.',
+      );
+    }
+    request.info(`Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${formatDuration(delay)}.`);
+    await sleep(delay);
+  }
+}
+
+async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>, known: BranchTips | undefined): Promise<ChangeBranchOutcome<T> | 'race'> {
+  const { repo, remote, base, branch } = request;
+  const { baseTip, head } = known ?? (await readTips(repo, remote, base, branch));
+  const fromBase = await request.plan(baseTip);
+  if (changedOnly(fromBase).length === 0) return { kind: 'base-holds', baseTip, head, planned: fromBase };
+
+  let parent = baseTip;
+  let planned = fromBase;
+  if (head !== undefined) {
+    const foreign = (await repo.commitsOnlyIn(head, baseTip)).filter((commit) => !request.ours(commit));
+    if (foreign.length > 0) {
+      // Build on their work when it leaves our files alone; where it touches them, our edit would
+      // silently override what a person chose, so that is theirs to resolve.
+      const ours = new Set(changedOnly(fromBase).map((file) => file.file));
+      const touching = await filesTouched(repo, foreign, ours);
+      if (touching.length > 0) throw foreignCommitError(branch, foreign, touching);
+      parent = head;
+      planned = await request.plan(head);
+      if (changedOnly(planned).length === 0) return { kind: 'unchanged', baseTip, head, planned };
+      request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${short(foreign[0])}); adding the change on top of them.`);
+    }
+  }
+  const message = request.message(planned);
+  const files = changedOnly(planned).map((file) => ({ path: file.file, content: file.output }));
+  const sha = await repo.commitOnto(parent, files, message, request.author);
+  if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
+    return { kind: 'unchanged', baseTip, head, planned };
+  }
+  if (request.commitThroughApi) {
+    const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) });
+    if (made === 'race') return 'race';
+    request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
+    return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
+  }
+  const pushed = await repo.pushLeased(remote, sha, branch, head);
+  if (!pushed.ok) {
+    if (pushed.race) return 'race';
+    throw new GitError(
+      `git push to ${branch} was refused: ${pushed.message}`,
+      'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.',
+    );
+  }
+  request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
+  return { kind: 'pushed', baseTip, head: sha, previousHead: head, planned, verified: undefined };
+}
+
+async function filesTouched(repo: GitRepository, commits: readonly CommitInfo[], files: ReadonlySet<string>): Promise<string[]> {
+  const touched = new Set<string>();
+  for (const commit of commits) for (const file of await repo.changedFiles(commit.sha)) if (files.has(file)) touched.add(file);
+  return [...touched];
+}
+
+function short(commit: CommitInfo | undefined): string {
+  return commit ? `${commit.sha.slice(0, 7)} "${commit.subject}" by ${commit.author}` : '';
+}
+
+function foreignCommitError(branch: string, foreign: readonly CommitInfo[], touching: readonly string[]): GitError {
+  return new GitError(
+    `${branch} holds ${foreign.length === 1 ? 'a commit' : `${foreign.length} commits`} that gitops-promote did not write, changing ${touching.join(', ')}: ${foreign.slice(0, 3).map(short).join('; ')}. It is not overwritten.`,
+    `Merge or close the change request that carries it (or revert it on ${branch}); when the branch holds only gitops-promote's commits, or is deleted, the next run updates it.`,
+  );
+}

@@ -1,0 +1,209 @@
+import { parseDuration } from '../../duration';
+import { InputError } from '../../errors';
+import type { ForgeKind, MergeMethod } from '../../forge/forge';
+import { apiUrlFor, forgeKindOfUrl, hostOf, parseForgeKind, repositoryOfUrl } from '../../forge/select';
+import { validateImageName } from '../../image-reference';
+import type { EditRequest } from '../../manifest/edit-request';
+import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest/key-path';
+import type { Author } from '../../platform/platform';
+import { splitList } from '../../list-input';
+import { parseBoolean, type StepInputs } from '../inputs';
+import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
+import type { openPromotionPrSpec } from './spec';
+
+export type OpenPromotionPrInputs = StepInputs<typeof openPromotionPrSpec>;
+
+/** What is promoted: an image (its tag/digest) or one key path. */
+export type PromotionTarget = { mode: 'image'; image: string } | { mode: 'key'; key: string; path: KeyPathSegment[] };
+
+/** Where the value comes from: read from the previous environment's files, or given. */
+export type ValueSource = { from: 'files'; files: string[] } | { from: 'input'; request: EditRequest; value: string };
+
+export interface OpenPromotionPrConfig {
+  forge: ForgeKind;
+  repository: string;
+  repositoryUrl: string;
+  apiUrl: string;
+  /** The forge's web origin (https://github.com), for compare links. */
+  webUrl: string;
+  token: string;
+  base?: string;
+  files: string[];
+  target: PromotionTarget;
+  source: ValueSource;
+  environment: string;
+  sourceEnvironment?: string;
+  branch: string;
+  titleTemplate: string;
+  bodyTemplate?: string;
+  labels: string[];
+  assignees: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  draft: boolean;
+  autoMerge: boolean;
+  mergeMethod: MergeMethod;
+  signCommits: boolean;
+  sourceRepository?: string;
+  author?: Author;
+  pushTimeoutMs: number;
+  dryRun: boolean;
+}
+
+const DEFAULT_TITLE = 'Promote {{target}} {{value}} to {{environment}}';
+
+/** Validates every input before anything is fetched; defaults come from the CI's variables in `env`. */
+export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): OpenPromotionPrConfig {
+  const files = splitList(inputs.files);
+  if (files.length === 0) {
+    throw new InputError("Input 'files' is required.", "List the target environment's manifests, relative to the repository root, e.g. envs/prod/kustomization.yaml.");
+  }
+  const environment = singleLine(inputs.environment, 'environment');
+  if (environment === '') throw new InputError("Input 'environment' is required.", 'Name the environment promoted to, e.g. environment: prod; it goes into the branch, the title and a label.');
+  const target = targetOf(inputs);
+  const source = valueSourceOf(inputs, target);
+
+  const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
+  const forge = parseForgeKind(inputs.platform) ?? ciForge(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
+  if (!forge) {
+    throw new InputError(
+      'Cannot tell whether the environment repository is on GitHub or GitLab.',
+      "Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
+    );
+  }
+  const repository = singleLine(inputs.repository, 'repository') || currentRepository(forge, env) || repositoryOfUrl(repositoryUrlInput);
+  if (!repository || !/^[^/\s]+(\/[^/\s]+)+$/.test(repository) || (forge === 'github' && repository.split('/').length !== 2)) {
+    throw new InputError(
+      repository ? `Input 'repository' must be ${forge === 'github' ? 'owner/name' : 'group/sub/project'}, got ${JSON.stringify(repository)}.` : "Input 'repository' is required here.",
+      forge === 'github' ? 'Example: repository: acme/environments.' : 'Example: repository: acme/platform/environments.',
+    );
+  }
+  const webUrl = webOrigin(forge, env, repositoryUrlInput);
+  const repositoryUrl = repositoryUrlInput || `${webUrl}/${repository}.git`;
+  const apiUrl = singleLine(inputs['api-url'], 'api-url') || ciApiUrl(forge, env) || (webUrl ? apiUrlFor(forge, webUrl) : '');
+  if (!apiUrl || !/^https?:\/\//.test(apiUrl)) {
+    throw new InputError(
+      apiUrl ? `Input 'api-url' must be an http(s) URL, got ${JSON.stringify(apiUrl)}.` : `Input 'api-url' is required when 'repository-url' is not on a forge's host.`,
+      forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.',
+    );
+  }
+  const token = singleLine(inputs.token, 'token');
+  if (token === '') {
+    throw new InputError(
+      "Input 'token' is required: the step reads and writes change requests through the API.",
+      forge === 'github'
+        ? 'Pass a token with contents: write and pull-requests: write, e.g. token: ${{ secrets.GITOPS_TOKEN }} (a GitHub App token, so the PR starts workflows).'
+        : 'Pass a project or personal access token with the api scope from a masked CI/CD variable (GITOPS_PROMOTE_TOKEN).',
+    );
+  }
+  const teamReviewers = splitList(inputs['team-reviewers']);
+  if (teamReviewers.length > 0 && forge === 'gitlab') {
+    throw new InputError("Input 'team-reviewers' is GitHub only.", "On GitLab, list the people in 'reviewers', or use CODEOWNERS approval rules.");
+  }
+  const mergeMethod = inputs['merge-method'] || 'merge';
+  if (mergeMethod !== 'merge' && mergeMethod !== 'squash' && mergeMethod !== 'rebase') {
+    throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
+  }
+  const targetName = target.mode === 'image' ? target.image : target.key;
+  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${refPart(environment)}/${refPart(targetName)}`;
+  const config: OpenPromotionPrConfig = {
+    forge,
+    repository,
+    repositoryUrl,
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    webUrl,
+    token,
+    files,
+    target,
+    source,
+    environment,
+    branch,
+    titleTemplate: singleLine(inputs.title, 'title') || DEFAULT_TITLE,
+    labels: [...new Set(['promotion', environment, ...splitList(inputs.labels)])],
+    assignees: splitList(inputs.assignees),
+    reviewers: splitList(inputs.reviewers),
+    teamReviewers,
+    draft: parseBoolean(inputs.draft, 'draft', false),
+    autoMerge: parseBoolean(inputs['auto-merge'], 'auto-merge', false),
+    mergeMethod,
+    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
+    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+  };
+  if (inputs.base !== '') config.base = singleLine(inputs.base, 'base');
+  if (inputs.body !== '') config.bodyTemplate = inputs.body;
+  if (inputs['source-environment'] !== '') config.sourceEnvironment = singleLine(inputs['source-environment'], 'source-environment');
+  if (inputs['source-repository'] !== '') config.sourceRepository = singleLine(inputs['source-repository'], 'source-repository');
+  const author = authorInputs(inputs['author-name'], inputs['author-email']);
+  if (author) config.author = author;
+  return config;
+}
+
+function targetOf(inputs: OpenPromotionPrInputs): PromotionTarget {
+  if (inputs.image !== '' && inputs.key !== '') {
+    throw new InputError("Inputs 'image' and 'key' were both given.", 'Promote an image (image) or one key path (key), not both; run the step twice for two.');
+  }
+  if (inputs.image !== '') {
+    validateImageName(inputs.image, 'image');
+    if (inputs.value !== '') throw new InputError("Input 'value' goes with 'key', not 'image'.", "For an image, give 'tag' and/or 'digest', or read them from 'source-files'.");
+    return { mode: 'image', image: inputs.image };
+  }
+  if (inputs.key !== '') {
+    if (inputs.tag !== '' || inputs.digest !== '') throw new InputError("Inputs 'tag'/'digest' go with 'image', not 'key'.", "For a key path, give 'value', or read it from 'source-files'.");
+    const path = parseKeyPath(inputs.key);
+    return { mode: 'key', key: formatKeyPath(path), path };
+  }
+  throw new InputError("Nothing to promote: give 'image' or 'key'.", 'Example: image: ghcr.io/acme/payments with source-files: envs/staging/kustomization.yaml.');
+}
+
+function valueSourceOf(inputs: OpenPromotionPrInputs, target: PromotionTarget): ValueSource {
+  const sourceFiles = splitList(inputs['source-files']);
+  const explicit = inputs.tag !== '' || inputs.digest !== '' || inputs.value !== '';
+  if (sourceFiles.length > 0 && explicit) {
+    throw new InputError("Inputs 'source-files' and 'tag'/'digest'/'value' were both given.", 'Read the value from the previous environment (source-files) or give it explicitly, not both.');
+  }
+  if (sourceFiles.length > 0) return { from: 'files', files: sourceFiles };
+  if (!explicit) {
+    throw new InputError(
+      "Nothing says which value to promote: give 'source-files' (the previous environment's manifests) or the value itself.",
+      target.mode === 'image' ? 'Example: source-files: envs/staging/kustomization.yaml, or tag: 1.4.2.' : 'Example: source-files: envs/staging/values.yaml, or value: 1.4.2.',
+    );
+  }
+  if (target.mode === 'image') {
+    const version = imageVersionInputs(inputs.tag, inputs.digest);
+    return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}` };
+  }
+  const value = singleLine(inputs.value, 'value');
+  return { from: 'input', request: { mode: 'key', path: target.path, value }, value };
+}
+
+function ciForge(env: NodeJS.ProcessEnv): ForgeKind | undefined {
+  if (env.GITHUB_ACTIONS === 'true') return 'github';
+  if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') return 'gitlab';
+  return undefined;
+}
+
+function currentRepository(forge: ForgeKind, env: NodeJS.ProcessEnv): string | undefined {
+  return forge === 'github' ? env.GITHUB_REPOSITORY : env.CI_PROJECT_PATH;
+}
+
+function ciApiUrl(forge: ForgeKind, env: NodeJS.ProcessEnv): string | undefined {
+  return forge === 'github' ? env.GITHUB_API_URL : env.CI_API_V4_URL;
+}
+
+function webOrigin(forge: ForgeKind, env: NodeJS.ProcessEnv, repositoryUrl: string): string {
+  const ci = forge === 'github' ? env.GITHUB_SERVER_URL : env.CI_SERVER_URL;
+  if (ci) return ci.replace(/\/+$/, '');
+  const host = repositoryUrl !== '' ? hostOf(repositoryUrl) : undefined;
+  if (host) return `https://${host}`;
+  return forge === 'github' ? 'https://github.com' : 'https://gitlab.com';
+}
+
+/** A name as one part of a branch: characters git refuses, and `/`, become `-`. */
+function refPart(name: string): string {
+  return name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
+    .slice(0, 100) || 'value';
+}

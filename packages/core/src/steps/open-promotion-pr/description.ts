@@ -1,0 +1,98 @@
+import type { ManifestChange } from '../../manifest/edit-session';
+import { markdownCode, markdownText } from '../../platform/markdown';
+import { fillTemplate } from '../../template';
+import type { OpenPromotionPrConfig } from './config';
+
+/** What the title and body are made from. */
+export interface PromotionFacts {
+  base: string;
+  value: string;
+  previous: readonly string[];
+  changes: readonly ManifestChange[];
+  /** Where the value came from: the source files and the commit that last set them there. */
+  source?: { files: readonly string[]; commit: string | undefined };
+}
+
+/**
+ * Invisible in the rendered body: says which step wrote it, and whom it asked for review. A
+ * reviewer who has reviewed drops out of the forge's requested reviewers; remembering the request
+ * here keeps later runs from asking them again.
+ */
+const MARKER = /<!-- gitops-promote:open-promotion-pr(?: requested=([^\s]*))? -->/;
+
+function marker(requested: readonly string[]): string {
+  return `<!-- gitops-promote:open-promotion-pr${requested.length > 0 ? ` requested=${requested.map(encodeURIComponent).join(',')}` : ''} -->`;
+}
+
+/** The reviewers (users, and teams as `team:slug`) an earlier run asked, read from the body's marker. */
+export function requestedBefore(body: string): string[] {
+  const list = MARKER.exec(body)?.[1];
+  return list ? list.split(',').filter((name) => name !== '').map(decodeURIComponent) : [];
+}
+
+function placeholders(config: OpenPromotionPrConfig, facts: PromotionFacts): Record<string, string> {
+  return {
+    target: config.target.mode === 'image' ? config.target.image : config.target.key,
+    image: config.target.mode === 'image' ? config.target.image : '',
+    key: config.target.mode === 'key' ? config.target.key : '',
+    value: facts.value,
+    previous: facts.previous.join(', '),
+    environment: config.environment,
+    base: facts.base,
+  };
+}
+
+export function promotionTitle(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
+  return fillTemplate(config.titleTemplate, placeholders(config, facts), 'title');
+}
+
+export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFacts, requested: readonly string[]): string {
+  const values = placeholders(config, facts);
+  const table = changeTable(facts.changes);
+  const source = sourceLine(config, facts);
+  const compare = compareLink(config, facts);
+  const previous = facts.previous.length > 0 ? facts.previous.map(markdownCode).join(', ') : '(not set)';
+  const standard = [
+    `Promotes ${markdownCode(values.target ?? '')} to **${markdownText(config.environment)}**: ${previous} → ${markdownCode(facts.value)}.`,
+    '',
+    table,
+    '',
+    ...(source ? [source, ''] : []),
+    ...(compare ? [compare, ''] : []),
+    `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${markdownCode(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`,
+  ].join('\n');
+  const body = config.bodyTemplate ? fillTemplate(config.bodyTemplate, { ...values, table, source, compare, default: standard }, 'body') : standard;
+  return `${body.trimEnd()}\n\n${marker(requested)}\n`;
+}
+
+function changeTable(changes: readonly ManifestChange[]): string {
+  const rows = changes.map(
+    (change) => `| ${markdownText(change.file)} | ${change.line} | ${markdownCode(change.path)} | ${change.previous === null ? '—' : markdownCode(change.previous)} | ${change.value === null ? '(removed)' : markdownCode(change.value)} |`,
+  );
+  return ['| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |', ...rows].join('\n');
+}
+
+function sourceLine(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
+  if (!facts.source) return `Value given explicitly to the step.`;
+  const where = config.sourceEnvironment ?? environmentOf(facts.source.files);
+  const commit = facts.source.commit ? ` at commit ${markdownCode(facts.source.commit.slice(0, 12))}` : '';
+  return `Running in **${markdownText(where)}**${commit} (${facts.source.files.map(markdownText).join(', ')} on ${markdownCode(facts.base)}).`;
+}
+
+/** The folder the source files share, as the environment's name (envs/staging/… → staging). */
+function environmentOf(files: readonly string[]): string {
+  const folders = new Set(files.map((file) => file.split('/').slice(0, -1).pop() ?? ''));
+  const [only] = [...folders];
+  return folders.size === 1 && only ? only : 'the source environment';
+}
+
+/** The app repository's compare view old…new, when both are tags one could compare. */
+function compareLink(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
+  if (!config.sourceRepository) return '';
+  const from = facts.previous.length === 1 ? facts.previous[0]?.split('@')[0] : undefined;
+  const to = facts.value.split('@')[0];
+  if (!from || !to || from === to) return '';
+  const repo = /^https?:\/\//.test(config.sourceRepository) ? config.sourceRepository.replace(/\/+$/, '').replace(/\.git$/, '') : `${config.webUrl}/${config.sourceRepository}`;
+  const url = config.forge === 'github' ? `${repo}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}` : `${repo}/-/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
+  return `Changes in the application: [${markdownCode(from)} … ${markdownCode(to)}](${url})`;
+}

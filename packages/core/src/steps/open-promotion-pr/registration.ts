@@ -1,0 +1,8 @@
+import type { RegisteredStep } from '../step-spec';
+import { openPromotionPrSpec } from './spec';
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+export const openPromotionPr: RegisteredStep = {
+  spec: openPromotionPrSpec,
+  run: async (platform) => (await import('./step')).openPromotionPrStep(platform),
+};

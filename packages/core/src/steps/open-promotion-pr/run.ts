@@ -1,0 +1,257 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ChangeRequest, Forge } from '../../forge/forge';
+import { apiCommitterOf } from '../../forge/api-commits';
+import { createForge } from '../../forge/select';
+import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../git/change-branch';
+import { tokenAuth, tokenUsername } from '../../git/git-auth';
+import { GitRepository } from '../../git/git-repository';
+import type { Backoff } from '../../git/publisher';
+import { changedOnly } from '../../git/publisher';
+import { readTrailers, withTrailers } from '../../git/trailers';
+import type { EditRequest } from '../../manifest/edit-request';
+import { planFileEdits, readText, type PlannedFile } from '../../manifest/file-edits';
+import { readManifest, singleValue, type ReadTarget } from '../../manifest/manifest-reader';
+import type { Platform } from '../../platform/platform';
+import { selectFiles, type SelectedFile } from '../../repo-files';
+import type { OpenPromotionPrConfig } from './config';
+import { promotionBody, promotionTitle, requestedBefore, type PromotionFacts } from './description';
+
+export type PromotionOperation = 'created' | 'updated' | 'unchanged' | 'closed';
+
+/** What open-promotion-pr did; each field becomes an output. */
+export interface OpenPromotionPrResult {
+  operation: PromotionOperation;
+  number?: number;
+  url?: string;
+  branch: string;
+  headSha: string;
+  previous: string[];
+  value: string;
+  verified?: boolean;
+  facts: PromotionFacts;
+  dryRun: boolean;
+}
+
+export interface RunOptions {
+  /** The forge to use instead of the one the config names (step tests pass a fake). */
+  forge?: Forge;
+  /** Replaces the forge client's fetch (in-process tests pass globalThis.fetch for nock). */
+  fetch?: typeof globalThis.fetch;
+  backoff?: Backoff;
+  /** Retry waits of the forge client are scaled by this (tests: 0). */
+  retryDelayScale?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+const STEP = 'open-promotion-pr';
+
+export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform: Platform, options: RunOptions = {}): Promise<OpenPromotionPrResult> {
+  const env = options.env ?? process.env;
+  platform.setSecret(config.token);
+  const forge =
+    options.forge ??
+    (await createForge(config.forge, {
+      apiUrl: config.apiUrl,
+      token: config.token,
+      repository: config.repository,
+      log: (message) => platform.info(message),
+      redact: (text) => platform.redact(text),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
+    }, { jobToken: config.forge === 'gitlab' && config.token === env.CI_JOB_TOKEN }));
+  const scratch = await mkdtemp(path.join(tmpdir(), 'gitops-promote-pr-'));
+  try {
+    const base = config.base ?? (await forge.repository()).defaultBranch;
+    const repo = await openScratch(config, platform, scratch, env);
+    const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
+    if (config.dryRun) return await dryRun(config, platform, forge, prepared);
+    const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
+      publishChangeBranch({
+        repo,
+        remote: 'origin',
+        base,
+        branch: config.branch,
+        author: config.author ?? platform.defaultAuthor(),
+        timeoutMs: config.pushTimeoutMs,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        info: (message) => platform.info(message),
+        plan: (revision) => planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAtRoot(revision, file.relative)),
+        message: (planned) => commitMessage(config, prepared, planned),
+        ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
+        ...(config.signCommits ? { commitThroughApi: apiCommitterOf(forge, (message) => platform.info(message)) } : {}),
+        tips: prepared.tips,
+      }),
+    );
+    return await platform.group(`Updating the ${forge.noun}`, () => syncChangeRequest(config, platform, forge, prepared, outcome));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The scratch clone, with the token handed to git per command (never in .git/config). */
+async function openScratch(config: OpenPromotionPrConfig, platform: Platform, dir: string, env: NodeJS.ProcessEnv): Promise<GitRepository> {
+  const auth = tokenAuth(config.repositoryUrl, config.token, tokenUsername(config.forge, config.token, env));
+  if (auth) platform.setSecret(auth.credential);
+  return GitRepository.initScratch(dir, config.repositoryUrl, auth?.env ?? {}, (text) => platform.redact(text));
+}
+
+interface Prepared {
+  base: string;
+  tips: BranchTips;
+  request: EditRequest;
+  targets: SelectedFile[];
+  facts: PromotionFacts;
+  /** The edit as planned on the base tip (what the body's table shows). */
+  planned: PlannedFile[];
+}
+
+/** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
+async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: GitRepository, base: string): Promise<Prepared> {
+  const tips = await readTips(repo, 'origin', base, config.branch);
+  const { baseTip } = tips;
+  await repo.checkoutDetached(baseTip);
+  const targets = await selectFiles(repo.workTree, config.files);
+  const readTarget: ReadTarget = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+  let request: EditRequest;
+  let value: string;
+  let source: PromotionFacts['source'];
+  if (config.source.from === 'input') {
+    request = config.source.request;
+    value = config.source.value;
+  } else {
+    const sourceFiles = await selectFiles(repo.workTree, config.source.files);
+    const reads = [];
+    for (const file of sourceFiles) reads.push(...readManifest(await readText(file), file.relative, readTarget));
+    const described = config.target.mode === 'image' ? `Image ${config.target.image}` : `Key ${config.target.key}`;
+    const read = singleValue(reads, described, sourceFiles.map((file) => file.relative).join(', '));
+    value = read.value;
+    request =
+      config.target.mode === 'image'
+        ? { mode: 'image', image: { name: config.target.image, ...(read.tag !== undefined ? { tag: read.tag } : {}), ...(read.digest !== undefined ? { digest: read.digest } : {}) } }
+        : { mode: 'key', path: config.target.path, value };
+    source = { files: sourceFiles.map((file) => file.relative), commit: await repo.lastCommitTouching(baseTip, sourceFiles.map((file) => file.relative)) };
+    platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
+  }
+  // Reading the work tree at the base tip refuses, by name, files where nothing matches.
+  const planned = await planFileEdits(request, targets);
+  const previous = [...new Set(targets.length > 0 ? planned.flatMap((file) => readManifest(file.source, file.file, readTarget).map((read) => read.value)) : [])];
+  platform.info(`${config.environment} runs ${previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${value}.`);
+  const facts: PromotionFacts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
+  return { base, tips, request, targets, facts, planned };
+}
+
+function commitMessage(config: OpenPromotionPrConfig, prepared: Prepared, planned: readonly PlannedFile[]): string {
+  const target = config.target.mode === 'image' ? config.target.image : config.target.key;
+  const changed = changedOnly(planned).length;
+  return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${changed} file${changed === 1 ? '' : 's'}; opened by gitops-promote ${STEP}.`, {
+    step: STEP,
+    ...(config.target.mode === 'image' ? { image: config.target.image } : { key: config.target.key }),
+    value: prepared.facts.value,
+    previous: prepared.facts.previous,
+    environment: config.environment,
+  });
+}
+
+async function dryRun(config: OpenPromotionPrConfig, platform: Platform, forge: Forge, prepared: Prepared): Promise<OpenPromotionPrResult> {
+  const existing = await forge.findOpen(config.branch, prepared.base);
+  const holds = changedOnly(prepared.planned).length === 0;
+  const operation: PromotionOperation = holds ? (existing ? 'closed' : 'unchanged') : existing ? 'updated' : 'created';
+  platform.info(`Dry run: would ${holds ? (existing ? `close ${forge.noun} #${existing.number}` : 'do nothing') : existing ? `update ${forge.noun} #${existing.number}` : `open a ${forge.noun}`}; nothing was pushed or written.`);
+  return resultOf(config, prepared, operation, existing, '', undefined, true);
+}
+
+function resultOf(
+  config: OpenPromotionPrConfig,
+  prepared: Prepared,
+  operation: PromotionOperation,
+  change: ChangeRequest | undefined,
+  headSha: string,
+  verified: boolean | undefined,
+  dryRun = false,
+): OpenPromotionPrResult {
+  return {
+    operation,
+    ...(change ? { number: change.number, url: change.url } : {}),
+    branch: config.branch,
+    headSha,
+    previous: [...prepared.facts.previous],
+    value: prepared.facts.value,
+    ...(verified !== undefined ? { verified } : {}),
+    facts: prepared.facts,
+    dryRun,
+  };
+}
+
+/**
+ * Makes the change request match the branch: closed when base already runs the value, else
+ * opened or updated, with labels, assignees and reviewers added where missing. Every write is
+ * skipped when the forge already shows what it would write, so a repeated run writes nothing.
+ */
+async function syncChangeRequest(
+  config: OpenPromotionPrConfig,
+  platform: Platform,
+  forge: Forge,
+  prepared: Prepared,
+  outcome: ChangeBranchOutcome<PlannedFile>,
+): Promise<OpenPromotionPrResult> {
+  const existing = await forge.findOpen(config.branch, prepared.base);
+  if (outcome.kind === 'base-holds') {
+    if (!existing) {
+      platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
+      return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
+    }
+    await forge.close(
+      existing,
+      `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${outcome.baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`,
+    );
+    platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
+    return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
+  }
+  const facts: PromotionFacts = { ...prepared.facts, changes: outcome.planned.flatMap((file) => file.changes) };
+  const title = promotionTitle(config, facts);
+  const asked = [...config.reviewers, ...config.teamReviewers.map((team) => `team:${team}`)];
+  const requested = [...new Set([...(existing ? requestedBefore(existing.body) : []), ...asked])].sort();
+  const body = promotionBody(config, facts, requested);
+  let operation: PromotionOperation = outcome.kind === 'pushed' ? 'updated' : 'unchanged';
+  let change = existing;
+  if (!change) {
+    const made = await forge.create({ head: config.branch, base: prepared.base, title, body, draft: config.draft });
+    change = made.change;
+    operation = made.created ? 'created' : operation;
+    platform.info(made.created ? `Opened ${forge.noun} #${change.number}: ${change.url}` : `Another run opened ${forge.noun} #${change.number} first; using it.`);
+  }
+  if (change.title !== title || change.body.trimEnd() !== body.trimEnd()) {
+    change = await forge.update(change, { ...(change.title !== title ? { title } : {}), ...(change.body.trimEnd() !== body.trimEnd() ? { body } : {}) });
+    if (operation === 'unchanged') operation = 'updated';
+    platform.info(`Updated the title and description of ${forge.noun} #${change.number}.`);
+  }
+  if (await ensureMetadata(config, forge, change, existing ? requestedBefore(existing.body) : [])) operation = operation === 'unchanged' ? 'updated' : operation;
+  if (config.autoMerge && !change.autoMerge) {
+    const merged = await forge.enableAutoMerge({ ...change, headSha: outcome.head }, config.mergeMethod);
+    if (merged.enabled) platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${outcome.head.slice(0, 12)}.`);
+    else platform.warning(`Auto-merge was not enabled for ${forge.noun} #${change.number}: ${merged.reason}`);
+  }
+  const verified = outcome.kind === 'pushed' ? outcome.verified : undefined;
+  return resultOf(config, prepared, operation, change, outcome.head, verified);
+}
+
+/**
+ * Adds what is missing of labels, assignees and reviewers; true when anything was written. A
+ * reviewer an earlier run asked is not asked again (they may have reviewed already).
+ */
+async function ensureMetadata(config: OpenPromotionPrConfig, forge: Forge, change: ChangeRequest, askedBefore: readonly string[]): Promise<boolean> {
+  const missing = (wanted: readonly string[], present: readonly string[]): string[] => {
+    const have = new Set(present.map((name) => name.toLowerCase()));
+    return wanted.filter((name) => !have.has(name.toLowerCase()));
+  };
+  const labels = missing(config.labels, change.labels);
+  const assignees = missing(config.assignees, change.assignees);
+  const reviewers = missing(config.reviewers, [...change.reviewers, ...askedBefore]);
+  const teams = missing(config.teamReviewers, [...change.teamReviewers, ...askedBefore.filter((name) => name.startsWith('team:')).map((name) => name.slice(5))]);
+  if (labels.length > 0) await forge.addLabels(change, labels);
+  if (assignees.length > 0) await forge.addAssignees(change, assignees);
+  if (reviewers.length > 0 || teams.length > 0) await forge.requestReviewers(change, reviewers, teams);
+  return labels.length + assignees.length + reviewers.length + teams.length > 0;
+}

@@ -1,0 +1,37 @@
+import { markdownCode, markdownText } from '../../platform/markdown';
+import type { Platform } from '../../platform/platform';
+import { readInputs } from '../inputs';
+import { validateOpenPromotionPrInputs } from './config';
+import { runOpenPromotionPr, type OpenPromotionPrResult } from './run';
+import { openPromotionPrSpec } from './spec';
+
+/** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
+export async function openPromotionPrStep(platform: Platform): Promise<OpenPromotionPrResult> {
+  const config = validateOpenPromotionPrInputs(readInputs(openPromotionPrSpec, platform), process.env);
+  platform.setSecret(config.token);
+  const result = await runOpenPromotionPr(config, platform);
+  platform.setOutput('operation', result.operation);
+  platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
+  platform.setOutput('pull-request-url', result.url ?? '');
+  platform.setOutput('branch', result.branch);
+  platform.setOutput('head-sha', result.headSha);
+  platform.setOutput('previous-value', result.previous.join(', '));
+  platform.setOutput('value', result.value);
+  platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
+  await platform.appendSummary(summaryMarkdown(result, config.environment));
+  return result;
+}
+
+function summaryMarkdown(result: OpenPromotionPrResult, environment: string): string {
+  const lines = ['### gitops-promote: open-promotion-pr', ''];
+  const what = `${markdownCode(result.previous.join(', ') || '(not set)')} → ${markdownCode(result.value)} in **${markdownText(environment)}**`;
+  const link = result.url ? `[#${result.number ?? ''}](${result.url})` : '';
+  const verbs: Record<OpenPromotionPrResult['operation'], string> = {
+    created: `Opened ${link}: ${what}.`,
+    updated: `Updated ${link}: ${what}.`,
+    unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${markdownCode(result.value)}.`,
+    closed: `Closed ${link}: ${result.facts.base} already runs ${markdownCode(result.value)}.`,
+  };
+  lines.push(`${result.dryRun ? 'Dry run, would have: ' : ''}${verbs[result.operation]}`);
+  return lines.join('\n');
+}
