@@ -258,8 +258,10 @@ async function attemptOnce(request, known) {
                 throw foreignCommitError(branch, foreign, touching);
             parent = head;
             planned = await request.plan(head);
-            if ((0,publisher/* changedOnly */.RE)(planned).length === 0)
+            if ((0,publisher/* changedOnly */.RE)(planned).length === 0) {
+                request.info(`${branch} already holds the values on top of the commits people added; nothing to push.`);
                 return { kind: 'unchanged', baseTip, head, planned };
+            }
             request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${change_branch_short(foreign[0])}); adding the change on top of them.`);
         }
     }
@@ -267,6 +269,7 @@ async function attemptOnce(request, known) {
     const files = (0,publisher/* changedOnly */.RE)(planned).map((file) => ({ path: file.file, content: file.output }));
     const sha = await repo.commitOnto(parent, files, message, request.author);
     if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
+        request.info(`${branch} already holds this change on ${base}'s tip (${head.slice(0, 12)}); nothing to push.`);
         return { kind: 'unchanged', baseTip, head, planned };
     }
     if (request.commitThroughApi) {
@@ -602,10 +605,10 @@ var spec = __webpack_require__(7224);
 
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-async function openPromotionPrStep(platform) {
-    const config = validateOpenPromotionPrInputs((0,steps_inputs/* readInputs */.K)(spec/* openPromotionPrSpec */.D, platform), process.env);
+async function openPromotionPrStep(platform, options = {}) {
+    const config = validateOpenPromotionPrInputs((0,steps_inputs/* readInputs */.K)(spec/* openPromotionPrSpec */.D, platform), options.env ?? process.env);
     platform.setSecret(config.token);
-    const result = await runOpenPromotionPr(config, platform);
+    const result = await runOpenPromotionPr(config, platform, options);
     platform.setOutput('operation', result.operation);
     platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
     platform.setOutput('pull-request-url', result.url ?? '');

@@ -7401,7 +7401,7 @@ module.exports = RateLimiterEtcd;
 
 const RateLimiterStoreAbstract = __webpack_require__(5140);
 const RateLimiterRes = __webpack_require__(449);
-const RateLimiterSetupError = __webpack_require__(2922);
+const RateLimiterSetupError = __webpack_require__(541);
 
 class RateLimiterEtcdNonAtomic extends RateLimiterStoreAbstract {
   /**
@@ -10885,7 +10885,7 @@ module.exports = class RateLimiterQueueError extends Error {
 
 /***/ }),
 
-/***/ 2922:
+/***/ 541:
 /***/ ((module) => {
 
 module.exports = class RateLimiterSetupError extends Error {

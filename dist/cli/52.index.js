@@ -797,10 +797,10 @@ var map = {
 		7948
 	],
 	"./component/RateLimiterSetupError": [
-		2922
+		541
 	],
 	"./component/RateLimiterSetupError.js": [
-		2922
+		541
 	],
 	"./constants": [
 		3880,

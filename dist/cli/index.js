@@ -2424,6 +2424,8 @@ function stepHelp(spec) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -2431,6 +2433,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./packages/core/src/git/git-command-manager.ts + 6 modules
 var git_command_manager = __nccwpck_require__(6534);
 ;// CONCATENATED MODULE: ./packages/core/src/cli/demo.ts
+
 
 
 
@@ -2449,6 +2452,14 @@ images:
     newTag: "1.4.1"
   - name: ghcr.io/acme/payments-worker
     newTag: 1.4.1
+`,
+    'envs/staging/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../../base
+images:
+  - name: ghcr.io/acme/payments   # promoted from dev by pull request
+    newTag: "1.4.1"
 `,
     'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
 apiVersion: apps/v1
@@ -2472,8 +2483,9 @@ const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@
 /**
  * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
  * "remote" environment repo, clones it as a CI job would, runs update-manifest to bump
- * ghcr.io/acme/payments to 1.4.2, shows the commit that reached the remote, then runs
- * wait-argocd-healthy against a simulated Argo CD deploying that repo until it runs the commit.
+ * ghcr.io/acme/payments to 1.4.2, shows the commit that reached the remote, runs
+ * wait-argocd-healthy against a simulated Argo CD deploying that repo until it runs the commit,
+ * then open-promotion-pr to offer it to staging as a pull request.
  */
 async function runDemo(args) {
     const keep = args.includes('--keep');
@@ -2525,6 +2537,9 @@ async function runDemo(args) {
         const waited = await waitForArgoCd(simulator, pushed, say);
         if (waited !== 0)
             return waited;
+        const promoted = await promoteToStaging(remote, say);
+        if (promoted !== 0)
+            return promoted;
         if (keep)
             say(`Kept: ${dir}`);
         return 0;
@@ -2549,6 +2564,54 @@ async function waitForArgoCd(simulator, revision, tell) {
     if (process.exitCode === 1)
         return 1;
     tell('\nArgo CD runs the pushed commit: Synced and Healthy, decided on that commit, not the one before it.');
+    return 0;
+}
+/**
+ * Step 3: open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is
+ * an in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
+ * Run twice: the second run finds the same PR up to date and writes nothing.
+ */
+async function promoteToStaging(remote, tell) {
+    tell('\nRunning: gitops-promote open-promotion-pr --image ghcr.io/acme/payments --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging\n');
+    const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([__nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(827), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8030))]);
+    const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
+        try {
+            return (0,external_node_child_process_.execFileSync)('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
+        }
+        catch {
+            return undefined;
+        }
+    });
+    const inputs = new Map([
+        ['platform', 'github'],
+        ['repository', 'acme/environments'],
+        ['repository-url', remote],
+        ['api-url', 'https://api.github.invalid'],
+        ['token', DEMO_TOKEN],
+        ['image', 'ghcr.io/acme/payments'],
+        ['source-files', 'envs/dev/kustomization.yaml'],
+        ['files', 'envs/staging/kustomization.yaml'],
+        ['environment', 'staging'],
+        ['reviewers', 'alice'],
+        ['author-name', 'gitops-promote demo'],
+        ['author-email', 'demo@gitops-promote.invalid'],
+    ]);
+    const run = () => runStep({ spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) }, new TerminalPlatform(inputs, process.stdout, process.stderr));
+    await run();
+    if (process.exitCode === 1)
+        return 1;
+    const change = forge.changes[0];
+    if (!change) {
+        tell('demo: no pull request was opened');
+        return 1;
+    }
+    tell(`\nPull request #${change.number} (${change.head} → ${change.base}), labels ${change.labels.join(', ')}, review requested from ${change.reviewers.join(', ')}:\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`);
+    const writes = forge.writes.length;
+    tell('Running it again with the same value:\n');
+    await run();
+    if (process.exitCode === 1)
+        return 1;
+    tell(`\nThe same pull request, still one: ${forge.changes.length} open, ${forge.writes.length - writes} API writes and no push on the second run.`);
     return 0;
 }
 const DEMO_TOKEN = 'demo-token-not-a-secret';

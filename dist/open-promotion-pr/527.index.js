@@ -1105,7 +1105,26 @@ class GitRepository {
     }
     /** Commits reachable from `head` but not from `exclude`, newest first. */
     async commitsOnlyIn(head, exclude) {
-        const out = await this.git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', head, '--not', exclude]);
+        return this.log([head, '--not', exclude]);
+    }
+    /** Up to `max` commits reachable from `rev` that changed any of `paths`, newest first. */
+    async commitsTouching(rev, paths, max) {
+        return this.log(['-n', String(max), rev, '--', ...paths]);
+    }
+    /** Whether the repository is a shallow clone (CI checkouts default to depth 1). */
+    async isShallow() {
+        return (await this.git.run(['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** Fetches `by` more commits of history behind `branch` into a shallow clone. */
+    async deepen(remote, branch, by) {
+        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`], this.remoteEnv);
+        if (result.exitCode !== 0) {
+            const output = this.redact(result.stderr);
+            throw new errors/* GitError */.XS(`git fetch --deepen=${by} ${remote} ${branch} failed: ${summarize(output)}`, git_repository_fetchHint(output));
+        }
+    }
+    async log(args) {
+        const out = await this.git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', ...args]);
         return out
             .split('\x1e')
             .map((record) => record.replace(/^\n/, ''))
@@ -1444,8 +1463,10 @@ async function attemptOnce(request, known) {
                 throw foreignCommitError(branch, foreign, touching);
             parent = head;
             planned = await request.plan(head);
-            if (changedOnly(planned).length === 0)
+            if (changedOnly(planned).length === 0) {
+                request.info(`${branch} already holds the values on top of the commits people added; nothing to push.`);
                 return { kind: 'unchanged', baseTip, head, planned };
+            }
             request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${change_branch_short(foreign[0])}); adding the change on top of them.`);
         }
     }
@@ -1453,6 +1474,7 @@ async function attemptOnce(request, known) {
     const files = changedOnly(planned).map((file) => ({ path: file.file, content: file.output }));
     const sha = await repo.commitOnto(parent, files, message, request.author);
     if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
+        request.info(`${branch} already holds this change on ${base}'s tip (${head.slice(0, 12)}); nothing to push.`);
         return { kind: 'unchanged', baseTip, head, planned };
     }
     if (request.commitThroughApi) {
@@ -3118,10 +3140,10 @@ var spec = __webpack_require__(7224);
 
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-async function openPromotionPrStep(platform) {
-    const config = validateOpenPromotionPrInputs(readInputs(spec/* openPromotionPrSpec */.D, platform), process.env);
+async function openPromotionPrStep(platform, options = {}) {
+    const config = validateOpenPromotionPrInputs(readInputs(spec/* openPromotionPrSpec */.D, platform), options.env ?? process.env);
     platform.setSecret(config.token);
-    const result = await runOpenPromotionPr(config, platform);
+    const result = await runOpenPromotionPr(config, platform, options);
     platform.setOutput('operation', result.operation);
     platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
     platform.setOutput('pull-request-url', result.url ?? '');

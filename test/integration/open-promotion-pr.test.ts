@@ -165,6 +165,12 @@ describe('open-promotion-pr (in process, real git, fake forge)', () => {
     expect(headOf(repo, 'promo/other')).toBeUndefined();
   });
 
+  it('a missing base or repository is a clear error, and nothing is opened', async () => {
+    await expect(run({ base: 'release' })).rejects.toThrow(/Base branch release does not exist/);
+    await expect(run({ 'repository-url': `${repo.dir}-missing` })).rejects.toThrow(/git ls-remote origin failed/);
+    expect(forge.changes).toEqual([]);
+  });
+
   it('dry run: reports what it would do, pushes and writes nothing', async () => {
     const { result, platform } = await run({ 'dry-run': 'true' });
     expect(result).toMatchObject({ operation: 'created', dryRun: true });

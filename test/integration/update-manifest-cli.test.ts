@@ -223,6 +223,11 @@ describe('gitops-promote CLI', () => {
     expect(result.stdout).toContain('health=Healthy');
     expect(result.stderr).toMatch(new RegExp(`payments-dev runs ${(pushed ?? '').slice(0, 7)} \\(Synced, Healthy\\)`));
     expect(result.stderr).toMatch(/health is Progressing|operation Running/);
+    // Then what dev runs is offered to staging as one pull request, which a rerun leaves as it is.
+    expect(result.stdout).toMatch(/^operation=created$/m);
+    expect(result.stdout).toMatch(/^operation=unchanged$/m);
+    expect(result.stderr).toContain('| envs/staging/kustomization.yaml | 7 | `images[0].newTag` | `1.4.1` | `1.4.2` |');
+    expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 });

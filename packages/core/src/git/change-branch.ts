@@ -94,7 +94,10 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
       if (touching.length > 0) throw foreignCommitError(branch, foreign, touching);
       parent = head;
       planned = await request.plan(head);
-      if (changedOnly(planned).length === 0) return { kind: 'unchanged', baseTip, head, planned };
+      if (changedOnly(planned).length === 0) {
+        request.info(`${branch} already holds the values on top of the commits people added; nothing to push.`);
+        return { kind: 'unchanged', baseTip, head, planned };
+      }
       request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${short(foreign[0])}); adding the change on top of them.`);
     }
   }
@@ -102,6 +105,7 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
   const files = changedOnly(planned).map((file) => ({ path: file.file, content: file.output }));
   const sha = await repo.commitOnto(parent, files, message, request.author);
   if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
+    request.info(`${branch} already holds this change on ${base}'s tip (${head.slice(0, 12)}); nothing to push.`);
     return { kind: 'unchanged', baseTip, head, planned };
   }
   if (request.commitThroughApi) {

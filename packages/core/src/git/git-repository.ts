@@ -238,7 +238,30 @@ export class GitRepository {
 
   /** Commits reachable from `head` but not from `exclude`, newest first. */
   async commitsOnlyIn(head: string, exclude: string): Promise<CommitInfo[]> {
-    const out = await this.git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', head, '--not', exclude]);
+    return this.log([head, '--not', exclude]);
+  }
+
+  /** Up to `max` commits reachable from `rev` that changed any of `paths`, newest first. */
+  async commitsTouching(rev: string, paths: readonly string[], max: number): Promise<CommitInfo[]> {
+    return this.log(['-n', String(max), rev, '--', ...paths]);
+  }
+
+  /** Whether the repository is a shallow clone (CI checkouts default to depth 1). */
+  async isShallow(): Promise<boolean> {
+    return (await this.git.run(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  /** Fetches `by` more commits of history behind `branch` into a shallow clone. */
+  async deepen(remote: string, branch: string, by: number): Promise<void> {
+    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`], this.remoteEnv);
+    if (result.exitCode !== 0) {
+      const output = this.redact(result.stderr);
+      throw new GitError(`git fetch --deepen=${by} ${remote} ${branch} failed: ${summarize(output)}`, fetchHint(output));
+    }
+  }
+
+  private async log(args: readonly string[]): Promise<CommitInfo[]> {
+    const out = await this.git.run(['log', '--format=%H%x1f%an <%ae>%x1f%s%x1f%B%x1e', ...args]);
     return out
       .split('\x1e')
       .map((record) => record.replace(/^\n/, ''))
