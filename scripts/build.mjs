@@ -9,6 +9,7 @@ export const BUNDLES = {
   'update-manifest': 'actions/update-manifest/index.ts',
   'wait-argocd-healthy': 'actions/wait-argocd-healthy/index.ts',
   'open-promotion-pr': 'actions/open-promotion-pr/index.ts',
+  rollback: 'actions/rollback/index.ts',
   cli: 'packages/core/src/cli/main.ts',
 };
 

@@ -2,6 +2,34 @@ export const id = 52;
 export const ids = [52];
 export const modules = {
 
+/***/ 798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * A forge API request failed. `status` is the HTTP status (0: no response); `retryable` says
+ * whether the same request may succeed later (5xx, network, rate limits already waited out),
+ * as opposed to needing a person (credentials, permissions, a missing repository or branch).
+ * Messages carry no token: implementations build them from status, method, path and the API's
+ * own message, redacted.
+ */
+class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    status;
+    retryable;
+    constructor(message, hint, status, retryable) {
+        super(message, hint);
+        this.status = status;
+        this.retryable = retryable;
+    }
+}
+
+
+/***/ }),
+
 /***/ 828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

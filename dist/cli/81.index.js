@@ -2,6 +2,119 @@ export const id = 81;
 export const ids = [81];
 export const modules = {
 
+/***/ 150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ apiCommitterOf)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(798);
+
+/**
+ * The git publishers' sign-commits hook, made by `forge`: a commit the forge refuses because the
+ * branch moved or appeared meanwhile (a retryable 409/422) is a lost race, re-planned on the new
+ * tip like a rejected push.
+ */
+function apiCommitterOf(forge, log) {
+    const commit = forge.commitThroughApi?.bind(forge);
+    if (!commit) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q(`sign-commits is not available on ${forge.kind}.`, 'Remove sign-commits, or sign commits with a key your CI holds and push them yourself.', 0, false);
+    }
+    return async (request) => {
+        try {
+            return await commit(request);
+        }
+        catch (error) {
+            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q && error.retryable && (error.status === 409 || error.status === 422)) {
+                log(`The forge refused the branch update (${error.message}); reading the branch again.`);
+                return 'race';
+            }
+            throw error;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * A forge API request failed. `status` is the HTTP status (0: no response); `retryable` says
+ * whether the same request may succeed later (5xx, network, rate limits already waited out),
+ * as opposed to needing a person (credentials, permissions, a missing repository or branch).
+ * Messages carry no token: implementations build them from status, method, path and the API's
+ * own message, redacted.
+ */
+class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    status;
+    retryable;
+    constructor(message, hint, status, retryable) {
+        super(message, hint);
+        this.status = status;
+        this.retryable = retryable;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ openCheckout),
+/* harmony export */   m: () => (/* binding */ targetBranch)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _git_git_auth__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7281);
+/* harmony import */ var _git_git_repository__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1853);
+
+
+
+/**
+ * The user's checkout at `path`, with `token` handed to git for its HTTPS remote per command
+ * (never written to .git/config) when `useToken`; an SSH remote keeps git's own credentials,
+ * which is said in the log.
+ */
+async function openCheckout(path, remote, token, useToken, platform) {
+    const redact = (text) => platform.redact(text);
+    const probe = await _git_git_repository__WEBPACK_IMPORTED_MODULE_1__/* .GitRepository */ .x.open(path, {}, redact);
+    let remoteEnv = {};
+    if (token && useToken) {
+        const auth = (0,_git_git_auth__WEBPACK_IMPORTED_MODULE_2__/* .tokenAuth */ .o)(await probe.remoteUrl(remote), token, (0,_git_git_auth__WEBPACK_IMPORTED_MODULE_2__/* .tokenUsername */ .U)(platform.name, token));
+        if (auth) {
+            platform.setSecret(auth.credential);
+            remoteEnv = auth.env;
+        }
+        else {
+            platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
+        }
+    }
+    return new _git_git_repository__WEBPACK_IMPORTED_MODULE_1__/* .GitRepository */ .x(probe.workTree, remoteEnv, redact);
+}
+/** The branch to push to: the given one (checked as git would), else the checked-out one. */
+async function targetBranch(repo, given) {
+    if (given !== undefined) {
+        await repo.checkBranchName(given);
+        return given;
+    }
+    const branch = await repo.currentBranch();
+    if (!branch) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
+    }
+    return branch;
+}
+
+
+/***/ }),
+
 /***/ 9081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -108,6 +221,7 @@ function validateUpdateManifestInputs(inputs) {
         }),
         version: request.mode === 'image' ? `${request.image.tag ?? ''}${request.image.digest ? `@${request.image.digest}` : ''}` : version,
         signCommits: (0,steps_inputs/* parseBoolean */.y)(inputs['sign-commits'], 'sign-commits', false),
+        allowRolledBack: (0,steps_inputs/* parseBoolean */.y)(inputs['allow-rolled-back'], 'allow-rolled-back', false),
         dryRun: (0,steps_inputs/* parseBoolean */.y)(inputs['dry-run'], 'dry-run', false),
         pushTimeoutMs: (0,duration/* parseDuration */.E)(inputs['push-timeout'] || '5m', 'push-timeout'),
     };
@@ -128,14 +242,12 @@ function validateUpdateManifestInputs(inputs) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts
+var checkout = __webpack_require__(6433);
 // EXTERNAL MODULE: ./packages/core/src/forge/api-commits.ts
 var api_commits = __webpack_require__(150);
 // EXTERNAL MODULE: ./packages/core/src/forge/select.ts
 var forge_select = __webpack_require__(8529);
-// EXTERNAL MODULE: ./packages/core/src/git/git-auth.ts
-var git_auth = __webpack_require__(7281);
-// EXTERNAL MODULE: ./packages/core/src/git/git-repository.ts + 1 modules
-var git_repository = __webpack_require__(1853);
 // EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
 var publisher = __webpack_require__(6030);
 // EXTERNAL MODULE: ./packages/core/src/manifest/file-edits.ts
@@ -144,6 +256,8 @@ var file_edits = __webpack_require__(7441);
 var repo_files = __webpack_require__(9363);
 // EXTERNAL MODULE: ./packages/core/src/write-file.ts
 var write_file = __webpack_require__(4929);
+// EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
+var promotion_history = __webpack_require__(5726);
 // EXTERNAL MODULE: ./packages/core/src/git/trailers.ts
 var trailers = __webpack_require__(1704);
 // EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
@@ -218,22 +332,18 @@ async function runUpdateManifest(config, platform, options = {}) {
     return platform.group('Committing and pushing', () => commitAndPush(config, platform, results, result, options));
 }
 async function commitAndPush(config, platform, planned, result, options) {
-    const redact = (text) => platform.redact(text);
-    const probe = await git_repository/* GitRepository */.x.open(config.path, {}, redact);
-    let remoteEnv = {};
-    if (config.token && config.push) {
-        const auth = (0,git_auth/* tokenAuth */.o)(await probe.remoteUrl(config.remote), config.token, (0,git_auth/* tokenUsername */.U)(platform.name, config.token));
-        if (auth) {
-            platform.setSecret(auth.credential);
-            remoteEnv = auth.env;
-        }
-        else {
-            platform.warning(`Remote '${config.remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
-        }
-    }
-    const repo = new git_repository/* GitRepository */.x(probe.workTree, remoteEnv, redact);
+    const repo = await (0,checkout/* openCheckout */.H)(config.path, config.remote, config.token, config.push, platform);
     if (config.branch !== undefined)
         await repo.checkBranchName(config.branch);
+    await (0,promotion_history/* refuseRolledBack */.Mt)({
+        repo,
+        remote: config.remote,
+        branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
+        rev: await repo.head(),
+        files: planned.map((file) => file.file),
+        target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
+        info: (message) => platform.info(message),
+    }, config.version, config.allowRolledBack);
     const author = config.author ?? platform.defaultAuthor();
     if (!config.push) {
         if (!result.changed)
@@ -243,12 +353,9 @@ async function commitAndPush(config, platform, planned, result, options) {
         platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
         return result;
     }
-    const branch = config.branch ?? (await repo.currentBranch());
-    if (!branch) {
-        throw new errors/* GitError */.XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
-    }
+    const branch = await (0,checkout/* targetBranch */.m)(repo, config.branch);
     const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
-    const committer = config.signCommits ? await signedCommitter(config, platform, await probe.remoteUrl(config.remote), options) : undefined;
+    const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
     const publication = await (0,publisher/* publish */.mk)({
         repo,
         remote: config.remote,
@@ -275,19 +382,14 @@ async function commitAndPush(config, platform, planned, result, options) {
 }
 /** sign-commits: the GitHub repository behind the remote, committed to through its API. */
 async function signedCommitter(config, platform, remoteUrl, options) {
-    const env = options.env ?? process.env;
-    const host = (0,forge_select/* hostOf */.w4)(remoteUrl);
-    const repository = (0,forge_select/* repositoryOfUrl */.Je)(remoteUrl);
-    const onActionsServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && (0,forge_select/* hostOf */.w4)(env.GITHUB_SERVER_URL) === host;
-    const kind = (0,forge_select/* forgeKindOfUrl */.kB)(remoteUrl) ?? (onActionsServer ? 'github' : undefined);
-    if (!host || !repository || kind !== 'github') {
+    const remote = (0,forge_select/* forgeOfRemote */.lV)(remoteUrl, options.env ?? process.env, config.apiUrl ? { apiUrl: config.apiUrl } : {});
+    if (remote?.kind !== 'github') {
         throw new errors/* InputError */.dz(`sign-commits commits through the GitHub API, but remote '${config.remote}' is not a GitHub HTTPS URL (${platform.redact(remoteUrl)}).`, 'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.');
     }
-    const apiUrl = config.apiUrl ?? (onActionsServer && env.GITHUB_API_URL ? env.GITHUB_API_URL : (0,forge_select/* apiUrlFor */.xr)('github', `https://${host}`));
     const forge = await (0,forge_select/* createForge */.u_)('github', {
-        apiUrl,
+        apiUrl: remote.apiUrl,
         token: config.token ?? '',
-        repository,
+        repository: remote.repository,
         log: (message) => platform.info(message),
         redact: (text) => platform.redact(text),
         ...(options.fetch ? { fetch: options.fetch } : {}),

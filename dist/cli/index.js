@@ -1469,6 +1469,7 @@ const openPromotionPrSpec = {
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
+        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback in the target files\' history moved away from it. Without it such a value is refused.' },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
     ],
     outputs: [
@@ -1480,6 +1481,52 @@ const openPromotionPrSpec = {
         { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
         { name: 'value', description: 'The value promoted.' },
         { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
+    ],
+};
+
+
+/***/ }),
+
+/***/ 1823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ rollbackSpec)
+/* harmony export */ });
+const rollbackSpec = {
+    name: 'rollback',
+    title: 'gitops-promote: rollback',
+    description: 'Put an environment back on its last good version, read from the history of its files: only that value changes, a second rollback goes further back, and later promotions of the bad version are refused.',
+    inputs: [
+        { name: 'path', description: 'Checkout of the environment repository; `files` are relative to it.', default: '.' },
+        { name: 'files', required: true, description: 'The environment\'s manifests, relative to `path`: paths or globs, one per line or comma-separated.' },
+        { name: 'image', description: 'Image mode: the image to roll back, as the manifests write it, without tag or digest.' },
+        { name: 'key', description: 'Key-path mode: the key to roll back, e.g. `image.tag`.' },
+        { name: 'to', description: 'The value to return to (a tag, `tag@digest`, or the key\'s value). Default: the newest earlier value in the files\' history that was not itself rolled back from.' },
+        { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
+        { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
+        { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
+        { name: 'branch', description: 'The environment branch. Default: the checked-out branch.' },
+        { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
+        { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
+        { name: 'author-name', description: 'Commit author name (with `author-email`).' },
+        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
+        { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when other pushes move the branch.' },
+        { name: 'environment', description: 'With `mode: pull-request`: the environment, for the PR branch (`gitops-promote/rollback/<environment>/<target>`), title and labels.' },
+        { name: 'platform', description: 'With `mode: pull-request`: `github` or `gitlab`. Default: the CI, else the remote\'s host.' },
+        { name: 'repository', description: 'With `mode: pull-request`: `owner/name` or `group/sub/project`. Default: from the remote URL.' },
+        { name: 'api-url', description: 'With `mode: pull-request`: the forge API base. Default: `GITHUB_API_URL` / `CI_API_V4_URL`, else from the remote host.' },
+        { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
+        { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing.' },
+    ],
+    outputs: [
+        { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },
+        { name: 'rolled-back-from', description: 'The value the environment ran before.' },
+        { name: 'rolled-back-to', description: 'The value it runs now (or will, once the PR/MR is merged).' },
+        { name: 'commit-sha', description: 'The rollback commit (on `branch`, or the PR/MR\'s head); empty if none.' },
+        { name: 'pull-request-number', description: 'With `mode: pull-request`: the PR number / MR iid.' },
+        { name: 'pull-request-url', description: 'With `mode: pull-request`: its web URL.' },
     ],
 };
 
@@ -1533,6 +1580,12 @@ const updateManifestSpec = {
             description: 'GitHub: make the commit through the API (fast-forward only, same race retries) so GitHub signs it and shows it Verified; needs `token` and an HTTPS remote on GitHub. The checkout is moved to it.',
         },
         { name: 'api-url', description: 'With `sign-commits`: the GitHub API base. Default: `GITHUB_API_URL` when the remote is on `GITHUB_SERVER_URL`, else https://api.github.com or `https://<host>/api/v3`.' },
+        {
+            name: 'allow-rolled-back',
+            boolean: true,
+            default: 'false',
+            description: 'Set the value even though a rollback (its `Gitops-Promote-Rolled-Back-From` trailer in the files\' history) moved the target away from it. Without it such a value is refused.',
+        },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
     ],
     outputs: [
@@ -2172,7 +2225,17 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(827), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8030))).openPromotionPrStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform),
+};
+
+// EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
+var rollback_spec = __nccwpck_require__(1823);
+;// CONCATENATED MODULE: ./packages/core/src/steps/rollback/registration.ts
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const rollback = {
+    spec: rollback_spec/* rollbackSpec */.k,
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -2182,7 +2245,7 @@ var update_manifest_spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: update_manifest_spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(827), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
@@ -2199,13 +2262,14 @@ const waitArgocdHealthy = {
 
 
 
+
 /**
  * Every step, by the name its action directory, CLI subcommand and GitLab template use. Specs are
  * loaded eagerly (help and flags need them, and they are data); a step's code only when it runs,
  * so the CLI pays start-up for the step in use alone. A step's own bundle imports its
  * registration directly, so it holds no other step's code at all.
  */
-const STEPS = [updateManifest, waitArgocdHealthy, openPromotionPr];
+const STEPS = [updateManifest, waitArgocdHealthy, openPromotionPr, rollback];
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 function stepNamed(name) {
     const step = STEPS.find((candidate) => candidate.spec.name === name);
@@ -2540,6 +2604,9 @@ async function runDemo(args) {
         const promoted = await promoteToStaging(remote, say);
         if (promoted !== 0)
             return promoted;
+        const rolledBack = await rollBackAndHold(checkout, say);
+        if (rolledBack !== 0)
+            return rolledBack;
         if (keep)
             say(`Kept: ${dir}`);
         return 0;
@@ -2573,7 +2640,7 @@ async function waitForArgoCd(simulator, revision, tell) {
  */
 async function promoteToStaging(remote, tell) {
     tell('\nRunning: gitops-promote open-promotion-pr --image ghcr.io/acme/payments --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging\n');
-    const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([__nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(827), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8030))]);
+    const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([__nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
     const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
         try {
             return (0,external_node_child_process_.execFileSync)('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
@@ -2612,6 +2679,31 @@ async function promoteToStaging(remote, tell) {
     if (process.exitCode === 1)
         return 1;
     tell(`\nThe same pull request, still one: ${forge.changes.length} open, ${forge.writes.length - writes} API writes and no push on the second run.`);
+    return 0;
+}
+/**
+ * Step 4: a bad release reaches dev; rollback returns dev to the version before it, found in the
+ * files' history, and the hold then refuses update-manifest setting the bad version again.
+ */
+async function rollBackAndHold(checkout, tell) {
+    const step = async (name, inputs) => {
+        process.exitCode = 0;
+        await runStep(stepNamed(name), new TerminalPlatform(new Map([['path', checkout], ['files', 'envs/dev/*.yaml'], ['image', 'ghcr.io/acme/payments'], ['author-name', 'gitops-promote demo'], ['author-email', 'demo@gitops-promote.invalid'], ...inputs]), process.stdout, process.stderr));
+        return process.exitCode ?? 0;
+    };
+    tell('\nA bad release: gitops-promote update-manifest --tag 1.5.0 (dev), then: gitops-promote rollback --reason "1.5.0 fails its health checks"\n');
+    if ((await step('update-manifest', [['tag', '1.5.0']])) !== 0)
+        return 1;
+    if ((await step('rollback', [['reason', '1.5.0 fails its health checks']])) !== 0)
+        return 1;
+    tell('\nThe pipeline runs again with 1.5.0; the hold refuses it (this failure is the point):\n');
+    const refused = await step('update-manifest', [['tag', '1.5.0']]);
+    process.exitCode = 0;
+    if (refused === 0) {
+        tell('demo: the hold did not refuse the rolled-back version');
+        return 1;
+    }
+    tell('\nDev stays on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).');
     return 0;
 }
 const DEMO_TOKEN = 'demo-token-not-a-secret';

@@ -228,6 +228,7 @@ const openPromotionPrSpec = {
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
+        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback in the target files\' history moved away from it. Without it such a value is refused.' },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
     ],
     outputs: [
@@ -972,7 +973,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5527))).openPromotionPrStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(657)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6657))).openPromotionPrStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/open-promotion-pr/index.ts

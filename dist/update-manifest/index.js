@@ -230,6 +230,12 @@ const updateManifestSpec = {
             description: 'GitHub: make the commit through the API (fast-forward only, same race retries) so GitHub signs it and shows it Verified; needs `token` and an HTTPS remote on GitHub. The checkout is moved to it.',
         },
         { name: 'api-url', description: 'With `sign-commits`: the GitHub API base. Default: `GITHUB_API_URL` when the remote is on `GITHUB_SERVER_URL`, else https://api.github.com or `https://<host>/api/v3`.' },
+        {
+            name: 'allow-rolled-back',
+            boolean: true,
+            default: 'false',
+            description: 'Set the value even though a rollback (its `Gitops-Promote-Rolled-Back-From` trailer in the files\' history) moved the target away from it. Without it such a value is refused.',
+        },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
     ],
     outputs: [
@@ -975,7 +981,7 @@ var spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(650)]).then(__nccwpck_require__.bind(__nccwpck_require__, 650))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8245))).updateManifestStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts

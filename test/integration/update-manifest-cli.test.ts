@@ -228,6 +228,9 @@ describe('gitops-promote CLI', () => {
     expect(result.stdout).toMatch(/^operation=unchanged$/m);
     expect(result.stderr).toContain('| envs/staging/kustomization.yaml | 7 | `images[0].newTag` | `1.4.1` | `1.4.2` |');
     expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
+    // A bad release, rolled back to the version before it; the hold then refuses it.
+    expect(result.stdout).toMatch(/^rolled-back-from=1\.5\.0\nrolled-back-to=1\.4\.2$/m);
+    expect(result.stderr).toMatch(/ghcr\.io\/acme\/payments 1\.5\.0 was rolled back in [0-9a-f]{12} .*reason: 1\.5\.0 fails its health checks; it is not set again\./);
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 });

@@ -112,6 +112,8 @@ export async function runDemo(args: readonly string[]): Promise<number> {
     if (waited !== 0) return waited;
     const promoted = await promoteToStaging(remote, say);
     if (promoted !== 0) return promoted;
+    const rolledBack = await rollBackAndHold(checkout, say);
+    if (rolledBack !== 0) return rolledBack;
     if (keep) say(`Kept: ${dir}`);
     return 0;
   } finally {
@@ -183,6 +185,30 @@ async function promoteToStaging(remote: string, tell: (text: string) => void): P
   await run();
   if (process.exitCode === 1) return 1;
   tell(`\nThe same pull request, still one: ${forge.changes.length} open, ${forge.writes.length - writes} API writes and no push on the second run.`);
+  return 0;
+}
+
+/**
+ * Step 4: a bad release reaches dev; rollback returns dev to the version before it, found in the
+ * files' history, and the hold then refuses update-manifest setting the bad version again.
+ */
+async function rollBackAndHold(checkout: string, tell: (text: string) => void): Promise<number> {
+  const step = async (name: string, inputs: Array<[string, string]>): Promise<number> => {
+    process.exitCode = 0;
+    await runStep(stepNamed(name), new TerminalPlatform(new Map([['path', checkout], ['files', 'envs/dev/*.yaml'], ['image', 'ghcr.io/acme/payments'], ['author-name', 'gitops-promote demo'], ['author-email', 'demo@gitops-promote.invalid'], ...inputs]), process.stdout, process.stderr));
+    return process.exitCode ?? 0;
+  };
+  tell('\nA bad release: gitops-promote update-manifest --tag 1.5.0 (dev), then: gitops-promote rollback --reason "1.5.0 fails its health checks"\n');
+  if ((await step('update-manifest', [['tag', '1.5.0']])) !== 0) return 1;
+  if ((await step('rollback', [['reason', '1.5.0 fails its health checks']])) !== 0) return 1;
+  tell('\nThe pipeline runs again with 1.5.0; the hold refuses it (this failure is the point):\n');
+  const refused = await step('update-manifest', [['tag', '1.5.0']]);
+  process.exitCode = 0;
+  if (refused === 0) {
+    tell('demo: the hold did not refuse the rolled-back version');
+    return 1;
+  }
+  tell('\nDev stays on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).');
   return 0;
 }
 

@@ -52,3 +52,28 @@ export function repositoryOfUrl(url: string): string | undefined {
   const path = scp ?? new URL(url).pathname.replace(/^\/+/, '');
   return path.replace(/\.git$/, '').replace(/\/+$/, '') || undefined;
 }
+
+/** Where a checkout's remote lives, as a forge client needs it. */
+export interface RemoteForge {
+  kind: ForgeKind;
+  repository: string;
+  apiUrl: string;
+}
+
+/**
+ * The forge behind a checkout's remote URL: the host names it (github.com, gitlab.example.com), or
+ * the CI runs on that host (GITHUB_SERVER_URL / CI_SERVER_URL), or `given.kind` says. The API base
+ * is the CI's when the remote is on the CI's server, else derived from the host. Undefined when
+ * the URL has no host (a local path) and nothing names one.
+ */
+export function forgeOfRemote(remoteUrl: string, env: NodeJS.ProcessEnv, given: Partial<RemoteForge> = {}): RemoteForge | undefined {
+  const host = hostOf(remoteUrl);
+  const onGitHubServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && hostOf(env.GITHUB_SERVER_URL) === host;
+  const onGitLabServer = host !== undefined && env.CI_SERVER_URL !== undefined && hostOf(env.CI_SERVER_URL) === host;
+  const kind = given.kind ?? forgeKindOfUrl(remoteUrl) ?? (onGitHubServer ? 'github' : onGitLabServer ? 'gitlab' : undefined);
+  const repository = given.repository ?? repositoryOfUrl(remoteUrl);
+  if (!kind || !repository) return undefined;
+  const ciApi = kind === 'github' ? (onGitHubServer ? env.GITHUB_API_URL : undefined) : onGitLabServer ? env.CI_API_V4_URL : undefined;
+  const apiUrl = given.apiUrl ?? ciApi ?? (host ? apiUrlFor(kind, `https://${host}`) : undefined);
+  return apiUrl ? { kind, repository, apiUrl } : undefined;
+}

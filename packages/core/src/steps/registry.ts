@@ -1,5 +1,6 @@
 import type { RegisteredStep } from './step-spec';
 import { openPromotionPr } from './open-promotion-pr/registration';
+import { rollback } from './rollback/registration';
 import { updateManifest } from './update-manifest/registration';
 import { waitArgocdHealthy } from './wait-argocd-healthy/registration';
 
@@ -11,7 +12,7 @@ export type { RegisteredStep };
  * so the CLI pays start-up for the step in use alone. A step's own bundle imports its
  * registration directly, so it holds no other step's code at all.
  */
-export const STEPS: readonly RegisteredStep[] = [updateManifest, waitArgocdHealthy, openPromotionPr];
+export const STEPS: readonly RegisteredStep[] = [updateManifest, waitArgocdHealthy, openPromotionPr, rollback];
 
 /** The registered step called `name`; a typo in an entry is a bug, reported as one. */
 export function stepNamed(name: string): RegisteredStep {

@@ -47,6 +47,7 @@ export interface OpenPromotionPrConfig {
   sourceRepository?: string;
   author?: Author;
   pushTimeoutMs: number;
+  allowRolledBack: boolean;
   dryRun: boolean;
 }
 
@@ -128,6 +129,7 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
     mergeMethod,
     signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
     pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back', false),
     dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
   };
   if (inputs.base !== '') config.base = singleLine(inputs.base, 'base');

@@ -13,23 +13,6 @@ export interface PromotionFacts {
   source?: { files: readonly string[]; commit: string | undefined };
 }
 
-/**
- * Invisible in the rendered body: says which step wrote it, and whom it asked for review. A
- * reviewer who has reviewed drops out of the forge's requested reviewers; remembering the request
- * here keeps later runs from asking them again.
- */
-const MARKER = /<!-- gitops-promote:open-promotion-pr(?: requested=([^\s]*))? -->/;
-
-function marker(requested: readonly string[]): string {
-  return `<!-- gitops-promote:open-promotion-pr${requested.length > 0 ? ` requested=${requested.map(encodeURIComponent).join(',')}` : ''} -->`;
-}
-
-/** The reviewers (users, and teams as `team:slug`) an earlier run asked, read from the body's marker. */
-export function requestedBefore(body: string): string[] {
-  const list = MARKER.exec(body)?.[1];
-  return list ? list.split(',').filter((name) => name !== '').map(decodeURIComponent) : [];
-}
-
 function placeholders(config: OpenPromotionPrConfig, facts: PromotionFacts): Record<string, string> {
   return {
     target: config.target.mode === 'image' ? config.target.image : config.target.key,
@@ -46,7 +29,7 @@ export function promotionTitle(config: OpenPromotionPrConfig, facts: PromotionFa
   return fillTemplate(config.titleTemplate, placeholders(config, facts), 'title');
 }
 
-export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFacts, requested: readonly string[]): string {
+export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
   const values = placeholders(config, facts);
   const table = changeTable(facts.changes);
   const source = sourceLine(config, facts);
@@ -62,7 +45,7 @@ export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFac
     `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${markdownCode(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`,
   ].join('\n');
   const body = config.bodyTemplate ? fillTemplate(config.bodyTemplate, { ...values, table, source, compare, default: standard }, 'body') : standard;
-  return `${body.trimEnd()}\n\n${marker(requested)}\n`;
+  return body;
 }
 
 function changeTable(changes: readonly ManifestChange[]): string {

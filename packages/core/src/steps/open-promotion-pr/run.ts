@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChangeRequest, Forge } from '../../forge/forge';
 import { apiCommitterOf } from '../../forge/api-commits';
+import { ensureChangeRequest } from '../../forge/change-request';
 import { createForge } from '../../forge/select';
 import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../git/change-branch';
 import { tokenAuth, tokenUsername } from '../../git/git-auth';
 import { GitRepository } from '../../git/git-repository';
 import type { Backoff } from '../../git/publisher';
 import { changedOnly } from '../../git/publisher';
+import { refuseRolledBack } from '../../git/promotion-history';
 import { readTrailers, withTrailers } from '../../git/trailers';
 import type { EditRequest } from '../../manifest/edit-request';
 import { planFileEdits, readText, type PlannedFile } from '../../manifest/file-edits';
@@ -16,7 +18,7 @@ import { readManifest, singleValue, type ReadTarget } from '../../manifest/manif
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../repo-files';
 import type { OpenPromotionPrConfig } from './config';
-import { promotionBody, promotionTitle, requestedBefore, type PromotionFacts } from './description';
+import { promotionBody, promotionTitle, type PromotionFacts } from './description';
 
 export type PromotionOperation = 'created' | 'updated' | 'unchanged' | 'closed';
 
@@ -134,6 +136,11 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
     source = { files: sourceFiles.map((file) => file.relative), commit: await repo.lastCommitTouching(baseTip, sourceFiles.map((file) => file.relative)) };
     platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
   }
+  await refuseRolledBack(
+    { repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) },
+    value,
+    config.allowRolledBack,
+  );
   // Reading the work tree at the base tip refuses, by name, files where nothing matches.
   const planned = await planFileEdits(request, targets);
   const previous = [...new Set(targets.length > 0 ? planned.flatMap((file) => readManifest(file.source, file.file, readTarget).map((read) => read.value)) : [])];
@@ -184,11 +191,7 @@ function resultOf(
   };
 }
 
-/**
- * Makes the change request match the branch: closed when base already runs the value, else
- * opened or updated, with labels, assignees and reviewers added where missing. Every write is
- * skipped when the forge already shows what it would write, so a repeated run writes nothing.
- */
+/** Makes the change request match the branch: closed when base already runs the value, else ensured. */
 async function syncChangeRequest(
   config: OpenPromotionPrConfig,
   platform: Platform,
@@ -210,24 +213,23 @@ async function syncChangeRequest(
     return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
   }
   const facts: PromotionFacts = { ...prepared.facts, changes: outcome.planned.flatMap((file) => file.changes) };
-  const title = promotionTitle(config, facts);
-  const asked = [...config.reviewers, ...config.teamReviewers.map((team) => `team:${team}`)];
-  const requested = [...new Set([...(existing ? requestedBefore(existing.body) : []), ...asked])].sort();
-  const body = promotionBody(config, facts, requested);
-  let operation: PromotionOperation = outcome.kind === 'pushed' ? 'updated' : 'unchanged';
-  let change = existing;
-  if (!change) {
-    const made = await forge.create({ head: config.branch, base: prepared.base, title, body, draft: config.draft });
-    change = made.change;
-    operation = made.created ? 'created' : operation;
-    platform.info(made.created ? `Opened ${forge.noun} #${change.number}: ${change.url}` : `Another run opened ${forge.noun} #${change.number} first; using it.`);
-  }
-  if (change.title !== title || change.body.trimEnd() !== body.trimEnd()) {
-    change = await forge.update(change, { ...(change.title !== title ? { title } : {}), ...(change.body.trimEnd() !== body.trimEnd() ? { body } : {}) });
-    if (operation === 'unchanged') operation = 'updated';
-    platform.info(`Updated the title and description of ${forge.noun} #${change.number}.`);
-  }
-  if (await ensureMetadata(config, forge, change, existing ? requestedBefore(existing.body) : [])) operation = operation === 'unchanged' ? 'updated' : operation;
+  const { operation, change } = await ensureChangeRequest(
+    forge,
+    {
+      head: config.branch,
+      base: prepared.base,
+      title: promotionTitle(config, facts),
+      body: promotionBody(config, facts),
+      draft: config.draft,
+      labels: config.labels,
+      assignees: config.assignees,
+      reviewers: config.reviewers,
+      teamReviewers: config.teamReviewers,
+    },
+    existing,
+    outcome.kind === 'pushed',
+    (message) => platform.info(message),
+  );
   if (config.autoMerge && !change.autoMerge) {
     const merged = await forge.enableAutoMerge({ ...change, headSha: outcome.head }, config.mergeMethod);
     if (merged.enabled) platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${outcome.head.slice(0, 12)}.`);
@@ -235,23 +237,4 @@ async function syncChangeRequest(
   }
   const verified = outcome.kind === 'pushed' ? outcome.verified : undefined;
   return resultOf(config, prepared, operation, change, outcome.head, verified);
-}
-
-/**
- * Adds what is missing of labels, assignees and reviewers; true when anything was written. A
- * reviewer an earlier run asked is not asked again (they may have reviewed already).
- */
-async function ensureMetadata(config: OpenPromotionPrConfig, forge: Forge, change: ChangeRequest, askedBefore: readonly string[]): Promise<boolean> {
-  const missing = (wanted: readonly string[], present: readonly string[]): string[] => {
-    const have = new Set(present.map((name) => name.toLowerCase()));
-    return wanted.filter((name) => !have.has(name.toLowerCase()));
-  };
-  const labels = missing(config.labels, change.labels);
-  const assignees = missing(config.assignees, change.assignees);
-  const reviewers = missing(config.reviewers, [...change.reviewers, ...askedBefore]);
-  const teams = missing(config.teamReviewers, [...change.teamReviewers, ...askedBefore.filter((name) => name.startsWith('team:')).map((name) => name.slice(5))]);
-  if (labels.length > 0) await forge.addLabels(change, labels);
-  if (assignees.length > 0) await forge.addAssignees(change, assignees);
-  if (reviewers.length > 0 || teams.length > 0) await forge.requestReviewers(change, reviewers, teams);
-  return labels.length + assignees.length + reviewers.length + teams.length > 0;
 }

@@ -30,6 +30,8 @@ export interface UpdateManifestConfig {
   /** Commit through the GitHub API (signed) instead of a local commit and push. */
   signCommits: boolean;
   apiUrl?: string;
+  /** Set a value a rollback moved away from anyway. */
+  allowRolledBack: boolean;
   dryRun: boolean;
 }
 
@@ -99,6 +101,7 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
     }),
     version: request.mode === 'image' ? `${request.image.tag ?? ''}${request.image.digest ? `@${request.image.digest}` : ''}` : version,
     signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
+    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back', false),
     dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
     pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
   };

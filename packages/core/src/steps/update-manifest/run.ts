@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { GitError, InputError } from '../../errors';
+import { InputError } from '../../errors';
+import { openCheckout, targetBranch } from '../checkout';
 import { apiCommitterOf } from '../../forge/api-commits';
-import { apiUrlFor, createForge, forgeKindOfUrl, hostOf, repositoryOfUrl } from '../../forge/select';
+import { createForge, forgeOfRemote } from '../../forge/select';
 import type { ApiCommitter } from '../../git/api-committer';
-import { tokenAuth, tokenUsername } from '../../git/git-auth';
-import { GitRepository } from '../../git/git-repository';
 import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
 import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import type { FileEditResult, ManifestChange } from '../../manifest/manifest-editor';
@@ -12,6 +11,7 @@ import { formatKeyPath } from '../../manifest/key-path';
 import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
+import { refuseRolledBack } from '../../git/promotion-history';
 import { withTrailers } from '../../git/trailers';
 import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
 import type { UpdateManifestConfig } from './config';
@@ -91,20 +91,21 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
 }
 
 async function commitAndPush(config: UpdateManifestConfig, platform: Platform, planned: PlannedFile[], result: UpdateManifestResult, options: RunOptions): Promise<UpdateManifestResult> {
-  const redact = (text: string): string => platform.redact(text);
-  const probe = await GitRepository.open(config.path, {}, redact);
-  let remoteEnv: Record<string, string> = {};
-  if (config.token && config.push) {
-    const auth = tokenAuth(await probe.remoteUrl(config.remote), config.token, tokenUsername(platform.name, config.token));
-    if (auth) {
-      platform.setSecret(auth.credential);
-      remoteEnv = auth.env;
-    } else {
-      platform.warning(`Remote '${config.remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
-    }
-  }
-  const repo = new GitRepository(probe.workTree, remoteEnv, redact);
+  const repo = await openCheckout(config.path, config.remote, config.token, config.push, platform);
   if (config.branch !== undefined) await repo.checkBranchName(config.branch);
+  await refuseRolledBack(
+    {
+      repo,
+      remote: config.remote,
+      branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
+      rev: await repo.head(),
+      files: planned.map((file) => file.file),
+      target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
+      info: (message) => platform.info(message),
+    },
+    config.version,
+    config.allowRolledBack,
+  );
   const author = config.author ?? platform.defaultAuthor();
   if (!config.push) {
     if (!result.changed) return result;
@@ -113,15 +114,9 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
     platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
     return result;
   }
-  const branch = config.branch ?? (await repo.currentBranch());
-  if (!branch) {
-    throw new GitError(
-      'HEAD is detached, so there is no branch to push to.',
-      "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').",
-    );
-  }
+  const branch = await targetBranch(repo, config.branch);
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
-  const committer = config.signCommits ? await signedCommitter(config, platform, await probe.remoteUrl(config.remote), options) : undefined;
+  const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
   const publication = await publish(
     {
       repo,
@@ -153,29 +148,23 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
 
 /** sign-commits: the GitHub repository behind the remote, committed to through its API. */
 async function signedCommitter(config: UpdateManifestConfig, platform: Platform, remoteUrl: string, options: RunOptions): Promise<ApiCommitter> {
-  const env = options.env ?? process.env;
-  const host = hostOf(remoteUrl);
-  const repository = repositoryOfUrl(remoteUrl);
-  const onActionsServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && hostOf(env.GITHUB_SERVER_URL) === host;
-  const kind = forgeKindOfUrl(remoteUrl) ?? (onActionsServer ? 'github' : undefined);
-  if (!host || !repository || kind !== 'github') {
+  const remote = forgeOfRemote(remoteUrl, options.env ?? process.env, config.apiUrl ? { apiUrl: config.apiUrl } : {});
+  if (remote?.kind !== 'github') {
     throw new InputError(
       `sign-commits commits through the GitHub API, but remote '${config.remote}' is not a GitHub HTTPS URL (${platform.redact(remoteUrl)}).`,
       'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.',
     );
   }
-  const apiUrl = config.apiUrl ?? (onActionsServer && env.GITHUB_API_URL ? env.GITHUB_API_URL : apiUrlFor('github', `https://${host}`));
   const forge = await createForge('github', {
-    apiUrl,
+    apiUrl: remote.apiUrl,
     token: config.token ?? '',
-    repository,
+    repository: remote.repository,
     log: (message) => platform.info(message),
     redact: (text) => platform.redact(text),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return apiCommitterOf(forge, (message) => platform.info(message));
 }
-
 /** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
 function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFile[]): string {
   const { request } = config;

@@ -44,6 +44,12 @@ export const updateManifestSpec = {
       description: 'GitHub: make the commit through the API (fast-forward only, same race retries) so GitHub signs it and shows it Verified; needs `token` and an HTTPS remote on GitHub. The checkout is moved to it.',
     },
     { name: 'api-url', description: 'With `sign-commits`: the GitHub API base. Default: `GITHUB_API_URL` when the remote is on `GITHUB_SERVER_URL`, else https://api.github.com or `https://<host>/api/v3`.' },
+    {
+      name: 'allow-rolled-back',
+      boolean: true,
+      default: 'false',
+      description: 'Set the value even though a rollback (its `Gitops-Promote-Rolled-Back-From` trailer in the files\' history) moved the target away from it. Without it such a value is refused.',
+    },
     { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
   ],
   outputs: [

@@ -1,0 +1,749 @@
+export const id = 341;
+export const ids = [341];
+export const modules = {
+
+/***/ 150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ apiCommitterOf)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(798);
+
+/**
+ * The git publishers' sign-commits hook, made by `forge`: a commit the forge refuses because the
+ * branch moved or appeared meanwhile (a retryable 409/422) is a lost race, re-planned on the new
+ * tip like a rejected push.
+ */
+function apiCommitterOf(forge, log) {
+    const commit = forge.commitThroughApi?.bind(forge);
+    if (!commit) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q(`sign-commits is not available on ${forge.kind}.`, 'Remove sign-commits, or sign commits with a key your CI holds and push them yourself.', 0, false);
+    }
+    return async (request) => {
+        try {
+            return await commit(request);
+        }
+        catch (error) {
+            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q && error.retryable && (error.status === 409 || error.status === 422)) {
+                log(`The forge refused the branch update (${error.message}); reading the branch again.`);
+                return 'race';
+            }
+            throw error;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 4441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ ensureChangeRequest)
+/* harmony export */ });
+/* unused harmony export requestedBefore */
+/**
+ * Invisible in the rendered body: says gitops-promote wrote it, and whom it asked for review. A
+ * reviewer who has reviewed drops out of the forge's requested reviewers; remembering the request
+ * here keeps later runs from asking them again.
+ */
+const MARKER = /<!-- gitops-promote(?::[a-z-]+)?(?: requested=([^\s]*))? -->/;
+function marker(requested) {
+    return `<!-- gitops-promote${requested.length > 0 ? ` requested=${requested.map(encodeURIComponent).join(',')}` : ''} -->`;
+}
+/** The reviewers (users, and teams as `team:slug`) an earlier run asked, read from the body's marker. */
+function requestedBefore(body) {
+    const list = MARKER.exec(body)?.[1];
+    return list ? list.split(',').filter((name) => name !== '').map(decodeURIComponent) : [];
+}
+/**
+ * Opens the change request or brings the open one (`existing`) up to date: title, body, then
+ * labels, assignees and reviewers only where missing. Each write is skipped when the forge already
+ * shows it, so a repeated run writes nothing; a create that loses a race to another run's create
+ * continues with that one. `branchMoved` (our branch was pushed this run) makes it `updated`.
+ */
+async function ensureChangeRequest(forge, wanted, existing, branchMoved, log) {
+    const askedBefore = existing ? requestedBefore(existing.body) : [];
+    const asked = [...wanted.reviewers, ...wanted.teamReviewers.map((team) => `team:${team}`)];
+    const body = `${wanted.body.trimEnd()}\n\n${marker([...new Set([...askedBefore, ...asked])].sort())}\n`;
+    let operation = branchMoved ? 'updated' : 'unchanged';
+    let change = existing;
+    if (!change) {
+        const made = await forge.create({ head: wanted.head, base: wanted.base, title: wanted.title, body, draft: wanted.draft });
+        change = made.change;
+        if (made.created)
+            operation = 'created';
+        log(made.created ? `Opened ${forge.noun} #${change.number}: ${change.url}` : `Another run opened ${forge.noun} #${change.number} first; using it.`);
+    }
+    if (change.title !== wanted.title || change.body.trimEnd() !== body.trimEnd()) {
+        change = await forge.update(change, { ...(change.title !== wanted.title ? { title: wanted.title } : {}), ...(change.body.trimEnd() !== body.trimEnd() ? { body } : {}) });
+        if (operation === 'unchanged')
+            operation = 'updated';
+        log(`Updated the title and description of ${forge.noun} #${change.number}.`);
+    }
+    if ((await addMissing(forge, wanted, change, askedBefore)) && operation === 'unchanged')
+        operation = 'updated';
+    return { operation, change };
+}
+/** Adds what is missing of labels, assignees and reviewers; true when anything was written. */
+async function addMissing(forge, wanted, change, askedBefore) {
+    const missing = (names, present) => {
+        const have = new Set(present.map((name) => name.toLowerCase()));
+        return names.filter((name) => !have.has(name.toLowerCase()));
+    };
+    const labels = missing(wanted.labels, change.labels);
+    const assignees = missing(wanted.assignees, change.assignees);
+    const reviewers = missing(wanted.reviewers, [...change.reviewers, ...askedBefore]);
+    const teams = missing(wanted.teamReviewers, [...change.teamReviewers, ...askedBefore.filter((name) => name.startsWith('team:')).map((name) => name.slice(5))]);
+    if (labels.length > 0)
+        await forge.addLabels(change, labels);
+    if (assignees.length > 0)
+        await forge.addAssignees(change, assignees);
+    if (reviewers.length > 0 || teams.length > 0)
+        await forge.requestReviewers(change, reviewers, teams);
+    return labels.length + assignees.length + reviewers.length + teams.length > 0;
+}
+
+
+/***/ }),
+
+/***/ 798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * A forge API request failed. `status` is the HTTP status (0: no response); `retryable` says
+ * whether the same request may succeed later (5xx, network, rate limits already waited out),
+ * as opposed to needing a person (credentials, permissions, a missing repository or branch).
+ * Messages carry no token: implementations build them from status, method, path and the API's
+ * own message, redacted.
+ */
+class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    status;
+    retryable;
+    constructor(message, hint, status, retryable) {
+        super(message, hint);
+        this.status = status;
+        this.retryable = retryable;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ readTips),
+/* harmony export */   k: () => (/* binding */ publishChangeBranch)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9713);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+/* harmony import */ var _publisher__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6030);
+
+
+
+
+/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+async function readTips(repo, remote, base, branch) {
+    const tips = await repo.remoteTips(remote, [base, branch]);
+    const baseTip = tips.get(base);
+    if (baseTip === undefined) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`Base branch ${base} does not exist in the environment repository.`, "Set 'base' to an existing branch, or leave it empty for the repository's default branch.");
+    }
+    const head = tips.get(branch);
+    await repo.fetchBranches(remote, head === undefined ? [base] : [base, branch]);
+    return { baseTip, head };
+}
+/**
+ * Keeps `branch` one commit of ours on top of `base` holding the values: the branch of a change
+ * request. Each run rebuilds it from the tip of base and replaces the old head with a lease on the
+ * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
+ * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
+ * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
+ */
+async function publishChangeBranch(request) {
+    const deadline = Date.now() + request.timeoutMs;
+    for (let attempt = 1;; attempt++) {
+        const started = Date.now();
+        const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined);
+        if (outcome !== 'race')
+            return outcome;
+        const delay = (0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .retryDelayMs */ .qO)(attempt, Date.now() - started, request.backoff);
+        const left = deadline - Date.now();
+        if (left - delay <= 0) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .PushRetriesExhaustedError */ .KJ(`Could not update ${request.branch} within push-timeout ${(0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): it kept changing under us.`, 'Another run is promoting to the same branch; run the step again or raise push-timeout.');
+        }
+        request.info(`Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${(0,_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
+    }
+}
+async function attemptOnce(request, known) {
+    const { repo, remote, base, branch } = request;
+    const { baseTip, head } = known ?? (await readTips(repo, remote, base, branch));
+    const fromBase = await request.plan(baseTip);
+    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(fromBase).length === 0)
+        return { kind: 'base-holds', baseTip, head, planned: fromBase };
+    let parent = baseTip;
+    let planned = fromBase;
+    if (head !== undefined) {
+        const foreign = (await repo.commitsOnlyIn(head, baseTip)).filter((commit) => !request.ours(commit));
+        if (foreign.length > 0) {
+            // Build on their work when it leaves our files alone; where it touches them, our edit would
+            // silently override what a person chose, so that is theirs to resolve.
+            const ours = new Set((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(fromBase).map((file) => file.file));
+            const touching = await filesTouched(repo, foreign, ours);
+            if (touching.length > 0)
+                throw foreignCommitError(branch, foreign, touching);
+            parent = head;
+            planned = await request.plan(head);
+            if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(planned).length === 0) {
+                request.info(`${branch} already holds the values on top of the commits people added; nothing to push.`);
+                return { kind: 'unchanged', baseTip, head, planned };
+            }
+            request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${short(foreign[0])}); adding the change on top of them.`);
+        }
+    }
+    const message = request.message(planned);
+    const files = (0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(planned).map((file) => ({ path: file.file, content: file.output }));
+    const sha = await repo.commitOnto(parent, files, message, request.author);
+    if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
+        request.info(`${branch} already holds this change on ${base}'s tip (${head.slice(0, 12)}); nothing to push.`);
+        return { kind: 'unchanged', baseTip, head, planned };
+    }
+    if (request.commitThroughApi) {
+        const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) });
+        if (made === 'race')
+            return 'race';
+        request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
+        return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
+    }
+    const pushed = await repo.pushLeased(remote, sha, branch, head);
+    if (!pushed.ok) {
+        if (pushed.race)
+            return 'race';
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`git push to ${branch} was refused: ${pushed.message}`, 'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.');
+    }
+    request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
+    return { kind: 'pushed', baseTip, head: sha, previousHead: head, planned, verified: undefined };
+}
+async function filesTouched(repo, commits, files) {
+    const touched = new Set();
+    for (const commit of commits)
+        for (const file of await repo.changedFiles(commit.sha))
+            if (files.has(file))
+                touched.add(file);
+    return [...touched];
+}
+function short(commit) {
+    return commit ? `${commit.sha.slice(0, 7)} "${commit.subject}" by ${commit.author}` : '';
+}
+function foreignCommitError(branch, foreign, touching) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`${branch} holds ${foreign.length === 1 ? 'a commit' : `${foreign.length} commits`} that gitops-promote did not write, changing ${touching.join(', ')}: ${foreign.slice(0, 3).map(short).join('; ')}. It is not overwritten.`, `Merge or close the change request that carries it (or revert it on ${branch}); when the branch holds only gitops-promote's commits, or is deleted, the next run updates it.`);
+}
+
+
+/***/ }),
+
+/***/ 341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openPromotionPrStep: () => (/* binding */ openPromotionPrStep)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/platform/markdown.ts
+var markdown = __webpack_require__(3388);
+// EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
+var steps_inputs = __webpack_require__(9032);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/forge/select.ts
+var forge_select = __webpack_require__(8529);
+// EXTERNAL MODULE: ./packages/core/src/image-reference.ts
+var image_reference = __webpack_require__(5988);
+// EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
+var key_path = __webpack_require__(4790);
+// EXTERNAL MODULE: ./packages/core/src/list-input.ts
+var list_input = __webpack_require__(5268);
+// EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
+var shared_inputs = __webpack_require__(9880);
+;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/config.ts
+
+
+
+
+
+
+
+
+const DEFAULT_TITLE = 'Promote {{target}} {{value}} to {{environment}}';
+/** Validates every input before anything is fetched; defaults come from the CI's variables in `env`. */
+function validateOpenPromotionPrInputs(inputs, env) {
+    const files = (0,list_input/* splitList */.r)(inputs.files);
+    if (files.length === 0) {
+        throw new errors/* InputError */.dz("Input 'files' is required.", "List the target environment's manifests, relative to the repository root, e.g. envs/prod/kustomization.yaml.");
+    }
+    const environment = (0,shared_inputs/* singleLine */.pF)(inputs.environment, 'environment');
+    if (environment === '')
+        throw new errors/* InputError */.dz("Input 'environment' is required.", 'Name the environment promoted to, e.g. environment: prod; it goes into the branch, the title and a label.');
+    const target = targetOf(inputs);
+    const source = valueSourceOf(inputs, target);
+    const repositoryUrlInput = (0,shared_inputs/* singleLine */.pF)(inputs['repository-url'], 'repository-url');
+    const forge = (0,forge_select/* parseForgeKind */.dG)(inputs.platform) ?? ciForge(env) ?? (repositoryUrlInput !== '' ? (0,forge_select/* forgeKindOfUrl */.kB)(repositoryUrlInput) : undefined);
+    if (!forge) {
+        throw new errors/* InputError */.dz('Cannot tell whether the environment repository is on GitHub or GitLab.', "Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).");
+    }
+    const repository = (0,shared_inputs/* singleLine */.pF)(inputs.repository, 'repository') || currentRepository(forge, env) || (0,forge_select/* repositoryOfUrl */.Je)(repositoryUrlInput);
+    if (!repository || !/^[^/\s]+(\/[^/\s]+)+$/.test(repository) || (forge === 'github' && repository.split('/').length !== 2)) {
+        throw new errors/* InputError */.dz(repository ? `Input 'repository' must be ${forge === 'github' ? 'owner/name' : 'group/sub/project'}, got ${JSON.stringify(repository)}.` : "Input 'repository' is required here.", forge === 'github' ? 'Example: repository: acme/environments.' : 'Example: repository: acme/platform/environments.');
+    }
+    const webUrl = webOrigin(forge, env, repositoryUrlInput);
+    const repositoryUrl = repositoryUrlInput || `${webUrl}/${repository}.git`;
+    const apiUrl = (0,shared_inputs/* singleLine */.pF)(inputs['api-url'], 'api-url') || ciApiUrl(forge, env) || (webUrl ? (0,forge_select/* apiUrlFor */.xr)(forge, webUrl) : '');
+    if (!apiUrl || !/^https?:\/\//.test(apiUrl)) {
+        throw new errors/* InputError */.dz(apiUrl ? `Input 'api-url' must be an http(s) URL, got ${JSON.stringify(apiUrl)}.` : `Input 'api-url' is required when 'repository-url' is not on a forge's host.`, forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.');
+    }
+    const token = (0,shared_inputs/* singleLine */.pF)(inputs.token, 'token');
+    if (token === '') {
+        throw new errors/* InputError */.dz("Input 'token' is required: the step reads and writes change requests through the API.", forge === 'github'
+            ? 'Pass a token with contents: write and pull-requests: write, e.g. token: ${{ secrets.GITOPS_TOKEN }} (a GitHub App token, so the PR starts workflows).'
+            : 'Pass a project or personal access token with the api scope from a masked CI/CD variable (GITOPS_PROMOTE_TOKEN).');
+    }
+    const teamReviewers = (0,list_input/* splitList */.r)(inputs['team-reviewers']);
+    if (teamReviewers.length > 0 && forge === 'gitlab') {
+        throw new errors/* InputError */.dz("Input 'team-reviewers' is GitHub only.", "On GitLab, list the people in 'reviewers', or use CODEOWNERS approval rules.");
+    }
+    const mergeMethod = inputs['merge-method'] || 'merge';
+    if (mergeMethod !== 'merge' && mergeMethod !== 'squash' && mergeMethod !== 'rebase') {
+        throw new errors/* InputError */.dz(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
+    }
+    const targetName = target.mode === 'image' ? target.image : target.key;
+    const branch = (0,shared_inputs/* singleLine */.pF)(inputs.branch, 'branch') || `gitops-promote/${refPart(environment)}/${refPart(targetName)}`;
+    const config = {
+        forge,
+        repository,
+        repositoryUrl,
+        apiUrl: apiUrl.replace(/\/+$/, ''),
+        webUrl,
+        token,
+        files,
+        target,
+        source,
+        environment,
+        branch,
+        titleTemplate: (0,shared_inputs/* singleLine */.pF)(inputs.title, 'title') || DEFAULT_TITLE,
+        labels: [...new Set(['promotion', environment, ...(0,list_input/* splitList */.r)(inputs.labels)])],
+        assignees: (0,list_input/* splitList */.r)(inputs.assignees),
+        reviewers: (0,list_input/* splitList */.r)(inputs.reviewers),
+        teamReviewers,
+        draft: (0,steps_inputs/* parseBoolean */.y)(inputs.draft, 'draft', false),
+        autoMerge: (0,steps_inputs/* parseBoolean */.y)(inputs['auto-merge'], 'auto-merge', false),
+        mergeMethod,
+        signCommits: (0,steps_inputs/* parseBoolean */.y)(inputs['sign-commits'], 'sign-commits', false),
+        pushTimeoutMs: (0,duration/* parseDuration */.E)(inputs['push-timeout'] || '5m', 'push-timeout'),
+        allowRolledBack: (0,steps_inputs/* parseBoolean */.y)(inputs['allow-rolled-back'], 'allow-rolled-back', false),
+        dryRun: (0,steps_inputs/* parseBoolean */.y)(inputs['dry-run'], 'dry-run', false),
+    };
+    if (inputs.base !== '')
+        config.base = (0,shared_inputs/* singleLine */.pF)(inputs.base, 'base');
+    if (inputs.body !== '')
+        config.bodyTemplate = inputs.body;
+    if (inputs['source-environment'] !== '')
+        config.sourceEnvironment = (0,shared_inputs/* singleLine */.pF)(inputs['source-environment'], 'source-environment');
+    if (inputs['source-repository'] !== '')
+        config.sourceRepository = (0,shared_inputs/* singleLine */.pF)(inputs['source-repository'], 'source-repository');
+    const author = (0,shared_inputs/* authorInputs */.Pm)(inputs['author-name'], inputs['author-email']);
+    if (author)
+        config.author = author;
+    return config;
+}
+function targetOf(inputs) {
+    if (inputs.image !== '' && inputs.key !== '') {
+        throw new errors/* InputError */.dz("Inputs 'image' and 'key' were both given.", 'Promote an image (image) or one key path (key), not both; run the step twice for two.');
+    }
+    if (inputs.image !== '') {
+        (0,image_reference/* validateImageName */.He)(inputs.image, 'image');
+        if (inputs.value !== '')
+            throw new errors/* InputError */.dz("Input 'value' goes with 'key', not 'image'.", "For an image, give 'tag' and/or 'digest', or read them from 'source-files'.");
+        return { mode: 'image', image: inputs.image };
+    }
+    if (inputs.key !== '') {
+        if (inputs.tag !== '' || inputs.digest !== '')
+            throw new errors/* InputError */.dz("Inputs 'tag'/'digest' go with 'image', not 'key'.", "For a key path, give 'value', or read it from 'source-files'.");
+        const path = (0,key_path/* parseKeyPath */._q)(inputs.key);
+        return { mode: 'key', key: (0,key_path/* formatKeyPath */.K7)(path), path };
+    }
+    throw new errors/* InputError */.dz("Nothing to promote: give 'image' or 'key'.", 'Example: image: ghcr.io/acme/payments with source-files: envs/staging/kustomization.yaml.');
+}
+function valueSourceOf(inputs, target) {
+    const sourceFiles = (0,list_input/* splitList */.r)(inputs['source-files']);
+    const explicit = inputs.tag !== '' || inputs.digest !== '' || inputs.value !== '';
+    if (sourceFiles.length > 0 && explicit) {
+        throw new errors/* InputError */.dz("Inputs 'source-files' and 'tag'/'digest'/'value' were both given.", 'Read the value from the previous environment (source-files) or give it explicitly, not both.');
+    }
+    if (sourceFiles.length > 0)
+        return { from: 'files', files: sourceFiles };
+    if (!explicit) {
+        throw new errors/* InputError */.dz("Nothing says which value to promote: give 'source-files' (the previous environment's manifests) or the value itself.", target.mode === 'image' ? 'Example: source-files: envs/staging/kustomization.yaml, or tag: 1.4.2.' : 'Example: source-files: envs/staging/values.yaml, or value: 1.4.2.');
+    }
+    if (target.mode === 'image') {
+        const version = (0,shared_inputs/* imageVersionInputs */.n_)(inputs.tag, inputs.digest);
+        return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}` };
+    }
+    const value = (0,shared_inputs/* singleLine */.pF)(inputs.value, 'value');
+    return { from: 'input', request: { mode: 'key', path: target.path, value }, value };
+}
+function ciForge(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
+        return 'gitlab';
+    return undefined;
+}
+function currentRepository(forge, env) {
+    return forge === 'github' ? env.GITHUB_REPOSITORY : env.CI_PROJECT_PATH;
+}
+function ciApiUrl(forge, env) {
+    return forge === 'github' ? env.GITHUB_API_URL : env.CI_API_V4_URL;
+}
+function webOrigin(forge, env, repositoryUrl) {
+    const ci = forge === 'github' ? env.GITHUB_SERVER_URL : env.CI_SERVER_URL;
+    if (ci)
+        return ci.replace(/\/+$/, '');
+    const host = repositoryUrl !== '' ? (0,forge_select/* hostOf */.w4)(repositoryUrl) : undefined;
+    if (host)
+        return `https://${host}`;
+    return forge === 'github' ? 'https://github.com' : 'https://gitlab.com';
+}
+/** A name as one part of a branch: characters git refuses, and `/`, become `-`. */
+function refPart(name) {
+    return name
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
+        .slice(0, 100) || 'value';
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/forge/api-commits.ts
+var api_commits = __webpack_require__(150);
+// EXTERNAL MODULE: ./packages/core/src/forge/change-request.ts
+var change_request = __webpack_require__(4441);
+// EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
+var change_branch = __webpack_require__(3737);
+// EXTERNAL MODULE: ./packages/core/src/git/git-auth.ts
+var git_auth = __webpack_require__(7281);
+// EXTERNAL MODULE: ./packages/core/src/git/git-repository.ts + 1 modules
+var git_repository = __webpack_require__(1853);
+// EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
+var publisher = __webpack_require__(6030);
+// EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
+var promotion_history = __webpack_require__(5726);
+// EXTERNAL MODULE: ./packages/core/src/git/trailers.ts
+var trailers = __webpack_require__(1704);
+// EXTERNAL MODULE: ./packages/core/src/manifest/file-edits.ts
+var file_edits = __webpack_require__(7441);
+// EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
+var manifest_reader = __webpack_require__(3336);
+// EXTERNAL MODULE: ./packages/core/src/repo-files.ts
+var repo_files = __webpack_require__(9363);
+// EXTERNAL MODULE: ./packages/core/src/template.ts
+var template = __webpack_require__(771);
+;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/description.ts
+
+
+function placeholders(config, facts) {
+    return {
+        target: config.target.mode === 'image' ? config.target.image : config.target.key,
+        image: config.target.mode === 'image' ? config.target.image : '',
+        key: config.target.mode === 'key' ? config.target.key : '',
+        value: facts.value,
+        previous: facts.previous.join(', '),
+        environment: config.environment,
+        base: facts.base,
+    };
+}
+function promotionTitle(config, facts) {
+    return (0,template/* fillTemplate */.o)(config.titleTemplate, placeholders(config, facts), 'title');
+}
+function promotionBody(config, facts) {
+    const values = placeholders(config, facts);
+    const table = changeTable(facts.changes);
+    const source = sourceLine(config, facts);
+    const compare = compareLink(config, facts);
+    const previous = facts.previous.length > 0 ? facts.previous.map(markdown/* markdownCode */.D).join(', ') : '(not set)';
+    const standard = [
+        `Promotes ${(0,markdown/* markdownCode */.D)(values.target ?? '')} to **${(0,markdown/* markdownText */.p)(config.environment)}**: ${previous} → ${(0,markdown/* markdownCode */.D)(facts.value)}.`,
+        '',
+        table,
+        '',
+        ...(source ? [source, ''] : []),
+        ...(compare ? [compare, ''] : []),
+        `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${(0,markdown/* markdownCode */.D)(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`,
+    ].join('\n');
+    const body = config.bodyTemplate ? (0,template/* fillTemplate */.o)(config.bodyTemplate, { ...values, table, source, compare, default: standard }, 'body') : standard;
+    return body;
+}
+function changeTable(changes) {
+    const rows = changes.map((change) => `| ${(0,markdown/* markdownText */.p)(change.file)} | ${change.line} | ${(0,markdown/* markdownCode */.D)(change.path)} | ${change.previous === null ? '—' : (0,markdown/* markdownCode */.D)(change.previous)} | ${change.value === null ? '(removed)' : (0,markdown/* markdownCode */.D)(change.value)} |`);
+    return ['| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |', ...rows].join('\n');
+}
+function sourceLine(config, facts) {
+    if (!facts.source)
+        return `Value given explicitly to the step.`;
+    const where = config.sourceEnvironment ?? environmentOf(facts.source.files);
+    const commit = facts.source.commit ? ` at commit ${(0,markdown/* markdownCode */.D)(facts.source.commit.slice(0, 12))}` : '';
+    return `Running in **${(0,markdown/* markdownText */.p)(where)}**${commit} (${facts.source.files.map(markdown/* markdownText */.p).join(', ')} on ${(0,markdown/* markdownCode */.D)(facts.base)}).`;
+}
+/** The folder the source files share, as the environment's name (envs/staging/… → staging). */
+function environmentOf(files) {
+    const folders = new Set(files.map((file) => file.split('/').slice(0, -1).pop() ?? ''));
+    const [only] = [...folders];
+    return folders.size === 1 && only ? only : 'the source environment';
+}
+/** The app repository's compare view old…new, when both are tags one could compare. */
+function compareLink(config, facts) {
+    if (!config.sourceRepository)
+        return '';
+    const from = facts.previous.length === 1 ? facts.previous[0]?.split('@')[0] : undefined;
+    const to = facts.value.split('@')[0];
+    if (!from || !to || from === to)
+        return '';
+    const repo = /^https?:\/\//.test(config.sourceRepository) ? config.sourceRepository.replace(/\/+$/, '').replace(/\.git$/, '') : `${config.webUrl}/${config.sourceRepository}`;
+    const url = config.forge === 'github' ? `${repo}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}` : `${repo}/-/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
+    return `Changes in the application: [${(0,markdown/* markdownCode */.D)(from)} … ${(0,markdown/* markdownCode */.D)(to)}](${url})`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const STEP = 'open-promotion-pr';
+async function runOpenPromotionPr(config, platform, options = {}) {
+    const env = options.env ?? process.env;
+    platform.setSecret(config.token);
+    const forge = options.forge ??
+        (await (0,forge_select/* createForge */.u_)(config.forge, {
+            apiUrl: config.apiUrl,
+            token: config.token,
+            repository: config.repository,
+            log: (message) => platform.info(message),
+            redact: (text) => platform.redact(text),
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
+        }, { jobToken: config.forge === 'gitlab' && config.token === env.CI_JOB_TOKEN }));
+    const scratch = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-pr-'));
+    try {
+        const base = config.base ?? (await forge.repository()).defaultBranch;
+        const repo = await openScratch(config, platform, scratch, env);
+        const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
+        if (config.dryRun)
+            return await dryRun(config, platform, forge, prepared);
+        const outcome = await platform.group(`Updating branch ${config.branch}`, () => (0,change_branch/* publishChangeBranch */.k)({
+            repo,
+            remote: 'origin',
+            base,
+            branch: config.branch,
+            author: config.author ?? platform.defaultAuthor(),
+            timeoutMs: config.pushTimeoutMs,
+            ...(options.backoff ? { backoff: options.backoff } : {}),
+            info: (message) => platform.info(message),
+            plan: (revision) => (0,file_edits/* planFileEdits */.z7)(prepared.request, prepared.targets, (file) => repo.fileAtRoot(revision, file.relative)),
+            message: (planned) => commitMessage(config, prepared, planned),
+            ours: (commit) => (0,trailers/* readTrailers */.t8)(commit.message).get('Step') === STEP,
+            ...(config.signCommits ? { commitThroughApi: (0,api_commits/* apiCommitterOf */.c)(forge, (message) => platform.info(message)) } : {}),
+            tips: prepared.tips,
+        }));
+        return await platform.group(`Updating the ${forge.noun}`, () => syncChangeRequest(config, platform, forge, prepared, outcome));
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/** The scratch clone, with the token handed to git per command (never in .git/config). */
+async function openScratch(config, platform, dir, env) {
+    const auth = (0,git_auth/* tokenAuth */.o)(config.repositoryUrl, config.token, (0,git_auth/* tokenUsername */.U)(config.forge, config.token, env));
+    if (auth)
+        platform.setSecret(auth.credential);
+    return git_repository/* GitRepository */.x.initScratch(dir, config.repositoryUrl, auth?.env ?? {}, (text) => platform.redact(text));
+}
+/** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
+async function prepare(config, platform, repo, base) {
+    const tips = await (0,change_branch/* readTips */.P)(repo, 'origin', base, config.branch);
+    const { baseTip } = tips;
+    await repo.checkoutDetached(baseTip);
+    const targets = await (0,repo_files/* selectFiles */.A)(repo.workTree, config.files);
+    const readTarget = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+    let request;
+    let value;
+    let source;
+    if (config.source.from === 'input') {
+        request = config.source.request;
+        value = config.source.value;
+    }
+    else {
+        const sourceFiles = await (0,repo_files/* selectFiles */.A)(repo.workTree, config.source.files);
+        const reads = [];
+        for (const file of sourceFiles)
+            reads.push(...(0,manifest_reader/* readManifest */.W)(await (0,file_edits/* readText */.yR)(file), file.relative, readTarget));
+        const described = config.target.mode === 'image' ? `Image ${config.target.image}` : `Key ${config.target.key}`;
+        const read = (0,manifest_reader/* singleValue */.u)(reads, described, sourceFiles.map((file) => file.relative).join(', '));
+        value = read.value;
+        request =
+            config.target.mode === 'image'
+                ? { mode: 'image', image: { name: config.target.image, ...(read.tag !== undefined ? { tag: read.tag } : {}), ...(read.digest !== undefined ? { digest: read.digest } : {}) } }
+                : { mode: 'key', path: config.target.path, value };
+        source = { files: sourceFiles.map((file) => file.relative), commit: await repo.lastCommitTouching(baseTip, sourceFiles.map((file) => file.relative)) };
+        platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
+    }
+    await (0,promotion_history/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
+    // Reading the work tree at the base tip refuses, by name, files where nothing matches.
+    const planned = await (0,file_edits/* planFileEdits */.z7)(request, targets);
+    const previous = [...new Set(targets.length > 0 ? planned.flatMap((file) => (0,manifest_reader/* readManifest */.W)(file.source, file.file, readTarget).map((read) => read.value)) : [])];
+    platform.info(`${config.environment} runs ${previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${value}.`);
+    const facts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
+    return { base, tips, request, targets, facts, planned };
+}
+function commitMessage(config, prepared, planned) {
+    const target = config.target.mode === 'image' ? config.target.image : config.target.key;
+    const changed = (0,publisher/* changedOnly */.RE)(planned).length;
+    return (0,trailers/* withTrailers */.jX)(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${changed} file${changed === 1 ? '' : 's'}; opened by gitops-promote ${STEP}.`, {
+        step: STEP,
+        ...(config.target.mode === 'image' ? { image: config.target.image } : { key: config.target.key }),
+        value: prepared.facts.value,
+        previous: prepared.facts.previous,
+        environment: config.environment,
+    });
+}
+async function dryRun(config, platform, forge, prepared) {
+    const existing = await forge.findOpen(config.branch, prepared.base);
+    const holds = (0,publisher/* changedOnly */.RE)(prepared.planned).length === 0;
+    const operation = holds ? (existing ? 'closed' : 'unchanged') : existing ? 'updated' : 'created';
+    platform.info(`Dry run: would ${holds ? (existing ? `close ${forge.noun} #${existing.number}` : 'do nothing') : existing ? `update ${forge.noun} #${existing.number}` : `open a ${forge.noun}`}; nothing was pushed or written.`);
+    return resultOf(config, prepared, operation, existing, '', undefined, true);
+}
+function resultOf(config, prepared, operation, change, headSha, verified, dryRun = false) {
+    return {
+        operation,
+        ...(change ? { number: change.number, url: change.url } : {}),
+        branch: config.branch,
+        headSha,
+        previous: [...prepared.facts.previous],
+        value: prepared.facts.value,
+        ...(verified !== undefined ? { verified } : {}),
+        facts: prepared.facts,
+        dryRun,
+    };
+}
+/** Makes the change request match the branch: closed when base already runs the value, else ensured. */
+async function syncChangeRequest(config, platform, forge, prepared, outcome) {
+    const existing = await forge.findOpen(config.branch, prepared.base);
+    if (outcome.kind === 'base-holds') {
+        if (!existing) {
+            platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
+            return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
+        }
+        await forge.close(existing, `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${outcome.baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`);
+        platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
+        return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
+    }
+    const facts = { ...prepared.facts, changes: outcome.planned.flatMap((file) => file.changes) };
+    const { operation, change } = await (0,change_request/* ensureChangeRequest */.E)(forge, {
+        head: config.branch,
+        base: prepared.base,
+        title: promotionTitle(config, facts),
+        body: promotionBody(config, facts),
+        draft: config.draft,
+        labels: config.labels,
+        assignees: config.assignees,
+        reviewers: config.reviewers,
+        teamReviewers: config.teamReviewers,
+    }, existing, outcome.kind === 'pushed', (message) => platform.info(message));
+    if (config.autoMerge && !change.autoMerge) {
+        const merged = await forge.enableAutoMerge({ ...change, headSha: outcome.head }, config.mergeMethod);
+        if (merged.enabled)
+            platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${outcome.head.slice(0, 12)}.`);
+        else
+            platform.warning(`Auto-merge was not enabled for ${forge.noun} #${change.number}: ${merged.reason}`);
+    }
+    const verified = outcome.kind === 'pushed' ? outcome.verified : undefined;
+    return resultOf(config, prepared, operation, change, outcome.head, verified);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/steps/open-promotion-pr/spec.ts
+var spec = __webpack_require__(7224);
+;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/step.ts
+
+
+
+
+
+/** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
+async function openPromotionPrStep(platform, options = {}) {
+    const config = validateOpenPromotionPrInputs((0,steps_inputs/* readInputs */.K)(spec/* openPromotionPrSpec */.D, platform), options.env ?? process.env);
+    platform.setSecret(config.token);
+    const result = await runOpenPromotionPr(config, platform, options);
+    platform.setOutput('operation', result.operation);
+    platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
+    platform.setOutput('pull-request-url', result.url ?? '');
+    platform.setOutput('branch', result.branch);
+    platform.setOutput('head-sha', result.headSha);
+    platform.setOutput('previous-value', result.previous.join(', '));
+    platform.setOutput('value', result.value);
+    platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
+    await platform.appendSummary(summaryMarkdown(result, config.environment));
+    return result;
+}
+function summaryMarkdown(result, environment) {
+    const lines = ['### gitops-promote: open-promotion-pr', ''];
+    const what = `${(0,markdown/* markdownCode */.D)(result.previous.join(', ') || '(not set)')} → ${(0,markdown/* markdownCode */.D)(result.value)} in **${(0,markdown/* markdownText */.p)(environment)}**`;
+    const link = result.url ? `[#${result.number ?? ''}](${result.url})` : '';
+    const verbs = {
+        created: `Opened ${link}: ${what}.`,
+        updated: `Updated ${link}: ${what}.`,
+        unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D)(result.value)}.`,
+        closed: `Closed ${link}: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D)(result.value)}.`,
+    };
+    lines.push(`${result.dryRun ? 'Dry run, would have: ' : ''}${verbs[result.operation]}`);
+    return lines.join('\n');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,968 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 7638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
+/* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
+/* harmony export */   MA: () => (/* binding */ ManifestEditError),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lr: () => (/* binding */ ManifestParseError),
+/* harmony export */   vO: () => (/* binding */ FileSelectionError)
+/* harmony export */ });
+/**
+ * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
+ * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
+ * anything else that escapes is a bug and is reported as one.
+ */
+class GitopsPromoteError extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.name = new.target.name;
+        this.hint = hint;
+    }
+}
+/** A step input is missing, malformed or contradicts another input. */
+class InputError extends GitopsPromoteError {
+}
+/** A YAML file could not be parsed; `message` carries file:line:column. */
+class ManifestParseError extends GitopsPromoteError {
+}
+/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
+class ManifestEditError extends GitopsPromoteError {
+}
+/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
+class FileSelectionError extends GitopsPromoteError {
+}
+/** A git command failed for a reason other than a lost push race. */
+class GitError extends GitopsPromoteError {
+}
+/** Every push attempt lost the race against other writers. */
+class PushRetriesExhaustedError extends GitopsPromoteError {
+}
+/** Formats any thrown value as the single line a user sees. */
+function describeError(error) {
+    if (error instanceof GitopsPromoteError) {
+        return error.hint ? `${error.message}\n  How to fix: ${error.hint}` : error.message;
+    }
+    if (error instanceof Error) {
+        return `Unexpected internal error: ${error.message}. This is a bug in gitops-promote; please report it with the log above.`;
+    }
+    return `Unexpected internal error: ${String(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 3255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ neutralise),
+/* harmony export */   UN: () => (/* binding */ escapeControls)
+/* harmony export */ });
+/* unused harmony export inertJson */
+/**
+ * What the adapters print carries repository content (file names, YAML keys and values, git's
+ * messages), which whoever can push to the environment repository controls. Log readers act on
+ * some sequences in it, so every message is passed through {@link neutralise} after redaction:
+ *
+ * - GitHub's runner (actions/runner, `Handlers/OutputManager.cs` and `ActionCommand.cs`) splits
+ *   stdout and stderr into lines with `StreamReader.ReadLine` (at `\n`, `\r` and `\r\n`) and runs a
+ *   line as a workflow command when it starts with `::` after `TrimStart()` (the v2 form), or, failing
+ *   that, when it contains `##[name …]` anywhere (the v1 form, still honoured). Its comparisons are
+ *   culture-sensitive, so zero-width characters may be skipped too.
+ * - GitLab's log (`Gitlab::Ci::Ansi2json`) opens and closes sections at
+ *   `section_start:<ts>:<name>\r\e[0K` anywhere in a line, drops the text before a lone `\r`, and
+ *   applies ANSI escapes.
+ * - Terminals act on ESC and C1 sequences: colours, cursor moves, window titles, the clipboard.
+ *
+ * The terminal adapter gets the same treatment as the CI ones: the CLI also runs inside a `run:`
+ * step, whose stdout and stderr GitHub's runner reads for commands, and inside GitLab jobs.
+ */
+/**
+ * Characters a reader may skip before or inside a command marker: whitespace (what `TrimStart`
+ * removes), controls, format characters such as U+200B, combining marks and every default-ignorable
+ * code point (what ICU's culture-sensitive `StartsWith`/`IndexOf` ignore). Never a line feed: a
+ * marker does not span lines, and a lead that could would make the scan quadratic in blank lines.
+ */
+const SKIPPABLE = String.raw `(?:(?!\n)[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}])`;
+/** `::` opening a line, possibly behind skippable characters: the runner's v2 command form. */
+const LINE_START_COMMAND = new RegExp(String.raw `^(${SKIPPABLE}*):(${SKIPPABLE}*):`, 'gmu');
+/** `##[` anywhere: the runner's v1 command form and the log viewer's own markers. */
+const V1_COMMAND = new RegExp(String.raw `#(${SKIPPABLE}*)#(${SKIPPABLE}*)\[`, 'gu');
+/**
+ * C0 controls but tab and line feed, DEL, C1 controls (U+009B is CSI, U+0085 a line break to some
+ * readers) and the Unicode line and paragraph separators.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_OR_NEWLINE = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(char) {
+    if (char === '\r')
+        return '\\r';
+    if (char === '\n')
+        return '\\n';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Shows control characters as JSON-style escapes (`\r`, `\u001b`), so none reaches a log or a
+ * terminal raw: no ESC for ANSI sequences or GitLab's section markers, no `\r` to start a new
+ * runner line or hide a line's text. `\r\n` line ends become `\n`; with `newlines: false` line
+ * feeds are escaped too, for text that must stay on one line (a group title, a table cell).
+ */
+function escapeControls(text, { newlines = true } = {}) {
+    if (!newlines)
+        return text.replace(CONTROL_OR_NEWLINE, escapeControl);
+    return text.replace(/\r\n/g, '\n').replace(CONTROL, escapeControl);
+}
+/**
+ * Makes `text` inert for GitHub's runner, GitLab's log and terminals; text without control
+ * characters, a line-opening `::` or `##[` comes back unchanged. A `\` goes in front of a
+ * line-opening `::`, and after the `[` of `##[` (the runner's own escape for its `##[start-action`
+ * markers), so the reader sees the characters but no command.
+ */
+function neutralise(text, options = {}) {
+    return escapeControls(text, options)
+        .replace(LINE_START_COMMAND, (_match, lead, between) => `${lead}\\:${between}:`)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}[\\`);
+}
+/**
+ * `JSON.stringify`, with the characters a log reader acts on written as JSON escapes: any JSON
+ * parser reads the same value back, but a `##[` inside a string (a file named
+ * `##[set-output name=x]y.yaml`) no longer reads as a command where the CLI's `name=value` output
+ * lines are logged, and no C1 control or line separator reaches a terminal. JSON.stringify
+ * already escapes C0 controls and never emits `##[` outside a string, so `[` can be escaped there.
+ */
+function inertJson(value) {
+    return JSON.stringify(value)
+        .replace(/[\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}\\u005b`);
+}
+
+
+/***/ }),
+
+/***/ 7110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ SecretRedactor)
+/* harmony export */ });
+/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
+
+/** Keeps the secrets and the redaction every adapter applies to what it prints. */
+class SecretRedactor {
+    secrets = new Set();
+    add(secret) {
+        if (secret.length === 0)
+            return;
+        this.secrets.add(secret);
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is hidden whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
+    /**
+     * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
+     * is hidden whole before escaping could change it and make it slip past.
+     */
+    printable(text, options = {}) {
+        return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ rollbackSpec)
+/* harmony export */ });
+const rollbackSpec = {
+    name: 'rollback',
+    title: 'gitops-promote: rollback',
+    description: 'Put an environment back on its last good version, read from the history of its files: only that value changes, a second rollback goes further back, and later promotions of the bad version are refused.',
+    inputs: [
+        { name: 'path', description: 'Checkout of the environment repository; `files` are relative to it.', default: '.' },
+        { name: 'files', required: true, description: 'The environment\'s manifests, relative to `path`: paths or globs, one per line or comma-separated.' },
+        { name: 'image', description: 'Image mode: the image to roll back, as the manifests write it, without tag or digest.' },
+        { name: 'key', description: 'Key-path mode: the key to roll back, e.g. `image.tag`.' },
+        { name: 'to', description: 'The value to return to (a tag, `tag@digest`, or the key\'s value). Default: the newest earlier value in the files\' history that was not itself rolled back from.' },
+        { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
+        { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
+        { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
+        { name: 'branch', description: 'The environment branch. Default: the checked-out branch.' },
+        { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
+        { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
+        { name: 'author-name', description: 'Commit author name (with `author-email`).' },
+        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
+        { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when other pushes move the branch.' },
+        { name: 'environment', description: 'With `mode: pull-request`: the environment, for the PR branch (`gitops-promote/rollback/<environment>/<target>`), title and labels.' },
+        { name: 'platform', description: 'With `mode: pull-request`: `github` or `gitlab`. Default: the CI, else the remote\'s host.' },
+        { name: 'repository', description: 'With `mode: pull-request`: `owner/name` or `group/sub/project`. Default: from the remote URL.' },
+        { name: 'api-url', description: 'With `mode: pull-request`: the forge API base. Default: `GITHUB_API_URL` / `CI_API_V4_URL`, else from the remote host.' },
+        { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
+        { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing.' },
+    ],
+    outputs: [
+        { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },
+        { name: 'rolled-back-from', description: 'The value the environment ran before.' },
+        { name: 'rolled-back-to', description: 'The value it runs now (or will, once the PR/MR is merged).' },
+        { name: 'commit-sha', description: 'The rollback commit (on `branch`, or the PR/MR\'s head); empty if none.' },
+        { name: 'pull-request-number', description: 'With `mode: pull-request`: the PR number / MR iid.' },
+        { name: 'pull-request-url', description: 'With `mode: pull-request`: its web URL.' },
+    ],
+};
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
+var platform = __nccwpck_require__(7110);
+;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
+/**
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
+ */
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
+
+
+
+
+/**
+ * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
+ * outputs appended to a dotenv file for `artifacts:reports:dotenv`, collapsible log sections,
+ * and a Markdown summary file to keep as an artifact.
+ */
+class GitLabPlatform {
+    env;
+    secretInputs;
+    name = 'gitlab';
+    redactor = new platform/* SecretRedactor */.p();
+    sections = 0;
+    dotenvPath;
+    summaryPath;
+    /**
+     * `secretInputs` are also read from `GITOPS_PROMOTE_<NAME>`, a masked CI/CD variable: secrets
+     * belong in variables, not in a template's inputs (which GitLab shows in the pipeline's config).
+     */
+    constructor(env = process.env, secretInputs = []) {
+        this.env = env;
+        this.secretInputs = secretInputs;
+        const dir = env.CI_PROJECT_DIR ?? process.cwd();
+        this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
+        this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
+    }
+    getInput(name) {
+        const upper = name.toUpperCase();
+        const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
+        if (given !== '' || !this.secretInputs.includes(name))
+            return given;
+        return (this.env[secretVariable(name)] ?? '').trim();
+    }
+    setOutput(name, value) {
+        // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
+        if (/[\r\n]/.test(value))
+            throw new Error(`output ${name} must be a single line for a dotenv report`);
+        (0,external_node_fs_.appendFileSync)(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
+    }
+    info(message) {
+        process.stdout.write(`${this.redactor.printable(message)}\n`);
+    }
+    warning(message) {
+        process.stdout.write(`\u001b[33mWarning: ${this.redactor.printable(message)}\u001b[0m\n`);
+    }
+    error(message) {
+        process.stdout.write(`\u001b[31mError: ${this.redactor.printable(message)}\u001b[0m\n`);
+    }
+    async group(title, fn) {
+        const id = `gitops_promote_${++this.sections}`;
+        const now = () => Math.floor(Date.now() / 1000);
+        process.stdout.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=true]\r\u001b[0K${this.redactor.printable(title, { newlines: false })}\n`);
+        try {
+            return await fn();
+        }
+        finally {
+            process.stdout.write(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K\n`);
+        }
+    }
+    setSecret(secret) {
+        this.redactor.add(secret);
+    }
+    async appendSummary(markdown) {
+        (0,external_node_fs_.appendFileSync)(this.summaryPath, `${this.redact(markdown)}\n`);
+    }
+    setFailed(message) {
+        this.error(message);
+        process.exitCode = 1;
+    }
+    defaultAuthor() {
+        const name = this.env.GITLAB_USER_NAME;
+        const email = this.env.GITLAB_USER_EMAIL;
+        return name && email ? { name, email } : undefined;
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/platform/terminal-platform.ts
+
+/**
+ * A plain terminal (the CLI): inputs from command-line flags, logs to stderr, and outputs to
+ * stdout as `name=value` lines so scripts can read them.
+ */
+class TerminalPlatform {
+    inputs;
+    out;
+    log;
+    name = 'terminal';
+    redactor = new platform/* SecretRedactor */.p();
+    constructor(inputs, out = process.stdout, log = process.stderr) {
+        this.inputs = inputs;
+        this.out = out;
+        this.log = log;
+    }
+    getInput(name) {
+        return (this.inputs.get(name) ?? '').trim();
+    }
+    setOutput(name, value) {
+        this.out.write(`${name}=${value}\n`);
+    }
+    info(message) {
+        this.log.write(`${this.redactor.printable(message)}\n`);
+    }
+    warning(message) {
+        this.log.write(`warning: ${this.redactor.printable(message)}\n`);
+    }
+    error(message) {
+        this.log.write(`error: ${this.redactor.printable(message)}\n`);
+    }
+    async group(title, fn) {
+        this.log.write(`── ${this.redactor.printable(title, { newlines: false })}\n`);
+        return fn();
+    }
+    setSecret(secret) {
+        this.redactor.add(secret);
+    }
+    async appendSummary() {
+        // The log already says everything the summary would; a terminal has no summary pane.
+    }
+    setFailed(message) {
+        this.error(message);
+        process.exitCode = 1;
+    }
+    defaultAuthor() {
+        return undefined;
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/platform/detect-platform.ts
+
+
+
+/**
+ * Picks the adapter from the CI's own marker variables; a terminal otherwise. The GitHub adapter
+ * is loaded only on GitHub: GitLab jobs and the CLI need none of `@actions/core`'s modules.
+ */
+async function detectPlatform(env = process.env, secretInputs = []) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
+        return new GitHubPlatform();
+    }
+    if (env.GITLAB_CI === 'true')
+        return new GitLabPlatform(env, secretInputs);
+    return new TerminalPlatform(terminalInputs(env, secretInputs));
+}
+/**
+ * Without a CI, a step bundle reads INPUT_* variables, as GitHub's runner would set them, and a
+ * secret input also from the CLI's GITOPS_PROMOTE_<NAME> variable, so one name works for both.
+ */
+function terminalInputs(env, secretInputs) {
+    const inputs = new Map();
+    for (const [key, value] of Object.entries(env)) {
+        if (key.startsWith('INPUT_') && value !== undefined)
+            inputs.set(key.slice(6).toLowerCase().replace(/_/g, '-'), value);
+    }
+    for (const name of secretInputs) {
+        const value = env[secretVariable(name)];
+        // As with the CLI's flags, the input given for this run wins over the shared variable.
+        if (value && !inputs.get(name))
+            inputs.set(name, value);
+    }
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
+
+/**
+ * Runs one step and turns any failure into a clear message and a non-zero exit, never a bare
+ * stack trace. Every bundle's entry is a single call of this.
+ */
+async function runStep(step, given) {
+    const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
+    const platform = given ?? (await detectPlatform(process.env, secrets));
+    try {
+        await step.run(platform);
+    }
+    catch (error) {
+        platform.setFailed((0,errors/* describeError */.Uc)(error));
+        process.exitCode = 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/entry.ts
+// What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
+// importing the package's index would pull every step's code into the bundle.
+
+
+// EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
+var spec = __nccwpck_require__(1823);
+;// CONCATENATED MODULE: ./packages/core/src/steps/rollback/registration.ts
+
+/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+const rollback = {
+    spec: spec/* rollbackSpec */.k,
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(902)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4902))).rollbackStep(platform),
+};
+
+;// CONCATENATED MODULE: ./actions/rollback/index.ts
+// Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
+// platform adapter. All logic lives in packages/core.
+
+
+void runStep(rollback);
+

@@ -1,0 +1,41 @@
+import { GitError } from '../errors';
+import { tokenAuth, tokenUsername } from '../git/git-auth';
+import { GitRepository } from '../git/git-repository';
+import type { Platform } from '../platform/platform';
+
+/**
+ * The user's checkout at `path`, with `token` handed to git for its HTTPS remote per command
+ * (never written to .git/config) when `useToken`; an SSH remote keeps git's own credentials,
+ * which is said in the log.
+ */
+export async function openCheckout(path: string, remote: string, token: string | undefined, useToken: boolean, platform: Platform): Promise<GitRepository> {
+  const redact = (text: string): string => platform.redact(text);
+  const probe = await GitRepository.open(path, {}, redact);
+  let remoteEnv: Record<string, string> = {};
+  if (token && useToken) {
+    const auth = tokenAuth(await probe.remoteUrl(remote), token, tokenUsername(platform.name, token));
+    if (auth) {
+      platform.setSecret(auth.credential);
+      remoteEnv = auth.env;
+    } else {
+      platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
+    }
+  }
+  return new GitRepository(probe.workTree, remoteEnv, redact);
+}
+
+/** The branch to push to: the given one (checked as git would), else the checked-out one. */
+export async function targetBranch(repo: GitRepository, given: string | undefined): Promise<string> {
+  if (given !== undefined) {
+    await repo.checkBranchName(given);
+    return given;
+  }
+  const branch = await repo.currentBranch();
+  if (!branch) {
+    throw new GitError(
+      'HEAD is detached, so there is no branch to push to.',
+      "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').",
+    );
+  }
+  return branch;
+}

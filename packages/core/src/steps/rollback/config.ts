@@ -1,0 +1,96 @@
+import { parseDuration } from '../../duration';
+import { InputError } from '../../errors';
+import type { ForgeKind } from '../../forge/forge';
+import { parseForgeKind } from '../../forge/select';
+import { validateImageName } from '../../image-reference';
+import { splitList } from '../../list-input';
+import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
+import type { ReadTarget } from '../../manifest/manifest-reader';
+import type { Author } from '../../platform/platform';
+import { parseBoolean, type StepInputs } from '../inputs';
+import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
+import type { rollbackSpec } from './spec';
+
+export type RollbackInputs = StepInputs<typeof rollbackSpec>;
+
+export interface RollbackConfig {
+  path: string;
+  files: string[];
+  target: ReadTarget;
+  /** The image name or the formatted key path, as messages and trailers name it. */
+  targetName: string;
+  /** Explicit value to return to; undefined: found in the history. */
+  to?: { value: string; tag?: string; digest?: string };
+  reason: string;
+  mode: 'commit' | 'pull-request';
+  push: boolean;
+  branch?: string;
+  token?: string;
+  commitMessageTemplate: string;
+  author?: Author;
+  pushTimeoutMs: number;
+  environment?: string;
+  forge?: ForgeKind;
+  repository?: string;
+  apiUrl?: string;
+  labels: string[];
+  reviewers: string[];
+  dryRun: boolean;
+}
+
+export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
+  const files = splitList(inputs.files);
+  if (files.length === 0) throw new InputError("Input 'files' is required.", "List the environment's manifests, relative to 'path', e.g. envs/prod/kustomization.yaml.");
+  if ((inputs.image === '') === (inputs.key === '')) {
+    throw new InputError("Give exactly one of 'image' and 'key'.", 'Example: image: ghcr.io/acme/payments, or key: image.tag.');
+  }
+  let target: ReadTarget;
+  let targetName: string;
+  if (inputs.image !== '') {
+    validateImageName(inputs.image, 'image');
+    target = { mode: 'image', name: inputs.image };
+    targetName = inputs.image;
+  } else {
+    const path = parseKeyPath(inputs.key);
+    target = { mode: 'key', path };
+    targetName = formatKeyPath(path);
+  }
+  const mode = inputs.mode || 'commit';
+  if (mode !== 'commit' && mode !== 'pull-request') throw new InputError(`Input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}.`, 'Set mode: commit (default) or mode: pull-request.');
+  const config: RollbackConfig = {
+    path: inputs.path || '.',
+    files,
+    target,
+    targetName,
+    reason: singleLine(inputs.reason, 'reason'),
+    mode,
+    push: parseBoolean(inputs.push, 'push', true),
+    commitMessageTemplate: inputs['commit-message'] || 'revert(deploy): roll back {{target}} from {{from}} to {{to}}',
+    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    labels: [...new Set(['rollback', ...(inputs.environment ? [inputs.environment] : []), ...splitList(inputs.labels)])],
+    reviewers: splitList(inputs.reviewers),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+  };
+  if (inputs.to !== '') {
+    const to = singleLine(inputs.to, 'to');
+    if (target.mode === 'image') {
+      const version = imageVersionInputs(to.startsWith('@') ? '' : to, to.startsWith('@') ? to.slice(1) : '');
+      config.to = { value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}`, ...version };
+    } else {
+      config.to = { value: to };
+    }
+  }
+  if (inputs.branch !== '') config.branch = singleLine(inputs.branch, 'branch');
+  if (inputs.token !== '') config.token = singleLine(inputs.token, 'token');
+  if (inputs.environment !== '') config.environment = singleLine(inputs.environment, 'environment');
+  const forge = parseForgeKind(inputs.platform);
+  if (forge) config.forge = forge;
+  if (inputs.repository !== '') config.repository = singleLine(inputs.repository, 'repository');
+  if (inputs['api-url'] !== '') config.apiUrl = singleLine(inputs['api-url'], 'api-url');
+  const author = authorInputs(inputs['author-name'], inputs['author-email']);
+  if (author) config.author = author;
+  if (config.mode === 'pull-request' && !config.token) {
+    throw new InputError("Input 'token' is required with mode: pull-request: the PR/MR is opened through the forge's API.", 'Pass a token with contents and pull-requests write (GitHub) or the api scope (GitLab).');
+  }
+  return config;
+}

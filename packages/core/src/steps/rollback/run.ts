@@ -1,0 +1,237 @@
+import { InputError, ManifestEditError } from '../../errors';
+import { ensureChangeRequest } from '../../forge/change-request';
+import type { Forge } from '../../forge/forge';
+import { createForge, forgeOfRemote } from '../../forge/select';
+import { publishChangeBranch } from '../../git/change-branch';
+import type { CommitInfo, GitRepository } from '../../git/git-repository';
+import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
+import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
+import { readTrailers, withTrailers } from '../../git/trailers';
+import type { EditRequest } from '../../manifest/edit-request';
+import { planFileEdits } from '../../manifest/file-edits';
+import { markdownCode } from '../../platform/markdown';
+import type { Platform } from '../../platform/platform';
+import { selectFiles, type SelectedFile } from '../../repo-files';
+import { fillTemplate } from '../../template';
+import { openCheckout, targetBranch } from '../checkout';
+import type { RollbackConfig } from './config';
+
+export interface RollbackResult {
+  changed: boolean;
+  from: string;
+  to: string;
+  /** The commit that holds `to`: on the branch, or the PR/MR head. */
+  commitSha: string;
+  pushed: boolean;
+  /** Where `to` came from: the commit whose value it was, or undefined for an explicit `to`. */
+  source?: string;
+  number?: number;
+  url?: string;
+}
+
+export interface RunOptions {
+  backoff?: Backoff;
+  forge?: Forge;
+  fetch?: typeof globalThis.fetch;
+  env?: NodeJS.ProcessEnv;
+}
+
+const STEP = 'rollback';
+
+export async function runRollback(config: RollbackConfig, platform: Platform, options: RunOptions = {}): Promise<RollbackResult> {
+  if (config.token) platform.setSecret(config.token);
+  const remoteSide = config.mode === 'pull-request' || config.push;
+  const files = await selectFiles(config.path, config.files);
+  const repo = await openCheckout(config.path, 'origin', config.token, remoteSide, platform);
+  const branch = await targetBranch(repo, config.branch);
+  // Decided on what the remote runs: the checkout may be behind it.
+  const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
+  const history: HistoryRequest = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
+  const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
+  platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);
+  const result: RollbackResult = { changed: decision.to !== decision.from, from: decision.from, to: decision.to, commitSha: '', pushed: false, ...(decision.source ? { source: decision.source } : {}) };
+  if (!result.changed) {
+    platform.info(`${config.targetName} is already at ${decision.to}; nothing to roll back.`);
+    return result;
+  }
+  if (config.dryRun) {
+    platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
+    return result;
+  }
+  const request = editRequest(config, decision);
+  const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
+    step: STEP,
+    ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
+    value: decision.to,
+    previous: [decision.from],
+    ...(config.environment ? { environment: config.environment } : {}),
+    extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
+  });
+  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, files, request, message, result, options));
+  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, files, request, message, result, options));
+}
+
+interface Decision {
+  from: string;
+  to: string;
+  /** The read site of `to` in history (its tag and digest); undefined for an explicit `to`. */
+  at?: ValueAt;
+  source?: string;
+}
+
+/**
+ * The value now, and the one to return to: `to`, or the newest value in the files' history that
+ * differs from now and that no rollback moved away from (so a second rollback goes further back).
+ */
+async function decide(config: RollbackConfig, history: HistoryRequest): Promise<Decision> {
+  const now = await valueAt(history, { sha: history.rev, author: '', subject: '', message: '' });
+  if (now.value === undefined) {
+    throw new ManifestEditError(
+      `${config.targetName} has no single value in ${history.files.join(', ')} at ${history.rev.slice(0, 12)}.`,
+      'Check the image name or key, and that the files agree on one value (roll back each file on its own otherwise).',
+    );
+  }
+  const from = now.value;
+  if (config.to) return { from, to: config.to.value };
+  const seen = new Map<string, ValueAt>();
+  const candidate = async (commits: readonly CommitInfo[]): Promise<ValueAt | undefined> => {
+    const marks = rollbackMarks(commits, config.target);
+    for (const commit of commits) {
+      const at = seen.get(commit.sha) ?? (await valueAt(history, commit));
+      seen.set(commit.sha, at);
+      if (at.value !== undefined && at.value !== from && !marks.has(at.value)) return at;
+    }
+    return undefined;
+  };
+  // A shallow clone is deepened until a candidate shows up (or the bound); every rollback mark in
+  // the commits read counts, so a value rolled back from is skipped wherever it reappears.
+  let found: ValueAt | undefined;
+  const commits = await commitsOfFiles(history, async (list) => (found = await candidate(list)) !== undefined);
+  found ??= await candidate(commits);
+  if (!found) {
+    const marks = [...rollbackMarks(commits, config.target).keys()];
+    throw new ManifestEditError(
+      `Nothing to roll back to: the ${commits.length} commit(s) that changed ${history.files.join(', ')} hold no value of ${config.targetName} other than ${from}${marks.length > 0 ? ` and the rolled-back ${marks.join(', ')}` : ''}.`,
+      "Give the value to return to in 'to'.",
+    );
+  }
+  const trailers = readTrailers(found.commit.message);
+  return { from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
+}
+
+function editRequest(config: RollbackConfig, decision: Decision): EditRequest {
+  if (config.target.mode === 'key') return { mode: 'key', path: config.target.path, value: decision.to };
+  const site = decision.at?.site;
+  const tag = config.to ? config.to.tag : site?.tag;
+  const digest = config.to ? config.to.digest : site?.digest;
+  if (tag === undefined && digest === undefined) throw new InputError(`Cannot roll back ${config.targetName} to ${JSON.stringify(decision.to)}.`, "Give 'to' as a tag, tag@digest or @digest.");
+  return { mode: 'image', image: { name: config.targetName, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
+}
+
+async function commitRollback(
+  config: RollbackConfig,
+  platform: Platform,
+  repo: GitRepository,
+  branch: string,
+  files: readonly SelectedFile[],
+  request: EditRequest,
+  message: string,
+  result: RollbackResult,
+  options: RunOptions,
+): Promise<RollbackResult> {
+  const planned = await planFileEdits(request, files);
+  const author = config.author ?? platform.defaultAuthor();
+  if (!config.push) {
+    if (changedOnly(planned).length === 0) return { ...result, changed: false };
+    const sha = await commitWrites(repo, planned, message, author);
+    platform.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+    return { ...result, commitSha: sha };
+  }
+  const publication = await publish(
+    {
+      repo,
+      remote: 'origin',
+      branch,
+      message: () => message,
+      author,
+      timeoutMs: config.pushTimeoutMs,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      info: (text) => platform.info(text),
+      plan: async (revision) =>
+        revision !== undefined ? planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)) : planFileEdits(request, await selectFiles(config.path, config.files)),
+    },
+    planned,
+  );
+  return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };
+}
+
+/** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
+async function openRollbackChange(
+  config: RollbackConfig,
+  platform: Platform,
+  repo: GitRepository,
+  base: string,
+  files: readonly SelectedFile[],
+  request: EditRequest,
+  message: string,
+  result: RollbackResult,
+  options: RunOptions,
+): Promise<RollbackResult> {
+  const env = options.env ?? process.env;
+  const remote = forgeOfRemote(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+  if (!options.forge && !remote) {
+    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
+  }
+  const forge =
+    options.forge ??
+    (await createForge(remote?.kind ?? 'github', {
+      apiUrl: remote?.apiUrl ?? '',
+      token: config.token ?? '',
+      repository: remote?.repository ?? '',
+      log: (text) => platform.info(text),
+      redact: (text) => platform.redact(text),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }));
+  const slug = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'value';
+  const branch = `gitops-promote/rollback/${config.environment ? `${slug(config.environment)}/` : ''}${slug(config.targetName)}`;
+  const outcome = await publishChangeBranch({
+    repo,
+    remote: 'origin',
+    base,
+    branch,
+    author: config.author ?? platform.defaultAuthor(),
+    timeoutMs: config.pushTimeoutMs,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    info: (text) => platform.info(text),
+    plan: (revision) => planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)),
+    message: () => message,
+    ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
+  });
+  const existing = await forge.findOpen(branch, base);
+  if (outcome.kind === 'base-holds') return { ...result, changed: false, ...(existing ? { number: existing.number, url: existing.url } : {}) };
+  const where = config.environment ? ` in ${config.environment}` : '';
+  const { change } = await ensureChangeRequest(
+    forge,
+    {
+      head: branch,
+      base,
+      title: `Roll back ${config.targetName}${where} to ${result.to}`,
+      body: [
+        `Rolls ${markdownCode(config.targetName)}${where} back from ${markdownCode(result.from)} to ${markdownCode(result.to)}${result.source ? ` (the value after ${markdownCode(result.source)})` : ''}.`,
+        '',
+        config.reason ? `Reason: ${config.reason}` : 'No reason given.',
+        '',
+        `Once merged, gitops-promote refuses to promote ${markdownCode(result.from)} again unless \`allow-rolled-back: true\` is set.`,
+      ].join('\n'),
+      draft: false,
+      labels: config.labels,
+      assignees: [],
+      reviewers: config.reviewers,
+      teamReviewers: [],
+    },
+    existing,
+    outcome.kind === 'pushed',
+    (text) => platform.info(text),
+  );
+  return { ...result, commitSha: outcome.head, pushed: outcome.kind === 'pushed', number: change.number, url: change.url };
+}

@@ -1,0 +1,30 @@
+import { markdownCode, markdownText } from '../../platform/markdown';
+import type { Platform } from '../../platform/platform';
+import { readInputs } from '../inputs';
+import { validateRollbackInputs } from './config';
+import { runRollback, type RollbackResult, type RunOptions } from './run';
+import { rollbackSpec } from './spec';
+
+/** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
+export async function rollbackStep(platform: Platform, options: RunOptions = {}): Promise<RollbackResult> {
+  const config = validateRollbackInputs(readInputs(rollbackSpec, platform));
+  if (config.token) platform.setSecret(config.token);
+  const result = await runRollback(config, platform, options);
+  platform.setOutput('changed', String(result.changed));
+  platform.setOutput('rolled-back-from', result.from);
+  platform.setOutput('rolled-back-to', result.to);
+  platform.setOutput('commit-sha', result.commitSha);
+  platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
+  platform.setOutput('pull-request-url', result.url ?? '');
+  const lines = ['### gitops-promote: rollback', ''];
+  if (!result.changed) lines.push(`${markdownText(config.targetName)} is already at ${markdownCode(result.to)}; nothing changed.`);
+  else {
+    lines.push(`${markdownCode(config.targetName)}: ${markdownCode(result.from)} → ${markdownCode(result.to)}${result.source ? ` (the value after ${markdownCode(result.source)})` : ''}.`);
+    if (config.reason) lines.push('', `Reason: ${markdownCode(config.reason)}`);
+    if (result.url) lines.push('', `Change request: [#${result.number ?? ''}](${result.url})`);
+    else if (result.commitSha) lines.push('', `Commit ${markdownCode(result.commitSha)}${result.pushed ? ' pushed' : ''}.`);
+    if (config.dryRun) lines.push('', 'Dry run: nothing was written.');
+  }
+  await platform.appendSummary(lines.join('\n'));
+  return result;
+}

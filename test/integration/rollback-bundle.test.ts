@@ -1,0 +1,64 @@
+/**
+ * The built rollback bundle as GitHub Actions runs it: a checkout of a repository served over
+ * smart HTTP with auth on 127.0.0.1, the token from `with:`, outputs and summary in the runner's
+ * files; then the update-manifest bundle refusing to set the rolled-back version again.
+ */
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server';
+import { authHeaderConfig, createSandbox, randomToken, ROLLBACK_BUNDLE, runBundle, type Sandbox } from '../support/run-bundle';
+
+const TOKEN = randomToken();
+const IMAGE = 'ghcr.io/acme/payments';
+const FILE = 'envs/prod/kustomization.yaml';
+const kustomization = (tag: string) => `images:\n  - name: ${IMAGE} # prod\n    newTag: ${tag}\n`;
+const trailers = (value: string, previous: string) =>
+  `\n\nGitops-Promote-Step: update-manifest\nGitops-Promote-Image: ${IMAGE}\nGitops-Promote-Value: ${value}\nGitops-Promote-Previous: ${previous}`;
+
+let sandbox: Sandbox;
+let server: GitHttpServer;
+beforeEach(async () => {
+  sandbox = await createSandbox('gitops-promote-rollback-bundle-');
+  server = await startGitHttpServer({ username: 'x-access-token', password: TOKEN });
+});
+afterEach(async () => {
+  await server.close();
+  await sandbox.cleanup();
+});
+
+describe('rollback bundle under GitHub Actions', () => {
+  it('rolls back, reports outputs and summary, and the update-manifest bundle then refuses the bad version', async () => {
+    const bare = await server.createBareRepo('environments', { [FILE]: kustomization('1.4.1') });
+    const checkout = join(sandbox.dir, 'environments');
+    const auth = authHeaderConfig('x-access-token', TOKEN);
+    await sandbox.gitOk([...auth, 'clone', '--quiet', server.repoUrl('environments'), checkout], sandbox.dir);
+    await sandbox.gitOk(['-c', 'user.name=CI', '-c', 'user.email=ci@example.invalid', 'commit', '--quiet', '--allow-empty', '-m', 'noise'], checkout);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(checkout, FILE), kustomization('1.5.0'));
+    await sandbox.gitOk(['-c', 'user.name=CI', '-c', 'user.email=ci@example.invalid', 'commit', '--quiet', '-am', `chore(deploy): set ${IMAGE} to 1.5.0${trailers('1.5.0', '1.4.1')}`], checkout);
+    await sandbox.gitOk([...auth, 'push', '--quiet', 'origin', 'main'], checkout);
+
+    const result = await runBundle({
+      bundle: ROLLBACK_BUNDLE,
+      cwd: sandbox.dir,
+      home: sandbox.home,
+      inputs: { path: 'environments', files: FILE, image: IMAGE, reason: 'errors after deploy', token: TOKEN },
+    });
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const tip = await sandbox.gitOk(['rev-parse', 'main'], bare);
+    expect(result.outputs).toEqual({ changed: 'true', 'rolled-back-from': '1.5.0', 'rolled-back-to': '1.4.1', 'commit-sha': tip, 'pull-request-number': '', 'pull-request-url': '' });
+    expect(await sandbox.gitOk(['show', `${tip}:${FILE}`], bare)).toBe(kustomization('1.4.1').trimEnd());
+    expect(await sandbox.gitOk(['log', '-1', '--format=%an|%(trailers:key=Gitops-Promote-Rolled-Back-From,valueonly)', tip], bare)).toBe('github-actions[bot]|1.5.0');
+    expect(result.summary).toContain('`1.5.0` → `1.4.1`');
+    expect(result.log).not.toContain(TOKEN);
+
+    const again = await runBundle({
+      cwd: sandbox.dir,
+      home: sandbox.home,
+      inputs: { path: 'environments', files: FILE, image: IMAGE, tag: '1.5.0', token: TOKEN },
+    });
+    expect(again.exitCode).toBe(1);
+    expect(again.errors.join('\n')).toMatch(new RegExp(`${IMAGE} 1\\.5\\.0 was rolled back in ${tip.slice(0, 12)} .*reason: errors after deploy; it is not set again\\.\\n {2}How to fix: .*allow-rolled-back: true`));
+    expect(await sandbox.gitOk(['rev-parse', 'main'], bare)).toBe(tip);
+  });
+});
