@@ -2148,6 +2148,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
@@ -2278,11 +2285,6 @@ function stepNamed(name) {
     return step;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
 
 
@@ -2731,6 +2733,9 @@ async function startDemoArgoCd(remote) {
 
 
 
+
+
+
 /** Every step's secret inputs, each named once. */
 const SECRET_FLAGS = [...new Set(STEPS.flatMap((step) => step.spec.inputs.filter((input) => input.secret).map((input) => input.name)))];
 const USAGE = `gitops-promote — carry a container image through GitOps environments
@@ -2739,6 +2744,7 @@ Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+  gitops-promote --version                   the version of this package
 
 Secrets are read from the environment, off the command line that ps shows to every user:
 ${SECRET_FLAGS.map((name) => `  ${secretVariable(name)} for --${name}`).join('\n')}
@@ -2746,11 +2752,31 @@ ${SECRET_FLAGS.map((name) => `  ${secretVariable(name)} for --${name}`).join('\n
 Steps:
 ${STEPS.map((step) => `  ${step.spec.name.padEnd(22)} ${step.spec.description}`).join('\n')}
 `;
+/**
+ * The version of the package this CLI ships in: dist/cli/index.js sits two folders below its
+ * package.json, in this repository and in an installed package alike.
+ */
+function version() {
+    const manifest = external_node_path_default().join(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', '..', 'package.json');
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(manifest, 'utf8'));
+        if (parsed && typeof parsed === 'object' && 'version' in parsed && typeof parsed.version === 'string')
+            return parsed.version;
+    }
+    catch {
+        // Reported below.
+    }
+    return 'unknown (no package.json beside the bundle)';
+}
 async function main(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+        process.stdout.write(`${version()}\n`);
+        return 0;
     }
     if (command === 'demo')
         return runDemo(rest);

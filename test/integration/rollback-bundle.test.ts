@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server';
-import { authHeaderConfig, createSandbox, randomToken, ROLLBACK_BUNDLE, runBundle, type Sandbox } from '../support/run-bundle';
+import { authHeaderConfig, createSandbox, randomToken, ROLLBACK_BUNDLE, ROOT_ACTION_BUNDLE, runBundle, type Sandbox } from '../support/run-bundle';
 
 const TOKEN = randomToken();
 const IMAGE = 'ghcr.io/acme/payments';
@@ -52,13 +52,21 @@ describe('rollback bundle under GitHub Actions', () => {
     expect(result.summary).toContain('`1.5.0` → `1.4.1`');
     expect(result.log).not.toContain(TOKEN);
 
+    // Through the root action (the Marketplace entry): `step` picks the same update-manifest bundle.
     const again = await runBundle({
+      bundle: ROOT_ACTION_BUNDLE,
       cwd: sandbox.dir,
       home: sandbox.home,
-      inputs: { path: 'environments', files: FILE, image: IMAGE, tag: '1.5.0', token: TOKEN },
+      inputs: { step: 'update-manifest', path: 'environments', files: FILE, image: IMAGE, tag: '1.5.0', token: TOKEN },
     });
     expect(again.exitCode).toBe(1);
     expect(again.errors.join('\n')).toMatch(new RegExp(`${IMAGE} 1\\.5\\.0 was rolled back in ${tip.slice(0, 12)} .*reason: errors after deploy; it is not set again\\.\\n {2}How to fix: .*allow-rolled-back: true`));
     expect(await sandbox.gitOk(['rev-parse', 'main'], bare)).toBe(tip);
+  });
+
+  it('the root action refuses an unknown step in one line, with exit 1', async () => {
+    const result = await runBundle({ bundle: ROOT_ACTION_BUNDLE, cwd: sandbox.dir, home: sandbox.home, inputs: { step: 'deploy\nnow' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([`Input 'step' must be one of update-manifest, wait-argocd-healthy, open-promotion-pr, rollback, got "deploy\\nnow".\n  How to fix: set step: to one of them (default update-manifest).`]);
   });
 });

@@ -23,6 +23,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const UPDATE_MANIFEST_BUNDLE = join(REPO_ROOT, 'dist', 'update-manifest', 'index.js');
 export const OPEN_PROMOTION_PR_BUNDLE = join(REPO_ROOT, 'dist', 'open-promotion-pr', 'index.js');
 export const ROLLBACK_BUNDLE = join(REPO_ROOT, 'dist', 'rollback', 'index.js');
+export const ROOT_ACTION_BUNDLE = join(REPO_ROOT, 'dist', 'main', 'index.js');
 export const CLI_BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'index.js');
 
 export interface ProcessResult {

@@ -44,3 +44,17 @@ describe('action.yml files', () => {
     }
   });
 });
+
+describe('the root action.yml (Marketplace entry)', () => {
+  it('takes `step` and the union of every step\'s inputs and outputs, with no defaults that would reach every step', () => {
+    const action = load('action.yml');
+    expect(action.runs.main).toBe('dist/main/index.js');
+    expect(action.inputs.step?.default).toBe('update-manifest');
+    const names = new Set(STEPS.flatMap((step) => step.spec.inputs.map((input) => input.name)));
+    expect(Object.keys(action.inputs).sort()).toEqual(['step', ...names].sort());
+    for (const [name, input] of Object.entries(action.inputs)) if (name !== 'step') expect(input.default, name).toBeUndefined();
+    expect(Object.keys(action.outputs).sort()).toEqual([...new Set(STEPS.flatMap((step) => step.spec.outputs.map((output) => output.name)))].sort());
+    // An input two steps read differently says so for each.
+    expect(action.inputs.token?.description).toMatch(/update-manifest: .* — wait-argocd-healthy: .*Argo CD/);
+  });
+});

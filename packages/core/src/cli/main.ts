@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // The CLI: `gitops-promote <step> --flag value`, the same steps as the actions, on any machine.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeError } from '../errors';
 import { neutralise } from '../platform/neutralise';
 import { secretVariable } from '../platform/secret-variable';
@@ -18,6 +21,7 @@ Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+  gitops-promote --version                   the version of this package
 
 Secrets are read from the environment, off the command line that ps shows to every user:
 ${SECRET_FLAGS.map((name) => `  ${secretVariable(name)} for --${name}`).join('\n')}
@@ -26,11 +30,30 @@ Steps:
 ${STEPS.map((step) => `  ${step.spec.name.padEnd(22)} ${step.spec.description}`).join('\n')}
 `;
 
+/**
+ * The version of the package this CLI ships in: dist/cli/index.js sits two folders below its
+ * package.json, in this repository and in an installed package alike.
+ */
+function version(): string {
+  const manifest = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+    if (parsed && typeof parsed === 'object' && 'version' in parsed && typeof parsed.version === 'string') return parsed.version;
+  } catch {
+    // Reported below.
+  }
+  return 'unknown (no package.json beside the bundle)';
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
   }
   if (command === 'demo') return runDemo(rest);
   const step = STEPS.find((candidate) => candidate.spec.name === command);
