@@ -335,15 +335,18 @@ async function commitAndPush(config, platform, planned, result, options) {
     const repo = await (0,checkout/* openCheckout */.H)(config.path, config.remote, config.token, config.push, platform);
     if (config.branch !== undefined)
         await repo.checkBranchName(config.branch);
-    await (0,promotion_history/* refuseRolledBack */.Mt)({
-        repo,
-        remote: config.remote,
-        branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
-        rev: await repo.head(),
-        files: planned.map((file) => file.file),
-        target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
-        info: (message) => platform.info(message),
-    }, config.version, config.allowRolledBack);
+    // A repository without a commit yet has no history to hold anything back.
+    const head = await repo.resolve('HEAD').catch(() => undefined);
+    if (head !== undefined)
+        await (0,promotion_history/* refuseRolledBack */.Mt)({
+            repo,
+            remote: config.remote,
+            branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
+            rev: head,
+            files: planned.map((file) => file.file),
+            target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
+            info: (message) => platform.info(message),
+        }, config.version, config.allowRolledBack);
     const author = config.author ?? platform.defaultAuthor();
     if (!config.push) {
         if (!result.changed)

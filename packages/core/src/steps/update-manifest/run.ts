@@ -93,12 +93,14 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
 async function commitAndPush(config: UpdateManifestConfig, platform: Platform, planned: PlannedFile[], result: UpdateManifestResult, options: RunOptions): Promise<UpdateManifestResult> {
   const repo = await openCheckout(config.path, config.remote, config.token, config.push, platform);
   if (config.branch !== undefined) await repo.checkBranchName(config.branch);
-  await refuseRolledBack(
+  // A repository without a commit yet has no history to hold anything back.
+  const head = await repo.resolve('HEAD').catch(() => undefined);
+  if (head !== undefined) await refuseRolledBack(
     {
       repo,
       remote: config.remote,
       branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
-      rev: await repo.head(),
+      rev: head,
       files: planned.map((file) => file.file),
       target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
       info: (message) => platform.info(message),
