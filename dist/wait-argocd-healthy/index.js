@@ -785,7 +785,8 @@ async function detectPlatform(env = process.env, secretInputs = []) {
         const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
     }
-    if (env.GITLAB_CI === 'true')
+    // The GitLab templates also say so themselves: gitlab-ci-local, for one, sets GITLAB_CI=false.
+    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
         return new GitLabPlatform(env, secretInputs);
     return new TerminalPlatform(terminalInputs(env, secretInputs));
 }

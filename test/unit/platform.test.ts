@@ -30,6 +30,9 @@ describe('detectPlatform', () => {
     expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_TOKEN: 't' }, ['token'])).getInput('token')).toBe('t');
     expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_TOKEN: 't', INPUT_TOKEN: 'u' }, ['token'])).getInput('token')).toBe('u');
     expect((await detectPlatform({ GITLAB_CI: 'true', GITOPS_PROMOTE_FILES: 'a.yaml' }, ['token'])).getInput('files')).toBe('');
+    // The GitLab templates select the adapter themselves, where GITLAB_CI is not true (gitlab-ci-local).
+    expect((await detectPlatform({ GITLAB_CI: 'false', GITOPS_PROMOTE_PLATFORM: 'gitlab' }, [])).name).toBe('gitlab');
+    expect((await detectPlatform({ GITLAB_CI: 'false' }, [])).name).toBe('terminal');
   });
 });
 

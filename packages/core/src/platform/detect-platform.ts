@@ -12,7 +12,8 @@ export async function detectPlatform(env: NodeJS.ProcessEnv = process.env, secre
     const { GitHubPlatform } = await import('./github-platform');
     return new GitHubPlatform();
   }
-  if (env.GITLAB_CI === 'true') return new GitLabPlatform(env, secretInputs);
+  // The GitLab templates also say so themselves: gitlab-ci-local, for one, sets GITLAB_CI=false.
+  if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') return new GitLabPlatform(env, secretInputs);
   return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
 
