@@ -137,6 +137,28 @@ class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteEr
 
 /***/ }),
 
+/***/ 6698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ branchSegment)
+/* harmony export */ });
+/**
+ * A name (an environment, an image, a key path) as one segment of a branch name the steps make:
+ * characters git refuses, and `/` (which would nest refs and clash), become `-`; no `..`, no
+ * leading or trailing `-`/`.`, no `.lock` ending.
+ */
+function branchSegment(name) {
+    return (name
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
+        .slice(0, 100) || 'value');
+}
+
+
+/***/ }),
+
 /***/ 3737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -275,6 +297,8 @@ var duration = __webpack_require__(9713);
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/forge/select.ts
 var forge_select = __webpack_require__(8529);
+// EXTERNAL MODULE: ./packages/core/src/git/branch-name.ts
+var branch_name = __webpack_require__(6698);
 // EXTERNAL MODULE: ./packages/core/src/image-reference.ts
 var image_reference = __webpack_require__(5988);
 // EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
@@ -284,6 +308,7 @@ var list_input = __webpack_require__(5268);
 // EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
 var shared_inputs = __webpack_require__(9880);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/config.ts
+
 
 
 
@@ -334,7 +359,7 @@ function validateOpenPromotionPrInputs(inputs, env) {
         throw new errors/* InputError */.dz(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
     }
     const targetName = target.mode === 'image' ? target.image : target.key;
-    const branch = (0,shared_inputs/* singleLine */.pF)(inputs.branch, 'branch') || `gitops-promote/${refPart(environment)}/${refPart(targetName)}`;
+    const branch = (0,shared_inputs/* singleLine */.pF)(inputs.branch, 'branch') || `gitops-promote/${(0,branch_name/* branchSegment */.i)(environment)}/${(0,branch_name/* branchSegment */.i)(targetName)}`;
     const config = {
         forge,
         repository,
@@ -431,14 +456,6 @@ function webOrigin(forge, env, repositoryUrl) {
         return `https://${host}`;
     return forge === 'github' ? 'https://github.com' : 'https://gitlab.com';
 }
-/** A name as one part of a branch: characters git refuses, and `/`, become `-`. */
-function refPart(name) {
-    return name
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
-        .slice(0, 100) || 'value';
-}
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -453,8 +470,6 @@ var api_commits = __webpack_require__(150);
 var change_request = __webpack_require__(4441);
 // EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
 var change_branch = __webpack_require__(3737);
-// EXTERNAL MODULE: ./packages/core/src/git/git-auth.ts
-var git_auth = __webpack_require__(7281);
 // EXTERNAL MODULE: ./packages/core/src/git/git-repository.ts + 1 modules
 var git_repository = __webpack_require__(1853);
 // EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
@@ -469,6 +484,10 @@ var file_edits = __webpack_require__(7441);
 var manifest_reader = __webpack_require__(3336);
 // EXTERNAL MODULE: ./packages/core/src/repo-files.ts
 var repo_files = __webpack_require__(9363);
+// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts + 1 modules
+var checkout = __webpack_require__(7271);
+// EXTERNAL MODULE: ./packages/core/src/steps/forge-client.ts
+var forge_client = __webpack_require__(7664);
 // EXTERNAL MODULE: ./packages/core/src/template.ts
 var template = __webpack_require__(771);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/description.ts
@@ -558,15 +577,15 @@ async function runOpenPromotionPr(config, platform, options = {}) {
     const env = options.env ?? process.env;
     platform.setSecret(config.token);
     const forge = options.forge ??
-        (await (0,forge_select/* createForge */.u_)(config.forge, {
+        (await (0,forge_client/* openForge */.y)({
+            kind: config.forge,
             apiUrl: config.apiUrl,
-            token: config.token,
             repository: config.repository,
-            log: (message) => platform.info(message),
-            redact: (text) => platform.redact(text),
+            token: config.token,
+            env,
             ...(options.fetch ? { fetch: options.fetch } : {}),
             ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
-        }, { jobToken: config.forge === 'gitlab' && config.token === env.CI_JOB_TOKEN }));
+        }, platform));
     const scratch = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-pr-'));
     try {
         const base = config.base ?? (await forge.repository()).defaultBranch;
@@ -583,7 +602,7 @@ async function runOpenPromotionPr(config, platform, options = {}) {
             timeoutMs: config.pushTimeoutMs,
             ...(options.backoff ? { backoff: options.backoff } : {}),
             info: (message) => platform.info(message),
-            plan: (revision) => (0,file_edits/* planFileEdits */.z7)(prepared.request, prepared.targets, (file) => repo.fileAtRoot(revision, file.relative)),
+            plan: (revision) => (0,file_edits/* planFileEdits */.z7)(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)),
             message: (planned) => commitMessage(config, prepared, planned),
             ours: (commit) => (0,trailers/* readTrailers */.t8)(commit.message).get('Step') === STEP,
             ...(config.signCommits ? { commitThroughApi: (0,api_commits/* apiCommitterOf */.c)(forge, (message) => platform.info(message)) } : {}),
@@ -597,10 +616,7 @@ async function runOpenPromotionPr(config, platform, options = {}) {
 }
 /** The scratch clone, with the token handed to git per command (never in .git/config). */
 async function openScratch(config, platform, dir, env) {
-    const auth = (0,git_auth/* tokenAuth */.o)(config.repositoryUrl, config.token, (0,git_auth/* tokenUsername */.U)(config.forge, config.token, env));
-    if (auth)
-        platform.setSecret(auth.credential);
-    return git_repository/* GitRepository */.x.initScratch(dir, config.repositoryUrl, auth?.env ?? {}, (text) => platform.redact(text));
+    return git_repository/* GitRepository */.x.initScratch(dir, config.repositoryUrl, (0,checkout/* remoteAuthEnv */.KG)(config.repositoryUrl, config.token, config.forge, platform, env), (text) => platform.redact(text));
 }
 /** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
 async function prepare(config, platform, repo, base) {
@@ -620,9 +636,9 @@ async function prepare(config, platform, repo, base) {
         const sourceFiles = await (0,repo_files/* selectFiles */.A)(repo.workTree, config.source.files);
         const reads = [];
         for (const file of sourceFiles)
-            reads.push(...(0,manifest_reader/* readManifest */.W)(await (0,file_edits/* readText */.yR)(file), file.relative, readTarget));
+            reads.push(...(0,manifest_reader/* readManifest */.WI)(await (0,file_edits/* readText */.yR)(file), file.relative, readTarget));
         const described = config.target.mode === 'image' ? `Image ${config.target.image}` : `Key ${config.target.key}`;
-        const read = (0,manifest_reader/* singleValue */.u)(reads, described, sourceFiles.map((file) => file.relative).join(', '));
+        const read = (0,manifest_reader/* singleValue */.u9)(reads, described, sourceFiles.map((file) => file.relative).join(', '));
         value = read.value;
         request =
             config.target.mode === 'image'
@@ -634,7 +650,7 @@ async function prepare(config, platform, repo, base) {
     await (0,promotion_history/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
     // Reading the work tree at the base tip refuses, by name, files where nothing matches.
     const planned = await (0,file_edits/* planFileEdits */.z7)(request, targets);
-    const previous = [...new Set(targets.length > 0 ? planned.flatMap((file) => (0,manifest_reader/* readManifest */.W)(file.source, file.file, readTarget).map((read) => read.value)) : [])];
+    const previous = (0,manifest_reader/* valuesIn */.aC)(planned, readTarget);
     platform.info(`${config.environment} runs ${previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${value}.`);
     const facts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
     return { base, tips, request, targets, facts, planned };

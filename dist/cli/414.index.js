@@ -74,6 +74,28 @@ async function addMissing(forge, wanted, change, askedBefore) {
 
 /***/ }),
 
+/***/ 6698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ branchSegment)
+/* harmony export */ });
+/**
+ * A name (an environment, an image, a key path) as one segment of a branch name the steps make:
+ * characters git refuses, and `/` (which would nest refs and clash), become `-`; no `..`, no
+ * leading or trailing `-`/`.`, no `.lock` ending.
+ */
+function branchSegment(name) {
+    return (name
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
+        .slice(0, 100) || 'value');
+}
+
+
+/***/ }),
+
 /***/ 3737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -191,56 +213,6 @@ function foreignCommitError(branch, foreign, touching) {
 
 /***/ }),
 
-/***/ 6433:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ openCheckout),
-/* harmony export */   m: () => (/* binding */ targetBranch)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-/* harmony import */ var _git_git_auth__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7281);
-/* harmony import */ var _git_git_repository__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1853);
-
-
-
-/**
- * The user's checkout at `path`, with `token` handed to git for its HTTPS remote per command
- * (never written to .git/config) when `useToken`; an SSH remote keeps git's own credentials,
- * which is said in the log.
- */
-async function openCheckout(path, remote, token, useToken, platform) {
-    const redact = (text) => platform.redact(text);
-    const probe = await _git_git_repository__WEBPACK_IMPORTED_MODULE_1__/* .GitRepository */ .x.open(path, {}, redact);
-    let remoteEnv = {};
-    if (token && useToken) {
-        const auth = (0,_git_git_auth__WEBPACK_IMPORTED_MODULE_2__/* .tokenAuth */ .o)(await probe.remoteUrl(remote), token, (0,_git_git_auth__WEBPACK_IMPORTED_MODULE_2__/* .tokenUsername */ .U)(platform.name, token));
-        if (auth) {
-            platform.setSecret(auth.credential);
-            remoteEnv = auth.env;
-        }
-        else {
-            platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
-        }
-    }
-    return new _git_git_repository__WEBPACK_IMPORTED_MODULE_1__/* .GitRepository */ .x(probe.workTree, remoteEnv, redact);
-}
-/** The branch to push to: the given one (checked as git would), else the checked-out one. */
-async function targetBranch(repo, given) {
-    if (given !== undefined) {
-        await repo.checkBranchName(given);
-        return given;
-    }
-    const branch = await repo.currentBranch();
-    if (!branch) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
-    }
-    return branch;
-}
-
-
-/***/ }),
-
 /***/ 3414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -349,6 +321,8 @@ function validateRollbackInputs(inputs) {
 
 // EXTERNAL MODULE: ./packages/core/src/forge/change-request.ts
 var change_request = __webpack_require__(4441);
+// EXTERNAL MODULE: ./packages/core/src/git/branch-name.ts
+var branch_name = __webpack_require__(6698);
 // EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
 var change_branch = __webpack_require__(3737);
 // EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
@@ -363,9 +337,13 @@ var file_edits = __webpack_require__(7441);
 var repo_files = __webpack_require__(9363);
 // EXTERNAL MODULE: ./packages/core/src/template.ts
 var template = __webpack_require__(771);
-// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts
-var checkout = __webpack_require__(6433);
+// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts + 1 modules
+var checkout = __webpack_require__(7271);
+// EXTERNAL MODULE: ./packages/core/src/steps/forge-client.ts
+var forge_client = __webpack_require__(7664);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/rollback/run.ts
+
+
 
 
 
@@ -384,8 +362,8 @@ async function runRollback(config, platform, options = {}) {
         platform.setSecret(config.token);
     const remoteSide = config.mode === 'pull-request' || config.push;
     const files = await (0,repo_files/* selectFiles */.A)(config.path, config.files);
-    const repo = await (0,checkout/* openCheckout */.H)(config.path, 'origin', config.token, remoteSide, platform);
-    const branch = await (0,checkout/* targetBranch */.m)(repo, config.branch);
+    const repo = await (0,checkout/* openCheckout */.Hj)(config.path, 'origin', config.token, remoteSide, platform);
+    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch);
     // Decided on what the remote runs: the checkout may be behind it.
     const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
     const history = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
@@ -458,6 +436,18 @@ function editRequest(config, decision) {
         throw new errors/* InputError */.dz(`Cannot roll back ${config.targetName} to ${JSON.stringify(decision.to)}.`, "Give 'to' as a tag, tag@digest or @digest.");
     return { mode: 'image', image: { name: config.targetName, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
 }
+/** What both modes hand their publisher alike: where, as whom, the message, the retry budget. */
+function publishing(config, platform, repo, message, options) {
+    return {
+        repo,
+        remote: 'origin',
+        author: config.author ?? platform.defaultAuthor(),
+        message: () => message,
+        timeoutMs: config.pushTimeoutMs,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        info: (text) => platform.info(text),
+    };
+}
 async function commitRollback(config, platform, repo, branch, files, request, message, result, options) {
     const planned = await (0,file_edits/* planFileEdits */.z7)(request, files);
     const author = config.author ?? platform.defaultAuthor();
@@ -469,14 +459,8 @@ async function commitRollback(config, platform, repo, branch, files, request, me
         return { ...result, commitSha: sha };
     }
     const publication = await (0,publisher/* publish */.mk)({
-        repo,
-        remote: 'origin',
+        ...publishing(config, platform, repo, message, options),
         branch,
-        message: () => message,
-        author,
-        timeoutMs: config.pushTimeoutMs,
-        ...(options.backoff ? { backoff: options.backoff } : {}),
-        info: (text) => platform.info(text),
         plan: async (revision) => revision !== undefined ? (0,file_edits/* planFileEdits */.z7)(request, files, (file) => repo.fileAt(revision, file.relative)) : (0,file_edits/* planFileEdits */.z7)(request, await (0,repo_files/* selectFiles */.A)(config.path, config.files)),
     }, planned);
     return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };
@@ -489,27 +473,13 @@ async function openRollbackChange(config, platform, repo, base, files, request, 
         throw new errors/* InputError */.dz("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
     }
     const forge = options.forge ??
-        (await (0,forge_select/* createForge */.u_)(remote?.kind ?? 'github', {
-            apiUrl: remote?.apiUrl ?? '',
-            token: config.token ?? '',
-            repository: remote?.repository ?? '',
-            log: (text) => platform.info(text),
-            redact: (text) => platform.redact(text),
-            ...(options.fetch ? { fetch: options.fetch } : {}),
-        }));
-    const slug = (text) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'value';
-    const branch = `gitops-promote/rollback/${config.environment ? `${slug(config.environment)}/` : ''}${slug(config.targetName)}`;
+        (await (0,forge_client/* openForge */.y)({ kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '', env, ...(options.fetch ? { fetch: options.fetch } : {}) }, platform));
+    const branch = `gitops-promote/rollback/${config.environment ? `${(0,branch_name/* branchSegment */.i)(config.environment)}/` : ''}${(0,branch_name/* branchSegment */.i)(config.targetName)}`;
     const outcome = await (0,change_branch/* publishChangeBranch */.k)({
-        repo,
-        remote: 'origin',
+        ...publishing(config, platform, repo, message, options),
         base,
         branch,
-        author: config.author ?? platform.defaultAuthor(),
-        timeoutMs: config.pushTimeoutMs,
-        ...(options.backoff ? { backoff: options.backoff } : {}),
-        info: (text) => platform.info(text),
         plan: (revision) => (0,file_edits/* planFileEdits */.z7)(request, files, (file) => repo.fileAt(revision, file.relative)),
-        message: () => message,
         ours: (commit) => (0,git_trailers/* readTrailers */.t8)(commit.message).get('Step') === STEP,
     });
     const existing = await forge.findOpen(branch, base);

@@ -65,56 +65,6 @@ class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteEr
 
 /***/ }),
 
-/***/ 6433:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ openCheckout),
-/* harmony export */   m: () => (/* binding */ targetBranch)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-/* harmony import */ var _git_git_auth__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7281);
-/* harmony import */ var _git_git_repository__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1853);
-
-
-
-/**
- * The user's checkout at `path`, with `token` handed to git for its HTTPS remote per command
- * (never written to .git/config) when `useToken`; an SSH remote keeps git's own credentials,
- * which is said in the log.
- */
-async function openCheckout(path, remote, token, useToken, platform) {
-    const redact = (text) => platform.redact(text);
-    const probe = await _git_git_repository__WEBPACK_IMPORTED_MODULE_1__/* .GitRepository */ .x.open(path, {}, redact);
-    let remoteEnv = {};
-    if (token && useToken) {
-        const auth = (0,_git_git_auth__WEBPACK_IMPORTED_MODULE_2__/* .tokenAuth */ .o)(await probe.remoteUrl(remote), token, (0,_git_git_auth__WEBPACK_IMPORTED_MODULE_2__/* .tokenUsername */ .U)(platform.name, token));
-        if (auth) {
-            platform.setSecret(auth.credential);
-            remoteEnv = auth.env;
-        }
-        else {
-            platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
-        }
-    }
-    return new _git_git_repository__WEBPACK_IMPORTED_MODULE_1__/* .GitRepository */ .x(probe.workTree, remoteEnv, redact);
-}
-/** The branch to push to: the given one (checked as git would), else the checked-out one. */
-async function targetBranch(repo, given) {
-    if (given !== undefined) {
-        await repo.checkBranchName(given);
-        return given;
-    }
-    const branch = await repo.currentBranch();
-    if (!branch) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
-    }
-    return branch;
-}
-
-
-/***/ }),
-
 /***/ 9081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -242,12 +192,14 @@ function validateUpdateManifestInputs(inputs) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts
-var checkout = __webpack_require__(6433);
+// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts + 1 modules
+var checkout = __webpack_require__(7271);
 // EXTERNAL MODULE: ./packages/core/src/forge/api-commits.ts
 var api_commits = __webpack_require__(150);
 // EXTERNAL MODULE: ./packages/core/src/forge/select.ts
 var forge_select = __webpack_require__(8529);
+// EXTERNAL MODULE: ./packages/core/src/steps/forge-client.ts
+var forge_client = __webpack_require__(7664);
 // EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
 var publisher = __webpack_require__(6030);
 // EXTERNAL MODULE: ./packages/core/src/manifest/file-edits.ts
@@ -263,6 +215,7 @@ var trailers = __webpack_require__(1704);
 // EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
 var manifest_reader = __webpack_require__(3336);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/run.ts
+
 
 
 
@@ -332,7 +285,7 @@ async function runUpdateManifest(config, platform, options = {}) {
     return platform.group('Committing and pushing', () => commitAndPush(config, platform, results, result, options));
 }
 async function commitAndPush(config, platform, planned, result, options) {
-    const repo = await (0,checkout/* openCheckout */.H)(config.path, config.remote, config.token, config.push, platform);
+    const repo = await (0,checkout/* openCheckout */.Hj)(config.path, config.remote, config.token, config.push, platform);
     if (config.branch !== undefined)
         await repo.checkBranchName(config.branch);
     // A repository without a commit yet has no history to hold anything back.
@@ -344,7 +297,7 @@ async function commitAndPush(config, platform, planned, result, options) {
             branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
             rev: head,
             files: planned.map((file) => file.file),
-            target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
+            target: (0,manifest_reader/* readTargetOf */.tK)(config.request),
             info: (message) => platform.info(message),
         }, config.version, config.allowRolledBack);
     const author = config.author ?? platform.defaultAuthor();
@@ -356,7 +309,7 @@ async function commitAndPush(config, platform, planned, result, options) {
         platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
         return result;
     }
-    const branch = await (0,checkout/* targetBranch */.m)(repo, config.branch);
+    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch);
     const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
     const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
     const publication = await (0,publisher/* publish */.mk)({
@@ -389,23 +342,13 @@ async function signedCommitter(config, platform, remoteUrl, options) {
     if (remote?.kind !== 'github') {
         throw new errors/* InputError */.dz(`sign-commits commits through the GitHub API, but remote '${config.remote}' is not a GitHub HTTPS URL (${platform.redact(remoteUrl)}).`, 'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.');
     }
-    const forge = await (0,forge_select/* createForge */.u_)('github', {
-        apiUrl: remote.apiUrl,
-        token: config.token ?? '',
-        repository: remote.repository,
-        log: (message) => platform.info(message),
-        redact: (text) => platform.redact(text),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+    const forge = await (0,forge_client/* openForge */.y)({ kind: 'github', apiUrl: remote.apiUrl, repository: remote.repository, token: config.token ?? '', ...(options.fetch ? { fetch: options.fetch } : {}) }, platform);
     return (0,api_commits/* apiCommitterOf */.c)(forge, (message) => platform.info(message));
 }
 /** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
 function commitMessage(config, planned) {
     const { request } = config;
-    const target = request.mode === 'image' ? { mode: 'image', name: request.image.name } : { mode: 'key', path: request.path };
-    const previous = (0,publisher/* changedOnly */.RE)(planned)
-        .filter((file) => file.source !== '')
-        .flatMap((file) => (0,manifest_reader/* readManifest */.W)(file.source, file.file, target).map((read) => read.value));
+    const previous = (0,manifest_reader/* valuesIn */.aC)((0,publisher/* changedOnly */.RE)(planned), (0,manifest_reader/* readTargetOf */.tK)(request));
     return (0,trailers/* withTrailers */.jX)(config.commitMessage, {
         step: 'update-manifest',
         ...(request.mode === 'image' ? { image: request.image.name } : { key: (0,key_path/* formatKeyPath */.K7)(request.path) }),

@@ -1727,7 +1727,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
-/***/ 6698:
+/***/ 4317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -2232,7 +2232,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
@@ -2242,7 +2242,7 @@ var rollback_spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: rollback_spec/* rollbackSpec */.k,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -2252,7 +2252,7 @@ var update_manifest_spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: update_manifest_spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
@@ -2643,7 +2643,7 @@ async function waitForArgoCd(simulator, revision, tell) {
  */
 async function promoteToStaging(remote, tell) {
     tell('\nRunning: gitops-promote open-promotion-pr --image ghcr.io/acme/payments --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging\n');
-    const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([__nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(529), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
+    const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([__nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
     const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
         try {
             return (0,external_node_child_process_.execFileSync)('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();

@@ -957,7 +957,7 @@ var spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: spec/* rollbackSpec */.k,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(902)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4902))).rollbackStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5320))).rollbackStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/rollback/index.ts

@@ -982,7 +982,7 @@ var spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8245))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6859))).updateManifestStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts

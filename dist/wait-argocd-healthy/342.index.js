@@ -1607,11 +1607,6 @@ class GitRepository {
             throw new errors/* GitError */.XS(`git fetch ${remote} ${branches.join(' ')} failed: ${summarize(output)}`, fetchHint(output));
         }
     }
-    /** `file`'s text at `rev`, path relative to the repository root (works in a bare repository). */
-    async fileAtRoot(rev, file) {
-        const result = await this.git.exec(['cat-file', 'blob', `${rev}:${file}`]);
-        return result.exitCode === 0 ? result.stdout : undefined;
-    }
     /** Where the work tree's commands run, relative to the repository root: '' or `sub/dir/`. */
     async prefix() {
         return this.git.run(['rev-parse', '--show-prefix']);

@@ -199,12 +199,6 @@ export class GitRepository {
     }
   }
 
-  /** `file`'s text at `rev`, path relative to the repository root (works in a bare repository). */
-  async fileAtRoot(rev: string, file: string): Promise<string | undefined> {
-    const result = await this.git.exec(['cat-file', 'blob', `${rev}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-  }
-
   /** Where the work tree's commands run, relative to the repository root: '' or `sub/dir/`. */
   async prefix(): Promise<string> {
     return this.git.run(['rev-parse', '--show-prefix']);

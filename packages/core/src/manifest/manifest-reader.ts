@@ -2,6 +2,7 @@ import { ManifestEditError } from '../errors';
 import { parseImageReference } from '../image-reference';
 import type { ManifestChange } from './edit-session';
 import type { KeyPathSegment } from './key-path';
+import type { EditRequest } from './edit-request';
 import { editManifest } from './manifest-editor';
 
 /** What to read: where an image is referenced, or one key path. */
@@ -74,6 +75,16 @@ function pick(ref: { tag?: string; digest?: string }): { tag?: string; digest?: 
 function withValue(site: ReadValue): ReadValue {
   site.value = [site.tag ?? '', site.digest !== undefined ? `@${site.digest}` : ''].join('');
   return site;
+}
+
+/** What a read of the target an edit request sets looks for: its image name, or its key path. */
+export function readTargetOf(request: EditRequest): ReadTarget {
+  return request.mode === 'image' ? { mode: 'image', name: request.image.name } : { mode: 'key', path: request.path };
+}
+
+/** The distinct values `files` (their text as read, before an edit) give the target. */
+export function valuesIn(files: ReadonlyArray<{ file: string; source: string }>, target: ReadTarget): string[] {
+  return [...new Set(files.filter((file) => file.source !== '').flatMap((file) => readManifest(file.source, file.file, target).map((read) => read.value)))];
 }
 
 /** The one value a set of files gives the target; an error when they give none, or several. */

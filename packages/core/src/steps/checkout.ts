@@ -11,17 +11,25 @@ import type { Platform } from '../platform/platform';
 export async function openCheckout(path: string, remote: string, token: string | undefined, useToken: boolean, platform: Platform): Promise<GitRepository> {
   const redact = (text: string): string => platform.redact(text);
   const probe = await GitRepository.open(path, {}, redact);
-  let remoteEnv: Record<string, string> = {};
-  if (token && useToken) {
-    const auth = tokenAuth(await probe.remoteUrl(remote), token, tokenUsername(platform.name, token));
-    if (auth) {
-      platform.setSecret(auth.credential);
-      remoteEnv = auth.env;
-    } else {
-      platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
-    }
+  if (!token || !useToken) return probe;
+  const url = await probe.remoteUrl(remote);
+  const remoteEnv = remoteAuthEnv(url, token, platform.name, platform);
+  if (Object.keys(remoteEnv).length === 0) {
+    platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
   }
   return new GitRepository(probe.workTree, remoteEnv, redact);
+}
+
+/**
+ * The environment that hands `token` to git for an HTTPS `url` (see git-auth.ts), its credential
+ * registered as a secret; {} for an SSH URL or a local path, which take git's own credentials.
+ * `forge` decides the user name GitLab expects beside the token.
+ */
+export function remoteAuthEnv(url: string, token: string, forge: string, platform: Platform, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const auth = tokenAuth(url, token, tokenUsername(forge, token, env));
+  if (!auth) return {};
+  platform.setSecret(auth.credential);
+  return auth.env;
 }
 
 /** The branch to push to: the given one (checked as git would), else the checked-out one. */

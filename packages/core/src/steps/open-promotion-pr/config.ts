@@ -2,6 +2,7 @@ import { parseDuration } from '../../duration';
 import { InputError } from '../../errors';
 import type { ForgeKind, MergeMethod } from '../../forge/forge';
 import { apiUrlFor, forgeKindOfUrl, hostOf, parseForgeKind, repositoryOfUrl } from '../../forge/select';
+import { branchSegment } from '../../git/branch-name';
 import { validateImageName } from '../../image-reference';
 import type { EditRequest } from '../../manifest/edit-request';
 import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest/key-path';
@@ -106,7 +107,7 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
     throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
   }
   const targetName = target.mode === 'image' ? target.image : target.key;
-  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${refPart(environment)}/${refPart(targetName)}`;
+  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(targetName)}`;
   const config: OpenPromotionPrConfig = {
     forge,
     repository,
@@ -199,13 +200,4 @@ function webOrigin(forge: ForgeKind, env: NodeJS.ProcessEnv, repositoryUrl: stri
   const host = repositoryUrl !== '' ? hostOf(repositoryUrl) : undefined;
   if (host) return `https://${host}`;
   return forge === 'github' ? 'https://github.com' : 'https://gitlab.com';
-}
-
-/** A name as one part of a branch: characters git refuses, and `/`, become `-`. */
-function refPart(name: string): string {
-  return name
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
-    .slice(0, 100) || 'value';
 }

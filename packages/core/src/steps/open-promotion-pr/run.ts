@@ -4,9 +4,7 @@ import path from 'node:path';
 import type { ChangeRequest, Forge } from '../../forge/forge';
 import { apiCommitterOf } from '../../forge/api-commits';
 import { ensureChangeRequest } from '../../forge/change-request';
-import { createForge } from '../../forge/select';
 import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../git/change-branch';
-import { tokenAuth, tokenUsername } from '../../git/git-auth';
 import { GitRepository } from '../../git/git-repository';
 import type { Backoff } from '../../git/publisher';
 import { changedOnly } from '../../git/publisher';
@@ -14,9 +12,11 @@ import { refuseRolledBack } from '../../git/promotion-history';
 import { readTrailers, withTrailers } from '../../git/trailers';
 import type { EditRequest } from '../../manifest/edit-request';
 import { planFileEdits, readText, type PlannedFile } from '../../manifest/file-edits';
-import { readManifest, singleValue, type ReadTarget } from '../../manifest/manifest-reader';
+import { readManifest, singleValue, valuesIn, type ReadTarget } from '../../manifest/manifest-reader';
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../repo-files';
+import { remoteAuthEnv } from '../checkout';
+import { openForge } from '../forge-client';
 import type { OpenPromotionPrConfig } from './config';
 import { promotionBody, promotionTitle, type PromotionFacts } from './description';
 
@@ -54,15 +54,18 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
   platform.setSecret(config.token);
   const forge =
     options.forge ??
-    (await createForge(config.forge, {
-      apiUrl: config.apiUrl,
-      token: config.token,
-      repository: config.repository,
-      log: (message) => platform.info(message),
-      redact: (text) => platform.redact(text),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
-    }, { jobToken: config.forge === 'gitlab' && config.token === env.CI_JOB_TOKEN }));
+    (await openForge(
+      {
+        kind: config.forge,
+        apiUrl: config.apiUrl,
+        repository: config.repository,
+        token: config.token,
+        env,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
+      },
+      platform,
+    ));
   const scratch = await mkdtemp(path.join(tmpdir(), 'gitops-promote-pr-'));
   try {
     const base = config.base ?? (await forge.repository()).defaultBranch;
@@ -79,7 +82,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
         timeoutMs: config.pushTimeoutMs,
         ...(options.backoff ? { backoff: options.backoff } : {}),
         info: (message) => platform.info(message),
-        plan: (revision) => planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAtRoot(revision, file.relative)),
+        plan: (revision) => planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)),
         message: (planned) => commitMessage(config, prepared, planned),
         ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
         ...(config.signCommits ? { commitThroughApi: apiCommitterOf(forge, (message) => platform.info(message)) } : {}),
@@ -94,9 +97,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
 
 /** The scratch clone, with the token handed to git per command (never in .git/config). */
 async function openScratch(config: OpenPromotionPrConfig, platform: Platform, dir: string, env: NodeJS.ProcessEnv): Promise<GitRepository> {
-  const auth = tokenAuth(config.repositoryUrl, config.token, tokenUsername(config.forge, config.token, env));
-  if (auth) platform.setSecret(auth.credential);
-  return GitRepository.initScratch(dir, config.repositoryUrl, auth?.env ?? {}, (text) => platform.redact(text));
+  return GitRepository.initScratch(dir, config.repositoryUrl, remoteAuthEnv(config.repositoryUrl, config.token, config.forge, platform, env), (text) => platform.redact(text));
 }
 
 interface Prepared {
@@ -143,7 +144,7 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
   );
   // Reading the work tree at the base tip refuses, by name, files where nothing matches.
   const planned = await planFileEdits(request, targets);
-  const previous = [...new Set(targets.length > 0 ? planned.flatMap((file) => readManifest(file.source, file.file, readTarget).map((read) => read.value)) : [])];
+  const previous = valuesIn(planned, readTarget);
   platform.info(`${config.environment} runs ${previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${value}.`);
   const facts: PromotionFacts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
   return { base, tips, request, targets, facts, planned };

@@ -1,7 +1,8 @@
 import { InputError, ManifestEditError } from '../../errors';
 import { ensureChangeRequest } from '../../forge/change-request';
 import type { Forge } from '../../forge/forge';
-import { createForge, forgeOfRemote } from '../../forge/select';
+import { forgeOfRemote } from '../../forge/select';
+import { branchSegment } from '../../git/branch-name';
 import { publishChangeBranch } from '../../git/change-branch';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
 import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
@@ -14,6 +15,7 @@ import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../repo-files';
 import { fillTemplate } from '../../template';
 import { openCheckout, targetBranch } from '../checkout';
+import { openForge } from '../forge-client';
 import type { RollbackConfig } from './config';
 
 export interface RollbackResult {
@@ -128,6 +130,19 @@ function editRequest(config: RollbackConfig, decision: Decision): EditRequest {
   return { mode: 'image', image: { name: config.targetName, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
 }
 
+/** What both modes hand their publisher alike: where, as whom, the message, the retry budget. */
+function publishing(config: RollbackConfig, platform: Platform, repo: GitRepository, message: string, options: RunOptions) {
+  return {
+    repo,
+    remote: 'origin',
+    author: config.author ?? platform.defaultAuthor(),
+    message: () => message,
+    timeoutMs: config.pushTimeoutMs,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    info: (text: string) => platform.info(text),
+  };
+}
+
 async function commitRollback(
   config: RollbackConfig,
   platform: Platform,
@@ -149,14 +164,8 @@ async function commitRollback(
   }
   const publication = await publish(
     {
-      repo,
-      remote: 'origin',
+      ...publishing(config, platform, repo, message, options),
       branch,
-      message: () => message,
-      author,
-      timeoutMs: config.pushTimeoutMs,
-      ...(options.backoff ? { backoff: options.backoff } : {}),
-      info: (text) => platform.info(text),
       plan: async (revision) =>
         revision !== undefined ? planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)) : planFileEdits(request, await selectFiles(config.path, config.files)),
     },
@@ -184,27 +193,16 @@ async function openRollbackChange(
   }
   const forge =
     options.forge ??
-    (await createForge(remote?.kind ?? 'github', {
-      apiUrl: remote?.apiUrl ?? '',
-      token: config.token ?? '',
-      repository: remote?.repository ?? '',
-      log: (text) => platform.info(text),
-      redact: (text) => platform.redact(text),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    }));
-  const slug = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'value';
-  const branch = `gitops-promote/rollback/${config.environment ? `${slug(config.environment)}/` : ''}${slug(config.targetName)}`;
+    (await openForge(
+      { kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '', env, ...(options.fetch ? { fetch: options.fetch } : {}) },
+      platform,
+    ));
+  const branch = `gitops-promote/rollback/${config.environment ? `${branchSegment(config.environment)}/` : ''}${branchSegment(config.targetName)}`;
   const outcome = await publishChangeBranch({
-    repo,
-    remote: 'origin',
+    ...publishing(config, platform, repo, message, options),
     base,
     branch,
-    author: config.author ?? platform.defaultAuthor(),
-    timeoutMs: config.pushTimeoutMs,
-    ...(options.backoff ? { backoff: options.backoff } : {}),
-    info: (text) => platform.info(text),
     plan: (revision) => planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)),
-    message: () => message,
     ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
   });
   const existing = await forge.findOpen(branch, base);

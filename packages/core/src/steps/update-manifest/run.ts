@@ -2,7 +2,8 @@ import path from 'node:path';
 import { InputError } from '../../errors';
 import { openCheckout, targetBranch } from '../checkout';
 import { apiCommitterOf } from '../../forge/api-commits';
-import { createForge, forgeOfRemote } from '../../forge/select';
+import { forgeOfRemote } from '../../forge/select';
+import { openForge } from '../forge-client';
 import type { ApiCommitter } from '../../git/api-committer';
 import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
 import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
@@ -13,7 +14,7 @@ import { selectFiles } from '../../repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
 import { refuseRolledBack } from '../../git/promotion-history';
 import { withTrailers } from '../../git/trailers';
-import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
+import { readTargetOf, valuesIn } from '../../manifest/manifest-reader';
 import type { UpdateManifestConfig } from './config';
 
 /** What update-manifest did; each field becomes an output of the same name. */
@@ -102,7 +103,7 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
       branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
       rev: head,
       files: planned.map((file) => file.file),
-      target: config.request.mode === 'image' ? { mode: 'image', name: config.request.image.name } : { mode: 'key', path: config.request.path },
+      target: readTargetOf(config.request),
       info: (message) => platform.info(message),
     },
     config.version,
@@ -157,23 +158,13 @@ async function signedCommitter(config: UpdateManifestConfig, platform: Platform,
       'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.',
     );
   }
-  const forge = await createForge('github', {
-    apiUrl: remote.apiUrl,
-    token: config.token ?? '',
-    repository: remote.repository,
-    log: (message) => platform.info(message),
-    redact: (text) => platform.redact(text),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const forge = await openForge({ kind: 'github', apiUrl: remote.apiUrl, repository: remote.repository, token: config.token ?? '', ...(options.fetch ? { fetch: options.fetch } : {}) }, platform);
   return apiCommitterOf(forge, (message) => platform.info(message));
 }
 /** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
 function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFile[]): string {
   const { request } = config;
-  const target: ReadTarget = request.mode === 'image' ? { mode: 'image', name: request.image.name } : { mode: 'key', path: request.path };
-  const previous = changedOnly(planned)
-    .filter((file) => file.source !== '')
-    .flatMap((file) => readManifest(file.source, file.file, target).map((read) => read.value));
+  const previous = valuesIn(changedOnly(planned), readTargetOf(request));
   return withTrailers(config.commitMessage, {
     step: 'update-manifest',
     ...(request.mode === 'image' ? { image: request.image.name } : { key: formatKeyPath(request.path) }),
