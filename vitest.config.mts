@@ -29,6 +29,16 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // The GitLab examples run by gitlab-ci-local (GITLAB_CI_LOCAL, rsync): from .ci/run, which
+        // installs both (npm run test:gitlab).
+        test: {
+          name: 'gitlab',
+          include: ['test/gitlab/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

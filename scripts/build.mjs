@@ -21,6 +21,8 @@ for (const [name, entry] of Object.entries(BUNDLES)) {
     sourceMap: false,
     cache: false,
     quiet: true,
+    // Types are checked once by `npm run typecheck`; ncc would check them again per bundle.
+    transpileOnly: true,
     target: 'es2022',
     license: 'licenses.txt',
   });

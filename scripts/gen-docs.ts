@@ -79,10 +79,16 @@ const GITLAB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   mode: ['commit', 'pull-request'],
   'merge-method': ['merge', 'squash', 'rebase'],
 };
-/** Patterns a GitLab input must match (checked when the pipeline is created); '' stays allowed. */
+/**
+ * Patterns a GitLab input must match, checked when the pipeline is created; '' stays allowed.
+ * GitLab checks the input as written, before variables expand, so a value that refers to a
+ * variable (`tag: $CI_COMMIT_SHORT_SHA`, `v${CI_PIPELINE_IID}`) must pass too: the step checks
+ * what it expands to when the job runs.
+ */
+const VARIABLE_REFERENCE = '\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?';
 const GITLAB_REGEX: Readonly<Record<string, string>> = {
-  tag: '^$|^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha(256|512):[a-f0-9]{64,128})?$',
-  digest: '^$|^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$',
+  tag: `^$|${VARIABLE_REFERENCE}|^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(@sha(256|512):[a-f0-9]{64,128})?$`,
+  digest: `^$|${VARIABLE_REFERENCE}|^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$`,
 };
 
 /**
@@ -98,7 +104,11 @@ function gitlabTemplate(spec: StepSpec, version: string): string {
   const inputs: Record<string, Record<string, string | boolean | readonly string[]>> = {
     'job-name': { description: 'Name of the job this template adds.', default: spec.name },
     stage: { description: 'Stage of the job.', default: 'deploy' },
-    'gitops-promote-version': { description: 'Version of the gitops-promote npm package the job runs; default: the release this template belongs to.', default: version },
+    'gitops-promote-version': {
+      description:
+        'Version of the gitops-promote npm package the job runs (any npm version or range, or a spec such as `file:/mirror/gitops-promote-1.0.0.tgz`); default: the release this template belongs to. A registry mirror: set `NPM_CONFIG_REGISTRY`.',
+      default: version,
+    },
     'node-image': { description: 'Container image for the job: any with Node 20 or later and git.', default: 'node:24' },
   };
   const variables: Record<string, string> = { GITOPS_PROMOTE_PLATFORM: 'gitlab' };
@@ -192,7 +202,7 @@ for (const step of STEPS) {
 }
 wanted.set('action.yml', rootActionYaml());
 const version = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-for (const step of STEPS) wanted.set(`gitlab-templates/${step.spec.name}.yml`, gitlabTemplate(step.spec, version));
+for (const step of STEPS) wanted.set(`templates/${step.spec.name}.yml`, gitlabTemplate(step.spec, version));
 let readme = await readFile(path.join(root, 'README.md'), 'utf8');
 for (const step of STEPS) {
   readme = replaceBetweenMarkers(readme, step.spec.name, readmeTables(wanted.get(`actions/${step.spec.name}/action.yml`) ?? '', step.spec));

@@ -363,7 +363,7 @@ async function runRollback(config, platform, options = {}) {
     const remoteSide = config.mode === 'pull-request' || config.push;
     const files = await (0,repo_files/* selectFiles */.A)(config.path, config.files);
     const repo = await (0,checkout/* openCheckout */.Hj)(config.path, 'origin', config.token, remoteSide, platform);
-    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch);
+    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform);
     // Decided on what the remote runs: the checkout may be behind it.
     const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
     const history = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };

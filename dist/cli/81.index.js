@@ -309,7 +309,7 @@ async function commitAndPush(config, platform, planned, result, options) {
         platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
         return result;
     }
-    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch);
+    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform);
     const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
     const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
     const publication = await (0,publisher/* publish */.mk)({

@@ -2607,17 +2607,38 @@ function remoteAuthEnv(url, token, forge, platform, env = process.env) {
     platform.setSecret(auth.credential);
     return auth.env;
 }
-/** The branch to push to: the given one (checked as git would), else the checked-out one. */
-async function targetBranch(repo, given) {
+/**
+ * The branch to push to: the given one (checked as git would), else the checked-out one. A CI
+ * runner's own checkout is a detached HEAD at the pipeline's commit (GitLab always, GitHub for a
+ * tag or a sha); when HEAD is exactly that commit, the branch the pipeline runs for is meant.
+ */
+async function targetBranch(repo, given, platform, env = process.env) {
     if (given !== undefined) {
         await repo.checkBranchName(given);
         return given;
     }
     const branch = await repo.currentBranch();
-    if (!branch) {
-        throw new errors/* GitError */.XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
+    if (branch)
+        return branch;
+    const pipeline = pipelineBranch(env);
+    if (pipeline && (await repo.head()) === pipeline.sha) {
+        await repo.checkBranchName(pipeline.branch);
+        platform.info(`HEAD is detached at the pipeline's commit; pushing to its branch '${pipeline.branch}' (${pipeline.variable}).`);
+        return pipeline.branch;
     }
-    return branch;
+    throw new errors/* GitError */.XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
+}
+/** The branch and commit a CI pipeline runs for, when it runs for a branch. */
+function pipelineBranch(env) {
+    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') {
+        if (env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA)
+            return { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' };
+        return undefined;
+    }
+    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA) {
+        return { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' };
+    }
+    return undefined;
 }
 
 

@@ -2290,6 +2290,8 @@ function stepNamed(name) {
 
 
 
+/** GitLab's limit on a dotenv report (ci_max_artifact_size_dotenv, 5 KB): above it the report is refused. */
+const DOTENV_LIMIT_BYTES = 5 * 1024;
 /**
  * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
  * outputs appended to a dotenv file for `artifacts:reports:dotenv`, collapsible log sections,
@@ -2301,6 +2303,7 @@ class GitLabPlatform {
     name = 'gitlab';
     redactor = new platform/* SecretRedactor */.p();
     sections = 0;
+    dotenvBytes = 0;
     dotenvPath;
     summaryPath;
     /**
@@ -2310,7 +2313,10 @@ class GitLabPlatform {
     constructor(env = process.env, secretInputs = []) {
         this.env = env;
         this.secretInputs = secretInputs;
-        const dir = env.CI_PROJECT_DIR ?? process.cwd();
+        // The job starts in CI_PROJECT_DIR, where the artifacts' paths are resolved. gitlab-ci-local's
+        // shell executor gives a job with `image:` the container's CI_PROJECT_DIR (/builds/…) while
+        // running it in the project itself: a CI_PROJECT_DIR that does not exist means the cwd.
+        const dir = env.CI_PROJECT_DIR && (0,external_node_fs_.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd();
         this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
         this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
     }
@@ -2325,7 +2331,15 @@ class GitLabPlatform {
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
         if (/[\r\n]/.test(value))
             throw new Error(`output ${name} must be a single line for a dotenv report`);
-        (0,external_node_fs_.appendFileSync)(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
+        const line = `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`;
+        const size = Buffer.byteLength(line);
+        if (this.dotenvBytes + size > DOTENV_LIMIT_BYTES) {
+            // GitLab rejects the whole report (and with it every output) above its limit: keep the others.
+            this.warning(`Output ${name} (${size} bytes) is left out of ${external_node_path_default().basename(this.dotenvPath)}: GitLab takes at most ${DOTENV_LIMIT_BYTES} bytes of dotenv report. The job log and ${external_node_path_default().basename(this.summaryPath)} have it.`);
+            return;
+        }
+        this.dotenvBytes += size;
+        (0,external_node_fs_.appendFileSync)(this.dotenvPath, line);
     }
     info(message) {
         process.stdout.write(`${this.redactor.printable(message)}\n`);
@@ -2491,23 +2505,34 @@ function stepHelp(spec) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./packages/core/src/git/git-command-manager.ts + 6 modules
 var git_command_manager = __nccwpck_require__(6534);
-;// CONCATENATED MODULE: ./packages/core/src/cli/demo.ts
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/core/src/cli/demo-env.ts
+/**
+ * The demo's stage: a throwaway environment repository, the simulated Argo CD deploying it, and
+ * the in-process forge stand-in. Kept apart from demo.ts so the story there reads as the steps.
+ */
 
 
 
 
-
-
-
-
+const IMAGE = 'ghcr.io/acme/payments';
+const APP = 'payments-dev';
+/** The release that never becomes healthy: the simulator rolls it out Degraded. */
+const BROKEN_TAG = '1.5.0';
+const DEMO_TOKEN = 'demo-token-not-a-secret';
+const AUTHOR = [
+    ['author-name', 'gitops-promote demo'],
+    ['author-email', 'demo@gitops-promote.invalid'],
+];
 /** The throwaway environment repository the demo promotes into, as a team would lay it out. */
 const ENV_REPO = {
     'envs/dev/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
@@ -2547,169 +2572,25 @@ spec:
 `,
 };
 const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@gitops-promote.invalid'];
-/**
- * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
- * "remote" environment repo, clones it as a CI job would, runs update-manifest to bump
- * ghcr.io/acme/payments to 1.4.2, shows the commit that reached the remote, runs
- * wait-argocd-healthy against a simulated Argo CD deploying that repo until it runs the commit,
- * then open-promotion-pr to offer it to staging as a pull request.
- */
-async function runDemo(args) {
-    const keep = args.includes('--keep');
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-demo-'));
-    const say = (text) => void process.stderr.write(`${text}\n`);
-    let simulator;
-    try {
-        const remote = external_node_path_default().join(dir, 'environments.git');
-        const seed = external_node_path_default().join(dir, 'seed');
-        const checkout = external_node_path_default().join(dir, 'checkout');
-        await new git_command_manager/* GitCommandManager */.bM(dir).run(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
-        await (0,promises_.mkdir)(seed);
-        const seedGit = new git_command_manager/* GitCommandManager */.bM(seed);
-        await seedGit.run(['init', '--quiet', '--initial-branch=main']);
-        for (const [file, content] of Object.entries(ENV_REPO)) {
-            await (0,promises_.mkdir)(external_node_path_default().join(seed, external_node_path_default().dirname(file)), { recursive: true });
-            await (0,promises_.writeFile)(external_node_path_default().join(seed, file), content);
-        }
-        await seedGit.run(['add', '.']);
-        await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
-        await seedGit.run(['push', '--quiet', remote, 'main']);
-        // Argo CD (simulated, on 127.0.0.1) deploys envs/dev from the remote: it runs 1.4.1 now.
-        simulator = await startDemoArgoCd(remote);
-        await new git_command_manager/* GitCommandManager */.bM(dir).run(['clone', '--quiet', remote, checkout]);
-        say(`Environment repo: ${remote} (dev runs ghcr.io/acme/payments:1.4.1)`);
-        say('Running: gitops-promote update-manifest --image ghcr.io/acme/payments --tag 1.4.2 --files "envs/dev/*.yaml"\n');
-        const platform = new TerminalPlatform(new Map([
-            ['path', checkout],
-            ['files', 'envs/dev/*.yaml'],
-            ['image', 'ghcr.io/acme/payments'],
-            ['tag', '1.4.2'],
-            ['author-name', 'gitops-promote demo'],
-            ['author-email', 'demo@gitops-promote.invalid'],
-        ]), process.stdout, process.stderr);
-        await runStep(stepNamed('update-manifest'), platform);
-        if (process.exitCode === 1)
-            return 1;
-        const remoteGit = new git_command_manager/* GitCommandManager */.bM(remote);
-        const log = await remoteGit.run(['log', '--format=%h %s', '-n', '2', 'main']);
-        const diff = await remoteGit.run(['diff', '--unified=0', 'main~1', 'main']);
-        say(`\nThe remote's main branch now has:\n${log}\n\n${diff}\n`);
-        const kustomization = await (0,promises_.readFile)(external_node_path_default().join(checkout, 'envs/dev/kustomization.yaml'), 'utf8');
-        if (!kustomization.includes('newTag: "1.4.2"') || kustomization.includes('payments-worker\n    newTag: 1.4.2')) {
-            say('demo: unexpected result in envs/dev/kustomization.yaml');
-            return 1;
-        }
-        say('Every other byte is unchanged: comments, quoting and payments-worker stay as they were.\n');
-        const pushed = await remoteGit.run(['rev-parse', 'main']);
-        const waited = await waitForArgoCd(simulator, pushed, say);
-        if (waited !== 0)
-            return waited;
-        const promoted = await promoteToStaging(remote, say);
-        if (promoted !== 0)
-            return promoted;
-        const rolledBack = await rollBackAndHold(checkout, say);
-        if (rolledBack !== 0)
-            return rolledBack;
-        if (keep)
-            say(`Kept: ${dir}`);
-        return 0;
+/** A bare "remote" whose main runs payments 1.4.1 in dev, and a clone of it. */
+async function createEnvironmentRepo(dir) {
+    const remote = external_node_path_default().join(dir, 'environments.git');
+    const seed = external_node_path_default().join(dir, 'seed');
+    const checkout = external_node_path_default().join(dir, 'checkout');
+    await new git_command_manager/* GitCommandManager */.bM(dir).run(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
+    await (0,promises_.mkdir)(seed);
+    const seedGit = new git_command_manager/* GitCommandManager */.bM(seed);
+    await seedGit.run(['init', '--quiet', '--initial-branch=main']);
+    for (const [file, content] of Object.entries(ENV_REPO)) {
+        await (0,promises_.mkdir)(external_node_path_default().join(seed, external_node_path_default().dirname(file)), { recursive: true });
+        await (0,promises_.writeFile)(external_node_path_default().join(seed, file), content);
     }
-    finally {
-        await simulator?.close();
-        if (!keep)
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
+    await seedGit.run(['add', '.']);
+    await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
+    await seedGit.run(['push', '--quiet', remote, 'main']);
+    await new git_command_manager/* GitCommandManager */.bM(dir).run(['clone', '--quiet', remote, checkout]);
+    return { remote, checkout };
 }
-/** Step 2: wait-argocd-healthy against the simulated Argo CD until it runs the pushed commit. */
-async function waitForArgoCd(simulator, revision, tell) {
-    tell(`Running: gitops-promote wait-argocd-healthy --server ${simulator.url} --application payments-dev --revision ${revision.slice(0, 12)}\n`);
-    const platform = new TerminalPlatform(new Map([
-        ['server', simulator.url],
-        ['token', DEMO_TOKEN],
-        ['application', 'payments-dev'],
-        ['revision', revision],
-        ['timeout', '60s'],
-    ]), process.stdout, process.stderr);
-    await runStep(stepNamed('wait-argocd-healthy'), platform);
-    if (process.exitCode === 1)
-        return 1;
-    tell('\nArgo CD runs the pushed commit: Synced and Healthy, decided on that commit, not the one before it.');
-    return 0;
-}
-/**
- * Step 3: open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is
- * an in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
- * Run twice: the second run finds the same PR up to date and writes nothing.
- */
-async function promoteToStaging(remote, tell) {
-    tell('\nRunning: gitops-promote open-promotion-pr --image ghcr.io/acme/payments --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging\n');
-    const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([__nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922)), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
-    const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
-        try {
-            return (0,external_node_child_process_.execFileSync)('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
-        }
-        catch {
-            return undefined;
-        }
-    });
-    const inputs = new Map([
-        ['platform', 'github'],
-        ['repository', 'acme/environments'],
-        ['repository-url', remote],
-        ['api-url', 'https://api.github.invalid'],
-        ['token', DEMO_TOKEN],
-        ['image', 'ghcr.io/acme/payments'],
-        ['source-files', 'envs/dev/kustomization.yaml'],
-        ['files', 'envs/staging/kustomization.yaml'],
-        ['environment', 'staging'],
-        ['reviewers', 'alice'],
-        ['author-name', 'gitops-promote demo'],
-        ['author-email', 'demo@gitops-promote.invalid'],
-    ]);
-    const run = () => runStep({ spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) }, new TerminalPlatform(inputs, process.stdout, process.stderr));
-    await run();
-    if (process.exitCode === 1)
-        return 1;
-    const change = forge.changes[0];
-    if (!change) {
-        tell('demo: no pull request was opened');
-        return 1;
-    }
-    tell(`\nPull request #${change.number} (${change.head} → ${change.base}), labels ${change.labels.join(', ')}, review requested from ${change.reviewers.join(', ')}:\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`);
-    const writes = forge.writes.length;
-    tell('Running it again with the same value:\n');
-    await run();
-    if (process.exitCode === 1)
-        return 1;
-    tell(`\nThe same pull request, still one: ${forge.changes.length} open, ${forge.writes.length - writes} API writes and no push on the second run.`);
-    return 0;
-}
-/**
- * Step 4: a bad release reaches dev; rollback returns dev to the version before it, found in the
- * files' history, and the hold then refuses update-manifest setting the bad version again.
- */
-async function rollBackAndHold(checkout, tell) {
-    const step = async (name, inputs) => {
-        process.exitCode = 0;
-        await runStep(stepNamed(name), new TerminalPlatform(new Map([['path', checkout], ['files', 'envs/dev/*.yaml'], ['image', 'ghcr.io/acme/payments'], ['author-name', 'gitops-promote demo'], ['author-email', 'demo@gitops-promote.invalid'], ...inputs]), process.stdout, process.stderr));
-        return process.exitCode ?? 0;
-    };
-    tell('\nA bad release: gitops-promote update-manifest --tag 1.5.0 (dev), then: gitops-promote rollback --reason "1.5.0 fails its health checks"\n');
-    if ((await step('update-manifest', [['tag', '1.5.0']])) !== 0)
-        return 1;
-    if ((await step('rollback', [['reason', '1.5.0 fails its health checks']])) !== 0)
-        return 1;
-    tell('\nThe pipeline runs again with 1.5.0; the hold refuses it (this failure is the point):\n');
-    const refused = await step('update-manifest', [['tag', '1.5.0']]);
-    process.exitCode = 0;
-    if (refused === 0) {
-        tell('demo: the hold did not refuse the rolled-back version');
-        return 1;
-    }
-    tell('\nDev stays on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).');
-    return 0;
-}
-const DEMO_TOKEN = 'demo-token-not-a-secret';
 /**
  * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
  * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
@@ -2720,8 +2601,352 @@ async function startDemoArgoCd(remote) {
         tokens: [DEMO_TOKEN],
         // A rollout that takes a moment, so the wait has something to show.
         timings: { syncMs: 400, rolloutMs: 800 },
-        apps: [{ name: 'payments-dev', source: { repoPath: remote, targetRevision: 'main', path: 'envs/dev' } }],
+        apps: [
+            {
+                name: APP,
+                source: { repoPath: remote, targetRevision: 'main', path: 'envs/dev' },
+                // The bad release: its pods crash-loop, so the Deployment exceeds its progress deadline.
+                rules: { degradedImage: { images: [`${IMAGE}:${BROKEN_TAG}`] } },
+            },
+        ],
     });
+}
+/**
+ * The in-process stand-in for GitHub's API that open-promotion-pr talks to; branches are read
+ * from the real remote, where the step pushes them.
+ */
+async function createDemoForge(remote) {
+    const { FakeForge } = await __nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
+    return new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
+        try {
+            return (0,external_node_child_process_.execFileSync)('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
+        }
+        catch {
+            return undefined;
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/cli/demo-narrator.ts
+/**
+ * How the demo tells its story: numbered steps with their timings, the steps' own logs in
+ * between, and a closing table. Everything goes to stderr, like every step's log; stdout keeps
+ * the steps' `name=value` outputs, as the CLI prints them.
+ */
+
+
+
+class Narrator {
+    total;
+    rows = [];
+    started = external_node_perf_hooks_.performance.now();
+    count = 0;
+    constructor(total) {
+        this.total = total;
+    }
+    say(text) {
+        process.stderr.write(`${text}\n`);
+    }
+    /** A phase outside the numbered steps (setup), timed by the caller, still shown in the table. */
+    record(step, happened, ms) {
+        this.rows.push({ step, happened, ms, result: 'ok' });
+        this.say(`${step} … ${seconds(ms)} s, ok: ${happened}`);
+    }
+    /**
+     * Runs one numbered step: announces it with the command a pipeline would run, times it, and
+     * closes with what happened. Returns whether the demo goes on.
+     */
+    async step(name, intent, command, run) {
+        const step = `[${++this.count}/${this.total}] ${name}`;
+        this.say(`\n${step}: ${intent}\n$ ${command}\n`);
+        const start = external_node_perf_hooks_.performance.now();
+        const end = await run();
+        const ms = external_node_perf_hooks_.performance.now() - start;
+        this.rows.push({ step, happened: end.happened, ms, result: end.result });
+        this.say(`\n${step} … ${seconds(ms)} s, ${end.result}: ${end.happened}`);
+        return end.asIntended;
+    }
+    /** The closing table: one row per phase, then the total from the start. */
+    table(completed) {
+        const total = external_node_perf_hooks_.performance.now() - this.started;
+        const header = ['Step', 'What happened', 'Seconds', 'Result'];
+        const body = this.rows.map((row) => [row.step, row.happened, seconds(row.ms), row.result]);
+        const footer = ['total', completed ? 'setup included' : `stopped at step ${this.count} of ${this.total}`, seconds(total), ''];
+        const all = [header, ...body, footer];
+        const widths = [0, 1, 2].map((column) => Math.max(...all.map((cells) => cells[column]?.length ?? 0)));
+        const line = ([step, happened, secs, result]) => `${step.padEnd(widths[0] ?? 0)}  ${happened.padEnd(widths[1] ?? 0)}  ${secs.padStart(widths[2] ?? 0)}  ${result}`.trimEnd();
+        const rule = widths.map((width) => '-'.repeat(width)).join('  ') + '  ------';
+        return [line(header), rule, ...body.map(line), rule, line(footer)].join('\n');
+    }
+}
+function seconds(ms) {
+    return (ms / 1000).toFixed(1);
+}
+/** A terminal platform that also keeps what the step reported, for the demo's checks and table. */
+class RecordingPlatform extends TerminalPlatform {
+    outputs = new Map();
+    failure;
+    constructor(inputs) {
+        super(inputs, process.stdout, process.stderr);
+    }
+    setOutput(name, value) {
+        this.outputs.set(name, value);
+        super.setOutput(name, value);
+    }
+    setFailed(message) {
+        this.failure = message;
+        super.setFailed(message);
+    }
+    output(name) {
+        return this.outputs.get(name) ?? '';
+    }
+}
+/**
+ * Runs a step as the CLI would. Its failure is kept on the returned platform and not left in
+ * process.exitCode: some of the demo's failures are the point, and the demo's exit code is its own.
+ */
+async function runRecorded(step, inputs) {
+    const platform = new RecordingPlatform(new Map(inputs));
+    const exitCode = process.exitCode;
+    await runStep(step, platform);
+    process.exitCode = exitCode;
+    return platform;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/cli/demo.ts
+
+
+
+
+
+
+
+
+const STEP_COUNT = 8;
+/**
+ * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
+ * "remote" environment repo and a clone of it, starts a simulated Argo CD deploying envs/dev of
+ * it, then runs the steps as a pipeline would: update-manifest to 1.4.2, wait-argocd-healthy,
+ * open-promotion-pr to staging (twice: the rerun writes nothing), a broken 1.5.0 that the wait
+ * finds Degraded, rollback, the wait healthy again at the rollback's commit, and the hold
+ * refusing 1.5.0. Each step is timed; a table ends it.
+ */
+async function runDemo(args) {
+    const keep = args.includes('--keep');
+    const narrator = new Narrator(STEP_COUNT);
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-demo-'));
+    let argocd;
+    try {
+        const setupStart = external_node_perf_hooks_.performance.now();
+        const repos = await createEnvironmentRepo(dir);
+        // Argo CD (simulated, on 127.0.0.1) deploys envs/dev from the remote: it runs 1.4.1 now.
+        argocd = await startDemoArgoCd(repos.remote);
+        narrator.say(`Environment repo: ${repos.remote} (dev runs ${IMAGE}:1.4.1), cloned to ${repos.checkout}`);
+        narrator.say(`Argo CD (simulated): ${argocd.url}, app ${APP} auto-syncing envs/dev of main; told that ${IMAGE}:${BROKEN_TAG} crash-loops`);
+        narrator.record('setup', 'environment repo and clone, Argo CD simulator on 127.0.0.1', external_node_perf_hooks_.performance.now() - setupStart);
+        const completed = await new DemoPipeline(repos, argocd, narrator).play();
+        narrator.say(`\n${narrator.table(completed)}\n`);
+        return completed ? 0 : 1;
+    }
+    finally {
+        const cleanupStart = external_node_perf_hooks_.performance.now();
+        await argocd?.close();
+        if (!keep)
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        const seconds = ((external_node_perf_hooks_.performance.now() - cleanupStart) / 1000).toFixed(1);
+        narrator.say(keep ? `Stopped the Argo CD simulator; kept ${dir}.` : `cleanup … ${seconds} s: stopped the Argo CD simulator, removed ${dir}.`);
+    }
+}
+/** The steps in order; what one step produced (a commit) is kept in a field for the next. */
+class DemoPipeline {
+    repos;
+    argocd;
+    narrator;
+    goodCommit = '';
+    brokenCommit = '';
+    rollbackCommit = '';
+    constructor(repos, argocd, narrator) {
+        this.repos = repos;
+        this.argocd = argocd;
+        this.narrator = narrator;
+    }
+    async play() {
+        // `&&` calls each step only once the one before it went as intended, so the commits passed
+        // along are set by then.
+        return ((await this.releaseGood()) &&
+            (await this.waitHealthy(this.goodCommit, 'Argo CD deploys it to dev; wait until dev runs that commit')) &&
+            (await this.promote()) &&
+            (await this.releaseBroken()) &&
+            (await this.waitDegraded()) &&
+            (await this.rollBack()) &&
+            (await this.waitHealthy(this.rollbackCommit, "wait until dev runs the rollback's commit")) &&
+            (await this.holdRefuses()));
+    }
+    /** update-manifest on envs/dev, as the pipeline of the payments service runs it. */
+    updateManifest(tag) {
+        return runRecorded(stepNamed('update-manifest'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['tag', tag], ...AUTHOR]);
+    }
+    releaseGood() {
+        return this.narrator.step('update-manifest', `${IMAGE} 1.4.2 is built; set it in dev`, `gitops-promote update-manifest --image ${IMAGE} --tag 1.4.2 --files "envs/dev/*.yaml"`, async () => {
+            const run = await this.updateManifest('1.4.2');
+            if (run.failure)
+                return unexpected(`update-manifest failed: ${run.failure}`);
+            this.goodCommit = run.output('commit-sha');
+            const remoteGit = new git_command_manager/* GitCommandManager */.bM(this.repos.remote);
+            const log = await remoteGit.run(['log', '--format=%h %s', '-n', '2', 'main']);
+            const diff = await remoteGit.run(['diff', '--unified=0', 'main~1', 'main']);
+            this.narrator.say(`\nThe remote's main branch now has:\n${log}\n\n${diff}\n`);
+            const kustomization = await (0,promises_.readFile)(external_node_path_default().join(this.repos.checkout, 'envs/dev/kustomization.yaml'), 'utf8');
+            if (!kustomization.includes('newTag: "1.4.2"') || kustomization.includes('payments-worker\n    newTag: 1.4.2')) {
+                return unexpected('unexpected result in envs/dev/kustomization.yaml');
+            }
+            this.narrator.say('Every other byte is unchanged: comments, quoting and payments-worker stay as they were.');
+            return { happened: `set 1.4.1 → 1.4.2 in dev (${changedFileCount(run)} files), pushed ${demo_short(this.goodCommit)}`, result: 'ok', asIntended: true };
+        });
+    }
+    /** wait-argocd-healthy with the inputs a pipeline gives it; `result` parsed for the demo's checks. */
+    async wait(revision) {
+        const run = await runRecorded(stepNamed('wait-argocd-healthy'), [
+            ['server', this.argocd.url],
+            ['token', DEMO_TOKEN],
+            ['application', APP],
+            ['revision', revision],
+            // Far beyond the simulated rollout (about a second), yet short enough that a demo gone wrong
+            // fails within its time budget instead of waiting the default 10 minutes.
+            ['timeout', '15s'],
+        ]);
+        return { run, report: appReport(run.output('result')) };
+    }
+    waitCommand(revision) {
+        return `gitops-promote wait-argocd-healthy --server ${this.argocd.url} --application ${APP} --revision ${demo_short(revision, 12)}`;
+    }
+    waitHealthy(revision, intent) {
+        return this.narrator.step('wait-argocd-healthy', intent, this.waitCommand(revision), async () => {
+            const { run, report } = await this.wait(revision);
+            if (run.failure || report?.outcome !== 'success')
+                return unexpected(`wait-argocd-healthy failed: ${run.failure ?? 'no result'}`);
+            if (run.output('revision') !== revision)
+                return unexpected(`wait-argocd-healthy ended on ${run.output('revision')}, not ${revision}`);
+            this.narrator.say(`\nArgo CD runs ${demo_short(revision)}: Synced and Healthy, decided on that commit, not the one before it.`);
+            return { happened: report.reason, result: 'ok', asIntended: true };
+        });
+    }
+    /**
+     * open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is an
+     * in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
+     * Run twice: the second run finds the same PR up to date and writes nothing.
+     */
+    promote() {
+        const command = `gitops-promote open-promotion-pr --image ${IMAGE} --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging`;
+        return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
+            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
+            const inputs = [
+                ['platform', 'github'],
+                ['repository', 'acme/environments'],
+                ['repository-url', this.repos.remote],
+                ['api-url', 'https://api.github.invalid'],
+                ['token', DEMO_TOKEN],
+                ['image', IMAGE],
+                ['source-files', 'envs/dev/kustomization.yaml'],
+                ['files', 'envs/staging/kustomization.yaml'],
+                ['environment', 'staging'],
+                ['reviewers', 'alice'],
+                ...AUTHOR,
+            ];
+            const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) };
+            const first = await runRecorded(step, inputs);
+            if (first.failure)
+                return unexpected(`open-promotion-pr failed: ${first.failure}`);
+            const change = forge.changes[0];
+            if (!change)
+                return unexpected('no pull request was opened');
+            this.narrator.say(`\nPull request #${change.number} (${change.head} → ${change.base}), labels ${change.labels.join(', ')}, review requested from ${change.reviewers.join(', ')}:\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`);
+            const writes = forge.writes.length;
+            this.narrator.say('Running it again with the same value:\n');
+            const again = await runRecorded(step, inputs);
+            if (again.failure)
+                return unexpected(`open-promotion-pr failed on the rerun: ${again.failure}`);
+            const rerunWrites = forge.writes.length - writes;
+            this.narrator.say(`\nThe same pull request, still one: ${forge.changes.length} open, ${rerunWrites} API writes and no push on the second run.`);
+            return {
+                happened: `PR #${change.number} to staging (1.4.1 → 1.4.2) opened; rerun: ${again.output('operation')}, ${rerunWrites} writes`,
+                result: 'ok',
+                asIntended: rerunWrites === 0 && forge.changes.length === 1 && again.output('operation') === 'unchanged',
+            };
+        });
+    }
+    releaseBroken() {
+        const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+        return this.narrator.step('update-manifest', `a bad release: ${BROKEN_TAG}, whose pods crash on start, is set in dev`, command, async () => {
+            const run = await this.updateManifest(BROKEN_TAG);
+            if (run.failure)
+                return unexpected(`update-manifest failed: ${run.failure}`);
+            this.brokenCommit = run.output('commit-sha');
+            return { happened: `set 1.4.2 → ${BROKEN_TAG} in dev, pushed ${demo_short(this.brokenCommit)}`, result: 'ok', asIntended: true };
+        });
+    }
+    /** The wait must fail on the broken release, and say which resource is Degraded and why. */
+    waitDegraded() {
+        const intent = `Argo CD deploys ${BROKEN_TAG}; the wait must fail and name what broke (this failure is the point)`;
+        return this.narrator.step('wait-argocd-healthy', intent, this.waitCommand(this.brokenCommit), async () => {
+            const { run, report } = await this.wait(this.brokenCommit);
+            if (!run.failure)
+                return unexpected(`wait-argocd-healthy accepted ${BROKEN_TAG}, which never becomes healthy`);
+            const deployment = report?.degraded.find((node) => node.kind === 'Deployment' && node.name === 'payments');
+            if (report?.health !== 'Degraded' || !deployment)
+                return unexpected(`wait-argocd-healthy failed, but not on the Degraded Deployment: ${run.failure}`);
+            const named = report.degraded.map((node) => `\n  ${node.kind}/${node.namespace}/${node.name}: ${node.message}`).join('');
+            this.narrator.say(`\nThe wait failed at ${demo_short(this.brokenCommit)}, as a pipeline's job would, before anything was promoted. It named:${named}`);
+            return { happened: `Degraded: ${deployment.kind}/${deployment.name}: ${deployment.message}`, result: 'failed, as it should', asIntended: true };
+        });
+    }
+    /** rollback returns dev to the version before the bad one, found in the files' history. */
+    rollBack() {
+        const reason = `${BROKEN_TAG} fails its health checks`;
+        const command = `gitops-promote rollback --image ${IMAGE} --files "envs/dev/*.yaml" --reason "${reason}"`;
+        return this.narrator.step('rollback', `return dev to the version before ${BROKEN_TAG}`, command, async () => {
+            const run = await runRecorded(stepNamed('rollback'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['reason', reason], ...AUTHOR]);
+            if (run.failure)
+                return unexpected(`rollback failed: ${run.failure}`);
+            this.rollbackCommit = run.output('commit-sha');
+            const happened = `rolled back ${run.output('rolled-back-from')} → ${run.output('rolled-back-to')}, pushed ${demo_short(this.rollbackCommit)}`;
+            return { happened, result: 'ok', asIntended: this.rollbackCommit !== '' };
+        });
+    }
+    /** The pipeline of 1.5.0 runs again: the hold the rollback left refuses to set it. */
+    holdRefuses() {
+        const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+        return this.narrator.step('update-manifest', `the pipeline runs again with ${BROKEN_TAG}; the hold must refuse it (this failure is the point)`, command, async () => {
+            const run = await this.updateManifest(BROKEN_TAG);
+            if (!run.failure)
+                return unexpected('the hold did not refuse the rolled-back version');
+            const main = await new git_command_manager/* GitCommandManager */.bM(this.repos.remote).run(['rev-parse', 'main']);
+            if (main !== this.rollbackCommit)
+                return unexpected(`main moved to ${demo_short(main)} although the hold refused ${BROKEN_TAG}`);
+            this.narrator.say(`\nNothing was pushed: main stays at ${demo_short(main)}, dev on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).`);
+            return { happened: `hold refused ${BROKEN_TAG} (rolled back in ${demo_short(this.rollbackCommit)}); main unchanged`, result: 'refused, as it should', asIntended: true };
+        });
+    }
+}
+function unexpected(what) {
+    return { happened: `demo: ${what}`, result: 'FAILED', asIntended: false };
+}
+function demo_short(commit, length = 7) {
+    return commit.slice(0, length);
+}
+function changedFileCount(run) {
+    const files = JSON.parse(run.output('changed-files') || '[]');
+    return Array.isArray(files) ? files.length : 0;
+}
+/** This app's entry of wait-argocd-healthy's `result` output (JSON by Application name). */
+function appReport(result) {
+    if (result === '')
+        return undefined;
+    const parsed = JSON.parse(result);
+    if (typeof parsed !== 'object' || parsed === null || !(APP in parsed))
+        return undefined;
+    // The step writes this object from AppReport values; the demo reads its own step's output.
+    return parsed[APP];
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/cli/main.ts
@@ -2769,6 +2994,10 @@ function version() {
     }
     return 'unknown (no package.json beside the bundle)';
 }
+/** A CI job that gives its inputs the CI's way: GitHub Actions, GitLab CI or a GitLab template. */
+function underCi(env) {
+    return env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab';
+}
 async function main(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -2789,6 +3018,16 @@ async function main(argv) {
     if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(`${stepHelp(step.spec)}\n`);
         return 0;
+    }
+    if (rest.length === 0 && underCi(process.env)) {
+        // A CI's conventions, as the step bundles follow them: inputs from INPUT_* variables, outputs
+        // where the CI reads them (GitLab's dotenv report). The GitLab templates run the CLI so.
+        await runStep(step);
+        return process.exitCode === 1 ? 1 : 0;
+    }
+    if (process.env.GITOPS_PROMOTE_PLATFORM === 'gitlab') {
+        process.stderr.write('error: flags given while GITOPS_PROMOTE_PLATFORM=gitlab selects the GitLab conventions (inputs from INPUT_<NAME> variables).\n  How to fix: pass the inputs as INPUT_<NAME> variables (the templates do), or unset GITOPS_PROMOTE_PLATFORM to use flags.\n');
+        return 2;
     }
     let parsed;
     try {

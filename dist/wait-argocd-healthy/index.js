@@ -641,6 +641,8 @@ function secretVariable(name) {
 
 
 
+/** GitLab's limit on a dotenv report (ci_max_artifact_size_dotenv, 5 KB): above it the report is refused. */
+const DOTENV_LIMIT_BYTES = 5 * 1024;
 /**
  * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
  * outputs appended to a dotenv file for `artifacts:reports:dotenv`, collapsible log sections,
@@ -652,6 +654,7 @@ class GitLabPlatform {
     name = 'gitlab';
     redactor = new platform/* SecretRedactor */.p();
     sections = 0;
+    dotenvBytes = 0;
     dotenvPath;
     summaryPath;
     /**
@@ -661,7 +664,10 @@ class GitLabPlatform {
     constructor(env = process.env, secretInputs = []) {
         this.env = env;
         this.secretInputs = secretInputs;
-        const dir = env.CI_PROJECT_DIR ?? process.cwd();
+        // The job starts in CI_PROJECT_DIR, where the artifacts' paths are resolved. gitlab-ci-local's
+        // shell executor gives a job with `image:` the container's CI_PROJECT_DIR (/builds/…) while
+        // running it in the project itself: a CI_PROJECT_DIR that does not exist means the cwd.
+        const dir = env.CI_PROJECT_DIR && (0,external_node_fs_namespaceObject.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd();
         this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
         this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
     }
@@ -676,7 +682,15 @@ class GitLabPlatform {
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
         if (/[\r\n]/.test(value))
             throw new Error(`output ${name} must be a single line for a dotenv report`);
-        (0,external_node_fs_namespaceObject.appendFileSync)(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
+        const line = `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`;
+        const size = Buffer.byteLength(line);
+        if (this.dotenvBytes + size > DOTENV_LIMIT_BYTES) {
+            // GitLab rejects the whole report (and with it every output) above its limit: keep the others.
+            this.warning(`Output ${name} (${size} bytes) is left out of ${external_node_path_default().basename(this.dotenvPath)}: GitLab takes at most ${DOTENV_LIMIT_BYTES} bytes of dotenv report. The job log and ${external_node_path_default().basename(this.summaryPath)} have it.`);
+            return;
+        }
+        this.dotenvBytes += size;
+        (0,external_node_fs_namespaceObject.appendFileSync)(this.dotenvPath, line);
     }
     info(message) {
         process.stdout.write(`${this.redactor.printable(message)}\n`);

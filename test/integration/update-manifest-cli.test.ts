@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server';
 import { authHeaderConfig, CLI_BUNDLE, createSandbox, randomToken, runCli, type ProcessResult, type Sandbox } from '../support/run-bundle';
@@ -177,6 +177,28 @@ describe('gitops-promote CLI', () => {
     expect(result.stdout).toContain('--dry-run');
     expect(result.stdout).toContain('  --token <value>\n      Token for HTTPS push');
     expect(result.stdout).toMatch(/\n {6}Secret: set GITOPS_PROMOTE_TOKEN instead/);
+  });
+
+  it('without flags under GITOPS_PROMOTE_PLATFORM=gitlab (as the GitLab templates run it) reads INPUT_* and writes the dotenv report', async () => {
+    // GitLab takes a token as the password of user oauth2.
+    const gitlabServer = await startGitHttpServer({ username: 'oauth2', password: TOKEN });
+    onTestFinished(() => gitlabServer.close());
+    const bare = await gitlabServer.createBareRepo('environments', { 'charts/payments/values.yaml': VALUES });
+    const env = { bare, checkout: join(sandbox.dir, 'checkout') };
+    await sandbox.gitOk([...authHeaderConfig('oauth2', TOKEN), 'clone', '--quiet', gitlabServer.repoUrl('environments'), env.checkout], sandbox.dir);
+    const gitlab = { GITOPS_PROMOTE_PLATFORM: 'gitlab', GITLAB_CI: 'false', CI_PROJECT_DIR: env.checkout, GITOPS_PROMOTE_TOKEN: TOKEN, INPUT_FILES: 'charts/payments/values.yaml', INPUT_KEY: 'image.tag', INPUT_VALUE: '1.11', INPUT_AUTHOR_NAME: 'CLI Bot', INPUT_AUTHOR_EMAIL: 'cli-bot@example.invalid' };
+    const result = await cli(['update-manifest'], env.checkout, gitlab);
+    expect(result.exitCode, show(result)).toBe(0);
+    const tip = await sandbox.gitOk(['rev-parse', 'main'], env.bare);
+    const dotenv = await readFile(join(env.checkout, 'gitops-promote.env'), 'utf8');
+    expect(dotenv).toContain(`COMMIT_SHA=${tip}\n`);
+    expect(dotenv).toContain('PUSHED=true\n');
+    expect(result.stdout + result.stderr + dotenv).not.toContain(TOKEN);
+    // Flags and the GitLab conventions at once: refused, nothing pushed.
+    const both = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.12'], env.checkout, gitlab);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toMatch(/^error: flags given while GITOPS_PROMOTE_PLATFORM=gitlab/);
+    expect(await sandbox.gitOk(['rev-parse', 'main'], env.bare)).toBe(tip);
   });
 
   it('--help names the variables secrets are read from', async () => {

@@ -19,13 +19,7 @@ const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'keep-alive
 const DECODED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
 export async function startApiRelay(targetOrigin: string): Promise<ApiRelay> {
-  const target = new URL(targetOrigin).origin;
-  const server = createServer((request, response) => {
-    relay(target, request, response).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
-      response.end(`api-relay: ${error instanceof Error ? error.message : String(error)}`);
-    });
-  });
+  const server = createServer(relayHandler(targetOrigin));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -38,6 +32,17 @@ export async function startApiRelay(targetOrigin: string): Promise<ApiRelay> {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/** The relay as a request handler, for a server that also answers other requests (see git-http-server's `route`). */
+export function relayHandler(targetOrigin: string): (request: IncomingMessage, response: ServerResponse) => void {
+  const target = new URL(targetOrigin).origin;
+  return (request, response) => {
+    relay(target, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
+      response.end(`api-relay: ${error instanceof Error ? error.message : String(error)}`);
+    });
   };
 }
 

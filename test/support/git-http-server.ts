@@ -28,6 +28,16 @@ import { pipeline } from 'node:stream/promises';
 export interface GitHttpServerOptions {
   username: string;
   password: string;
+  /**
+   * Repositories (names as given to createBareRepo) anyone may fetch without credentials, as a
+   * public project on GitLab or GitHub; pushing to them still needs them.
+   */
+  publicRepos?: readonly string[];
+  /**
+   * Answers requests outside the repositories (e.g. `/api/v4/…`), so one origin serves git and
+   * a forge's API as GitLab does; return false to leave the request to git.
+   */
+  route?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** One entry of {@link GitHttpServer.requests}. */
@@ -239,6 +249,14 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
   const children = new Map<ChildProcess, Promise<ProcessOutcome>>();
   const baseEnv = hermeticGitEnv();
 
+  /** A fetch (upload-pack, never receive-pack) from one of `publicRepos`. */
+  function isPublicFetch(target: string): boolean {
+    const path = target.split('?')[0] ?? '';
+    const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
+    const fetching = path.endsWith('/git-upload-pack') || (path.endsWith('/info/refs') && query === 'service=git-upload-pack');
+    return fetching && (opts.publicRepos ?? []).some((name) => path.startsWith(`/${name}.git/`));
+  }
+
   function rejectUnauthorized(req: IncomingMessage, res: ServerResponse): void {
     // Drain any body so the keep-alive connection stays usable for git's retry with credentials.
     req.resume();
@@ -409,7 +427,8 @@ export async function startGitHttpServer(opts: GitHttpServerOptions): Promise<Gi
     const record: GitHttpRequestRecord = { method: req.method ?? '', path: req.url ?? '', authorized };
     if (authorization !== undefined) record.authorization = authorization;
     requests.push(record);
-    if (!authorized) {
+    if (opts.route?.(req, res)) return;
+    if (!authorized && !isPublicFetch(req.url ?? '')) {
       rejectUnauthorized(req, res);
       return;
     }

@@ -22,12 +22,12 @@ interface Job {
 }
 
 function load(step: string): { inputs: Record<string, TemplateInput>; jobs: Record<string, Job>; text: string } {
-  const text = readFileSync(path.join(root, 'gitlab-templates', `${step}.yml`), 'utf8');
+  const text = readFileSync(path.join(root, 'templates', `${step}.yml`), 'utf8');
   const [header, body] = parseAllDocuments(text).map((document) => document.toJS() as unknown);
   return { inputs: (header as { spec: { inputs: Record<string, TemplateInput> } }).spec.inputs, jobs: body as Record<string, Job>, text };
 }
 
-describe.each(STEPS.map((step) => [step.spec.name, step] as const))('gitlab-templates/%s.yml', (name, step) => {
+describe.each(STEPS.map((step) => [step.spec.name, step] as const))('templates/%s.yml', (name, step) => {
   it('declares every non-secret input of the spec, typed, required where the step requires it, and passes each under its own name', () => {
     const { inputs, jobs } = load(name);
     const job = jobs['$[[ inputs.job-name ]]'];

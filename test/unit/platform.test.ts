@@ -85,6 +85,27 @@ describe('GitLabPlatform', () => {
   });
 });
 
+describe('GitLabPlatform dotenv limit', () => {
+  it('leaves out, with a warning, an output that would take the report past GitLab\'s 5 KB, and keeps the rest', async () => {
+    const stdout = captureStdout();
+    const platform = new GitLabPlatform({ CI_PROJECT_DIR: sandbox.dir() });
+    platform.setOutput('commit-sha', 'abc');
+    platform.setOutput('previous-values', JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ file: `envs/dev/app-${i}.yaml`, previous: '1.4.1' }))));
+    platform.setOutput('pushed', 'true');
+    const report = await readFile(path.join(sandbox.dir(), 'gitops-promote.env'), 'utf8');
+    expect(report).toBe('COMMIT_SHA=abc\nPUSHED=true\n');
+    expect(stdout()).toMatch(/Output previous-values \(\d+ bytes\) is left out of gitops-promote.env: GitLab takes at most 5120 bytes/);
+  });
+});
+
+describe('GitLabPlatform report paths', () => {
+  it('writes beside the job (its cwd) when CI_PROJECT_DIR names no folder, as gitlab-ci-local gives an image job', () => {
+    const missing = path.join(sandbox.dir(), 'builds', 'acme', 'payments');
+    expect(new GitLabPlatform({ CI_PROJECT_DIR: missing }).dotenvPath).toBe(path.join(process.cwd(), 'gitops-promote.env'));
+    expect(new GitLabPlatform({ CI_PROJECT_DIR: sandbox.dir() }).summaryPath).toBe(path.join(sandbox.dir(), 'gitops-promote-summary.md'));
+  });
+});
+
 describe('TerminalPlatform', () => {
   it('prints outputs to stdout and logs to stderr, redacted', () => {
     const out = new PassThrough();

@@ -1,234 +1,240 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { GitCommandManager } from '../git/git-command-manager';
-import { TerminalPlatform } from '../platform/terminal-platform';
-import { runStep } from '../steps/run-step';
 import { stepNamed } from '../steps/registry';
+import type { RegisteredStep } from '../steps/step-spec';
+import type { AppReport } from '../steps/wait-argocd-healthy/run';
+import { APP, AUTHOR, BROKEN_TAG, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
+import { Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
 
-/** The throwaway environment repository the demo promotes into, as a team would lay it out. */
-const ENV_REPO: Record<string, string> = {
-  'envs/dev/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
-kind: Kustomization
-resources:
-  - deployment.yaml
-images:
-  - name: ghcr.io/acme/payments   # the service this pipeline builds
-    newTag: "1.4.1"
-  - name: ghcr.io/acme/payments-worker
-    newTag: 1.4.1
-`,
-  'envs/staging/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
-kind: Kustomization
-resources:
-  - ../../base
-images:
-  - name: ghcr.io/acme/payments   # promoted from dev by pull request
-    newTag: "1.4.1"
-`,
-  'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: payments
-spec:
-  template:
-    spec:
-      initContainers:
-        - name: migrate
-          image: ghcr.io/acme/payments:1.4.1   # same image, runs migrations
-      containers:
-        - name: api
-          image: 'ghcr.io/acme/payments:1.4.1'
-        - name: worker
-          image: ghcr.io/acme/payments-worker:1.4.1
-`,
-};
-
-const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@gitops-promote.invalid'];
+const STEP_COUNT = 8;
 
 /**
  * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
- * "remote" environment repo, clones it as a CI job would, runs update-manifest to bump
- * ghcr.io/acme/payments to 1.4.2, shows the commit that reached the remote, runs
- * wait-argocd-healthy against a simulated Argo CD deploying that repo until it runs the commit,
- * then open-promotion-pr to offer it to staging as a pull request.
+ * "remote" environment repo and a clone of it, starts a simulated Argo CD deploying envs/dev of
+ * it, then runs the steps as a pipeline would: update-manifest to 1.4.2, wait-argocd-healthy,
+ * open-promotion-pr to staging (twice: the rerun writes nothing), a broken 1.5.0 that the wait
+ * finds Degraded, rollback, the wait healthy again at the rollback's commit, and the hold
+ * refusing 1.5.0. Each step is timed; a table ends it.
  */
 export async function runDemo(args: readonly string[]): Promise<number> {
   const keep = args.includes('--keep');
+  const narrator = new Narrator(STEP_COUNT);
   const dir = await mkdtemp(path.join(tmpdir(), 'gitops-promote-demo-'));
-  const say = (text: string): void => void process.stderr.write(`${text}\n`);
-  let simulator: DemoArgoCd | undefined;
+  let argocd: DemoArgoCd | undefined;
   try {
-    const remote = path.join(dir, 'environments.git');
-    const seed = path.join(dir, 'seed');
-    const checkout = path.join(dir, 'checkout');
-    await new GitCommandManager(dir).run(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
-    await mkdir(seed);
-    const seedGit = new GitCommandManager(seed);
-    await seedGit.run(['init', '--quiet', '--initial-branch=main']);
-    for (const [file, content] of Object.entries(ENV_REPO)) {
-      await mkdir(path.join(seed, path.dirname(file)), { recursive: true });
-      await writeFile(path.join(seed, file), content);
-    }
-    await seedGit.run(['add', '.']);
-    await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
-    await seedGit.run(['push', '--quiet', remote, 'main']);
+    const setupStart = performance.now();
+    const repos = await createEnvironmentRepo(dir);
     // Argo CD (simulated, on 127.0.0.1) deploys envs/dev from the remote: it runs 1.4.1 now.
-    simulator = await startDemoArgoCd(remote);
-    await new GitCommandManager(dir).run(['clone', '--quiet', remote, checkout]);
-    say(`Environment repo: ${remote} (dev runs ghcr.io/acme/payments:1.4.1)`);
-    say('Running: gitops-promote update-manifest --image ghcr.io/acme/payments --tag 1.4.2 --files "envs/dev/*.yaml"\n');
-
-    const platform = new TerminalPlatform(
-      new Map([
-        ['path', checkout],
-        ['files', 'envs/dev/*.yaml'],
-        ['image', 'ghcr.io/acme/payments'],
-        ['tag', '1.4.2'],
-        ['author-name', 'gitops-promote demo'],
-        ['author-email', 'demo@gitops-promote.invalid'],
-      ]),
-      process.stdout,
-      process.stderr,
-    );
-    await runStep(stepNamed('update-manifest'), platform);
-    if (process.exitCode === 1) return 1;
-
-    const remoteGit = new GitCommandManager(remote);
-    const log = await remoteGit.run(['log', '--format=%h %s', '-n', '2', 'main']);
-    const diff = await remoteGit.run(['diff', '--unified=0', 'main~1', 'main']);
-    say(`\nThe remote's main branch now has:\n${log}\n\n${diff}\n`);
-    const kustomization = await readFile(path.join(checkout, 'envs/dev/kustomization.yaml'), 'utf8');
-    if (!kustomization.includes('newTag: "1.4.2"') || kustomization.includes('payments-worker\n    newTag: 1.4.2')) {
-      say('demo: unexpected result in envs/dev/kustomization.yaml');
-      return 1;
-    }
-    say('Every other byte is unchanged: comments, quoting and payments-worker stay as they were.\n');
-
-    const pushed = await remoteGit.run(['rev-parse', 'main']);
-    const waited = await waitForArgoCd(simulator, pushed, say);
-    if (waited !== 0) return waited;
-    const promoted = await promoteToStaging(remote, say);
-    if (promoted !== 0) return promoted;
-    const rolledBack = await rollBackAndHold(checkout, say);
-    if (rolledBack !== 0) return rolledBack;
-    if (keep) say(`Kept: ${dir}`);
-    return 0;
+    argocd = await startDemoArgoCd(repos.remote);
+    narrator.say(`Environment repo: ${repos.remote} (dev runs ${IMAGE}:1.4.1), cloned to ${repos.checkout}`);
+    narrator.say(`Argo CD (simulated): ${argocd.url}, app ${APP} auto-syncing envs/dev of main; told that ${IMAGE}:${BROKEN_TAG} crash-loops`);
+    narrator.record('setup', 'environment repo and clone, Argo CD simulator on 127.0.0.1', performance.now() - setupStart);
+    const completed = await new DemoPipeline(repos, argocd, narrator).play();
+    narrator.say(`\n${narrator.table(completed)}\n`);
+    return completed ? 0 : 1;
   } finally {
-    await simulator?.close();
+    const cleanupStart = performance.now();
+    await argocd?.close();
     if (!keep) await rm(dir, { recursive: true, force: true });
+    const seconds = ((performance.now() - cleanupStart) / 1000).toFixed(1);
+    narrator.say(keep ? `Stopped the Argo CD simulator; kept ${dir}.` : `cleanup … ${seconds} s: stopped the Argo CD simulator, removed ${dir}.`);
   }
 }
 
-/** Step 2: wait-argocd-healthy against the simulated Argo CD until it runs the pushed commit. */
-async function waitForArgoCd(simulator: DemoArgoCd, revision: string, tell: (text: string) => void): Promise<number> {
-  tell(`Running: gitops-promote wait-argocd-healthy --server ${simulator.url} --application payments-dev --revision ${revision.slice(0, 12)}\n`);
-  const platform = new TerminalPlatform(
-    new Map([
-      ['server', simulator.url],
+/** The steps in order; what one step produced (a commit) is kept in a field for the next. */
+class DemoPipeline {
+  private goodCommit = '';
+  private brokenCommit = '';
+  private rollbackCommit = '';
+
+  constructor(
+    private readonly repos: DemoRepos,
+    private readonly argocd: DemoArgoCd,
+    private readonly narrator: Narrator,
+  ) {}
+
+  async play(): Promise<boolean> {
+    // `&&` calls each step only once the one before it went as intended, so the commits passed
+    // along are set by then.
+    return (
+      (await this.releaseGood()) &&
+      (await this.waitHealthy(this.goodCommit, 'Argo CD deploys it to dev; wait until dev runs that commit')) &&
+      (await this.promote()) &&
+      (await this.releaseBroken()) &&
+      (await this.waitDegraded()) &&
+      (await this.rollBack()) &&
+      (await this.waitHealthy(this.rollbackCommit, "wait until dev runs the rollback's commit")) &&
+      (await this.holdRefuses())
+    );
+  }
+
+  /** update-manifest on envs/dev, as the pipeline of the payments service runs it. */
+  private updateManifest(tag: string): Promise<RecordingPlatform> {
+    return runRecorded(stepNamed('update-manifest'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['tag', tag], ...AUTHOR]);
+  }
+
+  private releaseGood(): Promise<boolean> {
+    return this.narrator.step('update-manifest', `${IMAGE} 1.4.2 is built; set it in dev`, `gitops-promote update-manifest --image ${IMAGE} --tag 1.4.2 --files "envs/dev/*.yaml"`, async () => {
+      const run = await this.updateManifest('1.4.2');
+      if (run.failure) return unexpected(`update-manifest failed: ${run.failure}`);
+      this.goodCommit = run.output('commit-sha');
+      const remoteGit = new GitCommandManager(this.repos.remote);
+      const log = await remoteGit.run(['log', '--format=%h %s', '-n', '2', 'main']);
+      const diff = await remoteGit.run(['diff', '--unified=0', 'main~1', 'main']);
+      this.narrator.say(`\nThe remote's main branch now has:\n${log}\n\n${diff}\n`);
+      const kustomization = await readFile(path.join(this.repos.checkout, 'envs/dev/kustomization.yaml'), 'utf8');
+      if (!kustomization.includes('newTag: "1.4.2"') || kustomization.includes('payments-worker\n    newTag: 1.4.2')) {
+        return unexpected('unexpected result in envs/dev/kustomization.yaml');
+      }
+      this.narrator.say('Every other byte is unchanged: comments, quoting and payments-worker stay as they were.');
+      return { happened: `set 1.4.1 → 1.4.2 in dev (${changedFileCount(run)} files), pushed ${short(this.goodCommit)}`, result: 'ok', asIntended: true };
+    });
+  }
+
+  /** wait-argocd-healthy with the inputs a pipeline gives it; `result` parsed for the demo's checks. */
+  private async wait(revision: string): Promise<{ run: RecordingPlatform; report: AppReport | undefined }> {
+    const run = await runRecorded(stepNamed('wait-argocd-healthy'), [
+      ['server', this.argocd.url],
       ['token', DEMO_TOKEN],
-      ['application', 'payments-dev'],
+      ['application', APP],
       ['revision', revision],
-      ['timeout', '60s'],
-    ]),
-    process.stdout,
-    process.stderr,
-  );
-  await runStep(stepNamed('wait-argocd-healthy'), platform);
-  if (process.exitCode === 1) return 1;
-  tell('\nArgo CD runs the pushed commit: Synced and Healthy, decided on that commit, not the one before it.');
-  return 0;
-}
-
-/**
- * Step 3: open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is
- * an in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
- * Run twice: the second run finds the same PR up to date and writes nothing.
- */
-async function promoteToStaging(remote: string, tell: (text: string) => void): Promise<number> {
-  tell('\nRunning: gitops-promote open-promotion-pr --image ghcr.io/acme/payments --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging\n');
-  const [{ FakeForge }, { openPromotionPrStep }] = await Promise.all([import('../forge/fake-forge'), import('../steps/open-promotion-pr/step')]);
-  const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
-    try {
-      return execFileSync('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
-    } catch {
-      return undefined;
-    }
-  });
-  const inputs = new Map([
-    ['platform', 'github'],
-    ['repository', 'acme/environments'],
-    ['repository-url', remote],
-    ['api-url', 'https://api.github.invalid'],
-    ['token', DEMO_TOKEN],
-    ['image', 'ghcr.io/acme/payments'],
-    ['source-files', 'envs/dev/kustomization.yaml'],
-    ['files', 'envs/staging/kustomization.yaml'],
-    ['environment', 'staging'],
-    ['reviewers', 'alice'],
-    ['author-name', 'gitops-promote demo'],
-    ['author-email', 'demo@gitops-promote.invalid'],
-  ]);
-  const run = () => runStep({ spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) }, new TerminalPlatform(inputs, process.stdout, process.stderr));
-  await run();
-  if (process.exitCode === 1) return 1;
-  const change = forge.changes[0];
-  if (!change) {
-    tell('demo: no pull request was opened');
-    return 1;
+      // Far beyond the simulated rollout (about a second), yet short enough that a demo gone wrong
+      // fails within its time budget instead of waiting the default 10 minutes.
+      ['timeout', '15s'],
+    ]);
+    return { run, report: appReport(run.output('result')) };
   }
-  tell(`\nPull request #${change.number} (${change.head} → ${change.base}), labels ${change.labels.join(', ')}, review requested from ${change.reviewers.join(', ')}:\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`);
-  const writes = forge.writes.length;
-  tell('Running it again with the same value:\n');
-  await run();
-  if (process.exitCode === 1) return 1;
-  tell(`\nThe same pull request, still one: ${forge.changes.length} open, ${forge.writes.length - writes} API writes and no push on the second run.`);
-  return 0;
-}
 
-/**
- * Step 4: a bad release reaches dev; rollback returns dev to the version before it, found in the
- * files' history, and the hold then refuses update-manifest setting the bad version again.
- */
-async function rollBackAndHold(checkout: string, tell: (text: string) => void): Promise<number> {
-  const step = async (name: string, inputs: Array<[string, string]>): Promise<number> => {
-    process.exitCode = 0;
-    await runStep(stepNamed(name), new TerminalPlatform(new Map([['path', checkout], ['files', 'envs/dev/*.yaml'], ['image', 'ghcr.io/acme/payments'], ['author-name', 'gitops-promote demo'], ['author-email', 'demo@gitops-promote.invalid'], ...inputs]), process.stdout, process.stderr));
-    return process.exitCode ?? 0;
-  };
-  tell('\nA bad release: gitops-promote update-manifest --tag 1.5.0 (dev), then: gitops-promote rollback --reason "1.5.0 fails its health checks"\n');
-  if ((await step('update-manifest', [['tag', '1.5.0']])) !== 0) return 1;
-  if ((await step('rollback', [['reason', '1.5.0 fails its health checks']])) !== 0) return 1;
-  tell('\nThe pipeline runs again with 1.5.0; the hold refuses it (this failure is the point):\n');
-  const refused = await step('update-manifest', [['tag', '1.5.0']]);
-  process.exitCode = 0;
-  if (refused === 0) {
-    tell('demo: the hold did not refuse the rolled-back version');
-    return 1;
+  private waitCommand(revision: string): string {
+    return `gitops-promote wait-argocd-healthy --server ${this.argocd.url} --application ${APP} --revision ${short(revision, 12)}`;
   }
-  tell('\nDev stays on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).');
-  return 0;
+
+  private waitHealthy(revision: string, intent: string): Promise<boolean> {
+    return this.narrator.step('wait-argocd-healthy', intent, this.waitCommand(revision), async () => {
+      const { run, report } = await this.wait(revision);
+      if (run.failure || report?.outcome !== 'success') return unexpected(`wait-argocd-healthy failed: ${run.failure ?? 'no result'}`);
+      if (run.output('revision') !== revision) return unexpected(`wait-argocd-healthy ended on ${run.output('revision')}, not ${revision}`);
+      this.narrator.say(`\nArgo CD runs ${short(revision)}: Synced and Healthy, decided on that commit, not the one before it.`);
+      return { happened: report.reason, result: 'ok', asIntended: true };
+    });
+  }
+
+  /**
+   * open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is an
+   * in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
+   * Run twice: the second run finds the same PR up to date and writes nothing.
+   */
+  private promote(): Promise<boolean> {
+    const command = `gitops-promote open-promotion-pr --image ${IMAGE} --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging`;
+    return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
+      const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), import('../steps/open-promotion-pr/step')]);
+      const inputs: Array<[string, string]> = [
+        ['platform', 'github'],
+        ['repository', 'acme/environments'],
+        ['repository-url', this.repos.remote],
+        ['api-url', 'https://api.github.invalid'],
+        ['token', DEMO_TOKEN],
+        ['image', IMAGE],
+        ['source-files', 'envs/dev/kustomization.yaml'],
+        ['files', 'envs/staging/kustomization.yaml'],
+        ['environment', 'staging'],
+        ['reviewers', 'alice'],
+        ...AUTHOR,
+      ];
+      const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) };
+      const first = await runRecorded(step, inputs);
+      if (first.failure) return unexpected(`open-promotion-pr failed: ${first.failure}`);
+      const change = forge.changes[0];
+      if (!change) return unexpected('no pull request was opened');
+      this.narrator.say(
+        `\nPull request #${change.number} (${change.head} → ${change.base}), labels ${change.labels.join(', ')}, review requested from ${change.reviewers.join(', ')}:\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`,
+      );
+      const writes = forge.writes.length;
+      this.narrator.say('Running it again with the same value:\n');
+      const again = await runRecorded(step, inputs);
+      if (again.failure) return unexpected(`open-promotion-pr failed on the rerun: ${again.failure}`);
+      const rerunWrites = forge.writes.length - writes;
+      this.narrator.say(`\nThe same pull request, still one: ${forge.changes.length} open, ${rerunWrites} API writes and no push on the second run.`);
+      return {
+        happened: `PR #${change.number} to staging (1.4.1 → 1.4.2) opened; rerun: ${again.output('operation')}, ${rerunWrites} writes`,
+        result: 'ok',
+        asIntended: rerunWrites === 0 && forge.changes.length === 1 && again.output('operation') === 'unchanged',
+      };
+    });
+  }
+
+  private releaseBroken(): Promise<boolean> {
+    const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+    return this.narrator.step('update-manifest', `a bad release: ${BROKEN_TAG}, whose pods crash on start, is set in dev`, command, async () => {
+      const run = await this.updateManifest(BROKEN_TAG);
+      if (run.failure) return unexpected(`update-manifest failed: ${run.failure}`);
+      this.brokenCommit = run.output('commit-sha');
+      return { happened: `set 1.4.2 → ${BROKEN_TAG} in dev, pushed ${short(this.brokenCommit)}`, result: 'ok', asIntended: true };
+    });
+  }
+
+  /** The wait must fail on the broken release, and say which resource is Degraded and why. */
+  private waitDegraded(): Promise<boolean> {
+    const intent = `Argo CD deploys ${BROKEN_TAG}; the wait must fail and name what broke (this failure is the point)`;
+    return this.narrator.step('wait-argocd-healthy', intent, this.waitCommand(this.brokenCommit), async () => {
+      const { run, report } = await this.wait(this.brokenCommit);
+      if (!run.failure) return unexpected(`wait-argocd-healthy accepted ${BROKEN_TAG}, which never becomes healthy`);
+      const deployment = report?.degraded.find((node) => node.kind === 'Deployment' && node.name === 'payments');
+      if (report?.health !== 'Degraded' || !deployment) return unexpected(`wait-argocd-healthy failed, but not on the Degraded Deployment: ${run.failure}`);
+      const named = report.degraded.map((node) => `\n  ${node.kind}/${node.namespace}/${node.name}: ${node.message}`).join('');
+      this.narrator.say(`\nThe wait failed at ${short(this.brokenCommit)}, as a pipeline's job would, before anything was promoted. It named:${named}`);
+      return { happened: `Degraded: ${deployment.kind}/${deployment.name}: ${deployment.message}`, result: 'failed, as it should', asIntended: true };
+    });
+  }
+
+  /** rollback returns dev to the version before the bad one, found in the files' history. */
+  private rollBack(): Promise<boolean> {
+    const reason = `${BROKEN_TAG} fails its health checks`;
+    const command = `gitops-promote rollback --image ${IMAGE} --files "envs/dev/*.yaml" --reason "${reason}"`;
+    return this.narrator.step('rollback', `return dev to the version before ${BROKEN_TAG}`, command, async () => {
+      const run = await runRecorded(stepNamed('rollback'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['reason', reason], ...AUTHOR]);
+      if (run.failure) return unexpected(`rollback failed: ${run.failure}`);
+      this.rollbackCommit = run.output('commit-sha');
+      const happened = `rolled back ${run.output('rolled-back-from')} → ${run.output('rolled-back-to')}, pushed ${short(this.rollbackCommit)}`;
+      return { happened, result: 'ok', asIntended: this.rollbackCommit !== '' };
+    });
+  }
+
+  /** The pipeline of 1.5.0 runs again: the hold the rollback left refuses to set it. */
+  private holdRefuses(): Promise<boolean> {
+    const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+    return this.narrator.step('update-manifest', `the pipeline runs again with ${BROKEN_TAG}; the hold must refuse it (this failure is the point)`, command, async () => {
+      const run = await this.updateManifest(BROKEN_TAG);
+      if (!run.failure) return unexpected('the hold did not refuse the rolled-back version');
+      const main = await new GitCommandManager(this.repos.remote).run(['rev-parse', 'main']);
+      if (main !== this.rollbackCommit) return unexpected(`main moved to ${short(main)} although the hold refused ${BROKEN_TAG}`);
+      this.narrator.say(`\nNothing was pushed: main stays at ${short(main)}, dev on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).`);
+      return { happened: `hold refused ${BROKEN_TAG} (rolled back in ${short(this.rollbackCommit)}); main unchanged`, result: 'refused, as it should', asIntended: true };
+    });
+  }
 }
 
-const DEMO_TOKEN = 'demo-token-not-a-secret';
-
-interface DemoArgoCd {
-  url: string;
-  close(): Promise<void>;
+function unexpected(what: string): StepEnd {
+  return { happened: `demo: ${what}`, result: 'FAILED', asIntended: false };
 }
 
-/**
- * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
- * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
- */
-async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
-  const { ArgoCdSimulator } = await import('@gitops-promote/argocd-simulator');
-  return ArgoCdSimulator.start({
-    tokens: [DEMO_TOKEN],
-    // A rollout that takes a moment, so the wait has something to show.
-    timings: { syncMs: 400, rolloutMs: 800 },
-    apps: [{ name: 'payments-dev', source: { repoPath: remote, targetRevision: 'main', path: 'envs/dev' } }],
-  });
+function short(commit: string, length = 7): string {
+  return commit.slice(0, length);
+}
+
+function changedFileCount(run: RecordingPlatform): number {
+  const files: unknown = JSON.parse(run.output('changed-files') || '[]');
+  return Array.isArray(files) ? files.length : 0;
+}
+
+/** This app's entry of wait-argocd-healthy's `result` output (JSON by Application name). */
+function appReport(result: string): AppReport | undefined {
+  if (result === '') return undefined;
+  const parsed: unknown = JSON.parse(result);
+  if (typeof parsed !== 'object' || parsed === null || !(APP in parsed)) return undefined;
+  // The step writes this object from AppReport values; the demo reads its own step's output.
+  return (parsed as Record<string, AppReport>)[APP];
 }

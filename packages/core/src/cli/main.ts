@@ -45,6 +45,11 @@ function version(): string {
   return 'unknown (no package.json beside the bundle)';
 }
 
+/** A CI job that gives its inputs the CI's way: GitHub Actions, GitLab CI or a GitLab template. */
+function underCi(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab';
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -64,6 +69,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${stepHelp(step.spec)}\n`);
     return 0;
+  }
+  if (rest.length === 0 && underCi(process.env)) {
+    // A CI's conventions, as the step bundles follow them: inputs from INPUT_* variables, outputs
+    // where the CI reads them (GitLab's dotenv report). The GitLab templates run the CLI so.
+    await runStep(step);
+    return process.exitCode === 1 ? 1 : 0;
+  }
+  if (process.env.GITOPS_PROMOTE_PLATFORM === 'gitlab') {
+    process.stderr.write(
+      'error: flags given while GITOPS_PROMOTE_PLATFORM=gitlab selects the GitLab conventions (inputs from INPUT_<NAME> variables).\n  How to fix: pass the inputs as INPUT_<NAME> variables (the templates do), or unset GITOPS_PROMOTE_PLATFORM to use flags.\n',
+    );
+    return 2;
   }
   let parsed: StepArguments;
   try {

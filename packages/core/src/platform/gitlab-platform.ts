@@ -1,7 +1,10 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { SecretRedactor, type Author, type Platform } from './platform';
 import { secretVariable } from './secret-variable';
+
+/** GitLab's limit on a dotenv report (ci_max_artifact_size_dotenv, 5 KB): above it the report is refused. */
+const DOTENV_LIMIT_BYTES = 5 * 1024;
 
 /**
  * GitLab CI: inputs from `INPUT_<NAME>` variables (the templates map `spec: inputs` to them),
@@ -12,6 +15,7 @@ export class GitLabPlatform implements Platform {
   readonly name = 'gitlab' as const;
   private readonly redactor = new SecretRedactor();
   private sections = 0;
+  private dotenvBytes = 0;
   readonly dotenvPath: string;
   readonly summaryPath: string;
 
@@ -23,7 +27,10 @@ export class GitLabPlatform implements Platform {
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly secretInputs: readonly string[] = [],
   ) {
-    const dir = env.CI_PROJECT_DIR ?? process.cwd();
+    // The job starts in CI_PROJECT_DIR, where the artifacts' paths are resolved. gitlab-ci-local's
+    // shell executor gives a job with `image:` the container's CI_PROJECT_DIR (/builds/…) while
+    // running it in the project itself: a CI_PROJECT_DIR that does not exist means the cwd.
+    const dir = env.CI_PROJECT_DIR && existsSync(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd();
     this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? path.join(dir, 'gitops-promote.env');
     this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? path.join(dir, 'gitops-promote-summary.md');
   }
@@ -38,7 +45,15 @@ export class GitLabPlatform implements Platform {
   setOutput(name: string, value: string): void {
     // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
     if (/[\r\n]/.test(value)) throw new Error(`output ${name} must be a single line for a dotenv report`);
-    appendFileSync(this.dotenvPath, `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`);
+    const line = `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`;
+    const size = Buffer.byteLength(line);
+    if (this.dotenvBytes + size > DOTENV_LIMIT_BYTES) {
+      // GitLab rejects the whole report (and with it every output) above its limit: keep the others.
+      this.warning(`Output ${name} (${size} bytes) is left out of ${path.basename(this.dotenvPath)}: GitLab takes at most ${DOTENV_LIMIT_BYTES} bytes of dotenv report. The job log and ${path.basename(this.summaryPath)} have it.`);
+      return;
+    }
+    this.dotenvBytes += size;
+    appendFileSync(this.dotenvPath, line);
   }
 
   info(message: string): void {

@@ -45,7 +45,7 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
   const remoteSide = config.mode === 'pull-request' || config.push;
   const files = await selectFiles(config.path, config.files);
   const repo = await openCheckout(config.path, 'origin', config.token, remoteSide, platform);
-  const branch = await targetBranch(repo, config.branch);
+  const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
   const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
   const history: HistoryRequest = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };

@@ -117,7 +117,7 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
     platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
     return result;
   }
-  const branch = await targetBranch(repo, config.branch);
+  const branch = await targetBranch(repo, config.branch, platform);
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
   const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
   const publication = await publish(

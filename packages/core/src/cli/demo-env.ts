@@ -1,0 +1,128 @@
+/**
+ * The demo's stage: a throwaway environment repository, the simulated Argo CD deploying it, and
+ * the in-process forge stand-in. Kept apart from demo.ts so the story there reads as the steps.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FakeForge } from '../forge/fake-forge';
+import { GitCommandManager } from '../git/git-command-manager';
+
+export const IMAGE = 'ghcr.io/acme/payments';
+export const APP = 'payments-dev';
+/** The release that never becomes healthy: the simulator rolls it out Degraded. */
+export const BROKEN_TAG = '1.5.0';
+export const DEMO_TOKEN = 'demo-token-not-a-secret';
+export const AUTHOR: ReadonlyArray<[string, string]> = [
+  ['author-name', 'gitops-promote demo'],
+  ['author-email', 'demo@gitops-promote.invalid'],
+];
+
+/** The throwaway environment repository the demo promotes into, as a team would lay it out. */
+const ENV_REPO: Record<string, string> = {
+  'envs/dev/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - deployment.yaml
+images:
+  - name: ghcr.io/acme/payments   # the service this pipeline builds
+    newTag: "1.4.1"
+  - name: ghcr.io/acme/payments-worker
+    newTag: 1.4.1
+`,
+  'envs/staging/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../../base
+images:
+  - name: ghcr.io/acme/payments   # promoted from dev by pull request
+    newTag: "1.4.1"
+`,
+  'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: migrate
+          image: ghcr.io/acme/payments:1.4.1   # same image, runs migrations
+      containers:
+        - name: api
+          image: 'ghcr.io/acme/payments:1.4.1'
+        - name: worker
+          image: ghcr.io/acme/payments-worker:1.4.1
+`,
+};
+
+const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@gitops-promote.invalid'];
+
+export interface DemoRepos {
+  /** The bare repository playing the forge's remote. */
+  remote: string;
+  /** A clone of it, as a CI job checks the environment repo out. */
+  checkout: string;
+}
+
+/** A bare "remote" whose main runs payments 1.4.1 in dev, and a clone of it. */
+export async function createEnvironmentRepo(dir: string): Promise<DemoRepos> {
+  const remote = path.join(dir, 'environments.git');
+  const seed = path.join(dir, 'seed');
+  const checkout = path.join(dir, 'checkout');
+  await new GitCommandManager(dir).run(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
+  await mkdir(seed);
+  const seedGit = new GitCommandManager(seed);
+  await seedGit.run(['init', '--quiet', '--initial-branch=main']);
+  for (const [file, content] of Object.entries(ENV_REPO)) {
+    await mkdir(path.join(seed, path.dirname(file)), { recursive: true });
+    await writeFile(path.join(seed, file), content);
+  }
+  await seedGit.run(['add', '.']);
+  await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
+  await seedGit.run(['push', '--quiet', remote, 'main']);
+  await new GitCommandManager(dir).run(['clone', '--quiet', remote, checkout]);
+  return { remote, checkout };
+}
+
+export interface DemoArgoCd {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
+ * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
+ */
+export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
+  const { ArgoCdSimulator } = await import('@gitops-promote/argocd-simulator');
+  return ArgoCdSimulator.start({
+    tokens: [DEMO_TOKEN],
+    // A rollout that takes a moment, so the wait has something to show.
+    timings: { syncMs: 400, rolloutMs: 800 },
+    apps: [
+      {
+        name: APP,
+        source: { repoPath: remote, targetRevision: 'main', path: 'envs/dev' },
+        // The bad release: its pods crash-loop, so the Deployment exceeds its progress deadline.
+        rules: { degradedImage: { images: [`${IMAGE}:${BROKEN_TAG}`] } },
+      },
+    ],
+  });
+}
+
+/**
+ * The in-process stand-in for GitHub's API that open-promotion-pr talks to; branches are read
+ * from the real remote, where the step pushes them.
+ */
+export async function createDemoForge(remote: string): Promise<FakeForge> {
+  const { FakeForge } = await import('../forge/fake-forge');
+  return new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
+    try {
+      return execFileSync('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
+    } catch {
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * `gitops-promote demo` from source (the bundle's run is in update-manifest-cli.test.ts): the
+ * whole story, in order, as a user reads it. No timing is asserted: the numbers vary by machine.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox, REPO_ROOT, runProcess, type ProcessResult, type Sandbox } from '../support/run-bundle';
+
+const MAIN = join(REPO_ROOT, 'packages', 'core', 'src', 'cli', 'main.ts');
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+let sandbox: Sandbox;
+let result: ProcessResult;
+
+beforeAll(async () => {
+  sandbox = await createSandbox('gitops-promote-it-demo-');
+  // TMPDIR inside the sandbox: the demo's own temporary folder is then ours to look for afterwards.
+  result = await runProcess(process.execPath, ['--import', 'tsx', MAIN, 'demo'], {
+    cwd: REPO_ROOT,
+    env: sandbox.env({ TMPDIR: sandbox.dir }),
+    timeoutMs: 55_000,
+  });
+});
+afterAll(async () => {
+  await sandbox.cleanup();
+});
+
+function show(): string {
+  return `exit ${String(result.exitCode)}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+}
+
+/** Asserts each pattern matches `text` after the previous one's match, and returns the matches. */
+function inOrder(text: string, patterns: readonly RegExp[]): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let from = 0;
+  for (const pattern of patterns) {
+    const match = new RegExp(pattern.source, pattern.flags.includes('m') ? pattern.flags : `${pattern.flags}m`).exec(text.slice(from));
+    expect(match, `${String(pattern)} after offset ${from}\n${show()}`).not.toBeNull();
+    if (!match) return matches;
+    matches.push(match);
+    from += match.index + match[0].length;
+  }
+  return matches;
+}
+
+describe('gitops-promote demo', () => {
+  it('exits 0 without a stack trace', () => {
+    expect(result.exitCode, show()).toBe(0);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('narrates the eight steps in order, each closed with its outcome', () => {
+    inOrder(result.stderr, [
+      /^setup … [\d.]+ s, ok: /,
+      /^\[1\/8\] update-manifest: /,
+      /^\[1\/8\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in dev/,
+      /^\[2\/8\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
+      /^\[3\/8\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging/,
+      /^\[4\/8\] update-manifest … [\d.]+ s, ok: set 1\.4\.2 → 1\.5\.0 in dev/,
+      /^\[5\/8\] wait-argocd-healthy … [\d.]+ s, failed, as it should: Degraded: Deployment\/payments: Deployment "payments" exceeded its progress deadline$/,
+      /^\[6\/8\] rollback … [\d.]+ s, ok: rolled back 1\.5\.0 → 1\.4\.2/,
+      /^\[7\/8\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
+      /^\[8\/8\] update-manifest … [\d.]+ s, refused, as it should: hold refused 1\.5\.0/,
+    ]);
+  });
+
+  it('keeps the first promotion: the pushed commit, healthy in dev, one PR that a rerun leaves alone', () => {
+    const pushed = /^commit-sha=([0-9a-f]{40})$/m.exec(result.stdout)?.[1] ?? '';
+    expect(pushed, show()).not.toBe('');
+    expect(result.stdout).toContain(`health=Healthy\nsync=Synced\nrevision=${pushed}\n`);
+    expect(result.stderr).toContain("The remote's main branch now has:");
+    expect(result.stderr).toContain('| envs/staging/kustomization.yaml | 7 | `images[0].newTag` | `1.4.1` | `1.4.2` |');
+    expect(result.stdout).toMatch(/^operation=created$/m);
+    expect(result.stdout).toMatch(/^operation=unchanged$/m);
+    expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
+  });
+
+  it('the wait after the bad release fails Degraded, naming the Deployment and its message', () => {
+    const broken = /^health=Degraded\nsync=Synced\nrevision=([0-9a-f]{40})\nresult=(.+)$/m.exec(result.stdout);
+    expect(broken, show()).not.toBeNull();
+    const [, revision = '', json = '{}'] = broken ?? [];
+    const report: unknown = JSON.parse(json);
+    expect(report).toMatchObject({
+      'payments-dev': {
+        health: 'Degraded',
+        outcome: 'failure',
+        revision,
+        degraded: expect.arrayContaining([{ kind: 'Deployment', namespace: 'default', name: 'payments', message: 'Deployment "payments" exceeded its progress deadline' }]),
+      },
+    });
+    // The step's own failure, as a pipeline's log shows it.
+    expect(result.stderr).toContain(
+      `error: payments-dev: health is Degraded after ${revision.slice(0, 7)} was applied\n  Deployment/default/payments: Deployment "payments" exceeded its progress deadline\n`,
+    );
+  });
+
+  it('rolls back, waits healthy again at the rollback commit, then the hold refuses 1.5.0', () => {
+    const rollback = /^rolled-back-from=1\.5\.0\nrolled-back-to=1\.4\.2\ncommit-sha=([0-9a-f]{40})$/m.exec(result.stdout);
+    expect(rollback, show()).not.toBeNull();
+    const commit = rollback?.[1] ?? '';
+    // The next wait's outputs come after the rollback's and name that very commit.
+    expect(result.stdout.slice(rollback?.index ?? 0)).toContain(`health=Healthy\nsync=Synced\nrevision=${commit}\n`);
+    inOrder(result.stderr, [
+      /^\[6\/8\] rollback: /,
+      new RegExp(`^Pushed ${commit.slice(0, 12)} to origin/main\\.$`),
+      /^\[7\/8\] wait-argocd-healthy: /,
+      new RegExp(`^\\$ gitops-promote wait-argocd-healthy .*--revision ${commit.slice(0, 12)}$`),
+      new RegExp(`payments-dev runs ${commit.slice(0, 7)} \\(Synced, Healthy\\)$`),
+      /^\[8\/8\] update-manifest: /,
+      new RegExp(
+        `^error: ghcr\\.io/acme/payments 1\\.5\\.0 was rolled back in ${commit.slice(0, 12)} .*reason: 1\\.5\\.0 fails its health checks; it is not set again\\.$`,
+      ),
+      new RegExp(`^Nothing was pushed: main stays at ${commit.slice(0, 7)}`),
+    ]);
+  });
+
+  it('ends with a table of every step: what happened, seconds and result', () => {
+    const rows = [
+      /^Step {2,}What happened {2,}Seconds {2}Result$/,
+      /^setup {2,}environment repo .* {2,}[\d.]+ {2}ok$/,
+      /^\[1\/8\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 .* {2,}[\d.]+ {2}ok$/,
+      /^\[2\/8\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
+      /^\[3\/8\] open-promotion-pr {2,}PR #1 .*rerun: unchanged, 0 writes {2,}[\d.]+ {2}ok$/,
+      /^\[4\/8\] update-manifest {2,}set 1\.4\.2 → 1\.5\.0 .* {2,}[\d.]+ {2}ok$/,
+      /^\[5\/8\] wait-argocd-healthy {2,}Degraded: Deployment\/payments: .* {2,}[\d.]+ {2}failed, as it should$/,
+      /^\[6\/8\] rollback {2,}rolled back 1\.5\.0 → 1\.4\.2, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
+      /^\[7\/8\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
+      /^\[8\/8\] update-manifest {2,}hold refused 1\.5\.0 .* {2,}[\d.]+ {2}refused, as it should$/,
+      /^total {2,}setup included {2,}[\d.]+$/,
+    ];
+    inOrder(result.stderr, rows);
+  });
+
+  it('cleans up its temporary folder', async () => {
+    const repo = /^Environment repo: (.+)\/environments\.git /m.exec(result.stderr)?.[1] ?? '';
+    expect(repo, show()).not.toBe('');
+    expect(repo.startsWith(sandbox.dir)).toBe(true);
+    expect(existsSync(repo)).toBe(false);
+    expect((await readdir(sandbox.dir)).filter((name) => name.startsWith('gitops-promote-demo-'))).toEqual([]);
+    expect(result.stderr).toContain(`stopped the Argo CD simulator, removed ${repo}.`);
+  });
+});
