@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 // ../shared; `corpus` reads ../shared/corpus and `contract` ../shared/argocd, both run from .ci/run (npm run test:shared).
 export default defineConfig({
   test: {
-    // The tests mostly wait: on git and bundle child processes, loopback servers and the
-    // simulator's timers. Four workers keep two cores busy (npm test 237 s -> 181 s here).
-    maxWorkers: 4,
+    // Vitest's default is one worker fewer than the cores: one on CI's two. The tests mostly wait
+    // on git and bundle child processes, loopback servers and the simulator's timers, so a worker
+    // per core keeps both busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -6,6 +6,7 @@
  * component project from the remote's origin at the ref), and an npm registry serving the packed
  * package for the jobs' `npx gitops-promote@<version>`.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { relayHandler } from './api-relay';
@@ -44,8 +45,22 @@ export async function startLoopbackGitLab(sandbox: Sandbox, token: string, envir
     password: token,
     publicRepos: ['acme/gitops-promote'],
     route: (req, res) => {
-      if (!(req.url ?? '').startsWith('/api/v4/')) return false;
-      relay(req, res);
+      const target = req.url ?? '';
+      if (target.startsWith('/api/v4/')) {
+        relay(req, res);
+        return true;
+      }
+      // GitLab's raw file URL, what `include: remote:` points at: /<project>/-/raw/<ref>/<path>.
+      const raw = /^\/acme\/gitops-promote\/-\/raw\/([^/]+)\/([^?]+)$/.exec(target);
+      if (!raw) return false;
+      try {
+        const text = execFileSync('git', ['--git-dir', join(git.root, 'acme/gitops-promote.git'), 'show', `${raw[1] ?? ''}:${decodeURIComponent(raw[2] ?? '')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(text);
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('404 File Not Found');
+      }
       return true;
     },
   });
