@@ -283,7 +283,7 @@ describe('GitLab templates and examples against GitLab ci.json', () => {
     expect(examples.length, 'examples/gitlab/**/*.yml').toBeGreaterThan(0);
   });
 
-  it.each([...templates, ...examples])('%s is valid', (file) => {
+  it.each([...templates, ...examples, '.gitlab-ci.yml'])('%s is valid', (file) => {
     expect(gitlabProblems(readFileSync(path.join(root, file), 'utf8')), file).toEqual([]);
   });
 
