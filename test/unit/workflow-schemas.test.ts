@@ -298,4 +298,61 @@ describe('GitLab templates and examples against GitLab ci.json', () => {
     expect(gitlabProblems(`spec:\n  inputs: {}\n  outputs: {}\n---\n${job}`)).not.toEqual([]);
     expect(gitlabProblems(`spec: {}\nstages: [deploy]\n---\n${job}`)).not.toEqual([]);
   });
+
+  /** Inputs of our templates an `include:` gives: unknown ones and missing required ones (GitLab refuses both). */
+  function includeInputProblems(pipeline: unknown): string[] {
+    const includes = (pipeline as { include?: unknown } | null)?.include;
+    const found: string[] = [];
+    for (const entry of Array.isArray(includes) ? includes : includes ? [includes] : []) {
+      const include = entry as { component?: string; file?: string; remote?: string; local?: string; inputs?: Record<string, unknown> };
+      const named = include.component ?? include.file ?? include.remote ?? include.local ?? '';
+      const step = /(?:^|\/)(?:templates\/)?([a-z-]+)(?:\.yml|@[^/]+)$/.exec(named)?.[1];
+      if (!step || !stepNames.includes(step)) continue;
+      const header = parseAllDocuments(readFileSync(path.join(root, 'templates', `${step}.yml`), 'utf8'));
+      const spec = (Array.isArray(header) ? (header[0]?.toJS() as { spec: { inputs: Record<string, { default?: unknown }> } }) : undefined)?.spec.inputs ?? {};
+      const given = include.inputs ?? {};
+      for (const key of Object.keys(given)) if (!(key in spec)) found.push(`${named}: unknown input \`${key}\``);
+      for (const [name, input] of Object.entries(spec)) if (!('default' in input) && !(name in given)) found.push(`${named}: required input \`${name}\` not given`);
+    }
+    return found;
+  }
+
+  it.each([...examples, '.gitlab-ci.yml'])('%s gives our templates only inputs they declare, and every required one', (file) => {
+    expect(includeInputProblems(parse(readFileSync(path.join(root, file), 'utf8')))).toEqual([]);
+  });
+
+  it('the include check can fail: an unknown input, a required one missing', () => {
+    expect(includeInputProblems({ include: [{ component: 'gitlab.com/acme/gitops-promote/update-manifest@1.0.0', inputs: { file: 'a.yaml' } }] })).toEqual([
+      'gitlab.com/acme/gitops-promote/update-manifest@1.0.0: unknown input `file`',
+      'gitlab.com/acme/gitops-promote/update-manifest@1.0.0: required input `files` not given',
+    ]);
+  });
+
+  /**
+   * The README's YAML snippets, so the documentation cannot drift from what GitLab and GitHub
+   * accept: a GitLab pipeline or include, a GitHub workflow, or a list of workflow steps (checked
+   * inside a job).
+   */
+  const snippets = [...readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((match, index) => ({ index, text: match[1] ?? '' }));
+
+  it('finds the README snippets', () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(snippets.map((snippet) => [snippet.index, snippet] as const))('README yaml block %i is valid where it belongs', (_, snippet) => {
+    const indent = /^( *)/.exec(snippet.text)?.[1]?.length ?? 0;
+    const text = snippet.text.split('\n').map((line) => line.slice(Math.min(indent, /^ */.exec(line)?.[0].length ?? 0))).join('\n');
+    const value = parse(text) as unknown;
+    if (Array.isArray(value)) {
+      const workflow = { on: 'push', jobs: { snippet: { 'runs-on': 'ubuntu-latest', steps: value as WorkflowStep[] } } };
+      expect(problems(workflowSchema.validate, workflow)).toBe('');
+      expect(inputProblems(workflow)).toEqual([]);
+    } else if (value !== null && typeof value === 'object' && 'jobs' in value) {
+      expect(problems(workflowSchema.validate, value)).toBe('');
+      expect(inputProblems(value as Workflow)).toEqual([]);
+    } else {
+      expect(gitlabProblems(text)).toEqual([]);
+      expect(includeInputProblems(value)).toEqual([]);
+    }
+  });
 });
