@@ -303,11 +303,14 @@ var branch_name = __webpack_require__(6698);
 var image_reference = __webpack_require__(5988);
 // EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
 var key_path = __webpack_require__(4790);
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __webpack_require__(1981);
 // EXTERNAL MODULE: ./packages/core/src/list-input.ts
 var list_input = __webpack_require__(5268);
 // EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
 var shared_inputs = __webpack_require__(9880);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/config.ts
+
 
 
 
@@ -330,7 +333,7 @@ function validateOpenPromotionPrInputs(inputs, env) {
     const target = targetOf(inputs);
     const source = valueSourceOf(inputs, target);
     const repositoryUrlInput = (0,shared_inputs/* singleLine */.pF)(inputs['repository-url'], 'repository-url');
-    const forge = (0,forge_select/* parseForgeKind */.dG)(inputs.platform) ?? ciForge(env) ?? (repositoryUrlInput !== '' ? (0,forge_select/* forgeKindOfUrl */.kB)(repositoryUrlInput) : undefined);
+    const forge = (0,forge_select/* parseForgeKind */.dG)(inputs.platform) ?? (0,ci_environment/* ciOf */.s)(env) ?? (repositoryUrlInput !== '' ? (0,forge_select/* forgeKindOfUrl */.kB)(repositoryUrlInput) : undefined);
     if (!forge) {
         throw new errors/* InputError */.dz('Cannot tell whether the environment repository is on GitHub or GitLab.', "Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).");
     }
@@ -433,13 +436,6 @@ function valueSourceOf(inputs, target) {
     }
     const value = (0,shared_inputs/* singleLine */.pF)(inputs.value, 'value');
     return { from: 'input', request: { mode: 'key', path: target.path, value }, value };
-}
-function ciForge(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
-        return 'gitlab';
-    return undefined;
 }
 function currentRepository(forge, env) {
     return forge === 'github' ? env.GITHUB_REPOSITORY : env.CI_PROJECT_PATH;

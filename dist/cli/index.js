@@ -1300,6 +1300,39 @@ function subcommand(args) {
 
 /***/ }),
 
+/***/ 1981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ pipelineBranch),
+/* harmony export */   s: () => (/* binding */ ciOf)
+/* harmony export */ });
+/**
+ * The CI this process runs under, or undefined for a terminal. The GitLab templates also say so
+ * themselves (GITOPS_PROMOTE_PLATFORM): gitlab-ci-local, for one, sets GITLAB_CI=false.
+ */
+function ciOf(env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
+        return 'gitlab';
+    return undefined;
+}
+/** The branch and commit the CI's pipeline runs for, when it runs for a branch (not a tag or an MR ref). */
+function pipelineBranch(env = process.env) {
+    switch (ciOf(env)) {
+        case 'gitlab':
+            return env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA ? { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' } : undefined;
+        case 'github':
+            return env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA ? { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' } : undefined;
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2157,6 +2190,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __nccwpck_require__(1981);
 // EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
 var neutralise = __nccwpck_require__(3255);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
@@ -2385,17 +2420,18 @@ class GitLabPlatform {
 
 
 
+
 /**
  * Picks the adapter from the CI's own marker variables; a terminal otherwise. The GitHub adapter
  * is loaded only on GitHub: GitLab jobs and the CLI need none of `@actions/core`'s modules.
  */
 async function detectPlatform(env = process.env, secretInputs = []) {
-    if (env.GITHUB_ACTIONS === 'true') {
+    const ci = (0,ci_environment/* ciOf */.s)(env);
+    if (ci === 'github') {
         const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
     }
-    // The GitLab templates also say so themselves: gitlab-ci-local, for one, sets GITLAB_CI=false.
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
+    if (ci === 'gitlab')
         return new GitLabPlatform(env, secretInputs);
     return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
@@ -2962,6 +2998,7 @@ function appReport(result) {
 
 
 
+
 /** Every step's secret inputs, each named once. */
 const SECRET_FLAGS = [...new Set(STEPS.flatMap((step) => step.spec.inputs.filter((input) => input.secret).map((input) => input.name)))];
 const USAGE = `gitops-promote — carry a container image through GitOps environments
@@ -2994,10 +3031,6 @@ function version() {
     }
     return 'unknown (no package.json beside the bundle)';
 }
-/** A CI job that gives its inputs the CI's way: GitHub Actions, GitLab CI or a GitLab template. */
-function underCi(env) {
-    return env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab';
-}
 async function main(argv) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -3019,7 +3052,7 @@ async function main(argv) {
         process.stdout.write(`${stepHelp(step.spec)}\n`);
         return 0;
     }
-    if (rest.length === 0 && underCi(process.env)) {
+    if (rest.length === 0 && (0,ci_environment/* ciOf */.s)(process.env) !== undefined) {
         // A CI's conventions, as the step bundles follow them: inputs from INPUT_* variables, outputs
         // where the CI reads them (GitLab's dotenv report). The GitLab templates run the CLI so.
         await runStep(step);

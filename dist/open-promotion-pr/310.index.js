@@ -461,6 +461,8 @@ function parseConcretePath(text) {
     });
 }
 
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __webpack_require__(1981);
 ;// CONCATENATED MODULE: ./packages/core/src/list-input.ts
 // Kept apart from repo-files.ts, which loads a glob library: a step that only splits a list
 // (application names) must not pay for it at start-up.
@@ -543,6 +545,7 @@ function authorInputs(name, email) {
 
 
 
+
 const DEFAULT_TITLE = 'Promote {{target}} {{value}} to {{environment}}';
 /** Validates every input before anything is fetched; defaults come from the CI's variables in `env`. */
 function validateOpenPromotionPrInputs(inputs, env) {
@@ -556,7 +559,7 @@ function validateOpenPromotionPrInputs(inputs, env) {
     const target = targetOf(inputs);
     const source = valueSourceOf(inputs, target);
     const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
-    const forge = parseForgeKind(inputs.platform) ?? ciForge(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
+    const forge = parseForgeKind(inputs.platform) ?? (0,ci_environment/* ciOf */.s)(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
     if (!forge) {
         throw new errors/* InputError */.dz('Cannot tell whether the environment repository is on GitHub or GitLab.', "Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).");
     }
@@ -659,13 +662,6 @@ function valueSourceOf(inputs, target) {
     }
     const value = singleLine(inputs.value, 'value');
     return { from: 'input', request: { mode: 'key', path: target.path, value }, value };
-}
-function ciForge(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
-        return 'gitlab';
-    return undefined;
 }
 function currentRepository(forge, env) {
     return forge === 'github' ? env.GITHUB_REPOSITORY : env.CI_PROJECT_PATH;
@@ -3026,6 +3022,7 @@ function tokenUsername(forge, token, env = process.env) {
 
 
 
+
 /**
  * The user's checkout at `path`, with `token` handed to git for its HTTPS remote per command
  * (never written to .git/config) when `useToken`; an SSH remote keeps git's own credentials,
@@ -3075,18 +3072,6 @@ async function targetBranch(repo, given, platform, env = process.env) {
         return pipeline.branch;
     }
     throw new GitError('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
-}
-/** The branch and commit a CI pipeline runs for, when it runs for a branch. */
-function pipelineBranch(env) {
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') {
-        if (env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA)
-            return { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' };
-        return undefined;
-    }
-    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA) {
-        return { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' };
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/forge-client.ts

@@ -2913,7 +2913,10 @@ function tokenUsername(forge, token, env = process.env) {
     return token === env.CI_JOB_TOKEN ? 'gitlab-ci-token' : 'oauth2';
 }
 
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __webpack_require__(1981);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/checkout.ts
+
 
 
 
@@ -2959,25 +2962,13 @@ async function targetBranch(repo, given, platform, env = process.env) {
     const branch = await repo.currentBranch();
     if (branch)
         return branch;
-    const pipeline = pipelineBranch(env);
+    const pipeline = (0,ci_environment/* pipelineBranch */.b)(env);
     if (pipeline && (await repo.head()) === pipeline.sha) {
         await repo.checkBranchName(pipeline.branch);
         platform.info(`HEAD is detached at the pipeline's commit; pushing to its branch '${pipeline.branch}' (${pipeline.variable}).`);
         return pipeline.branch;
     }
     throw new errors/* GitError */.XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
-}
-/** The branch and commit a CI pipeline runs for, when it runs for a branch. */
-function pipelineBranch(env) {
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') {
-        if (env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA)
-            return { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' };
-        return undefined;
-    }
-    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA) {
-        return { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' };
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/forge-client.ts

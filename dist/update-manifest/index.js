@@ -59,6 +59,39 @@ function describeError(error) {
 
 /***/ }),
 
+/***/ 1981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ pipelineBranch),
+/* harmony export */   s: () => (/* binding */ ciOf)
+/* harmony export */ });
+/**
+ * The CI this process runs under, or undefined for a terminal. The GitLab templates also say so
+ * themselves (GITOPS_PROMOTE_PLATFORM): gitlab-ci-local, for one, sets GITLAB_CI=false.
+ */
+function ciOf(env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
+        return 'gitlab';
+    return undefined;
+}
+/** The branch and commit the CI's pipeline runs for, when it runs for a branch (not a tag or an MR ref). */
+function pipelineBranch(env = process.env) {
+    switch (ciOf(env)) {
+        case 'gitlab':
+            return env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA ? { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' } : undefined;
+        case 'github':
+            return env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA ? { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' } : undefined;
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -761,6 +794,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __nccwpck_require__(1981);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -932,17 +967,18 @@ class TerminalPlatform {
 
 
 
+
 /**
  * Picks the adapter from the CI's own marker variables; a terminal otherwise. The GitHub adapter
  * is loaded only on GitHub: GitLab jobs and the CLI need none of `@actions/core`'s modules.
  */
 async function detectPlatform(env = process.env, secretInputs = []) {
-    if (env.GITHUB_ACTIONS === 'true') {
+    const ci = (0,ci_environment/* ciOf */.s)(env);
+    if (ci === 'github') {
         const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
     }
-    // The GitLab templates also say so themselves: gitlab-ci-local, for one, sets GITLAB_CI=false.
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
+    if (ci === 'gitlab')
         return new GitLabPlatform(env, secretInputs);
     return new TerminalPlatform(terminalInputs(env, secretInputs));
 }

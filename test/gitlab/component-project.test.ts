@@ -9,7 +9,7 @@
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GITLAB_CI_LOCAL, dotenvOf } from '../support/gitlab-local';
+import { GITLAB_CI_LOCAL, dotenvOf, requireGitLabCiLocal } from '../support/gitlab-local';
 import { REPO_ROOT, createSandbox, runProcess, type ProcessResult, type Sandbox } from '../support/run-bundle';
 
 let sandbox: Sandbox;
@@ -17,7 +17,7 @@ let project: string;
 let run: ProcessResult;
 
 beforeAll(async () => {
-  if (!GITLAB_CI_LOCAL) throw new Error('GITLAB_CI_LOCAL is not set: point it at gitlab-ci-local 4.73.0 (.ci/run installs it)');
+  requireGitLabCiLocal();
   sandbox = await createSandbox('gitops-promote-gitlab-self-');
   project = join(sandbox.dir, 'gitops-promote');
   await mkdir(project);

@@ -18,6 +18,11 @@ import { REPO_ROOT, runProcess, type ProcessResult, type Sandbox } from './run-b
 /** gitlab-ci-local 4.73.0's bin (the last release on Node 20); .ci/run installs it with rsync. */
 export const GITLAB_CI_LOCAL = process.env.GITLAB_CI_LOCAL ?? '';
 
+/** Fails, saying how to fix it, where gitlab-ci-local is not installed: a missing tool is no pass. */
+export function requireGitLabCiLocal(): void {
+  if (!GITLAB_CI_LOCAL) throw new Error('GITLAB_CI_LOCAL is not set: point it at gitlab-ci-local 4.73.0 (npm install gitlab-ci-local@4.73.0; .ci/run does), with rsync installed');
+}
+
 export const RELEASE = (JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface LoopbackGitLab {
@@ -32,7 +37,7 @@ export interface LoopbackGitLab {
 }
 
 export async function startLoopbackGitLab(sandbox: Sandbox, token: string, environmentFiles: Record<string, string>, users: Array<{ id: number; username: string }> = []): Promise<LoopbackGitLab> {
-  if (!GITLAB_CI_LOCAL) throw new Error('GITLAB_CI_LOCAL is not set: point it at gitlab-ci-local 4.73.0 (npm install gitlab-ci-local@4.73.0; .ci/run does), with rsync installed');
+  requireGitLabCiLocal();
   const packed = await runProcess('npm', ['pack', '--silent', '--pack-destination', sandbox.dir], { cwd: REPO_ROOT, env: sandbox.env({ npm_config_cache: join(sandbox.dir, 'npm-cache') }), timeoutMs: 60_000 });
   if (packed.exitCode !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
   const manifest = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: unknown; engines: unknown; type: string };

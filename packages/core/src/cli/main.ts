@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../errors';
+import { ciOf } from '../platform/ci-environment';
 import { neutralise } from '../platform/neutralise';
 import { secretVariable } from '../platform/secret-variable';
 import { TerminalPlatform } from '../platform/terminal-platform';
@@ -45,11 +46,6 @@ function version(): string {
   return 'unknown (no package.json beside the bundle)';
 }
 
-/** A CI job that gives its inputs the CI's way: GitHub Actions, GitLab CI or a GitLab template. */
-function underCi(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab';
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -70,7 +66,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${stepHelp(step.spec)}\n`);
     return 0;
   }
-  if (rest.length === 0 && underCi(process.env)) {
+  if (rest.length === 0 && ciOf(process.env) !== undefined) {
     // A CI's conventions, as the step bundles follow them: inputs from INPUT_* variables, outputs
     // where the CI reads them (GitLab's dotenv report). The GitLab templates run the CLI so.
     await runStep(step);

@@ -1,3 +1,4 @@
+import { ciOf } from './ci-environment';
 import { GitLabPlatform } from './gitlab-platform';
 import type { Platform } from './platform';
 import { secretVariable } from './secret-variable';
@@ -8,12 +9,12 @@ import { TerminalPlatform } from './terminal-platform';
  * is loaded only on GitHub: GitLab jobs and the CLI need none of `@actions/core`'s modules.
  */
 export async function detectPlatform(env: NodeJS.ProcessEnv = process.env, secretInputs: readonly string[] = []): Promise<Platform> {
-  if (env.GITHUB_ACTIONS === 'true') {
+  const ci = ciOf(env);
+  if (ci === 'github') {
     const { GitHubPlatform } = await import('./github-platform');
     return new GitHubPlatform();
   }
-  // The GitLab templates also say so themselves: gitlab-ci-local, for one, sets GITLAB_CI=false.
-  if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') return new GitLabPlatform(env, secretInputs);
+  if (ci === 'gitlab') return new GitLabPlatform(env, secretInputs);
   return new TerminalPlatform(terminalInputs(env, secretInputs));
 }
 

@@ -1,6 +1,7 @@
 import { GitError } from '../errors';
 import { tokenAuth, tokenUsername } from '../git/git-auth';
 import { GitRepository } from '../git/git-repository';
+import { pipelineBranch } from '../platform/ci-environment';
 import type { Platform } from '../platform/platform';
 
 /**
@@ -54,16 +55,4 @@ export async function targetBranch(repo: GitRepository, given: string | undefine
     'HEAD is detached, so there is no branch to push to.',
     "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').",
   );
-}
-
-/** The branch and commit a CI pipeline runs for, when it runs for a branch. */
-function pipelineBranch(env: NodeJS.ProcessEnv): { branch: string; sha: string; variable: string } | undefined {
-  if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') {
-    if (env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA) return { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' };
-    return undefined;
-  }
-  if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA) {
-    return { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' };
-  }
-  return undefined;
 }

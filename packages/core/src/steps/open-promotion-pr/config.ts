@@ -6,6 +6,7 @@ import { branchSegment } from '../../git/branch-name';
 import { validateImageName } from '../../image-reference';
 import type { EditRequest } from '../../manifest/edit-request';
 import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest/key-path';
+import { ciOf } from '../../platform/ci-environment';
 import type { Author } from '../../platform/platform';
 import { splitList } from '../../list-input';
 import { parseBoolean, type StepInputs } from '../inputs';
@@ -66,7 +67,7 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
   const source = valueSourceOf(inputs, target);
 
   const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
-  const forge = parseForgeKind(inputs.platform) ?? ciForge(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
+  const forge = parseForgeKind(inputs.platform) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
   if (!forge) {
     throw new InputError(
       'Cannot tell whether the environment repository is on GitHub or GitLab.',
@@ -178,12 +179,6 @@ function valueSourceOf(inputs: OpenPromotionPrInputs, target: PromotionTarget): 
   }
   const value = singleLine(inputs.value, 'value');
   return { from: 'input', request: { mode: 'key', path: target.path, value }, value };
-}
-
-function ciForge(env: NodeJS.ProcessEnv): ForgeKind | undefined {
-  if (env.GITHUB_ACTIONS === 'true') return 'github';
-  if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab') return 'gitlab';
-  return undefined;
 }
 
 function currentRepository(forge: ForgeKind, env: NodeJS.ProcessEnv): string | undefined {
