@@ -93,7 +93,7 @@ export async function startLoopbackGitLab(sandbox: Sandbox, token: string, envir
  * Runs the pipeline of `project` (a git checkout whose origin is on `gitlab`) with jobs in a shell.
  * `variables` are the project's CI/CD variables; `bin` goes first on PATH (stand-ins for tools).
  */
-export function runGitLabCiLocal(sandbox: Sandbox, gitlab: LoopbackGitLab, project: string, variables: Record<string, string>, options: { bin?: string; args?: string[] } = {}): Promise<ProcessResult> {
+export async function runGitLabCiLocal(sandbox: Sandbox, gitlab: LoopbackGitLab, project: string, variables: Record<string, string>, options: { bin?: string; args?: string[] } = {}): Promise<ProcessResult> {
   const all: Record<string, string> = {
     NPM_CONFIG_REGISTRY: gitlab.registry.url,
     npm_config_cache: join(sandbox.dir, 'npm-cache'),
@@ -101,16 +101,28 @@ export function runGitLabCiLocal(sandbox: Sandbox, gitlab: LoopbackGitLab, proje
     ...variables,
   };
   const overridden = Object.keys(variables).filter((name) => name.startsWith('CI_') || name.startsWith('GITLAB_'));
-  return runProcess(
-    GITLAB_CI_LOCAL,
-    [
-      '--force-shell-executor',
-      ...(overridden.length > 0 ? ['--ignore-predefined-vars', overridden.join(',')] : []),
-      ...(options.args ?? []),
-      ...Object.entries(all).flatMap(([key, value]) => ['--variable', `${key}=${value}`]),
-    ],
-    { cwd: project, env: sandbox.env(options.bin ? { PATH: `${options.bin}:${process.env.PATH ?? ''}` } : {}), timeoutMs: 240_000 },
-  );
+  const run = () =>
+    runProcess(
+      GITLAB_CI_LOCAL,
+      [
+        '--force-shell-executor',
+        ...(overridden.length > 0 ? ['--ignore-predefined-vars', overridden.join(',')] : []),
+        ...(options.args ?? []),
+        ...Object.entries(all).flatMap(([key, value]) => ['--variable', `${key}=${value}`]),
+      ],
+      { cwd: project, env: sandbox.env(options.bin ? { PATH: `${options.bin}:${process.env.PATH ?? ''}` } : {}), timeoutMs: 240_000 },
+    );
+  let result = await run();
+  // gitlab-ci-local 4.73.0 fetches the components of one project and ref in parallel, each clone
+  // ending in `cp -r …/templates <ref>/`; two finishing together collide ("File exists") before
+  // any job starts. The components it finished are cached, so running again completes the fetch.
+  for (let attempt = 1; attempt < 3 && componentFetchCollided(result); attempt++) result = await run();
+  return result;
+}
+
+function componentFetchCollided(result: ProcessResult): boolean {
+  const output = `${result.stdout}\n${result.stderr}`;
+  return result.exitCode !== 0 && !output.includes('starting shell') && /cp: cannot create directory '[^']*\/\.gitlab-ci-local\/includes\/[^']*': File exists/.test(output);
 }
 
 /** A job's dotenv report as gitlab-ci-local keeps it for the jobs after it. */
