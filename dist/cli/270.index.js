@@ -8,9 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ GitRepository),
-  m: () => (/* binding */ fetchHint)
+  xr: () => (/* binding */ GitRepository),
+  mh: () => (/* binding */ fetchHint)
 });
+
+// UNUSED EXPORTS: WITHOUT_HOOKS
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -59,6 +61,8 @@ function isAuthFailure(output) {
 
 
 
+/** Global options for a command that carries the token: nothing of the repository's gets to run. */
+const WITHOUT_HOOKS = ['-c', 'core.hooksPath=/dev/null', '-c', 'credential.helper=', '-c', 'core.fsmonitor=false'];
 /** The git operations the steps need, on one work tree, with remote auth applied per command. */
 class GitRepository {
     remoteEnv;
@@ -68,6 +72,16 @@ class GitRepository {
         this.remoteEnv = remoteEnv;
         this.redact = redact;
         this.git = new git_command_manager/* GitCommandManager */.bM(workTree, {}, redact);
+    }
+    /**
+     * Runs a git command that talks to the remote. With a credential in `remoteEnv`, hooks are off
+     * (`core.hooksPath` pointed at nothing) and no credential helper or fsmonitor runs: a pre-push or
+     * reference-transaction hook would inherit the `GIT_CONFIG_VALUE_*` that carries the token.
+     * Local commands (commit, its hooks included) never get the credential at all.
+     */
+    remoteExec(args) {
+        const guarded = Object.keys(this.remoteEnv).length > 0 ? [...WITHOUT_HOOKS, ...args] : args;
+        return this.git.exec(guarded, this.remoteEnv);
     }
     static async open(path, remoteEnv, redact) {
         const probe = new git_command_manager/* GitCommandManager */.bM(path, {}, redact);
@@ -136,7 +150,7 @@ class GitRepository {
         await this.git.exec(['reset', '--quiet', '--', ...files]);
     }
     async push(remote, branch) {
-        const result = await this.git.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], this.remoteEnv);
+        const result = await this.remoteExec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
         if (result.exitCode === 0)
             return { ok: true };
         const output = this.redact(`${result.stdout}\n${result.stderr}`);
@@ -144,7 +158,7 @@ class GitRepository {
     }
     /** Fetches `branch` and returns the remote tip, or undefined if the branch does not exist there. */
     async fetch(remote, branch) {
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             if (/couldn't find remote ref/i.test(output))
@@ -168,7 +182,7 @@ class GitRepository {
     }
     /** Fetches every branch of `remote`, so commits pushed since the checkout can be placed. */
     async fetchAll(remote) {
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote]);
         if (result.exitCode !== 0)
             throw new errors/* GitError */.XS(`git fetch ${remote} failed: ${summarize(this.redact(result.stderr))}`, fetchHint(result.stderr));
     }
@@ -188,7 +202,7 @@ class GitRepository {
     /** The tips of `branches` on `remote` (undefined: no such branch), in one round trip. */
     async remoteTips(remote, branches) {
         const refs = branches.map((branch) => `refs/heads/${branch}`);
-        const result = await this.git.exec(['ls-remote', remote, ...refs], this.remoteEnv);
+        const result = await this.remoteExec(['ls-remote', remote, ...refs]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             throw new errors/* GitError */.XS(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
@@ -201,12 +215,25 @@ class GitRepository {
         }
         return new Map(branches.map((branch) => [branch, found.get(`refs/heads/${branch}`)]));
     }
+    /** Every branch `remote` has, by short name (`git ls-remote --heads`), in one round trip. */
+    async remoteBranches(remote) {
+        const result = await this.remoteExec(['ls-remote', '--heads', remote]);
+        if (result.exitCode !== 0) {
+            const output = this.redact(result.stderr);
+            throw new errors/* GitError */.XS(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
+        }
+        return result.stdout
+            .split('\n')
+            .map((line) => line.split('\t')[1] ?? '')
+            .filter((ref) => ref.startsWith('refs/heads/'))
+            .map((ref) => ref.slice('refs/heads/'.length));
+    }
     /** Fetches `branches` into refs/remotes/<remote>/ (each must exist), so their commits can be read. */
     async fetchBranches(remote, branches) {
         if (branches.length === 0)
             return;
         const specs = branches.map((branch) => `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`);
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, ...specs], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote, ...specs]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             throw new errors/* GitError */.XS(`git fetch ${remote} ${branches.join(' ')} failed: ${summarize(output)}`, fetchHint(output));
@@ -251,7 +278,7 @@ class GitRepository {
     }
     /** Fetches `by` more commits of history behind `branch` into a shallow clone. */
     async deepen(remote, branch, by) {
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             throw new errors/* GitError */.XS(`git fetch --deepen=${by} ${remote} ${branch} failed: ${summarize(output)}`, fetchHint(output));
@@ -300,7 +327,7 @@ class GitRepository {
      */
     async pushLeased(remote, sha, branch, expected) {
         const ref = `refs/heads/${branch}`;
-        const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`], this.remoteEnv);
+        const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
         if (result.exitCode === 0)
             return { ok: true };
         const output = this.redact(`${result.stdout}\n${result.stderr}`);
@@ -952,7 +979,7 @@ function secretForms(secret) {
 }
 /** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
 function redactorFor(secret) {
-    const redactor = new platform/* SecretRedactor */.p();
+    const redactor = new platform/* SecretRedactor */.pE();
     addSecret(redactor, secret);
     return redactor;
 }
@@ -1860,7 +1887,7 @@ class Waiter {
     async run() {
         const { config, platform } = this;
         if (config.path)
-            this.repo = await git_repository/* GitRepository */.x.open(config.path, {}, (text) => platform.redact(text));
+            this.repo = await git_repository/* GitRepository */.xr.open(config.path, {}, (text) => platform.redact(text));
         const names = await this.applicationNames();
         platform.info(config.revision
             ? `Waiting up to ${(0,duration/* formatDuration */.a)(config.timeoutMs)} for ${names.join(', ')} to run ${config.revision} (Synced and Healthy).`

@@ -612,7 +612,7 @@ async function runOpenPromotionPr(config, platform, options = {}) {
 }
 /** The scratch clone, with the token handed to git per command (never in .git/config). */
 async function openScratch(config, platform, dir, env) {
-    return git_repository/* GitRepository */.x.initScratch(dir, config.repositoryUrl, (0,checkout/* remoteAuthEnv */.KG)(config.repositoryUrl, config.token, config.forge, platform, env), (text) => platform.redact(text));
+    return git_repository/* GitRepository */.xr.initScratch(dir, config.repositoryUrl, (0,checkout/* remoteAuthEnv */.KG)(config.repositoryUrl, config.token, config.forge, platform, env), (text) => platform.redact(text));
 }
 /** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
 async function prepare(config, platform, repo, base) {

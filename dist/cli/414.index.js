@@ -96,6 +96,68 @@ function branchSegment(name) {
 
 /***/ }),
 
+/***/ 3152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   yX: () => (/* binding */ requireRemoteBranch)
+/* harmony export */ });
+/* unused harmony exports BranchNotFoundError, closestFirst, editDistance */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/** The branch a step was told to write to does not exist on the remote, and creating it was not asked for. */
+class BranchNotFoundError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS {
+}
+/** How many of the remote's branches the error lists. */
+const LISTED = 8;
+/**
+ * The one check every step makes before it writes to a branch: the branch must already exist on
+ * the remote, because a typo (`mian`) would otherwise create a branch nobody deploys from while
+ * the environment keeps running the old value, and the step would still exit 0. `create` (the
+ * input `create-branch: true`) is the explicit way to make a new one. Fetches the branch and
+ * returns its tip (undefined only with `create`); the remote's branches are listed only when it
+ * is missing, so a run to an existing branch costs no extra round trip.
+ */
+async function requireRemoteBranch(repo, remote, branch, create, info) {
+    const tip = await repo.fetch(remote, branch);
+    if (tip !== undefined)
+        return tip;
+    if (create) {
+        info(`Branch ${branch} does not exist on ${remote}; create-branch is true, so the push creates it.`);
+        return undefined;
+    }
+    const branches = await repo.remoteBranches(remote);
+    const closest = closestFirst(branch, branches);
+    const listed = closest.slice(0, LISTED).join(', ');
+    const more = closest.length > LISTED ? ` and ${closest.length - LISTED} more` : '';
+    throw new BranchNotFoundError(`Branch '${branch}' does not exist on ${remote}${branches.length > 0 ? `; its branches, closest first: ${listed}${more}` : ', which has no branch at all'}. Nothing was written.`, closest[0] !== undefined
+        ? `Set branch to the branch your environment deploys from (e.g. branch: ${closest[0]}), or set create-branch: true to create '${branch}'.`
+        : `Push a first commit to ${remote}, or set create-branch: true to create '${branch}'.`);
+}
+/** `names` ordered by edit distance to `wanted` (ties alphabetically), so a typo's target comes first. */
+function closestFirst(wanted, names) {
+    const scored = names.map((name) => ({ name, distance: editDistance(wanted.toLowerCase(), name.toLowerCase()) }));
+    return scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).map((entry) => entry.name);
+}
+/** Levenshtein distance, with a transposition counted as one edit (`mian` is one from `main`). */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const row = rows[i];
+            const above = rows[i - 1];
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
+}
+
+
+/***/ }),
+
 /***/ 3737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -281,6 +343,7 @@ function validateRollbackInputs(inputs) {
         reason: (0,shared_inputs/* singleLine */.pF)(inputs.reason, 'reason'),
         mode,
         push: (0,steps_inputs/* parseBoolean */.y)(inputs.push, 'push', true),
+        createBranch: (0,steps_inputs/* parseBoolean */.y)(inputs['create-branch'], 'create-branch', false),
         commitMessageTemplate: inputs['commit-message'] || 'revert(deploy): roll back {{target}} from {{from}} to {{to}}',
         pushTimeoutMs: (0,duration/* parseDuration */.E)(inputs['push-timeout'] || '5m', 'push-timeout'),
         labels: [...new Set(['rollback', ...(inputs.environment ? [inputs.environment] : []), ...(0,list_input/* splitList */.r)(inputs.labels)])],
@@ -323,6 +386,8 @@ function validateRollbackInputs(inputs) {
 var change_request = __webpack_require__(4441);
 // EXTERNAL MODULE: ./packages/core/src/git/branch-name.ts
 var branch_name = __webpack_require__(6698);
+// EXTERNAL MODULE: ./packages/core/src/git/branch-target.ts
+var branch_target = __webpack_require__(3152);
 // EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
 var change_branch = __webpack_require__(3737);
 // EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
@@ -356,6 +421,7 @@ var forge_client = __webpack_require__(7664);
 
 
 
+
 const STEP = 'rollback';
 async function runRollback(config, platform, options = {}) {
     if (config.token)
@@ -365,7 +431,7 @@ async function runRollback(config, platform, options = {}) {
     const repo = await (0,checkout/* openCheckout */.Hj)(config.path, 'origin', config.token, remoteSide, platform);
     const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform);
     // Decided on what the remote runs: the checkout may be behind it.
-    const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
+    const rev = (remoteSide ? await (0,branch_target/* requireRemoteBranch */.yX)(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
     const history = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
     const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
     platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);

@@ -491,11 +491,12 @@ var platform = __webpack_require__(7110);
  */
 class GitHubPlatform {
     name = 'github';
-    redactor = new platform/* SecretRedactor */.p();
+    redactor = new platform/* SecretRedactor */.pE();
     getInput(name) {
         return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     }
-    setOutput(name, value) {
+    setOutput(name, given) {
+        const value = this.redactor.redact(given);
         if (process.env.GITHUB_OUTPUT) {
             issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
             return;
@@ -523,8 +524,12 @@ class GitHubPlatform {
         }
     }
     setSecret(secret) {
-        issueCommand('add-mask', {}, secret);
-        this.redactor.add(secret);
+        const tooShort = this.redactor.add(secret);
+        if (tooShort)
+            this.warning(tooShort);
+        // The runner would mask a short value character run by character run too: only real tokens.
+        else if (this.redactor.masks(secret))
+            issueCommand('add-mask', {}, secret);
     }
     async appendSummary(markdown) {
         // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it.

@@ -144,9 +144,11 @@ function forgeOfRemote(remoteUrl, env, given = {}) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ GitRepository),
-  m: () => (/* binding */ fetchHint)
+  xr: () => (/* binding */ GitRepository),
+  mh: () => (/* binding */ fetchHint)
 });
+
+// UNUSED EXPORTS: WITHOUT_HOOKS
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -195,6 +197,8 @@ function isAuthFailure(output) {
 
 
 
+/** Global options for a command that carries the token: nothing of the repository's gets to run. */
+const WITHOUT_HOOKS = ['-c', 'core.hooksPath=/dev/null', '-c', 'credential.helper=', '-c', 'core.fsmonitor=false'];
 /** The git operations the steps need, on one work tree, with remote auth applied per command. */
 class GitRepository {
     remoteEnv;
@@ -204,6 +208,16 @@ class GitRepository {
         this.remoteEnv = remoteEnv;
         this.redact = redact;
         this.git = new git_command_manager/* GitCommandManager */.bM(workTree, {}, redact);
+    }
+    /**
+     * Runs a git command that talks to the remote. With a credential in `remoteEnv`, hooks are off
+     * (`core.hooksPath` pointed at nothing) and no credential helper or fsmonitor runs: a pre-push or
+     * reference-transaction hook would inherit the `GIT_CONFIG_VALUE_*` that carries the token.
+     * Local commands (commit, its hooks included) never get the credential at all.
+     */
+    remoteExec(args) {
+        const guarded = Object.keys(this.remoteEnv).length > 0 ? [...WITHOUT_HOOKS, ...args] : args;
+        return this.git.exec(guarded, this.remoteEnv);
     }
     static async open(path, remoteEnv, redact) {
         const probe = new git_command_manager/* GitCommandManager */.bM(path, {}, redact);
@@ -272,7 +286,7 @@ class GitRepository {
         await this.git.exec(['reset', '--quiet', '--', ...files]);
     }
     async push(remote, branch) {
-        const result = await this.git.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], this.remoteEnv);
+        const result = await this.remoteExec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
         if (result.exitCode === 0)
             return { ok: true };
         const output = this.redact(`${result.stdout}\n${result.stderr}`);
@@ -280,7 +294,7 @@ class GitRepository {
     }
     /** Fetches `branch` and returns the remote tip, or undefined if the branch does not exist there. */
     async fetch(remote, branch) {
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             if (/couldn't find remote ref/i.test(output))
@@ -304,7 +318,7 @@ class GitRepository {
     }
     /** Fetches every branch of `remote`, so commits pushed since the checkout can be placed. */
     async fetchAll(remote) {
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote]);
         if (result.exitCode !== 0)
             throw new errors/* GitError */.XS(`git fetch ${remote} failed: ${summarize(this.redact(result.stderr))}`, fetchHint(result.stderr));
     }
@@ -324,7 +338,7 @@ class GitRepository {
     /** The tips of `branches` on `remote` (undefined: no such branch), in one round trip. */
     async remoteTips(remote, branches) {
         const refs = branches.map((branch) => `refs/heads/${branch}`);
-        const result = await this.git.exec(['ls-remote', remote, ...refs], this.remoteEnv);
+        const result = await this.remoteExec(['ls-remote', remote, ...refs]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             throw new errors/* GitError */.XS(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
@@ -337,12 +351,25 @@ class GitRepository {
         }
         return new Map(branches.map((branch) => [branch, found.get(`refs/heads/${branch}`)]));
     }
+    /** Every branch `remote` has, by short name (`git ls-remote --heads`), in one round trip. */
+    async remoteBranches(remote) {
+        const result = await this.remoteExec(['ls-remote', '--heads', remote]);
+        if (result.exitCode !== 0) {
+            const output = this.redact(result.stderr);
+            throw new errors/* GitError */.XS(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
+        }
+        return result.stdout
+            .split('\n')
+            .map((line) => line.split('\t')[1] ?? '')
+            .filter((ref) => ref.startsWith('refs/heads/'))
+            .map((ref) => ref.slice('refs/heads/'.length));
+    }
     /** Fetches `branches` into refs/remotes/<remote>/ (each must exist), so their commits can be read. */
     async fetchBranches(remote, branches) {
         if (branches.length === 0)
             return;
         const specs = branches.map((branch) => `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`);
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, ...specs], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote, ...specs]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             throw new errors/* GitError */.XS(`git fetch ${remote} ${branches.join(' ')} failed: ${summarize(output)}`, fetchHint(output));
@@ -387,7 +414,7 @@ class GitRepository {
     }
     /** Fetches `by` more commits of history behind `branch` into a shallow clone. */
     async deepen(remote, branch, by) {
-        const result = await this.git.exec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`], this.remoteEnv);
+        const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`]);
         if (result.exitCode !== 0) {
             const output = this.redact(result.stderr);
             throw new errors/* GitError */.XS(`git fetch --deepen=${by} ${remote} ${branch} failed: ${summarize(output)}`, fetchHint(output));
@@ -436,7 +463,7 @@ class GitRepository {
      */
     async pushLeased(remote, sha, branch, expected) {
         const ref = `refs/heads/${branch}`;
-        const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`], this.remoteEnv);
+        const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
         if (result.exitCode === 0)
             return { ok: true };
         const output = this.redact(`${result.stdout}\n${result.stderr}`);
@@ -653,6 +680,7 @@ async function publish(request, initial) {
     if (changedOnly(initial).length === 0)
         return pushHeldLocally(request, tip, remotePlan ?? initial);
     const base = await repo.head();
+    await nameCommitsRidingAlong(request, base, tip);
     const message = request.message(initial);
     const state = { commitSha: await commitWrites(repo, initial, message, request.author), planned: initial, changed: true };
     request.info(`Committed ${state.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
@@ -683,7 +711,23 @@ async function pushHeldLocally(request, tip, remotePlan) {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`The checkout holds the values in local commits, but it has diverged from ${remote}/${branch}.`, `Rebase or drop the local commits (git log ${remote}/${branch}...HEAD), then run again.`);
     }
     request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
+    await nameCommitsRidingAlong(request, head, tip);
     return pushWithRetries(request, head, { commitSha: head, planned: remotePlan, changed: true });
+}
+/**
+ * A push sends every local commit the remote lacks, not only the one this run makes: an earlier
+ * `push: false` run's commit, or someone's local work, would land unannounced. Each is named in
+ * the log (sha, subject, author) before the push, so what reaches the environment is never a
+ * surprise.
+ */
+async function nameCommitsRidingAlong(request, head, tip) {
+    const { repo, remote, branch } = request;
+    const riding = await repo.commitsOnlyIn(head, tip ?? `--remotes=${remote}`);
+    if (riding.length === 0)
+        return;
+    request.info(`The push also carries ${riding.length} commit${riding.length === 1 ? '' : 's'} that ${remote}/${branch} lacks and this run did not make: ${riding
+        .map((commit) => `${commit.sha.slice(0, 12)} "${commit.subject}" by ${commit.author}`)
+        .join('; ')}.`);
 }
 /** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see Backoff. */
 function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) {
@@ -715,7 +759,7 @@ async function pushWithRetries(request, base, state) {
         if (outcome.ok)
             return landed();
         if (!outcome.race)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_repository__WEBPACK_IMPORTED_MODULE_4__/* .fetchHint */ .m)(outcome.message));
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_repository__WEBPACK_IMPORTED_MODULE_4__/* .fetchHint */ .mh)(outcome.message));
         const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
         const left = deadline - Date.now();
         if (left - delay <= 0) {
@@ -2588,7 +2632,7 @@ var ci_environment = __webpack_require__(1981);
  */
 async function openCheckout(path, remote, token, useToken, platform) {
     const redact = (text) => platform.redact(text);
-    const probe = await git_repository/* GitRepository */.x.open(path, {}, redact);
+    const probe = await git_repository/* GitRepository */.xr.open(path, {}, redact);
     if (!token || !useToken)
         return probe;
     const url = await probe.remoteUrl(remote);
@@ -2596,7 +2640,10 @@ async function openCheckout(path, remote, token, useToken, platform) {
     if (Object.keys(remoteEnv).length === 0) {
         platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
     }
-    return new git_repository/* GitRepository */.x(probe.workTree, remoteEnv, redact);
+    else {
+        platform.info(`git commands that send the token (fetch, push, ls-remote) run with hooks disabled, so no hook of the repository can read it; commit hooks run, without it.`);
+    }
+    return new git_repository/* GitRepository */.xr(probe.workTree, remoteEnv, redact);
 }
 /**
  * The environment that hands `token` to git for an HTTPS `url` (see git-auth.ts), its credential

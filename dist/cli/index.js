@@ -1425,17 +1425,43 @@ function inertJson(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ SecretRedactor)
+/* harmony export */   pE: () => (/* binding */ SecretRedactor)
 /* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, tooShortToMask */
 /* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
 
-/** Keeps the secrets and the redaction every adapter applies to what it prints. */
+/**
+ * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
+ * into "Wai***ing", and no real token (GitHub, GitLab, Argo CD) is that short.
+ */
+const MIN_SECRET_LENGTH = 6;
+/** What an adapter warns when a secret is too short to mask; the value itself is never printed. */
+function tooShortToMask(length) {
+    return `A secret of ${length} character${length === 1 ? '' : 's'} was given: too short to be a real token, so it is not masked (masking it would hide those characters wherever they appear in the log). Check that the right variable holds the token.`;
+}
+/** Keeps the secrets and the redaction every adapter applies to what it prints and outputs. */
 class SecretRedactor {
     secrets = new Set();
+    tooShort = new Set();
+    /**
+     * Registers `secret`. Returns a warning to print when it is too short to mask (once per value),
+     * else undefined.
+     */
     add(secret) {
-        if (secret.length === 0)
-            return;
+        if (secret.length === 0 || this.secrets.has(secret))
+            return undefined;
+        if (secret.length < MIN_SECRET_LENGTH) {
+            if (this.tooShort.has(secret))
+                return undefined;
+            this.tooShort.add(secret);
+            return tooShortToMask(secret.length);
+        }
         this.secrets.add(secret);
+        return undefined;
+    }
+    /** Whether `secret` is masked (long enough and registered); the GitHub adapter asks before ::add-mask::. */
+    masks(secret) {
+        return this.secrets.has(secret);
     }
     redact(text) {
         let out = text;
@@ -1539,7 +1565,8 @@ const rollbackSpec = {
         { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
         { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
         { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
-        { name: 'branch', description: 'The environment branch. Default: the checked-out branch.' },
+        { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+        { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
         { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
         { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
         { name: 'author-name', description: 'Commit author name (with `author-email`).' },
@@ -1593,7 +1620,8 @@ const updateManifestSpec = {
         { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
-        { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
+        { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+        { name: 'create-branch', boolean: true, default: 'false', description: 'Create `branch` on the remote when it does not exist there. Without it, pushing to a missing branch is refused before anything is written.' },
         {
             name: 'push-timeout',
             default: '5m',
@@ -2217,7 +2245,7 @@ class TerminalPlatform {
     out;
     log;
     name = 'terminal';
-    redactor = new platform/* SecretRedactor */.p();
+    redactor = new platform/* SecretRedactor */.pE();
     constructor(inputs, out = process.stdout, log = process.stderr) {
         this.inputs = inputs;
         this.out = out;
@@ -2227,7 +2255,7 @@ class TerminalPlatform {
         return (this.inputs.get(name) ?? '').trim();
     }
     setOutput(name, value) {
-        this.out.write(`${name}=${value}\n`);
+        this.out.write(`${name}=${this.redactor.redact(value)}\n`);
     }
     info(message) {
         this.log.write(`${this.redactor.printable(message)}\n`);
@@ -2243,7 +2271,9 @@ class TerminalPlatform {
         return fn();
     }
     setSecret(secret) {
-        this.redactor.add(secret);
+        const tooShort = this.redactor.add(secret);
+        if (tooShort)
+            this.warning(tooShort);
     }
     async appendSummary() {
         // The log already says everything the summary would; a terminal has no summary pane.
@@ -2320,6 +2350,24 @@ function stepNamed(name) {
     return step;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
+/**
+ * A hint written in CI input syntax (`set create-branch: true`, `'branch'`) as a terminal user
+ * types it (`set --create-branch true`, `--branch`). Only the step's own input names are touched,
+ * and only in the hint: the message names the input as every entry knows it.
+ */
+function hintInFlagSyntax(hint, inputNames) {
+    if (inputNames.length === 0)
+        return hint;
+    const names = [...inputNames].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+    return hint
+        .replace(new RegExp(`(^|[\\s(])(${names}): (?!\\s)([^\\s,;)]+)`, 'g'), (_match, before, name, value) => `${before}--${name} ${value}`)
+        .replace(new RegExp(`'(${names})'`, 'g'), (_match, name) => `--${name}`);
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
 
 
@@ -2336,7 +2384,7 @@ class GitLabPlatform {
     env;
     secretInputs;
     name = 'gitlab';
-    redactor = new platform/* SecretRedactor */.p();
+    redactor = new platform/* SecretRedactor */.pE();
     sections = 0;
     dotenvBytes = 0;
     dotenvPath;
@@ -2362,7 +2410,8 @@ class GitLabPlatform {
             return given;
         return (this.env[secretVariable(name)] ?? '').trim();
     }
-    setOutput(name, value) {
+    setOutput(name, given) {
+        const value = this.redactor.redact(given);
         // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
         if (/[\r\n]/.test(value))
             throw new Error(`output ${name} must be a single line for a dotenv report`);
@@ -2397,7 +2446,9 @@ class GitLabPlatform {
         }
     }
     setSecret(secret) {
-        this.redactor.add(secret);
+        const tooShort = this.redactor.add(secret);
+        if (tooShort)
+            this.warning(tooShort);
     }
     async appendSummary(markdown) {
         (0,external_node_fs_.appendFileSync)(this.summaryPath, `${this.redact(markdown)}\n`);
@@ -2457,18 +2508,21 @@ function terminalInputs(env, secretInputs) {
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
 
 
+
 /**
  * Runs one step and turns any failure into a clear message and a non-zero exit, never a bare
  * stack trace. Every bundle's entry is a single call of this.
  */
-async function runStep(step, given) {
+async function runStep(step, given, options = {}) {
     const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
     const platform = given ?? (await detectPlatform(process.env, secrets));
     try {
         await step.run(platform);
     }
     catch (error) {
-        platform.setFailed((0,errors/* describeError */.Uc)(error));
+        // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
+        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs.map((input) => input.name))) : error;
+        platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
     }
 }
@@ -3073,7 +3127,7 @@ async function main(argv) {
     const platform = new TerminalPlatform(parsed.inputs);
     for (const warning of parsed.warnings)
         platform.warning(warning);
-    await runStep(step, platform);
+    await runStep(step, platform, { flags: true });
     return process.exitCode === 1 ? 1 : 0;
 }
 main(process.argv.slice(2)).then((code) => {

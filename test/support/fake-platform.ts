@@ -20,7 +20,7 @@ export class FakePlatform implements Platform {
   }
 
   setOutput(name: string, value: string): void {
-    this.outputs.set(name, value);
+    this.outputs.set(name, this.redact(value));
   }
 
   info(message: string): void {
@@ -42,7 +42,8 @@ export class FakePlatform implements Platform {
 
   setSecret(secret: string): void {
     this.secrets.push(secret);
-    this.redactor.add(secret);
+    const tooShort = this.redactor.add(secret);
+    if (tooShort) this.warning(tooShort);
   }
 
   async appendSummary(markdown: string): Promise<void> {

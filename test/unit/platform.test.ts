@@ -113,9 +113,9 @@ describe('TerminalPlatform', () => {
     const platform = new TerminalPlatform(new Map([['files', ' a.yaml ']]), out, log);
     expect(platform.getInput('files')).toBe('a.yaml');
     expect(platform.getInput('image')).toBe('');
-    platform.setSecret('tok');
+    platform.setSecret('tok-123');
     platform.setOutput('changed', 'true');
-    platform.warning('tok leaked?');
+    platform.warning('tok-123 leaked?');
     expect(String(out.read())).toBe('changed=true\n');
     expect(String(log.read())).toBe('warning: *** leaked?\n');
     expect(platform.defaultAuthor()).toBeUndefined();

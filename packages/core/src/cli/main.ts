@@ -87,7 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const platform = new TerminalPlatform(parsed.inputs);
   for (const warning of parsed.warnings) platform.warning(warning);
-  await runStep(step, platform);
+  await runStep(step, platform, { flags: true });
   return process.exitCode === 1 ? 1 : 0;
 }
 

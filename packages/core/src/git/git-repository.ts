@@ -6,6 +6,9 @@ import type { Author } from '../platform/platform';
 import { GitCommandManager } from './git-command-manager';
 import { isAuthFailure, isLostPushRace } from './push-race';
 
+/** Global options for a command that carries the token: nothing of the repository's gets to run. */
+export const WITHOUT_HOOKS: readonly string[] = ['-c', 'core.hooksPath=/dev/null', '-c', 'credential.helper=', '-c', 'core.fsmonitor=false'];
+
 export type PushOutcome = { ok: true } | { ok: false; race: boolean; message: string };
 
 /** A commit as a person reads it in a message: who, what, which. */
@@ -33,6 +36,17 @@ export class GitRepository {
     private readonly redact: (text: string) => string = (text) => text,
   ) {
     this.git = new GitCommandManager(workTree, {}, redact);
+  }
+
+  /**
+   * Runs a git command that talks to the remote. With a credential in `remoteEnv`, hooks are off
+   * (`core.hooksPath` pointed at nothing) and no credential helper or fsmonitor runs: a pre-push or
+   * reference-transaction hook would inherit the `GIT_CONFIG_VALUE_*` that carries the token.
+   * Local commands (commit, its hooks included) never get the credential at all.
+   */
+  private remoteExec(args: readonly string[]): ReturnType<GitCommandManager['exec']> {
+    const guarded = Object.keys(this.remoteEnv).length > 0 ? [...WITHOUT_HOOKS, ...args] : args;
+    return this.git.exec(guarded, this.remoteEnv);
   }
 
   static async open(path: string, remoteEnv: Readonly<Record<string, string>>, redact: (text: string) => string): Promise<GitRepository> {
@@ -121,7 +135,7 @@ export class GitRepository {
   }
 
   async push(remote: string, branch: string): Promise<PushOutcome> {
-    const result = await this.git.exec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`], this.remoteEnv);
+    const result = await this.remoteExec(['push', '--porcelain', remote, `HEAD:refs/heads/${branch}`]);
     if (result.exitCode === 0) return { ok: true };
     const output = this.redact(`${result.stdout}\n${result.stderr}`);
     return { ok: false, race: isLostPushRace(output), message: summarize(output) };
@@ -129,7 +143,7 @@ export class GitRepository {
 
   /** Fetches `branch` and returns the remote tip, or undefined if the branch does not exist there. */
   async fetch(remote: string, branch: string): Promise<string | undefined> {
-    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], this.remoteEnv);
+    const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
     if (result.exitCode !== 0) {
       const output = this.redact(result.stderr);
       if (/couldn't find remote ref/i.test(output)) return undefined;
@@ -155,7 +169,7 @@ export class GitRepository {
 
   /** Fetches every branch of `remote`, so commits pushed since the checkout can be placed. */
   async fetchAll(remote: string): Promise<void> {
-    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote], this.remoteEnv);
+    const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote]);
     if (result.exitCode !== 0) throw new GitError(`git fetch ${remote} failed: ${summarize(this.redact(result.stderr))}`, fetchHint(result.stderr));
   }
 
@@ -175,7 +189,7 @@ export class GitRepository {
   /** The tips of `branches` on `remote` (undefined: no such branch), in one round trip. */
   async remoteTips(remote: string, branches: readonly string[]): Promise<Map<string, string | undefined>> {
     const refs = branches.map((branch) => `refs/heads/${branch}`);
-    const result = await this.git.exec(['ls-remote', remote, ...refs], this.remoteEnv);
+    const result = await this.remoteExec(['ls-remote', remote, ...refs]);
     if (result.exitCode !== 0) {
       const output = this.redact(result.stderr);
       throw new GitError(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
@@ -188,11 +202,25 @@ export class GitRepository {
     return new Map(branches.map((branch) => [branch, found.get(`refs/heads/${branch}`)]));
   }
 
+  /** Every branch `remote` has, by short name (`git ls-remote --heads`), in one round trip. */
+  async remoteBranches(remote: string): Promise<string[]> {
+    const result = await this.remoteExec(['ls-remote', '--heads', remote]);
+    if (result.exitCode !== 0) {
+      const output = this.redact(result.stderr);
+      throw new GitError(`git ls-remote ${remote} failed: ${summarize(output)}`, fetchHint(output));
+    }
+    return result.stdout
+      .split('\n')
+      .map((line) => line.split('\t')[1] ?? '')
+      .filter((ref) => ref.startsWith('refs/heads/'))
+      .map((ref) => ref.slice('refs/heads/'.length));
+  }
+
   /** Fetches `branches` into refs/remotes/<remote>/ (each must exist), so their commits can be read. */
   async fetchBranches(remote: string, branches: readonly string[]): Promise<void> {
     if (branches.length === 0) return;
     const specs = branches.map((branch) => `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`);
-    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', remote, ...specs], this.remoteEnv);
+    const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', remote, ...specs]);
     if (result.exitCode !== 0) {
       const output = this.redact(result.stderr);
       throw new GitError(`git fetch ${remote} ${branches.join(' ')} failed: ${summarize(output)}`, fetchHint(output));
@@ -247,7 +275,7 @@ export class GitRepository {
 
   /** Fetches `by` more commits of history behind `branch` into a shallow clone. */
   async deepen(remote: string, branch: string, by: number): Promise<void> {
-    const result = await this.git.exec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`], this.remoteEnv);
+    const result = await this.remoteExec(['fetch', '--quiet', '--no-tags', `--deepen=${by}`, remote, `refs/heads/${branch}`]);
     if (result.exitCode !== 0) {
       const output = this.redact(result.stderr);
       throw new GitError(`git fetch --deepen=${by} ${remote} ${branch} failed: ${summarize(output)}`, fetchHint(output));
@@ -303,7 +331,7 @@ export class GitRepository {
    */
   async pushLeased(remote: string, sha: string, branch: string, expected: string | undefined): Promise<PushOutcome> {
     const ref = `refs/heads/${branch}`;
-    const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`], this.remoteEnv);
+    const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
     if (result.exitCode === 0) return { ok: true };
     const output = this.redact(`${result.stdout}\n${result.stderr}`);
     return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };

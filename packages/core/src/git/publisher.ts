@@ -121,6 +121,7 @@ export async function publish<T extends FileWrite>(request: PublishRequest<T>, i
   if (changedOnly(initial).length === 0) return pushHeldLocally(request, tip, remotePlan ?? initial);
 
   const base = await repo.head();
+  await nameCommitsRidingAlong(request, base, tip);
   const message = request.message(initial);
   const state = { commitSha: await commitWrites(repo, initial, message, request.author), planned: initial, changed: true };
   request.info(`Committed ${state.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
@@ -164,7 +165,25 @@ async function pushHeldLocally<T extends FileWrite>(request: PublishRequest<T>, 
     );
   }
   request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
+  await nameCommitsRidingAlong(request, head, tip);
   return pushWithRetries(request, head, { commitSha: head, planned: remotePlan, changed: true });
+}
+
+/**
+ * A push sends every local commit the remote lacks, not only the one this run makes: an earlier
+ * `push: false` run's commit, or someone's local work, would land unannounced. Each is named in
+ * the log (sha, subject, author) before the push, so what reaches the environment is never a
+ * surprise.
+ */
+async function nameCommitsRidingAlong<T extends FileWrite>(request: PublishRequest<T>, head: string, tip: string | undefined): Promise<void> {
+  const { repo, remote, branch } = request;
+  const riding = await repo.commitsOnlyIn(head, tip ?? `--remotes=${remote}`);
+  if (riding.length === 0) return;
+  request.info(
+    `The push also carries ${riding.length} commit${riding.length === 1 ? '' : 's'} that ${remote}/${branch} lacks and this run did not make: ${riding
+      .map((commit) => `${commit.sha.slice(0, 12)} "${commit.subject}" by ${commit.author}`)
+      .join('; ')}.`,
+  );
 }
 
 interface PushState<T> {

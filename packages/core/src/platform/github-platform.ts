@@ -15,7 +15,8 @@ export class GitHubPlatform implements Platform {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
   }
 
-  setOutput(name: string, value: string): void {
+  setOutput(name: string, given: string): void {
+    const value = this.redactor.redact(given);
     if (process.env.GITHUB_OUTPUT) {
       issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
       return;
@@ -47,8 +48,10 @@ export class GitHubPlatform implements Platform {
   }
 
   setSecret(secret: string): void {
-    issueCommand('add-mask', {}, secret);
-    this.redactor.add(secret);
+    const tooShort = this.redactor.add(secret);
+    if (tooShort) this.warning(tooShort);
+    // The runner would mask a short value character run by character run too: only real tokens.
+    else if (this.redactor.masks(secret)) issueCommand('add-mask', {}, secret);
   }
 
   async appendSummary(markdown: string): Promise<void> {

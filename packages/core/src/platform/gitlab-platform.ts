@@ -42,7 +42,8 @@ export class GitLabPlatform implements Platform {
     return (this.env[secretVariable(name)] ?? '').trim();
   }
 
-  setOutput(name: string, value: string): void {
+  setOutput(name: string, given: string): void {
+    const value = this.redactor.redact(given);
     // dotenv reports hold one line per variable: outputs are single-line by design (JSON for lists).
     if (/[\r\n]/.test(value)) throw new Error(`output ${name} must be a single line for a dotenv report`);
     const line = `${name.toUpperCase().replace(/-/g, '_')}=${value}\n`;
@@ -80,7 +81,8 @@ export class GitLabPlatform implements Platform {
   }
 
   setSecret(secret: string): void {
-    this.redactor.add(secret);
+    const tooShort = this.redactor.add(secret);
+    if (tooShort) this.warning(tooShort);
   }
 
   async appendSummary(markdown: string): Promise<void> {

@@ -15,6 +15,7 @@ export interface Platform {
   readonly name: 'github' | 'gitlab' | 'terminal';
   /** The input's value, trimmed; '' when not given. */
   getInput(name: string): string;
+  /** Sets an output, redacted like the log: a secret echoed by a server never reaches a later job. */
   setOutput(name: string, value: string): void;
   /**
    * info, warning, error, group titles and setFailed print their text redacted, then neutralised
@@ -25,7 +26,10 @@ export interface Platform {
   error(message: string): void;
   /** Runs `fn` inside a collapsible log section; a line break in the title is shown escaped. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
-  /** Hides `secret` from everything this platform prints from now on. */
+  /**
+   * Hides `secret` from everything this platform prints or outputs from now on. A value shorter
+   * than MIN_SECRET_LENGTH is not masked (see SecretRedactor.add); a warning says so.
+   */
   setSecret(secret: string): void;
   /** Appends Markdown to the run's summary (job summary, summary file, or terminal). */
   appendSummary(markdown: string): Promise<void>;
@@ -37,13 +41,40 @@ export interface Platform {
   redact(text: string): string;
 }
 
-/** Keeps the secrets and the redaction every adapter applies to what it prints. */
+/**
+ * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
+ * into "Wai***ing", and no real token (GitHub, GitLab, Argo CD) is that short.
+ */
+export const MIN_SECRET_LENGTH = 6;
+
+/** What an adapter warns when a secret is too short to mask; the value itself is never printed. */
+export function tooShortToMask(length: number): string {
+  return `A secret of ${length} character${length === 1 ? '' : 's'} was given: too short to be a real token, so it is not masked (masking it would hide those characters wherever they appear in the log). Check that the right variable holds the token.`;
+}
+
+/** Keeps the secrets and the redaction every adapter applies to what it prints and outputs. */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
+  private readonly tooShort = new Set<string>();
 
-  add(secret: string): void {
-    if (secret.length === 0) return;
+  /**
+   * Registers `secret`. Returns a warning to print when it is too short to mask (once per value),
+   * else undefined.
+   */
+  add(secret: string): string | undefined {
+    if (secret.length === 0 || this.secrets.has(secret)) return undefined;
+    if (secret.length < MIN_SECRET_LENGTH) {
+      if (this.tooShort.has(secret)) return undefined;
+      this.tooShort.add(secret);
+      return tooShortToMask(secret.length);
+    }
     this.secrets.add(secret);
+    return undefined;
+  }
+
+  /** Whether `secret` is masked (long enough and registered); the GitHub adapter asks before ::add-mask::. */
+  masks(secret: string): boolean {
+    return this.secrets.has(secret);
   }
 
   redact(text: string): string {

@@ -19,7 +19,7 @@ export class TerminalPlatform implements Platform {
   }
 
   setOutput(name: string, value: string): void {
-    this.out.write(`${name}=${value}\n`);
+    this.out.write(`${name}=${this.redactor.redact(value)}\n`);
   }
 
   info(message: string): void {
@@ -40,7 +40,8 @@ export class TerminalPlatform implements Platform {
   }
 
   setSecret(secret: string): void {
-    this.redactor.add(secret);
+    const tooShort = this.redactor.add(secret);
+    if (tooShort) this.warning(tooShort);
   }
 
   async appendSummary(): Promise<void> {

@@ -17,6 +17,8 @@ export async function openCheckout(path: string, remote: string, token: string |
   const remoteEnv = remoteAuthEnv(url, token, platform.name, platform);
   if (Object.keys(remoteEnv).length === 0) {
     platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
+  } else {
+    platform.info(`git commands that send the token (fetch, push, ls-remote) run with hooks disabled, so no hook of the repository can read it; commit hooks run, without it.`);
   }
   return new GitRepository(probe.workTree, remoteEnv, redact);
 }

@@ -1,4 +1,5 @@
-import { describeError } from '../errors';
+import { describeError, GitopsPromoteError } from '../errors';
+import { hintInFlagSyntax } from '../platform/flag-syntax';
 import { detectPlatform } from '../platform/detect-platform';
 import type { Platform } from '../platform/platform';
 import type { RegisteredStep } from './step-spec';
@@ -7,13 +8,15 @@ import type { RegisteredStep } from './step-spec';
  * Runs one step and turns any failure into a clear message and a non-zero exit, never a bare
  * stack trace. Every bundle's entry is a single call of this.
  */
-export async function runStep(step: RegisteredStep, given?: Platform): Promise<void> {
+export async function runStep(step: RegisteredStep, given?: Platform, options: { flags?: boolean } = {}): Promise<void> {
   const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
   const platform = given ?? (await detectPlatform(process.env, secrets));
   try {
     await step.run(platform);
   } catch (error) {
-    platform.setFailed(describeError(error));
+    // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
+    const shown = options.flags && error instanceof GitopsPromoteError ? new GitopsPromoteError(error.message, hintInFlagSyntax(error.hint, step.spec.inputs.map((input) => input.name))) : error;
+    platform.setFailed(describeError(shown));
     process.exitCode = 1;
   }
 }

@@ -25,6 +25,8 @@ export interface RollbackConfig {
   mode: 'commit' | 'pull-request';
   push: boolean;
   branch?: string;
+  /** mode: commit may push to a branch the remote does not have yet (create-branch). */
+  createBranch: boolean;
   token?: string;
   commitMessageTemplate: string;
   author?: Author;
@@ -65,6 +67,7 @@ export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
     reason: singleLine(inputs.reason, 'reason'),
     mode,
     push: parseBoolean(inputs.push, 'push', true),
+    createBranch: parseBoolean(inputs['create-branch'], 'create-branch', false),
     commitMessageTemplate: inputs['commit-message'] || 'revert(deploy): roll back {{target}} from {{from}} to {{to}}',
     pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
     labels: [...new Set(['rollback', ...(inputs.environment ? [inputs.environment] : []), ...splitList(inputs.labels)])],

@@ -3,6 +3,7 @@ import { ensureChangeRequest } from '../../forge/change-request';
 import type { Forge } from '../../forge/forge';
 import { forgeOfRemote } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
+import { requireRemoteBranch } from '../../git/branch-target';
 import { publishChangeBranch } from '../../git/change-branch';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
 import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
@@ -47,7 +48,7 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
   const repo = await openCheckout(config.path, 'origin', config.token, remoteSide, platform);
   const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
-  const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
+  const rev = (remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
   const history: HistoryRequest = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
   const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
   platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);

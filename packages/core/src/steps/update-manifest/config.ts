@@ -19,6 +19,8 @@ export interface UpdateManifestConfig {
   push: boolean;
   /** Branch to push to; undefined means the checked-out branch. */
   branch?: string;
+  /** Push to a branch the remote does not have yet (create-branch); otherwise that is refused. */
+  createBranch: boolean;
   /** How long lost push races are retried, in ms. */
   pushTimeoutMs: number;
   remote: string;
@@ -103,6 +105,7 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
     signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
     allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back', false),
     dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+    createBranch: parseBoolean(inputs['create-branch'], 'create-branch', false),
     pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
   };
   if (branch !== '') config.branch = branch;

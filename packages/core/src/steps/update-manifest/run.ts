@@ -12,6 +12,7 @@ import { formatKeyPath } from '../../manifest/key-path';
 import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
+import { requireRemoteBranch } from '../../git/branch-target';
 import { refuseRolledBack } from '../../git/promotion-history';
 import { withTrailers } from '../../git/trailers';
 import { readTargetOf, valuesIn } from '../../manifest/manifest-reader';
@@ -118,6 +119,7 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
     return result;
   }
   const branch = await targetBranch(repo, config.branch, platform);
+  await requireRemoteBranch(repo, config.remote, branch, config.createBranch, (message) => platform.info(message));
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
   const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
   const publication = await publish(

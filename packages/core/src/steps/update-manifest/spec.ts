@@ -23,7 +23,8 @@ export const updateManifestSpec = {
     { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
     { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
     { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
-    { name: 'branch', description: 'Branch to push to. Default: the checked-out branch.' },
+    { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+    { name: 'create-branch', boolean: true, default: 'false', description: 'Create `branch` on the remote when it does not exist there. Without it, pushing to a missing branch is refused before anything is written.' },
     {
       name: 'push-timeout',
       default: '5m',
