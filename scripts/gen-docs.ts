@@ -106,7 +106,7 @@ function gitlabTemplate(spec: StepSpec, version: string): string {
     stage: { description: 'Stage of the job.', default: 'deploy' },
     'gitops-promote-version': {
       description:
-        'Version of the gitops-promote npm package the job runs (any npm version or range, or a spec such as `file:/mirror/gitops-promote-1.0.0.tgz`); default: the release this template belongs to. A registry mirror: set `NPM_CONFIG_REGISTRY`.',
+        `Version of the gitops-promote npm package the job runs (any npm version or range, or a spec such as \`file:/mirror/gitops-promote-${version}.tgz\`); default: the release this template belongs to. A registry mirror: set \`NPM_CONFIG_REGISTRY\`.`,
       default: version,
     },
     'node-image': { description: 'Container image for the job: any with Node 20 or later and git.', default: 'node:24' },

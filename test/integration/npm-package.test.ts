@@ -3,7 +3,7 @@
  * a `gitops-promote` bin, nothing else; installed into an empty folder (offline: the bundles need
  * no dependency), `npx gitops-promote` runs every step's help, --version and a real step.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,11 +31,15 @@ beforeAll(async () => {
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('npm package', () => {
-  it('holds dist/, the README and package.json, nothing else', async () => {
+  it('holds the CLI bundle, the README, CHANGELOG, LICENSE and package.json, nothing else, in under 1 MB', async () => {
     const listed = await runProcess('tar', ['-tzf', tarball], { cwd: dir, env: inherited() });
     const files = listed.stdout.trim().split('\n');
-    expect(files.filter((file) => !file.startsWith('package/dist/')).sort()).toEqual(['package/README.md', 'package/package.json']);
-    for (const step of ['update-manifest', 'wait-argocd-healthy', 'open-promotion-pr', 'rollback', 'cli']) expect(files).toContain(`package/dist/${step}/index.js`);
+    expect(files.filter((file) => !file.startsWith('package/dist/')).sort()).toEqual(['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/package.json']);
+    // The actions run dist/<step>/ from the repository; a GitLab job downloads the package, which
+    // needs only the CLI (every step, loaded on demand).
+    expect(files.filter((file) => file.startsWith('package/dist/') && !file.startsWith('package/dist/cli/'))).toEqual([]);
+    expect(files).toContain('package/dist/cli/index.js');
+    expect((await stat(tarball)).size).toBeLessThan(1024 * 1024);
     const manifest = JSON.parse(await readFile(join(app, 'node_modules', 'gitops-promote', 'package.json'), 'utf8')) as { bin: Record<string, string>; dependencies?: unknown };
     expect(manifest.bin).toEqual({ 'gitops-promote': 'dist/cli/index.js' });
     expect(manifest.dependencies).toBeUndefined();
