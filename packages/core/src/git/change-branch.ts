@@ -83,9 +83,11 @@ export type ChangeBranchOutcome<T> =
  * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
  * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
  * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
+ * A push lost to another run of ours that put other values there is `superseded`, not undone.
  */
 export async function publishChangeBranch<T extends FileWrite>(request: ChangeBranchRequest<T>): Promise<ChangeBranchOutcome<T>> {
-  await checkChangeBranch(request.repo, request.base, request.branch);
+  // Tips handed in came from readTips, which checked the names already.
+  if (!request.tips) await checkChangeBranch(request.repo, request.base, request.branch);
   const deadline = Date.now() + request.timeoutMs;
   let lost: LostRace | undefined;
   for (let attempt = 1; ; attempt++) {
