@@ -35,8 +35,22 @@ interface Api {
   writes(): number;
   requests(): number;
   autoMergePinnedTo(): string | undefined;
+  /** The forge answers the next create, or reviewer request, with `status`, as it words that status. */
+  fail(request: 'create' | 'reviewers', status: 403 | 422 | 500): void;
   stop(): void;
 }
+
+const GITHUB_DOCS = 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request';
+const GITHUB_FAULTS = {
+  403: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: GITHUB_DOCS, status: '403' } },
+  422: { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'base', code: 'invalid' }], documentation_url: GITHUB_DOCS, status: '422' } },
+  500: { status: 500, body: { message: 'Server Error' } },
+};
+const GITLAB_FAULTS = {
+  403: { status: 403, body: { message: '403 Forbidden' } },
+  422: { status: 422, body: { message: ['Target branch "main" does not exist'] } },
+  500: { status: 500, body: { message: '500 Internal Server Error' } },
+};
 
 function gitHubApi(fake: GitHubApiFake): Api {
   return {
@@ -45,6 +59,12 @@ function gitHubApi(fake: GitHubApiFake): Api {
     writes: () => fake.writes(),
     requests: () => fake.requests.length,
     autoMergePinnedTo: () => (fake.pulls[0]?.autoMerge ? fake.pulls[0].headSha : undefined),
+    fail: (request, status) => {
+      // Octokit resends a 5xx three times: every attempt fails, as during an outage.
+      for (let attempt = 0; attempt < (status === 500 ? 4 : 1); attempt++) {
+        fake.failNext('POST', request === 'create' ? /\/pulls$/ : /\/pulls\/\d+\/requested_reviewers$/, GITHUB_FAULTS[status]);
+      }
+    },
     stop: () => fake.stop(),
   };
 }
@@ -67,8 +87,32 @@ function gitLabApi(fake: GitLabApiFake): Api {
     writes: () => fake.writes().length,
     requests: () => fake.requests.length,
     autoMergePinnedTo: () => fake.mergeRequests[0]?.auto_merge_sha,
+    fail: (request, status) => {
+      // A POST is not resent on a 5xx (GitLab may have acted on it); reviewers go by PUT with reviewer_ids.
+      if (request === 'create') fake.failNext('POST', /\/merge_requests$/, GITLAB_FAULTS[status]);
+      else fake.failNext('PUT', /\/merge_requests\/\d+$/, GITLAB_FAULTS[status], (body) => body['reviewer_ids'] !== undefined);
+    },
     stop: () => fake.stop(),
   };
+}
+
+/** A platform that runs `hook` (another run) once, when the step enters the log group `at`. */
+class InterleavingPlatform extends FakePlatform {
+  constructor(
+    private readonly at: RegExp,
+    private hook: (() => Promise<unknown>) | undefined,
+  ) {
+    super();
+  }
+
+  override async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    const hook = this.at.test(title) ? this.hook : undefined;
+    if (hook) {
+      this.hook = undefined;
+      await hook();
+    }
+    return super.group(title, fn);
+  }
 }
 
 const FORGES = [
@@ -191,6 +235,75 @@ describe.each(FORGES)('open-promotion-pr on $forge (real client, nock API, real 
     expect(hint.length).toBeGreaterThan(10);
     expect(`${message}${hint}`).not.toContain('not-the-token-77');
     await expect(repo.git(['rev-parse', '--verify', '--quiet', `refs/heads/${BRANCH}`])).rejects.toThrow();
+  });
+
+  it('never pushes to its base: branch equal to the default branch is refused before anything is pushed or written', async () => {
+    const main = await repo.git(['rev-parse', 'main']);
+    await expect(run({ branch: 'main' })).rejects.toThrow(/Input 'branch' is the base branch itself \(main\)/);
+    await expect(run({ branch: 'main', 'dry-run': 'true' })).rejects.toThrow(/Input 'branch' is the base branch itself/);
+    expect(await repo.git(['rev-parse', 'main'])).toBe(main);
+    expect(api.writes()).toBe(0);
+    expect(api.changes()).toHaveLength(0);
+  });
+
+  it.each([
+    ['while it pushed (its lease lost)', /^Updating branch /],
+    ['after it pushed, before it wrote the change request', /^Updating the (pull|merge) request/],
+  ])('a run superseded by another value %s says so, exits 0, and describes the branch as it is', async (_when, at) => {
+    const platform = new InterleavingPlatform(at, () => run({ 'source-files': '', tag: '3.0.1' }));
+    const { result } = await run({ 'source-files': '', tag: '3.0.0' }, platform);
+    const head = await repo.git(['rev-parse', BRANCH]);
+    expect(await repo.git(['show', `${BRANCH}:envs/prod/kustomization.yaml`])).toBe(kustomization('3.0.1').trimEnd());
+    expect(result).toMatchObject({ operation: 'superseded', number: 1, value: '3.0.1', headSha: head });
+    expect(api.changes()).toHaveLength(1);
+    expect(api.changes()[0]?.title).toBe(`Promote ${IMAGE} 3.0.1 to prod`);
+    expect(api.changes()[0]?.body).toContain('`3.0.1` |');
+    expect(api.changes()[0]?.body).not.toContain('3.0.0');
+    expect(platform.log).toMatch(new RegExp(`warning: Superseded: ${BRANCH} was replaced while this run worked and holds ${IMAGE} 3\\.0\\.1 at ${head.slice(0, 12)}`));
+  });
+
+  it('a reviewer request the forge refused is not recorded as made: the next run asks again', async () => {
+    api.fail('reviewers', 403);
+    await expect(run()).rejects.toThrow(/403|forbidden|not accessible/i);
+    expect(api.changes()[0]?.reviewers).toEqual([]);
+    expect(api.changes()[0]?.body).not.toContain('requested=');
+    const { result } = await run();
+    expect(result.operation).toBe('updated');
+    expect(api.changes()[0]?.reviewers).toEqual(['alice']);
+    expect(api.changes()[0]?.body).toContain('<!-- gitops-promote requested=alice -->');
+    expect((await run()).result.operation).toBe('unchanged');
+  });
+
+  it.each([403, 422, 500] as const)('the forge failing to open the change request (%i) deletes the branch this run created; the next run starts over', async (status) => {
+    const main = await repo.git(['rev-parse', 'main']);
+    api.fail('create', status);
+    await expect(run()).rejects.toThrow();
+    await expect(repo.git(['rev-parse', '--verify', '--quiet', `refs/heads/${BRANCH}`])).rejects.toThrow();
+    expect(await repo.git(['rev-parse', 'main'])).toBe(main);
+    expect(api.changes()).toHaveLength(0);
+    expect((await run()).result).toMatchObject({ operation: 'created', number: 1 });
+  });
+
+  it('a branch it cannot delete is named in the error; a branch it did not create is never deleted', async () => {
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\nwhile read old new ref; do [ "$new" = 0000000000000000000000000000000000000000 ] && { echo "deleting branches is not allowed" >&2; exit 1; }; done\nexit 0\n');
+    await chmod(hook, 0o755);
+    await repo.git(['config', 'core.hooksPath', join(repo.dir, '.git', 'hooks')]);
+    api.fail('create', 403);
+    const error = await run().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    const pushed = await repo.git(['rev-parse', BRANCH]);
+    expect((error as Error).message).toContain(`The branch ${BRANCH} this run pushed (${pushed.slice(0, 12)}) could not be deleted`);
+    expect((error as Error).message).toMatch(/deleting branches is not allowed/);
+
+    // The branch exists before the next run (which rebuilds it on a new base): it is not this run's to delete.
+    await repo.git(['config', '--unset', 'core.hooksPath']);
+    const moved = await repo.commit({ 'README.md': 'moved\n' }, 'base moves');
+    api.fail('create', 403);
+    await expect(run()).rejects.toThrow(/403|forbidden|not accessible/i);
+    expect(await repo.git(['rev-parse', `${BRANCH}^`])).toBe(moved);
   });
 
   it('a push refused by the server (protected branch) fails naming it, and opens nothing', async () => {

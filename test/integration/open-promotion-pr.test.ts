@@ -165,6 +165,19 @@ describe('open-promotion-pr (in process, real git, fake forge)', () => {
     expect(headOf(repo, 'promo/other')).toBeUndefined();
   });
 
+  it('validates branch and base as git would before anything is fetched or pushed, with the message every step gives', async () => {
+    const main = headOf(repo, 'main');
+    const platform = new FakePlatform();
+    await expect(run({ branch: '--upload-pack=touch /tmp/pwned' }, platform)).rejects.toThrow(/Input 'branch' is not a valid branch name: "--upload-pack=touch \/tmp\/pwned" \(git check-ref-format refuses it\)/);
+    await expect(run({ branch: 'promo..prod' })).rejects.toThrow(/Input 'branch' is not a valid branch name: "promo\.\.prod"/);
+    await expect(run({ base: 'main..x' })).rejects.toThrow(/Input 'base' is not a valid branch name: "main\.\.x"/);
+    await expect(run({ base: 'release', branch: 'release' })).rejects.toThrow(/Input 'branch' is the base branch itself \(release\)/);
+    expect(platform.log).not.toMatch(/Pushed|token/i);
+    expect(headOf(repo, 'main')).toBe(main);
+    expect(await repo.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
+    expect(forge.writes).toEqual([]);
+  });
+
   it('a missing base or repository is a clear error, and nothing is opened', async () => {
     await expect(run({ base: 'release' })).rejects.toThrow(/Base branch release does not exist/);
     await expect(run({ 'repository-url': `${repo.dir}-missing` })).rejects.toThrow(/git ls-remote origin failed/);

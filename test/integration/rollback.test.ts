@@ -205,6 +205,27 @@ describe('rollback', () => {
     }
   });
 
+  it('mode: pull-request: the forge refusing the pull request deletes the rollback branch this run pushed; the environment branch is untouched', async () => {
+    await history();
+    const head = await sandbox.gitOk(['rev-parse', 'main'], bare);
+    nock.disableNetConnect();
+    const api = createGitHubApiFake({ origin: 'https://api.github.test', owner: 'acme', repo: 'envs', gitDir: bare, token: 'gh-token-123' });
+    try {
+      api.failNext('POST', /\/pulls$/, { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request', status: '403' } });
+      const inputs = { mode: 'pull-request', token: 'gh-token-123', environment: 'prod', platform: 'github', repository: 'acme/envs', 'api-url': 'https://api.github.test' };
+      const platform = new FakePlatform();
+      await expect(rollback(inputs, platform, { fetch: globalThis.fetch })).rejects.toThrow(/403|not accessible/i);
+      expect(api.tip('gitops-promote/rollback/prod/ghcr.io-acme-payments')).toBeUndefined();
+      expect(platform.log).toMatch(/Deleted gitops-promote\/rollback\/prod\/ghcr\.io-acme-payments \([0-9a-f]{12}\), which this run had created/);
+      expect(await sandbox.gitOk(['rev-parse', 'main'], bare)).toBe(head);
+      expect(api.pulls).toEqual([]);
+    } finally {
+      api.stop();
+      nock.cleanAll();
+      nock.enableNetConnect();
+    }
+  });
+
   it('refuses bad input before touching anything', async () => {
     await history();
     expect(() => validateRollbackInputs({ ...blank<RollbackInputs>(rollbackSpec), files: FILE })).toThrow(/exactly one of 'image' and 'key'/);

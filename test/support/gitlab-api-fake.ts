@@ -94,8 +94,11 @@ export interface GitLabApiFake {
   /** Commits made through the Commits API (these have a signature). */
   readonly apiCommits: Set<string>;
   writes(): RecordedRequest[];
-  /** The next request matching method and path gets `fault` instead of an answer (one-shot, queued in order). */
-  failNext(method: string, path: RegExp, fault: Fault): void;
+  /**
+   * The next request matching method and path (and `body`, when given: one PUT edits title,
+   * labels or reviewers alike) gets `fault` instead of an answer (one-shot, queued in order).
+   */
+  failNext(method: string, path: RegExp, fault: Fault, body?: (body: Record<string, unknown>) => boolean): void;
   /** Tip of a branch in the bare repository. */
   head(branch: string): string | undefined;
   /** Pipelines finish: MRs waiting for auto-merge merge if their head is still the pinned sha, else auto-merge is cancelled. */
@@ -127,7 +130,7 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
   const notes: FakeNote[] = [];
   const requests: RecordedRequest[] = [];
   const apiCommits = new Set<string>();
-  const faults: Array<{ method: string; path: RegExp; fault: Fault }> = [];
+  const faults: Array<{ method: string; path: RegExp; fault: Fault; body?: (body: Record<string, unknown>) => boolean }> = [];
   let nextId = 1000;
 
   function git(args: readonly string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): string {
@@ -438,7 +441,7 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
       const headers = Object.fromEntries(Object.entries(this.req.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
       const body = parseBody(rawBody);
       requests.push({ method, path: uri, body, headers });
-      const index = faults.findIndex((fault) => fault.method === method && fault.path.test(uri));
+      const index = faults.findIndex((fault) => fault.method === method && fault.path.test(uri) && (fault.body?.(body) ?? true));
       const fault = index >= 0 ? faults.splice(index, 1)[0]?.fault : undefined;
       const respond = (): void => {
         if (fault && 'networkError' in fault) {
@@ -465,8 +468,8 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
     requests,
     apiCommits,
     writes: () => requests.filter((request) => request.method !== 'GET'),
-    failNext(method, path, fault) {
-      faults.push({ method: method.toUpperCase(), path, fault });
+    failNext(method, path, fault, body) {
+      faults.push({ method: method.toUpperCase(), path, fault, ...(body ? { body } : {}) });
     },
     head,
     runPipelines() {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatDuration } from '../duration';
-import { GitError, PushRetriesExhaustedError } from '../errors';
+import { GitError, InputError, PushRetriesExhaustedError } from '../errors';
 import type { Author } from '../platform/platform';
 import type { ApiCommitter } from './api-committer';
 import type { CommitInfo, GitRepository } from './git-repository';
@@ -33,8 +33,30 @@ export interface BranchTips {
   head: string | undefined;
 }
 
-/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+/**
+ * Refuses, before anything is fetched or pushed, a change branch or base git would not take as a
+ * branch name (the one validator every step's branch inputs go through), and a change branch
+ * that is its base: its commit would land on the base itself instead of in a change request.
+ */
+export async function checkChangeBranch(repo: GitRepository, base: string, branch: string): Promise<void> {
+  await repo.checkBranchName(base, 'base');
+  await repo.checkBranchName(branch, 'branch');
+  if (branch === base) {
+    throw new InputError(
+      `Input 'branch' is the base branch itself (${base}): the change would be pushed straight to ${base} instead of into a change request.`,
+      "Leave 'branch' empty (gitops-promote/<environment>/<target>) or name another branch; 'base' is the branch the change request targets (the repository's default branch when empty).",
+    );
+  }
+}
+
+/** Checks the names (checkChangeBranch), then reads and fetches base and the change branch; a missing base is an error. */
 export async function readTips(repo: GitRepository, remote: string, base: string, branch: string): Promise<BranchTips> {
+  await checkChangeBranch(repo, base, branch);
+  return fetchTips(repo, remote, base, branch);
+}
+
+/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+async function fetchTips(repo: GitRepository, remote: string, base: string, branch: string): Promise<BranchTips> {
   const tips = await repo.remoteTips(remote, [base, branch]);
   const baseTip = tips.get(base);
   if (baseTip === undefined) {
@@ -48,7 +70,12 @@ export async function readTips(repo: GitRepository, remote: string, base: string
 export type ChangeBranchOutcome<T> =
   | { kind: 'base-holds'; baseTip: string; head: string | undefined; planned: T[] }
   | { kind: 'unchanged'; baseTip: string; head: string; planned: T[] }
-  | { kind: 'pushed'; baseTip: string; head: string; previousHead: string | undefined; planned: T[]; verified: boolean | undefined };
+  | { kind: 'pushed'; baseTip: string; head: string; previousHead: string | undefined; planned: T[]; verified: boolean | undefined }
+  /**
+   * Another writer replaced the branch while this run worked, with a head that does not hold our
+   * values: `planned` is the edit as read at that head, so `source` is what the branch holds.
+   */
+  | { kind: 'superseded'; baseTip: string; head: string; planned: T[] };
 
 /**
  * Keeps `branch` one commit of ours on top of `base` holding the values: the branch of a change
@@ -56,13 +83,18 @@ export type ChangeBranchOutcome<T> =
  * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
  * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
  * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
+ * A push lost to another run of ours that put other values there is `superseded`, not undone.
  */
 export async function publishChangeBranch<T extends FileWrite>(request: ChangeBranchRequest<T>): Promise<ChangeBranchOutcome<T>> {
+  // Tips handed in came from readTips, which checked the names already.
+  if (!request.tips) await checkChangeBranch(request.repo, request.base, request.branch);
   const deadline = Date.now() + request.timeoutMs;
+  let lost: LostRace | undefined;
   for (let attempt = 1; ; attempt++) {
     const started = Date.now();
-    const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined);
-    if (outcome !== 'race') return outcome;
+    const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined, lost);
+    if (!('race' in outcome)) return outcome;
+    lost = outcome;
     const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
     const left = deadline - Date.now();
     if (left - delay <= 0) {
@@ -76,9 +108,19 @@ export async function publishChangeBranch<T extends FileWrite>(request: ChangeBr
   }
 }
 
-async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>, known: BranchTips | undefined): Promise<ChangeBranchOutcome<T> | 'race'> {
+/** A push that lost to another writer, and the branch head it had expected to replace. */
+interface LostRace {
+  race: true;
+  expected: string | undefined;
+}
+
+async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>, known: BranchTips | undefined, lost: LostRace | undefined): Promise<ChangeBranchOutcome<T> | LostRace> {
   const { repo, remote, base, branch } = request;
-  const { baseTip, head } = known ?? (await readTips(repo, remote, base, branch));
+  const { baseTip, head } = known ?? (await fetchTips(repo, remote, base, branch));
+  if (lost && head !== undefined && head !== lost.expected) {
+    const superseded = await supersededBy(request, baseTip, head);
+    if (superseded) return superseded;
+  }
   const fromBase = await request.plan(baseTip);
   if (changedOnly(fromBase).length === 0) return { kind: 'base-holds', baseTip, head, planned: fromBase };
 
@@ -110,13 +152,13 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
   }
   if (request.commitThroughApi) {
     const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) });
-    if (made === 'race') return 'race';
+    if (made === 'race') return { race: true, expected: head };
     request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
     return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
   }
   const pushed = await repo.pushLeased(remote, sha, branch, head);
   if (!pushed.ok) {
-    if (pushed.race) return 'race';
+    if (pushed.race) return { race: true, expected: head };
     throw new GitError(
       `git push to ${branch} was refused: ${pushed.message}`,
       'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.',
@@ -124,6 +166,49 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
   }
   request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
   return { kind: 'pushed', baseTip, head: sha, previousHead: head, planned, verified: undefined };
+}
+
+/**
+ * After a lost race: the branch now ends in a commit another run of this step pushed meanwhile,
+ * holding other values than ours (a newer promotion, say). Replacing it would undo that run's
+ * work behind its back, so this run stops and reports the branch as it is.
+ */
+async function supersededBy<T extends FileWrite>(request: ChangeBranchRequest<T>, baseTip: string, head: string): Promise<ChangeBranchOutcome<T> | undefined> {
+  const [top] = await request.repo.commitsOnlyIn(head, baseTip);
+  if (!top || top.sha !== head || !request.ours(top)) return undefined;
+  const held = await request.plan(head);
+  if (changedOnly(held).length === 0) return undefined;
+  request.info(`${request.branch} was replaced while this run worked, by ${short(top)}, which holds other values; it is left as it is.`);
+  return { kind: 'superseded', baseTip, head, planned: held };
+}
+
+/**
+ * The branch as it is just before its change request is written: another run may have replaced
+ * the head we pushed or found since. A head that still holds our values is taken as ours (its
+ * sha is what we report); one that holds others makes the outcome `superseded`.
+ */
+export async function rereadChangeBranch<T extends FileWrite>(
+  request: Pick<ChangeBranchRequest<T>, 'repo' | 'remote' | 'branch' | 'plan' | 'info'>,
+  outcome: Extract<ChangeBranchOutcome<T>, { kind: 'pushed' | 'unchanged' }>,
+): Promise<Extract<ChangeBranchOutcome<T>, { kind: 'pushed' | 'unchanged' | 'superseded' }>> {
+  const { repo, remote, branch } = request;
+  const head = (await repo.remoteTips(remote, [branch])).get(branch);
+  if (head === undefined || head === outcome.head) return outcome;
+  await repo.fetchBranches(remote, [branch]);
+  const held = await request.plan(head);
+  if (changedOnly(held).length === 0) return { ...outcome, head };
+  request.info(`${branch} moved to ${head.slice(0, 12)} after this run's ${outcome.head.slice(0, 12)}, and holds other values.`);
+  return { kind: 'superseded', baseTip: outcome.baseTip, head, planned: held };
+}
+
+/**
+ * Removes a branch this run created when what it was for (its change request) failed, with a
+ * lease on the commit pushed, so nothing pushed there since is lost. Returns why it could not.
+ */
+export async function deleteCreatedBranch(repo: GitRepository, remote: string, branch: string, sha: string): Promise<string | undefined> {
+  const deleted = await repo.deleteLeased(remote, branch, sha);
+  if (deleted.ok) return undefined;
+  return deleted.race ? `it moved past ${sha.slice(0, 12)} since, so it is someone else's now` : deleted.message;
 }
 
 async function filesTouched(repo: GitRepository, commits: readonly CommitInfo[], files: ReadonlySet<string>): Promise<string[]> {

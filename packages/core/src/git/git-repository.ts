@@ -74,12 +74,15 @@ export class GitRepository {
     return new GitRepository(dir, remoteEnv, redact);
   }
 
-  /** Refuses a branch name git would refuse (or read as something else), before anything is committed. */
-  async checkBranchName(branch: string): Promise<void> {
+  /**
+   * Refuses a branch name git would refuse (or read as something else: an option, `@{-1}`), before
+   * anything is fetched or pushed: the one check of every step's branch inputs, named by `input`.
+   */
+  async checkBranchName(branch: string, input = 'branch'): Promise<void> {
     const result = await this.git.exec(['check-ref-format', '--branch', branch]);
     if (result.exitCode !== 0 || result.stdout.trim() !== branch) {
       throw new GitError(
-        `Input 'branch' is not a valid branch name: ${JSON.stringify(branch)} (git check-ref-format refuses it).`,
+        `Input '${input}' is not a valid branch name: ${JSON.stringify(branch)} (git check-ref-format refuses it).`,
         'Use a plain branch name such as main or env/dev: no spaces, `..`, `~^:?*[\\`, `@{`, leading `-`, or trailing `/`, `.` or `.lock`.',
       );
     }
@@ -332,6 +335,18 @@ export class GitRepository {
   async pushLeased(remote: string, sha: string, branch: string, expected: string | undefined): Promise<PushOutcome> {
     const ref = `refs/heads/${branch}`;
     const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
+    if (result.exitCode === 0) return { ok: true };
+    const output = this.redact(`${result.stdout}\n${result.stderr}`);
+    return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };
+  }
+
+  /**
+   * Deletes `branch` on `remote` only while it still points at `expected`, so a commit someone
+   * pushed there since is never lost.
+   */
+  async deleteLeased(remote: string, branch: string, expected: string): Promise<PushOutcome> {
+    const ref = `refs/heads/${branch}`;
+    const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], this.remoteEnv);
     if (result.exitCode === 0) return { ok: true };
     const output = this.redact(`${result.stdout}\n${result.stderr}`);
     return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChangeRequest, Forge } from '../../forge/forge';
 import { apiCommitterOf } from '../../forge/api-commits';
-import { ensureChangeRequest } from '../../forge/change-request';
+import { syncChangeRequest } from '../../forge/change-branch-request';
 import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../git/change-branch';
 import { GitRepository } from '../../git/git-repository';
 import type { Backoff } from '../../git/publisher';
@@ -20,7 +20,7 @@ import { openForge } from '../forge-client';
 import type { OpenPromotionPrConfig } from './config';
 import { promotionBody, promotionTitle, type PromotionFacts } from './description';
 
-export type PromotionOperation = 'created' | 'updated' | 'unchanged' | 'closed';
+export type PromotionOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'superseded';
 
 /** What open-promotion-pr did; each field becomes an output. */
 export interface OpenPromotionPrResult {
@@ -72,6 +72,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
     const repo = await openScratch(config, platform, scratch, env);
     const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
+    const plan = (revision: string) => planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative));
     const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
       publishChangeBranch({
         repo,
@@ -82,14 +83,14 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
         timeoutMs: config.pushTimeoutMs,
         ...(options.backoff ? { backoff: options.backoff } : {}),
         info: (message) => platform.info(message),
-        plan: (revision) => planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)),
+        plan,
         message: (planned) => commitMessage(config, prepared, planned),
         ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
         ...(config.signCommits ? { commitThroughApi: apiCommitterOf(forge, (message) => platform.info(message)) } : {}),
         tips: prepared.tips,
       }),
     );
-    return await platform.group(`Updating the ${forge.noun}`, () => syncChangeRequest(config, platform, forge, prepared, outcome));
+    return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -116,7 +117,7 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
   const { baseTip } = tips;
   await repo.checkoutDetached(baseTip);
   const targets = await selectFiles(repo.workTree, config.files);
-  const readTarget: ReadTarget = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+  const readTarget = readTargetOf(config);
   let request: EditRequest;
   let value: string;
   let source: PromotionFacts['source'];
@@ -192,50 +193,70 @@ function resultOf(
   };
 }
 
-/** Makes the change request match the branch: closed when base already runs the value, else ensured. */
-async function syncChangeRequest(
+/** What promoting reads from the target files: the image or the key. */
+function readTargetOf(config: OpenPromotionPrConfig): ReadTarget {
+  return config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+}
+
+/** Makes the change request match the branch: closed when base already runs the value, superseded when another run replaced it, else ensured. */
+async function updateChangeRequest(
   config: OpenPromotionPrConfig,
   platform: Platform,
   forge: Forge,
+  repo: GitRepository,
   prepared: Prepared,
   outcome: ChangeBranchOutcome<PlannedFile>,
+  plan: (revision: string) => Promise<PlannedFile[]>,
 ): Promise<OpenPromotionPrResult> {
-  const existing = await forge.findOpen(config.branch, prepared.base);
-  if (outcome.kind === 'base-holds') {
-    if (!existing) {
-      platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
-      return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
-    }
-    await forge.close(
-      existing,
-      `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${outcome.baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`,
-    );
-    platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
-    return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
-  }
-  const facts: PromotionFacts = { ...prepared.facts, changes: outcome.planned.flatMap((file) => file.changes) };
-  const { operation, change } = await ensureChangeRequest(
+  const factsOf = (planned: readonly PlannedFile[]): PromotionFacts => ({ ...prepared.facts, changes: planned.flatMap((file) => file.changes) });
+  const synced = await syncChangeRequest({
     forge,
-    {
+    repo,
+    remote: 'origin',
+    base: prepared.base,
+    branch: config.branch,
+    outcome,
+    plan,
+    wanted: (planned) => ({
       head: config.branch,
       base: prepared.base,
-      title: promotionTitle(config, facts),
-      body: promotionBody(config, facts),
+      title: promotionTitle(config, factsOf(planned)),
+      body: promotionBody(config, factsOf(planned)),
       draft: config.draft,
       labels: config.labels,
       assignees: config.assignees,
       reviewers: config.reviewers,
       teamReviewers: config.teamReviewers,
+    }),
+    describe: (planned) => `${config.target.mode === 'image' ? config.target.image : config.target.key} ${valuesIn(planned, readTargetOf(config)).join(', ') || '(not set)'}`,
+    info: (message) => platform.info(message),
+    warning: (message) => platform.warning(message),
+    finish: async (change, head) => {
+      if (!config.autoMerge || change.autoMerge) return;
+      const merged = await forge.enableAutoMerge({ ...change, headSha: head }, config.mergeMethod);
+      if (merged.enabled) platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${head.slice(0, 12)}.`);
+      else platform.warning(`Auto-merge was not enabled for ${forge.noun} #${change.number}: ${merged.reason}`);
     },
-    existing,
-    outcome.kind === 'pushed',
-    (message) => platform.info(message),
-  );
-  if (config.autoMerge && !change.autoMerge) {
-    const merged = await forge.enableAutoMerge({ ...change, headSha: outcome.head }, config.mergeMethod);
-    if (merged.enabled) platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${outcome.head.slice(0, 12)}.`);
-    else platform.warning(`Auto-merge was not enabled for ${forge.noun} #${change.number}: ${merged.reason}`);
+  });
+  if (synced.kind === 'base-holds') return closeFulfilled(config, platform, forge, prepared, synced.existing, synced.baseTip);
+  if (synced.kind === 'superseded') {
+    // The outputs describe the branch as it is: another run's value and head, not ours.
+    const held = { ...prepared, facts: { ...prepared.facts, value: valuesIn(synced.planned, readTargetOf(config)).join(', ') } };
+    return resultOf(config, held, 'superseded', synced.change, synced.head, undefined);
   }
-  const verified = outcome.kind === 'pushed' ? outcome.verified : undefined;
-  return resultOf(config, prepared, operation, change, outcome.head, verified);
+  return resultOf(config, prepared, synced.operation, synced.change, synced.head, synced.verified);
+}
+
+/** Base already runs the value: the open change request, if any, has nothing left to do. */
+async function closeFulfilled(config: OpenPromotionPrConfig, platform: Platform, forge: Forge, prepared: Prepared, existing: ChangeRequest | undefined, baseTip: string): Promise<OpenPromotionPrResult> {
+  if (!existing) {
+    platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
+    return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
+  }
+  await forge.close(
+    existing,
+    `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`,
+  );
+  platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
+  return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
 }

@@ -31,6 +31,7 @@ function summaryMarkdown(result: OpenPromotionPrResult, environment: string): st
     updated: `Updated ${link}: ${what}.`,
     unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${markdownCode(result.value)}.`,
     closed: `Closed ${link}: ${result.facts.base} already runs ${markdownCode(result.value)}.`,
+    superseded: `Superseded: another run replaced ${markdownCode(result.branch)} while this one worked; it holds ${markdownCode(result.value)}${link ? ` (${link})` : ''}, and nothing of this run's was written.`,
   };
   lines.push(`${result.dryRun ? 'Dry run, would have: ' : ''}${verbs[result.operation]}`);
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import { InputError, ManifestEditError } from '../../errors';
-import { ensureChangeRequest } from '../../forge/change-request';
+import { syncChangeRequest } from '../../forge/change-branch-request';
 import type { Forge } from '../../forge/forge';
 import { forgeOfRemote } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
@@ -7,6 +7,7 @@ import { requireRemoteBranch } from '../../git/branch-target';
 import { publishChangeBranch } from '../../git/change-branch';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
 import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
+import { valuesIn } from '../../manifest/manifest-reader';
 import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
 import { readTrailers, withTrailers } from '../../git/trailers';
 import type { EditRequest } from '../../manifest/edit-request';
@@ -199,19 +200,24 @@ async function openRollbackChange(
       platform,
     ));
   const branch = `gitops-promote/rollback/${config.environment ? `${branchSegment(config.environment)}/` : ''}${branchSegment(config.targetName)}`;
+  const plan = (revision: string) => planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative));
   const outcome = await publishChangeBranch({
     ...publishing(config, platform, repo, message, options),
     base,
     branch,
-    plan: (revision) => planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)),
+    plan,
     ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
   });
-  const existing = await forge.findOpen(branch, base);
-  if (outcome.kind === 'base-holds') return { ...result, changed: false, ...(existing ? { number: existing.number, url: existing.url } : {}) };
   const where = config.environment ? ` in ${config.environment}` : '';
-  const { change } = await ensureChangeRequest(
+  const synced = await syncChangeRequest({
     forge,
-    {
+    repo,
+    remote: 'origin',
+    base,
+    branch,
+    outcome,
+    plan,
+    wanted: () => ({
       head: branch,
       base,
       title: `Roll back ${config.targetName}${where} to ${result.to}`,
@@ -227,10 +233,14 @@ async function openRollbackChange(
       assignees: [],
       reviewers: config.reviewers,
       teamReviewers: [],
-    },
-    existing,
-    outcome.kind === 'pushed',
-    (text) => platform.info(text),
-  );
-  return { ...result, commitSha: outcome.head, pushed: outcome.kind === 'pushed', number: change.number, url: change.url };
+    }),
+    describe: (planned) => `${config.targetName} ${valuesIn(planned, config.target).join(', ') || '(not set)'}`,
+    info: (text) => platform.info(text),
+    warning: (text) => platform.warning(text),
+  });
+  if (synced.kind === 'base-holds') return { ...result, changed: false, ...(synced.existing ? { number: synced.existing.number, url: synced.existing.url } : {}) };
+  const change = synced.change ? { number: synced.change.number, url: synced.change.url } : {};
+  // Superseded: another rollback replaced the branch; the outputs say what it holds instead.
+  if (synced.kind === 'superseded') return { ...result, to: valuesIn(synced.planned, config.target).join(', '), commitSha: synced.head, pushed: false, ...change };
+  return { ...result, commitSha: synced.head, pushed: outcome.kind === 'pushed', ...change };
 }
