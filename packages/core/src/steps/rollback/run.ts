@@ -3,13 +3,14 @@ import { ensureChangeRequest } from '../../forge/change-request';
 import type { Forge } from '../../forge/forge';
 import { forgeOfRemote } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
-import { publishChangeBranch } from '../../git/change-branch';
+import { publishChangeBranch, readTips } from '../../git/change-branch';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
+import { addHold, HOLD_FILE, holdRecord, holdWrite, parseHolds, readHold, type HoldRecord } from '../../git/hold';
 import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
 import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
 import { readTrailers, withTrailers } from '../../git/trailers';
 import type { EditRequest } from '../../manifest/edit-request';
-import { planFileEdits } from '../../manifest/file-edits';
+import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import { markdownCode } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../repo-files';
@@ -48,7 +49,16 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
   const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
   const rev = (remoteSide ? await repo.fetch('origin', branch) : undefined) ?? (await repo.head());
-  const history: HistoryRequest = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
+  const history: HistoryRequest = {
+    repo,
+    remote: 'origin',
+    branch: remoteSide ? branch : undefined,
+    rev,
+    files: files.map((file) => file.relative),
+    target: config.target,
+    firstParent: true,
+    info: (message) => platform.info(message),
+  };
   const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
   platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);
   const result: RollbackResult = { changed: decision.to !== decision.from, from: decision.from, to: decision.to, commitSha: '', pushed: false, ...(decision.source ? { source: decision.source } : {}) };
@@ -56,11 +66,27 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
     platform.info(`${config.targetName} is already at ${decision.to}; nothing to roll back.`);
     return result;
   }
+  // Whatever can refuse the rollback without writing is checked before a dry run returns.
+  const request = editRequest(config, decision);
+  const forgeRemote = config.mode === 'pull-request' ? await rollbackForgeRemote(config, repo, options) : undefined;
+  // The edit as the real run makes it (refusing, by name, files where nothing matches).
+  await planFileEdits(request, files, config.mode === 'pull-request' ? (file) => repo.fileAt(rev, file.relative) : undefined);
   if (config.dryRun) {
     platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
     return result;
   }
-  const request = editRequest(config, decision);
+  const record = await holdRecord(repo, {
+    target: config.target,
+    files: history.files,
+    value: decision.from,
+    ...(decision.now.site?.tag !== undefined ? { tag: decision.now.site.tag } : {}),
+    ...(decision.now.site?.digest !== undefined ? { digest: decision.now.site.digest } : {}),
+    to: decision.to,
+    reason: config.reason,
+    ...(config.environment ? { environment: config.environment } : {}),
+    rev,
+    at: new Date(),
+  });
   const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
     step: STEP,
     ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
@@ -69,11 +95,14 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
     ...(config.environment ? { environment: config.environment } : {}),
     extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
   });
-  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, files, request, message, result, options));
-  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, files, request, message, result, options));
+  const plan: RollbackPlan = { files, request, message, record };
+  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, options));
+  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, options));
 }
 
 interface Decision {
+  /** What the files give the target now (its tag and digest, for the hold record). */
+  now: ValueAt;
   from: string;
   to: string;
   /** The read site of `to` in history (its tag and digest); undefined for an explicit `to`. */
@@ -94,14 +123,17 @@ async function decide(config: RollbackConfig, history: HistoryRequest): Promise<
     );
   }
   const from = now.value;
-  if (config.to) return { from, to: config.to.value };
+  if (config.to) return { now, from, to: config.to.value };
+  // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
+  // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
+  const hold = await readHold({ ...history, branch: undefined, firstParent: false });
   const seen = new Map<string, ValueAt>();
   const candidate = async (commits: readonly CommitInfo[]): Promise<ValueAt | undefined> => {
     const marks = rollbackMarks(commits, config.target);
     for (const commit of commits) {
       const at = seen.get(commit.sha) ?? (await valueAt(history, commit));
       seen.set(commit.sha, at);
-      if (at.value !== undefined && at.value !== from && !marks.has(at.value)) return at;
+      if (at.value !== undefined && at.value !== from && !marks.has(at.value) && !hold.find(at.value)) return at;
     }
     return undefined;
   };
@@ -111,14 +143,14 @@ async function decide(config: RollbackConfig, history: HistoryRequest): Promise<
   const commits = await commitsOfFiles(history, async (list) => (found = await candidate(list)) !== undefined);
   found ??= await candidate(commits);
   if (!found) {
-    const marks = [...rollbackMarks(commits, config.target).keys()];
+    const marks = [...new Set([...rollbackMarks(commits, config.target).keys(), ...hold.records.map((record) => record.value), ...hold.trailerMarks.map((mark) => mark.value)])];
     throw new ManifestEditError(
       `Nothing to roll back to: the ${commits.length} commit(s) that changed ${history.files.join(', ')} hold no value of ${config.targetName} other than ${from}${marks.length > 0 ? ` and the rolled-back ${marks.join(', ')}` : ''}.`,
       "Give the value to return to in 'to'.",
     );
   }
   const trailers = readTrailers(found.commit.message);
-  return { from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
+  return { now, from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
 }
 
 function editRequest(config: RollbackConfig, decision: Decision): EditRequest {
@@ -143,35 +175,61 @@ function publishing(config: RollbackConfig, platform: Platform, repo: GitReposit
   };
 }
 
-async function commitRollback(
-  config: RollbackConfig,
-  platform: Platform,
-  repo: GitRepository,
-  branch: string,
-  files: readonly SelectedFile[],
-  request: EditRequest,
-  message: string,
-  result: RollbackResult,
-  options: RunOptions,
-): Promise<RollbackResult> {
-  const planned = await planFileEdits(request, files);
+/** What a rollback commits: the edit of the files and, beside it, its hold record. */
+interface RollbackPlan {
+  files: readonly SelectedFile[];
+  request: EditRequest;
+  message: string;
+  record: HoldRecord;
+}
+
+/** The files' edit read at `revision` (undefined: the work tree), plus the hold record when they change. */
+async function planWithHold(repo: GitRepository, plan: RollbackPlan, revision: string | undefined, files = plan.files): Promise<PlannedFile[]> {
+  const planned = await planFileEdits(plan.request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+  if (changedOnly(planned).length === 0) return planned;
+  const write = await holdWrite(repo, revision, addHold(plan.record));
+  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+}
+
+async function commitRollback(config: RollbackConfig, platform: Platform, repo: GitRepository, branch: string, plan: RollbackPlan, result: RollbackResult, options: RunOptions): Promise<RollbackResult> {
+  const planned = await planWithHold(repo, plan, undefined);
   const author = config.author ?? platform.defaultAuthor();
   if (!config.push) {
     if (changedOnly(planned).length === 0) return { ...result, changed: false };
-    const sha = await commitWrites(repo, planned, message, author);
-    platform.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+    const sha = await commitWrites(repo, planned, plan.message, author);
+    platform.info(`Committed ${sha.slice(0, 12)}: ${plan.message.split('\n')[0] ?? ''}`);
     return { ...result, commitSha: sha };
   }
   const publication = await publish(
     {
-      ...publishing(config, platform, repo, message, options),
+      ...publishing(config, platform, repo, plan.message, options),
       branch,
-      plan: async (revision) =>
-        revision !== undefined ? planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)) : planFileEdits(request, await selectFiles(config.path, config.files)),
+      plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await selectFiles(config.path, config.files)),
     },
     planned,
   );
   return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };
+}
+
+type ForgeRemote = ReturnType<typeof forgeOfRemote>;
+
+/** mode: pull-request: which forge hosts the remote, or a refusal (checked before a dry run returns). */
+async function rollbackForgeRemote(config: RollbackConfig, repo: GitRepository, options: RunOptions): Promise<ForgeRemote> {
+  const env = options.env ?? process.env;
+  const remote = forgeOfRemote(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+  if (!options.forge && !remote) {
+    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
+  }
+  return remote;
+}
+
+/**
+ * A rerun rebuilds the change branch from base: the record the branch already carries for this
+ * rollback (same id) is reused, so the rebuilt commit is the same and nothing is pushed.
+ */
+async function recordOnBranch(repo: GitRepository, head: string | undefined, record: HoldRecord): Promise<HoldRecord> {
+  const text = head !== undefined ? await repo.rootFileAt(head, HOLD_FILE) : undefined;
+  return (text !== undefined ? parseHolds(text).find((entry) => entry.id === record.id) : undefined) ?? record;
 }
 
 /** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
@@ -180,17 +238,12 @@ async function openRollbackChange(
   platform: Platform,
   repo: GitRepository,
   base: string,
-  files: readonly SelectedFile[],
-  request: EditRequest,
-  message: string,
+  plan: RollbackPlan,
   result: RollbackResult,
+  remote: ForgeRemote,
   options: RunOptions,
 ): Promise<RollbackResult> {
   const env = options.env ?? process.env;
-  const remote = forgeOfRemote(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
-  if (!options.forge && !remote) {
-    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
-  }
   const forge =
     options.forge ??
     (await openForge(
@@ -198,11 +251,14 @@ async function openRollbackChange(
       platform,
     ));
   const branch = `gitops-promote/rollback/${config.environment ? `${branchSegment(config.environment)}/` : ''}${branchSegment(config.targetName)}`;
+  const tips = await readTips(repo, 'origin', base, branch);
+  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.head, plan.record) };
   const outcome = await publishChangeBranch({
-    ...publishing(config, platform, repo, message, options),
+    ...publishing(config, platform, repo, plan.message, options),
     base,
     branch,
-    plan: (revision) => planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)),
+    tips,
+    plan: (revision) => planWithHold(repo, onBranch, revision),
     ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
   });
   const existing = await forge.findOpen(branch, base);
