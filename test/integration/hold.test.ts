@@ -117,6 +117,42 @@ describe('rollback follows the branch it rolls back', () => {
     expect(await tip('main', checkout)).toBe(before);
     expect(await sandbox.gitOk(['status', '--porcelain'], checkout)).toBe('');
   });
+  it('with branch other than the checked-out one, a lost race is re-made on the new tip, keeping what landed', async () => {
+    await rolledBack();
+    await sandbox.gitOk(['push', '--quiet', 'origin', 'main:env/prod'], checkout);
+    expect((await updateManifest('1.5.1', { branch: 'env/prod' })).pushed).toBe(true);
+    const before = await tip('main', checkout);
+    // The first push loses a race: a person's commit lands on env/prod just before it.
+    const marker = join(sandbox.dir, 'raced');
+    const hook = join(bare, 'hooks', 'pre-receive');
+    await writeFile(
+      hook,
+      [
+        '#!/bin/sh',
+        `[ -e '${marker}' ] && exit 0`,
+        `touch '${marker}'`,
+        'unset GIT_QUARANTINE_PATH GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES',
+        'export GIT_AUTHOR_NAME=Person GIT_AUTHOR_EMAIL=person@example.invalid GIT_COMMITTER_NAME=Person GIT_COMMITTER_EMAIL=person@example.invalid',
+        'tip=$(git rev-parse refs/heads/env/prod)',
+        'blob=$(echo "on call: alice" | git hash-object -w --stdin)',
+        'tree=$( (git ls-tree "$tip"; printf "100644 blob %s\tnotes.txt\n" "$blob") | git mktree)',
+        'theirs=$(git commit-tree "$tree" -p "$tip" -m notes)',
+        'git update-ref refs/heads/env/prod "$theirs" "$tip"',
+        'echo "error: cannot lock ref \'refs/heads/env/prod\': is at $theirs but expected $tip" >&2',
+        'exit 1',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+
+    const result = await rollback({ branch: 'env/prod', reason: '1.5.1 leaks' });
+    expect(result).toMatchObject({ changed: true, from: '1.5.1', to: '1.4.1', pushed: true });
+    expect(await remoteFile('notes.txt', 'env/prod')).toBe('on call: alice');
+    expect(await remoteFile(FILE, 'env/prod')).toContain('newTag: "1.4.1"');
+    expect(await sandbox.gitOk(['log', '-1', '--format=%s', 'env/prod~1'], bare)).toBe('notes');
+    expect(await tip('main', checkout)).toBe(before);
+    expect(await sandbox.gitOk(['status', '--porcelain'], checkout)).toBe('');
+  });
 });
 
 describe('the hold', () => {
