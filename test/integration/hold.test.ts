@@ -244,6 +244,67 @@ describe('the hold', () => {
     expect(await readFile(join(checkout, HOLD_FILE), 'utf8')).toBe(await remoteFile(HOLD_FILE).then((text) => `${text}\n`));
   });
 
+  it('mode: pull-request writes the record on the PR branch, so merging it brings the hold; open-promotion-pr with allow-rolled-back retires it in its own commit', async () => {
+    await handCommit({ [FILE]: kustomization('1.4.0') }, 'prod 1.4.0');
+    expect((await updateManifest('1.5.0')).pushed).toBe(true);
+    const tipOf = (branch: string): string | undefined => {
+      try {
+        return execFileSync('git', ['--git-dir', bare, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
+      } catch {
+        return undefined;
+      }
+    };
+    const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.test/acme/envs' }, tipOf);
+    const config = validateRollbackInputs({
+      ...blank<RollbackInputs>(rollbackSpec),
+      path: checkout,
+      files: FILE,
+      image: IMAGE,
+      reason: 'fails health checks',
+      mode: 'pull-request',
+      token: 't',
+      environment: 'prod',
+      platform: 'github',
+      repository: 'acme/envs',
+      'api-url': 'https://api.github.test',
+      'author-name': 'CI',
+      'author-email': 'ci@example.invalid',
+    });
+    expect(await runRollback(config, new FakePlatform(), { forge })).toMatchObject({ changed: true, from: '1.5.0', to: '1.4.0' });
+    const branch = 'gitops-promote/rollback/prod/ghcr.io-acme-payments';
+    expect(parseHolds(await remoteFile(HOLD_FILE, branch))).toMatchObject([{ image: IMAGE, files: [FILE], value: '1.5.0', to: '1.4.0', environment: 'prod' }]);
+    // Not merged yet: nothing holds.
+    expect(await sandbox.git(['cat-file', '-e', `main:${HOLD_FILE}`], bare)).toMatchObject({ exitCode: 128 });
+
+    // Merged (a merge commit, as GitHub's default): the hold applies from main's tip.
+    await sandbox.gitOk(['fetch', '--quiet', 'origin', branch], checkout);
+    await sandbox.gitOk([...IDENTITY, 'merge', '--quiet', '--no-ff', '-m', 'Merge the rollback', 'FETCH_HEAD'], checkout);
+    await sandbox.gitOk(['push', '--quiet', 'origin', 'main'], checkout);
+    await expect(updateManifest('1.5.0')).rejects.toThrow(/1\.5\.0 was rolled back in [0-9a-f]{12} \("revert\(deploy\)/);
+
+    await handCommit({ 'envs/staging/kustomization.yaml': kustomization('1.5.0') }, 'staging 1.5.0');
+    const promote = validateOpenPromotionPrInputs(
+      {
+        ...blank<OpenPromotionPrInputs>(openPromotionPrSpec),
+        platform: 'github',
+        repository: 'acme/envs',
+        'repository-url': bare,
+        'api-url': 'https://api.github.test',
+        token: 't',
+        image: IMAGE,
+        'source-files': 'envs/staging/kustomization.yaml',
+        files: FILE,
+        environment: 'prod',
+        'allow-rolled-back': 'true',
+      },
+      {},
+    );
+    const promoted = await runOpenPromotionPr(promote, new FakePlatform(), { forge });
+    expect(promoted).toMatchObject({ operation: 'created', value: '1.5.0' });
+    expect(parseHolds(await remoteFile(HOLD_FILE, promoted.branch))).toEqual([]);
+    expect(parseHolds(await remoteFile(HOLD_FILE))).toHaveLength(1);
+  });
+
   it('a person lifts it by deleting the entry from the file', async () => {
     await rolledBack();
     await handCommit({ [HOLD_FILE]: '{"version": 1, "holds": []}\n' }, 'lift the hold on 1.5.0');
