@@ -311,6 +311,16 @@ describe('the hold', () => {
     expect((await updateManifest('1.5.0')).pushed).toBe(true);
   });
 
+  it('an unreadable hold file stops every step, dry runs included, naming the file', async () => {
+    await rolledBack();
+    await handCommit({ [HOLD_FILE]: '{"version": 1, "holds": [' }, 'a bad hand edit');
+    const head = await tip();
+    await expect(updateManifest('1.6.0', { 'dry-run': 'true' })).rejects.toThrow(/\.gitops-promote\/holds cannot be read: it is not JSON/);
+    await expect(updateManifest('1.6.0')).rejects.toThrow(/\.gitops-promote\/holds cannot be read/);
+    await expect(rollback({ 'dry-run': 'true' })).rejects.toThrow(/\.gitops-promote\/holds cannot be read/);
+    expect(await tip()).toBe(head);
+  });
+
   it('holds only the files the rollback protected: dev is not held by a prod rollback', async () => {
     await rolledBack();
     const dev = 'envs/dev/kustomization.yaml';

@@ -66,36 +66,17 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
     platform.info(`${config.targetName} is already at ${decision.to}; nothing to roll back.`);
     return result;
   }
-  // Whatever can refuse the rollback without writing is checked before a dry run returns.
-  const request = editRequest(config, decision);
+  const plan = await rollbackPlan(config, repo, history, decision, files);
+  // What the real run refuses without writing is refused before a dry run returns: an unusable
+  // `to` (rollbackPlan), a forge that cannot be told, files where nothing matches, an unreadable
+  // hold file.
   const forgeRemote = config.mode === 'pull-request' ? await rollbackForgeRemote(config, repo, options) : undefined;
-  // The edit as the real run makes it (refusing, by name, files where nothing matches).
-  await planFileEdits(request, files, config.mode === 'pull-request' ? (file) => repo.fileAt(rev, file.relative) : undefined);
+  if (config.mode === 'commit') await planWithHold(repo, plan, undefined);
+  if (remoteSide) await planWithHold(repo, plan, rev);
   if (config.dryRun) {
     platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
     return result;
   }
-  const record = await holdRecord(repo, {
-    target: config.target,
-    files: history.files,
-    value: decision.from,
-    ...(decision.now.site?.tag !== undefined ? { tag: decision.now.site.tag } : {}),
-    ...(decision.now.site?.digest !== undefined ? { digest: decision.now.site.digest } : {}),
-    to: decision.to,
-    reason: config.reason,
-    ...(config.environment ? { environment: config.environment } : {}),
-    rev,
-    at: new Date(),
-  });
-  const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
-    step: STEP,
-    ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
-    value: decision.to,
-    previous: [decision.from],
-    ...(config.environment ? { environment: config.environment } : {}),
-    extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
-  });
-  const plan: RollbackPlan = { files, request, message, record };
   if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, options));
   return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, options));
 }
@@ -173,6 +154,33 @@ function publishing(config: RollbackConfig, platform: Platform, repo: GitReposit
     ...(options.backoff ? { backoff: options.backoff } : {}),
     info: (text: string) => platform.info(text),
   };
+}
+
+/** The edit, the commit message and the hold record of a decided rollback. */
+async function rollbackPlan(config: RollbackConfig, repo: GitRepository, history: HistoryRequest, decision: Decision, files: readonly SelectedFile[]): Promise<RollbackPlan> {
+  const request = editRequest(config, decision);
+  const site = decision.now.site;
+  const record = await holdRecord(repo, {
+    target: config.target,
+    files: history.files,
+    value: decision.from,
+    ...(site?.tag !== undefined ? { tag: site.tag } : {}),
+    ...(site?.digest !== undefined ? { digest: site.digest } : {}),
+    to: decision.to,
+    reason: config.reason,
+    ...(config.environment ? { environment: config.environment } : {}),
+    rev: history.rev,
+    at: new Date(),
+  });
+  const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
+    step: STEP,
+    ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
+    value: decision.to,
+    previous: [decision.from],
+    ...(config.environment ? { environment: config.environment } : {}),
+    extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
+  });
+  return { files, request, message, record };
 }
 
 /** What a rollback commits: the edit of the files and, beside it, its hold record. */
