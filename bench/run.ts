@@ -17,6 +17,7 @@ import { buildCases } from './corpus-cases';
 import { corpusRoot, loadCorpus } from './corpus';
 import { measureColdStart, coldCommands, missingBundles } from './measure-cold-start';
 import { measureGlob } from './measure-glob';
+import { measureHold, renderHold } from './measure-hold';
 import { measureInProcess } from './measure-in-process';
 import { measureLargeFiles } from './measure-large-files';
 import { measurePromotion, PROMOTION_DEFAULTS } from './measure-promotion';
@@ -54,6 +55,9 @@ const WAIT_SIZES = [1, 50];
 const WAIT_ROUNDS = 3;
 const SKIP_WAIT = '--skip-wait';
 const SKIP_PROMOTION = '--skip-promotion';
+/** The hold read with no history after the rollback, with its 200-commit trailer window full, and with 2,000 commits. */
+const HOLD_HISTORIES = [0, 200, 2000];
+const HOLD_ROUNDS = 15;
 
 const progress = (message: string): void => {
   // Progress goes to stderr so stdout stays pure Markdown that can be pasted as is.
@@ -144,6 +148,9 @@ async function main(): Promise<number> {
     console.log(renderWait(wait, WAIT_ROUNDS));
     if (wait.some((r) => r.problem)) crashed = true;
   }
+
+  const hold = await measureHold({ histories: HOLD_HISTORIES, rounds: HOLD_ROUNDS, progress });
+  console.log(renderHold(hold, HOLD_ROUNDS));
 
   // Last: it loads nock, which then intercepts this process's HTTP.
   if (process.argv.includes(SKIP_PROMOTION)) {

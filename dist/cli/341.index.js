@@ -37,13 +37,18 @@ function apiCommitterOf(forge, log) {
 
 /***/ }),
 
-/***/ 4441:
+/***/ 4204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ ensureChangeRequest)
-/* harmony export */ });
-/* unused harmony export requestedBefore */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ syncChangeRequest)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
+var change_branch = __webpack_require__(3737);
+;// CONCATENATED MODULE: ./packages/core/src/forge/change-request.ts
 /**
  * Invisible in the rendered body: says gitops-promote wrote it, and whom it asked for review. A
  * reviewer who has reviewed drops out of the forge's requested reviewers; remembering the request
@@ -63,31 +68,52 @@ function requestedBefore(body) {
  * labels, assignees and reviewers only where missing. Each write is skipped when the forge already
  * shows it, so a repeated run writes nothing; a create that loses a race to another run's create
  * continues with that one. `branchMoved` (our branch was pushed this run) makes it `updated`.
+ * The body's marker names a reviewer only once the forge accepted the request, so a request that
+ * failed is made again by the next run. `opened` hears of the change request as soon as it exists.
  */
-async function ensureChangeRequest(forge, wanted, existing, branchMoved, log) {
-    const askedBefore = existing ? requestedBefore(existing.body) : [];
-    const asked = [...wanted.reviewers, ...wanted.teamReviewers.map((team) => `team:${team}`)];
-    const body = `${wanted.body.trimEnd()}\n\n${marker([...new Set([...askedBefore, ...asked])].sort())}\n`;
+async function ensureChangeRequest(forge, wanted, existing, branchMoved, log, opened = () => undefined) {
+    const bodyWith = (names) => `${wanted.body.trimEnd()}\n\n${marker([...names].sort())}\n`;
     let operation = branchMoved ? 'updated' : 'unchanged';
     let change = existing;
     if (!change) {
-        const made = await forge.create({ head: wanted.head, base: wanted.base, title: wanted.title, body, draft: wanted.draft });
+        const made = await forge.create({ head: wanted.head, base: wanted.base, title: wanted.title, body: bodyWith(new Set()), draft: wanted.draft });
         change = made.change;
+        opened(change);
         if (made.created)
             operation = 'created';
         log(made.created ? `Opened ${forge.noun} #${change.number}: ${change.url}` : `Another run opened ${forge.noun} #${change.number} first; using it.`);
     }
+    const recorded = recordedRequests(wanted, change);
+    const body = bodyWith(recorded);
     if (change.title !== wanted.title || change.body.trimEnd() !== body.trimEnd()) {
         change = await forge.update(change, { ...(change.title !== wanted.title ? { title: wanted.title } : {}), ...(change.body.trimEnd() !== body.trimEnd() ? { body } : {}) });
         if (operation === 'unchanged')
             operation = 'updated';
         log(`Updated the title and description of ${forge.noun} #${change.number}.`);
     }
-    if ((await addMissing(forge, wanted, change, askedBefore)) && operation === 'unchanged')
+    const requested = await addMissing(forge, wanted, change, [...recorded]);
+    if (requested === undefined)
+        return { operation, change };
+    if (operation === 'unchanged')
         operation = 'updated';
+    // Only now, with the forge's yes, is the request remembered in the body.
+    for (const name of requested)
+        recorded.add(name);
+    const marked = bodyWith(recorded);
+    if (change.body.trimEnd() !== marked.trimEnd())
+        change = await forge.update(change, { body: marked });
     return { operation, change };
 }
-/** Adds what is missing of labels, assignees and reviewers; true when anything was written. */
+/** The reviewers the marker keeps: asked by an earlier run, or shown by the forge as requested already. */
+function recordedRequests(wanted, change) {
+    const shown = new Set([...change.reviewers, ...change.teamReviewers.map((team) => `team:${team}`)].map((name) => name.toLowerCase()));
+    const asked = [...wanted.reviewers, ...wanted.teamReviewers.map((team) => `team:${team}`)];
+    return new Set([...requestedBefore(change.body), ...asked.filter((name) => shown.has(name.toLowerCase()))]);
+}
+/**
+ * Adds what is missing of labels, assignees and reviewers. undefined when nothing was written,
+ * else the reviewers (teams as `team:slug`) the forge accepted a request for.
+ */
 async function addMissing(forge, wanted, change, askedBefore) {
     const missing = (names, present) => {
         const have = new Set(present.map((name) => name.toLowerCase()));
@@ -103,7 +129,62 @@ async function addMissing(forge, wanted, change, askedBefore) {
         await forge.addAssignees(change, assignees);
     if (reviewers.length > 0 || teams.length > 0)
         await forge.requestReviewers(change, reviewers, teams);
-    return labels.length + assignees.length + reviewers.length + teams.length > 0;
+    if (labels.length + assignees.length + reviewers.length + teams.length === 0)
+        return undefined;
+    return [...reviewers, ...teams.map((team) => `team:${team}`)];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/forge/change-branch-request.ts
+
+
+/**
+ * Makes the change request describe what its branch holds. The branch is read again just before
+ * the title and body are written: when another run replaced it with other values, this run writes
+ * nothing and says it was superseded. When the forge fails after this run created the branch and
+ * before any change request exists for it, the branch is deleted (with a lease on our commit), or
+ * the error names it.
+ */
+async function syncChangeRequest(sync) {
+    const { outcome } = sync;
+    let opened = false;
+    try {
+        const existing = await sync.forge.findOpen(sync.branch, sync.base);
+        opened = existing !== undefined;
+        if (outcome.kind === 'base-holds')
+            return { kind: 'base-holds', existing, baseTip: outcome.baseTip };
+        const current = outcome.kind === 'superseded' ? outcome : await (0,change_branch/* rereadChangeBranch */.oH)(sync, outcome);
+        if (current.kind === 'superseded') {
+            sync.warning(`Superseded: ${sync.branch} was replaced while this run worked and holds ${sync.describe(current.planned)} at ${current.head.slice(0, 12)}; this run's change is not on it, and the ${sync.forge.noun} is left describing what the branch holds.`);
+            return { kind: 'superseded', change: existing, head: current.head, planned: current.planned };
+        }
+        const { operation, change } = await ensureChangeRequest(sync.forge, sync.wanted(current.planned), existing, current.kind === 'pushed', sync.info, () => {
+            opened = true;
+        });
+        await sync.finish?.(change, current.head);
+        return { kind: 'ensured', operation, change, head: current.head, planned: current.planned, verified: current.kind === 'pushed' ? current.verified : undefined };
+    }
+    catch (error) {
+        if (outcome.kind === 'pushed' && outcome.previousHead === undefined && !opened)
+            await removeCreatedBranch(sync, outcome.head, error);
+        throw error;
+    }
+}
+/**
+ * A branch no change request uses would wait for a person to find it; deleting it lets the next
+ * run start over. When that fails too, the error says which branch was left behind.
+ */
+async function removeCreatedBranch(sync, sha, error) {
+    const failed = await (0,change_branch/* deleteCreatedBranch */.e5)(sync.repo, sync.remote, sync.branch, sha).catch((caught) => (caught instanceof Error ? caught.message : String(caught)));
+    if (failed === undefined) {
+        sync.info(`Deleted ${sync.branch} (${sha.slice(0, 12)}), which this run had created: no ${sync.forge.noun} was opened for it.`);
+        return;
+    }
+    const note = ` The branch ${sync.branch} this run pushed (${sha.slice(0, 12)}) could not be deleted (${failed}); delete it unless a ${sync.forge.noun} is opened from it.`;
+    // The forge's error stays the one reported (its class, status and hint); it gains the branch.
+    if (error instanceof Error)
+        error.message += note;
+    else
+        sync.warning(note.trim());
 }
 
 
@@ -163,9 +244,12 @@ function branchSegment(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ readTips),
-/* harmony export */   k: () => (/* binding */ publishChangeBranch)
+/* harmony export */   Pm: () => (/* binding */ readTips),
+/* harmony export */   e5: () => (/* binding */ deleteCreatedBranch),
+/* harmony export */   kX: () => (/* binding */ publishChangeBranch),
+/* harmony export */   oH: () => (/* binding */ rereadChangeBranch)
 /* harmony export */ });
+/* unused harmony export checkChangeBranch */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9713);
@@ -175,8 +259,25 @@ function branchSegment(name) {
 
 
 
-/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+/**
+ * Refuses, before anything is fetched or pushed, a change branch or base git would not take as a
+ * branch name (the one validator every step's branch inputs go through), and a change branch
+ * that is its base: its commit would land on the base itself instead of in a change request.
+ */
+async function checkChangeBranch(repo, base, branch) {
+    await repo.checkBranchName(base, 'base');
+    await repo.checkBranchName(branch, 'branch');
+    if (branch === base) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input 'branch' is the base branch itself (${base}): the change would be pushed straight to ${base} instead of into a change request.`, "Leave 'branch' empty (gitops-promote/<environment>/<target>) or name another branch; 'base' is the branch the change request targets (the repository's default branch when empty).");
+    }
+}
+/** Checks the names (checkChangeBranch), then reads and fetches base and the change branch; a missing base is an error. */
 async function readTips(repo, remote, base, branch) {
+    await checkChangeBranch(repo, base, branch);
+    return fetchTips(repo, remote, base, branch);
+}
+/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+async function fetchTips(repo, remote, base, branch) {
     const tips = await repo.remoteTips(remote, [base, branch]);
     const baseTip = tips.get(base);
     if (baseTip === undefined) {
@@ -192,14 +293,20 @@ async function readTips(repo, remote, base, branch) {
  * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
  * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
  * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
+ * A push lost to another run of ours that put other values there is `superseded`, not undone.
  */
 async function publishChangeBranch(request) {
+    // Tips handed in came from readTips, which checked the names already.
+    if (!request.tips)
+        await checkChangeBranch(request.repo, request.base, request.branch);
     const deadline = Date.now() + request.timeoutMs;
+    let lost;
     for (let attempt = 1;; attempt++) {
         const started = Date.now();
-        const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined);
-        if (outcome !== 'race')
+        const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined, lost);
+        if (!('race' in outcome))
             return outcome;
+        lost = outcome;
         const delay = (0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .retryDelayMs */ .qO)(attempt, Date.now() - started, request.backoff);
         const left = deadline - Date.now();
         if (left - delay <= 0) {
@@ -209,9 +316,14 @@ async function publishChangeBranch(request) {
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
     }
 }
-async function attemptOnce(request, known) {
+async function attemptOnce(request, known, lost) {
     const { repo, remote, base, branch } = request;
-    const { baseTip, head } = known ?? (await readTips(repo, remote, base, branch));
+    const { baseTip, head } = known ?? (await fetchTips(repo, remote, base, branch));
+    if (lost && head !== undefined && head !== lost.expected) {
+        const superseded = await supersededBy(request, baseTip, head);
+        if (superseded)
+            return superseded;
+    }
     const fromBase = await request.plan(baseTip);
     if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(fromBase).length === 0)
         return { kind: 'base-holds', baseTip, head, planned: fromBase };
@@ -245,18 +357,60 @@ async function attemptOnce(request, known) {
     if (request.commitThroughApi) {
         const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) });
         if (made === 'race')
-            return 'race';
+            return { race: true, expected: head };
         request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
         return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
     }
     const pushed = await repo.pushLeased(remote, sha, branch, head);
     if (!pushed.ok) {
         if (pushed.race)
-            return 'race';
+            return { race: true, expected: head };
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`git push to ${branch} was refused: ${pushed.message}`, 'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.');
     }
     request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
     return { kind: 'pushed', baseTip, head: sha, previousHead: head, planned, verified: undefined };
+}
+/**
+ * After a lost race: the branch now ends in a commit another run of this step pushed meanwhile,
+ * holding other values than ours (a newer promotion, say). Replacing it would undo that run's
+ * work behind its back, so this run stops and reports the branch as it is.
+ */
+async function supersededBy(request, baseTip, head) {
+    const [top] = await request.repo.commitsOnlyIn(head, baseTip);
+    if (!top || top.sha !== head || !request.ours(top))
+        return undefined;
+    const held = await request.plan(head);
+    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(held).length === 0)
+        return undefined;
+    request.info(`${request.branch} was replaced while this run worked, by ${short(top)}, which holds other values; it is left as it is.`);
+    return { kind: 'superseded', baseTip, head, planned: held };
+}
+/**
+ * The branch as it is just before its change request is written: another run may have replaced
+ * the head we pushed or found since. A head that still holds our values is taken as ours (its
+ * sha is what we report); one that holds others makes the outcome `superseded`.
+ */
+async function rereadChangeBranch(request, outcome) {
+    const { repo, remote, branch } = request;
+    const head = (await repo.remoteTips(remote, [branch])).get(branch);
+    if (head === undefined || head === outcome.head)
+        return outcome;
+    await repo.fetchBranches(remote, [branch]);
+    const held = await request.plan(head);
+    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(held).length === 0)
+        return { ...outcome, head };
+    request.info(`${branch} moved to ${head.slice(0, 12)} after this run's ${outcome.head.slice(0, 12)}, and holds other values.`);
+    return { kind: 'superseded', baseTip: outcome.baseTip, head, planned: held };
+}
+/**
+ * Removes a branch this run created when what it was for (its change request) failed, with a
+ * lease on the commit pushed, so nothing pushed there since is lost. Returns why it could not.
+ */
+async function deleteCreatedBranch(repo, remote, branch, sha) {
+    const deleted = await repo.deleteLeased(remote, branch, sha);
+    if (deleted.ok)
+        return undefined;
+    return deleted.race ? `it moved past ${sha.slice(0, 12)} since, so it is someone else's now` : deleted.message;
 }
 async function filesTouched(repo, commits, files) {
     const touched = new Set();
@@ -462,16 +616,16 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/forge/api-commits.ts
 var api_commits = __webpack_require__(150);
-// EXTERNAL MODULE: ./packages/core/src/forge/change-request.ts
-var change_request = __webpack_require__(4441);
+// EXTERNAL MODULE: ./packages/core/src/forge/change-branch-request.ts + 1 modules
+var change_branch_request = __webpack_require__(4204);
 // EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
 var change_branch = __webpack_require__(3737);
 // EXTERNAL MODULE: ./packages/core/src/git/git-repository.ts + 1 modules
 var git_repository = __webpack_require__(1853);
 // EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
 var publisher = __webpack_require__(6030);
-// EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
-var promotion_history = __webpack_require__(5726);
+// EXTERNAL MODULE: ./packages/core/src/git/hold.ts
+var hold = __webpack_require__(7889);
 // EXTERNAL MODULE: ./packages/core/src/git/trailers.ts
 var trailers = __webpack_require__(1704);
 // EXTERNAL MODULE: ./packages/core/src/manifest/file-edits.ts
@@ -589,7 +743,8 @@ async function runOpenPromotionPr(config, platform, options = {}) {
         const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
         if (config.dryRun)
             return await dryRun(config, platform, forge, prepared);
-        const outcome = await platform.group(`Updating branch ${config.branch}`, () => (0,change_branch/* publishChangeBranch */.k)({
+        const plan = async (revision) => withRetiredHold(config, repo, prepared, await (0,file_edits/* planFileEdits */.z7)(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)), revision);
+        const outcome = await platform.group(`Updating branch ${config.branch}`, () => (0,change_branch/* publishChangeBranch */.kX)({
             repo,
             remote: 'origin',
             base,
@@ -598,13 +753,13 @@ async function runOpenPromotionPr(config, platform, options = {}) {
             timeoutMs: config.pushTimeoutMs,
             ...(options.backoff ? { backoff: options.backoff } : {}),
             info: (message) => platform.info(message),
-            plan: (revision) => (0,file_edits/* planFileEdits */.z7)(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)),
+            plan,
             message: (planned) => commitMessage(config, prepared, planned),
             ours: (commit) => (0,trailers/* readTrailers */.t8)(commit.message).get('Step') === STEP,
             ...(config.signCommits ? { commitThroughApi: (0,api_commits/* apiCommitterOf */.c)(forge, (message) => platform.info(message)) } : {}),
             tips: prepared.tips,
         }));
-        return await platform.group(`Updating the ${forge.noun}`, () => syncChangeRequest(config, platform, forge, prepared, outcome));
+        return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan));
     }
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -616,11 +771,11 @@ async function openScratch(config, platform, dir, env) {
 }
 /** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
 async function prepare(config, platform, repo, base) {
-    const tips = await (0,change_branch/* readTips */.P)(repo, 'origin', base, config.branch);
+    const tips = await (0,change_branch/* readTips */.Pm)(repo, 'origin', base, config.branch);
     const { baseTip } = tips;
     await repo.checkoutDetached(baseTip);
     const targets = await (0,repo_files/* selectFiles */.A)(repo.workTree, config.files);
-    const readTarget = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+    const readTarget = readTargetOf(config);
     let request;
     let value;
     let source;
@@ -643,7 +798,7 @@ async function prepare(config, platform, repo, base) {
         source = { files: sourceFiles.map((file) => file.relative), commit: await repo.lastCommitTouching(baseTip, sourceFiles.map((file) => file.relative)) };
         platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
     }
-    await (0,promotion_history/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
+    await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
     // Reading the work tree at the base tip refuses, by name, files where nothing matches.
     const planned = await (0,file_edits/* planFileEdits */.z7)(request, targets);
     const previous = (0,manifest_reader/* valuesIn */.aC)(planned, readTarget);
@@ -651,9 +806,20 @@ async function prepare(config, platform, repo, base) {
     const facts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
     return { base, tips, request, targets, facts, planned };
 }
+/**
+ * allow-rolled-back: the hold records of the promoted value for these files are retired in the
+ * promotion's own commit, so merging it lifts the hold and closing it leaves the hold in place.
+ */
+async function withRetiredHold(config, repo, prepared, planned, revision) {
+    if (!config.allowRolledBack || (0,publisher/* changedOnly */.RE)(planned).length === 0)
+        return planned;
+    const target = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+    const write = await (0,hold/* holdWrite */.xD)(repo, revision, await (0,hold/* retireHold */.dB)(repo, target, prepared.targets.map((file) => file.relative), prepared.facts.value));
+    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set() }] : planned;
+}
 function commitMessage(config, prepared, planned) {
     const target = config.target.mode === 'image' ? config.target.image : config.target.key;
-    const changed = (0,publisher/* changedOnly */.RE)(planned).length;
+    const changed = (0,publisher/* changedOnly */.RE)(planned.filter((file) => !(0,hold/* isHoldWrite */.$O)(file))).length;
     return (0,trailers/* withTrailers */.jX)(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${changed} file${changed === 1 ? '' : 's'}; opened by gitops-promote ${STEP}.`, {
         step: STEP,
         ...(config.target.mode === 'image' ? { image: config.target.image } : { key: config.target.key }),
@@ -682,39 +848,63 @@ function resultOf(config, prepared, operation, change, headSha, verified, dryRun
         dryRun,
     };
 }
-/** Makes the change request match the branch: closed when base already runs the value, else ensured. */
-async function syncChangeRequest(config, platform, forge, prepared, outcome) {
-    const existing = await forge.findOpen(config.branch, prepared.base);
-    if (outcome.kind === 'base-holds') {
-        if (!existing) {
-            platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
-            return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
-        }
-        await forge.close(existing, `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${outcome.baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`);
-        platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
-        return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
-    }
-    const facts = { ...prepared.facts, changes: outcome.planned.flatMap((file) => file.changes) };
-    const { operation, change } = await (0,change_request/* ensureChangeRequest */.E)(forge, {
-        head: config.branch,
+/** What promoting reads from the target files: the image or the key. */
+function readTargetOf(config) {
+    return config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+}
+/** Makes the change request match the branch: closed when base already runs the value, superseded when another run replaced it, else ensured. */
+async function updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan) {
+    const factsOf = (planned) => ({ ...prepared.facts, changes: planned.flatMap((file) => file.changes) });
+    const synced = await (0,change_branch_request/* syncChangeRequest */.l)({
+        forge,
+        repo,
+        remote: 'origin',
         base: prepared.base,
-        title: promotionTitle(config, facts),
-        body: promotionBody(config, facts),
-        draft: config.draft,
-        labels: config.labels,
-        assignees: config.assignees,
-        reviewers: config.reviewers,
-        teamReviewers: config.teamReviewers,
-    }, existing, outcome.kind === 'pushed', (message) => platform.info(message));
-    if (config.autoMerge && !change.autoMerge) {
-        const merged = await forge.enableAutoMerge({ ...change, headSha: outcome.head }, config.mergeMethod);
-        if (merged.enabled)
-            platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${outcome.head.slice(0, 12)}.`);
-        else
-            platform.warning(`Auto-merge was not enabled for ${forge.noun} #${change.number}: ${merged.reason}`);
+        branch: config.branch,
+        outcome,
+        plan,
+        wanted: (planned) => ({
+            head: config.branch,
+            base: prepared.base,
+            title: promotionTitle(config, factsOf(planned)),
+            body: promotionBody(config, factsOf(planned)),
+            draft: config.draft,
+            labels: config.labels,
+            assignees: config.assignees,
+            reviewers: config.reviewers,
+            teamReviewers: config.teamReviewers,
+        }),
+        describe: (planned) => `${config.target.mode === 'image' ? config.target.image : config.target.key} ${(0,manifest_reader/* valuesIn */.aC)(planned, readTargetOf(config)).join(', ') || '(not set)'}`,
+        info: (message) => platform.info(message),
+        warning: (message) => platform.warning(message),
+        finish: async (change, head) => {
+            if (!config.autoMerge || change.autoMerge)
+                return;
+            const merged = await forge.enableAutoMerge({ ...change, headSha: head }, config.mergeMethod);
+            if (merged.enabled)
+                platform.info(`Auto-merge (${config.mergeMethod}) enabled for ${forge.noun} #${change.number} at ${head.slice(0, 12)}.`);
+            else
+                platform.warning(`Auto-merge was not enabled for ${forge.noun} #${change.number}: ${merged.reason}`);
+        },
+    });
+    if (synced.kind === 'base-holds')
+        return closeFulfilled(config, platform, forge, prepared, synced.existing, synced.baseTip);
+    if (synced.kind === 'superseded') {
+        // The outputs describe the branch as it is: another run's value and head, not ours.
+        const held = { ...prepared, facts: { ...prepared.facts, value: (0,manifest_reader/* valuesIn */.aC)(synced.planned, readTargetOf(config)).join(', ') } };
+        return resultOf(config, held, 'superseded', synced.change, synced.head, undefined);
     }
-    const verified = outcome.kind === 'pushed' ? outcome.verified : undefined;
-    return resultOf(config, prepared, operation, change, outcome.head, verified);
+    return resultOf(config, prepared, synced.operation, synced.change, synced.head, synced.verified);
+}
+/** Base already runs the value: the open change request, if any, has nothing left to do. */
+async function closeFulfilled(config, platform, forge, prepared, existing, baseTip) {
+    if (!existing) {
+        platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
+        return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
+    }
+    await forge.close(existing, `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`);
+    platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
+    return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
 }
 
 // EXTERNAL MODULE: ./packages/core/src/steps/open-promotion-pr/spec.ts
@@ -750,6 +940,7 @@ function summaryMarkdown(result, environment) {
         updated: `Updated ${link}: ${what}.`,
         unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D)(result.value)}.`,
         closed: `Closed ${link}: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D)(result.value)}.`,
+        superseded: `Superseded: another run replaced ${(0,markdown/* markdownCode */.D)(result.branch)} while this one worked; it holds ${(0,markdown/* markdownCode */.D)(result.value)}${link ? ` (${link})` : ''}, and nothing of this run's was written.`,
     };
     lines.push(`${result.dryRun ? 'Dry run, would have: ' : ''}${verbs[result.operation]}`);
     return lines.join('\n');

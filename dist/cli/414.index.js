@@ -2,13 +2,18 @@ export const id = 414;
 export const ids = [414];
 export const modules = {
 
-/***/ 4441:
+/***/ 4204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ ensureChangeRequest)
-/* harmony export */ });
-/* unused harmony export requestedBefore */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ syncChangeRequest)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
+var change_branch = __webpack_require__(3737);
+;// CONCATENATED MODULE: ./packages/core/src/forge/change-request.ts
 /**
  * Invisible in the rendered body: says gitops-promote wrote it, and whom it asked for review. A
  * reviewer who has reviewed drops out of the forge's requested reviewers; remembering the request
@@ -28,31 +33,52 @@ function requestedBefore(body) {
  * labels, assignees and reviewers only where missing. Each write is skipped when the forge already
  * shows it, so a repeated run writes nothing; a create that loses a race to another run's create
  * continues with that one. `branchMoved` (our branch was pushed this run) makes it `updated`.
+ * The body's marker names a reviewer only once the forge accepted the request, so a request that
+ * failed is made again by the next run. `opened` hears of the change request as soon as it exists.
  */
-async function ensureChangeRequest(forge, wanted, existing, branchMoved, log) {
-    const askedBefore = existing ? requestedBefore(existing.body) : [];
-    const asked = [...wanted.reviewers, ...wanted.teamReviewers.map((team) => `team:${team}`)];
-    const body = `${wanted.body.trimEnd()}\n\n${marker([...new Set([...askedBefore, ...asked])].sort())}\n`;
+async function ensureChangeRequest(forge, wanted, existing, branchMoved, log, opened = () => undefined) {
+    const bodyWith = (names) => `${wanted.body.trimEnd()}\n\n${marker([...names].sort())}\n`;
     let operation = branchMoved ? 'updated' : 'unchanged';
     let change = existing;
     if (!change) {
-        const made = await forge.create({ head: wanted.head, base: wanted.base, title: wanted.title, body, draft: wanted.draft });
+        const made = await forge.create({ head: wanted.head, base: wanted.base, title: wanted.title, body: bodyWith(new Set()), draft: wanted.draft });
         change = made.change;
+        opened(change);
         if (made.created)
             operation = 'created';
         log(made.created ? `Opened ${forge.noun} #${change.number}: ${change.url}` : `Another run opened ${forge.noun} #${change.number} first; using it.`);
     }
+    const recorded = recordedRequests(wanted, change);
+    const body = bodyWith(recorded);
     if (change.title !== wanted.title || change.body.trimEnd() !== body.trimEnd()) {
         change = await forge.update(change, { ...(change.title !== wanted.title ? { title: wanted.title } : {}), ...(change.body.trimEnd() !== body.trimEnd() ? { body } : {}) });
         if (operation === 'unchanged')
             operation = 'updated';
         log(`Updated the title and description of ${forge.noun} #${change.number}.`);
     }
-    if ((await addMissing(forge, wanted, change, askedBefore)) && operation === 'unchanged')
+    const requested = await addMissing(forge, wanted, change, [...recorded]);
+    if (requested === undefined)
+        return { operation, change };
+    if (operation === 'unchanged')
         operation = 'updated';
+    // Only now, with the forge's yes, is the request remembered in the body.
+    for (const name of requested)
+        recorded.add(name);
+    const marked = bodyWith(recorded);
+    if (change.body.trimEnd() !== marked.trimEnd())
+        change = await forge.update(change, { body: marked });
     return { operation, change };
 }
-/** Adds what is missing of labels, assignees and reviewers; true when anything was written. */
+/** The reviewers the marker keeps: asked by an earlier run, or shown by the forge as requested already. */
+function recordedRequests(wanted, change) {
+    const shown = new Set([...change.reviewers, ...change.teamReviewers.map((team) => `team:${team}`)].map((name) => name.toLowerCase()));
+    const asked = [...wanted.reviewers, ...wanted.teamReviewers.map((team) => `team:${team}`)];
+    return new Set([...requestedBefore(change.body), ...asked.filter((name) => shown.has(name.toLowerCase()))]);
+}
+/**
+ * Adds what is missing of labels, assignees and reviewers. undefined when nothing was written,
+ * else the reviewers (teams as `team:slug`) the forge accepted a request for.
+ */
 async function addMissing(forge, wanted, change, askedBefore) {
     const missing = (names, present) => {
         const have = new Set(present.map((name) => name.toLowerCase()));
@@ -68,7 +94,62 @@ async function addMissing(forge, wanted, change, askedBefore) {
         await forge.addAssignees(change, assignees);
     if (reviewers.length > 0 || teams.length > 0)
         await forge.requestReviewers(change, reviewers, teams);
-    return labels.length + assignees.length + reviewers.length + teams.length > 0;
+    if (labels.length + assignees.length + reviewers.length + teams.length === 0)
+        return undefined;
+    return [...reviewers, ...teams.map((team) => `team:${team}`)];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/forge/change-branch-request.ts
+
+
+/**
+ * Makes the change request describe what its branch holds. The branch is read again just before
+ * the title and body are written: when another run replaced it with other values, this run writes
+ * nothing and says it was superseded. When the forge fails after this run created the branch and
+ * before any change request exists for it, the branch is deleted (with a lease on our commit), or
+ * the error names it.
+ */
+async function syncChangeRequest(sync) {
+    const { outcome } = sync;
+    let opened = false;
+    try {
+        const existing = await sync.forge.findOpen(sync.branch, sync.base);
+        opened = existing !== undefined;
+        if (outcome.kind === 'base-holds')
+            return { kind: 'base-holds', existing, baseTip: outcome.baseTip };
+        const current = outcome.kind === 'superseded' ? outcome : await (0,change_branch/* rereadChangeBranch */.oH)(sync, outcome);
+        if (current.kind === 'superseded') {
+            sync.warning(`Superseded: ${sync.branch} was replaced while this run worked and holds ${sync.describe(current.planned)} at ${current.head.slice(0, 12)}; this run's change is not on it, and the ${sync.forge.noun} is left describing what the branch holds.`);
+            return { kind: 'superseded', change: existing, head: current.head, planned: current.planned };
+        }
+        const { operation, change } = await ensureChangeRequest(sync.forge, sync.wanted(current.planned), existing, current.kind === 'pushed', sync.info, () => {
+            opened = true;
+        });
+        await sync.finish?.(change, current.head);
+        return { kind: 'ensured', operation, change, head: current.head, planned: current.planned, verified: current.kind === 'pushed' ? current.verified : undefined };
+    }
+    catch (error) {
+        if (outcome.kind === 'pushed' && outcome.previousHead === undefined && !opened)
+            await removeCreatedBranch(sync, outcome.head, error);
+        throw error;
+    }
+}
+/**
+ * A branch no change request uses would wait for a person to find it; deleting it lets the next
+ * run start over. When that fails too, the error says which branch was left behind.
+ */
+async function removeCreatedBranch(sync, sha, error) {
+    const failed = await (0,change_branch/* deleteCreatedBranch */.e5)(sync.repo, sync.remote, sync.branch, sha).catch((caught) => (caught instanceof Error ? caught.message : String(caught)));
+    if (failed === undefined) {
+        sync.info(`Deleted ${sync.branch} (${sha.slice(0, 12)}), which this run had created: no ${sync.forge.noun} was opened for it.`);
+        return;
+    }
+    const note = ` The branch ${sync.branch} this run pushed (${sha.slice(0, 12)}) could not be deleted (${failed}); delete it unless a ${sync.forge.noun} is opened from it.`;
+    // The forge's error stays the one reported (its class, status and hint); it gains the branch.
+    if (error instanceof Error)
+        error.message += note;
+    else
+        sync.warning(note.trim());
 }
 
 
@@ -162,9 +243,12 @@ function editDistance(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ readTips),
-/* harmony export */   k: () => (/* binding */ publishChangeBranch)
+/* harmony export */   Pm: () => (/* binding */ readTips),
+/* harmony export */   e5: () => (/* binding */ deleteCreatedBranch),
+/* harmony export */   kX: () => (/* binding */ publishChangeBranch),
+/* harmony export */   oH: () => (/* binding */ rereadChangeBranch)
 /* harmony export */ });
+/* unused harmony export checkChangeBranch */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9713);
@@ -174,8 +258,25 @@ function editDistance(a, b) {
 
 
 
-/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+/**
+ * Refuses, before anything is fetched or pushed, a change branch or base git would not take as a
+ * branch name (the one validator every step's branch inputs go through), and a change branch
+ * that is its base: its commit would land on the base itself instead of in a change request.
+ */
+async function checkChangeBranch(repo, base, branch) {
+    await repo.checkBranchName(base, 'base');
+    await repo.checkBranchName(branch, 'branch');
+    if (branch === base) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input 'branch' is the base branch itself (${base}): the change would be pushed straight to ${base} instead of into a change request.`, "Leave 'branch' empty (gitops-promote/<environment>/<target>) or name another branch; 'base' is the branch the change request targets (the repository's default branch when empty).");
+    }
+}
+/** Checks the names (checkChangeBranch), then reads and fetches base and the change branch; a missing base is an error. */
 async function readTips(repo, remote, base, branch) {
+    await checkChangeBranch(repo, base, branch);
+    return fetchTips(repo, remote, base, branch);
+}
+/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
+async function fetchTips(repo, remote, base, branch) {
     const tips = await repo.remoteTips(remote, [base, branch]);
     const baseTip = tips.get(base);
     if (baseTip === undefined) {
@@ -191,14 +292,20 @@ async function readTips(repo, remote, base, branch) {
  * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
  * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
  * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
+ * A push lost to another run of ours that put other values there is `superseded`, not undone.
  */
 async function publishChangeBranch(request) {
+    // Tips handed in came from readTips, which checked the names already.
+    if (!request.tips)
+        await checkChangeBranch(request.repo, request.base, request.branch);
     const deadline = Date.now() + request.timeoutMs;
+    let lost;
     for (let attempt = 1;; attempt++) {
         const started = Date.now();
-        const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined);
-        if (outcome !== 'race')
+        const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined, lost);
+        if (!('race' in outcome))
             return outcome;
+        lost = outcome;
         const delay = (0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .retryDelayMs */ .qO)(attempt, Date.now() - started, request.backoff);
         const left = deadline - Date.now();
         if (left - delay <= 0) {
@@ -208,9 +315,14 @@ async function publishChangeBranch(request) {
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
     }
 }
-async function attemptOnce(request, known) {
+async function attemptOnce(request, known, lost) {
     const { repo, remote, base, branch } = request;
-    const { baseTip, head } = known ?? (await readTips(repo, remote, base, branch));
+    const { baseTip, head } = known ?? (await fetchTips(repo, remote, base, branch));
+    if (lost && head !== undefined && head !== lost.expected) {
+        const superseded = await supersededBy(request, baseTip, head);
+        if (superseded)
+            return superseded;
+    }
     const fromBase = await request.plan(baseTip);
     if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(fromBase).length === 0)
         return { kind: 'base-holds', baseTip, head, planned: fromBase };
@@ -244,18 +356,60 @@ async function attemptOnce(request, known) {
     if (request.commitThroughApi) {
         const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) });
         if (made === 'race')
-            return 'race';
+            return { race: true, expected: head };
         request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
         return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
     }
     const pushed = await repo.pushLeased(remote, sha, branch, head);
     if (!pushed.ok) {
         if (pushed.race)
-            return 'race';
+            return { race: true, expected: head };
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(`git push to ${branch} was refused: ${pushed.message}`, 'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.');
     }
     request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
     return { kind: 'pushed', baseTip, head: sha, previousHead: head, planned, verified: undefined };
+}
+/**
+ * After a lost race: the branch now ends in a commit another run of this step pushed meanwhile,
+ * holding other values than ours (a newer promotion, say). Replacing it would undo that run's
+ * work behind its back, so this run stops and reports the branch as it is.
+ */
+async function supersededBy(request, baseTip, head) {
+    const [top] = await request.repo.commitsOnlyIn(head, baseTip);
+    if (!top || top.sha !== head || !request.ours(top))
+        return undefined;
+    const held = await request.plan(head);
+    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(held).length === 0)
+        return undefined;
+    request.info(`${request.branch} was replaced while this run worked, by ${short(top)}, which holds other values; it is left as it is.`);
+    return { kind: 'superseded', baseTip, head, planned: held };
+}
+/**
+ * The branch as it is just before its change request is written: another run may have replaced
+ * the head we pushed or found since. A head that still holds our values is taken as ours (its
+ * sha is what we report); one that holds others makes the outcome `superseded`.
+ */
+async function rereadChangeBranch(request, outcome) {
+    const { repo, remote, branch } = request;
+    const head = (await repo.remoteTips(remote, [branch])).get(branch);
+    if (head === undefined || head === outcome.head)
+        return outcome;
+    await repo.fetchBranches(remote, [branch]);
+    const held = await request.plan(head);
+    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(held).length === 0)
+        return { ...outcome, head };
+    request.info(`${branch} moved to ${head.slice(0, 12)} after this run's ${outcome.head.slice(0, 12)}, and holds other values.`);
+    return { kind: 'superseded', baseTip: outcome.baseTip, head, planned: held };
+}
+/**
+ * Removes a branch this run created when what it was for (its change request) failed, with a
+ * lease on the commit pushed, so nothing pushed there since is lost. Returns why it could not.
+ */
+async function deleteCreatedBranch(repo, remote, branch, sha) {
+    const deleted = await repo.deleteLeased(remote, branch, sha);
+    if (deleted.ok)
+        return undefined;
+    return deleted.race ? `it moved past ${sha.slice(0, 12)} since, so it is someone else's now` : deleted.message;
 }
 async function filesTouched(repo, commits, files) {
     const touched = new Set();
@@ -382,16 +536,20 @@ function validateRollbackInputs(inputs) {
     return config;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/forge/change-request.ts
-var change_request = __webpack_require__(4441);
+// EXTERNAL MODULE: ./packages/core/src/forge/change-branch-request.ts + 1 modules
+var change_branch_request = __webpack_require__(4204);
 // EXTERNAL MODULE: ./packages/core/src/git/branch-name.ts
 var branch_name = __webpack_require__(6698);
 // EXTERNAL MODULE: ./packages/core/src/git/branch-target.ts
 var branch_target = __webpack_require__(3152);
 // EXTERNAL MODULE: ./packages/core/src/git/change-branch.ts
 var change_branch = __webpack_require__(3737);
+// EXTERNAL MODULE: ./packages/core/src/git/hold.ts
+var git_hold = __webpack_require__(7889);
 // EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
 var promotion_history = __webpack_require__(5726);
+// EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
+var manifest_reader = __webpack_require__(3336);
 // EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
 var publisher = __webpack_require__(6030);
 // EXTERNAL MODULE: ./packages/core/src/git/trailers.ts
@@ -422,6 +580,8 @@ var forge_client = __webpack_require__(7664);
 
 
 
+
+
 const STEP = 'rollback';
 async function runRollback(config, platform, options = {}) {
     if (config.token)
@@ -432,7 +592,16 @@ async function runRollback(config, platform, options = {}) {
     const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform);
     // Decided on what the remote runs: the checkout may be behind it.
     const rev = (remoteSide ? await (0,branch_target/* requireRemoteBranch */.yX)(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
-    const history = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
+    const history = {
+        repo,
+        remote: 'origin',
+        branch: remoteSide ? branch : undefined,
+        rev,
+        files: files.map((file) => file.relative),
+        target: config.target,
+        firstParent: true,
+        info: (message) => platform.info(message),
+    };
     const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
     platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);
     const result = { changed: decision.to !== decision.from, from: decision.from, to: decision.to, commitSha: '', pushed: false, ...(decision.source ? { source: decision.source } : {}) };
@@ -440,22 +609,22 @@ async function runRollback(config, platform, options = {}) {
         platform.info(`${config.targetName} is already at ${decision.to}; nothing to roll back.`);
         return result;
     }
+    const plan = await rollbackPlan(config, repo, history, decision, files);
+    // What the real run refuses without writing is refused before a dry run returns: an unusable
+    // `to` (rollbackPlan), a forge that cannot be told, files where nothing matches, an unreadable
+    // hold file.
+    const forgeRemote = config.mode === 'pull-request' ? await rollbackForgeRemote(config, repo, options) : undefined;
+    if (config.mode === 'commit')
+        await planWithHold(repo, plan, undefined);
+    if (remoteSide)
+        await planWithHold(repo, plan, rev);
     if (config.dryRun) {
         platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
         return result;
     }
-    const request = editRequest(config, decision);
-    const message = (0,git_trailers/* withTrailers */.jX)((0,template/* fillTemplate */.o)(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
-        step: STEP,
-        ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
-        value: decision.to,
-        previous: [decision.from],
-        ...(config.environment ? { environment: config.environment } : {}),
-        extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
-    });
     if (config.mode === 'pull-request')
-        return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, files, request, message, result, options));
-    return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, files, request, message, result, options));
+        return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, options));
+    return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, options));
 }
 /**
  * The value now, and the one to return to: `to`, or the newest value in the files' history that
@@ -468,14 +637,17 @@ async function decide(config, history) {
     }
     const from = now.value;
     if (config.to)
-        return { from, to: config.to.value };
+        return { now, from, to: config.to.value };
+    // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
+    // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
+    const hold = await (0,git_hold/* readHold */.uw)({ ...history, branch: undefined, firstParent: false });
     const seen = new Map();
     const candidate = async (commits) => {
         const marks = (0,promotion_history/* rollbackMarks */.f1)(commits, config.target);
         for (const commit of commits) {
             const at = seen.get(commit.sha) ?? (await (0,promotion_history/* valueAt */.fK)(history, commit));
             seen.set(commit.sha, at);
-            if (at.value !== undefined && at.value !== from && !marks.has(at.value))
+            if (at.value !== undefined && at.value !== from && !marks.has(at.value) && !hold.find(at.value))
                 return at;
         }
         return undefined;
@@ -486,11 +658,11 @@ async function decide(config, history) {
     const commits = await (0,promotion_history/* commitsOfFiles */.lZ)(history, async (list) => (found = await candidate(list)) !== undefined);
     found ??= await candidate(commits);
     if (!found) {
-        const marks = [...(0,promotion_history/* rollbackMarks */.f1)(commits, config.target).keys()];
+        const marks = [...new Set([...(0,promotion_history/* rollbackMarks */.f1)(commits, config.target).keys(), ...hold.records.map((record) => record.value), ...hold.trailerMarks.map((mark) => mark.value)])];
         throw new errors/* ManifestEditError */.MA(`Nothing to roll back to: the ${commits.length} commit(s) that changed ${history.files.join(', ')} hold no value of ${config.targetName} other than ${from}${marks.length > 0 ? ` and the rolled-back ${marks.join(', ')}` : ''}.`, "Give the value to return to in 'to'.");
     }
     const trailers = (0,git_trailers/* readTrailers */.t8)(found.commit.message);
-    return { from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
+    return { now, from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
 }
 function editRequest(config, decision) {
     if (config.target.mode === 'key')
@@ -514,62 +686,128 @@ function publishing(config, platform, repo, message, options) {
         info: (text) => platform.info(text),
     };
 }
-async function commitRollback(config, platform, repo, branch, files, request, message, result, options) {
-    const planned = await (0,file_edits/* planFileEdits */.z7)(request, files);
+/** The edit, the commit message and the hold record of a decided rollback. */
+async function rollbackPlan(config, repo, history, decision, files) {
+    const request = editRequest(config, decision);
+    const site = decision.now.site;
+    const record = await (0,git_hold/* holdRecord */.XH)(repo, {
+        target: config.target,
+        files: history.files,
+        value: decision.from,
+        ...(site?.tag !== undefined ? { tag: site.tag } : {}),
+        ...(site?.digest !== undefined ? { digest: site.digest } : {}),
+        to: decision.to,
+        reason: config.reason,
+        ...(config.environment ? { environment: config.environment } : {}),
+        rev: history.rev,
+        at: new Date(),
+    });
+    const message = (0,git_trailers/* withTrailers */.jX)((0,template/* fillTemplate */.o)(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
+        step: STEP,
+        ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
+        value: decision.to,
+        previous: [decision.from],
+        ...(config.environment ? { environment: config.environment } : {}),
+        extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
+    });
+    return { files, request, message, record };
+}
+/** The files' edit read at `revision` (undefined: the work tree), plus the hold record when they change. */
+async function planWithHold(repo, plan, revision, files = plan.files) {
+    const planned = await (0,file_edits/* planFileEdits */.z7)(plan.request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+    if ((0,publisher/* changedOnly */.RE)(planned).length === 0)
+        return planned;
+    const write = await (0,git_hold/* holdWrite */.xD)(repo, revision, (0,git_hold/* addHold */.DD)(plan.record));
+    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set() }] : planned;
+}
+async function commitRollback(config, platform, repo, branch, plan, result, options) {
+    const planned = await planWithHold(repo, plan, undefined);
     const author = config.author ?? platform.defaultAuthor();
     if (!config.push) {
         if ((0,publisher/* changedOnly */.RE)(planned).length === 0)
             return { ...result, changed: false };
-        const sha = await (0,publisher/* commitWrites */.QD)(repo, planned, message, author);
-        platform.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+        const sha = await (0,publisher/* commitWrites */.QD)(repo, planned, plan.message, author);
+        platform.info(`Committed ${sha.slice(0, 12)}: ${plan.message.split('\n')[0] ?? ''}`);
         return { ...result, commitSha: sha };
     }
     const publication = await (0,publisher/* publish */.mk)({
-        ...publishing(config, platform, repo, message, options),
+        ...publishing(config, platform, repo, plan.message, options),
         branch,
-        plan: async (revision) => revision !== undefined ? (0,file_edits/* planFileEdits */.z7)(request, files, (file) => repo.fileAt(revision, file.relative)) : (0,file_edits/* planFileEdits */.z7)(request, await (0,repo_files/* selectFiles */.A)(config.path, config.files)),
+        plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await (0,repo_files/* selectFiles */.A)(config.path, config.files)),
     }, planned);
     return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };
 }
-/** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
-async function openRollbackChange(config, platform, repo, base, files, request, message, result, options) {
+/** mode: pull-request: which forge hosts the remote, or a refusal (checked before a dry run returns). */
+async function rollbackForgeRemote(config, repo, options) {
     const env = options.env ?? process.env;
     const remote = (0,forge_select/* forgeOfRemote */.lV)(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
     if (!options.forge && !remote) {
         throw new errors/* InputError */.dz("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
     }
+    return remote;
+}
+/**
+ * A rerun rebuilds the change branch from base: the record the branch already carries for this
+ * rollback (same id) is reused, so the rebuilt commit is the same and nothing is pushed.
+ */
+async function recordOnBranch(repo, head, record) {
+    const text = head !== undefined ? await repo.rootFileAt(head, git_hold/* HOLD_FILE */.Zb) : undefined;
+    return (text !== undefined ? (0,git_hold/* parseHolds */._v)(text).find((entry) => entry.id === record.id) : undefined) ?? record;
+}
+/** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
+async function openRollbackChange(config, platform, repo, base, plan, result, remote, options) {
+    const env = options.env ?? process.env;
     const forge = options.forge ??
         (await (0,forge_client/* openForge */.y)({ kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '', env, ...(options.fetch ? { fetch: options.fetch } : {}) }, platform));
     const branch = `gitops-promote/rollback/${config.environment ? `${(0,branch_name/* branchSegment */.i)(config.environment)}/` : ''}${(0,branch_name/* branchSegment */.i)(config.targetName)}`;
-    const outcome = await (0,change_branch/* publishChangeBranch */.k)({
-        ...publishing(config, platform, repo, message, options),
+    const tips = await (0,change_branch/* readTips */.Pm)(repo, 'origin', base, branch);
+    const onBranch = { ...plan, record: await recordOnBranch(repo, tips.head, plan.record) };
+    const planOnBranch = (revision) => planWithHold(repo, onBranch, revision);
+    const outcome = await (0,change_branch/* publishChangeBranch */.kX)({
+        ...publishing(config, platform, repo, plan.message, options),
         base,
         branch,
-        plan: (revision) => (0,file_edits/* planFileEdits */.z7)(request, files, (file) => repo.fileAt(revision, file.relative)),
+        tips,
+        plan: planOnBranch,
         ours: (commit) => (0,git_trailers/* readTrailers */.t8)(commit.message).get('Step') === STEP,
     });
-    const existing = await forge.findOpen(branch, base);
-    if (outcome.kind === 'base-holds')
-        return { ...result, changed: false, ...(existing ? { number: existing.number, url: existing.url } : {}) };
     const where = config.environment ? ` in ${config.environment}` : '';
-    const { change } = await (0,change_request/* ensureChangeRequest */.E)(forge, {
-        head: branch,
+    const synced = await (0,change_branch_request/* syncChangeRequest */.l)({
+        forge,
+        repo,
+        remote: 'origin',
         base,
-        title: `Roll back ${config.targetName}${where} to ${result.to}`,
-        body: [
-            `Rolls ${(0,markdown/* markdownCode */.D)(config.targetName)}${where} back from ${(0,markdown/* markdownCode */.D)(result.from)} to ${(0,markdown/* markdownCode */.D)(result.to)}${result.source ? ` (the value after ${(0,markdown/* markdownCode */.D)(result.source)})` : ''}.`,
-            '',
-            config.reason ? `Reason: ${config.reason}` : 'No reason given.',
-            '',
-            `Once merged, gitops-promote refuses to promote ${(0,markdown/* markdownCode */.D)(result.from)} again unless \`allow-rolled-back: true\` is set.`,
-        ].join('\n'),
-        draft: false,
-        labels: config.labels,
-        assignees: [],
-        reviewers: config.reviewers,
-        teamReviewers: [],
-    }, existing, outcome.kind === 'pushed', (text) => platform.info(text));
-    return { ...result, commitSha: outcome.head, pushed: outcome.kind === 'pushed', number: change.number, url: change.url };
+        branch,
+        outcome,
+        plan: planOnBranch,
+        wanted: () => ({
+            head: branch,
+            base,
+            title: `Roll back ${config.targetName}${where} to ${result.to}`,
+            body: [
+                `Rolls ${(0,markdown/* markdownCode */.D)(config.targetName)}${where} back from ${(0,markdown/* markdownCode */.D)(result.from)} to ${(0,markdown/* markdownCode */.D)(result.to)}${result.source ? ` (the value after ${(0,markdown/* markdownCode */.D)(result.source)})` : ''}.`,
+                '',
+                config.reason ? `Reason: ${config.reason}` : 'No reason given.',
+                '',
+                `Once merged, gitops-promote refuses to promote ${(0,markdown/* markdownCode */.D)(result.from)} again unless \`allow-rolled-back: true\` is set.`,
+            ].join('\n'),
+            draft: false,
+            labels: config.labels,
+            assignees: [],
+            reviewers: config.reviewers,
+            teamReviewers: [],
+        }),
+        describe: (planned) => `${config.targetName} ${(0,manifest_reader/* valuesIn */.aC)(planned, config.target).join(', ') || '(not set)'}`,
+        info: (text) => platform.info(text),
+        warning: (text) => platform.warning(text),
+    });
+    if (synced.kind === 'base-holds')
+        return { ...result, changed: false, ...(synced.existing ? { number: synced.existing.number, url: synced.existing.url } : {}) };
+    const change = synced.change ? { number: synced.change.number, url: synced.change.url } : {};
+    // Superseded: another rollback replaced the branch; the outputs say what it holds instead.
+    if (synced.kind === 'superseded')
+        return { ...result, to: (0,manifest_reader/* valuesIn */.aC)(synced.planned, config.target).join(', '), commitSha: synced.head, pushed: false, ...change };
+    return { ...result, commitSha: synced.head, pushed: outcome.kind === 'pushed', ...change };
 }
 
 // EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts

@@ -273,8 +273,8 @@ var repo_files = __webpack_require__(9363);
 var write_file = __webpack_require__(4929);
 // EXTERNAL MODULE: ./packages/core/src/git/branch-target.ts
 var branch_target = __webpack_require__(3152);
-// EXTERNAL MODULE: ./packages/core/src/git/promotion-history.ts
-var promotion_history = __webpack_require__(5726);
+// EXTERNAL MODULE: ./packages/core/src/git/hold.ts
+var hold = __webpack_require__(7889);
 // EXTERNAL MODULE: ./packages/core/src/git/trailers.ts
 var trailers = __webpack_require__(1704);
 // EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
@@ -332,51 +332,69 @@ async function runUpdateManifest(config, platform, options = {}) {
     };
     // With push, "nothing to change" is the remote's to say: the checkout may hold the values in an
     // unpushed commit or an uncommitted edit (a cancelled run), and then nothing is deployed.
-    const askRemote = config.commit && config.push && !config.dryRun;
+    const askRemote = config.commit && config.push;
     if (!result.changed && !askRemote) {
         platform.info('Nothing to change: every match already has the requested value.');
         return result;
     }
+    // Everything that can refuse the commit without writing (the repository, the branch name, the
+    // hold) is checked before a dry run returns: a green dry run is one the real run will not refuse.
+    const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results)) : undefined;
     if (config.dryRun) {
         platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
         return result;
     }
     if (!result.changed)
         platform.info('The checkout already holds the values; checking that the remote branch does too.');
-    if (!config.commit) {
+    if (!committing) {
         await writeAll(results);
         platform.info(`Wrote ${changed.length} file(s); commit: false, so nothing was committed.`);
         return result;
     }
-    return platform.group('Committing and pushing', () => commitAndPush(config, platform, results, result, options));
+    return platform.group('Committing and pushing', () => commitAndPush(config, platform, committing, results, result, options));
 }
-async function commitAndPush(config, platform, planned, result, options) {
+/**
+ * Opens the checkout and reads the hold where it applies: at the tip of the remote branch the
+ * value goes to (fetched now, so a checkout made before a rollback landed cannot bypass it), or at
+ * HEAD without push. A repository without a commit yet has no history to hold anything back.
+ */
+async function prepareCommit(config, platform, planned) {
     const repo = await (0,checkout/* openCheckout */.Hj)(config.path, config.remote, config.token, config.push, platform);
-    if (config.branch !== undefined)
+    const branch = config.push ? await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform) : undefined;
+    if (!config.push && config.branch !== undefined)
         await repo.checkBranchName(config.branch);
-    // A repository without a commit yet has no history to hold anything back.
-    const head = await repo.resolve('HEAD').catch(() => undefined);
-    if (head !== undefined)
-        await (0,promotion_history/* refuseRolledBack */.Mt)({
-            repo,
-            remote: config.remote,
-            branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
-            rev: head,
-            files: planned.map((file) => file.file),
-            target: (0,manifest_reader/* readTargetOf */.tK)(config.request),
-            info: (message) => platform.info(message),
-        }, config.version, config.allowRolledBack);
+    // The branch must exist on the remote (or create-branch say to make it): fetched here, dry run too.
+    const tip = branch !== undefined ? await (0,branch_target/* requireRemoteBranch */.yX)(repo, config.remote, branch, config.createBranch, (message) => platform.info(message)) : undefined;
+    const rev = tip ?? (await repo.resolve('HEAD').catch(() => undefined));
+    const files = planned.map((file) => file.file);
+    const target = (0,manifest_reader/* readTargetOf */.tK)(config.request);
+    if (rev !== undefined) {
+        await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.version, config.allowRolledBack);
+    }
+    return { repo, branch, retire: config.allowRolledBack ? await (0,hold/* retireHold */.dB)(repo, target, files, config.version) : undefined };
+}
+/** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
+async function withRetiredHold(committing, planned, revision) {
+    if (!committing.retire || (0,publisher/* changedOnly */.RE)(planned).length === 0)
+        return planned;
+    const write = await (0,hold/* holdWrite */.xD)(committing.repo, revision, committing.retire);
+    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set() }] : planned;
+}
+/** The manifests among planned writes (the hold file is not one). */
+function manifests(planned) {
+    return planned.filter((file) => !(0,hold/* isHoldWrite */.$O)(file));
+}
+async function commitAndPush(config, platform, committing, planned, result, options) {
+    const { repo, branch } = committing;
     const author = config.author ?? platform.defaultAuthor();
-    if (!config.push) {
+    if (branch === undefined) {
         if (!result.changed)
             return result;
         const message = commitMessage(config, planned);
-        result.commitSha = await (0,publisher/* commitWrites */.QD)(repo, planned, message, author);
+        result.commitSha = await (0,publisher/* commitWrites */.QD)(repo, await withRetiredHold(committing, planned, undefined), message, author);
         platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
         return result;
     }
-    const branch = await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform);
-    await (0,branch_target/* requireRemoteBranch */.yX)(repo, config.remote, branch, config.createBranch, (message) => platform.info(message));
     const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
     const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
     const publication = await (0,publisher/* publish */.mk)({
@@ -391,9 +409,9 @@ async function commitAndPush(config, platform, planned, result, options) {
         info: (message) => platform.info(message),
         // The remote tip is read for the files already selected; after a lost race the work tree
         // was reset onto a new tip, so the selection is made again there.
-        plan: async (revision) => revision !== undefined ? (0,file_edits/* planFileEdits */.z7)(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : (0,file_edits/* planFileEdits */.z7)(config.request, await (0,repo_files/* selectFiles */.A)(config.path, config.files)),
-    }, planned);
-    const changed = (0,publisher/* changedOnly */.RE)(publication.planned);
+        plan: async (revision) => withRetiredHold(committing, revision !== undefined ? await (0,file_edits/* planFileEdits */.z7)(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : await (0,file_edits/* planFileEdits */.z7)(config.request, await (0,repo_files/* selectFiles */.A)(config.path, config.files)), revision),
+    }, await withRetiredHold(committing, planned, undefined));
+    const changed = (0,publisher/* changedOnly */.RE)(manifests(publication.planned));
     return {
         changed: publication.changed,
         changedFiles: publication.changed ? changed.map((r) => r.file) : [],
@@ -415,7 +433,7 @@ async function signedCommitter(config, platform, remoteUrl, options) {
 /** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
 function commitMessage(config, planned) {
     const { request } = config;
-    const previous = (0,manifest_reader/* valuesIn */.aC)((0,publisher/* changedOnly */.RE)(planned), (0,manifest_reader/* readTargetOf */.tK)(request));
+    const previous = (0,manifest_reader/* valuesIn */.aC)((0,publisher/* changedOnly */.RE)(manifests(planned)), (0,manifest_reader/* readTargetOf */.tK)(request));
     return (0,trailers/* withTrailers */.jX)(config.commitMessage, {
         step: 'update-manifest',
         ...(request.mode === 'image' ? { image: request.image.name } : { key: (0,key_path/* formatKeyPath */.K7)(request.path) }),

@@ -1513,7 +1513,7 @@ const openPromotionPrSpec = {
         { name: 'value', description: 'Key-path mode: the value to promote, instead of reading it from `source-files`.' },
         { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
         { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
-        { name: 'branch', description: 'Branch of the change request. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
+        { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
         { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
         { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
         { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
@@ -1528,17 +1528,20 @@ const openPromotionPrSpec = {
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
-        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback in the target files\' history moved away from it. Without it such a value is refused.' },
+        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
     ],
     outputs: [
-        { name: 'operation', description: '`created`, `updated`, `unchanged` or `closed` (the base already runs the value, so the open change request was closed).' },
+        {
+            name: 'operation',
+            description: '`created`, `updated`, `unchanged`, `closed` (the base already runs the value, so the open change request was closed) or `superseded` (another run replaced the branch with another value meanwhile; the outputs describe that value and head, and nothing was written).',
+        },
         { name: 'pull-request-number', description: 'Number of the pull request (GitHub) or iid of the merge request (GitLab); empty when there is none.' },
         { name: 'pull-request-url', description: 'Web URL of the change request; empty when there is none.' },
         { name: 'branch', description: 'The change request\'s branch.' },
         { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
         { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
-        { name: 'value', description: 'The value promoted.' },
+        { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds).' },
         { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
     ],
 };
@@ -1565,7 +1568,7 @@ const rollbackSpec = {
         { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
         { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
         { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
-        { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+        { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
         { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
         { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
         { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
@@ -1578,7 +1581,7 @@ const rollbackSpec = {
         { name: 'api-url', description: 'With `mode: pull-request`: the forge API base. Default: `GITHUB_API_URL` / `CI_API_V4_URL`, else from the remote host.' },
         { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
         { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
-        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing; what the real run would refuse is refused.' },
     ],
     outputs: [
         { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },
@@ -1620,7 +1623,7 @@ const updateManifestSpec = {
         { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
-        { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+        { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
         { name: 'create-branch', boolean: true, default: 'false', description: 'Create `branch` on the remote when it does not exist there. Without it, pushing to a missing branch is refused before anything is written.' },
         {
             name: 'push-timeout',
@@ -1645,9 +1648,9 @@ const updateManifestSpec = {
             name: 'allow-rolled-back',
             boolean: true,
             default: 'false',
-            description: 'Set the value even though a rollback (its `Gitops-Promote-Rolled-Back-From` trailer in the files\' history) moved the target away from it. Without it such a value is refused.',
+            description: 'Set the value even though a rollback holds it (an entry in `.gitops-promote/holds` on the branch, or a `Gitops-Promote-Rolled-Back-From` trailer in its last 200 commits); the entry is removed in the same commit. Without it such a value is refused, dry runs included.',
         },
-        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing; what the real run would refuse (the hold included) is refused.' },
     ],
     outputs: [
         { name: 'changed', description: '`true` if any file needed a change, else `false`. With `push: true`, decided against the remote branch: `false` means the remote holds the values.' },
@@ -2297,7 +2300,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
@@ -2307,7 +2310,7 @@ var rollback_spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: rollback_spec/* rollbackSpec */.k,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -2317,7 +2320,7 @@ var update_manifest_spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: update_manifest_spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
@@ -2929,7 +2932,7 @@ class DemoPipeline {
     promote() {
         const command = `gitops-promote open-promotion-pr --image ${IMAGE} --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging`;
         return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
-            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(906), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
+            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
             const inputs = [
                 ['platform', 'github'],
                 ['repository', 'acme/environments'],

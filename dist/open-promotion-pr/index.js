@@ -272,7 +272,7 @@ const openPromotionPrSpec = {
         { name: 'value', description: 'Key-path mode: the value to promote, instead of reading it from `source-files`.' },
         { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
         { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
-        { name: 'branch', description: 'Branch of the change request. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
+        { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
         { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
         { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
         { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
@@ -287,17 +287,20 @@ const openPromotionPrSpec = {
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
-        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback in the target files\' history moved away from it. Without it such a value is refused.' },
+        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
     ],
     outputs: [
-        { name: 'operation', description: '`created`, `updated`, `unchanged` or `closed` (the base already runs the value, so the open change request was closed).' },
+        {
+            name: 'operation',
+            description: '`created`, `updated`, `unchanged`, `closed` (the base already runs the value, so the open change request was closed) or `superseded` (another run replaced the branch with another value meanwhile; the outputs describe that value and head, and nothing was written).',
+        },
         { name: 'pull-request-number', description: 'Number of the pull request (GitHub) or iid of the merge request (GitLab); empty when there is none.' },
         { name: 'pull-request-url', description: 'Web URL of the change request; empty when there is none.' },
         { name: 'branch', description: 'The change request\'s branch.' },
         { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
         { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
-        { name: 'value', description: 'The value promoted.' },
+        { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds).' },
         { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
     ],
 };
@@ -1076,7 +1079,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(310)]).then(__nccwpck_require__.bind(__nccwpck_require__, 310))).openPromotionPrStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1271))).openPromotionPrStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/open-promotion-pr/index.ts

@@ -1496,11 +1496,14 @@ class GitRepository {
         await git.run(['remote', 'add', 'origin', url]);
         return new GitRepository(dir, remoteEnv, redact);
     }
-    /** Refuses a branch name git would refuse (or read as something else), before anything is committed. */
-    async checkBranchName(branch) {
+    /**
+     * Refuses a branch name git would refuse (or read as something else: an option, `@{-1}`), before
+     * anything is fetched or pushed: the one check of every step's branch inputs, named by `input`.
+     */
+    async checkBranchName(branch, input = 'branch') {
         const result = await this.git.exec(['check-ref-format', '--branch', branch]);
         if (result.exitCode !== 0 || result.stdout.trim() !== branch) {
-            throw new errors/* GitError */.XS(`Input 'branch' is not a valid branch name: ${JSON.stringify(branch)} (git check-ref-format refuses it).`, 'Use a plain branch name such as main or env/dev: no spaces, `..`, `~^:?*[\\`, `@{`, leading `-`, or trailing `/`, `.` or `.lock`.');
+            throw new errors/* GitError */.XS(`Input '${input}' is not a valid branch name: ${JSON.stringify(branch)} (git check-ref-format refuses it).`, 'Use a plain branch name such as main or env/dev: no spaces, `..`, `~^:?*[\\`, `@{`, leading `-`, or trailing `/`, `.` or `.lock`.');
         }
     }
     get workTree() {
@@ -1588,6 +1591,10 @@ class GitRepository {
             return false;
         throw new errors/* GitError */.XS(`git merge-base failed: ${this.redact(result.stderr.trim())}`, 'Check the repository.');
     }
+    /** Number of commits reachable from `rev` (in a shallow clone: those fetched). */
+    async countCommits(rev) {
+        return Number(await this.git.run(['rev-list', '--count', rev]));
+    }
     /** Number of commits reachable from `rev` that `remoteTip` lacks. */
     async countMissing(rev, remoteTip) {
         return Number(await this.git.run(['rev-list', '--count', rev, '--not', remoteTip]));
@@ -1661,9 +1668,32 @@ class GitRepository {
     async commitsOnlyIn(head, exclude) {
         return this.log([head, '--not', exclude]);
     }
-    /** Up to `max` commits reachable from `rev` that changed any of `paths`, newest first. */
-    async commitsTouching(rev, paths, max) {
-        return this.log(['-n', String(max), rev, '--', ...paths]);
+    /**
+     * Up to `max` commits reachable from `rev` that changed any of `paths`, newest first. With
+     * `firstParent`, only the branch's own line is walked (a merge counts as one change against its
+     * first parent), which is what the branch ran, one commit after another; without it, git's
+     * history simplification may follow a merge's other side.
+     */
+    async commitsTouching(rev, paths, max, firstParent = false) {
+        return this.log(['-n', String(max), ...(firstParent ? ['--first-parent'] : []), rev, '--', ...paths]);
+    }
+    /**
+     * The commits among the last `window` commits of `rev` (all paths) that changed any of `paths`,
+     * newest first: a read whose cost is bounded by `window`, however long the history.
+     */
+    async recentCommitsTouching(rev, paths, window) {
+        const boundary = (await this.git.run(['rev-list', '--max-count=1', `--skip=${window - 1}`, rev])).trim();
+        return this.log([rev, ...(boundary !== '' ? ['--not', `${boundary}^@`] : []), '--', ...paths]);
+    }
+    /** The newest commit reachable from `rev` whose change to `rootPath` adds or removes `needle` (git log -S). */
+    async commitChanging(rev, rootPath, needle) {
+        const [found] = await this.log(['-n', '1', `-S${needle}`, rev, '--', `:/${rootPath}`]);
+        return found;
+    }
+    /** Like fileAt, with `rootPath` relative to the repository root rather than the work tree. */
+    async rootFileAt(rev, rootPath) {
+        const result = await this.git.exec(['cat-file', 'blob', `${rev}:${rootPath}`]);
+        return result.exitCode === 0 ? result.stdout : undefined;
     }
     /** Whether the repository is a shallow clone (CI checkouts default to depth 1). */
     async isShallow() {
@@ -1721,6 +1751,18 @@ class GitRepository {
     async pushLeased(remote, sha, branch, expected) {
         const ref = `refs/heads/${branch}`;
         const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
+        if (result.exitCode === 0)
+            return { ok: true };
+        const output = this.redact(`${result.stdout}\n${result.stderr}`);
+        return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };
+    }
+    /**
+     * Deletes `branch` on `remote` only while it still points at `expected`, so a commit someone
+     * pushed there since is never lost.
+     */
+    async deleteLeased(remote, branch, expected) {
+        const ref = `refs/heads/${branch}`;
+        const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], this.remoteEnv);
         if (result.exitCode === 0)
             return { ok: true };
         const output = this.redact(`${result.stdout}\n${result.stderr}`);

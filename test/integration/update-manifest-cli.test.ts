@@ -157,7 +157,8 @@ describe('gitops-promote CLI', () => {
 
   it('--dry-run prints the outputs and changes nothing', async () => {
     const env = await setUp();
-    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '2.0.0', '--dry-run'], env.checkout);
+    // The dry run reads the hold at the remote branch, as the real run does: it needs the token too.
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '2.0.0', '--dry-run'], env.checkout, { GITOPS_PROMOTE_TOKEN: TOKEN });
     expect(result.exitCode, show(result)).toBe(0);
     expect(parseOutputs(result.stdout)).toMatchObject({ changed: 'true', 'commit-sha': '', pushed: 'false' });
     expect(await readFile(join(env.checkout, 'charts/payments/values.yaml'), 'utf8')).toBe(VALUES);

@@ -5,6 +5,7 @@ import {
   isValidDigest,
   isValidImageName,
   isValidTag,
+  normalizeImageName,
   parseImageReference,
   quoteForMessage,
   validateDigest,
@@ -217,5 +218,20 @@ describe('validate* helpers', () => {
       expect((error as InputError).hint).toMatch(/sha256:.*64.*sha512:.*128/);
     }
     expect.assertions(2);
+  });
+});
+
+describe('normalizeImageName', () => {
+  it('spells Docker Hub one way and lower-cases the registry host only', () => {
+    for (const name of ['nginx', 'docker.io/nginx', 'docker.io/library/nginx', 'index.docker.io/library/nginx', 'Index.Docker.IO/library/nginx', 'registry-1.docker.io/nginx']) {
+      expect(normalizeImageName(name)).toBe('docker.io/library/nginx');
+    }
+    expect(normalizeImageName('bitnami/nginx')).toBe('docker.io/bitnami/nginx');
+    expect(normalizeImageName('GHCR.io/acme/payments')).toBe('ghcr.io/acme/payments');
+    expect(normalizeImageName('registry:5000/app')).toBe('registry:5000/app');
+    expect(normalizeImageName('localhost/app')).toBe('localhost/app');
+    // Paths are case-sensitive, and a first component without `.`/`:` is a Hub namespace, not a host.
+    expect(normalizeImageName('ghcr.io/Acme/payments')).not.toBe(normalizeImageName('ghcr.io/acme/payments'));
+    expect(normalizeImageName('acme/payments')).toBe('docker.io/acme/payments');
   });
 });

@@ -57,6 +57,8 @@ describe('update-manifest with hostile file names', () => {
       INPUT_IMAGE: 'ghcr.io/acme/payments',
       INPUT_TAG: '1.4.2',
       'INPUT_DRY-RUN': 'true',
+      // Not a git repository: a dry run that would commit is refused as the real run would be.
+      INPUT_COMMIT: 'false',
     });
     let stdout = '';
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -93,3 +93,21 @@ export function validateDigest(digest: string, inputName: string): void {
     );
   }
 }
+
+/**
+ * The one spelling of an image name, so what runs is compared rather than how it is written:
+ * Docker Hub's implied registry and `library/` namespace are made explicit (`nginx`,
+ * `docker.io/nginx`, `index.docker.io/library/nginx` are all `docker.io/library/nginx`), and the
+ * registry host is lower-cased (hosts are case-insensitive; paths are not). A first component is
+ * a host when it has a `.` or `:` or is `localhost`, as docker and containerd decide it.
+ */
+export function normalizeImageName(name: string): string {
+  const slash = name.indexOf('/');
+  const first = slash < 0 ? '' : name.slice(0, slash);
+  const isHost = first !== '' && (first.includes('.') || first.includes(':') || first.toLowerCase() === 'localhost');
+  let host = isHost ? first.toLowerCase() : 'docker.io';
+  let path = isHost ? name.slice(slash + 1) : name;
+  if (host === 'index.docker.io' || host === 'registry-1.docker.io') host = 'docker.io';
+  if (host === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  return `${host}/${path}`;
+}

@@ -1,5 +1,5 @@
 import { unlinkSync } from 'node:fs';
-import { chmod, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** `.<name>.gitops-promote-<pid>-<time>.tmp`: a temp file of ours, and the process that wrote it. */
@@ -15,7 +15,14 @@ const inFlight = new Set<string>();
  * the next run's `removeStaleTempFiles` does.
  */
 export async function writeFileAtomically(file: string, content: string): Promise<void> {
-  const { mode } = await stat(file);
+  // A file that does not exist yet (the hold record's) is created with its folder, mode 0644.
+  const mode = await stat(file).then(
+    (stats) => stats.mode,
+    async () => {
+      await mkdir(path.dirname(file), { recursive: true });
+      return 0o644;
+    },
+  );
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.gitops-promote-${process.pid}-${Date.now()}.tmp`);
   track(temp);
   try {

@@ -184,6 +184,11 @@ export class GitRepository {
     throw new GitError(`git merge-base failed: ${this.redact(result.stderr.trim())}`, 'Check the repository.');
   }
 
+  /** Number of commits reachable from `rev` (in a shallow clone: those fetched). */
+  async countCommits(rev: string): Promise<number> {
+    return Number(await this.git.run(['rev-list', '--count', rev]));
+  }
+
   /** Number of commits reachable from `rev` that `remoteTip` lacks. */
   async countMissing(rev: string, remoteTip: string): Promise<number> {
     return Number(await this.git.run(['rev-list', '--count', rev, '--not', remoteTip]));
@@ -266,9 +271,35 @@ export class GitRepository {
     return this.log([head, '--not', exclude]);
   }
 
-  /** Up to `max` commits reachable from `rev` that changed any of `paths`, newest first. */
-  async commitsTouching(rev: string, paths: readonly string[], max: number): Promise<CommitInfo[]> {
-    return this.log(['-n', String(max), rev, '--', ...paths]);
+  /**
+   * Up to `max` commits reachable from `rev` that changed any of `paths`, newest first. With
+   * `firstParent`, only the branch's own line is walked (a merge counts as one change against its
+   * first parent), which is what the branch ran, one commit after another; without it, git's
+   * history simplification may follow a merge's other side.
+   */
+  async commitsTouching(rev: string, paths: readonly string[], max: number, firstParent = false): Promise<CommitInfo[]> {
+    return this.log(['-n', String(max), ...(firstParent ? ['--first-parent'] : []), rev, '--', ...paths]);
+  }
+
+  /**
+   * The commits among the last `window` commits of `rev` (all paths) that changed any of `paths`,
+   * newest first: a read whose cost is bounded by `window`, however long the history.
+   */
+  async recentCommitsTouching(rev: string, paths: readonly string[], window: number): Promise<CommitInfo[]> {
+    const boundary = (await this.git.run(['rev-list', '--max-count=1', `--skip=${window - 1}`, rev])).trim();
+    return this.log([rev, ...(boundary !== '' ? ['--not', `${boundary}^@`] : []), '--', ...paths]);
+  }
+
+  /** The newest commit reachable from `rev` whose change to `rootPath` adds or removes `needle` (git log -S). */
+  async commitChanging(rev: string, rootPath: string, needle: string): Promise<CommitInfo | undefined> {
+    const [found] = await this.log(['-n', '1', `-S${needle}`, rev, '--', `:/${rootPath}`]);
+    return found;
+  }
+
+  /** Like fileAt, with `rootPath` relative to the repository root rather than the work tree. */
+  async rootFileAt(rev: string, rootPath: string): Promise<string | undefined> {
+    const result = await this.git.exec(['cat-file', 'blob', `${rev}:${rootPath}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
   }
 
   /** Whether the repository is a shallow clone (CI checkouts default to depth 1). */

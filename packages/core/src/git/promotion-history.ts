@@ -1,4 +1,5 @@
 import { GitopsPromoteError } from '../errors';
+import { normalizeImageName } from '../image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import { readManifest, type ReadTarget, type ReadValue } from '../manifest/manifest-reader';
 import type { CommitInfo, GitRepository } from './git-repository';
@@ -18,6 +19,11 @@ export interface HistoryRequest {
   rev: string;
   /** The target files, relative to the repository's work tree (as GitRepository takes paths). */
   files: readonly string[];
+  /**
+   * Walk only the branch's own line (first parents): what the branch ran, one state after another,
+   * so a merge that brought a value is one step. Rollback's search sets it.
+   */
+  firstParent?: boolean;
   target: ReadTarget;
   info(message: string): void;
 }
@@ -35,19 +41,11 @@ export interface RollbackMark {
   reason: string;
 }
 
-/** At most this many commits of the files' history are read. */
+/** At most this many commits of the files' history are read (the hold's trailer window: the branch's last this many commits). */
 export const HISTORY_COMMITS = 200;
 /** A shallow clone is deepened this many commits at a time, up to MAX_DEEPEN (rollback's search). */
 const DEEPEN_STEP = 100;
 const MAX_DEEPEN = 1000;
-/**
- * The hold runs on every update-manifest and open-promotion-pr, so it deepens less: rollbacks
- * that matter are recent, and a promotion should not fetch a long history on each run.
- */
-const HOLD_DEEPEN = 200;
-
-/** A value the history marks as rolled back from, refused unless allow-rolled-back is set. */
-export class RolledBackValueError extends GitopsPromoteError {}
 
 /**
  * The commits that changed the files, newest first, with `enough` deciding when to stop: a
@@ -62,7 +60,7 @@ export async function commitsOfFiles(
   const { repo } = request;
   let deepened = 0;
   for (;;) {
-    const commits = await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS);
+    const commits = await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent);
     if ((await enough(commits)) || commits.length >= HISTORY_COMMITS || request.branch === undefined || !(await repo.isShallow())) return commits;
     if (deepened >= maxDeepen) {
       request.info(`The clone is shallow; ${maxDeepen} more commits of history were fetched, and the ${commits.length} among them that changed the files are what was read.`);
@@ -108,28 +106,9 @@ export function rollbackMarks(commits: readonly CommitInfo[], target: ReadTarget
   return marks;
 }
 
+/** The trailer names the image as that run's input spelled it; what runs is compared. */
 function sameTarget(trailers: ReadonlyMap<string, string>, target: ReadTarget): boolean {
-  return target.mode === 'image' ? trailers.get('Image') === target.name : trailers.get('Key') === formatKeyPath(target.path);
-}
-
-/** The mark for `value`: the same value, or the same tag with another digest (a bad tag stays bad). */
-function markFor(marks: ReadonlyMap<string, RollbackMark>, value: string): RollbackMark | undefined {
-  const tag = (text: string): string => text.split('@')[0] ?? '';
-  return marks.get(value) ?? [...marks.values()].find((mark) => tag(mark.value) !== '' && tag(mark.value) === tag(value));
-}
-
-/**
- * The hold: refuses to set `value` when a rollback moved the target away from it, naming the
- * rollback commit and its reason; `allow` (allow-rolled-back) lifts it.
- */
-export async function refuseRolledBack(request: HistoryRequest, value: string, allow: boolean): Promise<void> {
-  if (allow) return;
-  const commits = await commitsOfFiles(request, () => false, HOLD_DEEPEN);
-  const mark = markFor(rollbackMarks(commits, request.target), value);
-  if (!mark) return;
-  const what = request.target.mode === 'image' ? request.target.name : formatKeyPath(request.target.path);
-  throw new RolledBackValueError(
-    `${what} ${value} was rolled back in ${mark.commit.sha.slice(0, 12)} ("${mark.commit.subject}")${mark.reason ? `, reason: ${mark.reason}` : ''}; it is not set again.`,
-    'Promote a newer version, or set allow-rolled-back: true to set this one anyway.',
-  );
+  if (target.mode === 'key') return trailers.get('Key') === formatKeyPath(target.path);
+  const image = trailers.get('Image');
+  return image !== undefined && normalizeImageName(image) === normalizeImageName(target.name);
 }

@@ -1,10 +1,11 @@
+import { posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatDuration } from '../duration';
 import { FileSelectionError, GitError, PushRetriesExhaustedError } from '../errors';
 import type { Author } from '../platform/platform';
 import { writeFileAtomically } from '../write-file';
 import type { ApiCommitter } from './api-committer';
-import { fetchHint, type GitRepository } from './git-repository';
+import { fetchHint, type FileContent, type GitRepository } from './git-repository';
 
 /** One file's planned content: `file` relative to the work tree, `source` as read, `output` as wanted. */
 export interface FileWrite {
@@ -105,6 +106,9 @@ export async function commitWrites(repo: GitRepository, planned: readonly FileWr
 export async function publish<T extends FileWrite>(request: PublishRequest<T>, initial: T[]): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
   const tip = await repo.fetch(remote, branch);
+  const checkedOut = await repo.currentBranch();
+  // Another branch than the checked-out one: the checkout's branch is none of this run's business.
+  const elsewhere = checkedOut !== undefined && checkedOut !== branch;
   let remotePlan: T[] | undefined;
   if (tip !== undefined) {
     remotePlan = await request.plan(tip);
@@ -117,7 +121,8 @@ export async function publish<T extends FileWrite>(request: PublishRequest<T>, i
       return { changed: false, pushed: false, commitSha: tip, planned: remotePlan };
     }
   }
-  if (request.commitThroughApi) return commitThroughApi(request, request.commitThroughApi, tip, remotePlan ?? initial);
+  if (request.commitThroughApi) return commitThroughApi(request, request.commitThroughApi, tip, remotePlan ?? initial, !elsewhere);
+  if (elsewhere) return publishOnto(request, tip, remotePlan);
   if (changedOnly(initial).length === 0) return pushHeldLocally(request, tip, remotePlan ?? initial);
 
   const base = await repo.head();
@@ -269,7 +274,13 @@ async function rebuildOnRemote<T extends FileWrite>(request: PublishRequest<T>, 
  * branch only by fast-forward; a tip that moved meanwhile is a lost race, re-planned on the new tip
  * like a rejected push. Paths go to the forge relative to the repository root.
  */
-async function commitThroughApi<T extends FileWrite>(request: PublishRequest<T>, committer: ApiCommitter, firstTip: string | undefined, firstPlan: T[]): Promise<Publication<T>> {
+async function commitThroughApi<T extends FileWrite>(
+  request: PublishRequest<T>,
+  committer: ApiCommitter,
+  firstTip: string | undefined,
+  firstPlan: T[],
+  followCheckout: boolean,
+): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
   const deadline = Date.now() + request.timeoutMs;
   const prefix = await repo.prefix();
@@ -280,11 +291,11 @@ async function commitThroughApi<T extends FileWrite>(request: PublishRequest<T>,
     if (tip === undefined) {
       throw new GitError(`Branch ${branch} does not exist on ${remote}; sign-commits commits onto an existing branch.`, `Create ${branch} first, or set 'branch' to an existing one.`);
     }
-    const files = changedOnly(planned).map((file) => ({ path: `${prefix}${file.file}`, content: file.output }));
+    const files = rootFiles(prefix, planned);
     const made = await committer({ branch, parent: tip, parentTree: await repo.treeOf(tip), message: request.message(planned), files, expectedHead: tip, fastForwardOnly: true });
     if (made !== 'race') {
       request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
-      await moveCheckout(request, made.sha);
+      if (followCheckout) await moveCheckout(request, made.sha);
       return { changed: true, pushed: true, commitSha: made.sha, planned, verified: made.verified };
     }
     const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
@@ -303,6 +314,53 @@ async function commitThroughApi<T extends FileWrite>(request: PublishRequest<T>,
       request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to commit.`);
       return { changed: false, pushed: false, commitSha: tip, planned };
     }
+  }
+}
+
+/** The changed files as commits name them: relative to the repository root (`path` may be below it). */
+function rootFiles(prefix: string, planned: readonly FileWrite[]): FileContent[] {
+  return changedOnly(planned).map((file) => ({ path: posix.normalize(`${prefix}${file.file}`), content: file.output }));
+}
+
+/**
+ * `branch` is not the checked-out one: each attempt commits the plan onto the remote tip with
+ * plumbing (no work tree, no index, no ref of the checkout moves) and pushes it with a lease on
+ * that tip; a tip that moved meanwhile is a lost race, re-planned on the new tip. A branch the
+ * remote lacks is created from the checkout's HEAD.
+ */
+async function publishOnto<T extends FileWrite>(request: PublishRequest<T>, firstTip: string | undefined, firstPlan: T[] | undefined): Promise<Publication<T>> {
+  const { repo, remote, branch } = request;
+  const deadline = Date.now() + request.timeoutMs;
+  const prefix = await repo.prefix();
+  let tip = firstTip;
+  let planned = firstPlan;
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    const parent = tip ?? (await repo.head());
+    planned ??= await request.plan(parent);
+    if (tip !== undefined && changedOnly(planned).length === 0) {
+      request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to push.`);
+      return { changed: false, pushed: false, commitSha: tip, planned };
+    }
+    const message = request.message(planned);
+    const sha = await repo.commitOnto(parent, rootFiles(prefix, planned), message, request.author);
+    const outcome = await repo.pushLeased(remote, sha, branch, tip);
+    if (outcome.ok) {
+      request.info(`Committed ${sha.slice(0, 12)} onto ${remote}/${branch} (the checked-out branch is left as it is): ${message.split('\n')[0] ?? ''}`);
+      return { changed: true, pushed: true, commitSha: sha, planned };
+    }
+    if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
+    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
+    if (deadline - Date.now() - delay <= 0) {
+      throw new PushRetriesExhaustedError(
+        `Could not push to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): other pushes kept moving the branch.`,
+        'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
+      );
+    }
+    request.info(`Push attempt ${attempt}: ${remote}/${branch} moved; re-applying the edit on its new tip in ${formatDuration(delay)}.`);
+    await sleep(delay);
+    tip = await repo.fetch(remote, branch);
+    planned = undefined;
   }
 }
 

@@ -8,7 +8,7 @@ import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcom
 import { GitRepository } from '../../git/git-repository';
 import type { Backoff } from '../../git/publisher';
 import { changedOnly } from '../../git/publisher';
-import { refuseRolledBack } from '../../git/promotion-history';
+import { holdWrite, isHoldWrite, refuseRolledBack, retireHold } from '../../git/hold';
 import { readTrailers, withTrailers } from '../../git/trailers';
 import type { EditRequest } from '../../manifest/edit-request';
 import { planFileEdits, readText, type PlannedFile } from '../../manifest/file-edits';
@@ -72,7 +72,8 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
     const repo = await openScratch(config, platform, scratch, env);
     const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
-    const plan = (revision: string) => planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative));
+    const plan = async (revision: string): Promise<PlannedFile[]> =>
+      withRetiredHold(config, repo, prepared, await planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)), revision);
     const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
       publishChangeBranch({
         repo,
@@ -151,9 +152,20 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
   return { base, tips, request, targets, facts, planned };
 }
 
+/**
+ * allow-rolled-back: the hold records of the promoted value for these files are retired in the
+ * promotion's own commit, so merging it lifts the hold and closing it leaves the hold in place.
+ */
+async function withRetiredHold(config: OpenPromotionPrConfig, repo: GitRepository, prepared: Prepared, planned: PlannedFile[], revision: string): Promise<PlannedFile[]> {
+  if (!config.allowRolledBack || changedOnly(planned).length === 0) return planned;
+  const target: ReadTarget = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+  const write = await holdWrite(repo, revision, await retireHold(repo, target, prepared.targets.map((file) => file.relative), prepared.facts.value));
+  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+}
+
 function commitMessage(config: OpenPromotionPrConfig, prepared: Prepared, planned: readonly PlannedFile[]): string {
   const target = config.target.mode === 'image' ? config.target.image : config.target.key;
-  const changed = changedOnly(planned).length;
+  const changed = changedOnly(planned.filter((file) => !isHoldWrite(file))).length;
   return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${changed} file${changed === 1 ? '' : 's'}; opened by gitops-promote ${STEP}.`, {
     step: STEP,
     ...(config.target.mode === 'image' ? { image: config.target.image } : { key: config.target.key }),

@@ -41,7 +41,7 @@ export const openPromotionPrSpec = {
     { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
     { name: 'author-email', description: 'Commit author email (with `author-name`).' },
     { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
-    { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback in the target files\' history moved away from it. Without it such a value is refused.' },
+    { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
     { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
   ],
   outputs: [

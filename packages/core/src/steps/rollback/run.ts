@@ -4,14 +4,15 @@ import type { Forge } from '../../forge/forge';
 import { forgeOfRemote } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
 import { requireRemoteBranch } from '../../git/branch-target';
-import { publishChangeBranch } from '../../git/change-branch';
+import { publishChangeBranch, readTips } from '../../git/change-branch';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
+import { addHold, HOLD_FILE, holdRecord, holdWrite, parseHolds, readHold, type HoldRecord } from '../../git/hold';
 import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
 import { valuesIn } from '../../manifest/manifest-reader';
 import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
 import { readTrailers, withTrailers } from '../../git/trailers';
 import type { EditRequest } from '../../manifest/edit-request';
-import { planFileEdits } from '../../manifest/file-edits';
+import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import { markdownCode } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../repo-files';
@@ -50,7 +51,16 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
   const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
   const rev = (remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
-  const history: HistoryRequest = { repo, remote: 'origin', branch: remoteSide ? branch : undefined, rev, files: files.map((file) => file.relative), target: config.target, info: (message) => platform.info(message) };
+  const history: HistoryRequest = {
+    repo,
+    remote: 'origin',
+    branch: remoteSide ? branch : undefined,
+    rev,
+    files: files.map((file) => file.relative),
+    target: config.target,
+    firstParent: true,
+    info: (message) => platform.info(message),
+  };
   const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
   platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);
   const result: RollbackResult = { changed: decision.to !== decision.from, from: decision.from, to: decision.to, commitSha: '', pushed: false, ...(decision.source ? { source: decision.source } : {}) };
@@ -58,24 +68,24 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
     platform.info(`${config.targetName} is already at ${decision.to}; nothing to roll back.`);
     return result;
   }
+  const plan = await rollbackPlan(config, repo, history, decision, files);
+  // What the real run refuses without writing is refused before a dry run returns: an unusable
+  // `to` (rollbackPlan), a forge that cannot be told, files where nothing matches, an unreadable
+  // hold file.
+  const forgeRemote = config.mode === 'pull-request' ? await rollbackForgeRemote(config, repo, options) : undefined;
+  if (config.mode === 'commit') await planWithHold(repo, plan, undefined);
+  if (remoteSide) await planWithHold(repo, plan, rev);
   if (config.dryRun) {
     platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
     return result;
   }
-  const request = editRequest(config, decision);
-  const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
-    step: STEP,
-    ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
-    value: decision.to,
-    previous: [decision.from],
-    ...(config.environment ? { environment: config.environment } : {}),
-    extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
-  });
-  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, files, request, message, result, options));
-  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, files, request, message, result, options));
+  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, options));
+  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, options));
 }
 
 interface Decision {
+  /** What the files give the target now (its tag and digest, for the hold record). */
+  now: ValueAt;
   from: string;
   to: string;
   /** The read site of `to` in history (its tag and digest); undefined for an explicit `to`. */
@@ -96,14 +106,17 @@ async function decide(config: RollbackConfig, history: HistoryRequest): Promise<
     );
   }
   const from = now.value;
-  if (config.to) return { from, to: config.to.value };
+  if (config.to) return { now, from, to: config.to.value };
+  // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
+  // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
+  const hold = await readHold({ ...history, branch: undefined, firstParent: false });
   const seen = new Map<string, ValueAt>();
   const candidate = async (commits: readonly CommitInfo[]): Promise<ValueAt | undefined> => {
     const marks = rollbackMarks(commits, config.target);
     for (const commit of commits) {
       const at = seen.get(commit.sha) ?? (await valueAt(history, commit));
       seen.set(commit.sha, at);
-      if (at.value !== undefined && at.value !== from && !marks.has(at.value)) return at;
+      if (at.value !== undefined && at.value !== from && !marks.has(at.value) && !hold.find(at.value)) return at;
     }
     return undefined;
   };
@@ -113,14 +126,14 @@ async function decide(config: RollbackConfig, history: HistoryRequest): Promise<
   const commits = await commitsOfFiles(history, async (list) => (found = await candidate(list)) !== undefined);
   found ??= await candidate(commits);
   if (!found) {
-    const marks = [...rollbackMarks(commits, config.target).keys()];
+    const marks = [...new Set([...rollbackMarks(commits, config.target).keys(), ...hold.records.map((record) => record.value), ...hold.trailerMarks.map((mark) => mark.value)])];
     throw new ManifestEditError(
       `Nothing to roll back to: the ${commits.length} commit(s) that changed ${history.files.join(', ')} hold no value of ${config.targetName} other than ${from}${marks.length > 0 ? ` and the rolled-back ${marks.join(', ')}` : ''}.`,
       "Give the value to return to in 'to'.",
     );
   }
   const trailers = readTrailers(found.commit.message);
-  return { from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
+  return { now, from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
 }
 
 function editRequest(config: RollbackConfig, decision: Decision): EditRequest {
@@ -145,35 +158,88 @@ function publishing(config: RollbackConfig, platform: Platform, repo: GitReposit
   };
 }
 
-async function commitRollback(
-  config: RollbackConfig,
-  platform: Platform,
-  repo: GitRepository,
-  branch: string,
-  files: readonly SelectedFile[],
-  request: EditRequest,
-  message: string,
-  result: RollbackResult,
-  options: RunOptions,
-): Promise<RollbackResult> {
-  const planned = await planFileEdits(request, files);
+/** The edit, the commit message and the hold record of a decided rollback. */
+async function rollbackPlan(config: RollbackConfig, repo: GitRepository, history: HistoryRequest, decision: Decision, files: readonly SelectedFile[]): Promise<RollbackPlan> {
+  const request = editRequest(config, decision);
+  const site = decision.now.site;
+  const record = await holdRecord(repo, {
+    target: config.target,
+    files: history.files,
+    value: decision.from,
+    ...(site?.tag !== undefined ? { tag: site.tag } : {}),
+    ...(site?.digest !== undefined ? { digest: site.digest } : {}),
+    to: decision.to,
+    reason: config.reason,
+    ...(config.environment ? { environment: config.environment } : {}),
+    rev: history.rev,
+    at: new Date(),
+  });
+  const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
+    step: STEP,
+    ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
+    value: decision.to,
+    previous: [decision.from],
+    ...(config.environment ? { environment: config.environment } : {}),
+    extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
+  });
+  return { files, request, message, record };
+}
+
+/** What a rollback commits: the edit of the files and, beside it, its hold record. */
+interface RollbackPlan {
+  files: readonly SelectedFile[];
+  request: EditRequest;
+  message: string;
+  record: HoldRecord;
+}
+
+/** The files' edit read at `revision` (undefined: the work tree), plus the hold record when they change. */
+async function planWithHold(repo: GitRepository, plan: RollbackPlan, revision: string | undefined, files = plan.files): Promise<PlannedFile[]> {
+  const planned = await planFileEdits(plan.request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+  if (changedOnly(planned).length === 0) return planned;
+  const write = await holdWrite(repo, revision, addHold(plan.record));
+  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+}
+
+async function commitRollback(config: RollbackConfig, platform: Platform, repo: GitRepository, branch: string, plan: RollbackPlan, result: RollbackResult, options: RunOptions): Promise<RollbackResult> {
+  const planned = await planWithHold(repo, plan, undefined);
   const author = config.author ?? platform.defaultAuthor();
   if (!config.push) {
     if (changedOnly(planned).length === 0) return { ...result, changed: false };
-    const sha = await commitWrites(repo, planned, message, author);
-    platform.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+    const sha = await commitWrites(repo, planned, plan.message, author);
+    platform.info(`Committed ${sha.slice(0, 12)}: ${plan.message.split('\n')[0] ?? ''}`);
     return { ...result, commitSha: sha };
   }
   const publication = await publish(
     {
-      ...publishing(config, platform, repo, message, options),
+      ...publishing(config, platform, repo, plan.message, options),
       branch,
-      plan: async (revision) =>
-        revision !== undefined ? planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative)) : planFileEdits(request, await selectFiles(config.path, config.files)),
+      plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await selectFiles(config.path, config.files)),
     },
     planned,
   );
   return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };
+}
+
+type ForgeRemote = ReturnType<typeof forgeOfRemote>;
+
+/** mode: pull-request: which forge hosts the remote, or a refusal (checked before a dry run returns). */
+async function rollbackForgeRemote(config: RollbackConfig, repo: GitRepository, options: RunOptions): Promise<ForgeRemote> {
+  const env = options.env ?? process.env;
+  const remote = forgeOfRemote(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+  if (!options.forge && !remote) {
+    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
+  }
+  return remote;
+}
+
+/**
+ * A rerun rebuilds the change branch from base: the record the branch already carries for this
+ * rollback (same id) is reused, so the rebuilt commit is the same and nothing is pushed.
+ */
+async function recordOnBranch(repo: GitRepository, head: string | undefined, record: HoldRecord): Promise<HoldRecord> {
+  const text = head !== undefined ? await repo.rootFileAt(head, HOLD_FILE) : undefined;
+  return (text !== undefined ? parseHolds(text).find((entry) => entry.id === record.id) : undefined) ?? record;
 }
 
 /** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
@@ -182,17 +248,12 @@ async function openRollbackChange(
   platform: Platform,
   repo: GitRepository,
   base: string,
-  files: readonly SelectedFile[],
-  request: EditRequest,
-  message: string,
+  plan: RollbackPlan,
   result: RollbackResult,
+  remote: ForgeRemote,
   options: RunOptions,
 ): Promise<RollbackResult> {
   const env = options.env ?? process.env;
-  const remote = forgeOfRemote(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
-  if (!options.forge && !remote) {
-    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
-  }
   const forge =
     options.forge ??
     (await openForge(
@@ -200,12 +261,15 @@ async function openRollbackChange(
       platform,
     ));
   const branch = `gitops-promote/rollback/${config.environment ? `${branchSegment(config.environment)}/` : ''}${branchSegment(config.targetName)}`;
-  const plan = (revision: string) => planFileEdits(request, files, (file) => repo.fileAt(revision, file.relative));
+  const tips = await readTips(repo, 'origin', base, branch);
+  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.head, plan.record) };
+  const planOnBranch = (revision: string): Promise<PlannedFile[]> => planWithHold(repo, onBranch, revision);
   const outcome = await publishChangeBranch({
-    ...publishing(config, platform, repo, message, options),
+    ...publishing(config, platform, repo, plan.message, options),
     base,
     branch,
-    plan,
+    tips,
+    plan: planOnBranch,
     ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
   });
   const where = config.environment ? ` in ${config.environment}` : '';
@@ -216,7 +280,7 @@ async function openRollbackChange(
     base,
     branch,
     outcome,
-    plan,
+    plan: planOnBranch,
     wanted: () => ({
       head: branch,
       base,

@@ -14,7 +14,7 @@ export const rollbackSpec = {
     { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
     { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
     { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
-    { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+    { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
     { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
     { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
     { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
@@ -27,7 +27,7 @@ export const rollbackSpec = {
     { name: 'api-url', description: 'With `mode: pull-request`: the forge API base. Default: `GITHUB_API_URL` / `CI_API_V4_URL`, else from the remote host.' },
     { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
     { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
-    { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing.' },
+    { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing; what the real run would refuse is refused.' },
   ],
   outputs: [
     { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },

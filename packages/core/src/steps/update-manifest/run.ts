@@ -13,7 +13,8 @@ import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
 import { requireRemoteBranch } from '../../git/branch-target';
-import { refuseRolledBack } from '../../git/promotion-history';
+import type { GitRepository } from '../../git/git-repository';
+import { holdWrite, isHoldWrite, refuseRolledBack, retireHold, type HoldRecord } from '../../git/hold';
 import { withTrailers } from '../../git/trailers';
 import { readTargetOf, valuesIn } from '../../manifest/manifest-reader';
 import type { UpdateManifestConfig } from './config';
@@ -74,52 +75,84 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
   };
   // With push, "nothing to change" is the remote's to say: the checkout may hold the values in an
   // unpushed commit or an uncommitted edit (a cancelled run), and then nothing is deployed.
-  const askRemote = config.commit && config.push && !config.dryRun;
+  const askRemote = config.commit && config.push;
   if (!result.changed && !askRemote) {
     platform.info('Nothing to change: every match already has the requested value.');
     return result;
   }
+  // Everything that can refuse the commit without writing (the repository, the branch name, the
+  // hold) is checked before a dry run returns: a green dry run is one the real run will not refuse.
+  const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results)) : undefined;
   if (config.dryRun) {
     platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
     return result;
   }
   if (!result.changed) platform.info('The checkout already holds the values; checking that the remote branch does too.');
-  if (!config.commit) {
+  if (!committing) {
     await writeAll(results);
     platform.info(`Wrote ${changed.length} file(s); commit: false, so nothing was committed.`);
     return result;
   }
-  return platform.group('Committing and pushing', () => commitAndPush(config, platform, results, result, options));
+  return platform.group('Committing and pushing', () => commitAndPush(config, platform, committing, results, result, options));
 }
 
-async function commitAndPush(config: UpdateManifestConfig, platform: Platform, planned: PlannedFile[], result: UpdateManifestResult, options: RunOptions): Promise<UpdateManifestResult> {
+interface Committing {
+  repo: GitRepository;
+  /** With push: the branch pushed to; its remote tip is what the hold was read at. */
+  branch: string | undefined;
+  /** allow-rolled-back: what retires the hold records of this value, in the commit that sets it. */
+  retire: ((records: HoldRecord[]) => HoldRecord[]) | undefined;
+}
+
+/**
+ * Opens the checkout and reads the hold where it applies: at the tip of the remote branch the
+ * value goes to (fetched now, so a checkout made before a rollback landed cannot bypass it), or at
+ * HEAD without push. A repository without a commit yet has no history to hold anything back.
+ */
+async function prepareCommit(config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[]): Promise<Committing> {
   const repo = await openCheckout(config.path, config.remote, config.token, config.push, platform);
-  if (config.branch !== undefined) await repo.checkBranchName(config.branch);
-  // A repository without a commit yet has no history to hold anything back.
-  const head = await repo.resolve('HEAD').catch(() => undefined);
-  if (head !== undefined) await refuseRolledBack(
-    {
-      repo,
-      remote: config.remote,
-      branch: config.push ? (config.branch ?? (await repo.currentBranch())) : undefined,
-      rev: head,
-      files: planned.map((file) => file.file),
-      target: readTargetOf(config.request),
-      info: (message) => platform.info(message),
-    },
-    config.version,
-    config.allowRolledBack,
-  );
+  const branch = config.push ? await targetBranch(repo, config.branch, platform) : undefined;
+  if (!config.push && config.branch !== undefined) await repo.checkBranchName(config.branch);
+  // The branch must exist on the remote (or create-branch say to make it): fetched here, dry run too.
+  const tip = branch !== undefined ? await requireRemoteBranch(repo, config.remote, branch, config.createBranch, (message) => platform.info(message)) : undefined;
+  const rev = tip ?? (await repo.resolve('HEAD').catch(() => undefined));
+  const files = planned.map((file) => file.file);
+  const target = readTargetOf(config.request);
+  if (rev !== undefined) {
+    await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.version, config.allowRolledBack);
+  }
+  return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.version) : undefined };
+}
+
+/** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
+async function withRetiredHold(committing: Committing, planned: PlannedFile[], revision: string | undefined): Promise<PlannedFile[]> {
+  if (!committing.retire || changedOnly(planned).length === 0) return planned;
+  const write = await holdWrite(committing.repo, revision, committing.retire);
+  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+}
+
+/** The manifests among planned writes (the hold file is not one). */
+function manifests(planned: readonly PlannedFile[]): PlannedFile[] {
+  return planned.filter((file) => !isHoldWrite(file));
+}
+
+async function commitAndPush(
+  config: UpdateManifestConfig,
+  platform: Platform,
+  committing: Committing,
+  planned: PlannedFile[],
+  result: UpdateManifestResult,
+  options: RunOptions,
+): Promise<UpdateManifestResult> {
+  const { repo, branch } = committing;
   const author = config.author ?? platform.defaultAuthor();
-  if (!config.push) {
+  if (branch === undefined) {
     if (!result.changed) return result;
     const message = commitMessage(config, planned);
-    result.commitSha = await commitWrites(repo, planned, message, author);
+    result.commitSha = await commitWrites(repo, await withRetiredHold(committing, planned, undefined), message, author);
     platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
     return result;
   }
-  const branch = await targetBranch(repo, config.branch, platform);
-  await requireRemoteBranch(repo, config.remote, branch, config.createBranch, (message) => platform.info(message));
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
   const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
   const publication = await publish(
@@ -136,11 +169,15 @@ async function commitAndPush(config: UpdateManifestConfig, platform: Platform, p
       // The remote tip is read for the files already selected; after a lost race the work tree
       // was reset onto a new tip, so the selection is made again there.
       plan: async (revision) =>
-        revision !== undefined ? planFileEdits(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : planFileEdits(config.request, await selectFiles(config.path, config.files)),
+        withRetiredHold(
+          committing,
+          revision !== undefined ? await planFileEdits(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : await planFileEdits(config.request, await selectFiles(config.path, config.files)),
+          revision,
+        ),
     },
-    planned,
+    await withRetiredHold(committing, planned, undefined),
   );
-  const changed = changedOnly(publication.planned);
+  const changed = changedOnly(manifests(publication.planned));
   return {
     changed: publication.changed,
     changedFiles: publication.changed ? changed.map((r) => r.file) : [],
@@ -166,7 +203,7 @@ async function signedCommitter(config: UpdateManifestConfig, platform: Platform,
 /** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
 function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFile[]): string {
   const { request } = config;
-  const previous = valuesIn(changedOnly(planned), readTargetOf(request));
+  const previous = valuesIn(changedOnly(manifests(planned)), readTargetOf(request));
   return withTrailers(config.commitMessage, {
     step: 'update-manifest',
     ...(request.mode === 'image' ? { image: request.image.name } : { key: formatKeyPath(request.path) }),

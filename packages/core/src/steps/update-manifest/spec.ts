@@ -23,7 +23,7 @@ export const updateManifestSpec = {
     { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
     { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
     { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
-    { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch.' },
+    { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
     { name: 'create-branch', boolean: true, default: 'false', description: 'Create `branch` on the remote when it does not exist there. Without it, pushing to a missing branch is refused before anything is written.' },
     {
       name: 'push-timeout',
@@ -49,9 +49,9 @@ export const updateManifestSpec = {
       name: 'allow-rolled-back',
       boolean: true,
       default: 'false',
-      description: 'Set the value even though a rollback (its `Gitops-Promote-Rolled-Back-From` trailer in the files\' history) moved the target away from it. Without it such a value is refused.',
+      description: 'Set the value even though a rollback holds it (an entry in `.gitops-promote/holds` on the branch, or a `Gitops-Promote-Rolled-Back-From` trailer in its last 200 commits); the entry is removed in the same commit. Without it such a value is refused, dry runs included.',
     },
-    { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing.' },
+    { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would change (outputs included) without writing, committing or pushing; what the real run would refuse (the hold included) is refused.' },
   ],
   outputs: [
     { name: 'changed', description: '`true` if any file needed a change, else `false`. With `push: true`, decided against the remote branch: `false` means the remote holds the values.' },
