@@ -43,6 +43,15 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        // Edits rendered by the real helm and `kubectl kustomize` (HELM_BIN, KUBECTL_BIN; a missing
+        // one fails): from .ci/run, which installs both (npm run test:renderers).
+        test: {
+          name: 'renderers',
+          include: ['test/renderers/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1620,7 +1620,7 @@ const updateManifestSpec = {
             name: 'key',
             description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
         },
-        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and it reads back as written.' },
+        { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and Helm or Kustomize renders it as written: in Helm values an integer of at most 6 digits or a decimal from 0.0001 to below 1000000 (Helm prints 20240101 as 2.0240101e+07), in Kubernetes objects and Kustomizations any integer. A tag or version key (`tag`, `newTag`, `appVersion`) always gets a string.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
         { name: 'branch', description: 'Branch to push to; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },

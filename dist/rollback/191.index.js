@@ -2021,12 +2021,28 @@ function isPlainNonString(text) {
     return false;
 }
 /**
- * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
- * as the same type as `previous` under YAML 1.1 and under 1.2, so writing `next` plain keeps the
- * field's type: `replicas: 3` → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`,
- * nor `version: 1.0` → `1.10` (which a reader would take as 1.1).
+ * True when `value` (read from `text`) comes out of `reader` printed as `text`. Go's `%v` of a
+ * float64 (strconv's shortest `g`) switches to exponent form at 1e6 and below 1e-4; in between it
+ * prints the shortest digits that read back, as JavaScript's String does there. So to Helm an
+ * integer is safe up to 999999 (six digits), a decimal from 0.0001 to below 1e6.
  */
-function keepsPlainType(previous, next) {
+function printsAsWritten(value, text, reader) {
+    // `1.10` is 1.1 and `1_000` is 1000 to a YAML reader, whatever reads the value next.
+    if (String(value) !== text)
+        return false;
+    if (reader === 'typed' && Number.isInteger(value))
+        return true;
+    const magnitude = Math.abs(value);
+    return magnitude === 0 || (magnitude >= 1e-4 && magnitude < 1e6);
+}
+/**
+ * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
+ * as the same type as `previous` under YAML 1.1 and under 1.2, and as a number is printed back as
+ * written by `reader`, so writing `next` plain keeps the field's type and its text: `replicas: 3`
+ * → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`, nor `version: 1.0` → `1.10`
+ * (which a reader would take as 1.1), nor, in Helm values, `build: 41` → `20240101`.
+ */
+function keepsPlainType(previous, next, reader) {
     let numberOrBoolean = false;
     for (const version of ['1.1', '1.2']) {
         const before = resolvePlain(previous, version, false);
@@ -2035,9 +2051,9 @@ function keepsPlainType(previous, next) {
             return false;
         if (typeof before !== typeof after)
             return false;
-        // A number is kept plain only when it reads back as written: `1.10` is 1.1 to a YAML reader,
-        // so a version-like value that happens to look numeric is quoted rather than silently changed.
-        if (typeof after === 'number' && String(after) !== next)
+        // A number is kept plain only when it renders as written: otherwise a version-like or long
+        // value that happens to look numeric is quoted rather than silently changed.
+        if (typeof after === 'number' && !printsAsWritten(after, next, reader))
             return false;
         if (typeof before === 'number' || typeof before === 'boolean')
             numberOrBoolean = true;
@@ -2136,8 +2152,12 @@ class EditSession {
     resolve(document, node) {
         return (0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
     }
-    /** Sets `node` to `value`, keeping its quoting style. No-op when it already holds that value. */
-    setScalar(docIndex, path, node, value, keepType = false) {
+    /**
+     * Sets `node` to `value`, keeping its quoting style. No-op when it already holds that value.
+     * With `numbers`, a number or boolean field stays one when `value` is one that reader prints as
+     * written; without, `value` is always written as a string.
+     */
+    setScalar(docIndex, path, node, value, numbers) {
         if (this.touched.has(node))
             return;
         this.touched.add(node);
@@ -2151,7 +2171,7 @@ class EditSession {
             value,
             style,
             inFlow: this.inFlow(docIndex, start),
-            keepNonStringType: keepType && style === 'PLAIN' && keepsPlainType(previous, value),
+            keepNonStringType: numbers !== undefined && style === 'PLAIN' && keepsPlainType(previous, value, numbers),
         });
         if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
             // A block scalar's range ends after its last line break (after trailing blank lines when
@@ -2621,11 +2641,13 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
 /**
  * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
  * list is refused: replacing a structure with a scalar is never what a version bump means.
- * A number or boolean field (`replicas: 3`) stays one when the new value is one too.
+ * A number or boolean field (`replicas: 3`) stays one when the new value is one too and renders
+ * as written (see `numbersOf`); a tag or version is always written as a string.
  * A path through an alias is refused too (see `refuseAlias`).
  */
 function planKeyPathEdit(session, path, value) {
     session.manifest.documents.forEach((document, docIndex) => {
+        const numbers = numbersOf(session.manifest.file, document);
         // `at` is the concrete path walked so far (selectors resolved to indexes), for the report.
         const visit = (node, depth, at) => {
             if ((0,dist/* isAlias */.Vj)(node)) {
@@ -2637,7 +2659,7 @@ function planKeyPathEdit(session, path, value) {
             }
             if (depth === path.length) {
                 if ((0,dist/* isScalar */.jn)(node)) {
-                    session.setScalar(docIndex, at, node, value, true);
+                    session.setScalar(docIndex, at, node, value, namesString(at) ? undefined : inHelmValues(at) ? 'float64' : numbers);
                     return;
                 }
                 const range = node?.range;
@@ -2672,6 +2694,37 @@ function planKeyPathEdit(session, path, value) {
         };
         visit(document.contents, 0, []);
     });
+}
+/**
+ * Who reads the document's numbers. A Kubernetes object (`apiVersion` and `kind` at its root) or
+ * a Kustomization file goes to Kustomize or the API server, which read integers into typed fields
+ * exactly; anything else is taken for Helm values, which Helm reads into float64.
+ */
+function numbersOf(file, document) {
+    if (/(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(file))
+        return 'typed';
+    const root = document.contents;
+    return (0,dist/* isMap */.jh)(root) && pairsNamed(root, 'apiVersion').length > 0 && pairsNamed(root, 'kind').length > 0 ? 'typed' : 'float64';
+}
+/**
+ * Whether the path runs through Helm values held in a Kubernetes object or a Kustomization: an
+ * Argo CD Application's `helm.valuesObject`, a Flux HelmRelease's `spec.values`, Kustomize's
+ * `helmCharts[].valuesInline`. Helm reads those as it reads a values file.
+ */
+function inHelmValues(at) {
+    return at.some((segment) => segment === 'values' || segment === 'valuesObject' || segment === 'valuesInline');
+}
+/**
+ * Whether the path ends on a tag or a version (`tag`, `newTag`, `imageTag`, `image_tag`,
+ * `version`, `appVersion`): a string to everything that reads one. Kustomize refuses a number as
+ * `newTag`; Helm's string functions (`trunc`, `trimPrefix`) fail on a float64 tag, and `{{ }}`
+ * prints a long numeric one in exponent form.
+ */
+function namesString(at) {
+    const last = at[at.length - 1];
+    if (typeof last !== 'string')
+        return false;
+    return /^(?:tag|version)$/i.test(last) || /[a-z0-9](?:Tag|Version)$/.test(last) || /[_-](?:tag|version)$/i.test(last);
 }
 /** Whether `path` from `depth` on leads anywhere under `node`: the walk `visit` would make, without editing. */
 function reaches(session, document, node, path, depth) {

@@ -88,7 +88,7 @@ describe('key mode around aliases that the path does not go through', () => {
   it('edits the anchor at its own path; its aliases follow, as YAML means', () => {
     const source = yaml('base: &base {tag: 1}', 'prod: *base');
     const result = setKey(source, 'base.tag', '2');
-    expect(result.output).toBe(yaml('base: &base {tag: 2}', 'prod: *base'));
+    expect(result.output).toBe(yaml('base: &base {tag: "2"}', 'prod: *base'));
     expect(result.changes.map((change) => [change.path, change.line, change.previous, change.value])).toEqual([['base.tag', 1, '1', '2']]);
   });
 
@@ -99,7 +99,7 @@ describe('key mode around aliases that the path does not go through', () => {
 
   it('ignores aliases beside the path', () => {
     const source = yaml('base: &base {tag: 1}', 'prod: *base', 'image:', '  tag: 1');
-    expect(setKey(source, 'image.tag', '2').output).toBe(yaml('base: &base {tag: 1}', 'prod: *base', 'image:', '  tag: 2'));
+    expect(setKey(source, 'image.tag', '2').output).toBe(yaml('base: &base {tag: 1}', 'prod: *base', 'image:', '  tag: "2"'));
   });
 });
 

@@ -590,7 +590,7 @@ const cases: Case[] = [
     name: 'key: set in every document where the path exists, nowhere else',
     source: yaml('image:', '  tag: "1"', '---', 'other: 1', '---', 'image: {tag: 1}', '...', '---', 'image:', '  tag: [1]'.replace('[1]', "'1'")),
     request: key('image.tag', '2'),
-    expected: yaml('image:', '  tag: "2"', '---', 'other: 1', '---', 'image: {tag: 2}', '...', '---', 'image:', "  tag: '2'"),
+    expected: yaml('image:', '  tag: "2"', '---', 'other: 1', '---', 'image: {tag: "2"}', '...', '---', 'image:', "  tag: '2'"),
     changes: [
       [0, 'image.tag', 2, '1', '2'],
       [2, 'image.tag', 6, '1', '2'],
@@ -699,6 +699,46 @@ describe('editManifest', () => {
     expect(again.output).toBe(result.output);
     expect(again.changes).toEqual([]);
     expect(again.matched).toBeGreaterThan(0);
+  });
+});
+
+describe('editManifest: key mode writes numbers that render as written (helm 4.1.4, Kustomize 5.6; test/renderers renders them)', () => {
+  const deploymentWith = (field: string): string => yaml('apiVersion: apps/v1', 'kind: Deployment', 'spec:', `  ${field}`);
+  const rows: [file: string, source: string, path: string, value: string, expected: string][] = [
+    // Helm values: Helm reads them into float64 and `{{ }}` prints 1e6 and up, and below 1e-4, in exponent form.
+    ['values.yaml', yaml('build: 41'), 'build', '999999', yaml('build: 999999')],
+    ['values.yaml', yaml('build: 41'), 'build', '-999999', yaml('build: -999999')],
+    ['values.yaml', yaml('build: 41'), 'build', '1000000', yaml('build: "1000000"')],
+    ['values.yaml', yaml('build: 41'), 'build', '20240101', yaml('build: "20240101"')],
+    ['values.yaml', yaml('build: 41'), 'build', '-1234567', yaml('build: "-1234567"')],
+    ['values.yaml', yaml('ratio: 0.5'), 'ratio', '0.0001', yaml('ratio: 0.0001')],
+    ['values.yaml', yaml('ratio: 0.5'), 'ratio', '0.00001', yaml('ratio: "0.00001"')],
+    ['values.yaml', yaml('ratio: 0.5'), 'ratio', '999999.5', yaml('ratio: 999999.5')],
+    ['values.yaml', yaml('ratio: 0.5'), 'ratio', '1234567.5', yaml('ratio: "1234567.5"')],
+    ['values.yaml', yaml('ratio: 0.5'), 'ratio', '1.50', yaml('ratio: "1.50"')],
+    // Kubernetes objects and Kustomizations: integers are read into int64 fields exactly.
+    ['deploy.yaml', deploymentWith('replicas: 1'), 'spec.replicas', '20240101', deploymentWith('replicas: 20240101')],
+    ['deploy.yaml', deploymentWith('ratio: 0.5'), 'spec.ratio', '1234567.5', deploymentWith('ratio: "1234567.5"')],
+    ['envs/dev/kustomization.yaml', yaml('replicas:', '- name: app', '  count: 2'), 'replicas[0].count', '20240101', yaml('replicas:', '- name: app', '  count: 20240101')],
+    ['Kustomization', yaml('replicas: [{name: app, count: 2}]'), 'replicas[0].count', '1000000', yaml('replicas: [{name: app, count: 1000000}]')],
+    ['values.yaml', yaml('kustomization:', '  count: 2'), 'kustomization.count', '1000000', yaml('kustomization:', '  count: "1000000"')],
+    // Helm values inside a Kubernetes object or a Kustomization are read by Helm all the same.
+    ['app.yaml', yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'spec:', '  source:', '    helm:', '      valuesObject: {build: 41}'), 'spec.source.helm.valuesObject.build', '20240101', yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'spec:', '  source:', '    helm:', '      valuesObject: {build: "20240101"}')],
+    ['release.yaml', yaml('apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'spec:', '  values:', '    build: 41'), 'spec.values.build', '1000000', yaml('apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'spec:', '  values:', '    build: "1000000"')],
+    ['kustomization.yaml', yaml('helmCharts:', '- name: app', '  valuesInline: {build: 41}'), 'helmCharts[0].valuesInline.build', '1000000', yaml('helmCharts:', '- name: app', '  valuesInline: {build: "1000000"}')],
+    // A tag or a version is a string, whatever the file.
+    ['values.yaml', yaml('image:', '  tag: 1.5'), 'image.tag', '1.6', yaml('image:', '  tag: "1.6"')],
+    ['values.yaml', yaml('image: {Tag: 1}'), 'image.Tag', '2', yaml('image: {Tag: "2"}')],
+    ['values.yaml', yaml('imageTag: 1'), 'imageTag', '2', yaml('imageTag: "2"')],
+    ['values.yaml', yaml('IMAGE_TAG: 1'), 'IMAGE_TAG', '2', yaml('IMAGE_TAG: "2"')],
+    ['values.yaml', yaml('chart-version: 1'), 'chart-version', '2', yaml('chart-version: "2"')],
+    ['values.yaml', yaml('appVersion: 1.5'), 'appVersion', '1.6', yaml('appVersion: "1.6"')],
+    ['kustomization.yaml', yaml('images:', '- name: app', '  newTag: 1'), 'images[name=app].newTag', '2', yaml('images:', '- name: app', '  newTag: "2"')],
+    ['values.yaml', yaml('tags: [1, 2]'), 'tags[1]', '3', yaml('tags: [1, 3]')],
+    ['values.yaml', yaml('hashtag: 1', 'stage: 1'), 'hashtag', '2', yaml('hashtag: 2', 'stage: 1')],
+  ];
+  it.each(rows)('%s: %j, %s set to %s', (file, source, path, value, expected) => {
+    expect(editManifest(source, file, key(path, value)).output).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 import { isAlias, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { ManifestEditError } from '../errors';
 import { formatPath, lineOf, type ParsedManifest, type PathSegment } from './parsed-manifest';
-import { keepsPlainType, styleOf, writeScalar } from './scalar-style';
+import { keepsPlainType, styleOf, writeScalar, type NumberReader } from './scalar-style';
 import { applySplices, type Splice } from './splices';
 
 /** One value this run changes, reported to the user and in the `previous-values` output. */
@@ -41,8 +41,12 @@ export class EditSession {
     return isAlias(node) ? node.resolve(document) : node;
   }
 
-  /** Sets `node` to `value`, keeping its quoting style. No-op when it already holds that value. */
-  setScalar(docIndex: number, path: readonly PathSegment[], node: Scalar, value: string, keepType = false): void {
+  /**
+   * Sets `node` to `value`, keeping its quoting style. No-op when it already holds that value.
+   * With `numbers`, a number or boolean field stays one when `value` is one that reader prints as
+   * written; without, `value` is always written as a string.
+   */
+  setScalar(docIndex: number, path: readonly PathSegment[], node: Scalar, value: string, numbers?: NumberReader): void {
     if (this.touched.has(node)) return;
     this.touched.add(node);
     this.matched++;
@@ -54,7 +58,7 @@ export class EditSession {
       value,
       style,
       inFlow: this.inFlow(docIndex, start),
-      keepNonStringType: keepType && style === 'PLAIN' && keepsPlainType(previous, value),
+      keepNonStringType: numbers !== undefined && style === 'PLAIN' && keepsPlainType(previous, value, numbers),
     });
     if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
       // A block scalar's range ends after its last line break (after trailing blank lines when

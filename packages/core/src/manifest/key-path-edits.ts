@@ -3,16 +3,19 @@ import { ManifestEditError } from '../errors';
 import { scalarText, type EditSession } from './edit-session';
 import { formatKeyPath, isSelector, type KeyPathSegment } from './key-path';
 import { formatPath, lineOf, type PathSegment } from './parsed-manifest';
+import type { NumberReader } from './scalar-style';
 import { keyName, pairsNamed } from './walk';
 
 /**
  * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
  * list is refused: replacing a structure with a scalar is never what a version bump means.
- * A number or boolean field (`replicas: 3`) stays one when the new value is one too.
+ * A number or boolean field (`replicas: 3`) stays one when the new value is one too and renders
+ * as written (see `numbersOf`); a tag or version is always written as a string.
  * A path through an alias is refused too (see `refuseAlias`).
  */
 export function planKeyPathEdit(session: EditSession, path: readonly KeyPathSegment[], value: string): void {
   session.manifest.documents.forEach((document, docIndex) => {
+    const numbers = numbersOf(session.manifest.file, document);
     // `at` is the concrete path walked so far (selectors resolved to indexes), for the report.
     const visit = (node: unknown, depth: number, at: readonly PathSegment[]): void => {
       if (isAlias(node)) {
@@ -23,7 +26,7 @@ export function planKeyPathEdit(session: EditSession, path: readonly KeyPathSegm
       }
       if (depth === path.length) {
         if (isScalar(node)) {
-          session.setScalar(docIndex, at, node, value, true);
+          session.setScalar(docIndex, at, node, value, namesString(at) ? undefined : inHelmValues(at) ? 'float64' : numbers);
           return;
         }
         const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -54,6 +57,38 @@ export function planKeyPathEdit(session: EditSession, path: readonly KeyPathSegm
     };
     visit(document.contents, 0, []);
   });
+}
+
+/**
+ * Who reads the document's numbers. A Kubernetes object (`apiVersion` and `kind` at its root) or
+ * a Kustomization file goes to Kustomize or the API server, which read integers into typed fields
+ * exactly; anything else is taken for Helm values, which Helm reads into float64.
+ */
+function numbersOf(file: string, document: Document.Parsed): NumberReader {
+  if (/(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(file)) return 'typed';
+  const root = document.contents;
+  return isMap(root) && pairsNamed(root, 'apiVersion').length > 0 && pairsNamed(root, 'kind').length > 0 ? 'typed' : 'float64';
+}
+
+/**
+ * Whether the path runs through Helm values held in a Kubernetes object or a Kustomization: an
+ * Argo CD Application's `helm.valuesObject`, a Flux HelmRelease's `spec.values`, Kustomize's
+ * `helmCharts[].valuesInline`. Helm reads those as it reads a values file.
+ */
+function inHelmValues(at: readonly PathSegment[]): boolean {
+  return at.some((segment) => segment === 'values' || segment === 'valuesObject' || segment === 'valuesInline');
+}
+
+/**
+ * Whether the path ends on a tag or a version (`tag`, `newTag`, `imageTag`, `image_tag`,
+ * `version`, `appVersion`): a string to everything that reads one. Kustomize refuses a number as
+ * `newTag`; Helm's string functions (`trunc`, `trimPrefix`) fail on a float64 tag, and `{{ }}`
+ * prints a long numeric one in exponent form.
+ */
+function namesString(at: readonly PathSegment[]): boolean {
+  const last = at[at.length - 1];
+  if (typeof last !== 'string') return false;
+  return /^(?:tag|version)$/i.test(last) || /[a-z0-9](?:Tag|Version)$/.test(last) || /[_-](?:tag|version)$/i.test(last);
 }
 
 /** Whether `path` from `depth` on leads anywhere under `node`: the walk `visit` would make, without editing. */

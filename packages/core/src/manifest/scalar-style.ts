@@ -66,21 +66,49 @@ export function isPlainNonString(text: string): boolean {
 }
 
 /**
- * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
- * as the same type as `previous` under YAML 1.1 and under 1.2, so writing `next` plain keeps the
- * field's type: `replicas: 3` → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`,
- * nor `version: 1.0` → `1.10` (which a reader would take as 1.1).
+ * How the program that consumes a document reads its numbers, which decides which numbers keep
+ * their value and their text on the way through it (measured with helm 4.1.4 and kubectl 1.33's
+ * Kustomize 5.6):
+ * - `float64`: Helm values and any other file Helm reads. Helm reads values through JSON into
+ *   float64, and `{{ .Values.x }}` prints them with Go's `%v`: a plain 20240101 renders as
+ *   2.0240101e+07, 1000000 as 1e+06, 0.00001 as 1e-05.
+ * - `typed`: Kubernetes objects and Kustomizations. Kustomize and the API server read an integer
+ *   into an int64 field exactly (`replicas: 20240101`, `runAsUser: 1000680000` render as written);
+ *   a decimal goes through float64 and Go's `%v` as in Helm (1234567.5 renders as 1.2345675e+06).
  */
-export function keepsPlainType(previous: string, next: string): boolean {
+export type NumberReader = 'float64' | 'typed';
+
+/**
+ * True when `value` (read from `text`) comes out of `reader` printed as `text`. Go's `%v` of a
+ * float64 (strconv's shortest `g`) switches to exponent form at 1e6 and below 1e-4; in between it
+ * prints the shortest digits that read back, as JavaScript's String does there. So to Helm an
+ * integer is safe up to 999999 (six digits), a decimal from 0.0001 to below 1e6.
+ */
+function printsAsWritten(value: number, text: string, reader: NumberReader): boolean {
+  // `1.10` is 1.1 and `1_000` is 1000 to a YAML reader, whatever reads the value next.
+  if (String(value) !== text) return false;
+  if (reader === 'typed' && Number.isInteger(value)) return true;
+  const magnitude = Math.abs(value);
+  return magnitude === 0 || (magnitude >= 1e-4 && magnitude < 1e6);
+}
+
+/**
+ * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
+ * as the same type as `previous` under YAML 1.1 and under 1.2, and as a number is printed back as
+ * written by `reader`, so writing `next` plain keeps the field's type and its text: `replicas: 3`
+ * → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`, nor `version: 1.0` → `1.10`
+ * (which a reader would take as 1.1), nor, in Helm values, `build: 41` → `20240101`.
+ */
+export function keepsPlainType(previous: string, next: string, reader: NumberReader): boolean {
   let numberOrBoolean = false;
   for (const version of ['1.1', '1.2'] as const) {
     const before = resolvePlain(previous, version, false);
     const after = resolvePlain(next, version, false);
     if (before === undefined || before === null || after === undefined || after === null) return false;
     if (typeof before !== typeof after) return false;
-    // A number is kept plain only when it reads back as written: `1.10` is 1.1 to a YAML reader,
-    // so a version-like value that happens to look numeric is quoted rather than silently changed.
-    if (typeof after === 'number' && String(after) !== next) return false;
+    // A number is kept plain only when it renders as written: otherwise a version-like or long
+    // value that happens to look numeric is quoted rather than silently changed.
+    if (typeof after === 'number' && !printsAsWritten(after, next, reader)) return false;
     if (typeof before === 'number' || typeof before === 'boolean') numberOrBoolean = true;
   }
   return numberOrBoolean;
