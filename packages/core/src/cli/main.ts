@@ -23,6 +23,7 @@ Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+  gitops-promote demo --help                 what the demo does
   gitops-promote --version                   the version of this package
 
 Secrets are read from the environment, off the command line that ps shows to every user:
