@@ -252,6 +252,27 @@ const waitArgocdHealthySpec = {
 
 /***/ }),
 
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ booleanWord)
+/* harmony export */ });
+/**
+ * A true/false value as CI users write it (`true`, `yes`, `1`, `on`, and their opposites, any
+ * case); undefined for anything else. The one reading shared by inputs, CLI flags and hints.
+ */
+function booleanWord(value) {
+    if (/^(true|yes|1|on)$/i.test(value))
+        return true;
+    if (/^(false|no|0|off)$/i.test(value))
+        return false;
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -645,19 +666,48 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
+var boolean_word = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
+
 /**
- * A hint written in CI input syntax (`set create-branch: true`, `'branch'`) as a terminal user
- * types it (`set --create-branch true`, `--branch`). Only the step's own input names are touched,
- * and only in the hint: the message names the input as every entry knows it.
+ * A hint written in CI input syntax (`set create-branch: true`, `commit: false`, `'branch'`,
+ * `platform: github`) as a terminal user types it (`pass --create-branch`, `--no-commit`,
+ * `--branch`, `--platform github`): a true/false input is a switch (`--x` / `--no-x`, as the CLI
+ * parses it), "set" before a flag becomes "pass". Only the step's own inputs are touched, and only
+ * in the hint: the message names the input as every entry knows it. Plain names (strings) are
+ * taken as inputs that take a value.
  */
-function hintInFlagSyntax(hint, inputNames) {
-    if (inputNames.length === 0)
+function hintInFlagSyntax(hint, inputs) {
+    const known = inputs.map((input) => (typeof input === 'string' ? { name: input } : input));
+    if (known.length === 0)
         return hint;
-    const names = [...inputNames].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-    return hint
-        .replace(new RegExp(`(^|[\\s(])(${names}): (?!\\s)([^\\s,;)]+)`, 'g'), (_match, before, name, value) => `${before}--${name} ${value}`)
-        .replace(new RegExp(`'(${names})'`, 'g'), (_match, name) => `--${name}`);
+    const switches = new Set(known.filter((input) => input.boolean === true).map((input) => input.name));
+    const names = known
+        .map((input) => input.name)
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    // `name: value` bare, or 'name' / `name` / `name: value` in quotes (a backtick stays, a quote goes).
+    const token = new RegExp(`(^|[\\s(])(?:([Ss]et) )?(?:(['\`])(${names})(?:: ([^'\`\\s]+))?\\3|(${names}): (?!\\s)([^\\s,;)'\`]+))`, 'g');
+    return hint.replace(token, (...groups) => {
+        const [, before = '', verb, quote, quotedName, quotedValue, bareName, bareValue] = groups;
+        const name = quotedName ?? bareName ?? '';
+        // A sentence's end stays outside the flag: `platform: gitlab.` → `--platform gitlab.`
+        const [, value, after = ''] = /^(.*?)([.:!?]*)$/.exec(quotedValue ?? bareValue ?? '') ?? [];
+        const flag = flagFor(name, value === '' ? undefined : value, switches.has(name));
+        const shown = quote === '`' ? `\`${flag}\`` : flag;
+        return `${before}${verb === undefined ? '' : verb === 'Set' ? 'Pass ' : 'pass '}${shown}${after}`;
+    });
+}
+/** `--name value`; a switch given true or false is `--name` or `--no-name`. */
+function flagFor(name, value, isSwitch) {
+    if (value === undefined)
+        return `--${name}`;
+    const on = isSwitch ? (0,boolean_word/* booleanWord */.D)(value) : undefined;
+    if (on === undefined)
+        return `--${name} ${value}`;
+    return on ? `--${name}` : `--no-${name}`;
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -913,7 +963,7 @@ async function runStep(step, given, options = {}) {
     }
     catch (error) {
         // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
-        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs.map((input) => input.name))) : error;
+        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
         platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
     }

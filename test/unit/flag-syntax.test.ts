@@ -33,6 +33,14 @@ describe('hints in flag syntax for the CLI', () => {
     expect(hintInFlagSyntax('Only in a lab, set `insecure: true`; else give `ca-cert`.', INPUTS)).toBe('Only in a lab, pass `--insecure`; else give `--ca-cert`.');
   });
 
+  it('names a secret by the variable the CLI reads it from, never as a flag', () => {
+    const inputs = [...INPUTS, { name: 'token', secret: true }];
+    expect(hintInFlagSyntax("The remote refused the credentials: pass a token with write access in 'token'.", inputs)).toBe(
+      'The remote refused the credentials: pass a token with write access in GITOPS_PROMOTE_TOKEN.',
+    );
+    expect(hintInFlagSyntax('Set token: glpat-… with api scope.', inputs)).toBe('Set GITOPS_PROMOTE_TOKEN=glpat-… with api scope.');
+  });
+
   it('keeps a value as the flag value, and a sentence end outside it', () => {
     expect(hintInFlagSyntax('Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI).', INPUTS)).toBe(
       'Pass --platform github or --platform gitlab (outside GitHub Actions and GitLab CI).',

@@ -1,16 +1,19 @@
 import { booleanWord } from '../text/boolean-word';
+import { secretVariable } from './secret-variable';
 
-/** What the rewrite needs to know of an input: its name, and whether it is a true/false switch. */
+/** What the rewrite needs to know of an input: its name, whether it is a switch, or a secret. */
 export interface FlagInput {
   name: string;
   boolean?: boolean;
+  secret?: boolean;
 }
 
 /**
  * A hint written in CI input syntax (`set create-branch: true`, `commit: false`, `'branch'`,
  * `platform: github`) as a terminal user types it (`pass --create-branch`, `--no-commit`,
  * `--branch`, `--platform github`): a true/false input is a switch (`--x` / `--no-x`, as the CLI
- * parses it), "set" before a flag becomes "pass". Only the step's own inputs are touched, and only
+ * parses it), "set" before a flag becomes "pass"; a secret is named by the variable the CLI reads it
+ * from (`token` → GITOPS_PROMOTE_TOKEN), as a flag would show it to ps. Only the step's own inputs are touched, and only
  * in the hint: the message names the input as every entry knows it. Plain names (strings) are
  * taken as inputs that take a value.
  */
@@ -18,6 +21,7 @@ export function hintInFlagSyntax(hint: string, inputs: ReadonlyArray<string | Fl
   const known = inputs.map((input) => (typeof input === 'string' ? { name: input } : input));
   if (known.length === 0) return hint;
   const switches = new Set(known.filter((input) => input.boolean === true).map((input) => input.name));
+  const secrets = new Set(known.filter((input) => input.secret === true).map((input) => input.name));
   const names = known
     .map((input) => input.name)
     .sort((a, b) => b.length - a.length)
@@ -30,10 +34,19 @@ export function hintInFlagSyntax(hint: string, inputs: ReadonlyArray<string | Fl
     const name = quotedName ?? bareName ?? '';
     // A sentence's end stays outside the flag: `platform: gitlab.` → `--platform gitlab.`
     const [, value, after = ''] = /^(.*?)([.:!?]*)$/.exec(quotedValue ?? bareValue ?? '') ?? [];
-    const flag = flagFor(name, value === '' ? undefined : value, switches.has(name));
+    const given = value === '' ? undefined : value;
+    const secret = secrets.has(name);
+    const flag = secret ? `${secretVariable(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
     const shown = quote === '`' ? `\`${flag}\`` : flag;
-    return `${before}${verb === undefined ? '' : verb === 'Set' ? 'Pass ' : 'pass '}${shown}${after}`;
+    return `${before}${verbFor(verb, secret)}${shown}${after}`;
   });
+}
+
+/** "set" before a flag reads "pass"; a secret's variable is still set. */
+function verbFor(verb: string | undefined, secret: boolean): string {
+  if (verb === undefined) return '';
+  if (secret) return `${verb} `;
+  return verb === 'Set' ? 'Pass ' : 'pass ';
 }
 
 /** `--name value`; a switch given true or false is `--name` or `--no-name`. */
