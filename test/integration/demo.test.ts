@@ -67,18 +67,18 @@ describe('gitops-promote demo', () => {
   });
 
   it('keeps the first promotion: the pushed commit, healthy in dev, one PR that a rerun leaves alone', () => {
-    const pushed = /^commit-sha=([0-9a-f]{40})$/m.exec(result.stdout)?.[1] ?? '';
+    const pushed = /^update-manifest: commit-sha=([0-9a-f]{40})$/m.exec(result.stdout)?.[1] ?? '';
     expect(pushed, show()).not.toBe('');
-    expect(result.stdout).toContain(`health=Healthy\nsync=Synced\nrevision=${pushed}\n`);
+    expect(result.stdout).toContain(`wait-argocd-healthy: health=Healthy\nwait-argocd-healthy: sync=Synced\nwait-argocd-healthy: revision=${pushed}\n`);
     expect(result.stderr).toContain("The remote's main branch now has:");
     expect(result.stderr).toContain('| envs/staging/kustomization.yaml | 7 | `images[0].newTag` | `1.4.1` | `1.4.2` |');
-    expect(result.stdout).toMatch(/^operation=created$/m);
-    expect(result.stdout).toMatch(/^operation=unchanged$/m);
+    expect(result.stdout).toMatch(/^open-promotion-pr: operation=created$/m);
+    expect(result.stdout).toMatch(/^open-promotion-pr: operation=unchanged$/m);
     expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
   });
 
   it('the wait after the bad release fails Degraded, naming the Deployment and its message', () => {
-    const broken = /^health=Degraded\nsync=Synced\nrevision=([0-9a-f]{40})\nresult=(.+)$/m.exec(result.stdout);
+    const broken = /^wait-argocd-healthy: health=Degraded\nwait-argocd-healthy: sync=Synced\nwait-argocd-healthy: revision=([0-9a-f]{40})\nwait-argocd-healthy: result=(.+)$/m.exec(result.stdout);
     expect(broken, show()).not.toBeNull();
     const [, revision = '', json = '{}'] = broken ?? [];
     const report: unknown = JSON.parse(json);
@@ -97,16 +97,16 @@ describe('gitops-promote demo', () => {
   });
 
   it('rolls back, waits healthy again at the rollback commit, then the hold refuses 1.5.0', () => {
-    const rollback = /^rolled-back-from=1\.5\.0\nrolled-back-to=1\.4\.2\ncommit-sha=([0-9a-f]{40})$/m.exec(result.stdout);
+    const rollback = /^rollback: rolled-back-from=1\.5\.0\nrollback: rolled-back-to=1\.4\.2\nrollback: commit-sha=([0-9a-f]{40})$/m.exec(result.stdout);
     expect(rollback, show()).not.toBeNull();
     const commit = rollback?.[1] ?? '';
     // The next wait's outputs come after the rollback's and name that very commit.
-    expect(result.stdout.slice(rollback?.index ?? 0)).toContain(`health=Healthy\nsync=Synced\nrevision=${commit}\n`);
+    expect(result.stdout.slice(rollback?.index ?? 0)).toContain(`wait-argocd-healthy: health=Healthy\nwait-argocd-healthy: sync=Synced\nwait-argocd-healthy: revision=${commit}\n`);
     inOrder(result.stderr, [
       /^\[6\/8\] rollback: /,
       new RegExp(`^Pushed ${commit.slice(0, 12)} to origin/main\\.$`),
       /^\[7\/8\] wait-argocd-healthy: /,
-      new RegExp(`^\\$ gitops-promote wait-argocd-healthy .*--revision ${commit.slice(0, 12)}$`),
+      new RegExp(`^\\$ GITOPS_PROMOTE_TOKEN=\\S+ gitops-promote wait-argocd-healthy .*--revision ${commit}$`),
       new RegExp(`payments-dev runs ${commit.slice(0, 7)} \\(Synced, Healthy\\)$`),
       /^\[8\/8\] update-manifest: /,
       new RegExp(
@@ -131,6 +131,24 @@ describe('gitops-promote demo', () => {
       /^total {2,}setup included {2,}[\d.]+$/,
     ];
     inOrder(result.stderr, rows);
+  });
+
+  it('prints every output line under the name of the step that wrote it', () => {
+    expect(result.stdout.trimEnd().split('\n').filter((line) => !/^(update-manifest|wait-argocd-healthy|open-promotion-pr|rollback): [a-z-]+=/.test(line))).toEqual([]);
+  });
+
+  it('echoes commands that run the step as it ran: every input as a flag, --path included, quoted for a shell', () => {
+    const checkout = /^Environment repo: .+, cloned to (.+)$/m.exec(result.stderr)?.[1] ?? '';
+    expect(checkout, show()).not.toBe('');
+    const commands = result.stderr.split('\n').filter((line) => line.startsWith('$ '));
+    expect(commands).toHaveLength(8);
+    expect(commands[0]).toBe(
+      `$ gitops-promote update-manifest --path ${checkout} --files 'envs/dev/*.yaml' --image ghcr.io/acme/payments --tag 1.4.2 --author-name 'gitops-promote demo' --author-email demo@gitops-promote.invalid`,
+    );
+    expect(commands[5]).toContain(`gitops-promote rollback --path ${checkout} --files 'envs/dev/*.yaml' --image ghcr.io/acme/payments --reason '1.5.0 fails its health checks'`);
+    // The token goes where the CLI reads it from, off the command line.
+    expect(commands[1]).toMatch(/^\$ GITOPS_PROMOTE_TOKEN=\S+ gitops-promote wait-argocd-healthy --server http:\/\/127\.0\.0\.1:\d+ --application payments-dev --timeout 15s --revision [0-9a-f]{40}$/);
+    expect(commands.join('\n')).not.toMatch(/--token/);
   });
 
   it('cleans up its temporary folder', async () => {

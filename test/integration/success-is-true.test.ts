@@ -8,7 +8,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitopsPromoteError, describeError } from '../../packages/core/src/errors';
-import { closestFirst, editDistance } from '../../packages/core/src/git/branch-target';
+import { closestFirst, editDistance } from '../../packages/core/src/text/closest';
 import { validateRollbackInputs, type RollbackInputs } from '../../packages/core/src/steps/rollback/config';
 import { runRollback } from '../../packages/core/src/steps/rollback/run';
 import { rollbackSpec } from '../../packages/core/src/steps/rollback/spec';
@@ -162,12 +162,12 @@ describe('git hooks cannot get the credential (item 21)', () => {
 });
 
 describe('the CLI says the fix in flag syntax (item 1 from a terminal)', () => {
-  it('update-manifest --branch mian exits 1, names main first and says --branch main / --create-branch true', async () => {
+  it('update-manifest --branch mian exits 1, names main first and says --branch main / --create-branch', async () => {
     const before = await branches();
     const result = await runCli(['update-manifest', '--path', checkout, '--files', FILE, '--image', IMAGE, '--tag', '1.4.2', '--branch', 'mian'], { cwd: sandbox.dir, home: sandbox.home });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("error: Branch 'mian' does not exist on origin; its branches, closest first: main, ");
-    expect(result.stderr).toContain('How to fix: Set branch to the branch your environment deploys from (e.g. --branch main), or set --create-branch true to create');
+    expect(result.stderr).toContain('How to fix: Set branch to the branch your environment deploys from (e.g. --branch main), or pass --create-branch to create');
     expect(await branches()).toBe(before);
   });
 });

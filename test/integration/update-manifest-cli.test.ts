@@ -3,7 +3,7 @@
  * printing outputs as `name=value` on stdout and logs on stderr. Run `npm run build` first.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
@@ -214,7 +214,7 @@ describe('gitops-promote CLI', () => {
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^error: update-manifest: Unknown option '--tga'/);
-    expect(lines.slice(1)).toEqual(["  How to fix: Run 'gitops-promote update-manifest --help' for the flags."]);
+    expect(lines.slice(1)).toEqual(["  How to fix: Did you mean --tag? Run 'gitops-promote update-manifest --help' for the flags."]);
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
@@ -222,7 +222,62 @@ describe('gitops-promote CLI', () => {
     const result = await cli(['update-manifests'], sandbox.dir);
     expect(result.exitCode, show(result)).toBe(2);
     expect(result.stderr).toMatch(/^error: unknown step 'update-manifests'\./);
+    expect(result.stderr).toContain('How to fix: Did you mean update-manifest? Otherwise use one of: update-manifest, ');
     expect(result.stderr).not.toMatch(STACK_FRAME);
+    const misspelt = await cli(['update-manifest', '--files', 'values.yaml', '--brnach', 'main'], sandbox.dir);
+    expect(misspelt.exitCode, show(misspelt)).toBe(2);
+    expect(misspelt.stderr).toBe("error: update-manifest: Unknown option '--brnach'\n  How to fix: Did you mean --branch? Run 'gitops-promote update-manifest --help' for the flags.\n");
+  });
+
+  it('takes a value after a switch as people type it elsewhere (--push false, --dry-run=true), and refuses any other value naming the flags', async () => {
+    const env = await setUp();
+    const args = ['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.10', ...IDENTITY];
+    const dry = await cli([...args, '--dry-run=true'], env.checkout, { GITOPS_PROMOTE_TOKEN: TOKEN });
+    expect(dry.exitCode, show(dry)).toBe(0);
+    expect(parseOutputs(dry.stdout)).toMatchObject({ changed: 'true', pushed: 'false', 'commit-sha': '' });
+    expect(await sandbox.gitOk(['status', '--porcelain'], env.checkout)).toBe('');
+    const local = await cli([...args, '--push', 'false'], env.checkout, { GITOPS_PROMOTE_TOKEN: TOKEN });
+    expect(local.exitCode, show(local)).toBe(0);
+    expect(parseOutputs(local.stdout)).toMatchObject({ pushed: 'false', 'commit-sha': await sandbox.gitOk(['rev-parse', 'HEAD'], env.checkout) });
+    expect(await sandbox.gitOk(['rev-parse', 'main'], env.bare)).toBe(env.initial);
+    const refused = await cli([...args, '--push', 'later'], env.checkout, { GITOPS_PROMOTE_TOKEN: TOKEN });
+    expect(refused.exitCode, show(refused)).toBe(2);
+    expect(refused.stderr).toBe(
+      'error: update-manifest: --push is a switch and takes no value, got "later"\n' +
+        "  How to fix: Use --push for true or --no-push for false (--push false works too). Run 'gitops-promote update-manifest --help' for the flags.\n",
+    );
+    expect(await sandbox.gitOk(['rev-parse', 'main'], env.bare)).toBe(env.initial);
+  });
+
+  it('says how to fix in flags in a terminal, and in input syntax under the GitLab conventions', async () => {
+    const env = await setUp();
+    await writeFile(join(env.checkout, 'charts/payments/values.yaml'), `${VALUES}# local edit\n`);
+    const terminal = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--key', 'image.tag', '--value', '1.10', ...IDENTITY], env.checkout, { GITOPS_PROMOTE_TOKEN: TOKEN });
+    expect(terminal.exitCode, show(terminal)).toBe(1);
+    expect(terminal.stderr).toContain('error: Uncommitted changes in charts/payments/values.yaml would be committed along with the edit.\n  How to fix: Commit or stash them first, or run with --no-commit.\n');
+    expect(await sandbox.gitOk(['rev-parse', 'main'], env.bare)).toBe(env.initial);
+    // The same under GitLab's conventions (GitLab takes a token as the password of user oauth2).
+    const gitlabServer = await startGitHttpServer({ username: 'oauth2', password: TOKEN });
+    onTestFinished(() => gitlabServer.close());
+    await gitlabServer.createBareRepo('environments', { 'charts/payments/values.yaml': VALUES });
+    const checkout = join(sandbox.dir, 'gitlab-checkout');
+    await sandbox.gitOk([...authHeaderConfig('oauth2', TOKEN), 'clone', '--quiet', gitlabServer.repoUrl('environments'), checkout], sandbox.dir);
+    await writeFile(join(checkout, 'charts/payments/values.yaml'), `${VALUES}# local edit\n`);
+    const gitlab = { GITOPS_PROMOTE_PLATFORM: 'gitlab', GITLAB_CI: 'false', CI_PROJECT_DIR: checkout, GITOPS_PROMOTE_TOKEN: TOKEN, INPUT_FILES: 'charts/payments/values.yaml', INPUT_KEY: 'image.tag', INPUT_VALUE: '1.10', INPUT_AUTHOR_NAME: 'CLI Bot', INPUT_AUTHOR_EMAIL: 'cli-bot@example.invalid' };
+    const ci = await cli(['update-manifest'], checkout, gitlab);
+    expect(ci.exitCode, show(ci)).toBe(1);
+    expect(ci.stdout + ci.stderr).toContain('How to fix: Commit or stash them first, or run with commit: false.');
+  });
+
+  it('demo --help prints its help without running it; an unknown demo option is refused', async () => {
+    const help = await cli(['demo', '--help'], sandbox.dir);
+    expect(help.exitCode, show(help)).toBe(0);
+    expect(help.stdout).toMatch(/^gitops-promote demo \[--keep\]\n/);
+    expect(help.stderr).toBe('');
+    const unknown = await cli(['demo', '--kep'], sandbox.dir);
+    expect(unknown.exitCode, show(unknown)).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toBe("error: demo: unknown option '--kep'.\n  How to fix: Did you mean --keep? The demo takes only --keep and --help.\n");
   });
 
   it('a bad input fails with exit code 1 and a one-line message', async () => {
@@ -240,19 +295,19 @@ describe('gitops-promote CLI', () => {
     expect(result.stderr).toContain("The remote's main branch now has:");
     expect(result.stderr).toContain('chore(deploy): set ghcr.io/acme/payments to 1.4.2');
     // Then the simulated Argo CD deploys it, and the wait ends on that very commit.
-    const pushed = /^commit-sha=([0-9a-f]{40})$/m.exec(result.stdout)?.[1];
+    const pushed = /^update-manifest: commit-sha=([0-9a-f]{40})$/m.exec(result.stdout)?.[1];
     expect(pushed, show(result)).toBeDefined();
-    expect(result.stdout).toContain(`revision=${pushed ?? ''}`);
-    expect(result.stdout).toContain('health=Healthy');
+    expect(result.stdout).toContain(`wait-argocd-healthy: revision=${pushed ?? ''}`);
+    expect(result.stdout).toContain('wait-argocd-healthy: health=Healthy');
     expect(result.stderr).toMatch(new RegExp(`payments-dev runs ${(pushed ?? '').slice(0, 7)} \\(Synced, Healthy\\)`));
     expect(result.stderr).toMatch(/health is Progressing|operation Running/);
     // Then what dev runs is offered to staging as one pull request, which a rerun leaves as it is.
-    expect(result.stdout).toMatch(/^operation=created$/m);
-    expect(result.stdout).toMatch(/^operation=unchanged$/m);
+    expect(result.stdout).toMatch(/^open-promotion-pr: operation=created$/m);
+    expect(result.stdout).toMatch(/^open-promotion-pr: operation=unchanged$/m);
     expect(result.stderr).toContain('| envs/staging/kustomization.yaml | 7 | `images[0].newTag` | `1.4.1` | `1.4.2` |');
     expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
     // A bad release, rolled back to the version before it; the hold then refuses it.
-    expect(result.stdout).toMatch(/^rolled-back-from=1\.5\.0\nrolled-back-to=1\.4\.2$/m);
+    expect(result.stdout).toMatch(/^rollback: rolled-back-from=1\.5\.0\nrollback: rolled-back-to=1\.4\.2$/m);
     expect(result.stderr).toMatch(/ghcr\.io\/acme\/payments 1\.5\.0 was rolled back in [0-9a-f]{12} .*reason: 1\.5\.0 fails its health checks; it is not set again\./);
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });

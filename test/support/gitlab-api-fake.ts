@@ -11,7 +11,8 @@
  * - a source or target branch missing from the repository → 422 {message:['Source branch "x" does
  *   not exist']} (MergeRequests::BuildService errors on :base, rendered by unprocessable_entity!);
  * - PUT .../merge: closed/merged, or auto-merge asked while no pipeline exists (`pipelines: false`,
- *   so no auto-merge strategy is available and the head pipeline has not succeeded) → 405
+ *   so no auto-merge strategy is available and the head pipeline has not succeeded), or asked before
+ *   GitLab has created a new MR's pipeline (`pipelineCreatedAfterMergeCalls`) → 405
  *   {message:'405 Method Not Allowed'} (not_allowed!); a conflicting immediate merge → 422
  *   {message:'Branch cannot be merged'}; then a `sha` other than the source head → 409
  *   {message:'SHA does not match HEAD of source branch: <head>'} (check_sha_param!), in that order;
@@ -44,6 +45,11 @@ export interface GitLabApiFakeOptions {
   users?: Array<{ id: number; username: string }>;
   /** Whether MRs get a (never finishing, until runPipelines) pipeline for auto-merge to wait for. */
   pipelines?: boolean;
+  /**
+   * With `pipelines`: GitLab creates an MR's pipeline in the background, so the first this many
+   * auto-merge calls on each MR find none yet and get 405 (gitlab-org/gitlab#353984). Default 0.
+   */
+  pipelineCreatedAfterMergeCalls?: number;
   /** Delay before each request is handled, so concurrent runs interleave. */
   latencyMs?: number;
 }
@@ -69,6 +75,8 @@ export interface FakeMergeRequest {
   force_remove_source_branch: boolean;
   merge_commit_sha: string | null;
   created_at: string;
+  /** Auto-merge calls made while the pipeline was still being created. */
+  merge_calls_before_pipeline: number;
 }
 
 export interface FakeNote {
@@ -308,6 +316,7 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
       should_remove_source_branch: null,
       force_remove_source_branch: bool(body['remove_source_branch']),
       merge_commit_sha: null,
+      merge_calls_before_pipeline: 0,
       created_at: new Date().toISOString(),
     };
     mergeRequests.push(mr);
@@ -339,7 +348,7 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
   function merge(mr: FakeMergeRequest, body: Record<string, unknown>): Reply {
     const auto = bool(body['merge_when_pipeline_succeeds']) || bool(body['auto_merge']);
     const draft = DRAFT.test(mr.title);
-    const automatically = auto && options.pipelines === true && mr.state === 'opened';
+    const automatically = auto && options.pipelines === true && mr.state === 'opened' && pipelineCreated(mr);
     // Our pipelines never succeed before runPipelines(), so an auto-merge request never merges at once.
     const immediately = !auto && mr.state === 'opened' && !draft;
     if (!immediately && !automatically) return [405, { message: '405 Method Not Allowed' }];
@@ -356,6 +365,13 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
       return [200, mrJson(mr)];
     }
     return mergeNow(mr, sourceHead, targetHead) ? [200, mrJson(mr)] : [422, { message: 'Branch cannot be merged' }];
+  }
+
+  /** Whether the MR's pipeline exists yet; each call before it does counts towards its creation. */
+  function pipelineCreated(mr: FakeMergeRequest): boolean {
+    if (mr.merge_calls_before_pipeline >= (options.pipelineCreatedAfterMergeCalls ?? 0)) return true;
+    mr.merge_calls_before_pipeline++;
+    return false;
   }
 
   function mergeNow(mr: FakeMergeRequest, sourceHead: string, targetHead: string): boolean {

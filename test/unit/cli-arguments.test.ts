@@ -15,12 +15,46 @@ describe('CLI flags mirror the action inputs', () => {
     expect(() => parseStepArguments(updateManifestSpec, ['--imgae', 'x'], {})).toThrow(InputError);
   });
 
+  it('reads a value given to a switch as people type it elsewhere: --push false, --dry-run=true, --push=no, --commit 1', () => {
+    const { inputs } = parseStepArguments(updateManifestSpec, ['--push', 'false', '--dry-run=true', '--commit', '1', '--files', 'a.yaml'], {});
+    expect(Object.fromEntries(inputs)).toEqual({ files: 'a.yaml', push: 'false', commit: 'true', 'dry-run': 'true' });
+    expect(Object.fromEntries(parseStepArguments(updateManifestSpec, ['--push=no', '--dry-run=FALSE'], {}).inputs)).toEqual({ push: 'false', 'dry-run': 'false' });
+    // A string input keeps a value that reads as a boolean: only switches are switches.
+    expect(Object.fromEntries(parseStepArguments(updateManifestSpec, ['--tag', 'false'], {}).inputs)).toEqual({ tag: 'false' });
+  });
+
+  it('refuses any other value for a switch, and a value for --no-x, naming the flags to use', () => {
+    for (const args of [['--push', 'later'], ['--push=later'], ['--no-push=true'], ['--no-push', 'false']]) {
+      const error = thrown(() => parseStepArguments(updateManifestSpec, args, {}));
+      expect(error.message).toMatch(/^update-manifest: --(no-)?push is a switch and takes no value, got "(later|true|false)"$/);
+      expect(error.hint).toBe("Use --push for true or --no-push for false (--push false works too). Run 'gitops-promote update-manifest --help' for the flags.");
+    }
+  });
+
+  it('answers an unknown flag with the one it most likely misspells', () => {
+    const error = thrown(() => parseStepArguments(updateManifestSpec, ['--brnach', 'main'], {}));
+    expect(error.message).toBe("update-manifest: Unknown option '--brnach'");
+    expect(error.hint).toBe("Did you mean --branch? Run 'gitops-promote update-manifest --help' for the flags.");
+    expect(thrown(() => parseStepArguments(updateManifestSpec, ['--no-pusj'], {})).hint).toMatch(/^Did you mean --no-push\?/);
+    expect(thrown(() => parseStepArguments(updateManifestSpec, ['--xyzzy'], {})).hint).toBe("Run 'gitops-promote update-manifest --help' for the flags.");
+  });
+
   it('documents every input and output in --help', () => {
     const help = stepHelp(updateManifestSpec);
     for (const input of updateManifestSpec.inputs) expect(help).toContain(`--${input.name}`);
     for (const output of updateManifestSpec.outputs) expect(help).toContain(`${output.name}:`);
   });
 });
+
+function thrown(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
 
 describe('secret inputs', () => {
   it('names the variable after the input: upper case, underscores', () => {

@@ -342,6 +342,37 @@ describe('auto-merge', () => {
     expect(fake?.mergeRequests[0]).toMatchObject({ state: 'opened', merge_when_pipeline_succeeds: false });
   });
 
+  it("retries the 405 GitLab answers while a new merge request's pipeline is being created", async () => {
+    start({ pipelineCreatedAfterMergeCalls: 3 });
+    const log: string[] = [];
+    const gitlab = forge({ log: (line) => log.push(line) });
+    const { change } = await gitlab.create(draft);
+    expect(await gitlab.enableAutoMerge(change, 'merge')).toEqual({ enabled: true });
+    expect(fake?.writes().filter((request) => request.path.endsWith('/merge'))).toHaveLength(4);
+    expect(fake?.mergeRequests[0]).toMatchObject({ state: 'opened', merge_when_pipeline_succeeds: true, auto_merge_sha: change.headSha });
+    expect(log).toEqual([1, 2, 3].map((seconds) => `GitLab refused auto-merge on !1 (HTTP 405): its pipeline may still be being created; retrying in ${seconds} s.`));
+  });
+
+  it('reports the missing pipeline once the bounded retries (30 s in all) are spent', async () => {
+    start({ pipelines: false });
+    const log: string[] = [];
+    const gitlab = forge({ log: (line) => log.push(line) });
+    const { change } = await gitlab.create(draft);
+    const outcome = await gitlab.enableAutoMerge(change, 'merge');
+    expect(outcome.enabled ? '' : outcome.reason).toContain('the merge request has no pipeline');
+    // Six waits of 1, 2, 3, 5, 8 and 11 s (scaled to 0 here), then the seventh 405 is reported.
+    expect(fake?.writes().filter((request) => request.path.endsWith('/merge'))).toHaveLength(7);
+    expect(log.map((line) => Number(/retrying in (\d+) s/.exec(line)?.[1])).reduce((sum, seconds) => sum + seconds, 0)).toBe(30);
+  });
+
+  it('does not wait for a pipeline on a draft merge request', async () => {
+    start({ pipelines: false });
+    const gitlab = forge();
+    const { change } = await gitlab.create({ ...draft, draft: true });
+    expect((await gitlab.enableAutoMerge(change, 'merge')).enabled).toBe(false);
+    expect(fake?.writes().filter((request) => request.path.endsWith('/merge'))).toHaveLength(1);
+  });
+
   it('refuses when the branch moved past the sha it was asked to pin', async () => {
     start();
     const gitlab = forge();

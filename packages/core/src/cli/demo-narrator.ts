@@ -4,6 +4,7 @@
  * the steps' `name=value` outputs, as the CLI prints them.
  */
 import { performance } from 'node:perf_hooks';
+import { secretVariable } from '../platform/secret-variable';
 import { TerminalPlatform } from '../platform/terminal-platform';
 import { runStep } from '../steps/run-step';
 import type { RegisteredStep } from '../steps/step-spec';
@@ -81,13 +82,17 @@ export class RecordingPlatform extends TerminalPlatform {
   readonly outputs = new Map<string, string>();
   failure: string | undefined;
 
-  constructor(inputs: ReadonlyMap<string, string>) {
+  constructor(
+    private readonly step: string,
+    inputs: ReadonlyMap<string, string>,
+  ) {
     super(inputs, process.stdout, process.stderr);
   }
 
   override setOutput(name: string, value: string): void {
     this.outputs.set(name, value);
-    super.setOutput(name, value);
+    // Eight steps print outputs of the same names (commit-sha, revision): each line says whose it is.
+    super.setOutput(`${this.step}: ${name}`, value);
   }
 
   override setFailed(message: string): void {
@@ -101,11 +106,32 @@ export class RecordingPlatform extends TerminalPlatform {
 }
 
 /**
+ * The command line that runs `step` with `inputs` in a terminal, to paste as it is: every input as
+ * its flag (a switch as --x / --no-x), secret inputs as the GITOPS_PROMOTE_<NAME> variable the CLI
+ * reads them from, values shell-quoted where a shell would split or expand them.
+ */
+export function commandLine(step: RegisteredStep, inputs: ReadonlyArray<readonly [string, string]>): string {
+  const variables: string[] = [];
+  const flags: string[] = [];
+  for (const [name, value] of inputs) {
+    const input = step.spec.inputs.find((candidate) => candidate.name === name);
+    if (input?.secret) variables.push(`${secretVariable(name)}=${shellQuote(value)}`);
+    else if (input?.boolean) flags.push(value === 'true' ? `--${name}` : `--no-${name}`);
+    else flags.push(`--${name} ${shellQuote(value)}`);
+  }
+  return [...variables, 'gitops-promote', step.spec.name, ...flags].join(' ');
+}
+
+function shellQuote(value: string): string {
+  return /^[\w./:@%+,=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
  * Runs a step as the CLI would. Its failure is kept on the returned platform and not left in
  * process.exitCode: some of the demo's failures are the point, and the demo's exit code is its own.
  */
 export async function runRecorded(step: RegisteredStep, inputs: ReadonlyArray<readonly [string, string]>): Promise<RecordingPlatform> {
-  const platform = new RecordingPlatform(new Map(inputs));
+  const platform = new RecordingPlatform(step.spec.name, new Map(inputs));
   const exitCode = process.exitCode;
   await runStep(step, platform);
   process.exitCode = exitCode;

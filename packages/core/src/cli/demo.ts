@@ -3,13 +3,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GitCommandManager } from '../git/git-command-manager';
+import { neutralise } from '../platform/neutralise';
 import { stepNamed } from '../steps/registry';
 import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';
+import { likelyMeant } from '../text/closest';
 import { APP, AUTHOR, BROKEN_TAG, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
-import { Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
+import { commandLine, Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
 
 const STEP_COUNT = 8;
+
+/** A step's inputs, in the order its echoed command line gives them. */
+type Inputs = ReadonlyArray<readonly [string, string]>;
+
+const OPTIONS = ['--keep', '--help'];
+
+const DEMO_USAGE = `gitops-promote demo [--keep]
+
+A real promotion, offline: in a temporary directory, a bare environment repository and a clone,
+a simulated Argo CD on 127.0.0.1 deploying envs/dev of it, then update-manifest, wait-argocd-healthy,
+open-promotion-pr (to an in-process stand-in for GitHub's API), a broken release, rollback and the
+hold, each narrated with the command that runs it and timed. Needs only Node and git.
+
+Flags:
+  --keep    keep the temporary directory (repositories and clone) afterwards
+  --help    this text
+`;
 
 /**
  * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
@@ -20,6 +39,16 @@ const STEP_COUNT = 8;
  * refusing 1.5.0. Each step is timed; a table ends it.
  */
 export async function runDemo(args: readonly string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(DEMO_USAGE);
+    return 0;
+  }
+  const unknown = args.find((arg) => !OPTIONS.includes(arg));
+  if (unknown !== undefined) {
+    const meant = likelyMeant(unknown.replace(/^-*/, ''), OPTIONS.map((option) => option.slice(2)));
+    process.stderr.write(`error: demo: unknown option '${neutralise(unknown)}'.\n  How to fix: ${meant === undefined ? '' : `Did you mean --${meant}? `}The demo takes only --keep and --help.\n`);
+    return 2;
+  }
   const keep = args.includes('--keep');
   const narrator = new Narrator(STEP_COUNT);
   const dir = await mkdtemp(path.join(tmpdir(), 'gitops-promote-demo-'));
@@ -72,13 +101,14 @@ class DemoPipeline {
   }
 
   /** update-manifest on envs/dev, as the pipeline of the payments service runs it. */
-  private updateManifest(tag: string): Promise<RecordingPlatform> {
-    return runRecorded(stepNamed('update-manifest'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['tag', tag], ...AUTHOR]);
+  private updateManifestInputs(tag: string): Inputs {
+    return [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['tag', tag], ...AUTHOR];
   }
 
   private releaseGood(): Promise<boolean> {
-    return this.narrator.step('update-manifest', `${IMAGE} 1.4.2 is built; set it in dev`, `gitops-promote update-manifest --image ${IMAGE} --tag 1.4.2 --files "envs/dev/*.yaml"`, async () => {
-      const run = await this.updateManifest('1.4.2');
+    const inputs = this.updateManifestInputs('1.4.2');
+    return this.narrator.step('update-manifest', `${IMAGE} 1.4.2 is built; set it in dev`, commandLine(stepNamed('update-manifest'), inputs), async () => {
+      const run = await runRecorded(stepNamed('update-manifest'), inputs);
       if (run.failure) return unexpected(`update-manifest failed: ${run.failure}`);
       this.goodCommit = run.output('commit-sha');
       const remoteGit = new GitCommandManager(this.repos.remote);
@@ -94,22 +124,27 @@ class DemoPipeline {
     });
   }
 
-  /** wait-argocd-healthy with the inputs a pipeline gives it; `result` parsed for the demo's checks. */
-  private async wait(revision: string): Promise<{ run: RecordingPlatform; report: AppReport | undefined }> {
-    const run = await runRecorded(stepNamed('wait-argocd-healthy'), [
+  /** wait-argocd-healthy with the inputs a pipeline gives it. */
+  private waitInputs(revision: string): Inputs {
+    return [
       ['server', this.argocd.url],
       ['token', DEMO_TOKEN],
       ['application', APP],
-      ['revision', revision],
       // Far beyond the simulated rollout (about a second), yet short enough that a demo gone wrong
       // fails within its time budget instead of waiting the default 10 minutes.
       ['timeout', '15s'],
-    ]);
+      ['revision', revision],
+    ];
+  }
+
+  /** Runs wait-argocd-healthy; its `result` parsed for the demo's checks. */
+  private async wait(revision: string): Promise<{ run: RecordingPlatform; report: AppReport | undefined }> {
+    const run = await runRecorded(stepNamed('wait-argocd-healthy'), this.waitInputs(revision));
     return { run, report: appReport(run.output('result')) };
   }
 
   private waitCommand(revision: string): string {
-    return `gitops-promote wait-argocd-healthy --server ${this.argocd.url} --application ${APP} --revision ${short(revision, 12)}`;
+    return commandLine(stepNamed('wait-argocd-healthy'), this.waitInputs(revision));
   }
 
   private waitHealthy(revision: string, intent: string): Promise<boolean> {
@@ -128,23 +163,24 @@ class DemoPipeline {
    * Run twice: the second run finds the same PR up to date and writes nothing.
    */
   private promote(): Promise<boolean> {
-    const command = `gitops-promote open-promotion-pr --image ${IMAGE} --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging`;
+    const inputs: Inputs = [
+      ['platform', 'github'],
+      ['repository', 'acme/environments'],
+      ['repository-url', this.repos.remote],
+      ['api-url', 'https://api.github.invalid'],
+      ['token', DEMO_TOKEN],
+      ['image', IMAGE],
+      ['source-files', 'envs/dev/kustomization.yaml'],
+      ['files', 'envs/staging/kustomization.yaml'],
+      ['environment', 'staging'],
+      ['reviewers', 'alice'],
+      ...AUTHOR,
+    ];
+    const command = commandLine(stepNamed('open-promotion-pr'), inputs);
     return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
       const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), import('../steps/open-promotion-pr/step')]);
-      const inputs: Array<[string, string]> = [
-        ['platform', 'github'],
-        ['repository', 'acme/environments'],
-        ['repository-url', this.repos.remote],
-        ['api-url', 'https://api.github.invalid'],
-        ['token', DEMO_TOKEN],
-        ['image', IMAGE],
-        ['source-files', 'envs/dev/kustomization.yaml'],
-        ['files', 'envs/staging/kustomization.yaml'],
-        ['environment', 'staging'],
-        ['reviewers', 'alice'],
-        ...AUTHOR,
-      ];
       const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) };
+      this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
       const first = await runRecorded(step, inputs);
       if (first.failure) return unexpected(`open-promotion-pr failed: ${first.failure}`);
       const change = forge.changes[0];
@@ -167,9 +203,10 @@ class DemoPipeline {
   }
 
   private releaseBroken(): Promise<boolean> {
-    const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+    const inputs = this.updateManifestInputs(BROKEN_TAG);
+    const command = commandLine(stepNamed('update-manifest'), inputs);
     return this.narrator.step('update-manifest', `a bad release: ${BROKEN_TAG}, whose pods crash on start, is set in dev`, command, async () => {
-      const run = await this.updateManifest(BROKEN_TAG);
+      const run = await runRecorded(stepNamed('update-manifest'), inputs);
       if (run.failure) return unexpected(`update-manifest failed: ${run.failure}`);
       this.brokenCommit = run.output('commit-sha');
       return { happened: `set 1.4.2 → ${BROKEN_TAG} in dev, pushed ${short(this.brokenCommit)}`, result: 'ok', asIntended: true };
@@ -193,9 +230,9 @@ class DemoPipeline {
   /** rollback returns dev to the version before the bad one, found in the files' history. */
   private rollBack(): Promise<boolean> {
     const reason = `${BROKEN_TAG} fails its health checks`;
-    const command = `gitops-promote rollback --image ${IMAGE} --files "envs/dev/*.yaml" --reason "${reason}"`;
-    return this.narrator.step('rollback', `return dev to the version before ${BROKEN_TAG}`, command, async () => {
-      const run = await runRecorded(stepNamed('rollback'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['reason', reason], ...AUTHOR]);
+    const inputs: Inputs = [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['reason', reason], ...AUTHOR];
+    return this.narrator.step('rollback', `return dev to the version before ${BROKEN_TAG}`, commandLine(stepNamed('rollback'), inputs), async () => {
+      const run = await runRecorded(stepNamed('rollback'), inputs);
       if (run.failure) return unexpected(`rollback failed: ${run.failure}`);
       this.rollbackCommit = run.output('commit-sha');
       const happened = `rolled back ${run.output('rolled-back-from')} → ${run.output('rolled-back-to')}, pushed ${short(this.rollbackCommit)}`;
@@ -205,13 +242,14 @@ class DemoPipeline {
 
   /** The pipeline of 1.5.0 runs again: the hold the rollback left refuses to set it. */
   private holdRefuses(): Promise<boolean> {
-    const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+    const inputs = this.updateManifestInputs(BROKEN_TAG);
+    const command = commandLine(stepNamed('update-manifest'), inputs);
     return this.narrator.step('update-manifest', `the pipeline runs again with ${BROKEN_TAG}; the hold must refuse it (this failure is the point)`, command, async () => {
-      const run = await this.updateManifest(BROKEN_TAG);
+      const run = await runRecorded(stepNamed('update-manifest'), inputs);
       if (!run.failure) return unexpected('the hold did not refuse the rolled-back version');
       const main = await new GitCommandManager(this.repos.remote).run(['rev-parse', 'main']);
       if (main !== this.rollbackCommit) return unexpected(`main moved to ${short(main)} although the hold refused ${BROKEN_TAG}`);
-      this.narrator.say(`\nNothing was pushed: main stays at ${short(main)}, dev on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).`);
+      this.narrator.say(`\nNothing was pushed: main stays at ${short(main)}, dev on 1.4.2 until a newer version is promoted (or it is given --allow-rolled-back).`);
       return { happened: `hold refused ${BROKEN_TAG} (rolled back in ${short(this.rollbackCommit)}); main unchanged`, result: 'refused, as it should', asIntended: true };
     });
   }

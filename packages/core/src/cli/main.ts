@@ -9,6 +9,7 @@ import { neutralise } from '../platform/neutralise';
 import { secretVariable } from '../platform/secret-variable';
 import { TerminalPlatform } from '../platform/terminal-platform';
 import { STEPS } from '../steps/registry';
+import { likelyMeant } from '../text/closest';
 import { runStep } from '../steps/run-step';
 import { parseStepArguments, stepHelp, type StepArguments } from './arguments';
 import { runDemo } from './demo';
@@ -22,6 +23,7 @@ Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+  gitops-promote demo --help                 what the demo does
   gitops-promote --version                   the version of this package
 
 Secrets are read from the environment, off the command line that ps shows to every user:
@@ -59,7 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'demo') return runDemo(rest);
   const step = STEPS.find((candidate) => candidate.spec.name === command);
   if (!step) {
-    process.stderr.write(`error: unknown step '${neutralise(command)}'.\n  How to fix: use one of: ${STEPS.map((s) => s.spec.name).join(', ')}, demo.\n`);
+    const commands = [...STEPS.map((s) => s.spec.name), 'demo'];
+    const meant = likelyMeant(command, commands);
+    const fix = `${meant === undefined ? 'use' : `Did you mean ${meant}? Otherwise use`} one of: ${commands.join(', ')}.`;
+    process.stderr.write(`error: unknown step '${neutralise(command)}'.\n  How to fix: ${fix}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -5,6 +5,13 @@ import { GitLabRequestError } from './gitlab-errors';
 import { autoMergeRefusal, hostOf, toChangeRequest } from './gitlab-mapping';
 import { createTransport } from './gitlab-transport';
 
+/**
+ * Seconds between auto-merge attempts GitLab refused with 405, 30 s in all: long enough for GitLab
+ * to create a new MR's pipeline (the reporter of gitlab-org/gitlab#353984 needed up to 20 s),
+ * short enough that a project without pipelines is told so within half a minute.
+ */
+const PIPELINE_CREATION_WAITS_S: readonly number[] = [1, 2, 3, 5, 8, 11];
+
 /** What only GitLab needs, kept out of ForgeOptions. */
 export interface GitLabForgeExtras {
   /**
@@ -192,23 +199,36 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
       return { enabled: false, reason: 'GitLab has no rebase merge method per request; set the project merge method' };
     }
     const mr = `!${change.number}`;
-    try {
-      const merged = await mergeRequests.merge(project, change.number, {
-        sha: change.headSha,
-        shouldRemoveSourceBranch: true,
-        squash: method === 'squash',
-        // auto_merge is the GitLab ≥ 17.11 name, merge_when_pipeline_succeeds the older one; both are accepted.
-        autoMerge: true,
-        mergeWhenPipelineSucceeds: true,
-      });
-      // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
-      if (merged.state === 'merged') options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
-      return { enabled: true };
-    } catch (error) {
-      const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
-      if (reason === undefined) throw error;
-      return { enabled: false, reason: scrub(reason) };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const merged = await mergeRequests.merge(project, change.number, {
+          sha: change.headSha,
+          shouldRemoveSourceBranch: true,
+          squash: method === 'squash',
+          // auto_merge is the GitLab ≥ 17.11 name, merge_when_pipeline_succeeds the older one; both are accepted.
+          autoMerge: true,
+          mergeWhenPipelineSucceeds: true,
+        });
+        // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
+        if (merged.state === 'merged') options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
+        return { enabled: true };
+      } catch (error) {
+        const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
+        if (reason === undefined) throw error;
+        const wait = PIPELINE_CREATION_WAITS_S[attempt];
+        if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined) return { enabled: false, reason: scrub(reason) };
+        // 405 right after a push or the MR's creation: GitLab creates the MR's pipeline in the
+        // background and refuses auto-merge until it exists (gitlab-org/gitlab#353984). A project
+        // with no pipeline at all answers 405 too; it gets the report once the waits are spent.
+        options.log?.(`GitLab refused auto-merge on ${mr} (HTTP 405): its pipeline may still be being created; retrying in ${wait} s.`);
+        await pause(wait * 1000);
+      }
     }
+  }
+
+  function pause(ms: number): Promise<void> {
+    const scaled = Math.max(0, Math.round(ms * (options.retryDelayScale ?? 1)));
+    return scaled > 0 ? new Promise((resolve) => setTimeout(resolve, scaled)) : Promise.resolve();
   }
 
   /**

@@ -42,7 +42,7 @@ export function autoMergeRefusal(error: GitLabRequestError, change: ChangeReques
   const fallback = 'Merge it by hand, or add a CI pipeline to the environment repository so auto-merge has one to wait for.';
   switch (error.status) {
     case 405:
-      return `GitLab would not set auto-merge on ${mr} (${said}): the merge request has no pipeline, so auto-merge cannot wait for one (or it is closed or blocked). ${fallback}`;
+      return `GitLab would not set auto-merge on ${mr} (${said}, still after 30 s of retries): the merge request has no pipeline, so auto-merge cannot wait for one (or its pipeline failed, or it is a draft, closed or blocked). ${fallback}`;
     case 406:
     case 422:
       return `GitLab cannot merge ${mr} (${said}): it has conflicts or failing merge checks, or no pipeline for auto-merge to wait for. ${fallback}`;

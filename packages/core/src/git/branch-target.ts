@@ -1,5 +1,9 @@
 import { GitError } from '../errors';
+import { closestFirst } from '../text/closest';
 import type { GitRepository } from './git-repository';
+
+// Kept importable from here, where they were first written.
+export { closestFirst, editDistance } from '../text/closest';
 
 /** The branch a step was told to write to does not exist on the remote, and creating it was not asked for. */
 export class BranchNotFoundError extends GitError {}
@@ -32,25 +36,4 @@ export async function requireRemoteBranch(repo: GitRepository, remote: string, b
       ? `Set branch to the branch your environment deploys from (e.g. branch: ${closest[0]}), or set create-branch: true to create '${branch}'.`
       : `Push a first commit to ${remote}, or set create-branch: true to create '${branch}'.`,
   );
-}
-
-/** `names` ordered by edit distance to `wanted` (ties alphabetically), so a typo's target comes first. */
-export function closestFirst(wanted: string, names: readonly string[]): string[] {
-  const scored = names.map((name) => ({ name, distance: editDistance(wanted.toLowerCase(), name.toLowerCase()) }));
-  return scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).map((entry) => entry.name);
-}
-
-/** Levenshtein distance, with a transposition counted as one edit (`mian` is one from `main`). */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = rows[i] as number[];
-      const above = rows[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (rows[a.length] as number[])[b.length] as number;
 }

@@ -1,12 +1,13 @@
 import { InputError } from '../errors';
 import type { Platform } from '../platform/platform';
+import { booleanWord } from '../text/boolean-word';
 import type { StepSpec } from './step-spec';
 
 /** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
 export function parseBoolean(value: string, name: string, fallback: boolean): boolean {
   if (value === '') return fallback;
-  if (/^(true|yes|1|on)$/i.test(value)) return true;
-  if (/^(false|no|0|off)$/i.test(value)) return false;
+  const parsed = booleanWord(value);
+  if (parsed !== undefined) return parsed;
   throw new InputError(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
 }
 

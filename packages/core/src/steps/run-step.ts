@@ -15,7 +15,7 @@ export async function runStep(step: RegisteredStep, given?: Platform, options: {
     await step.run(platform);
   } catch (error) {
     // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
-    const shown = options.flags && error instanceof GitopsPromoteError ? new GitopsPromoteError(error.message, hintInFlagSyntax(error.hint, step.spec.inputs.map((input) => input.name))) : error;
+    const shown = options.flags && error instanceof GitopsPromoteError ? new GitopsPromoteError(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
     platform.setFailed(describeError(shown));
     process.exitCode = 1;
   }
