@@ -34,6 +34,16 @@ export default defineConfig({
         },
       },
       {
+        // GitHub's local runner for JavaScript actions (LOCAL_ACTION), run on the built actions:
+        // from .ci/run, which installs @github/local-action@7 (npm run test:local-action).
+        test: {
+          name: 'local-action',
+          include: ['test/local-action/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // The GitLab examples run by gitlab-ci-local (GITLAB_CI_LOCAL, rsync): from .ci/run, which
         // installs both (npm run test:gitlab).
         test: {

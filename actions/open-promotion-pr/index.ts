@@ -1,6 +1,12 @@
 // Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
 // platform adapter. All logic lives in packages/core.
-import { runStep } from '@gitops-promote/core/entry';
+import { isProcessEntry, runStep } from '@gitops-promote/core/entry';
 import { openPromotionPr } from '@gitops-promote/core/steps/open-promotion-pr';
 
-void runStep(openPromotionPr);
+/** Runs the step once; what GitHub's @github/local-action (and the root action) call after importing this file. */
+export async function run(): Promise<void> {
+  await runStep(openPromotionPr);
+}
+
+// GitHub's runner starts this file with node: then it runs itself.
+if (isProcessEntry(import.meta.url)) void run();

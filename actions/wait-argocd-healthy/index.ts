@@ -1,6 +1,12 @@
 // Thin entry: the runner's inputs go to core's step; outputs and failures come back through the
 // platform adapter. All logic lives in packages/core.
-import { runStep } from '@gitops-promote/core/entry';
+import { isProcessEntry, runStep } from '@gitops-promote/core/entry';
 import { waitArgocdHealthy } from '@gitops-promote/core/steps/wait-argocd-healthy';
 
-void runStep(waitArgocdHealthy);
+/** Runs the step once; what GitHub's @github/local-action (and the root action) call after importing this file. */
+export async function run(): Promise<void> {
+  await runStep(waitArgocdHealthy);
+}
+
+// GitHub's runner starts this file with node: then it runs itself.
+if (isProcessEntry(import.meta.url)) void run();

@@ -3090,15 +3090,16 @@ function openForge(target, platform) {
 /* harmony export */   y: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _text_boolean_word__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
+
 
 /** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
 function parseBoolean(value, name, fallback) {
     if (value === '')
         return fallback;
-    if (/^(true|yes|1|on)$/i.test(value))
-        return true;
-    if (/^(false|no|0|off)$/i.test(value))
-        return false;
+    const parsed = (0,_text_boolean_word__WEBPACK_IMPORTED_MODULE_1__/* .booleanWord */ .D)(value);
+    if (parsed !== undefined)
+        return parsed;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
 }
 /** Every input of `spec` from the platform ('' when not given), before any validation. */

@@ -71,8 +71,12 @@ class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteEr
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   yX: () => (/* binding */ requireRemoteBranch)
 /* harmony export */ });
-/* unused harmony exports BranchNotFoundError, closestFirst, editDistance */
+/* unused harmony export BranchNotFoundError */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _text_closest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(978);
+
+
+// Kept importable from here, where they were first written.
 
 /** The branch a step was told to write to does not exist on the remote, and creating it was not asked for. */
 class BranchNotFoundError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS {
@@ -96,32 +100,12 @@ async function requireRemoteBranch(repo, remote, branch, create, info) {
         return undefined;
     }
     const branches = await repo.remoteBranches(remote);
-    const closest = closestFirst(branch, branches);
+    const closest = (0,_text_closest__WEBPACK_IMPORTED_MODULE_1__/* .closestFirst */ .EK)(branch, branches);
     const listed = closest.slice(0, LISTED).join(', ');
     const more = closest.length > LISTED ? ` and ${closest.length - LISTED} more` : '';
     throw new BranchNotFoundError(`Branch '${branch}' does not exist on ${remote}${branches.length > 0 ? `; its branches, closest first: ${listed}${more}` : ', which has no branch at all'}. Nothing was written.`, closest[0] !== undefined
         ? `Set branch to the branch your environment deploys from (e.g. branch: ${closest[0]}), or set create-branch: true to create '${branch}'.`
         : `Push a first commit to ${remote}, or set create-branch: true to create '${branch}'.`);
-}
-/** `names` ordered by edit distance to `wanted` (ties alphabetically), so a typo's target comes first. */
-function closestFirst(wanted, names) {
-    const scored = names.map((name) => ({ name, distance: editDistance(wanted.toLowerCase(), name.toLowerCase()) }));
-    return scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).map((entry) => entry.name);
-}
-/** Levenshtein distance, with a transposition counted as one edit (`mian` is one from `main`). */
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const row = rows[i];
-            const above = rows[i - 1];
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
-        }
-    }
-    return rows[a.length][b.length];
 }
 
 

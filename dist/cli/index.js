@@ -1714,6 +1714,73 @@ const waitArgocdHealthySpec = {
 
 /***/ }),
 
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ booleanWord)
+/* harmony export */ });
+/**
+ * A true/false value as CI users write it (`true`, `yes`, `1`, `on`, and their opposites, any
+ * case); undefined for anything else. The one reading shared by inputs, CLI flags and hints.
+ */
+function booleanWord(value) {
+    if (/^(true|yes|1|on)$/i.test(value))
+        return true;
+    if (/^(false|no|0|off)$/i.test(value))
+        return false;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ closestFirst),
+/* harmony export */   SE: () => (/* binding */ likelyMeant)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/**
+ * Which known name a mistyped one meant: a branch (`mian`), a step (`update-manifst`), a flag
+ * (`--brnach`). Shared by every place that answers an unknown name with the likely one.
+ */
+/** `names` ordered by edit distance to `wanted` (ties alphabetically), so a typo's target comes first. */
+function closestFirst(wanted, names) {
+    const scored = names.map((name) => ({ name, distance: editDistance(wanted.toLowerCase(), name.toLowerCase()) }));
+    return scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).map((entry) => entry.name);
+}
+/** Levenshtein distance, with a transposition counted as one edit (`mian` is one from `main`). */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const row = rows[i];
+            const above = rows[i - 1];
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
+}
+/**
+ * The one name `wanted` most likely misspells, if any is close enough to say "did you mean":
+ * at most a third of its letters changed (at least one), so `tga` suggests `tag` but `foo` nothing.
+ */
+function likelyMeant(wanted, names) {
+    const best = closestFirst(wanted, names)[0];
+    if (best === undefined)
+        return undefined;
+    return editDistance(wanted.toLowerCase(), best.toLowerCase()) <= Math.max(1, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -2353,19 +2420,63 @@ function stepNamed(name) {
     return step;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/text/closest.ts
+var closest = __nccwpck_require__(978);
+// EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
+var boolean_word = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
+
+
 /**
- * A hint written in CI input syntax (`set create-branch: true`, `'branch'`) as a terminal user
- * types it (`set --create-branch true`, `--branch`). Only the step's own input names are touched,
- * and only in the hint: the message names the input as every entry knows it.
+ * A hint written in CI input syntax (`set create-branch: true`, `commit: false`, `'branch'`,
+ * `platform: github`) as a terminal user types it (`pass --create-branch`, `--no-commit`,
+ * `--branch`, `--platform github`): a true/false input is a switch (`--x` / `--no-x`, as the CLI
+ * parses it), "set" before a flag becomes "pass"; a secret is named by the variable the CLI reads it
+ * from (`token` → GITOPS_PROMOTE_TOKEN), as a flag would show it to ps. Only the step's own inputs are touched, and only
+ * in the hint: the message names the input as every entry knows it. Plain names (strings) are
+ * taken as inputs that take a value.
  */
-function hintInFlagSyntax(hint, inputNames) {
-    if (inputNames.length === 0)
+function hintInFlagSyntax(hint, inputs) {
+    const known = inputs.map((input) => (typeof input === 'string' ? { name: input } : input));
+    if (known.length === 0)
         return hint;
-    const names = [...inputNames].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-    return hint
-        .replace(new RegExp(`(^|[\\s(])(${names}): (?!\\s)([^\\s,;)]+)`, 'g'), (_match, before, name, value) => `${before}--${name} ${value}`)
-        .replace(new RegExp(`'(${names})'`, 'g'), (_match, name) => `--${name}`);
+    const switches = new Set(known.filter((input) => input.boolean === true).map((input) => input.name));
+    const secrets = new Set(known.filter((input) => input.secret === true).map((input) => input.name));
+    const names = known
+        .map((input) => input.name)
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    // `name: value` bare, or 'name' / `name` / `name: value` in quotes (a backtick stays, a quote goes).
+    const token = new RegExp(`(^|[\\s(])(?:([Ss]et) )?(?:(['\`])(${names})(?:: ([^'\`\\s]+))?\\3|(${names}): (?!\\s)([^\\s,;)'\`]+))`, 'g');
+    return hint.replace(token, (...groups) => {
+        const [, before = '', verb, quote, quotedName, quotedValue, bareName, bareValue] = groups;
+        const name = quotedName ?? bareName ?? '';
+        // A sentence's end stays outside the flag: `platform: gitlab.` → `--platform gitlab.`
+        const [, value, after = ''] = /^(.*?)([.:!?]*)$/.exec(quotedValue ?? bareValue ?? '') ?? [];
+        const given = value === '' ? undefined : value;
+        const secret = secrets.has(name);
+        const flag = secret ? `${secretVariable(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
+        const shown = quote === '`' ? `\`${flag}\`` : flag;
+        return `${before}${verbFor(verb, secret)}${shown}${after}`;
+    });
+}
+/** "set" before a flag reads "pass"; a secret's variable is still set. */
+function verbFor(verb, secret) {
+    if (verb === undefined)
+        return '';
+    if (secret)
+        return `${verb} `;
+    return verb === 'Set' ? 'Pass ' : 'pass ';
+}
+/** `--name value`; a switch given true or false is `--name` or `--no-name`. */
+function flagFor(name, value, isSwitch) {
+    if (value === undefined)
+        return `--${name}`;
+    const on = isSwitch ? (0,boolean_word/* booleanWord */.D)(value) : undefined;
+    if (on === undefined)
+        return `--${name} ${value}`;
+    return on ? `--${name}` : `--no-${name}`;
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -2524,7 +2635,7 @@ async function runStep(step, given, options = {}) {
     }
     catch (error) {
         // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
-        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs.map((input) => input.name))) : error;
+        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
         platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
     }
@@ -2536,9 +2647,12 @@ var external_node_util_ = __nccwpck_require__(7975);
 
 
 
+
+
 /**
  * Turns `--files a.yaml --tag 1.2 --no-push` into the step's inputs. Flags are the action.yml
- * input names; true/false inputs are switches (`--dry-run`, `--no-push`). Secret inputs come from
+ * input names; true/false inputs are switches (`--dry-run`, `--no-push`; `--push false` and
+ * `--dry-run=true` are read as them too). An unknown flag is refused with the likely one. Secret inputs come from
  * `GITOPS_PROMOTE_<NAME>` variables in `env`; their flags still work, with a warning, and win.
  */
 function parseStepArguments(spec, args, env = process.env) {
@@ -2548,12 +2662,15 @@ function parseStepArguments(spec, args, env = process.env) {
         if (input.boolean)
             options[`no-${input.name}`] = { type: 'boolean' };
     }
+    const switches = new Set(spec.inputs.filter((input) => input.boolean).map((input) => input.name));
     let values;
     try {
-        values = (0,external_node_util_.parseArgs)({ args: [...args], options, strict: true, allowPositionals: false }).values;
+        values = (0,external_node_util_.parseArgs)({ args: switchValues(spec.name, args, switches, Object.keys(options)), options, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
-        throw new errors/* InputError */.dz(`${spec.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, `Run 'gitops-promote ${spec.name} --help' for the flags.`);
+        if (error instanceof errors/* InputError */.dz)
+            throw error;
+        throw new errors/* InputError */.dz(`${spec.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, forHelp(spec.name));
     }
     const inputs = new Map();
     const warnings = [];
@@ -2577,6 +2694,56 @@ function parseStepArguments(spec, args, env = process.env) {
         }
     }
     return { inputs, warnings };
+}
+function forHelp(step) {
+    return `Run 'gitops-promote ${step} --help' for the flags.`;
+}
+/**
+ * Switches given a value as people type them in other tools (`--push false`, `--dry-run=true`,
+ * `--push=no`) become `--push` / `--no-push`; any other value, and an unknown flag, is refused
+ * here, naming the flag to use. Everything else goes to parseArgs as given.
+ */
+function switchValues(step, args, switches, flags) {
+    const out = [];
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index] ?? '';
+        if (arg === '--') {
+            out.push(...args.slice(index));
+            break;
+        }
+        const flag = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
+        if (!flag) {
+            out.push(arg);
+            continue;
+        }
+        const [, name = '', inline] = flag;
+        if (!flags.includes(name))
+            throw unknownFlag(step, name, flags);
+        const positive = name.startsWith('no-') && switches.has(name.slice(3)) ? name.slice(3) : name;
+        if (!switches.has(positive)) {
+            out.push(arg);
+            continue;
+        }
+        // No step takes positional arguments, so a word after a switch can only be meant as its value.
+        const next = args[index + 1];
+        const given = inline ?? (next !== undefined && !next.startsWith('-') ? next : undefined);
+        if (given === undefined) {
+            out.push(arg);
+            continue;
+        }
+        if (inline === undefined)
+            index++;
+        const on = (0,boolean_word/* booleanWord */.D)(given);
+        if (on === undefined || positive !== name) {
+            throw new errors/* InputError */.dz(`${step}: --${name} is a switch and takes no value, got ${JSON.stringify(given)}`, `Use --${positive} for true or --no-${positive} for false (--${positive} false works too). ${forHelp(step)}`);
+        }
+        out.push(on ? `--${positive}` : `--no-${positive}`);
+    }
+    return out;
+}
+function unknownFlag(step, name, flags) {
+    const meant = (0,closest/* likelyMeant */.SE)(name, flags);
+    return new errors/* InputError */.dz(`${step}: Unknown option '--${name}'`, `${meant === undefined ? '' : `Did you mean --${meant}? `}${forHelp(step)}`);
 }
 function secretFlagWarning(name) {
     return (`--${name} puts a secret on the command line, where any user of this machine can read it ` +
@@ -2729,6 +2896,7 @@ async function createDemoForge(remote) {
 
 
 
+
 class Narrator {
     total;
     rows = [];
@@ -2777,14 +2945,17 @@ function seconds(ms) {
 }
 /** A terminal platform that also keeps what the step reported, for the demo's checks and table. */
 class RecordingPlatform extends TerminalPlatform {
+    step;
     outputs = new Map();
     failure;
-    constructor(inputs) {
+    constructor(step, inputs) {
         super(inputs, process.stdout, process.stderr);
+        this.step = step;
     }
     setOutput(name, value) {
         this.outputs.set(name, value);
-        super.setOutput(name, value);
+        // Eight steps print outputs of the same names (commit-sha, revision): each line says whose it is.
+        super.setOutput(`${this.step}: ${name}`, value);
     }
     setFailed(message) {
         this.failure = message;
@@ -2795,11 +2966,33 @@ class RecordingPlatform extends TerminalPlatform {
     }
 }
 /**
+ * The command line that runs `step` with `inputs` in a terminal, to paste as it is: every input as
+ * its flag (a switch as --x / --no-x), secret inputs as the GITOPS_PROMOTE_<NAME> variable the CLI
+ * reads them from, values shell-quoted where a shell would split or expand them.
+ */
+function commandLine(step, inputs) {
+    const variables = [];
+    const flags = [];
+    for (const [name, value] of inputs) {
+        const input = step.spec.inputs.find((candidate) => candidate.name === name);
+        if (input?.secret)
+            variables.push(`${secretVariable(name)}=${shellQuote(value)}`);
+        else if (input?.boolean)
+            flags.push(value === 'true' ? `--${name}` : `--no-${name}`);
+        else
+            flags.push(`--${name} ${shellQuote(value)}`);
+    }
+    return [...variables, 'gitops-promote', step.spec.name, ...flags].join(' ');
+}
+function shellQuote(value) {
+    return /^[\w./:@%+,=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
  * Runs a step as the CLI would. Its failure is kept on the returned platform and not left in
  * process.exitCode: some of the demo's failures are the point, and the demo's exit code is its own.
  */
 async function runRecorded(step, inputs) {
-    const platform = new RecordingPlatform(new Map(inputs));
+    const platform = new RecordingPlatform(step.spec.name, new Map(inputs));
     const exitCode = process.exitCode;
     await runStep(step, platform);
     process.exitCode = exitCode;
@@ -2815,7 +3008,21 @@ async function runRecorded(step, inputs) {
 
 
 
+
+
 const STEP_COUNT = 8;
+const OPTIONS = ['--keep', '--help'];
+const DEMO_USAGE = `gitops-promote demo [--keep]
+
+A real promotion, offline: in a temporary directory, a bare environment repository and a clone,
+a simulated Argo CD on 127.0.0.1 deploying envs/dev of it, then update-manifest, wait-argocd-healthy,
+open-promotion-pr (to an in-process stand-in for GitHub's API), a broken release, rollback and the
+hold, each narrated with the command that runs it and timed. Needs only Node and git.
+
+Flags:
+  --keep    keep the temporary directory (repositories and clone) afterwards
+  --help    this text
+`;
 /**
  * `gitops-promote demo`: a real promotion, offline, in a temporary directory. It creates a bare
  * "remote" environment repo and a clone of it, starts a simulated Argo CD deploying envs/dev of
@@ -2825,6 +3032,16 @@ const STEP_COUNT = 8;
  * refusing 1.5.0. Each step is timed; a table ends it.
  */
 async function runDemo(args) {
+    if (args.includes('--help') || args.includes('-h')) {
+        process.stdout.write(DEMO_USAGE);
+        return 0;
+    }
+    const unknown = args.find((arg) => !OPTIONS.includes(arg));
+    if (unknown !== undefined) {
+        const meant = (0,closest/* likelyMeant */.SE)(unknown.replace(/^-*/, ''), OPTIONS.map((option) => option.slice(2)));
+        process.stderr.write(`error: demo: unknown option '${(0,neutralise/* neutralise */.$0)(unknown)}'.\n  How to fix: ${meant === undefined ? '' : `Did you mean --${meant}? `}The demo takes only --keep and --help.\n`);
+        return 2;
+    }
     const keep = args.includes('--keep');
     const narrator = new Narrator(STEP_COUNT);
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-demo-'));
@@ -2876,12 +3093,13 @@ class DemoPipeline {
             (await this.holdRefuses()));
     }
     /** update-manifest on envs/dev, as the pipeline of the payments service runs it. */
-    updateManifest(tag) {
-        return runRecorded(stepNamed('update-manifest'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['tag', tag], ...AUTHOR]);
+    updateManifestInputs(tag) {
+        return [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['tag', tag], ...AUTHOR];
     }
     releaseGood() {
-        return this.narrator.step('update-manifest', `${IMAGE} 1.4.2 is built; set it in dev`, `gitops-promote update-manifest --image ${IMAGE} --tag 1.4.2 --files "envs/dev/*.yaml"`, async () => {
-            const run = await this.updateManifest('1.4.2');
+        const inputs = this.updateManifestInputs('1.4.2');
+        return this.narrator.step('update-manifest', `${IMAGE} 1.4.2 is built; set it in dev`, commandLine(stepNamed('update-manifest'), inputs), async () => {
+            const run = await runRecorded(stepNamed('update-manifest'), inputs);
             if (run.failure)
                 return unexpected(`update-manifest failed: ${run.failure}`);
             this.goodCommit = run.output('commit-sha');
@@ -2897,21 +3115,25 @@ class DemoPipeline {
             return { happened: `set 1.4.1 → 1.4.2 in dev (${changedFileCount(run)} files), pushed ${demo_short(this.goodCommit)}`, result: 'ok', asIntended: true };
         });
     }
-    /** wait-argocd-healthy with the inputs a pipeline gives it; `result` parsed for the demo's checks. */
-    async wait(revision) {
-        const run = await runRecorded(stepNamed('wait-argocd-healthy'), [
+    /** wait-argocd-healthy with the inputs a pipeline gives it. */
+    waitInputs(revision) {
+        return [
             ['server', this.argocd.url],
             ['token', DEMO_TOKEN],
             ['application', APP],
-            ['revision', revision],
             // Far beyond the simulated rollout (about a second), yet short enough that a demo gone wrong
             // fails within its time budget instead of waiting the default 10 minutes.
             ['timeout', '15s'],
-        ]);
+            ['revision', revision],
+        ];
+    }
+    /** Runs wait-argocd-healthy; its `result` parsed for the demo's checks. */
+    async wait(revision) {
+        const run = await runRecorded(stepNamed('wait-argocd-healthy'), this.waitInputs(revision));
         return { run, report: appReport(run.output('result')) };
     }
     waitCommand(revision) {
-        return `gitops-promote wait-argocd-healthy --server ${this.argocd.url} --application ${APP} --revision ${demo_short(revision, 12)}`;
+        return commandLine(stepNamed('wait-argocd-healthy'), this.waitInputs(revision));
     }
     waitHealthy(revision, intent) {
         return this.narrator.step('wait-argocd-healthy', intent, this.waitCommand(revision), async () => {
@@ -2930,23 +3152,24 @@ class DemoPipeline {
      * Run twice: the second run finds the same PR up to date and writes nothing.
      */
     promote() {
-        const command = `gitops-promote open-promotion-pr --image ${IMAGE} --source-files envs/dev/kustomization.yaml --files envs/staging/kustomization.yaml --environment staging`;
+        const inputs = [
+            ['platform', 'github'],
+            ['repository', 'acme/environments'],
+            ['repository-url', this.repos.remote],
+            ['api-url', 'https://api.github.invalid'],
+            ['token', DEMO_TOKEN],
+            ['image', IMAGE],
+            ['source-files', 'envs/dev/kustomization.yaml'],
+            ['files', 'envs/staging/kustomization.yaml'],
+            ['environment', 'staging'],
+            ['reviewers', 'alice'],
+            ...AUTHOR,
+        ];
+        const command = commandLine(stepNamed('open-promotion-pr'), inputs);
         return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
             const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
-            const inputs = [
-                ['platform', 'github'],
-                ['repository', 'acme/environments'],
-                ['repository-url', this.repos.remote],
-                ['api-url', 'https://api.github.invalid'],
-                ['token', DEMO_TOKEN],
-                ['image', IMAGE],
-                ['source-files', 'envs/dev/kustomization.yaml'],
-                ['files', 'envs/staging/kustomization.yaml'],
-                ['environment', 'staging'],
-                ['reviewers', 'alice'],
-                ...AUTHOR,
-            ];
             const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) };
+            this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
             const first = await runRecorded(step, inputs);
             if (first.failure)
                 return unexpected(`open-promotion-pr failed: ${first.failure}`);
@@ -2969,9 +3192,10 @@ class DemoPipeline {
         });
     }
     releaseBroken() {
-        const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+        const inputs = this.updateManifestInputs(BROKEN_TAG);
+        const command = commandLine(stepNamed('update-manifest'), inputs);
         return this.narrator.step('update-manifest', `a bad release: ${BROKEN_TAG}, whose pods crash on start, is set in dev`, command, async () => {
-            const run = await this.updateManifest(BROKEN_TAG);
+            const run = await runRecorded(stepNamed('update-manifest'), inputs);
             if (run.failure)
                 return unexpected(`update-manifest failed: ${run.failure}`);
             this.brokenCommit = run.output('commit-sha');
@@ -2996,9 +3220,9 @@ class DemoPipeline {
     /** rollback returns dev to the version before the bad one, found in the files' history. */
     rollBack() {
         const reason = `${BROKEN_TAG} fails its health checks`;
-        const command = `gitops-promote rollback --image ${IMAGE} --files "envs/dev/*.yaml" --reason "${reason}"`;
-        return this.narrator.step('rollback', `return dev to the version before ${BROKEN_TAG}`, command, async () => {
-            const run = await runRecorded(stepNamed('rollback'), [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['reason', reason], ...AUTHOR]);
+        const inputs = [['path', this.repos.checkout], ['files', 'envs/dev/*.yaml'], ['image', IMAGE], ['reason', reason], ...AUTHOR];
+        return this.narrator.step('rollback', `return dev to the version before ${BROKEN_TAG}`, commandLine(stepNamed('rollback'), inputs), async () => {
+            const run = await runRecorded(stepNamed('rollback'), inputs);
             if (run.failure)
                 return unexpected(`rollback failed: ${run.failure}`);
             this.rollbackCommit = run.output('commit-sha');
@@ -3008,15 +3232,16 @@ class DemoPipeline {
     }
     /** The pipeline of 1.5.0 runs again: the hold the rollback left refuses to set it. */
     holdRefuses() {
-        const command = `gitops-promote update-manifest --image ${IMAGE} --tag ${BROKEN_TAG} --files "envs/dev/*.yaml"`;
+        const inputs = this.updateManifestInputs(BROKEN_TAG);
+        const command = commandLine(stepNamed('update-manifest'), inputs);
         return this.narrator.step('update-manifest', `the pipeline runs again with ${BROKEN_TAG}; the hold must refuse it (this failure is the point)`, command, async () => {
-            const run = await this.updateManifest(BROKEN_TAG);
+            const run = await runRecorded(stepNamed('update-manifest'), inputs);
             if (!run.failure)
                 return unexpected('the hold did not refuse the rolled-back version');
             const main = await new git_command_manager/* GitCommandManager */.bM(this.repos.remote).run(['rev-parse', 'main']);
             if (main !== this.rollbackCommit)
                 return unexpected(`main moved to ${demo_short(main)} although the hold refused ${BROKEN_TAG}`);
-            this.narrator.say(`\nNothing was pushed: main stays at ${demo_short(main)}, dev on 1.4.2 until a newer version is promoted (or allow-rolled-back: true is given).`);
+            this.narrator.say(`\nNothing was pushed: main stays at ${demo_short(main)}, dev on 1.4.2 until a newer version is promoted (or it is given --allow-rolled-back).`);
             return { happened: `hold refused ${BROKEN_TAG} (rolled back in ${demo_short(this.rollbackCommit)}); main unchanged`, result: 'refused, as it should', asIntended: true };
         });
     }
@@ -3056,6 +3281,7 @@ function appReport(result) {
 
 
 
+
 /** Every step's secret inputs, each named once. */
 const SECRET_FLAGS = [...new Set(STEPS.flatMap((step) => step.spec.inputs.filter((input) => input.secret).map((input) => input.name)))];
 const USAGE = `gitops-promote — carry a container image through GitOps environments
@@ -3064,6 +3290,7 @@ Usage:
   gitops-promote <step> [--flag value ...]   run a step (flags = the action's inputs)
   gitops-promote <step> --help               the step's flags and outputs
   gitops-promote demo [--keep]               a real promotion against a throwaway local git repository
+  gitops-promote demo --help                 what the demo does
   gitops-promote --version                   the version of this package
 
 Secrets are read from the environment, off the command line that ps shows to every user:
@@ -3102,7 +3329,10 @@ async function main(argv) {
         return runDemo(rest);
     const step = STEPS.find((candidate) => candidate.spec.name === command);
     if (!step) {
-        process.stderr.write(`error: unknown step '${(0,neutralise/* neutralise */.$0)(command)}'.\n  How to fix: use one of: ${STEPS.map((s) => s.spec.name).join(', ')}, demo.\n`);
+        const commands = [...STEPS.map((s) => s.spec.name), 'demo'];
+        const meant = (0,closest/* likelyMeant */.SE)(command, commands);
+        const fix = `${meant === undefined ? 'use' : `Did you mean ${meant}? Otherwise use`} one of: ${commands.join(', ')}.`;
+        process.stderr.write(`error: unknown step '${(0,neutralise/* neutralise */.$0)(command)}'.\n  How to fix: ${fix}\n`);
         return 2;
     }
     if (rest.includes('--help') || rest.includes('-h')) {

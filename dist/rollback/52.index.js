@@ -179,7 +179,7 @@ function autoMergeRefusal(error, change) {
     const fallback = 'Merge it by hand, or add a CI pipeline to the environment repository so auto-merge has one to wait for.';
     switch (error.status) {
         case 405:
-            return `GitLab would not set auto-merge on ${mr} (${said}): the merge request has no pipeline, so auto-merge cannot wait for one (or it is closed or blocked). ${fallback}`;
+            return `GitLab would not set auto-merge on ${mr} (${said}, still after 30 s of retries): the merge request has no pipeline, so auto-merge cannot wait for one (or its pipeline failed, or it is a draft, closed or blocked). ${fallback}`;
         case 406:
         case 422:
             return `GitLab cannot merge ${mr} (${said}): it has conflicts or failing merge checks, or no pipeline for auto-merge to wait for. ${fallback}`;
@@ -402,6 +402,12 @@ function formatQuery(params) {
 
 
 /**
+ * Seconds between auto-merge attempts GitLab refused with 405, 30 s in all: long enough for GitLab
+ * to create a new MR's pipeline (the reporter of gitlab-org/gitlab#353984 needed up to 20 s),
+ * short enough that a project without pipelines is told so within half a minute.
+ */
+const PIPELINE_CREATION_WAITS_S = [1, 2, 3, 5, 8, 11];
+/**
  * GitLab merge requests through gitbeaker, sent by our own transport (gitlab-transport.ts).
  * `options.apiUrl` is the /api/v4 base; a self-managed GitLab under a sub-path
  * (https://example.com/gitlab/api/v4) keeps its sub-path, since gitbeaker appends /api/v4 to `host`.
@@ -552,26 +558,39 @@ function createGitLabForge(options, extras = {}) {
             return { enabled: false, reason: 'GitLab has no rebase merge method per request; set the project merge method' };
         }
         const mr = `!${change.number}`;
-        try {
-            const merged = await mergeRequests.merge(project, change.number, {
-                sha: change.headSha,
-                shouldRemoveSourceBranch: true,
-                squash: method === 'squash',
-                // auto_merge is the GitLab ≥ 17.11 name, merge_when_pipeline_succeeds the older one; both are accepted.
-                autoMerge: true,
-                mergeWhenPipelineSucceeds: true,
-            });
-            // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
-            if (merged.state === 'merged')
-                options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
-            return { enabled: true };
+        for (let attempt = 0;; attempt++) {
+            try {
+                const merged = await mergeRequests.merge(project, change.number, {
+                    sha: change.headSha,
+                    shouldRemoveSourceBranch: true,
+                    squash: method === 'squash',
+                    // auto_merge is the GitLab ≥ 17.11 name, merge_when_pipeline_succeeds the older one; both are accepted.
+                    autoMerge: true,
+                    mergeWhenPipelineSucceeds: true,
+                });
+                // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
+                if (merged.state === 'merged')
+                    options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
+                return { enabled: true };
+            }
+            catch (error) {
+                const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
+                if (reason === undefined)
+                    throw error;
+                const wait = PIPELINE_CREATION_WAITS_S[attempt];
+                if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined)
+                    return { enabled: false, reason: scrub(reason) };
+                // 405 right after a push or the MR's creation: GitLab creates the MR's pipeline in the
+                // background and refuses auto-merge until it exists (gitlab-org/gitlab#353984). A project
+                // with no pipeline at all answers 405 too; it gets the report once the waits are spent.
+                options.log?.(`GitLab refused auto-merge on ${mr} (HTTP 405): its pipeline may still be being created; retrying in ${wait} s.`);
+                await pause(wait * 1000);
+            }
         }
-        catch (error) {
-            const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
-            if (reason === undefined)
-                throw error;
-            return { enabled: false, reason: scrub(reason) };
-        }
+    }
+    function pause(ms) {
+        const scaled = Math.max(0, Math.round(ms * (options.retryDelayScale ?? 1)));
+        return scaled > 0 ? new Promise((resolve) => setTimeout(resolve, scaled)) : Promise.resolve();
     }
     /**
      * GitLab signs commits that its Commits API creates (on gitlab.com with its own key), which is

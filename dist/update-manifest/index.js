@@ -314,6 +314,27 @@ const updateManifestSpec = {
 
 /***/ }),
 
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ booleanWord)
+/* harmony export */ });
+/**
+ * A true/false value as CI users write it (`true`, `yes`, `1`, `on`, and their opposites, any
+ * case); undefined for anything else. The one reading shared by inputs, CLI flags and hints.
+ */
+function booleanWord(value) {
+    if (/^(true|yes|1|on)$/i.test(value))
+        return true;
+    if (/^(false|no|0|off)$/i.test(value))
+        return false;
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -819,21 +840,78 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
-;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
+// EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
+var boolean_word = __nccwpck_require__(6670);
+;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
 /**
- * A hint written in CI input syntax (`set create-branch: true`, `'branch'`) as a terminal user
- * types it (`set --create-branch true`, `--branch`). Only the step's own input names are touched,
- * and only in the hint: the message names the input as every entry knows it.
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
  */
-function hintInFlagSyntax(hint, inputNames) {
-    if (inputNames.length === 0)
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
+
+
+/**
+ * A hint written in CI input syntax (`set create-branch: true`, `commit: false`, `'branch'`,
+ * `platform: github`) as a terminal user types it (`pass --create-branch`, `--no-commit`,
+ * `--branch`, `--platform github`): a true/false input is a switch (`--x` / `--no-x`, as the CLI
+ * parses it), "set" before a flag becomes "pass"; a secret is named by the variable the CLI reads it
+ * from (`token` → GITOPS_PROMOTE_TOKEN), as a flag would show it to ps. Only the step's own inputs are touched, and only
+ * in the hint: the message names the input as every entry knows it. Plain names (strings) are
+ * taken as inputs that take a value.
+ */
+function hintInFlagSyntax(hint, inputs) {
+    const known = inputs.map((input) => (typeof input === 'string' ? { name: input } : input));
+    if (known.length === 0)
         return hint;
-    const names = [...inputNames].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-    return hint
-        .replace(new RegExp(`(^|[\\s(])(${names}): (?!\\s)([^\\s,;)]+)`, 'g'), (_match, before, name, value) => `${before}--${name} ${value}`)
-        .replace(new RegExp(`'(${names})'`, 'g'), (_match, name) => `--${name}`);
+    const switches = new Set(known.filter((input) => input.boolean === true).map((input) => input.name));
+    const secrets = new Set(known.filter((input) => input.secret === true).map((input) => input.name));
+    const names = known
+        .map((input) => input.name)
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    // `name: value` bare, or 'name' / `name` / `name: value` in quotes (a backtick stays, a quote goes).
+    const token = new RegExp(`(^|[\\s(])(?:([Ss]et) )?(?:(['\`])(${names})(?:: ([^'\`\\s]+))?\\3|(${names}): (?!\\s)([^\\s,;)'\`]+))`, 'g');
+    return hint.replace(token, (...groups) => {
+        const [, before = '', verb, quote, quotedName, quotedValue, bareName, bareValue] = groups;
+        const name = quotedName ?? bareName ?? '';
+        // A sentence's end stays outside the flag: `platform: gitlab.` → `--platform gitlab.`
+        const [, value, after = ''] = /^(.*?)([.:!?]*)$/.exec(quotedValue ?? bareValue ?? '') ?? [];
+        const given = value === '' ? undefined : value;
+        const secret = secrets.has(name);
+        const flag = secret ? `${secretVariable(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
+        const shown = quote === '`' ? `\`${flag}\`` : flag;
+        return `${before}${verbFor(verb, secret)}${shown}${after}`;
+    });
+}
+/** "set" before a flag reads "pass"; a secret's variable is still set. */
+function verbFor(verb, secret) {
+    if (verb === undefined)
+        return '';
+    if (secret)
+        return `${verb} `;
+    return verb === 'Set' ? 'Pass ' : 'pass ';
+}
+/** `--name value`; a switch given true or false is `--name` or `--no-name`. */
+function flagFor(name, value, isSwitch) {
+    if (value === undefined)
+        return `--${name}`;
+    const on = isSwitch ? (0,boolean_word/* booleanWord */.D)(value) : undefined;
+    if (on === undefined)
+        return `--${name} ${value}`;
+    return on ? `--${name}` : `--no-${name}`;
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -848,16 +926,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
 var platform = __nccwpck_require__(7110);
-;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
-/**
- * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
- * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
- * /proc/<pid>/cmdline) and shells keep it in their history.
- */
-function secretVariable(name) {
-    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
 
 
@@ -1067,15 +1135,45 @@ async function runStep(step, given, options = {}) {
     }
     catch (error) {
         // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
-        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs.map((input) => input.name))) : error;
+        const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
         platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./packages/core/src/runtime/entry-point.ts
+
+
+
+/**
+ * Whether the module at `moduleUrl` is the file node was started with. A step bundle starts its
+ * step only then: GitHub's runner runs `node dist/<step>/index.js`, while a host that imports the
+ * bundle (GitHub's @github/local-action, the root action's dispatcher, a test) calls its exported
+ * `run()` itself and must not get a second run on import.
+ */
+function isProcessEntry(moduleUrl, argv = process.argv) {
+    const started = argv[1];
+    if (started === undefined)
+        return false;
+    return canonical(external_node_path_default().resolve(started)) === canonical((0,external_node_url_.fileURLToPath)(moduleUrl));
+}
+/** The real path, symlinks resolved; `node dist/<step>` names the folder, whose index.js runs. */
+function canonical(file) {
+    try {
+        const real = (0,external_node_fs_.realpathSync)(file);
+        return (0,external_node_fs_.statSync)(real).isDirectory() ? (0,external_node_fs_.realpathSync)(external_node_path_default().join(real, 'index.js')) : real;
+    }
+    catch {
+        return file;
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/entry.ts
 // What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
 // importing the package's index would pull every step's code into the bundle.
+
 
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -1085,7 +1183,7 @@ var spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5884))).updateManifestStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5106))).updateManifestStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts
@@ -1093,5 +1191,13 @@ const updateManifest = {
 // platform adapter. All logic lives in packages/core.
 
 
-void runStep(updateManifest);
+/** Runs the step once; what GitHub's @github/local-action (and the root action) call after importing this file. */
+async function run() {
+    await runStep(updateManifest);
+}
+// GitHub's runner starts this file with node: then it runs itself.
+if (isProcessEntry(import.meta.url))
+    void run();
 
+var __webpack_exports__run = __webpack_exports__.e;
+export { __webpack_exports__run as run };

@@ -95,16 +95,18 @@ function markdownText(text) {
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
+var boolean_word = __webpack_require__(6670);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/inputs.ts
+
 
 /** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
 function parseBoolean(value, name, fallback) {
     if (value === '')
         return fallback;
-    if (/^(true|yes|1|on)$/i.test(value))
-        return true;
-    if (/^(false|no|0|off)$/i.test(value))
-        return false;
+    const parsed = (0,boolean_word/* booleanWord */.D)(value);
+    if (parsed !== undefined)
+        return parsed;
     throw new errors/* InputError */.dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
 }
 /** Every input of `spec` from the platform ('' when not given), before any validation. */
