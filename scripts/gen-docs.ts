@@ -100,6 +100,19 @@ const GITLAB_REGEX: Readonly<Record<string, string>> = {
  * GITOPS_PROMOTE_<NAME>. GITOPS_PROMOTE_PLATFORM selects the GitLab adapter even where GITLAB_CI
  * is not `true` (gitlab-ci-local sets it false).
  */
+/**
+ * The job's one command: install only the package (the CLI bundle, under 1 MB) into a temp folder,
+ * then `exec` node on it, so node replaces the job's shell: a cancel (SIGTERM) or Ctrl-C reaches
+ * the step itself. npx would sit between them, forward no SIGINT and leave node orphaned on SIGTERM.
+ */
+function gitlabJobCommand(step: string): string {
+  return [
+    'gitops_promote=$(mktemp -d)',
+    'npm install --prefix "$gitops_promote" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "gitops-promote@$[[ inputs.gitops-promote-version ]]"',
+    `exec node "$gitops_promote/node_modules/gitops-promote/dist/cli/index.js" ${step}`,
+  ].join(' && ');
+}
+
 function gitlabTemplate(spec: StepSpec, version: string): string {
   const inputs: Record<string, Record<string, string | boolean | readonly string[]>> = {
     'job-name': { description: 'Name of the job this template adds.', default: spec.name },
@@ -140,7 +153,7 @@ function gitlabTemplate(spec: StepSpec, version: string): string {
         stage: '$[[ inputs.stage ]]',
         image: '$[[ inputs.node-image ]]',
         variables,
-        script: [`npx --yes gitops-promote@$[[ inputs.gitops-promote-version ]] ${spec.name}`],
+        script: [gitlabJobCommand(spec.name)],
         artifacts: { when: 'always', reports: { dotenv: 'gitops-promote.env' }, paths: ['gitops-promote-summary.md'] },
       },
     },

@@ -33,7 +33,12 @@ describe.each(STEPS.map((step) => [step.spec.name, step] as const))('templates/%
     const job = jobs['$[[ inputs.job-name ]]'];
     if (!job) throw new Error('no job named by the job-name input');
     expect(job).toMatchObject({ stage: '$[[ inputs.stage ]]', image: '$[[ inputs.node-image ]]', artifacts: { reports: { dotenv: 'gitops-promote.env' } } });
-    expect(job.script).toEqual([`npx --yes gitops-promote@$[[ inputs.gitops-promote-version ]] ${name}`]);
+    // No npx between the job's shell and node: exec hands the shell's process to node, so a
+    // cancel reaches the step; only the package (the CLI bundle) is downloaded.
+    expect(job.script).toEqual([
+      `gitops_promote=$(mktemp -d) && npm install --prefix "$gitops_promote" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "gitops-promote@$[[ inputs.gitops-promote-version ]]" && exec node "$gitops_promote/node_modules/gitops-promote/dist/cli/index.js" ${name}`,
+    ]);
+    expect(job.script.join('\n')).not.toMatch(/\bnpx\b/);
     // The GitLab adapter is chosen by the template, not only by GITLAB_CI (gitlab-ci-local sets it false).
     expect(job.variables.GITOPS_PROMOTE_PLATFORM).toBe('gitlab');
     for (const input of step.spec.inputs) {
