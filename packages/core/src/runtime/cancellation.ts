@@ -30,3 +30,21 @@ export function abortOnSignals(controller: AbortController, signals: readonly No
   for (const signal of signals) process.on(signal, handler);
   return dispose;
 }
+
+/**
+ * Calls `onOrphaned` once when this process's parent is gone (its parent pid changes: the kernel
+ * hands an orphan to init or a subreaper). A launcher that dies on a cancel without passing it on
+ * (npx runs the step under `sh -c`, and SIGTERM to npx ends that shell, not node) would otherwise
+ * leave the step running unseen. Polls, as Node has no parent-death signal. Returns the stop function.
+ */
+export function onParentExit(onOrphaned: () => void, intervalMs = 1000): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, intervalMs);
+  // Never what keeps the process alive.
+  timer.unref();
+  return () => clearInterval(timer);
+}
