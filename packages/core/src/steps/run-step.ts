@@ -1,7 +1,7 @@
 import { describeError } from '../errors';
 import { detectPlatform } from '../platform/detect-platform';
 import type { Platform } from '../platform/platform';
-import { onParentExit } from '../runtime/cancellation';
+import { cancelAsBy, watchLauncher } from '../runtime/cancellation';
 import type { RegisteredStep } from './step-spec';
 
 /**
@@ -11,11 +11,17 @@ import type { RegisteredStep } from './step-spec';
 export async function runStep(step: RegisteredStep, given?: Platform): Promise<void> {
   const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
   const platform = given ?? (await detectPlatform(process.env, secrets));
-  // A launcher killed by a cancel (npx's shell) leaves us an orphan: cancel as on SIGTERM, which a
-  // step that listens for it turns into its own orderly end, and which ends any other step.
-  const stopWatching = onParentExit(() => {
-    platform.warning('The process that launched this step is gone (cancelled?); stopping as on SIGTERM.');
-    process.kill(process.pid, 'SIGTERM');
+  // A cancel that stopped at the launcher (npx's shell) still cancels the step: a step that listens
+  // ends in order, any other ends as by the signal. Never an orphan left running.
+  const stopWatching = watchLauncher({
+    onGone: () => {
+      platform.warning('The process that launched this step is gone (cancelled?); stopping as on SIGTERM.');
+      cancelAsBy('SIGTERM');
+    },
+    onWrapperSignalled: () => {
+      platform.warning('The shell npx runs this step in was signalled (cancelled?); stopping as on SIGINT.');
+      cancelAsBy('SIGINT');
+    },
   });
   try {
     await step.run(platform);
