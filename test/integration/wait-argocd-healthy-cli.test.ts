@@ -202,12 +202,17 @@ describe('wait-argocd-healthy CLI: a cancel reaches the step however it is launc
         await until(() => /waiting for a sync of/.test(run.stderr()), 'the step waiting');
         const step = via === 'node' ? launcher : (descendants(launcher).find((pid) => commandLine(pid).includes('gitops-promote wait-argocd-healthy') && commandLine(pid).startsWith('node')) ?? 0);
         expect(step, `the step's node process under ${via}`).toBeGreaterThan(0);
-        process.kill(launcher, signal);
-        const exit = await run.exit;
-        expect(exit.code === null ? exit.signal : exit.code, run.stderr()).not.toBe(0);
-        await until(() => !alive(step), `node ${step} to end`, 10_000);
-        await run.closed;
-        expect(run.stderr()).toMatch(new RegExp(`Cancelled by ${signal} before the step finished`));
+        try {
+          process.kill(launcher, signal);
+          const exit = await run.exit;
+          expect(exit.code === null ? exit.signal : exit.code, run.stderr()).not.toBe(0);
+          await until(() => !alive(step), `node ${step} to end`, 10_000);
+          await run.closed;
+          expect(run.stderr()).toMatch(new RegExp(`Cancelled by ${signal} before the step finished`));
+        } finally {
+          // A failing run must not leave its orphan behind for the rest of the suite.
+          if (alive(step)) process.kill(step, 'SIGKILL');
+        }
       }, 90_000);
     }
   }
