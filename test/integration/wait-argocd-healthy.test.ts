@@ -249,6 +249,17 @@ describe('wait-argocd-healthy', () => {
     expect(sim.requestCount('stream')).toBeGreaterThanOrEqual(2);
   });
 
+  it('reconnects after a malformed line in the stream instead of failing', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env, 'payments-dev', { timings: { syncMs: 300 } })], 200);
+    sim.faults.add({ endpoint: 'stream', times: 1, action: { type: 'stream-garbage', afterEvents: 1 } });
+    const revision = await push(env, '1.5.1');
+    const { platform, error } = await wait(sim, { revision, refresh: 'none' });
+    expect(error).toBeUndefined();
+    expect(platform.log).toMatch(/The watch stream sent a malformed line; reconnecting/);
+    expect(sim.requestCount('stream')).toBeGreaterThanOrEqual(2);
+  });
+
   it('falls back to polling when a proxy buffers the stream', async () => {
     const env = await setUpRepo();
     const sim = await startSimulator([app(env, 'payments-dev', { timings: { syncMs: 300 } })], 200);
@@ -371,6 +382,7 @@ describe('wait-argocd-healthy', () => {
     expect(error?.message).toMatch(/^3 inputs are invalid:/);
     expect(error?.message).toContain("Argo CD credentials are missing: give 'token'");
     expect(error?.message).toContain("Input 'timeout' is not a duration: \"soon\".");
+    expect(error?.message).toContain("Input 'server': The Argo CD server URL");
     expect(error?.message).toContain(`is a web UI page (it holds /applications), not the server's base URL. Use the base URL: ${sim.url}`);
     expect(sim.requestCount('get')).toBe(0);
   });

@@ -95,7 +95,13 @@ function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {
 function checkServer(server: string, secret: string): void {
   if (server.trim() === '') throw new InputError("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
   const redactor = redactorFor(secret);
-  serverUrl(server, (text) => redactor.redact(text));
+  try {
+    serverUrl(server, (text) => redactor.redact(text));
+  } catch (error) {
+    // Named as the input it is, among the other inputs' errors.
+    if (error instanceof InputError) throw new InputError(`Input 'server': ${error.message}`, error.hint);
+    throw error;
+  }
 }
 
 /** `name` or `namespace/name` entries; at least one, or a selector. */
