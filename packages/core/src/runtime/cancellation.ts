@@ -79,6 +79,8 @@ export function watchLauncher(watch: LauncherWatch): () => void {
     clearInterval(timer);
     process.removeListener('SIGCONT', resumed);
   };
+  const intervalMs = watch.intervalMs ?? 1000;
+  let lastTick = Date.now();
   const timer = setInterval(() => {
     if (process.ppid !== parent) {
       stop();
@@ -87,11 +89,17 @@ export function watchLauncher(watch: LauncherWatch): () => void {
     }
     if (wrapper === undefined || wakes === undefined) return;
     const now = contextSwitches(wrapper);
-    if (now !== undefined && now !== wakes) {
-      stop();
-      watch.onWrapperSignalled();
+    // A tick long overdue means we were stopped (or blocked): the shell's wake may be our stop.
+    const overdue = Date.now() - lastTick > 3 * intervalMs;
+    lastTick = Date.now();
+    if (now === undefined || now === wakes) return;
+    if (overdue) {
+      wakes = now;
+      return;
     }
-  }, watch.intervalMs ?? 1000);
+    stop();
+    watch.onWrapperSignalled();
+  }, intervalMs);
   // Never what keeps the process alive.
   timer.unref();
   return stop;
