@@ -58,7 +58,7 @@ async function neverReady(): Promise<{ sim: ArgoCdSimulator; revision: string }>
 describe('wait-argocd-healthy CLI: input errors and an absent server', () => {
   it('reports every input error at once, before any request', async () => {
     await freshSandbox();
-    const run = await wait(['--server', 'https://argocd.example.com/applications/argocd/payments-dev', '--application', 'payments-dev', '--timeout', 'soon'], {});
+    const run = await wait(['--server', 'https://argocd.example.com/applications/argocd/payments-dev?view=tree&resource=', '--application', 'payments-dev', '--timeout', 'soon'], {});
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/^error: 3 inputs are invalid:$/m);
     expect(run.stderr).toContain("Argo CD credentials are missing: give 'token'");

@@ -246,7 +246,7 @@ export function unreachableError(host: string, last: ArgoCdConnectionError, wait
   if (!last.retryable) return last;
   return new ArgoCdConnectionError(
     `Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${formatDuration(waitedMs)} since the first request.`,
-    "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it. Raising 'timeout' will not help.",
+    "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.",
     last.code,
     false,
   );

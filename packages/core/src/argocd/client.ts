@@ -363,9 +363,6 @@ export function serverUrl(server: string, redact: Redact): URL {
     // Not echoed: the part before @ is a credential.
     throw new InputError('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
   }
-  if (url.search !== '' || url.hash !== '') {
-    throw new InputError(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
-  }
   // An address copied from the web UI's address bar (…/applications/argocd/payments-dev): the API
   // lives under the base URL, and the UI path would answer every call with the UI's HTML page.
   const ui = /\/applications(?:\/|$)/.exec(url.pathname);
@@ -375,6 +372,9 @@ export function serverUrl(server: string, redact: Redact): URL {
       `The Argo CD server URL ${JSON.stringify(redact(server))} is a web UI page (it holds /applications), not the server's base URL.`,
       `Use the base URL: ${base} (the application goes in its own input).`,
     );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InputError(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
   }
   return url;
 }
