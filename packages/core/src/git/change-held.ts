@@ -5,7 +5,7 @@ import type { GitRepository } from './git-repository';
  * Whether commit `candidate` still holds what commit `change` changed (against its first parent).
  * Descending from `change` is not enough: a later commit may revert it, and an app running that
  * one does not run `change`. Every file `change` touched must be, at `candidate`, as `change` left
- * it: the same bytes, or (YAML) the same values at every path `change` set or removed, so another
+ * it: the same bytes, or (YAML and JSON files) the same values at every path `change` set or removed, so another
  * promotion editing an unrelated line of the same file keeps `change` counted.
  * Returns the first file that no longer holds the change, or undefined when all do.
  */
@@ -16,11 +16,15 @@ export async function fileNotHoldingChange(repo: GitRepository, change: string, 
     const now = await repo.rootFileAt(candidate, file);
     if (after === now) continue;
     if (after === undefined || now === undefined) return file;
+    // Manifests are compared by value; any other file (Jsonnet, a script) byte for byte.
+    if (!MANIFEST.test(file)) return file;
     const before = parent === undefined ? undefined : await repo.rootFileAt(parent, file);
     if (!sameChangedValues(before ?? '', after, now)) return file;
   }
   return undefined;
 }
+
+const MANIFEST = /\.(?:ya?ml|json)$/i;
 
 /** The values `before` → `after` changed are the same in `now`; false when any is not YAML. */
 function sameChangedValues(before: string, after: string, now: string): boolean {
