@@ -5,8 +5,8 @@ import type { GitRepository } from './git-repository';
  * Whether commit `candidate` still holds what commit `change` changed (against its first parent).
  * Descending from `change` is not enough: a later commit may revert it, and an app running that
  * one does not run `change`. Every file `change` touched must be, at `candidate`, as `change` left
- * it: the same bytes, or (YAML and JSON files) the same values at every path `change` set or removed, so another
- * promotion editing an unrelated line of the same file keeps `change` counted.
+ * it: the same bytes, or (YAML and JSON files) the same values at every path `change` set or
+ * removed, so another promotion editing an unrelated line of the same file keeps `change` counted.
  * Returns the first file that no longer holds the change, or undefined when all do.
  */
 export async function fileNotHoldingChange(repo: GitRepository, change: string, candidate: string): Promise<string | undefined> {
