@@ -1,13 +1,13 @@
 import { ArgoCdClient, ArgoCdStreamError, isNothingListening, isRetryableArgoCdError, unreachableError, type Application, type ResourceNode } from '../../argocd';
+import { short } from '../../argocd/sources';
 import { formatDuration } from '../../duration';
 import { GitopsPromoteError, InputError } from '../../errors';
+import { fileNotHoldingChange } from '../../git/change-held';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
 import { abortOnSignals } from '../../runtime/cancellation';
 import { Deadline, DeadlineExceededError, sleepUnlessAborted } from '../../runtime/deadline';
 import type { WaitArgocdConfig } from './config';
-import { fileNotHoldingChange } from '../../git/change-held';
-import { short } from '../../argocd/sources';
 import { progressLine } from './progress';
 import { WatchState, type AppState, type AppTarget } from './watch-state';
 
