@@ -73,7 +73,7 @@ async function startSimulator(apps: AppConfig[], reconcileIntervalMs = 0): Promi
   return simulator;
 }
 
-function inputs(sim: ArgoCdSimulator, extra: Record<string, string>): Map<string, string> {
+function inputs(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>): Map<string, string> {
   const all = new Map<string, string>(waitArgocdHealthySpec.inputs.map((input) => [input.name, '']));
   for (const [key, value] of Object.entries({ server: sim.url, token: TOKEN, application: 'payments-dev', timeout: '20s', ...extra })) all.set(key, value);
   return all;
@@ -81,7 +81,7 @@ function inputs(sim: ArgoCdSimulator, extra: Record<string, string>): Map<string
 
 const FAST: WaitOptions = { handleSignals: false, stallTimeoutMs: 2000, firstEventTimeoutMs: 1000, pollIntervalMs: 100 };
 
-async function wait(sim: ArgoCdSimulator, extra: Record<string, string>, options: WaitOptions = FAST): Promise<{ platform: FakePlatform; error?: GitopsPromoteError }> {
+async function wait(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>, options: WaitOptions = FAST): Promise<{ platform: FakePlatform; error?: GitopsPromoteError }> {
   const platform = new FakePlatform(inputs(sim, extra));
   try {
     await waitArgocdHealthyStep(platform, options);
@@ -249,6 +249,17 @@ describe('wait-argocd-healthy', () => {
     expect(sim.requestCount('stream')).toBeGreaterThanOrEqual(2);
   });
 
+  it('reconnects after a malformed line in the stream instead of failing', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env, 'payments-dev', { timings: { syncMs: 300 } })], 200);
+    sim.faults.add({ endpoint: 'stream', times: 1, action: { type: 'stream-garbage', afterEvents: 1 } });
+    const revision = await push(env, '1.5.1');
+    const { platform, error } = await wait(sim, { revision, refresh: 'none' });
+    expect(error).toBeUndefined();
+    expect(platform.log).toMatch(/The watch stream sent a malformed line; reconnecting/);
+    expect(sim.requestCount('stream')).toBeGreaterThanOrEqual(2);
+  });
+
   it('falls back to polling when a proxy buffers the stream', async () => {
     const env = await setUpRepo();
     const sim = await startSimulator([app(env, 'payments-dev', { timings: { syncMs: 300 } })], 200);
@@ -274,7 +285,10 @@ describe('wait-argocd-healthy', () => {
     const env = await setUpRepo();
     const sim = await startSimulator([app(env)]);
     const ours = await push(env, '1.8.0');
-    await push(env, '1.8.1');
+    // A later commit that leaves ours in place (another file): the app running it runs ours.
+    await writeFile(join(env.repo, 'envs/dev/config.yaml'), 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: payments\n  namespace: payments\n');
+    await sandbox.gitOk(['add', '.'], env.repo);
+    await sandbox.gitOk([...IDENTITY, 'commit', '--quiet', '-m', 'a config map'], env.repo);
     const { platform, error } = await wait(sim, { revision: ours, path: env.repo });
     expect(error).toBeUndefined();
     expect(result(platform)['payments-dev']?.outcome).toBe('success');
@@ -287,5 +301,89 @@ describe('wait-argocd-healthy', () => {
     await push(env, '1.9.1');
     const { error } = await wait(sim, { revision: ours, timeout: '2s' });
     expect(error?.message).toMatch(/^Timed out after 2\.0 s/);
+  });
+
+  it('a descendant that reverted the change does not run it: the wait times out, saying why', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env)]);
+    const ours = await push(env, '2.0.0');
+    const revert = await push(env, '1.0.0');
+    const { platform, error } = await wait(sim, { revision: ours, path: env.repo, timeout: '3s' });
+    expect(error?.message).toMatch(/^Timed out after 3\.0 s; still waiting for:\n {2}payments-dev: /);
+    expect(platform.log).toContain(`${revert.slice(0, 7)} descends from ${ours.slice(0, 7)} but no longer holds its change to envs/dev/deployment.yaml`);
+    expect(result(platform)['payments-dev']?.outcome).toBe('waiting');
+  });
+
+  it('a descendant that edits another value of the same file still runs the change', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env)]);
+    const ours = await push(env, '2.1.0');
+    const file = join(env.repo, 'envs/dev/deployment.yaml');
+    await writeFile(file, deployment('2.1.0').replace('  name: payments\n', '  name: payments\n  labels:\n    team: payments\n'));
+    await sandbox.gitOk([...IDENTITY, 'commit', '--quiet', '-am', 'a label'], env.repo);
+    const { error } = await wait(sim, { revision: ours, path: env.repo });
+    expect(error).toBeUndefined();
+  });
+
+  it('an app is its namespace and name: a same-named app in another namespace never satisfies the wait', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([
+      app(env, 'payments-dev', { autoSync: false }),
+      app(env, 'payments-dev', { namespace: 'team-b' }),
+      app(env, 'payments-dev-eu'),
+    ]);
+    const revision = await push(env, '2.2.0');
+    const both = await wait(sim, { application: 'payments-dev,payments-dev-eu', revision, timeout: '3s' });
+    expect(both.error?.message).toMatch(/^Timed out after 3\.0 s; still waiting for:\n {2}payments-dev: /);
+    expect(result(both.platform)['payments-dev']?.outcome).toBe('waiting');
+    // Named with its namespace, the other one is waited for, and reported under that name.
+    const twin = await wait(sim, { application: 'team-b/payments-dev,payments-dev-eu', revision });
+    expect(twin.error).toBeUndefined();
+    expect(Object.keys(result(twin.platform)).sort()).toEqual(['payments-dev-eu', 'team-b/payments-dev']);
+  });
+
+  it('says at least every progress interval what each app still waits for, at which revision', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env, 'payments-dev', { autoSync: false })]);
+    const revision = await push(env, '2.3.0');
+    const { platform, error } = await wait(sim, { revision, timeout: '2s' }, { ...FAST, progressIntervalMs: 300 });
+    expect(error?.message).toMatch(/^Timed out/);
+    const lines = platform.log.split('\n').filter((line) => line.includes('still waiting for payments-dev: '));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.at(-1)).toMatch(new RegExp(`\\(sync OutOfSync at ${revision.slice(0, 7)}, health Healthy, no operation running; awaiting ${revision.slice(0, 7)}\\)$`));
+  });
+
+  it('on a timeout, health is the health at the awaited revision, not the old one\'s', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env, 'payments-dev', { autoSync: false })]);
+    const revision = await push(env, '2.4.0');
+    const { platform, error } = await wait(sim, { revision, timeout: '1s' });
+    expect(error?.message).toMatch(/^Timed out/);
+    expect(sim.getApp('payments-dev').status?.health?.status).toBe('Healthy');
+    expect(platform.outputs.get('health')).toBe('Unknown');
+  });
+
+  it('nothing listening at the server from the start fails fast, naming host:port', async () => {
+    const closed = await ArgoCdSimulator.start({ tokens: [TOKEN], apps: [] });
+    const url = closed.url;
+    await closed.close();
+    const { platform, error } = await wait({ url }, { timeout: '10m' }, { ...FAST, unreachableTimeoutMs: 1500 });
+    const host = new URL(url).host;
+    expect(error?.message).toMatch(new RegExp(`^Nothing answers at ${host.replace('.', '\\.')}: every connection was refused \\(ECONNREFUSED\\)`));
+    expect(error?.hint).toMatch(/'server' input/);
+    expect(error?.hint).not.toMatch(/^Raise timeout/);
+    expect(platform.log).toMatch(/Retrying in/);
+  });
+
+  it('reports every input error at once: a missing credential does not hide a bad timeout or server', async () => {
+    const env = await setUpRepo();
+    const sim = await startSimulator([app(env)]);
+    const { error } = await wait(sim, { token: '', timeout: 'soon', server: `${sim.url}/applications/argocd/payments-dev` });
+    expect(error?.message).toMatch(/^3 inputs are invalid:/);
+    expect(error?.message).toContain("Argo CD credentials are missing: give 'token'");
+    expect(error?.message).toContain("Input 'timeout' is not a duration: \"soon\".");
+    expect(error?.message).toContain("Input 'server': The Argo CD server URL");
+    expect(error?.message).toContain(`is a web UI page (it holds /applications), not the server's base URL. Use the base URL: ${sim.url}`);
+    expect(sim.requestCount('get')).toBe(0);
   });
 });

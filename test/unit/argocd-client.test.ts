@@ -396,6 +396,57 @@ describe('ArgoCdClient watch', () => {
     expect(server.requests[0]?.url).toBe('/api/v1/stream/applications?selector=team%3Dweb');
   });
 
+  it('filters several apps on namespace and name: a same-named app in another namespace is not ours', async () => {
+    const server = await serve((_request, response) => {
+      openStream(response);
+      const twin = JSON.stringify({ result: { type: 'ADDED', application: { ...app('a', '1'), metadata: { name: 'a', namespace: 'team-b', resourceVersion: '1' } } } });
+      const ours = JSON.stringify({ result: { type: 'ADDED', application: { ...app('a', '2'), metadata: { name: 'a', namespace: 'argocd', resourceVersion: '2' } } } });
+      response.end(`${twin}\n${ours}\n${eventLine('ADDED', 'c', '3')}`);
+    });
+    const { seen } = await collect(client(server).watch({ names: ['argocd/a', 'c'] }));
+    expect(seen.map((event) => `${event.application.metadata.namespace ?? ''}/${event.application.metadata.name}`)).toEqual(['argocd/a', 'argocd/c']);
+    // One app: the server filters, on its namespace too.
+    await collect(client(server).watch({ names: ['team-b/a'] }));
+    expect(server.requests[1]?.url).toBe('/api/v1/stream/applications?name=a&appNamespace=team-b');
+  });
+
+  it('a malformed line is a retryable stream error (reconnect), not a verdict on the server', async () => {
+    for (const garbage of ['<html>proxy error</html>', '{"neither":1}']) {
+      const server = await serve((_request, response) => {
+        openStream(response);
+        response.end(`${eventLine('ADDED', 'web', '1')}${garbage}\n${eventLine('MODIFIED', 'web', '2')}`);
+      });
+      const { seen, error } = await collect(client(server).watch({ names: ['web'] }));
+      expect(seen.map((event) => event.type)).toEqual(['ADDED']);
+      expect(error).toBeInstanceOf(ArgoCdStreamError);
+      expect(error).toMatchObject({ kind: 'malformed', retryable: true });
+      expect((error as Error).message).toBe(`The watch stream from ${server.host} sent a line that is not a watch event (${Buffer.byteLength(garbage)} bytes).`);
+    }
+  });
+
+  it('an endless answer is cut at 64 MiB with an error naming the endpoint; an endless watch line too', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const endless = async (response: ServerResponse): Promise<void> => {
+      // Far past the cap, then hang: the client must stop on its own, well before this ends.
+      for (let sent = 0; sent < 200 && !response.destroyed; sent += 1) {
+        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+    };
+    const server = await serve(async (request, response) => {
+      openStream(response);
+      if (request.url?.startsWith('/api/v1/stream')) response.write(eventLine('ADDED', 'web', '1'));
+      await endless(response);
+    });
+    const argocd = client(server, { timeoutMs: 60_000 });
+    const error = await rejection(argocd.getApplication('web'));
+    expect(error).toBeInstanceOf(ArgoCdProtocolError);
+    expect((error as Error).message).toBe(`GET /api/v1/applications/web on ${server.host} answered with more than 64 MiB; stopped reading.`);
+    const { seen, error: streamError } = await collect(argocd.watch({ names: ['web'] }));
+    expect(seen.length).toBe(1);
+    expect(streamError).toBeInstanceOf(ArgoCdProtocolError);
+    expect((streamError as Error).message).toBe(`The watch stream from ${server.host} answered with more than 64 MiB; stopped reading.`);
+  });
+
   it('turns a final error line into the typed error its status maps to', async () => {
     const server = await serve((request, response) => {
       openStream(response);

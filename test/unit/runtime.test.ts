@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../packages/core/src/runtime/cancellation';
@@ -75,5 +76,58 @@ describe('abortOnSignals', () => {
     await seen('aborted:Cancelled by SIGTERM before the step finished.');
     child.kill('SIGTERM');
     expect(await ended).toBe('SIGTERM');
+  });
+});
+
+describe('watchLauncher + cancelAsBy', () => {
+  /** Runs `script` as a grandchild under an intermediate node process; resolves the grandchild's pid. */
+  function underLauncher(script: string): Promise<{ launcher: ReturnType<typeof spawn>; step: number }> {
+    const launcherScript = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ${JSON.stringify(script)}], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.on('data', (chunk) => process.stdout.write(chunk));
+      process.stdout.write('pid:' + child.pid + '\\n');
+      setInterval(() => {}, 1000);
+    `;
+    const launcher = spawn(process.execPath, ['-e', launcherScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    return new Promise((done, fail) => {
+      let out = '';
+      launcher.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const pid = /pid:(\d+)/.exec(out)?.[1];
+        if (pid && out.includes('ready')) done({ launcher, step: Number(pid) });
+      });
+      launcher.once('exit', () => fail(new Error(`launcher exited early: ${out}`)));
+    });
+  }
+
+  /** Running: a zombie (ended, not yet reaped by whoever adopted it) counts as gone. */
+  const alive = (pid: number): boolean => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return false;
+    }
+  };
+
+  it('a step that does not listen for signals ends when its launcher dies, as by SIGTERM', async () => {
+    const module = resolve(import.meta.dirname, '../../packages/core/src/runtime/cancellation.ts');
+    const script = `
+      import { cancelAsBy, watchLauncher } from ${JSON.stringify(module)};
+      watchLauncher({ onGone: () => cancelAsBy('SIGTERM'), onWrapperSignalled: () => cancelAsBy('SIGINT'), intervalMs: 100 });
+      process.stdout.write('ready\\n');
+      setInterval(() => {}, 1000);
+    `;
+    const { launcher, step } = await underLauncher(script);
+    try {
+      expect(alive(step)).toBe(true);
+      // The launcher dies without passing anything on, as npx's shell does on SIGTERM.
+      launcher.kill('SIGKILL');
+      for (let tries = 0; tries < 100 && alive(step); tries += 1) await new Promise((done) => setTimeout(done, 100));
+      expect(alive(step)).toBe(false);
+    } finally {
+      if (alive(step)) process.kill(step, 'SIGKILL');
+    }
   });
 });

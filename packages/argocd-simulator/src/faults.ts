@@ -18,6 +18,8 @@ export type FaultAction =
   | { type: 'stream-drop'; afterEvents?: number }
   /** Stream: after `afterEvents` lines, write a final `{"error":…}` line and end. */
   | { type: 'stream-error'; afterEvents?: number; grpcCode?: number; message?: string }
+  /** Stream: after `afterEvents` lines, write one line that is not a watch event (a proxy's garbage, a corrupted chunk), then go on. */
+  | { type: 'stream-garbage'; afterEvents?: number; line?: string }
   /** Stream: destroy the connection once nothing was written for `ms`, as an idle-timeout proxy does. */
   | { type: 'stream-idle-timeout'; ms: number }
   /** Stream: a buffering proxy; nothing (not even headers) reaches the client until the stream ends or `flushAfterMs` passes. */
@@ -51,7 +53,7 @@ export interface FaultTarget {
   token: string | undefined;
 }
 
-const STREAM_ONLY = new Set<FaultAction['type']>(['stream-drop', 'stream-error', 'stream-idle-timeout', 'buffer']);
+const STREAM_ONLY = new Set<FaultAction['type']>(['stream-drop', 'stream-error', 'stream-garbage', 'stream-idle-timeout', 'buffer']);
 
 interface Entry {
   id: number;

@@ -415,7 +415,7 @@ export class ArgoCdSimulator {
         return handleVersion(res);
       case 'stream': {
         const streamFault =
-          fault?.type === 'stream-drop' || fault?.type === 'stream-error' || fault?.type === 'stream-idle-timeout' || fault?.type === 'buffer'
+          fault?.type === 'stream-drop' || fault?.type === 'stream-error' || fault?.type === 'stream-garbage' || fault?.type === 'stream-idle-timeout' || fault?.type === 'buffer'
             ? fault
             : undefined;
         return handleStream(this.api, req, res, params, this.streams, streamFault);

@@ -17,7 +17,7 @@ export interface ActiveStream {
   end(): void;
 }
 
-type StreamFault = Extract<FaultAction, { type: 'stream-drop' | 'stream-error' | 'stream-idle-timeout' | 'buffer' }>;
+type StreamFault = Extract<FaultAction, { type: 'stream-drop' | 'stream-error' | 'stream-garbage' | 'stream-idle-timeout' | 'buffer' }>;
 
 export function handleStream(
   ctx: ApiContext,
@@ -99,6 +99,9 @@ class LineWriter {
       this.res.write(`${JSON.stringify(streamError(fault.grpcCode ?? GrpcCode.Unavailable, fault.message ?? 'transport is closing'))}\n`);
       this.end();
       return;
+    }
+    if (fault?.type === 'stream-garbage' && this.written === (fault.afterEvents ?? 0)) {
+      this.res.write(`${fault.line ?? '<html><body>502 Bad Gateway</body></html>'}\n`);
     }
     this.written += 1;
     if (this.buffered) this.buffered.push(line);

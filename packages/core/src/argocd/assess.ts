@@ -97,6 +97,11 @@ export interface Assessment {
   unknownAncestry: string[];
   /** The revision of our source the app compares (revision mode: the one matching X). */
   revision?: string;
+  /**
+   * Revision mode: X is applied (rules 1, 2 and 4 hold), so the app's health is X's. Before that
+   * it is the health of the manifests X replaces.
+   */
+  applied?: boolean;
 }
 
 export function assess(app: Application, expectation: Expectation, context: AssessContext): Assessment {
@@ -169,15 +174,16 @@ function assessRevision(app: Application, expected: string, expectation: Expecta
     }
   }
 
-  // Our commit is applied: from here on Degraded is ours.
+  // Our commit is applied: from here on Degraded is ours, and the health is our commit's.
+  const applied = (result: Assessment): Assessment => finish({ ...result, applied: true });
   const key = ours.map((entry) => entry.revision).join(',');
   if (status.health.status === 'Degraded') {
-    return finish(degraded(app, key, `${short(revision)} was applied`, expectation, context, revision));
+    return applied(degraded(app, key, `${short(revision)} was applied`, expectation, context, revision));
   }
-  if (status.sync.status !== 'Synced') return finish({ ...waitingResult(name, describeSyncStatus(app), notes), revision });
-  if (status.health.status !== 'Healthy') return finish({ ...waitingResult(name, describeHealth(app), notes), revision });
+  if (status.sync.status !== 'Synced') return applied({ ...waitingResult(name, describeSyncStatus(app), notes), revision });
+  if (status.health.status !== 'Healthy') return applied({ ...waitingResult(name, describeHealth(app), notes), revision });
   const descendant = matcher.classify(revision) === 'descendant' ? `, a descendant of ${want}` : '';
-  return finish({ state: 'success', reason: `${name} runs ${short(revision)}${descendant} (Synced, Healthy)`, memory: {}, unknownAncestry: [], revision });
+  return applied({ state: 'success', reason: `${name} runs ${short(revision)}${descendant} (Synced, Healthy)`, memory: {}, unknownAncestry: [], revision });
 }
 
 /** Rule 4 before the reconcile check: the last operation succeeded, for our commit. */

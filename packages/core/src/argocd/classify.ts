@@ -206,8 +206,8 @@ export function errorForTransport(error: unknown, context: RequestContext, redac
   const what = code ? `${code}: ${message}` : message || 'unknown error';
   if (code === 'ENOTFOUND') {
     return new ArgoCdConnectionError(
-      safe(`Argo CD host ${hostname} does not resolve (${what}).`),
-      'Check the server URL for a typo, and that the runner can resolve that name.',
+      safe(`Nothing answers at ${context.host}: the Argo CD host ${hostname} does not resolve (${what}).`),
+      "Check the 'server' input for a typo (the Argo CD base URL, e.g. https://argocd.example.com), and that the runner can resolve that name.",
       code,
       false,
     );
@@ -228,5 +228,26 @@ export function timeoutError(context: RequestContext, timeoutMs: number): ArgoCd
     oneLine(`Argo CD at ${context.host} did not answer ${request(context)} within ${formatDuration(timeoutMs)}.`),
     hint,
     timeoutMs,
+  );
+}
+
+/** Transport codes that mean nobody listens at the address: no server, a wrong port or host. */
+const NOTHING_LISTENING: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function isNothingListening(error: unknown): error is ArgoCdConnectionError {
+  return error instanceof ArgoCdConnectionError && error.code !== undefined && NOTHING_LISTENING.has(error.code);
+}
+
+/**
+ * The verdict on a server that never answered: refused (or unresolvable) since the first request
+ * for `waitedMs`. A wrong host or port, not an outage worth the whole timeout.
+ */
+export function unreachableError(host: string, last: ArgoCdConnectionError, waitedMs: number): ArgoCdConnectionError {
+  if (!last.retryable) return last;
+  return new ArgoCdConnectionError(
+    `Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${formatDuration(waitedMs)} since the first request.`,
+    "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.",
+    last.code,
+    false,
   );
 }

@@ -6,7 +6,7 @@ import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type
 import { parseApplication, parseApplicationList, parseJson, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
 import type { SecretRedactor } from '../platform/platform';
 import { addSecret, redactorFor } from './secrets';
-import { jsonLines, truncated, type JsonLine } from './stream';
+import { jsonLines, malformed, truncated, type JsonLine } from './stream';
 import type { Application, ApplicationList, ApplicationWatchEvent, ResourceTree } from './types';
 
 /**
@@ -79,8 +79,9 @@ export interface SyncOptions extends AppRequestOptions {
 
 export interface WatchOptions {
   /**
-   * One name is filtered by the server. Several are filtered here, from a stream of every app the
-   * other filters let through (the API takes a single name).
+   * `name` or `namespace/name`. One is filtered by the server (its namespace as `appNamespace`).
+   * Several are filtered here, on name and namespace, from a stream of every app the other filters
+   * let through (the API takes a single name, and ignores `appNamespace` without one).
    */
   names?: readonly string[];
   selector?: string;
@@ -118,6 +119,7 @@ export class ArgoCdClient {
   private readonly timeoutMs: number;
   private readonly secrets: SecretRedactor;
   private session: Promise<string> | undefined;
+  private answered = false;
 
   constructor(private readonly options: ArgoCdClientOptions) {
     this.secrets = redactorFor('token' in options.credentials ? options.credentials.token : options.credentials.password);
@@ -128,6 +130,11 @@ export class ArgoCdClient {
     }
     this.timeoutMs = validTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.agent = createAgent({ caCert: options.caCert, insecure: options.insecure });
+  }
+
+  /** Whether any request got an HTTP answer (any status): something listens at the server URL. */
+  get hasAnswered(): boolean {
+    return this.answered;
   }
 
   /** `host[:port]` of the server, for log lines. */
@@ -186,14 +193,15 @@ export class ArgoCdClient {
 
   private async *watchEvents(options: WatchOptions): AsyncGenerator<ApplicationWatchEvent> {
     const names = options.names ?? [];
-    const single = names.length === 1 ? names[0] : undefined;
+    const single = names.length === 1 && names[0] !== undefined ? splitName(names[0]) : undefined;
     const path = '/api/v1/stream/applications';
-    const { selector, projects, appNamespace, resourceVersion, signal, timeoutMs } = options;
+    const { selector, projects, resourceVersion, signal, timeoutMs } = options;
+    const appNamespace = single?.namespace ?? options.appNamespace;
     const spec: RequestSpec = {
       method: 'GET',
       path,
-      query: { name: single, selector, projects, appNamespace, resourceVersion },
-      application: single,
+      query: { name: single?.name, selector, projects, appNamespace, resourceVersion },
+      application: single?.name,
       options: { signal, timeoutMs },
     };
     const { result, context } = await this.authorised(spec, (call) => openStream(this.agent, call));
@@ -205,11 +213,13 @@ export class ArgoCdClient {
       source,
       redact: (text) => this.redact(text),
     });
-    const wanted = names.length > 1 ? new Set(names) : undefined;
+    const wanted = names.length > 1 ? names.map(splitName) : undefined;
+    const isWanted = (metadata: Application['metadata']): boolean =>
+      !wanted || wanted.some((entry) => entry.name === metadata.name && (entry.namespace === undefined || entry.namespace === metadata.namespace));
     for await (const line of lines) {
-      const parsed = line.terminated ? parseWatchLine(line.value, where) : unterminated(line, where, source);
+      const parsed = line.terminated ? watchLine(line, where, source) : unterminated(line, where, source);
       if (parsed.kind === 'error') throw errorForStreamLine(parsed.error, context, (text) => this.redact(text));
-      if (parsed.kind === 'event' && (!wanted || wanted.has(parsed.event.application.metadata.name))) yield parsed.event;
+      if (parsed.kind === 'event' && isWanted(parsed.event.application.metadata)) yield parsed.event;
     }
   }
 
@@ -231,6 +241,7 @@ export class ArgoCdClient {
       const { authorization, credential, session } = await this.authorization(refused, spec.options);
       const call = this.call(spec, credential, authorization);
       const result = await perform(call);
+      this.answered = true;
       if (result.status >= 200 && result.status < 300) return { result, context: call.context };
       if (result.status === 401 && session !== undefined && refused === undefined) {
         refused = session;
@@ -263,6 +274,7 @@ export class ArgoCdClient {
     const path = '/api/v1/session';
     const call = this.call({ method: 'POST', path, body: { username, password }, options }, 'password', undefined);
     const answer = await exchange(this.agent, call);
+    this.answered = true;
     if (answer.status < 200 || answer.status >= 300) {
       throw errorForStatus(answer.status, readServerMessage(answer.text, answer.contentType, call.redact), call.context, call.redact);
     }
@@ -304,6 +316,22 @@ export class ArgoCdClient {
   }
 }
 
+/** `namespace/name` or `name` (a `/` is in neither a namespace nor an Application name). */
+function splitName(entry: string): { name: string; namespace?: string } {
+  const slash = entry.indexOf('/');
+  return slash < 0 ? { name: entry } : { name: entry.slice(slash + 1), namespace: entry.slice(0, slash) };
+}
+
+/** A complete line; one that is JSON but no watch event is malformed (retryable), like non-JSON. */
+function watchLine(line: JsonLine, where: string, source: string): WatchLine {
+  try {
+    return parseWatchLine(line.value, where);
+  } catch (error) {
+    if (error instanceof ArgoCdProtocolError) throw malformed(line.text, { source });
+    throw error;
+  }
+}
+
 /** The final text of a stream without its newline: only an error line is taken as complete. */
 function unterminated(line: JsonLine, where: string, source: string): WatchLine {
   let parsed: WatchLine | undefined;
@@ -316,7 +344,11 @@ function unterminated(line: JsonLine, where: string, source: string): WatchLine 
   throw truncated(line.text, { source });
 }
 
-function serverUrl(server: string, redact: Redact): URL {
+/**
+ * The server input as a URL, or the InputError saying what to change. Exported so a step's input
+ * validation reports it together with its other input errors, before any client exists.
+ */
+export function serverUrl(server: string, redact: Redact): URL {
   const hint = 'Write it as https://argocd.example.com (add the path prefix of a server run with --rootpath; http:// only without TLS).';
   let url: URL;
   try {
@@ -330,6 +362,16 @@ function serverUrl(server: string, redact: Redact): URL {
   if (url.username !== '' || url.password !== '') {
     // Not echoed: the part before @ is a credential.
     throw new InputError('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
+  }
+  // An address copied from the web UI's address bar (…/applications/argocd/payments-dev): the API
+  // lives under the base URL, and the UI path would answer every call with the UI's HTML page.
+  const ui = /\/applications(?:\/|$)/.exec(url.pathname);
+  if (ui) {
+    const base = `${url.origin}${url.pathname.slice(0, ui.index)}`;
+    throw new InputError(
+      `The Argo CD server URL ${JSON.stringify(redact(server))} is a web UI page (it holds /applications), not the server's base URL.`,
+      `Use the base URL: ${base} (the application goes in its own input).`,
+    );
   }
   if (url.search !== '' || url.hash !== '') {
     throw new InputError(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);

@@ -117,14 +117,15 @@ export class ArgoCdTimeoutError extends ArgoCdError {
 
 /**
  * An open watch stream stopped delivering: `stalled` (no bytes for the stall timeout), `dropped`
- * (the connection broke mid-body) or `truncated` (it ended inside a line). Retryable: reconnect,
+ * (the connection broke mid-body), `truncated` (it ended inside a line) or `malformed` (a line that
+ * is not a watch event: a proxy's garbage, a corrupted chunk). Retryable: reconnect,
  * passing the last resourceVersion; the server resends the current object first as ADDED.
  */
 export class ArgoCdStreamError extends ArgoCdError {
   constructor(
     message: string,
     hint: string,
-    readonly kind: 'stalled' | 'dropped' | 'truncated',
+    readonly kind: 'stalled' | 'dropped' | 'truncated' | 'malformed',
   ) {
     super(message, hint, true);
   }

@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { errorForTransport, timeoutError, type Redact, type RequestContext } from './classify';
-import { ArgoCdError } from './errors';
+import { ArgoCdError, ArgoCdProtocolError } from './errors';
 
 /**
  * One HTTP exchange with Argo CD on undici: a per-request deadline, the caller's AbortSignal, and
@@ -50,12 +50,42 @@ export interface HttpStream {
   body: Readable;
 }
 
-/** Sends the request and reads the whole body, all within `timeoutMs`. */
+/**
+ * The most of one answer (or one watch line) read: far above any Application or list a real
+ * server sends, far below what exhausts a runner's memory when something answers without end.
+ */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Sends the request and reads the whole body (at most MAX_BODY_BYTES), all within `timeoutMs`. */
 export async function exchange(agent: Agent, call: HttpCall): Promise<HttpAnswer> {
   return withDeadline(call, async (signal) => {
     const response = await send(agent, call, signal);
-    return { status: response.statusCode, contentType: contentType(response.headers), text: await response.body.text() };
+    return { status: response.statusCode, contentType: contentType(response.headers), text: await readCapped(response.body, call) };
   });
+}
+
+/** The body as text, or an error naming the endpoint once it passes MAX_BODY_BYTES. */
+async function readCapped(body: Readable, call: HttpCall): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw tooLarge(`${call.context.method} ${call.context.path} on ${call.context.host}`);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** An answer (`what`: the endpoint, or the watch stream) that passed MAX_BODY_BYTES. Terminal. */
+export function tooLarge(what: string): ArgoCdProtocolError {
+  return new ArgoCdProtocolError(
+    `${what} answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; stopped reading.`,
+    'No Argo CD answer is that large: point the server URL at the Argo CD API server itself, not at a proxy or another service.',
+  );
 }
 
 /**
@@ -71,7 +101,7 @@ export async function openStream(agent: Agent, call: HttpCall): Promise<HttpStre
     if (response.statusCode >= 200 && response.statusCode < 300) {
       return { status: response.statusCode, contentType: type, body: response.body };
     }
-    return { status: response.statusCode, contentType: type, text: await response.body.text() };
+    return { status: response.statusCode, contentType: type, text: await readCapped(response.body, call) };
   });
 }
 

@@ -9,6 +9,7 @@ export {
   type ListApplicationsOptions,
   type SyncOptions,
   type WatchOptions,
+  serverUrl,
 } from './client';
 export {
   assess,
@@ -34,4 +35,5 @@ export {
   isRetryableArgoCdError,
 } from './errors';
 export { parseApplication } from './parse';
+export { isNothingListening, unreachableError } from './classify';
 export type * from './types';

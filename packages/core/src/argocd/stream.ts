@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { formatDuration } from '../duration';
 import { oneLine, type Redact } from './classify';
 import { ArgoCdError, ArgoCdStreamError } from './errors';
-import { parseJson } from './parse';
+import { MAX_BODY_BYTES, tooLarge } from './http';
 
 /**
  * Reads newline-delimited JSON from a response body as it arrives. Bytes are decoded with a
@@ -30,6 +30,8 @@ export interface JsonLinesOptions {
   /** "the watch stream from argocd.example.com": names the stream in errors. */
   source: string;
   redact: Redact;
+  /** A line longer than this ends the stream with an error; default MAX_BODY_BYTES. */
+  maxLineBytes?: number;
 }
 
 const RECONNECT =
@@ -41,7 +43,9 @@ export async function* jsonLines(body: Readable, options: JsonLinesOptions): Asy
   const stallMs = options.stallTimeoutMs ?? 0;
   let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending = '';
+  // The unfinished line, in pieces: joined only once its newline comes, so a long line costs its
+  // length once, not once per chunk.
+  const pending = new PendingLine();
   try {
     for (;;) {
       // The clock runs only while we wait for bytes, never while the consumer handles a line.
@@ -56,21 +60,25 @@ export async function* jsonLines(body: Readable, options: JsonLinesOptions): Asy
       try {
         next = await iterator.next();
       } catch (error) {
-        throw interrupted(error, stalled, stallMs, pending, options);
+        throw interrupted(error, stalled, stallMs, pending.text(), options);
       } finally {
         clearTimeout(timer);
       }
       if (next.done) break;
-      pending += typeof next.value === 'string' ? next.value : decoder.decode(next.value as Uint8Array, { stream: true });
-      let newline = pending.indexOf('\n');
+      const text = typeof next.value === 'string' ? next.value : decoder.decode(next.value as Uint8Array, { stream: true });
+      let start = 0;
+      let newline = text.indexOf('\n');
       while (newline >= 0) {
-        const line = pending.slice(0, newline).trim();
-        pending = pending.slice(newline + 1);
-        if (line !== '') yield { value: parseJson(line, capitalised(options.source)), terminated: true, text: line };
-        newline = pending.indexOf('\n');
+        const line = pending.take(text.slice(start, newline)).trim();
+        if (line !== '') yield { value: parseLine(line, options), terminated: true, text: line };
+        start = newline + 1;
+        newline = text.indexOf('\n', start);
       }
+      pending.add(text.slice(start));
+      // Characters never outnumber bytes: a line past the cap in characters is past it in bytes.
+      if (pending.length > (options.maxLineBytes ?? MAX_BODY_BYTES)) throw tooLarge(capitalised(options.source));
     }
-    const tail = (pending + decoder.decode()).trim();
+    const tail = pending.take(decoder.decode()).trim();
     if (tail === '') return;
     let value: unknown;
     try {
@@ -82,6 +90,42 @@ export async function* jsonLines(body: Readable, options: JsonLinesOptions): Asy
   } finally {
     body.destroy();
   }
+}
+
+class PendingLine {
+  private pieces: string[] = [];
+  length = 0;
+
+  add(piece: string): void {
+    if (piece === '') return;
+    this.pieces.push(piece);
+    this.length += piece.length;
+  }
+
+  /** The line so far plus `end`; starts a new line. */
+  take(end: string): string {
+    const line = this.pieces.join('') + end;
+    this.pieces = [];
+    this.length = 0;
+    return line;
+  }
+
+  text(): string {
+    return this.pieces.join('');
+  }
+}
+
+/** A complete line that is not JSON is a corrupted or foreign line, not a verdict: reconnect. */
+function parseLine(line: string, options: JsonLinesOptions): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw malformed(line, options);
+  }
+}
+
+export function malformed(line: string, options: Pick<JsonLinesOptions, 'source'>): ArgoCdStreamError {
+  return new ArgoCdStreamError(`${capitalised(options.source)} sent a line that is not a watch event (${Buffer.byteLength(line)} bytes).`, RECONNECT, 'malformed');
 }
 
 /** Turns an error thrown while waiting for bytes into the caller's reason or a dropped stream. */

@@ -1,6 +1,9 @@
+import { serverUrl } from '../../argocd/client';
+import { redactorFor } from '../../argocd/secrets';
 import { parseDuration } from '../../duration';
 import { InputError } from '../../errors';
 import { splitList } from '../../list-input';
+import { InputErrors } from '../input-errors';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { waitArgocdHealthySpec } from './spec';
 
@@ -8,9 +11,10 @@ export type RefreshMode = 'normal' | 'hard' | 'none';
 
 /** Everything wait-argocd-healthy needs, validated before any request is made. */
 export interface WaitArgocdConfig {
-  /** Argo CD's base URL as given; the client validates it. */
+  /** Argo CD's base URL as given (already checked: the client checks it again). */
   server: string;
   auth: { token: string } | { username: string; password: string };
+  /** `name`, or `namespace/name` for an app in another namespace than `appNamespace`'s (or the server's). */
   applications: string[];
   selector?: string;
   appNamespace?: string;
@@ -32,60 +36,90 @@ export type WaitArgocdInputs = StepInputs<typeof waitArgocdHealthySpec>;
 
 // DNS-1123 subdomain: what Kubernetes accepts as an object (Application) name.
 const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
+// DNS-1123 label: a namespace name.
+const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const REVISION = /^[0-9a-f]{7,64}$/;
 
+/** Every input checked, and every problem reported together in one InputError. */
 export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdConfig {
-  if (inputs.server.trim() === '') {
-    throw new InputError("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
-  }
-  // The URL itself (scheme, no credentials or query) and `ca-cert` are checked by the Argo CD
-  // client's constructor, before any request.
-  const applications = splitList(inputs.application);
-  for (const name of applications) {
-    if (!APP_NAME.test(name)) {
-      throw new InputError(`Input 'application' holds an invalid Application name: ${JSON.stringify(name)}.`, 'Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names).');
-    }
-  }
-  if (applications.length === 0 && inputs.selector === '') {
-    throw new InputError("Nothing to wait for: give 'application' or 'selector'.", "Example: application: payments-dev, or selector: team=payments,env=dev.");
-  }
-  let auth: WaitArgocdConfig['auth'];
-  if (inputs.token !== '') {
-    auth = { token: inputs.token };
-  } else if (inputs.username !== '' && inputs.password !== '') {
-    auth = { username: inputs.username, password: inputs.password };
-  } else {
-    throw new InputError(
-      "Argo CD credentials are missing: give 'token', or 'username' and 'password'.",
-      'Create a token with `argocd account generate-token` (or a project role token) and pass it from a CI secret.',
-    );
+  const errors = new InputErrors();
+  const auth = errors.attempt(() => credentials(inputs), undefined);
+  const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
+  errors.attempt(() => checkServer(inputs.server, secret), undefined);
+  const applications = errors.attempt(() => applicationList(inputs), []);
+  const appNamespace = inputs['app-namespace'];
+  if (appNamespace !== '' && !NAMESPACE.test(appNamespace)) {
+    errors.add(new InputError(`Input 'app-namespace' is not a namespace name: ${JSON.stringify(appNamespace)}.`, 'Namespaces are lower-case letters, digits and `-`.'));
   }
   const revision = inputs.revision.trim().toLowerCase();
   if (revision !== '' && !REVISION.test(revision)) {
-    throw new InputError(`Input 'revision' is not a commit SHA: ${JSON.stringify(inputs.revision)}.`, "Pass the full commit SHA, e.g. update-manifest's commit-sha output.");
+    errors.add(new InputError(`Input 'revision' is not a commit SHA: ${JSON.stringify(inputs.revision)}.`, "Pass the full commit SHA, e.g. update-manifest's commit-sha output."));
   }
-  const refresh = inputs.refresh || 'normal';
-  if (refresh !== 'normal' && refresh !== 'hard' && refresh !== 'none') {
-    throw new InputError(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.');
+  const given = inputs.refresh || 'normal';
+  const refresh: RefreshMode = given === 'hard' || given === 'none' ? given : 'normal';
+  if (given !== refresh) {
+    errors.add(new InputError(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.'));
   }
   const caCert = inputs['ca-cert'];
-  const config: WaitArgocdConfig = {
-    server: inputs.server,
-    auth,
-    applications,
-    timeoutMs: parseDuration(inputs.timeout || '10m', 'timeout'),
-    refresh,
-    sync: parseBoolean(inputs.sync, 'sync', false),
-    degradedGraceMs: parseDuration(inputs['degraded-grace'] || '0s', 'degraded-grace'),
-    insecure: parseBoolean(inputs.insecure, 'insecure', false),
-    requestTimeoutMs: parseDuration(inputs['request-timeout'] || '30s', 'request-timeout'),
-  };
-  if (config.sync && revision === '') throw new InputError("Input 'sync: true' needs 'revision'.", 'Give the commit to sync, e.g. update-manifest\'s commit-sha.');
+  if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
+    errors.add(new InputError("Input 'ca-cert' is not PEM text.", 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.'));
+  }
+  const timeoutMs = errors.attempt(() => parseDuration(inputs.timeout || '10m', 'timeout'), 0);
+  const sync = errors.attempt(() => parseBoolean(inputs.sync, 'sync', false), false);
+  const degradedGraceMs = errors.attempt(() => parseDuration(inputs['degraded-grace'] || '0s', 'degraded-grace'), 0);
+  const insecure = errors.attempt(() => parseBoolean(inputs.insecure, 'insecure', false), false);
+  const requestTimeoutMs = errors.attempt(() => parseDuration(inputs['request-timeout'] || '30s', 'request-timeout'), 0);
+  if (sync && revision === '') errors.add(new InputError("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
+  errors.throwIfAny();
+  // Set once no error was collected: credentials() cannot throw here.
+  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, insecure, requestTimeoutMs };
   if (inputs.selector !== '') config.selector = inputs.selector;
-  if (inputs['app-namespace'] !== '') config.appNamespace = inputs['app-namespace'];
+  if (appNamespace !== '') config.appNamespace = appNamespace;
   if (inputs.project !== '') config.project = inputs.project;
   if (revision !== '') config.revision = revision;
   if (inputs.path !== '') config.path = inputs.path;
   if (caCert !== '') config.caCert = caCert;
   return config;
+}
+
+function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {
+  if (inputs.token !== '') return { token: inputs.token };
+  if (inputs.username !== '' && inputs.password !== '') return { username: inputs.username, password: inputs.password };
+  throw new InputError(
+    "Argo CD credentials are missing: give 'token', or 'username' and 'password'.",
+    'Create a token with `argocd account generate-token` (or a project role token) and pass it from a CI secret.',
+  );
+}
+
+/** The URL's shape (scheme, no credentials or query, not a web UI page), as the client checks it. */
+function checkServer(server: string, secret: string): void {
+  if (server.trim() === '') throw new InputError("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+  const redactor = redactorFor(secret);
+  try {
+    serverUrl(server, (text) => redactor.redact(text));
+  } catch (error) {
+    // Named as the input it is, among the other inputs' errors.
+    if (error instanceof InputError) throw new InputError(`Input 'server': ${error.message}`, error.hint);
+    throw error;
+  }
+}
+
+/** `name` or `namespace/name` entries; at least one, or a selector. */
+function applicationList(inputs: WaitArgocdInputs): string[] {
+  const applications = splitList(inputs.application);
+  for (const entry of applications) {
+    const parts = entry.split('/');
+    const name = parts.at(-1) ?? '';
+    const namespace = parts.length === 2 ? parts[0] : undefined;
+    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
+      throw new InputError(
+        `Input 'application' holds an invalid Application name: ${JSON.stringify(entry)}.`,
+        'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.',
+      );
+    }
+  }
+  if (applications.length === 0 && inputs.selector === '') {
+    throw new InputError("Nothing to wait for: give 'application' or 'selector'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
+  }
+  return applications;
 }

@@ -1,12 +1,15 @@
-import { ArgoCdClient, ArgoCdStreamError, isRetryableArgoCdError, type Application, type ResourceNode } from '../../argocd';
+import { ArgoCdClient, ArgoCdStreamError, isNothingListening, isRetryableArgoCdError, unreachableError, type Application, type ResourceNode } from '../../argocd';
+import { short } from '../../argocd/sources';
 import { formatDuration } from '../../duration';
 import { GitopsPromoteError, InputError } from '../../errors';
+import { fileNotHoldingChange } from '../../git/change-held';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
 import { abortOnSignals } from '../../runtime/cancellation';
 import { Deadline, DeadlineExceededError, sleepUnlessAborted } from '../../runtime/deadline';
 import type { WaitArgocdConfig } from './config';
-import { WatchState, type AppState } from './watch-state';
+import { progressLine } from './progress';
+import { WatchState, type AppState, type AppTarget } from './watch-state';
 
 /** The Applications did not reach the expected state; `message` names the app and why. */
 export class ApplicationNotReadyError extends GitopsPromoteError {}
@@ -22,6 +25,10 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** Listen for SIGTERM/SIGINT; off in tests that run in process. */
   handleSignals?: boolean;
+  /** How often a line says what each app still waits for; 30 s. */
+  progressIntervalMs?: number;
+  /** How long connections refused (or a host that does not resolve) are retried before any answer came; 30 s. */
+  unreachableTimeoutMs?: number;
 }
 
 /** One app's outcome, for the `result` output and the summary. */
@@ -47,6 +54,8 @@ export interface WaitResult {
 const STALL_MS = 30_000;
 const FIRST_EVENT_MS = 10_000;
 const POLL_MS = 5_000;
+const PROGRESS_MS = 30_000;
+const UNREACHABLE_MS = 30_000;
 
 export async function runWaitArgocdHealthy(config: WaitArgocdConfig, platform: Platform, options: WaitOptions = {}): Promise<WaitResult> {
   if ('token' in config.auth) platform.setSecret(config.auth.token);
@@ -82,6 +91,8 @@ class Waiter {
   private readonly ancestry = new Map<string, boolean>();
   private repo: GitRepository | undefined;
   private mode: 'stream' | 'poll' = 'stream';
+  /** When the first "nothing listening" failure came, while the server never answered yet. */
+  private unreachableSince: number | undefined;
 
   constructor(
     private readonly config: WaitArgocdConfig,
@@ -95,27 +106,40 @@ class Waiter {
   async run(): Promise<WaitResult> {
     const { config, platform } = this;
     if (config.path) this.repo = await GitRepository.open(config.path, {}, (text) => platform.redact(text));
-    const names = await this.applicationNames();
+    const targets = await this.targets();
+    const names = targets.map((target) => target.label);
     platform.info(
       config.revision
         ? `Waiting up to ${formatDuration(config.timeoutMs)} for ${names.join(', ')} to run ${config.revision} (Synced and Healthy).`
         : `Waiting up to ${formatDuration(config.timeoutMs)} for ${names.join(', ')} to be Synced and Healthy with no operation running (no revision given: like \`argocd app wait\`, the revision is not checked).`,
     );
     this.state = new WatchState(
-      names,
+      targets,
       { ...(config.revision ? { revision: config.revision } : {}), degradedGraceMs: config.degradedGraceMs },
       // Argo CD's clock may run a little behind ours: a comparison within a few seconds before we
       // started may already be of the pushed commit.
       this.started - 5000,
       this.repo ? (candidate, expected) => this.ancestry.get(`${candidate}..${expected}`) : undefined,
     );
+    // A line per app still waited for, however quiet the stream is: a slow rollout is visible.
+    const progress = setInterval(() => this.reportProgress(), this.options.progressIntervalMs ?? PROGRESS_MS);
+    progress.unref();
     try {
-      for (const name of names) await this.initial(name);
+      for (const state of this.state.apps.values()) await this.initial(state);
       if (!this.verdictReached()) await this.watch();
       return await this.finish();
     } catch (error) {
       if (this.deadline.signal.aborted) return this.finish();
       throw error;
+    } finally {
+      clearInterval(progress);
+    }
+  }
+
+  private reportProgress(): void {
+    for (const state of this.state.apps.values()) {
+      if (state.assessment?.state === 'success' || state.assessment?.state === 'failure') continue;
+      this.platform.info(`${formatDuration(this.elapsed())} ${progressLine(state, this.config.revision)}`);
     }
   }
 
@@ -123,14 +147,27 @@ class Waiter {
     return Date.now() - this.started;
   }
 
-  /** The names given, plus every app the selector matches. */
-  private async applicationNames(): Promise<string[]> {
-    const names = [...this.config.applications];
+  /**
+   * The apps given (`name` or `namespace/name`), plus every app the selector matches. An app is its
+   * name and namespace: a label names the namespace too when the name alone is ambiguous.
+   */
+  private async targets(): Promise<AppTarget[]> {
+    const targets: AppTarget[] = this.config.applications.map((entry) => {
+      const slash = entry.indexOf('/');
+      const namespace = slash < 0 ? this.config.appNamespace : entry.slice(0, slash);
+      return { label: entry, name: entry.slice(slash + 1), ...(namespace ? { requestNamespace: namespace } : {}) };
+    });
     if (this.config.selector) {
       const list = await this.retrying('listing Applications', () =>
         this.client.listApplications({ selector: this.config.selector, ...this.listScope(), signal: this.deadline.signal }),
       );
-      for (const app of list.items) if (!names.includes(app.metadata.name)) names.push(app.metadata.name);
+      for (const app of list.items) {
+        const { name, namespace } = app.metadata;
+        const given = targets.some((target) => target.name === name && (target.requestNamespace ?? namespace) === namespace);
+        if (given) continue;
+        const twin = list.items.some((other) => other !== app && other.metadata.name === name) || targets.some((target) => target.name === name);
+        targets.push({ label: twin && namespace ? `${namespace}/${name}` : name, name, ...(namespace ? { requestNamespace: namespace } : {}) });
+      }
       if (list.items.length === 0) {
         throw new InputError(
           `Selector ${JSON.stringify(this.config.selector)} matches no Application${this.config.project ? ` in project ${this.config.project}` : ''} that this token may see.`,
@@ -138,64 +175,66 @@ class Waiter {
         );
       }
     }
-    return names;
+    return targets;
   }
 
   private listScope(): { projects?: string[]; appNamespace?: string } {
     return { ...(this.config.project ? { projects: [this.config.project] } : {}), ...(this.config.appNamespace ? { appNamespace: this.config.appNamespace } : {}) };
   }
 
-  private appScope(): { project?: string; appNamespace?: string } {
-    return { ...(this.config.project ? { project: this.config.project } : {}), ...(this.config.appNamespace ? { appNamespace: this.config.appNamespace } : {}) };
+  private appScope(target: AppTarget): { project?: string; appNamespace?: string } {
+    return { ...(this.config.project ? { project: this.config.project } : {}), ...(target.requestNamespace ? { appNamespace: target.requestNamespace } : {}) };
   }
 
   /** Refresh (bounded by request-timeout), then decide at once if the app already runs the commit. */
-  private async initial(name: string): Promise<void> {
+  private async initial(target: AppState): Promise<void> {
+    const { name, label } = target;
     const refresh = this.config.refresh === 'none' ? undefined : this.config.refresh;
     let app: Application;
     try {
-      app = await this.retrying(`reading ${name}`, () =>
-        this.client.getApplication(name, { ...this.appScope(), ...(refresh ? { refresh } : {}), signal: this.deadline.signal }),
+      app = await this.retrying(`reading ${label}`, () =>
+        this.client.getApplication(name, { ...this.appScope(target), ...(refresh ? { refresh } : {}), signal: this.deadline.signal }),
       );
     } catch (error) {
       // A refresh that outlasts request-timeout (a slow repo server) is no reason to stop: the
       // stream shows the comparison when it comes.
       if (!refresh || this.deadline.signal.aborted || !isRetryableArgoCdError(error)) throw error;
-      this.platform.warning(`Refreshing ${name} took longer than request-timeout; watching without waiting for it.`);
-      app = await this.retrying(`reading ${name}`, () => this.client.getApplication(name, { ...this.appScope(), signal: this.deadline.signal }));
+      this.platform.warning(`Refreshing ${label} took longer than request-timeout; watching without waiting for it.`);
+      app = await this.retrying(`reading ${label}`, () => this.client.getApplication(name, { ...this.appScope(target), signal: this.deadline.signal }));
     }
-    await this.observe(app);
-    await this.requestSync(app);
+    await this.observe(app, target);
+    await this.requestSync(app, target);
   }
 
   /** `sync: true`: an app without auto-sync is told to sync the revision (production, typically). */
-  private async requestSync(app: Application): Promise<void> {
+  private async requestSync(app: Application, state: AppState): Promise<void> {
     const { config } = this;
-    const name = app.metadata.name;
-    const state = this.state.apps.get(name);
-    if (!config.sync || !config.revision || app.spec.syncPolicy?.automated || state?.assessment?.state !== 'waiting') return;
+    const { name, label } = state;
+    if (!config.sync || !config.revision || app.spec.syncPolicy?.automated || state.assessment?.state !== 'waiting') return;
     if (app.operation) {
-      this.platform.info(`${name}: an operation is already running; not requesting another sync.`);
+      this.platform.info(`${label}: an operation is already running; not requesting another sync.`);
       return;
     }
     if (app.spec.sources.length > 0) {
-      this.platform.warning(`${name} has ${app.spec.sources.length} sources; syncing its target revisions (which source holds ${config.revision} is not known).`);
-      await this.retrying(`syncing ${name}`, () => this.client.sync(name, { ...this.appScope(), signal: this.deadline.signal }));
+      this.platform.warning(`${label} has ${app.spec.sources.length} sources; syncing its target revisions (which source holds ${config.revision} is not known).`);
+      await this.retrying(`syncing ${label}`, () => this.client.sync(name, { ...this.appScope(state), signal: this.deadline.signal }));
     } else {
-      await this.retrying(`syncing ${name}`, () => this.client.sync(name, { ...this.appScope(), revision: config.revision, signal: this.deadline.signal }));
+      await this.retrying(`syncing ${label}`, () => this.client.sync(name, { ...this.appScope(state), revision: config.revision, signal: this.deadline.signal }));
     }
-    this.platform.info(`${formatDuration(this.elapsed())} ${name}: sync of ${config.revision.slice(0, 12)} requested (no auto-sync).`);
+    this.platform.info(`${formatDuration(this.elapsed())} ${label}: sync of ${config.revision.slice(0, 12)} requested (no auto-sync).`);
   }
 
-  /** Records an object, places unknown commits with git, and logs the app's state when it changed. */
-  private async observe(app: Application): Promise<AppState | undefined> {
-    let state = this.state.update(app, Date.now());
+  /**
+   * Records an object (read by name for `target`, or from the stream), places unknown commits with
+   * git, and logs the app's state when it changed.
+   */
+  private async observe(app: Application, target?: AppState): Promise<AppState | undefined> {
+    const state = target ? this.state.bind(target, app) : this.state.update(app, Date.now());
     if (!state) return undefined;
     const unknown = state.assessment?.unknownAncestry ?? [];
     if (unknown.length > 0 && this.repo && this.config.revision) {
       for (const candidate of unknown) await this.placeCommit(candidate, this.config.revision);
       this.state.reassess(state, Date.now());
-      state = this.state.apps.get(app.metadata.name) ?? state;
     }
     const reason = state.assessment?.reason ?? '';
     if (reason !== state.logged) {
@@ -206,14 +245,26 @@ class Waiter {
     return state;
   }
 
-  /** Whether `candidate` contains `expected`, from the checkout (fetching once when it lacks the commit). */
+  /**
+   * Whether `candidate` runs `expected`, from the checkout (fetching once when it lacks the commit):
+   * it descends from it and still holds its change (a later revert does not run it).
+   */
   private async placeCommit(candidate: string, expected: string): Promise<void> {
     const key = `${candidate}..${expected}`;
-    if (this.ancestry.has(key) || !this.repo) return;
-    const known = async (): Promise<boolean> => (await this.repo?.hasCommit(candidate)) === true && (await this.repo?.hasCommit(expected)) === true;
-    if (!(await known())) await this.repo.fetchAll('origin').catch(() => undefined);
+    const repo = this.repo;
+    if (this.ancestry.has(key) || !repo) return;
+    const known = async (): Promise<boolean> => (await repo.hasCommit(candidate)) && (await repo.hasCommit(expected));
+    if (!(await known())) await repo.fetchAll('origin').catch(() => undefined);
     if (!(await known())) return;
-    this.ancestry.set(key, await this.repo.isAncestor(expected, candidate));
+    if (!(await repo.isAncestor(expected, candidate))) {
+      this.ancestry.set(key, false);
+      return;
+    }
+    const undone = await fileNotHoldingChange(repo, expected, candidate);
+    if (undone !== undefined) {
+      this.platform.info(`${short(candidate)} descends from ${short(expected)} but no longer holds its change to ${undone} (reverted or overwritten): it does not count as running ${short(expected)}.`);
+    }
+    this.ancestry.set(key, undone === undefined);
   }
 
   private verdictReached(): boolean {
@@ -236,7 +287,8 @@ class Waiter {
         if (signal.aborted) return;
         if (!isRetryableArgoCdError(error)) throw error;
         const why = error instanceof ArgoCdStreamError ? error.kind : 'error';
-        this.platform.info(`${formatDuration(this.elapsed())} The watch stream ${why === 'stalled' ? 'went quiet' : 'dropped'}; reconnecting in ${formatDuration(backoff)}.`);
+        const what = why === 'stalled' ? 'went quiet' : why === 'malformed' ? 'sent a malformed line' : 'dropped';
+        this.platform.info(`${formatDuration(this.elapsed())} The watch stream ${what}; reconnecting in ${formatDuration(backoff)}.`);
         await sleepUnlessAborted(backoff, signal);
         backoff = Math.min(backoff * 2, 10_000);
       }
@@ -244,7 +296,9 @@ class Waiter {
   }
 
   private async streamOnce(): Promise<void> {
-    const names = [...this.state.apps.keys()];
+    const states = [...this.state.apps.values()];
+    // Each app by namespace and name: a same-named app elsewhere must not pass for ours.
+    const names = states.map((state) => (state.namespace ? `${state.namespace}/${state.name}` : state.name));
     const stream = new AbortController();
     const signal = AbortSignal.any([this.deadline.signal, stream.signal]);
     let received = false;
@@ -272,8 +326,8 @@ class Waiter {
       for await (const event of events) {
         received = true;
         if (event.type === 'DELETED') {
-          const state = this.state.apps.get(event.application.metadata.name);
-          if (state) throw new ApplicationNotReadyError(`${state.name} was deleted while waiting for it.`, 'Check who deleted it (argocd app history, or the app-of-apps that manages it).');
+          const state = this.state.find(event.application);
+          if (state) throw new ApplicationNotReadyError(`${state.label} was deleted while waiting for it.`, 'Check who deleted it (argocd app history, or the app-of-apps that manages it).');
           continue;
         }
         await this.observe(event.application);
@@ -289,9 +343,9 @@ class Waiter {
   }
 
   private async poll(): Promise<void> {
-    for (const name of this.state.apps.keys()) {
-      const app = await this.retrying(`reading ${name}`, () => this.client.getApplication(name, { ...this.appScope(), signal: this.deadline.signal }));
-      await this.observe(app);
+    for (const state of this.state.apps.values()) {
+      const app = await this.retrying(`reading ${state.label}`, () => this.client.getApplication(state.name, { ...this.appScope(state), signal: this.deadline.signal }));
+      await this.observe(app, state);
       if (this.verdictReached()) return;
     }
     await sleepUnlessAborted(this.options.pollIntervalMs ?? POLL_MS, this.deadline.signal);
@@ -304,14 +358,37 @@ class Waiter {
       try {
         return await request();
       } catch (error) {
-        if (this.deadline.signal.aborted || !isRetryableArgoCdError(error)) throw error;
+        if (this.deadline.signal.aborted) throw error;
+        const unreachable = this.unreachable(error);
+        if (unreachable) throw unreachable;
+        if (!isRetryableArgoCdError(error)) throw error;
         const message = error instanceof Error ? error.message : String(error);
         this.platform.info(`${formatDuration(this.elapsed())} ${what}: ${message} Retrying in ${formatDuration(delay)}.`);
-        await sleepUnlessAborted(Math.min(delay, this.deadline.remainingMs()), this.deadline.signal);
+        await sleepUnlessAborted(Math.min(delay, this.deadline.remainingMs(), this.unreachableWindowLeft()), this.deadline.signal);
         if (this.deadline.signal.aborted) throw error;
         delay = Math.min(delay * 2, 10_000);
       }
     }
+  }
+
+  /**
+   * Nothing listening at the server from the start (refused, or a host that does not resolve) is
+   * a wrong URL far more often than an outage: after a short while it fails, instead of retrying
+   * for the whole timeout. A server that answered once and then refuses is riding out a restart.
+   */
+  private unreachable(error: unknown): GitopsPromoteError | undefined {
+    if (!isNothingListening(error) || this.client.hasAnswered) return undefined;
+    const now = Date.now();
+    this.unreachableSince ??= now;
+    const waited = now - this.unreachableSince;
+    if (error.retryable && waited < (this.options.unreachableTimeoutMs ?? UNREACHABLE_MS)) return undefined;
+    return unreachableError(this.client.host, error, waited);
+  }
+
+  /** How long "nothing listening" may still be retried; unbounded once the server answered. */
+  private unreachableWindowLeft(): number {
+    if (this.unreachableSince === undefined || this.client.hasAnswered) return Number.POSITIVE_INFINITY;
+    return Math.max(0, this.unreachableSince + (this.options.unreachableTimeoutMs ?? UNREACHABLE_MS) - Date.now());
   }
 
   /** The verdict: success, a failure explained (Degraded resources from the tree), or what each app still waited for. */
@@ -320,11 +397,11 @@ class Waiter {
     const failedApp = this.state.failed();
     let failure: GitopsPromoteError | undefined;
     for (const state of this.state.apps.values()) {
-      const degraded = state.app?.status.health.status === 'Degraded' ? await this.degradedResources(state.name) : [];
-      reports[state.name] = report(state, degraded, this.elapsed());
+      const degraded = state.app?.status.health.status === 'Degraded' ? await this.degradedResources(state) : [];
+      reports[state.label] = report(state, degraded, this.elapsed(), this.config.revision);
     }
     if (failedApp) {
-      const degraded = reports[failedApp.name]?.degraded ?? [];
+      const degraded = reports[failedApp.label]?.degraded ?? [];
       const details = degraded.map((node) => `\n  ${node.kind}/${node.namespace}/${node.name}: ${node.message}`).join('');
       failure = new ApplicationNotReadyError(
         `${failedApp.assessment?.reason ?? failedApp.name}${details}`,
@@ -336,7 +413,7 @@ class Waiter {
       const reason: unknown = this.deadline.signal.reason;
       const lines = [...this.state.apps.values()]
         .filter((state) => state.assessment?.state !== 'success')
-        .map((state) => `\n  ${state.name}: ${state.assessment?.waitingFor ?? state.assessment?.reason ?? 'no state received yet'}`)
+        .map((state) => `\n  ${state.label}: ${state.assessment?.waitingFor ?? state.assessment?.reason ?? 'no state received yet'}`)
         .join('');
       const cancelled = reason instanceof GitopsPromoteError && !(reason instanceof DeadlineExceededError);
       failure = new ApplicationNotReadyError(
@@ -347,9 +424,9 @@ class Waiter {
     return { reports, mode: this.mode, ...(failure ? { failure } : {}) };
   }
 
-  private async degradedResources(name: string): Promise<AppReport['degraded']> {
+  private async degradedResources(state: AppState): Promise<AppReport['degraded']> {
     try {
-      const tree = await this.client.resourceTree(name, { ...this.appScope(), timeoutMs: this.config.requestTimeoutMs });
+      const tree = await this.client.resourceTree(state.name, { ...this.appScope(state), timeoutMs: this.config.requestTimeoutMs });
       return tree.nodes.filter((node) => node.health?.status === 'Degraded').map(describeNode);
     } catch {
       // The explanation is a courtesy: the verdict stands without it.
@@ -362,11 +439,16 @@ function describeNode(node: ResourceNode): AppReport['degraded'][number] {
   return { kind: node.kind ?? '?', namespace: node.namespace ?? '', name: node.name ?? '?', message: node.health?.message ?? '' };
 }
 
-function report(state: AppState, degraded: AppReport['degraded'], elapsedMs: number): AppReport {
+/**
+ * One app's outcome. With a revision, `health` is the app's health at that revision: an app that
+ * has not applied it yet reports `Unknown`, not the Healthy of the commit it still runs.
+ */
+function report(state: AppState, degraded: AppReport['degraded'], elapsedMs: number, expected: string | undefined): AppReport {
   const app = state.app;
   const sync = app?.status.sync;
+  const atExpected = expected === undefined || state.assessment?.applied === true || state.assessment?.state === 'failure';
   return {
-    health: app?.status.health.status ?? 'Unknown',
+    health: (atExpected ? app?.status.health.status : undefined) ?? 'Unknown',
     sync: sync?.status ?? 'Unknown',
     revision: state.assessment?.revision ?? sync?.revision ?? sync?.revisions[0] ?? '',
     operationPhase: app?.status.operationState?.phase ?? '',

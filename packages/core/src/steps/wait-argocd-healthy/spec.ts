@@ -6,20 +6,20 @@ export const waitArgocdHealthySpec = {
   description:
     'Ask Argo CD to refresh, then watch Applications until they are Synced to the pushed commit and Healthy; fail fast, saying why, when they are not.',
   inputs: [
-    { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab).' },
+    { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab); not a web UI page (`…/applications/…`).' },
     { name: 'token', secret: true, description: 'Argo CD API token (an account or project token with `applications, get` and, for `sync: true`, `sync`). Masked. Or give `username` + `password`.' },
     { name: 'username', description: 'Argo CD local user, with `password`, to get a session token when no `token` is given.' },
     { name: 'password', secret: true, description: 'Password for `username`. Masked.' },
-    { name: 'application', description: 'Application name(s), one per line or comma-separated. With `selector` or alone.' },
+    { name: 'application', description: 'Application(s) as `name` or `namespace/name`, one per line or comma-separated. With `selector` or alone.' },
     { name: 'selector', description: 'Label selector (`team=payments,env=dev`): every Application it matches is waited for.' },
-    { name: 'app-namespace', description: 'Namespace of the Applications, when Argo CD manages apps in several namespaces.' },
+    { name: 'app-namespace', description: 'Namespace of the Applications given by name only, when Argo CD manages apps in several namespaces.' },
     { name: 'project', description: 'Argo CD project of the Applications (a missing app is then reported as not found rather than not permitted).' },
     {
       name: 'revision',
       description:
         'The commit the Applications must run, usually update-manifest\'s `commit-sha`. Empty: wait like `argocd app wait` (synced, healthy, no operation), without checking the revision.',
     },
-    { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it.' },
+    { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it, while the files `revision` changed keep its values.' },
     { name: 'timeout', default: '10m', description: 'How long to wait in all (`90s`, `10m`); then fail, printing what each app still waited for.' },
     { name: 'refresh', default: 'normal', description: 'Ask Argo CD to re-read git first: `normal`, `hard` (also regenerate manifests), or `none`.' },
     { name: 'sync', boolean: true, default: 'false', description: 'Request a sync of `revision` for Applications without auto-sync (e.g. production).' },
@@ -29,12 +29,12 @@ export const waitArgocdHealthySpec = {
     { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },
   ],
   outputs: [
-    { name: 'health', description: 'Health of the Applications: the worst of them (`Healthy` when all are).' },
+    { name: 'health', description: 'Health of the Applications at `revision`: the worst of them (`Healthy` when all are; `Unknown` for an app that has not applied it yet).' },
     { name: 'sync', description: 'Sync status of the Applications: `Synced` when all are, else the first that is not.' },
     { name: 'revision', description: 'The revision the Applications run (of the first, when they differ).' },
     {
       name: 'result',
-      description: 'JSON object by Application name: `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
+      description: 'JSON object by Application (`name`, or `namespace/name` as given or when two share a name): `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
     },
   ],
 } as const satisfies StepSpec;

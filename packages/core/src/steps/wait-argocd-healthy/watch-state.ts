@@ -1,8 +1,21 @@
 import { assess, type Application, type Assessment, type AssessMemory, type DescendantPredicate, type Expectation } from '../../argocd';
 
-/** What the step knows of one Application: its last object, assessment and when it started waiting. */
-export interface AppState {
+/** An Application to wait for: its name and, when known, its namespace. Both make its identity. */
+export interface AppTarget {
+  /** How the app is shown (log, summary, `result` keys): `name`, or `namespace/name` when needed. */
+  label: string;
   name: string;
+  /** The namespace requests name (`appNamespace`); undefined: the server's own namespace. */
+  requestNamespace?: string;
+}
+
+/** What the step knows of one Application: its last object, assessment and when it started waiting. */
+export interface AppState extends AppTarget {
+  /**
+   * The namespace the app lives in, from the first object read by name (a GET, which the server
+   * resolves to one app): from then on only objects of that namespace are this app's.
+   */
+  namespace?: string;
   app?: Application;
   assessment?: Assessment;
   memory: AssessMemory;
@@ -20,21 +33,41 @@ export class WatchState {
   readonly apps = new Map<string, AppState>();
 
   constructor(
-    names: readonly string[],
+    targets: readonly AppTarget[],
     private readonly expectation: Expectation,
     private readonly since: number,
     private readonly isDescendant: DescendantPredicate | undefined,
   ) {
-    for (const name of names) this.apps.set(name, { name, memory: {} });
+    for (const target of targets) {
+      this.apps.set(target.label, { ...target, ...(target.requestNamespace ? { namespace: target.requestNamespace } : {}), memory: {} });
+    }
+  }
+
+  /**
+   * The tracked app an object belongs to: same name and same namespace. A same-named app in
+   * another namespace (a stream of several apps carries every namespace) is someone else's.
+   */
+  find(app: Application): AppState | undefined {
+    const { name, namespace } = app.metadata;
+    for (const state of this.apps.values()) {
+      if (state.name === name && (state.namespace === undefined || namespace === undefined || state.namespace === namespace)) return state;
+    }
+    return undefined;
+  }
+
+  /**
+   * Records an object read by name for `state` (a GET): binds the app's namespace, then assesses.
+   */
+  bind(state: AppState, app: Application): AppState {
+    if (state.namespace === undefined && app.metadata.namespace !== undefined) state.namespace = app.metadata.namespace;
+    return this.record(state, app);
   }
 
   /** Records a new object of a tracked app and assesses it; undefined for an app not tracked. */
   update(app: Application, now: number): AppState | undefined {
-    const state = this.apps.get(app.metadata.name);
+    const state = this.find(app);
     if (!state) return undefined;
-    state.app = app;
-    this.reassess(state, now);
-    return state;
+    return this.record(state, app, now);
   }
 
   reassess(state: AppState, now: number): void {
@@ -62,5 +95,11 @@ export class WatchState {
       if (version !== undefined && (newest === undefined || Number(version) > Number(newest))) newest = version;
     }
     return newest;
+  }
+
+  private record(state: AppState, app: Application, now = Date.now()): AppState {
+    state.app = app;
+    this.reassess(state, now);
+    return state;
   }
 }
