@@ -164,12 +164,6 @@ export class GitRepository {
     return result.exitCode === 0 ? result.stdout : undefined;
   }
 
-  /** Like fileAt, for a path relative to the repository root (as changedFiles lists them). */
-  async rootFileAt(rev: string, file: string): Promise<string | undefined> {
-    const result = await this.git.exec(['cat-file', 'blob', `${rev}:${file}`]);
-    return result.exitCode === 0 ? result.stdout : undefined;
-  }
-
   /** Whether the object database has commit `sha` (a shallow or stale checkout may not). */
   async hasCommit(sha: string): Promise<boolean> {
     const result = await this.git.exec(['cat-file', '-e', `${sha}^{commit}`]);
