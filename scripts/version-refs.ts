@@ -68,11 +68,13 @@ export function referencesIn(file: string, text: string, version: string): Versi
 }
 
 /**
- * Lines that mention gitops-promote beside a version no rule reads (`@2`, `v1.3.0`, `0.9.1`): a
+ * Lines that name gitops-promote with a version no rule reads (`@2`, `@v1.3.0`, ` 0.9.1`): a
  * new way of naming a release that the rules must learn before it can drift unnoticed.
  */
 export function unrecognised(file: string, text: string): { file: string; line: number; text: string }[] {
-  const versionLike = /(?<![\w.-])v?\d+\.\d+\.\d+(?![\w.])|@v?\d+(?![\w.])/g;
+  // A version attached to the name (`gitops-promote@2`, `…/gitops-promote/actions/x@v1.3.0`,
+  // `gitops-promote 0.9.1`); an image tag elsewhere on the line (`--tag 1.4.2`) is no release.
+  const versionLike = /gitops-promote[\w/.<>-]*@v?\d[\w.]*|gitops-promote\s+v?\d+\.\d+\.\d+/g;
   return text
     .split('\n')
     .map((content, index) => ({ file, line: index + 1, text: content }))

@@ -1094,7 +1094,135 @@ function terminalInputs(env, secretInputs) {
     return inputs;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/runtime/cancellation.ts
+
+
+/** The run was cancelled (a CI cancel sends SIGTERM; Ctrl-C sends SIGINT) before it finished. */
+class CancelledError extends errors/* GitopsPromoteError */.$o {
+    signal;
+    constructor(signal) {
+        super(`Cancelled by ${signal} before the step finished.`, 'The job was cancelled (or timed out at the CI level); run it again when ready.');
+        this.signal = signal;
+    }
+}
+const SIGNALS = (/* unused pure expression or super */ null && (['SIGTERM', 'SIGINT']));
+/** The controllers of the steps running now that end in order when cancelled (abortOnSignals). */
+const listening = new Set();
+/**
+ * Turns a CI cancel into an abort of `controller`, so a long wait ends promptly through its own
+ * code path (printing what it still waited for) instead of dying mid-line. A second signal ends
+ * the process the default way, for a step that does not react. Returns the function that removes
+ * the handlers.
+ */
+function abortOnSignals(controller, signals = SIGNALS) {
+    const handler = (signal) => {
+        if (controller.signal.aborted) {
+            dispose();
+            process.kill(process.pid, signal);
+            return;
+        }
+        controller.abort(new CancelledError(signal));
+    };
+    const dispose = () => {
+        listening.delete(controller);
+        for (const signal of signals)
+            process.removeListener(signal, handler);
+    };
+    listening.add(controller);
+    for (const signal of signals)
+        process.on(signal, handler);
+    return dispose;
+}
+/**
+ * A cancel learnt other than by a signal (the launcher died, or was signalled without passing it
+ * on): as a first `signal`, never as a second one, so a step already ending in order (the signal
+ * reached us too) is not cut short. With no step listening, the process ends as by the signal.
+ */
+function cancelAsBy(signal) {
+    if (listening.size === 0) {
+        process.kill(process.pid, signal);
+        return;
+    }
+    for (const controller of listening)
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+}
+/**
+ * Watches the process that launched this one, since a cancel sent to a launcher may never reach
+ * us. npx runs a bin under `sh -c` and forwards SIGINT/SIGTERM to that shell only: SIGTERM ends
+ * the shell and orphans us; SIGINT is caught by the shell (dash), which waits for us to end before
+ * acting on it. Both show from here: the parent pid changes, or the shell, which otherwise sleeps
+ * in wait() until we exit, wakes up (Linux counts its context switches in /proc). Polls, as Node
+ * has no parent-death signal. Returns the function that stops watching.
+ */
+function watchLauncher(watch) {
+    const parent = process.ppid;
+    const wrapper = npmExecShell(parent);
+    let wakes = wrapper === undefined ? undefined : contextSwitches(wrapper);
+    // Stopped and continued (Ctrl-Z, fg): the shell was woken by our stop, not by a cancel.
+    const resumed = () => {
+        if (wrapper !== undefined)
+            wakes = contextSwitches(wrapper);
+    };
+    process.on('SIGCONT', resumed);
+    const stop = () => {
+        clearInterval(timer);
+        process.removeListener('SIGCONT', resumed);
+    };
+    const intervalMs = watch.intervalMs ?? 1000;
+    let lastTick = Date.now();
+    const timer = setInterval(() => {
+        if (process.ppid !== parent) {
+            stop();
+            watch.onGone();
+            return;
+        }
+        if (wrapper === undefined || wakes === undefined)
+            return;
+        const now = contextSwitches(wrapper);
+        // A tick long overdue means we were stopped (or blocked): the shell's wake may be our stop.
+        const overdue = Date.now() - lastTick > 3 * intervalMs;
+        lastTick = Date.now();
+        if (now === undefined || now === wakes)
+            return;
+        if (overdue) {
+            wakes = now;
+            return;
+        }
+        stop();
+        watch.onWrapperSignalled();
+    }, intervalMs);
+    // Never what keeps the process alive.
+    timer.unref();
+    return stop;
+}
+/** `pid` when it is the `sh -c` of an `npm exec`/npx run (Linux /proc), else undefined. */
+function npmExecShell(pid) {
+    if (process.env.npm_command !== 'exec' || process.platform !== 'linux')
+        return undefined;
+    try {
+        const [command, flag] = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return flag === '-c' && /(?:^|\/)sh$/.test(command ?? '') ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How often `pid` was scheduled; a shell blocked in wait() changes it only when signalled. */
+function contextSwitches(pid) {
+    try {
+        const status = (0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8');
+        const count = (field) => Number(new RegExp(`^${field}:\\s*(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+        const total = count('voluntary_ctxt_switches') + count('nonvoluntary_ctxt_switches');
+        return Number.isNaN(total) ? undefined : total;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -1105,6 +1233,18 @@ function terminalInputs(env, secretInputs) {
 async function runStep(step, given, options = {}) {
     const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
     const platform = given ?? (await detectPlatform(process.env, secrets));
+    // A cancel that stopped at the launcher (npx's shell) still cancels the step: a step that listens
+    // ends in order, any other ends as by the signal. Never an orphan left running.
+    const stopWatching = watchLauncher({
+        onGone: () => {
+            platform.warning('The process that launched this step is gone (cancelled?); stopping as on SIGTERM.');
+            cancelAsBy('SIGTERM');
+        },
+        onWrapperSignalled: () => {
+            platform.warning('The shell npx runs this step in was signalled (cancelled?); stopping as on SIGINT.');
+            cancelAsBy('SIGINT');
+        },
+    });
     try {
         await step.run(platform);
     }
@@ -1113,6 +1253,9 @@ async function runStep(step, given, options = {}) {
         const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
         platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
+    }
+    finally {
+        stopWatching();
     }
 }
 

@@ -206,6 +206,147 @@ class SecretRedactor {
 
 /***/ }),
 
+/***/ 875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PB: () => (/* binding */ abortOnSignals),
+/* harmony export */   kn: () => (/* binding */ watchLauncher),
+/* harmony export */   yf: () => (/* binding */ cancelAsBy)
+/* harmony export */ });
+/* unused harmony export CancelledError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+
+
+/** The run was cancelled (a CI cancel sends SIGTERM; Ctrl-C sends SIGINT) before it finished. */
+class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .GitopsPromoteError */ .$o {
+    signal;
+    constructor(signal) {
+        super(`Cancelled by ${signal} before the step finished.`, 'The job was cancelled (or timed out at the CI level); run it again when ready.');
+        this.signal = signal;
+    }
+}
+const SIGNALS = ['SIGTERM', 'SIGINT'];
+/** The controllers of the steps running now that end in order when cancelled (abortOnSignals). */
+const listening = new Set();
+/**
+ * Turns a CI cancel into an abort of `controller`, so a long wait ends promptly through its own
+ * code path (printing what it still waited for) instead of dying mid-line. A second signal ends
+ * the process the default way, for a step that does not react. Returns the function that removes
+ * the handlers.
+ */
+function abortOnSignals(controller, signals = SIGNALS) {
+    const handler = (signal) => {
+        if (controller.signal.aborted) {
+            dispose();
+            process.kill(process.pid, signal);
+            return;
+        }
+        controller.abort(new CancelledError(signal));
+    };
+    const dispose = () => {
+        listening.delete(controller);
+        for (const signal of signals)
+            process.removeListener(signal, handler);
+    };
+    listening.add(controller);
+    for (const signal of signals)
+        process.on(signal, handler);
+    return dispose;
+}
+/**
+ * A cancel learnt other than by a signal (the launcher died, or was signalled without passing it
+ * on): as a first `signal`, never as a second one, so a step already ending in order (the signal
+ * reached us too) is not cut short. With no step listening, the process ends as by the signal.
+ */
+function cancelAsBy(signal) {
+    if (listening.size === 0) {
+        process.kill(process.pid, signal);
+        return;
+    }
+    for (const controller of listening)
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+}
+/**
+ * Watches the process that launched this one, since a cancel sent to a launcher may never reach
+ * us. npx runs a bin under `sh -c` and forwards SIGINT/SIGTERM to that shell only: SIGTERM ends
+ * the shell and orphans us; SIGINT is caught by the shell (dash), which waits for us to end before
+ * acting on it. Both show from here: the parent pid changes, or the shell, which otherwise sleeps
+ * in wait() until we exit, wakes up (Linux counts its context switches in /proc). Polls, as Node
+ * has no parent-death signal. Returns the function that stops watching.
+ */
+function watchLauncher(watch) {
+    const parent = process.ppid;
+    const wrapper = npmExecShell(parent);
+    let wakes = wrapper === undefined ? undefined : contextSwitches(wrapper);
+    // Stopped and continued (Ctrl-Z, fg): the shell was woken by our stop, not by a cancel.
+    const resumed = () => {
+        if (wrapper !== undefined)
+            wakes = contextSwitches(wrapper);
+    };
+    process.on('SIGCONT', resumed);
+    const stop = () => {
+        clearInterval(timer);
+        process.removeListener('SIGCONT', resumed);
+    };
+    const intervalMs = watch.intervalMs ?? 1000;
+    let lastTick = Date.now();
+    const timer = setInterval(() => {
+        if (process.ppid !== parent) {
+            stop();
+            watch.onGone();
+            return;
+        }
+        if (wrapper === undefined || wakes === undefined)
+            return;
+        const now = contextSwitches(wrapper);
+        // A tick long overdue means we were stopped (or blocked): the shell's wake may be our stop.
+        const overdue = Date.now() - lastTick > 3 * intervalMs;
+        lastTick = Date.now();
+        if (now === undefined || now === wakes)
+            return;
+        if (overdue) {
+            wakes = now;
+            return;
+        }
+        stop();
+        watch.onWrapperSignalled();
+    }, intervalMs);
+    // Never what keeps the process alive.
+    timer.unref();
+    return stop;
+}
+/** `pid` when it is the `sh -c` of an `npm exec`/npx run (Linux /proc), else undefined. */
+function npmExecShell(pid) {
+    if (process.env.npm_command !== 'exec' || process.platform !== 'linux')
+        return undefined;
+    try {
+        const [command, flag] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return flag === '-c' && /(?:^|\/)sh$/.test(command ?? '') ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How often `pid` was scheduled; a shell blocked in wait() changes it only when signalled. */
+function contextSwitches(pid) {
+    try {
+        const status = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/status`, 'utf8');
+        const count = (field) => Number(new RegExp(`^${field}:\\s*(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+        const total = count('voluntary_ctxt_switches') + count('nonvoluntary_ctxt_switches');
+        return Number.isNaN(total) ? undefined : total;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 1989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -217,19 +358,19 @@ const waitArgocdHealthySpec = {
     title: 'gitops-promote: wait for Argo CD',
     description: 'Ask Argo CD to refresh, then watch Applications until they are Synced to the pushed commit and Healthy; fail fast, saying why, when they are not.',
     inputs: [
-        { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab).' },
+        { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab); not a web UI page (`…/applications/…`).' },
         { name: 'token', secret: true, description: 'Argo CD API token (an account or project token with `applications, get` and, for `sync: true`, `sync`). Masked. Or give `username` + `password`.' },
         { name: 'username', description: 'Argo CD local user, with `password`, to get a session token when no `token` is given.' },
         { name: 'password', secret: true, description: 'Password for `username`. Masked.' },
-        { name: 'application', description: 'Application name(s), one per line or comma-separated. With `selector` or alone.' },
+        { name: 'application', description: 'Application(s) as `name` or `namespace/name`, one per line or comma-separated. With `selector` or alone.' },
         { name: 'selector', description: 'Label selector (`team=payments,env=dev`): every Application it matches is waited for.' },
-        { name: 'app-namespace', description: 'Namespace of the Applications, when Argo CD manages apps in several namespaces.' },
+        { name: 'app-namespace', description: 'Namespace of the Applications given by name only, when Argo CD manages apps in several namespaces.' },
         { name: 'project', description: 'Argo CD project of the Applications (a missing app is then reported as not found rather than not permitted).' },
         {
             name: 'revision',
             description: 'The commit the Applications must run, usually update-manifest\'s `commit-sha`. Empty: wait like `argocd app wait` (synced, healthy, no operation), without checking the revision.',
         },
-        { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it.' },
+        { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it, while the files `revision` changed keep its values.' },
         { name: 'timeout', default: '10m', description: 'How long to wait in all (`90s`, `10m`); then fail, printing what each app still waited for.' },
         { name: 'refresh', default: 'normal', description: 'Ask Argo CD to re-read git first: `normal`, `hard` (also regenerate manifests), or `none`.' },
         { name: 'sync', boolean: true, default: 'false', description: 'Request a sync of `revision` for Applications without auto-sync (e.g. production).' },
@@ -239,12 +380,12 @@ const waitArgocdHealthySpec = {
         { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },
     ],
     outputs: [
-        { name: 'health', description: 'Health of the Applications: the worst of them (`Healthy` when all are).' },
+        { name: 'health', description: 'Health of the Applications at `revision`: the worst of them (`Healthy` when all are; `Unknown` for an app that has not applied it yet).' },
         { name: 'sync', description: 'Sync status of the Applications: `Synced` when all are, else the first that is not.' },
         { name: 'revision', description: 'The revision the Applications run (of the first, when they differ).' },
         {
             name: 'result',
-            description: 'JSON object by Application name: `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
+            description: 'JSON object by Application (`name`, or `namespace/name` as given or when two share a name): `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
         },
     ],
 };
@@ -277,6 +418,13 @@ function booleanWord(value) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -361,6 +509,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -480,6 +635,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -765,8 +927,8 @@ function pipelineBranch(env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -803,7 +965,7 @@ class GitLabPlatform {
         // The job starts in CI_PROJECT_DIR, where the artifacts' paths are resolved. gitlab-ci-local's
         // shell executor gives a job with `image:` the container's CI_PROJECT_DIR (/builds/…) while
         // running it in the project itself: a CI_PROJECT_DIR that does not exist means the cwd.
-        const dir = env.CI_PROJECT_DIR && (0,external_node_fs_namespaceObject.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd();
+        const dir = env.CI_PROJECT_DIR && (0,external_node_fs_.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd();
         this.dotenvPath = env.GITOPS_PROMOTE_DOTENV ?? external_node_path_default().join(dir, 'gitops-promote.env');
         this.summaryPath = env.GITOPS_PROMOTE_SUMMARY ?? external_node_path_default().join(dir, 'gitops-promote-summary.md');
     }
@@ -827,7 +989,7 @@ class GitLabPlatform {
             return;
         }
         this.dotenvBytes += size;
-        (0,external_node_fs_namespaceObject.appendFileSync)(this.dotenvPath, line);
+        (0,external_node_fs_.appendFileSync)(this.dotenvPath, line);
     }
     info(message) {
         process.stdout.write(`${this.redactor.printable(message)}\n`);
@@ -855,7 +1017,7 @@ class GitLabPlatform {
             this.warning(tooShort);
     }
     async appendSummary(markdown) {
-        (0,external_node_fs_namespaceObject.appendFileSync)(this.summaryPath, `${this.redact(markdown)}\n`);
+        (0,external_node_fs_.appendFileSync)(this.summaryPath, `${this.redact(markdown)}\n`);
     }
     setFailed(message) {
         this.error(message);
@@ -965,7 +1127,10 @@ function terminalInputs(env, secretInputs) {
     return inputs;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/runtime/cancellation.ts
+var cancellation = __nccwpck_require__(875);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -976,6 +1141,18 @@ function terminalInputs(env, secretInputs) {
 async function runStep(step, given, options = {}) {
     const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
     const platform = given ?? (await detectPlatform(process.env, secrets));
+    // A cancel that stopped at the launcher (npx's shell) still cancels the step: a step that listens
+    // ends in order, any other ends as by the signal. Never an orphan left running.
+    const stopWatching = (0,cancellation/* watchLauncher */.kn)({
+        onGone: () => {
+            platform.warning('The process that launched this step is gone (cancelled?); stopping as on SIGTERM.');
+            (0,cancellation/* cancelAsBy */.yf)('SIGTERM');
+        },
+        onWrapperSignalled: () => {
+            platform.warning('The shell npx runs this step in was signalled (cancelled?); stopping as on SIGINT.');
+            (0,cancellation/* cancelAsBy */.yf)('SIGINT');
+        },
+    });
     try {
         await step.run(platform);
     }
@@ -984,6 +1161,9 @@ async function runStep(step, given, options = {}) {
         const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
         platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
+    }
+    finally {
+        stopWatching();
     }
 }
 
@@ -1008,8 +1188,8 @@ function isProcessEntry(moduleUrl, argv = process.argv) {
 /** The real path, symlinks resolved; `node dist/<step>` names the folder, whose index.js runs. */
 function canonical(file) {
     try {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(file);
-        return (0,external_node_fs_namespaceObject.statSync)(real).isDirectory() ? (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().join(real, 'index.js')) : real;
+        const real = (0,external_node_fs_.realpathSync)(file);
+        return (0,external_node_fs_.statSync)(real).isDirectory() ? (0,external_node_fs_.realpathSync)(external_node_path_default().join(real, 'index.js')) : real;
     }
     catch {
         return file;
@@ -1029,7 +1209,7 @@ var spec = __nccwpck_require__(1989);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
-    run: async (platform) => (await __nccwpck_require__.e(/* import() */ 156).then(__nccwpck_require__.bind(__nccwpck_require__, 8156))).waitArgocdHealthyStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6975))).waitArgocdHealthyStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./actions/wait-argocd-healthy/index.ts
