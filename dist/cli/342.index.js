@@ -5648,7 +5648,7 @@ const RateLimiterSQLite = __webpack_require__(3283);
 const RateLimiterEtcd = __webpack_require__(6481);
 const RateLimiterEtcdNonAtomic = __webpack_require__(5299);
 const RateLimiterQueueError = __webpack_require__(7948);
-const RateLimiterEtcdTransactionFailedError = __webpack_require__(3184);
+const RateLimiterEtcdTransactionFailedError = __webpack_require__(803);
 
 module.exports = {
   RateLimiterRedis,
@@ -7329,7 +7329,7 @@ module.exports = RateLimiterDynamo;
 /***/ 6481:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterEtcdTransactionFailedError = __webpack_require__(3184);
+const RateLimiterEtcdTransactionFailedError = __webpack_require__(803);
 const RateLimiterEtcdNonAtomic = __webpack_require__(5299);
 
 const MAX_TRANSACTION_TRIES = 5;
@@ -10848,7 +10848,7 @@ module.exports = class Record {
 
 /***/ }),
 
-/***/ 3184:
+/***/ 803:
 /***/ ((module) => {
 
 module.exports = class RateLimiterEtcdTransactionFailedError extends Error {

@@ -2032,7 +2032,7 @@ function proxyPage(status) {
 }
 
 ;// CONCATENATED MODULE: ./packages/argocd-simulator/src/faults.ts
-const STREAM_ONLY = new Set(['stream-drop', 'stream-error', 'stream-idle-timeout', 'buffer']);
+const STREAM_ONLY = new Set(['stream-drop', 'stream-error', 'stream-garbage', 'stream-idle-timeout', 'buffer']);
 class FaultRegistry {
     entries = [];
     nextId = 1;
@@ -2394,6 +2394,9 @@ class LineWriter {
             this.res.write(`${JSON.stringify(streamError(fault.grpcCode ?? GrpcCode.Unavailable, fault.message ?? 'transport is closing'))}\n`);
             this.end();
             return;
+        }
+        if (fault?.type === 'stream-garbage' && this.written === (fault.afterEvents ?? 0)) {
+            this.res.write(`${fault.line ?? '<html><body>502 Bad Gateway</body></html>'}\n`);
         }
         this.written += 1;
         if (this.buffered)
@@ -2785,7 +2788,7 @@ class ArgoCdSimulator {
             case 'version':
                 return handleVersion(res);
             case 'stream': {
-                const streamFault = fault?.type === 'stream-drop' || fault?.type === 'stream-error' || fault?.type === 'stream-idle-timeout' || fault?.type === 'buffer'
+                const streamFault = fault?.type === 'stream-drop' || fault?.type === 'stream-error' || fault?.type === 'stream-garbage' || fault?.type === 'stream-idle-timeout' || fault?.type === 'buffer'
                     ? fault
                     : undefined;
                 return handleStream(this.api, req, res, params, this.streams, streamFault);

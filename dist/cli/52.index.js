@@ -832,10 +832,10 @@ var map = {
 		178
 	],
 	"./component/RateLimiterEtcdTransactionFailedError": [
-		3184
+		803
 	],
 	"./component/RateLimiterEtcdTransactionFailedError.js": [
-		3184
+		803
 	],
 	"./component/RateLimiterQueueError": [
 		7948

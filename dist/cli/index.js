@@ -1483,6 +1483,147 @@ class SecretRedactor {
 
 /***/ }),
 
+/***/ 875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PB: () => (/* binding */ abortOnSignals),
+/* harmony export */   kn: () => (/* binding */ watchLauncher),
+/* harmony export */   yf: () => (/* binding */ cancelAsBy)
+/* harmony export */ });
+/* unused harmony export CancelledError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+
+
+/** The run was cancelled (a CI cancel sends SIGTERM; Ctrl-C sends SIGINT) before it finished. */
+class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .GitopsPromoteError */ .$o {
+    signal;
+    constructor(signal) {
+        super(`Cancelled by ${signal} before the step finished.`, 'The job was cancelled (or timed out at the CI level); run it again when ready.');
+        this.signal = signal;
+    }
+}
+const SIGNALS = ['SIGTERM', 'SIGINT'];
+/** The controllers of the steps running now that end in order when cancelled (abortOnSignals). */
+const listening = new Set();
+/**
+ * Turns a CI cancel into an abort of `controller`, so a long wait ends promptly through its own
+ * code path (printing what it still waited for) instead of dying mid-line. A second signal ends
+ * the process the default way, for a step that does not react. Returns the function that removes
+ * the handlers.
+ */
+function abortOnSignals(controller, signals = SIGNALS) {
+    const handler = (signal) => {
+        if (controller.signal.aborted) {
+            dispose();
+            process.kill(process.pid, signal);
+            return;
+        }
+        controller.abort(new CancelledError(signal));
+    };
+    const dispose = () => {
+        listening.delete(controller);
+        for (const signal of signals)
+            process.removeListener(signal, handler);
+    };
+    listening.add(controller);
+    for (const signal of signals)
+        process.on(signal, handler);
+    return dispose;
+}
+/**
+ * A cancel learnt other than by a signal (the launcher died, or was signalled without passing it
+ * on): as a first `signal`, never as a second one, so a step already ending in order (the signal
+ * reached us too) is not cut short. With no step listening, the process ends as by the signal.
+ */
+function cancelAsBy(signal) {
+    if (listening.size === 0) {
+        process.kill(process.pid, signal);
+        return;
+    }
+    for (const controller of listening)
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+}
+/**
+ * Watches the process that launched this one, since a cancel sent to a launcher may never reach
+ * us. npx runs a bin under `sh -c` and forwards SIGINT/SIGTERM to that shell only: SIGTERM ends
+ * the shell and orphans us; SIGINT is caught by the shell (dash), which waits for us to end before
+ * acting on it. Both show from here: the parent pid changes, or the shell, which otherwise sleeps
+ * in wait() until we exit, wakes up (Linux counts its context switches in /proc). Polls, as Node
+ * has no parent-death signal. Returns the function that stops watching.
+ */
+function watchLauncher(watch) {
+    const parent = process.ppid;
+    const wrapper = npmExecShell(parent);
+    let wakes = wrapper === undefined ? undefined : contextSwitches(wrapper);
+    // Stopped and continued (Ctrl-Z, fg): the shell was woken by our stop, not by a cancel.
+    const resumed = () => {
+        if (wrapper !== undefined)
+            wakes = contextSwitches(wrapper);
+    };
+    process.on('SIGCONT', resumed);
+    const stop = () => {
+        clearInterval(timer);
+        process.removeListener('SIGCONT', resumed);
+    };
+    const intervalMs = watch.intervalMs ?? 1000;
+    let lastTick = Date.now();
+    const timer = setInterval(() => {
+        if (process.ppid !== parent) {
+            stop();
+            watch.onGone();
+            return;
+        }
+        if (wrapper === undefined || wakes === undefined)
+            return;
+        const now = contextSwitches(wrapper);
+        // A tick long overdue means we were stopped (or blocked): the shell's wake may be our stop.
+        const overdue = Date.now() - lastTick > 3 * intervalMs;
+        lastTick = Date.now();
+        if (now === undefined || now === wakes)
+            return;
+        if (overdue) {
+            wakes = now;
+            return;
+        }
+        stop();
+        watch.onWrapperSignalled();
+    }, intervalMs);
+    // Never what keeps the process alive.
+    timer.unref();
+    return stop;
+}
+/** `pid` when it is the `sh -c` of an `npm exec`/npx run (Linux /proc), else undefined. */
+function npmExecShell(pid) {
+    if (process.env.npm_command !== 'exec' || process.platform !== 'linux')
+        return undefined;
+    try {
+        const [command, flag] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return flag === '-c' && /(?:^|\/)sh$/.test(command ?? '') ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How often `pid` was scheduled; a shell blocked in wait() changes it only when signalled. */
+function contextSwitches(pid) {
+    try {
+        const status = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/status`, 'utf8');
+        const count = (field) => Number(new RegExp(`^${field}:\\s*(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+        const total = count('voluntary_ctxt_switches') + count('nonvoluntary_ctxt_switches');
+        return Number.isNaN(total) ? undefined : total;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1679,19 +1820,19 @@ const waitArgocdHealthySpec = {
     title: 'gitops-promote: wait for Argo CD',
     description: 'Ask Argo CD to refresh, then watch Applications until they are Synced to the pushed commit and Healthy; fail fast, saying why, when they are not.',
     inputs: [
-        { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab).' },
+        { name: 'server', required: true, description: 'Argo CD base URL, `https://argocd.example.com` (or `http://` for a lab); not a web UI page (`…/applications/…`).' },
         { name: 'token', secret: true, description: 'Argo CD API token (an account or project token with `applications, get` and, for `sync: true`, `sync`). Masked. Or give `username` + `password`.' },
         { name: 'username', description: 'Argo CD local user, with `password`, to get a session token when no `token` is given.' },
         { name: 'password', secret: true, description: 'Password for `username`. Masked.' },
-        { name: 'application', description: 'Application name(s), one per line or comma-separated. With `selector` or alone.' },
+        { name: 'application', description: 'Application(s) as `name` or `namespace/name`, one per line or comma-separated. With `selector` or alone.' },
         { name: 'selector', description: 'Label selector (`team=payments,env=dev`): every Application it matches is waited for.' },
-        { name: 'app-namespace', description: 'Namespace of the Applications, when Argo CD manages apps in several namespaces.' },
+        { name: 'app-namespace', description: 'Namespace of the Applications given by name only, when Argo CD manages apps in several namespaces.' },
         { name: 'project', description: 'Argo CD project of the Applications (a missing app is then reported as not found rather than not permitted).' },
         {
             name: 'revision',
             description: 'The commit the Applications must run, usually update-manifest\'s `commit-sha`. Empty: wait like `argocd app wait` (synced, healthy, no operation), without checking the revision.',
         },
-        { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it.' },
+        { name: 'path', description: 'Checkout of the environment repository: lets a commit pushed after `revision` (a descendant of it) count as running it, while the files `revision` changed keep its values.' },
         { name: 'timeout', default: '10m', description: 'How long to wait in all (`90s`, `10m`); then fail, printing what each app still waited for.' },
         { name: 'refresh', default: 'normal', description: 'Ask Argo CD to re-read git first: `normal`, `hard` (also regenerate manifests), or `none`.' },
         { name: 'sync', boolean: true, default: 'false', description: 'Request a sync of `revision` for Applications without auto-sync (e.g. production).' },
@@ -1701,12 +1842,12 @@ const waitArgocdHealthySpec = {
         { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },
     ],
     outputs: [
-        { name: 'health', description: 'Health of the Applications: the worst of them (`Healthy` when all are).' },
+        { name: 'health', description: 'Health of the Applications at `revision`: the worst of them (`Healthy` when all are; `Unknown` for an app that has not applied it yet).' },
         { name: 'sync', description: 'Sync status of the Applications: `Synced` when all are, else the first that is not.' },
         { name: 'revision', description: 'The revision the Applications run (of the first, when they differ).' },
         {
             name: 'result',
-            description: 'JSON object by Application name: `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
+            description: 'JSON object by Application (`name`, or `namespace/name` as given or when two share a name): `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
         },
     ],
 };
@@ -2397,7 +2538,7 @@ var wait_argocd_healthy_spec = __nccwpck_require__(1989);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const waitArgocdHealthy = {
     spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W,
-    run: async (platform) => (await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 5929))).waitArgocdHealthyStep(platform),
+    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184))).waitArgocdHealthyStep(platform),
 };
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts
@@ -2449,7 +2590,7 @@ function hintInFlagSyntax(hint, inputs) {
         .join('|');
     // `name: value` bare, or 'name' / `name` / `name: value` in quotes (a backtick stays, a quote goes).
     const token = new RegExp(`(^|[\\s(])(?:([Ss]et) )?(?:(['\`])(${names})(?:: ([^'\`\\s]+))?\\3|(${names}): (?!\\s)([^\\s,;)'\`]+))`, 'g');
-    return hint.replace(token, (...groups) => {
+    const rewritten = hint.replace(token, (...groups) => {
         const [, before = '', verb, quote, quotedName, quotedValue, bareName, bareValue] = groups;
         const name = quotedName ?? bareName ?? '';
         // A sentence's end stays outside the flag: `platform: gitlab.` → `--platform gitlab.`
@@ -2460,6 +2601,8 @@ function hintInFlagSyntax(hint, inputs) {
         const shown = quote === '`' ? `\`${flag}\`` : flag;
         return `${before}${verbFor(verb, secret)}${shown}${after}`;
     });
+    // "the 'server' input" / "input 'server'" read, on a terminal, "the --server flag" / "flag --server".
+    return rewritten.replace(/(`?--[a-z][\w-]*`?) input\b/g, '$1 flag').replace(/\b([Ii])nput (`?--[a-z])/g, (_match, i, flag) => `${i === 'I' ? 'F' : 'f'}lag ${flag}`);
 }
 /** "set" before a flag reads "pass"; a secret's variable is still set. */
 function verbFor(verb, secret) {
@@ -2619,7 +2762,10 @@ function terminalInputs(env, secretInputs) {
     return inputs;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/runtime/cancellation.ts
+var cancellation = __nccwpck_require__(875);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -2630,6 +2776,18 @@ function terminalInputs(env, secretInputs) {
 async function runStep(step, given, options = {}) {
     const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
     const platform = given ?? (await detectPlatform(process.env, secrets));
+    // A cancel that stopped at the launcher (npx's shell) still cancels the step: a step that listens
+    // ends in order, any other ends as by the signal. Never an orphan left running.
+    const stopWatching = (0,cancellation/* watchLauncher */.kn)({
+        onGone: () => {
+            platform.warning('The process that launched this step is gone (cancelled?); stopping as on SIGTERM.');
+            (0,cancellation/* cancelAsBy */.yf)('SIGTERM');
+        },
+        onWrapperSignalled: () => {
+            platform.warning('The shell npx runs this step in was signalled (cancelled?); stopping as on SIGINT.');
+            (0,cancellation/* cancelAsBy */.yf)('SIGINT');
+        },
+    });
     try {
         await step.run(platform);
     }
@@ -2638,6 +2796,9 @@ async function runStep(step, given, options = {}) {
         const shown = options.flags && error instanceof errors/* GitopsPromoteError */.$o ? new errors/* GitopsPromoteError */.$o(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;
         platform.setFailed((0,errors/* describeError */.Uc)(shown));
         process.exitCode = 1;
+    }
+    finally {
+        stopWatching();
     }
 }
 

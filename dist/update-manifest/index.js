@@ -884,7 +884,7 @@ function hintInFlagSyntax(hint, inputs) {
         .join('|');
     // `name: value` bare, or 'name' / `name` / `name: value` in quotes (a backtick stays, a quote goes).
     const token = new RegExp(`(^|[\\s(])(?:([Ss]et) )?(?:(['\`])(${names})(?:: ([^'\`\\s]+))?\\3|(${names}): (?!\\s)([^\\s,;)'\`]+))`, 'g');
-    return hint.replace(token, (...groups) => {
+    const rewritten = hint.replace(token, (...groups) => {
         const [, before = '', verb, quote, quotedName, quotedValue, bareName, bareValue] = groups;
         const name = quotedName ?? bareName ?? '';
         // A sentence's end stays outside the flag: `platform: gitlab.` → `--platform gitlab.`
@@ -895,6 +895,8 @@ function hintInFlagSyntax(hint, inputs) {
         const shown = quote === '`' ? `\`${flag}\`` : flag;
         return `${before}${verbFor(verb, secret)}${shown}${after}`;
     });
+    // "the 'server' input" / "input 'server'" read, on a terminal, "the --server flag" / "flag --server".
+    return rewritten.replace(/(`?--[a-z][\w-]*`?) input\b/g, '$1 flag').replace(/\b([Ii])nput (`?--[a-z])/g, (_match, i, flag) => `${i === 'I' ? 'F' : 'f'}lag ${flag}`);
 }
 /** "set" before a flag reads "pass"; a secret's variable is still set. */
 function verbFor(verb, secret) {

@@ -83,7 +83,7 @@ describe('wait-argocd-healthy CLI: input errors and an absent server', () => {
     const run = await wait(['--server', `http://${host}`, '--application', 'payments-dev', '--timeout', '10m']);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(`error: Nothing answers at ${host}: every connection was refused (ECONNREFUSED)`);
-    expect(run.stderr).toMatch(/How to fix: Check the 'server' input/);
+    expect(run.stderr).toMatch(/How to fix: Check the --server flag/);
     expect(run.stderr).not.toMatch(/Raise timeout/);
   }, 90_000);
 });

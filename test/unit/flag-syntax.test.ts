@@ -19,7 +19,7 @@ describe('hints in flag syntax for the CLI', () => {
     expect(hintInFlagSyntax("Set branch to the branch your environment deploys from (e.g. branch: main), or set create-branch: true to create 'mian'.", INPUTS)).toBe(
       "Set branch to the branch your environment deploys from (e.g. --branch main), or pass --create-branch to create 'mian'.",
     );
-    expect(hintInFlagSyntax("Set the input 'branch' (e.g. main).", NAMES)).toBe('Set the input --branch (e.g. main).');
+    expect(hintInFlagSyntax("Set the input 'branch' (e.g. main).", NAMES)).toBe('Set the flag --branch (e.g. main).');
     expect(hintInFlagSyntax('Check the image: it must be a name.', NAMES)).toBe('Check the image: it must be a name.');
   });
 
@@ -48,5 +48,12 @@ describe('hints in flag syntax for the CLI', () => {
     expect(hintInFlagSyntax('Set platform: gitlab.', INPUTS)).toBe('Pass --platform gitlab.');
     // A value that is not true/false stays a value, even for a switch: the CLI will name it then.
     expect(hintInFlagSyntax('set commit: maybe', INPUTS)).toBe('pass --commit maybe');
+  });
+});
+
+describe('input names in prose', () => {
+  it("'the x input' reads 'the --x flag' on a terminal", () => {
+    expect(hintInFlagSyntax("Check the 'server' input: the Argo CD base URL.", ['server'])).toBe('Check the --server flag: the Argo CD base URL.');
+    expect(hintInFlagSyntax("Set the input 'branch' (e.g. main).", ['branch'])).toBe('Set the flag --branch (e.g. main).');
   });
 });
