@@ -12,7 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'default',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          // The simulator's own tests live in its package; `npm test` runs them with the rest.
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

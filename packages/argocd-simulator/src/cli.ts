@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Runs the simulator standalone:
  *
@@ -9,9 +10,9 @@
  * `/__sim/…` control endpoints are on unless `--no-control-api`.
  */
 import { parseArgs } from 'node:util';
-import type { AppConfig, SimTimings } from './options';
-import { DEFAULT_TIMINGS } from './options';
-import { startArgoCdSimulator } from './simulator';
+import type { AppConfig, SimTimings } from './options.js';
+import { DEFAULT_TIMINGS } from './options.js';
+import { startArgoCdSimulator } from './simulator.js';
 
 const USAGE = `usage: cli.ts --repo DIR --app NAME[:path[:branch]] [--app …] [--port N] [--host 127.0.0.1]
   [--token T]… [--user NAME:PASSWORD]… [--namespace argocd] [--project default] [--manual]
