@@ -1,6 +1,8 @@
-// Bundles each step (and the CLI) into one self-contained dist/<name>/index.js with @vercel/ncc.
+// Bundles each step (and the CLI) into one self-contained dist/<name>/index.js with @vercel/ncc,
+// and builds the Argo CD simulator package (packages/argocd-simulator/dist, not committed).
 // Deterministic: the same sources and lockfile give byte-identical output, which CI checks.
 import ncc from '@vercel/ncc';
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -69,4 +71,11 @@ if (process.argv[1] !== undefined && real(process.argv[1]) === real(fileURLToPat
   await writeFile(path.join(outDir, 'index.js'), dispatcher);
   await writeFile(path.join(outDir, 'package.json'), '{\n  "type": "module"\n}\n');
   console.log('dist/main/index.js  (the root action: dispatches on input step)');
+}
+
+// The simulator's published build (JS and .d.ts; also run by npm ci and npm pack as its `prepare`),
+// so its package.json's entries exist after a build. The bundles read its sources, not this.
+if (only.length === 0 || only.includes('argocd-simulator')) {
+  execFileSync('npm', ['run', '--silent', 'build', '--workspace', '@gitops-promote/argocd-simulator'], { cwd: root, stdio: 'inherit' });
+  console.log('packages/argocd-simulator/dist/  (the simulator package: tsc, JS and .d.ts)');
 }

@@ -4,20 +4,22 @@
  * apart exactly as far as the real server tells them apart.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Auth, Principal } from './auth';
-import type { Controller, SyncRequest } from './controller';
-import { ApiError, appNotFound, GrpcCode, permissionDenied } from './errors';
-import { readJson, sendJson } from './http-util';
-import { parseLabelSelector, SelectorError } from './label-selector';
-import { buildResourceTree } from './resource-tree';
-import type { SimApp } from './sim-app';
-import type { AppStore } from './store';
-import type { Application, Endpoint } from './types';
+import type { Auth, Principal } from './auth.js';
+import type { Controller, SyncRequest } from './controller.js';
+import { ApiError, appNotFound, GrpcCode, permissionDenied } from './errors.js';
+import { readJson, sendJson } from './http-util.js';
+import { parseLabelSelector, SelectorError } from './label-selector.js';
+import { buildResourceTree } from './resource-tree.js';
+import type { Clock } from './time.js';
+import type { SimApp } from './sim-app.js';
+import type { AppStore } from './store.js';
+import type { Application, Endpoint } from './types.js';
 
 export interface ApiContext {
   store: AppStore;
   controller: Controller;
   auth: Auth;
+  clock: Clock;
   /** The control-plane namespace: where apps live when no `appNamespace` is given. */
   namespace: string;
 }

@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiError, GrpcCode } from './errors';
+import { ApiError, GrpcCode } from './errors.js';
+import type { Clock } from './time.js';
 
 export interface TokenGrant {
   /** Who the token belongs to; shown as `initiatedBy.username` of syncs. Default `admin`. */
@@ -36,7 +37,11 @@ export class Auth {
   private readonly tokens = new Map<string, TokenEntry>();
   private readonly users = new Map<string, UserConfig>();
 
-  constructor(tokens: readonly string[] | Readonly<Record<string, TokenGrant>>, users: Readonly<Record<string, UserConfig>>) {
+  constructor(
+    tokens: readonly string[] | Readonly<Record<string, TokenGrant>>,
+    users: Readonly<Record<string, UserConfig>>,
+    private readonly clock: Clock,
+  ) {
     const entries = Array.isArray(tokens) ? tokens.map((token): [string, TokenGrant] => [token, {}]) : Object.entries(tokens);
     for (const [token, grant] of entries) this.addToken(token, grant);
     for (const [name, user] of Object.entries(users)) this.users.set(name, user);
@@ -72,7 +77,7 @@ export class Auth {
     if (!user || user.password !== password || typeof username !== 'string') {
       throw new ApiError(GrpcCode.Unauthenticated, 'Invalid username or password');
     }
-    const token = issueToken(username);
+    const token = issueToken(username, this.clock.now());
     this.addToken(token, { username, ...(user.projects ? { projects: user.projects } : {}) });
     return token;
   }
@@ -116,9 +121,9 @@ export function tokenFrom(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /** A JWT-shaped token (header.claims.signature), so clients that split or log tokens see the real shape. */
-function issueToken(username: string): string {
+function issueToken(username: string, at: Date): string {
   const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(at.getTime() / 1000);
   const claims = { iss: 'argocd', sub: `${username}:login`, nbf: now, iat: now, jti: randomBytes(16).toString('hex') };
   return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.${randomBytes(32).toString('base64url')}`;
 }

@@ -1,7 +1,8 @@
+#!/usr/bin/env node
 /**
  * Runs the simulator standalone:
  *
- *   node --import tsx packages/argocd-simulator/src/cli.ts --repo DIR --app NAME[:path[:branch]] … \
+ *   argocd-simulator --repo DIR --app NAME[:path[:branch]] … \
  *     [--port 0] [--token T]… [--user name:password]… [--manual] [--timing syncMs=2000]…
  *
  * `--repo` and `--manual` apply to the `--app` flags after them. Prints the base URL as the
@@ -9,11 +10,11 @@
  * `/__sim/…` control endpoints are on unless `--no-control-api`.
  */
 import { parseArgs } from 'node:util';
-import type { AppConfig, SimTimings } from './options';
-import { DEFAULT_TIMINGS } from './options';
-import { startArgoCdSimulator } from './simulator';
+import type { AppConfig, SimTimings } from './options.js';
+import { DEFAULT_TIMINGS } from './options.js';
+import { startArgoCdSimulator } from './simulator.js';
 
-const USAGE = `usage: cli.ts --repo DIR --app NAME[:path[:branch]] [--app …] [--port N] [--host 127.0.0.1]
+const USAGE = `usage: argocd-simulator --repo DIR --app NAME[:path[:branch]] [--app …] [--port N] [--host 127.0.0.1]
   [--token T]… [--user NAME:PASSWORD]… [--namespace argocd] [--project default] [--manual]
   [--reconcile-interval-ms N] [--timing NAME=MS]… [--degraded-tag-prefix broken-]
   [--fail-sync-tag-prefix P] [--seed N] [--no-control-api]

@@ -2,11 +2,11 @@
  * What one reconciliation writes into an Application: the comparison with git (sync status,
  * revision, ComparisonError) and the auto-sync decision, following Argo CD's controller rules.
  */
-import { resourceKey } from './manifest-parse';
-import type { SimApp } from './sim-app';
-import type { TargetResult } from './target-state';
-import { formatTime } from './time';
-import type { Application, ApplicationCondition, Operation, SyncStatusCode } from './types';
+import { resourceKey } from './manifest-parse.js';
+import type { SimApp } from './sim-app.js';
+import type { TargetResult } from './target-state.js';
+import { formatTime } from './time.js';
+import type { Application, ApplicationCondition, Operation, SyncStatusCode } from './types.js';
 
 export function applyComparison(sim: SimApp, target: TargetResult, now: Date): void {
   const status = syncStatusOf(sim, target);

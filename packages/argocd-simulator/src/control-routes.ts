@@ -23,18 +23,18 @@
  * `?namespace=` selects an app namespace other than the control-plane one.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseSyncRequest } from './api-routes';
-import { ApiError } from './errors';
-import type { FaultRegistry, FaultSpec } from './faults';
-import { STAGES, type Stage } from './holds';
-import { readJson, sendError, sendJson } from './http-util';
-import type { MergePatch } from './merge-patch';
-import type { AppConfig } from './options';
-import type { TokenGrant } from './auth';
-import type { SyncRequest } from './controller';
-import type { RequestRecord } from './request-log';
-import type { TimelineStep } from './timeline-step';
-import type { Application, Endpoint } from './types';
+import { parseSyncRequest } from './api-routes.js';
+import { ApiError } from './errors.js';
+import type { FaultRegistry, FaultSpec } from './faults.js';
+import { STAGES, type Stage } from './holds.js';
+import { readJson, sendError, sendJson } from './http-util.js';
+import type { MergePatch } from './merge-patch.js';
+import type { AppConfig } from './options.js';
+import type { TokenGrant } from './auth.js';
+import type { SyncRequest } from './controller.js';
+import type { RequestRecord } from './request-log.js';
+import type { TimelineStep } from './timeline-step.js';
+import type { Application, Endpoint } from './types.js';
 
 /**
  * What the control API drives: the simulator's own methods. Declared here, not imported, so the

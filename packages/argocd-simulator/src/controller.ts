@@ -3,22 +3,22 @@
  * request (a refresh) and on a timer, starts auto-syncs, and accepts sync requests. Comparisons
  * of one app never overlap; requests that arrive while one runs share the next one.
  */
-import { ApiError, GrpcCode, operationInProgress } from './errors';
-import { GitReadError, type GitReader } from './git-reader';
-import type { Holds } from './holds';
-import { applyComparison, decideAutoSync } from './comparison';
-import { applyToLive, createdResults, runOperations, type OperationContext } from './operation';
-import { REFRESH_ANNOTATION, type SimApp } from './sim-app';
-import type { AppStore } from './store';
-import { readTarget } from './target-state';
-import { deferred, formatTime, sleep, type Deferred } from './time';
-import type { Application, Operation, SyncOperation } from './types';
+import { ApiError, GrpcCode, operationInProgress } from './errors.js';
+import { GitReadError, type GitReader } from './git-reader.js';
+import type { Holds } from './holds.js';
+import { applyComparison, decideAutoSync } from './comparison.js';
+import { applyToLive, createdResults, runOperations, type OperationContext } from './operation.js';
+import { REFRESH_ANNOTATION, type SimApp } from './sim-app.js';
+import type { AppStore } from './store.js';
+import { readTarget } from './target-state.js';
+import { deferred, every, formatTime, sleep, type Clock, type Deferred } from './time.js';
+import type { Application, Operation, SyncOperation } from './types.js';
 
 export interface ControllerOptions {
   store: AppStore;
   reader: GitReader;
   holds: Holds;
-  now: () => Date;
+  clock: Clock;
   signal: AbortSignal;
   /** Periodic comparison interval per app; 0 turns it off. */
   reconcileIntervalMs: number;
@@ -46,7 +46,8 @@ interface Queue {
 
 export class Controller {
   private readonly queues = new WeakMap<SimApp, Queue>();
-  private readonly timers = new Map<SimApp, NodeJS.Timeout>();
+  /** Cancels each app's periodic comparison. */
+  private readonly timers = new Map<SimApp, () => void>();
   private readonly operationContext: OperationContext;
 
   constructor(private readonly options: ControllerOptions) {
@@ -54,7 +55,7 @@ export class Controller {
       store: options.store,
       reader: options.reader,
       holds: options.holds,
-      now: options.now,
+      clock: options.clock,
       signal: options.signal,
       reconcile: (sim) => this.reconcile(sim),
       onError: options.onError,
@@ -66,7 +67,7 @@ export class Controller {
    * applied and settled (as if synced long ago), then one comparison with the current tips.
    */
   async initialise(sim: SimApp): Promise<void> {
-    const now = this.options.now();
+    const now = this.options.clock.now();
     const deployed = sim.config.initiallyDeployed;
     if (deployed !== false) {
       const target = await readTarget(this.options.reader, sim, deployed === true ? undefined : deployed);
@@ -102,20 +103,18 @@ export class Controller {
   started(sim: SimApp): void {
     const interval = this.options.reconcileIntervalMs;
     if (interval > 0) {
-      const timer = setInterval(() => void this.reconcile(sim), interval);
-      timer.unref();
-      this.timers.set(sim, timer);
+      this.timers.set(sim, every(this.options.clock, interval, () => void this.reconcile(sim)));
     }
     this.kickOperations(sim);
   }
 
   stopped(sim: SimApp): void {
-    clearInterval(this.timers.get(sim));
+    this.timers.get(sim)?.();
     this.timers.delete(sim);
   }
 
   stopAll(): void {
-    for (const timer of this.timers.values()) clearInterval(timer);
+    for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
   }
 
@@ -154,16 +153,16 @@ export class Controller {
   }
 
   private async reconcileOnce(sim: SimApp): Promise<void> {
-    const { signal, holds, store, reader, now } = this.options;
+    const { signal, holds, store, reader, clock } = this.options;
     // Only a refresh requested before this comparison began is answered by it.
     const refreshing = sim.app.metadata.annotations?.[REFRESH_ANNOTATION] !== undefined;
-    if (!(await sleep(sim.config.timings.refreshMs, signal))) return;
+    if (!(await sleep(clock, sim.config.timings.refreshMs, signal))) return;
     await holds.pass('refresh', sim.key, signal);
     if (signal.aborted || sim.deleted) return;
     const target = await readTarget(reader, sim);
     let started = false;
     store.update(sim, (app) => {
-      const at = now();
+      const at = clock.now();
       applyComparison(sim, target, at);
       started = decideAutoSync(sim, at);
       if (refreshing && app.metadata.annotations) {

@@ -2,9 +2,9 @@
  * What a fired `error` fault answers: the body a client would really meet for that status.
  */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
-import { ApiError, grpcFromHttpStatus, runtimeError } from './errors';
-import { sendJson, sendText } from './http-util';
-import type { FaultAction } from './faults';
+import { ApiError, grpcFromHttpStatus, runtimeError } from './errors.js';
+import { sendJson, sendText } from './http-util.js';
+import type { FaultAction } from './faults.js';
 
 type ErrorFault = Extract<FaultAction, { type: 'error' }>;
 

@@ -3,7 +3,7 @@
  * fault targets requests (by endpoint, app, token), fires for the next N of them or with a
  * probability (from a seeded generator, so a benchmark run is repeatable), and does one thing.
  */
-import type { Endpoint } from './types';
+import type { Endpoint } from './types.js';
 
 export type FaultAction =
   /** Answer with this status instead of the API. Default bodies: runtimeError JSON for 4xx/500, a proxy's HTML page for 502/503/504. */

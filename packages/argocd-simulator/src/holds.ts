@@ -2,7 +2,7 @@
  * Gates on the controller's stages. A test holds a stage open to freeze an app in a state (an
  * operation Running, a refresh never answered) for as long as it needs, with no timing race.
  */
-import { deferred, type Deferred } from './time';
+import { deferred, type Deferred } from './time.js';
 
 export type Stage = 'refresh' | 'operationStart' | 'sync' | 'postSyncReconcile' | 'rollout';
 

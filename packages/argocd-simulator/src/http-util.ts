@@ -2,7 +2,7 @@
  * Small HTTP helpers shared by the API and control routes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, GrpcCode, runtimeError } from './errors';
+import { ApiError, GrpcCode, runtimeError } from './errors.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

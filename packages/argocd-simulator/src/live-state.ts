@@ -4,8 +4,8 @@
  * explaining a Degraded app meets the wording a real cluster produces.
  */
 import { createHash } from 'node:crypto';
-import type { ManifestResource } from './manifest-parse';
-import type { HealthStatusCode } from './types';
+import type { ManifestResource } from './manifest-parse.js';
+import type { HealthStatusCode } from './types.js';
 
 export interface LiveResource extends ManifestResource {
   uid: string;

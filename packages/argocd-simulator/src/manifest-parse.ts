@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
-import { findContainerImages, type ContainerImage } from './images';
+import { findContainerImages, type ContainerImage } from './images.js';
 
 export class ManifestError extends Error {}
 

@@ -5,21 +5,21 @@
  * → rollout done (Healthy, or Degraded for a broken image). Failures retry with backoff first.
  */
 import { randomUUID } from 'node:crypto';
-import type { GitReader } from './git-reader';
-import type { Holds, Stage } from './holds';
-import { resourceKey, type ManifestResource } from './manifest-parse';
-import type { LiveResource } from './live-state';
-import type { SimApp } from './sim-app';
-import type { AppStore } from './store';
-import { readTarget, revisionContext, type TargetResult } from './target-state';
-import { clockTime, formatTime, sleep } from './time';
-import type { Operation, OperationPhase, OperationState, ResourceResult } from './types';
+import type { GitReader } from './git-reader.js';
+import type { Holds, Stage } from './holds.js';
+import { resourceKey, type ManifestResource } from './manifest-parse.js';
+import type { LiveResource } from './live-state.js';
+import type { SimApp } from './sim-app.js';
+import type { AppStore } from './store.js';
+import { readTarget, revisionContext, type TargetResult } from './target-state.js';
+import { clockTime, formatTime, sleep, type Clock } from './time.js';
+import type { Operation, OperationPhase, OperationState, ResourceResult } from './types.js';
 
 export interface OperationContext {
   store: AppStore;
   reader: GitReader;
   holds: Holds;
-  now: () => Date;
+  clock: Clock;
   signal: AbortSignal;
   /** Queues a comparison of the app with git and resolves when it is done. */
   reconcile: (sim: SimApp) => Promise<void>;
@@ -49,7 +49,7 @@ export async function runOperations(ctx: OperationContext, sim: SimApp): Promise
 }
 
 async function stage(ctx: OperationContext, sim: SimApp, name: Stage, ms: number): Promise<boolean> {
-  if (!(await sleep(ms, ctx.signal))) return false;
+  if (!(await sleep(ctx.clock, ms, ctx.signal))) return false;
   await ctx.holds.pass(name, sim.key, ctx.signal);
   return !ctx.signal.aborted && !sim.deleted;
 }
@@ -61,7 +61,7 @@ async function runOne(ctx: OperationContext, sim: SimApp, queued: Operation): Pr
   if (!sim.app.operation) return;
   const operation = structuredClone(queued);
   const requested = operation.sync.revisions ?? [operation.sync.revision];
-  const startedAt = formatTime(ctx.now());
+  const startedAt = formatTime(ctx.clock.now());
   const retryLimit = operation.retry?.limit ?? 0;
   let retryCount = 0;
   let applied: number | undefined;
@@ -79,21 +79,21 @@ async function runOne(ctx: OperationContext, sim: SimApp, queued: Operation): Pr
         app.status.operationState = { operation, phase: 'Running', message: 'one or more tasks are running', startedAt };
       }
       if (resources) {
-        applied = applyToLive(sim, resources, revisions, operation.sync.prune === true, ctx.now());
-        sim.renderDerived(ctx.now());
+        applied = applyToLive(sim, resources, revisions, operation.sync.prune === true, ctx.clock.now());
+        sim.renderDerived(ctx.clock.now());
       }
     });
     if (!(await stage(ctx, sim, 'sync', timings.syncMs))) return;
     if (outcome.phase === 'Succeeded' || retryCount >= retryLimit) break;
     retryCount += 1;
-    const message = `Retrying attempt #${retryCount} at ${clockTime(ctx.now())}: ${outcome.message}`;
+    const message = `Retrying attempt #${retryCount} at ${clockTime(ctx.clock.now())}: ${outcome.message}`;
     ctx.store.update(sim, (app) => {
       const state = app.status.operationState;
       if (state) Object.assign(state, { message, retryCount });
     });
-    if (!(await sleep(timings.retryBackoffMs * 2 ** (retryCount - 1), ctx.signal))) return;
+    if (!(await sleep(ctx.clock, timings.retryBackoffMs * 2 ** (retryCount - 1), ctx.signal))) return;
   }
-  const finishedAt = formatTime(ctx.now());
+  const finishedAt = formatTime(ctx.clock.now());
   const message = retryCount > 0 && outcome.phase !== 'Succeeded' ? `${outcome.message} (retried ${retryCount} times).` : outcome.message;
   ctx.store.update(sim, (app) => {
     const state: OperationState = {
@@ -194,7 +194,7 @@ async function settleRollout(ctx: OperationContext, sim: SimApp, generation: num
   if (sim.live.generation !== generation) return;
   ctx.store.update(sim, () => {
     for (const resource of sim.live.resources) resource.rollout = 'settled';
-    sim.renderDerived(ctx.now());
+    sim.renderDerived(ctx.clock.now());
   });
 }
 

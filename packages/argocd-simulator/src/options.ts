@@ -3,8 +3,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileImageMatcher, type ContainerImage, type ImageMatcher } from './images';
-import type { ApplicationDestination, RetryStrategy } from './types';
+import { compileImageMatcher, type ContainerImage, type ImageMatcher } from './images.js';
+import type { ApplicationDestination, RetryStrategy } from './types.js';
 
 /**
  * Delays of the simulated controller, in milliseconds. Each stage can also be held open

@@ -2,13 +2,13 @@
  * Every API request the simulator received, for tests and the benchmark to measure a client by:
  * requests per endpoint, polling rate, whether credentials were sent.
  */
-import type { FaultAction } from './faults';
-import { ENDPOINTS, type Endpoint } from './types';
+import type { FaultAction } from './faults.js';
+import { ENDPOINTS, type Endpoint } from './types.js';
 
 export interface RequestRecord {
   /** 1-based arrival order. */
   seq: number;
-  /** Arrival time, `Date.now()` milliseconds. */
+  /** Arrival time in epoch milliseconds, on the simulator's clock. */
   at: number;
   method: string;
   /** The path without the query string. */

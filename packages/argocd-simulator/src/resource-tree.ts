@@ -3,8 +3,8 @@
  * would create for them (Deployment → ReplicaSet → Pod, StatefulSet/DaemonSet/Job → Pod), each
  * with its health, so a client can explain a Degraded app down to the crashing pod.
  */
-import { podHealth, replicaSetName, resourceHealth, stableUid, type LiveResource } from './live-state';
-import type { ApplicationTree, ResourceNode, ResourceRef } from './types';
+import { podHealth, replicaSetName, resourceHealth, stableUid, type LiveResource } from './live-state.js';
+import type { ApplicationTree, ResourceNode, ResourceRef } from './types.js';
 
 export function buildResourceTree(resources: readonly LiveResource[]): ApplicationTree {
   const nodes: ResourceNode[] = [];

@@ -3,10 +3,10 @@
  * (live state, last comparison, last sync attempt) that real Argo CD keeps in its caches.
  */
 import { randomUUID } from 'node:crypto';
-import { resourceKey, type ManifestResource } from './manifest-parse';
-import { resourceHealth, worseHealth, type LiveState } from './live-state';
-import type { NormalisedApp } from './options';
-import { formatTime } from './time';
+import { resourceKey, type ManifestResource } from './manifest-parse.js';
+import { resourceHealth, worseHealth, type LiveState } from './live-state.js';
+import type { NormalisedApp } from './options.js';
+import { formatTime } from './time.js';
 import type {
   Application,
   ApplicationSource,
@@ -14,7 +14,7 @@ import type {
   OperationPhase,
   ResourceStatus,
   SyncStatusCode,
-} from './types';
+} from './types.js';
 
 export const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
 

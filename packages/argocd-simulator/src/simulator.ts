@@ -17,27 +17,27 @@ import {
   handleVersion,
   type ApiContext,
   type Route,
-} from './api-routes';
-import { Auth, tokenFrom, type TokenGrant, type UserConfig } from './auth';
-import { handleControl } from './control-routes';
-import { Controller, type SyncRequest } from './controller';
-import { ApiError, appNotFound, GrpcCode } from './errors';
-import { sendFaultError } from './fault-response';
-import { FaultRegistry, type FaultAction } from './faults';
-import { GitReader } from './git-reader';
-import { Holds, type Stage } from './holds';
-import { queryObject, sendError, sendText } from './http-util';
-import { applyMergePatch, type MergePatch } from './merge-patch';
-import { DEFAULT_TIMINGS, normaliseApp, type AppConfig, type SimTimings } from './options';
-import { RequestLog, type RequestRecord } from './request-log';
-import { appKey, SimApp } from './sim-app';
-import { AppStore, type StoreListener } from './store';
-import { handleStream, type ActiveStream } from './stream';
-import { formatTime, sleep } from './time';
-import type { TimelineStep } from './timeline-step';
+} from './api-routes.js';
+import { Auth, tokenFrom, type TokenGrant, type UserConfig } from './auth.js';
+import { handleControl } from './control-routes.js';
+import { Controller, type SyncRequest } from './controller.js';
+import { ApiError, appNotFound, GrpcCode } from './errors.js';
+import { sendFaultError } from './fault-response.js';
+import { FaultRegistry, type FaultAction } from './faults.js';
+import { GitReader } from './git-reader.js';
+import { Holds, type Stage } from './holds.js';
+import { queryObject, sendError, sendText } from './http-util.js';
+import { applyMergePatch, type MergePatch } from './merge-patch.js';
+import { DEFAULT_TIMINGS, normaliseApp, type AppConfig, type SimTimings } from './options.js';
+import { RequestLog, type RequestRecord } from './request-log.js';
+import { appKey, SimApp } from './sim-app.js';
+import { AppStore, type StoreListener } from './store.js';
+import { handleStream, type ActiveStream } from './stream.js';
+import { formatTime, sleep, systemClock, type Clock } from './time.js';
+import type { TimelineStep } from './timeline-step.js';
 
 export type { TimelineStep };
-import type { Application, Endpoint } from './types';
+import type { Application, Endpoint } from './types.js';
 
 export interface SimulatorOptions {
   /** A loopback address only: `127.0.0.1` (default), `::1` or `localhost`. */
@@ -59,8 +59,13 @@ export interface SimulatorOptions {
   controlApi?: boolean;
   /** Seed of the generator behind probabilistic faults; default 1. */
   seed?: number;
-  /** Clock for timestamps written into objects; timers always run in real time. */
-  now?: () => Date;
+  /**
+   * Where time comes from: every timestamp written and every delay (controller stages, the
+   * reconcile timer, timelines, fault delays, stream cuts, request arrival times). Default the
+   * real clock; pass a `ManualClock` to move time yourself. `waitFor`'s timeout stays in real
+   * time: it guards the caller's test, not the simulated cluster.
+   */
+  clock?: Clock;
   /** Request records kept (counts stay exact beyond it); default 100 000. */
   requestLogLimit?: number;
   /** Unexpected internal errors (bugs, a vanished repository); default: written to stderr. */
@@ -95,31 +100,31 @@ export class ArgoCdSimulator {
   private readonly abort = new AbortController();
   private readonly streams = new Set<ActiveStream>();
   private readonly server: Server;
-  private readonly now: () => Date;
+  private readonly clock: Clock;
   private readonly timings: SimTimings;
   private readonly onError: (error: unknown) => void;
   private baseUrl = '';
 
   private constructor(private readonly options: SimulatorOptions) {
     this.namespace = options.namespace ?? 'argocd';
-    this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.onError = options.onError ?? ((error) => process.stderr.write(`argocd-simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
     // Every pending stage timer listens on this one signal: many busy apps are normal, not a leak.
     setMaxListeners(0, this.abort.signal);
     this.faults = new FaultRegistry(options.seed ?? 1);
-    this.auth = new Auth(options.tokens ?? [], options.users ?? {});
+    this.auth = new Auth(options.tokens ?? [], options.users ?? {}, this.clock);
     this.log = new RequestLog(options.requestLogLimit ?? 100_000);
     this.controller = new Controller({
       store: this.store,
       reader: this.reader,
       holds: this.holds,
-      now: this.now,
+      clock: this.clock,
       signal: this.abort.signal,
       reconcileIntervalMs: options.reconcileIntervalMs ?? 120_000,
       onError: this.onError,
     });
-    this.api = { store: this.store, controller: this.controller, auth: this.auth, namespace: this.namespace };
+    this.api = { store: this.store, controller: this.controller, auth: this.auth, clock: this.clock, namespace: this.namespace };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.onError(error);
@@ -158,7 +163,7 @@ export class ArgoCdSimulator {
 
   /** Creates an app, reads its repositories and returns it as the API would (ADDED on streams). */
   async addApp(config: AppConfig): Promise<Application> {
-    const sim = new SimApp(normaliseApp(config, { namespace: this.namespace, timings: this.timings }), this.now());
+    const sim = new SimApp(normaliseApp(config, { namespace: this.namespace, timings: this.timings }), this.clock.now());
     if (this.store.get(sim.config.namespace, sim.name)) throw new Error(`application ${sim.key} already exists`);
     await this.controller.initialise(sim);
     this.store.add(sim);
@@ -170,7 +175,7 @@ export class ArgoCdSimulator {
   removeApp(name: string, namespace?: string): void {
     const sim = this.sim(name, namespace);
     this.controller.stopped(sim);
-    this.store.remove(sim, formatTime(this.now()));
+    this.store.remove(sim, formatTime(this.clock.now()));
   }
 
   /** A copy of the app as `GET /api/v1/applications/{name}` returns it. */
@@ -216,7 +221,7 @@ export class ArgoCdSimulator {
     const done = (async () => {
       try {
         for (const step of steps) {
-          if (!(await sleep(step.afterMs, cancel.signal)) || sim.deleted) return;
+          if (!(await sleep(this.clock, step.afterMs, cancel.signal)) || sim.deleted) return;
           this.store.update(sim, (app) => {
             if (step.patch) applyMergePatch(app as unknown as Record<string, unknown>, step.patch);
             step.mutate?.(app);
@@ -253,6 +258,8 @@ export class ArgoCdSimulator {
       const unsubscribe = this.store.subscribe((event) => {
         if (appKey(event.application.metadata.namespace, event.application.metadata.name) === key) check(event.application);
       });
+      // Real time on purpose: this guards the caller's test; a ManualClock never advanced would
+      // otherwise leave it waiting forever.
       const timer = setTimeout(() => {
         cleanup();
         reject(new Error(`waitFor(${key}) timed out after ${timeoutMs} ms; last state: ${summarise(last)}`));
@@ -347,7 +354,7 @@ export class ArgoCdSimulator {
     }
     const route = classify(method, url.pathname, url.searchParams);
     const record = this.log.record({
-      at: Date.now(),
+      at: this.clock.now().getTime(),
       method,
       path: url.pathname,
       query: queryObject(url.searchParams),
@@ -389,7 +396,7 @@ export class ArgoCdSimulator {
         res.flushHeaders();
         return true;
       case 'delay':
-        await sleep(fault.ms, this.abort.signal);
+        await sleep(this.clock, fault.ms, this.abort.signal);
         return res.destroyed;
       default:
         return false;

@@ -9,8 +9,8 @@
  */
 import { posix } from 'node:path';
 import { parse } from 'yaml';
-import type { GitReader, RepoSnapshot } from './git-reader';
-import { ManifestError, parseManifestFile, toResource, type K8sObject, type ManifestResource } from './manifest-parse';
+import type { GitReader, RepoSnapshot } from './git-reader.js';
+import { ManifestError, parseManifestFile, toResource, type K8sObject, type ManifestResource } from './manifest-parse.js';
 
 export type SourceType = 'Directory' | 'Kustomize';
 

@@ -3,8 +3,8 @@
  * them (like etcd's revision, so versions only ever increase, across apps too), updates that
  * bump it only when the object really changed, and a broadcaster feeding the watch streams.
  */
-import { appKey, SimApp } from './sim-app';
-import type { Application, WatchEventType } from './types';
+import { appKey, SimApp } from './sim-app.js';
+import type { Application, WatchEventType } from './types.js';
 
 export interface StoreEvent {
   type: WatchEventType;

@@ -7,10 +7,11 @@
  * buffering proxy) are carried out here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appFilter, type ApiContext } from './api-routes';
-import { GrpcCode, streamError } from './errors';
-import type { FaultAction } from './faults';
-import type { Application } from './types';
+import { appFilter, type ApiContext } from './api-routes.js';
+import { GrpcCode, streamError } from './errors.js';
+import type { FaultAction } from './faults.js';
+import type { Clock } from './time.js';
+import type { Application } from './types.js';
 
 export interface ActiveStream {
   /** Ends the response cleanly (a buffered one delivers what it held). */
@@ -39,7 +40,7 @@ export function handleStream(
     principal.canAccess(app.spec.project) &&
     Number(app.metadata.resourceVersion) >= minVersion;
 
-  const writer = new LineWriter(res, fault);
+  const writer = new LineWriter(res, fault, ctx.clock);
   const stream: ActiveStream = { end: () => writer.end() };
   streams.add(stream);
   writer.open();
@@ -62,13 +63,14 @@ export function handleStream(
 class LineWriter {
   private written = 0;
   private readonly buffered: string[] | undefined;
-  private idleTimer: NodeJS.Timeout | undefined;
-  private flushTimer: NodeJS.Timeout | undefined;
+  private cancelIdle = (): void => undefined;
+  private cancelFlush = (): void => undefined;
   private done = false;
 
   constructor(
     private readonly res: ServerResponse,
     private readonly fault: StreamFault | undefined,
+    private readonly clock: Clock,
   ) {
     this.buffered = fault?.type === 'buffer' ? [] : undefined;
   }
@@ -77,7 +79,7 @@ class LineWriter {
     if (this.buffered) {
       // A buffering proxy forwards nothing, headers included, until the upstream response ends.
       if (this.fault?.type === 'buffer' && this.fault.flushAfterMs !== undefined) {
-        this.flushTimer = setTimeout(() => this.end(), this.fault.flushAfterMs);
+        this.cancelFlush = this.clock.schedule(this.fault.flushAfterMs, () => this.end());
       }
       return;
     }
@@ -123,17 +125,17 @@ class LineWriter {
   }
 
   dispose(): void {
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.flushTimer);
+    this.cancelIdle();
+    this.cancelFlush();
   }
 
   private armIdleTimer(): void {
     if (this.fault?.type !== 'stream-idle-timeout') return;
-    clearTimeout(this.idleTimer);
+    this.cancelIdle();
     // An idle-timeout proxy cuts the connection; the client sees the body end without warning.
-    this.idleTimer = setTimeout(() => {
+    this.cancelIdle = this.clock.schedule(this.fault.ms, () => {
       this.done = true;
       this.res.destroy();
-    }, this.fault.ms);
+    });
   }
 }

@@ -2,11 +2,11 @@
  * The desired state of an app at given revisions (or its sources' tips): resolved commits and
  * generated manifests, or the ComparisonError Argo CD would report instead.
  */
-import { GitReadError, type GitReader } from './git-reader';
-import { ManifestError, type ManifestResource } from './manifest-parse';
-import type { RevisionContext } from './options';
-import type { SimApp } from './sim-app';
-import { loadSource } from './source-loader';
+import { GitReadError, type GitReader } from './git-reader.js';
+import { ManifestError, type ManifestResource } from './manifest-parse.js';
+import type { RevisionContext } from './options.js';
+import type { SimApp } from './sim-app.js';
+import { loadSource } from './source-loader.js';
 
 export interface TargetResult {
   /** Resolved commit per source; undefined when one could not be resolved. */

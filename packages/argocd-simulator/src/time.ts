@@ -13,23 +13,56 @@ export function clockTime(date: Date): string {
 }
 
 /**
- * Waits `ms` unless `signal` aborts first; resolves to false when aborted so a caller can stop
- * instead of acting on a simulator that has been closed.
+ * Where the simulator reads the time and schedules its delays: every timestamp it writes, every
+ * controller stage, the reconcile timer, timelines, fault delays and stream cuts. The default is
+ * the real clock; a test passes a `ManualClock` to move time forward itself.
  */
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+export interface Clock {
+  now(): Date;
+  /** Calls `callback` once `ms` milliseconds of this clock have passed; returns a cancel function. */
+  schedule(ms: number, callback: () => void): () => void;
+}
+
+/** The real clock: `new Date()` and `setTimeout`. */
+export const systemClock: Clock = {
+  now: () => new Date(),
+  schedule(ms, callback) {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/**
+ * Waits `ms` on `clock` unless `signal` aborts first; resolves to false when aborted so a caller
+ * can stop instead of acting on a simulator that has been closed.
+ */
+export function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   if (ms <= 0) return Promise.resolve(true);
   return new Promise<boolean>((resolve) => {
     const onAbort = (): void => {
-      clearTimeout(timer);
+      cancel();
       resolve(false);
     };
-    const timer = setTimeout(() => {
+    const cancel = clock.schedule(ms, () => {
       signal.removeEventListener('abort', onAbort);
       resolve(true);
-    }, ms);
+    });
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Calls `callback` every `ms` on `clock` until the returned function is called. */
+export function every(clock: Clock, ms: number, callback: () => void): () => void {
+  let cancel = (): void => undefined;
+  const arm = (): void => {
+    cancel = clock.schedule(ms, () => {
+      arm();
+      callback();
+    });
+  };
+  arm();
+  return () => cancel();
 }
 
 export interface Deferred<T> {

@@ -1,5 +1,5 @@
-import type { MergePatch } from './merge-patch';
-import type { Application } from './types';
+import type { MergePatch } from './merge-patch.js';
+import type { Application } from './types.js';
 
 /** One step of a scripted sequence of states (`ArgoCdSimulator.timeline`). */
 export interface TimelineStep {

@@ -3,13 +3,13 @@
  * manifest parsing, stage holds.
  */
 import { describe, expect, it } from 'vitest';
-import { FaultRegistry } from '../../packages/argocd-simulator/src/faults';
-import { Holds } from '../../packages/argocd-simulator/src/holds';
-import { compileImageMatcher, findContainerImages, imageTag } from '../../packages/argocd-simulator/src/images';
-import { parseLabelSelector, SelectorError } from '../../packages/argocd-simulator/src/label-selector';
-import { ManifestError, parseManifestFile, toResource } from '../../packages/argocd-simulator/src/manifest-parse';
-import { applyMergePatch } from '../../packages/argocd-simulator/src/merge-patch';
-import { formatTime } from '../../packages/argocd-simulator/src/time';
+import { FaultRegistry } from '../../src/faults';
+import { Holds } from '../../src/holds';
+import { compileImageMatcher, findContainerImages, imageTag } from '../../src/images';
+import { parseLabelSelector, SelectorError } from '../../src/label-selector';
+import { ManifestError, parseManifestFile, toResource } from '../../src/manifest-parse';
+import { applyMergePatch } from '../../src/merge-patch';
+import { formatTime } from '../../src/time';
 
 describe('label selectors', () => {
   const labels = { team: 'a', tier: 'web', 'app.kubernetes.io/name': 'shop' };

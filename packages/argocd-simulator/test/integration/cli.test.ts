@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Application } from '../../packages/argocd-simulator/src/index';
-import { call } from '../support/argocd-http';
-import { createTestRepo, deployment, type TestRepo } from '../support/argocd-git-repo';
+import type { Application } from '../../src/index';
+import { call } from '../../../../test/support/argocd-http';
+import { createTestRepo, deployment, type TestRepo } from '../../../../test/support/argocd-git-repo';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const CLI = join(ROOT, 'packages', 'argocd-simulator', 'src', 'cli.ts');
 const cleanups: Array<() => Promise<void>> = [];
 

@@ -4,9 +4,9 @@
  * broken images, failing syncs, invalid manifests, multi-source and kustomize apps.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArgoCdSimulator, type AppConfig, type Application, type SimulatorOptions } from '../../packages/argocd-simulator/src/index';
-import { call, watch } from '../support/argocd-http';
-import { createTestRepo, deployment, service, type TestRepo } from '../support/argocd-git-repo';
+import { ArgoCdSimulator, type AppConfig, type Application, type SimulatorOptions } from '../../src/index';
+import { call, watch } from '../../../../test/support/argocd-http';
+import { createTestRepo, deployment, service, type TestRepo } from '../../../../test/support/argocd-git-repo';
 
 const TOKEN = 'reconcile-token';
 const cleanups: Array<() => Promise<void>> = [];

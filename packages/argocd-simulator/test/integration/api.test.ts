@@ -3,9 +3,9 @@
  * watch filters, manual sync with its content-type and in-progress rules, sessions.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArgoCdSimulator, type Application, type SimulatorOptions } from '../../packages/argocd-simulator/src/index';
-import { call, watch } from '../support/argocd-http';
-import { createTestRepo, deployment, type TestRepo } from '../support/argocd-git-repo';
+import { ArgoCdSimulator, type Application, type SimulatorOptions } from '../../src/index';
+import { call, watch } from '../../../../test/support/argocd-http';
+import { createTestRepo, deployment, type TestRepo } from '../../../../test/support/argocd-git-repo';
 
 const TOKEN = 'api-token';
 const cleanups: Array<() => Promise<void>> = [];

@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
-import { ArgoCdSimulator, type Application, type SimulatorOptions } from '../../packages/argocd-simulator/src/index';
-import { call, watch } from '../support/argocd-http';
-import { createTestRepo, deployment } from '../support/argocd-git-repo';
+import { ArgoCdSimulator, type Application, type SimulatorOptions } from '../../src/index';
+import { call, watch } from '../../../../test/support/argocd-http';
+import { createTestRepo, deployment } from '../../../../test/support/argocd-git-repo';
 
 const TOKEN = 'fault-token';
 const cleanups: Array<() => Promise<void>> = [];
