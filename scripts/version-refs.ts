@@ -128,8 +128,10 @@ export async function bumpManifests(root: string, next: string): Promise<string[
 function setVersions(data: Record<string, unknown>, next: string): void {
   const ours = (name: unknown): boolean => name === 'gitops-promote' || (typeof name === 'string' && name.startsWith('@gitops-promote/'));
   if (ours(data.name) && typeof data.version === 'string') data.version = next;
-  const deps = data.dependencies;
-  if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) if (ours(name)) (deps as Record<string, string>)[name] = next;
+  for (const field of ['dependencies', 'devDependencies']) {
+    const deps = data[field];
+    if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) if (ours(name)) (deps as Record<string, string>)[name] = next;
+  }
   const packages = data.packages;
   if (packages && typeof packages === 'object') {
     for (const [key, entry] of Object.entries(packages as Record<string, Record<string, unknown>>)) {

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   ArgoCdSimulator: () => (/* reexport */ ArgoCdSimulator)
 });
 
-// UNUSED EXPORTS: ApiError, DEFAULT_TIMINGS, ENDPOINTS, GrpcCode, REFRESH_ANNOTATION, STAGES, startArgoCdSimulator
+// UNUSED EXPORTS: ApiError, DEFAULT_TIMINGS, ENDPOINTS, GrpcCode, ManualClock, REFRESH_ANNOTATION, STAGES, startArgoCdSimulator, systemClock
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
@@ -574,9 +574,11 @@ function isRecord(value) {
 
 
 class Auth {
+    clock;
     tokens = new Map();
     users = new Map();
-    constructor(tokens, users) {
+    constructor(tokens, users, clock) {
+        this.clock = clock;
         const entries = Array.isArray(tokens) ? tokens.map((token) => [token, {}]) : Object.entries(tokens);
         for (const [token, grant] of entries)
             this.addToken(token, grant);
@@ -611,7 +613,7 @@ class Auth {
         if (!user || user.password !== password || typeof username !== 'string') {
             throw new ApiError(GrpcCode.Unauthenticated, 'Invalid username or password');
         }
-        const token = issueToken(username);
+        const token = issueToken(username, this.clock.now());
         this.addToken(token, { username, ...(user.projects ? { projects: user.projects } : {}) });
         return token;
     }
@@ -655,9 +657,9 @@ function tokenFrom(headers) {
     return undefined;
 }
 /** A JWT-shaped token (header.claims.signature), so clients that split or log tokens see the real shape. */
-function issueToken(username) {
+function issueToken(username, at) {
     const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(at.getTime() / 1000);
     const claims = { iss: 'argocd', sub: `${username}:login`, nbf: now, iat: now, jti: (0,external_node_crypto_.randomBytes)(16).toString('hex') };
     return `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}.${(0,external_node_crypto_.randomBytes)(32).toString('base64url')}`;
 }
@@ -675,26 +677,46 @@ function formatTime(date) {
 function clockTime(date) {
     return date.toISOString().slice(11, 19);
 }
+/** The real clock: `new Date()` and `setTimeout`. */
+const systemClock = {
+    now: () => new Date(),
+    schedule(ms, callback) {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+    },
+};
 /**
- * Waits `ms` unless `signal` aborts first; resolves to false when aborted so a caller can stop
- * instead of acting on a simulator that has been closed.
+ * Waits `ms` on `clock` unless `signal` aborts first; resolves to false when aborted so a caller
+ * can stop instead of acting on a simulator that has been closed.
  */
-function sleep(ms, signal) {
+function sleep(clock, ms, signal) {
     if (signal.aborted)
         return Promise.resolve(false);
     if (ms <= 0)
         return Promise.resolve(true);
     return new Promise((resolve) => {
         const onAbort = () => {
-            clearTimeout(timer);
+            cancel();
             resolve(false);
         };
-        const timer = setTimeout(() => {
+        const cancel = clock.schedule(ms, () => {
             signal.removeEventListener('abort', onAbort);
             resolve(true);
-        }, ms);
+        });
         signal.addEventListener('abort', onAbort, { once: true });
     });
+}
+/** Calls `callback` every `ms` on `clock` until the returned function is called. */
+function every(clock, ms, callback) {
+    let cancel = () => undefined;
+    const arm = () => {
+        cancel = clock.schedule(ms, () => {
+            arm();
+            callback();
+        });
+    };
+    arm();
+    return () => cancel();
 }
 function deferred() {
     let resolve = () => undefined;
@@ -1474,7 +1496,7 @@ async function runOperations(ctx, sim) {
     }
 }
 async function stage(ctx, sim, name, ms) {
-    if (!(await sleep(ms, ctx.signal)))
+    if (!(await sleep(ctx.clock, ms, ctx.signal)))
         return false;
     await ctx.holds.pass(name, sim.key, ctx.signal);
     return !ctx.signal.aborted && !sim.deleted;
@@ -1488,7 +1510,7 @@ async function runOne(ctx, sim, queued) {
         return;
     const operation = structuredClone(queued);
     const requested = operation.sync.revisions ?? [operation.sync.revision];
-    const startedAt = formatTime(ctx.now());
+    const startedAt = formatTime(ctx.clock.now());
     const retryLimit = operation.retry?.limit ?? 0;
     let retryCount = 0;
     let applied;
@@ -1506,8 +1528,8 @@ async function runOne(ctx, sim, queued) {
                 app.status.operationState = { operation, phase: 'Running', message: 'one or more tasks are running', startedAt };
             }
             if (resources) {
-                applied = applyToLive(sim, resources, revisions, operation.sync.prune === true, ctx.now());
-                sim.renderDerived(ctx.now());
+                applied = applyToLive(sim, resources, revisions, operation.sync.prune === true, ctx.clock.now());
+                sim.renderDerived(ctx.clock.now());
             }
         });
         if (!(await stage(ctx, sim, 'sync', timings.syncMs)))
@@ -1515,16 +1537,16 @@ async function runOne(ctx, sim, queued) {
         if (outcome.phase === 'Succeeded' || retryCount >= retryLimit)
             break;
         retryCount += 1;
-        const message = `Retrying attempt #${retryCount} at ${clockTime(ctx.now())}: ${outcome.message}`;
+        const message = `Retrying attempt #${retryCount} at ${clockTime(ctx.clock.now())}: ${outcome.message}`;
         ctx.store.update(sim, (app) => {
             const state = app.status.operationState;
             if (state)
                 Object.assign(state, { message, retryCount });
         });
-        if (!(await sleep(timings.retryBackoffMs * 2 ** (retryCount - 1), ctx.signal)))
+        if (!(await sleep(ctx.clock, timings.retryBackoffMs * 2 ** (retryCount - 1), ctx.signal)))
             return;
     }
-    const finishedAt = formatTime(ctx.now());
+    const finishedAt = formatTime(ctx.clock.now());
     const message = retryCount > 0 && outcome.phase !== 'Succeeded' ? `${outcome.message} (retried ${retryCount} times).` : outcome.message;
     ctx.store.update(sim, (app) => {
         const state = {
@@ -1625,7 +1647,7 @@ async function settleRollout(ctx, sim, generation) {
     ctx.store.update(sim, () => {
         for (const resource of sim.live.resources)
             resource.rollout = 'settled';
-        sim.renderDerived(ctx.now());
+        sim.renderDerived(ctx.clock.now());
     });
 }
 /** syncResult.resources of a first sync that created everything. */
@@ -1806,6 +1828,7 @@ function specSource(source) {
 class Controller {
     options;
     queues = new WeakMap();
+    /** Cancels each app's periodic comparison. */
     timers = new Map();
     operationContext;
     constructor(options) {
@@ -1814,7 +1837,7 @@ class Controller {
             store: options.store,
             reader: options.reader,
             holds: options.holds,
-            now: options.now,
+            clock: options.clock,
             signal: options.signal,
             reconcile: (sim) => this.reconcile(sim),
             onError: options.onError,
@@ -1825,7 +1848,7 @@ class Controller {
      * applied and settled (as if synced long ago), then one comparison with the current tips.
      */
     async initialise(sim) {
-        const now = this.options.now();
+        const now = this.options.clock.now();
         const deployed = sim.config.initiallyDeployed;
         if (deployed !== false) {
             const target = await readTarget(this.options.reader, sim, deployed === true ? undefined : deployed);
@@ -1862,19 +1885,17 @@ class Controller {
     started(sim) {
         const interval = this.options.reconcileIntervalMs;
         if (interval > 0) {
-            const timer = setInterval(() => void this.reconcile(sim), interval);
-            timer.unref();
-            this.timers.set(sim, timer);
+            this.timers.set(sim, every(this.options.clock, interval, () => void this.reconcile(sim)));
         }
         this.kickOperations(sim);
     }
     stopped(sim) {
-        clearInterval(this.timers.get(sim));
+        this.timers.get(sim)?.();
         this.timers.delete(sim);
     }
     stopAll() {
-        for (const timer of this.timers.values())
-            clearInterval(timer);
+        for (const cancel of this.timers.values())
+            cancel();
         this.timers.clear();
     }
     /** What a refresh GET does: set the refresh annotation, then wait for the comparison that clears it. */
@@ -1913,10 +1934,10 @@ class Controller {
         queue.running = false;
     }
     async reconcileOnce(sim) {
-        const { signal, holds, store, reader, now } = this.options;
+        const { signal, holds, store, reader, clock } = this.options;
         // Only a refresh requested before this comparison began is answered by it.
         const refreshing = sim.app.metadata.annotations?.[REFRESH_ANNOTATION] !== undefined;
-        if (!(await sleep(sim.config.timings.refreshMs, signal)))
+        if (!(await sleep(clock, sim.config.timings.refreshMs, signal)))
             return;
         await holds.pass('refresh', sim.key, signal);
         if (signal.aborted || sim.deleted)
@@ -1924,7 +1945,7 @@ class Controller {
         const target = await readTarget(reader, sim);
         let started = false;
         store.update(sim, (app) => {
-            const at = now();
+            const at = clock.now();
             applyComparison(sim, target, at);
             started = decideAutoSync(sim, at);
             if (refreshing && app.metadata.annotations) {
@@ -2334,7 +2355,7 @@ function handleStream(ctx, req, res, params, streams, fault) {
         filter(app) &&
         principal.canAccess(app.spec.project) &&
         Number(app.metadata.resourceVersion) >= minVersion;
-    const writer = new LineWriter(res, fault);
+    const writer = new LineWriter(res, fault, ctx.clock);
     const stream = { end: () => writer.end() };
     streams.add(stream);
     writer.open();
@@ -2358,21 +2379,23 @@ function handleStream(ctx, req, res, params, streams, fault) {
 class LineWriter {
     res;
     fault;
+    clock;
     written = 0;
     buffered;
-    idleTimer;
-    flushTimer;
+    cancelIdle = () => undefined;
+    cancelFlush = () => undefined;
     done = false;
-    constructor(res, fault) {
+    constructor(res, fault, clock) {
         this.res = res;
         this.fault = fault;
+        this.clock = clock;
         this.buffered = fault?.type === 'buffer' ? [] : undefined;
     }
     open() {
         if (this.buffered) {
             // A buffering proxy forwards nothing, headers included, until the upstream response ends.
             if (this.fault?.type === 'buffer' && this.fault.flushAfterMs !== undefined) {
-                this.flushTimer = setTimeout(() => this.end(), this.fault.flushAfterMs);
+                this.cancelFlush = this.clock.schedule(this.fault.flushAfterMs, () => this.end());
             }
             return;
         }
@@ -2421,18 +2444,18 @@ class LineWriter {
         }
     }
     dispose() {
-        clearTimeout(this.idleTimer);
-        clearTimeout(this.flushTimer);
+        this.cancelIdle();
+        this.cancelFlush();
     }
     armIdleTimer() {
         if (this.fault?.type !== 'stream-idle-timeout')
             return;
-        clearTimeout(this.idleTimer);
+        this.cancelIdle();
         // An idle-timeout proxy cuts the connection; the client sees the body end without warning.
-        this.idleTimer = setTimeout(() => {
+        this.cancelIdle = this.clock.schedule(this.fault.ms, () => {
             this.done = true;
             this.res.destroy();
-        }, this.fault.ms);
+        });
     }
 }
 
@@ -2477,31 +2500,31 @@ class ArgoCdSimulator {
     abort = new AbortController();
     streams = new Set();
     server;
-    now;
+    clock;
     timings;
     onError;
     baseUrl = '';
     constructor(options) {
         this.options = options;
         this.namespace = options.namespace ?? 'argocd';
-        this.now = options.now ?? (() => new Date());
+        this.clock = options.clock ?? systemClock;
         this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
         this.onError = options.onError ?? ((error) => process.stderr.write(`argocd-simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
         // Every pending stage timer listens on this one signal: many busy apps are normal, not a leak.
         (0,external_node_events_.setMaxListeners)(0, this.abort.signal);
         this.faults = new FaultRegistry(options.seed ?? 1);
-        this.auth = new Auth(options.tokens ?? [], options.users ?? {});
+        this.auth = new Auth(options.tokens ?? [], options.users ?? {}, this.clock);
         this.log = new RequestLog(options.requestLogLimit ?? 100_000);
         this.controller = new Controller({
             store: this.store,
             reader: this.reader,
             holds: this.holds,
-            now: this.now,
+            clock: this.clock,
             signal: this.abort.signal,
             reconcileIntervalMs: options.reconcileIntervalMs ?? 120_000,
             onError: this.onError,
         });
-        this.api = { store: this.store, controller: this.controller, auth: this.auth, namespace: this.namespace };
+        this.api = { store: this.store, controller: this.controller, auth: this.auth, clock: this.clock, namespace: this.namespace };
         this.server = (0,external_node_http_.createServer)((req, res) => {
             this.handle(req, res).catch((error) => {
                 this.onError(error);
@@ -2541,7 +2564,7 @@ class ArgoCdSimulator {
     // ---- apps ----
     /** Creates an app, reads its repositories and returns it as the API would (ADDED on streams). */
     async addApp(config) {
-        const sim = new SimApp(normaliseApp(config, { namespace: this.namespace, timings: this.timings }), this.now());
+        const sim = new SimApp(normaliseApp(config, { namespace: this.namespace, timings: this.timings }), this.clock.now());
         if (this.store.get(sim.config.namespace, sim.name))
             throw new Error(`application ${sim.key} already exists`);
         await this.controller.initialise(sim);
@@ -2553,7 +2576,7 @@ class ArgoCdSimulator {
     removeApp(name, namespace) {
         const sim = this.sim(name, namespace);
         this.controller.stopped(sim);
-        this.store.remove(sim, formatTime(this.now()));
+        this.store.remove(sim, formatTime(this.clock.now()));
     }
     /** A copy of the app as `GET /api/v1/applications/{name}` returns it. */
     getApp(name, namespace) {
@@ -2595,7 +2618,7 @@ class ArgoCdSimulator {
         const done = (async () => {
             try {
                 for (const step of steps) {
-                    if (!(await sleep(step.afterMs, cancel.signal)) || sim.deleted)
+                    if (!(await sleep(this.clock, step.afterMs, cancel.signal)) || sim.deleted)
                         return;
                     this.store.update(sim, (app) => {
                         if (step.patch)
@@ -2635,6 +2658,8 @@ class ArgoCdSimulator {
                 if (appKey(event.application.metadata.namespace, event.application.metadata.name) === key)
                     check(event.application);
             });
+            // Real time on purpose: this guards the caller's test; a ManualClock never advanced would
+            // otherwise leave it waiting forever.
             const timer = setTimeout(() => {
                 cleanup();
                 reject(new Error(`waitFor(${key}) timed out after ${timeoutMs} ms; last state: ${summarise(last)}`));
@@ -2718,7 +2743,7 @@ class ArgoCdSimulator {
         }
         const route = classify(method, url.pathname, url.searchParams);
         const record = this.log.record({
-            at: Date.now(),
+            at: this.clock.now().getTime(),
             method,
             path: url.pathname,
             query: queryObject(url.searchParams),
@@ -2764,7 +2789,7 @@ class ArgoCdSimulator {
                 res.flushHeaders();
                 return true;
             case 'delay':
-                await sleep(fault.ms, this.abort.signal);
+                await sleep(this.clock, fault.ms, this.abort.signal);
                 return res.destroyed;
             default:
                 return false;
@@ -2817,6 +2842,8 @@ function summarise(app) {
  * @gitops-promote/argocd-simulator: an Argo CD API server simulator reconciling real git
  * repositories, for the tests, benchmark and demo of steps that talk to Argo CD.
  */
+
+
 
 
 

@@ -69,6 +69,9 @@ describe('npm run release', () => {
     expect(await readFile(join(copy, 'templates/rollback.yml'), 'utf8')).toMatch(/\n {6}default: 1\.7\.0\n/);
     const lock = JSON.parse(await readFile(join(copy, 'package-lock.json'), 'utf8')) as { version: string; packages: Record<string, { version?: string }> };
     expect([lock.version, lock.packages['']?.version, lock.packages['packages/core']?.version]).toEqual(['1.7.0', '1.7.0', '1.7.0']);
+    const core = JSON.parse(await readFile(join(copy, 'packages/core/package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    expect(core.version).toBe('1.7.0');
+    expect({ ...core.dependencies, ...core.devDependencies }['@gitops-promote/argocd-simulator']).toBe('1.7.0');
     const changelog = await readFile(join(copy, 'CHANGELOG.md'), 'utf8');
     expect(changelog).toMatch(/\n## Unreleased\n\n## 1\.7\.0 - 2026-12-06\n/);
     const head = await sandbox.gitOk(['rev-parse', 'HEAD'], copy);
