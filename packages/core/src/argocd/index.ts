@@ -26,12 +26,14 @@ export {
   ArgoCdAppNotFoundError,
   ArgoCdAuthError,
   ArgoCdConnectionError,
+  ArgoCdHostNotFoundError,
   ArgoCdProtocolError,
   ArgoCdRequestError,
   ArgoCdServerError,
   ArgoCdStreamError,
   ArgoCdTimeoutError,
   ArgoCdTlsError,
+  ArgoCdUnreachableError,
   isRetryableArgoCdError,
 } from './errors';
 export { parseApplication } from './parse';
