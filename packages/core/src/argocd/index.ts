@@ -38,4 +38,5 @@ export {
 } from './errors';
 export { parseApplication } from './parse';
 export { isNothingListening, unreachableError } from './classify';
+export { Reachability, type AnsweringClient } from './reachability';
 export type * from './types';

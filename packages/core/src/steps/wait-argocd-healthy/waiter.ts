@@ -1,6 +1,5 @@
-import { ArgoCdError, ArgoCdStreamError, isNothingListening, isRetryableArgoCdError, unreachableError, type Application, type ArgoCdClient, type WatchOptions } from '../../argocd';
+import { ArgoCdError, ArgoCdStreamError, isRetryableArgoCdError, Reachability, type Application, type ArgoCdClient, type WatchOptions } from '../../argocd';
 import { formatDuration } from '../../duration';
-import type { GitopsPromoteError } from '../../errors';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
 import type { Deadline } from '../../runtime/deadline';
@@ -33,8 +32,7 @@ export class Waiter {
   private state!: WatchState;
   private ancestry: Ancestry | undefined;
   private mode: 'stream' | 'poll' = 'stream';
-  /** When the first "nothing listening" failure came, while the server never answered yet. */
-  private unreachableSince: number | undefined;
+  private readonly reachability: Reachability;
   private readonly config: WaitArgocdConfig;
   private readonly platform: Platform;
   private readonly client: ArgoCdClient;
@@ -47,6 +45,7 @@ export class Waiter {
     this.client = parts.client;
     this.deadline = parts.deadline;
     this.context = parts.context;
+    this.reachability = new Reachability(parts.client, parts.context.timings.unreachableMs, parts.context.now);
   }
 
   async run(): Promise<WaitResult> {
@@ -271,7 +270,7 @@ export class Waiter {
       signal: this.deadline.signal,
       now: this.context.now,
       // Not past the deadline, nor past the moment "nothing listening" becomes the verdict.
-      sleep: (ms, signal) => this.context.sleep(Math.min(ms, this.deadline.remainingMs(), this.unreachableWindowLeft()), signal),
+      sleep: (ms, signal) => this.context.sleep(Math.min(ms, this.deadline.remainingMs(), this.reachability.windowLeftMs()), signal),
       onRetry: ({ error, delayMs }) => {
         const message = error instanceof Error ? error.message : String(error);
         this.platform.info(`${formatDuration(this.elapsed())} ${what}: ${message} Retrying in ${formatDuration(delayMs)}.`);
@@ -284,28 +283,8 @@ export class Waiter {
     try {
       return await request();
     } catch (error) {
-      throw this.unreachable(error) ?? error;
+      throw this.reachability.verdict(error) ?? error;
     }
-  }
-
-  /**
-   * Nothing listening at the server from the start (refused, or a host that does not resolve) is
-   * a wrong URL far more often than an outage: after a short while it fails, instead of retrying
-   * for the whole timeout. A server that answered once and then refuses is riding out a restart.
-   */
-  private unreachable(error: unknown): GitopsPromoteError | undefined {
-    if (!isNothingListening(error) || this.client.hasAnswered) return undefined;
-    const now = this.context.now();
-    this.unreachableSince ??= now;
-    const waited = now - this.unreachableSince;
-    if (error.retryable && waited < this.context.timings.unreachableMs) return undefined;
-    return unreachableError(this.client.host, error, waited);
-  }
-
-  /** How long "nothing listening" may still be retried; unbounded once the server answered. */
-  private unreachableWindowLeft(): number {
-    if (this.unreachableSince === undefined || this.client.hasAnswered) return Number.POSITIVE_INFINITY;
-    return Math.max(0, this.unreachableSince + this.context.timings.unreachableMs - this.context.now());
   }
 
   private async finish(): Promise<WaitResult> {
