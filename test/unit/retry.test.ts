@@ -42,7 +42,7 @@ function failing(...failures: Error[]): { attempt: (n: number) => Promise<number
 const isTransient = (error: unknown): boolean => error instanceof Transient;
 
 function options(time: ReturnType<typeof fakeTime>, extra: Partial<RetryOptions> = {}): RetryOptions {
-  return { retryable: isTransient, backoff: { minDelayMs: 100, maxDelayMs: 1000, jitter: 'none' }, now: time.now, sleep: time.sleep, ...extra };
+  return { retryable: isTransient, backoff: { minDelayMs: 50, maxDelayMs: 1000, jitter: 'none' }, now: time.now, sleep: time.sleep, ...extra };
 }
 
 describe('retry', () => {
@@ -137,23 +137,23 @@ describe('retry', () => {
     const draws = [0.5, 0, 0.999];
     const random = (): number => draws.shift() ?? 1;
     const { attempt } = failing(new Transient('a'), new Transient('b'), new Transient('c'));
-    await retry(attempt, options(time, { backoff: { minDelayMs: 100, maxDelayMs: 1000 }, random }));
+    await retry(attempt, options(time, { backoff: { minDelayMs: 50, maxDelayMs: 1000 }, random }));
     expect(time.slept).toEqual([50, 0, 400]);
   });
 });
 
 describe('backoffDelayMs', () => {
-  it('grows from the attempt duration when that is longer than the minimum (fromAttemptDuration)', () => {
+  it('retry n waits base·2ⁿ, the base growing to the attempt duration when longer (fromAttemptDuration)', () => {
     const backoff = { minDelayMs: 250, maxDelayMs: 8000, jitter: 'none' as const, fromAttemptDuration: true };
-    expect(backoffDelayMs(1, 100, backoff)).toBe(250);
-    expect(backoffDelayMs(1, 1000, backoff)).toBe(1000);
-    expect(backoffDelayMs(3, 1000, backoff)).toBe(4000);
+    expect(backoffDelayMs(1, 100, backoff)).toBe(500);
+    expect(backoffDelayMs(1, 1000, backoff)).toBe(2000);
+    expect(backoffDelayMs(2, 1000, backoff)).toBe(4000);
     expect(backoffDelayMs(5, 1000, backoff)).toBe(8000);
-    expect(backoffDelayMs(1, 1000, { ...backoff, fromAttemptDuration: false })).toBe(250);
+    expect(backoffDelayMs(1, 1000, { ...backoff, fromAttemptDuration: false })).toBe(500);
   });
 
   it('full jitter scales the capped delay by the random draw', () => {
-    expect(backoffDelayMs(2, 0, { minDelayMs: 100, maxDelayMs: 1000 }, () => 0.25)).toBe(50);
-    expect(backoffDelayMs(9, 0, { minDelayMs: 100, maxDelayMs: 1000 }, () => 0.5)).toBe(500);
+    expect(backoffDelayMs(1, 0, { minDelayMs: 50, maxDelayMs: 1000 }, () => 0.25)).toBe(25);
+    expect(backoffDelayMs(9, 0, { minDelayMs: 50, maxDelayMs: 1000 }, () => 0.5)).toBe(500);
   });
 });

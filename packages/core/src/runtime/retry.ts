@@ -9,19 +9,22 @@ import { sleepUnlessAborted } from './deadline';
 /** Ms to wait; resolves early (never rejects) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
+/**
+ * The wait before retry n (1 = the first) is min(maxDelayMs, base·2ⁿ), where base is `minDelayMs`
+ * (or, with `fromAttemptDuration`, the failed attempt's duration when longer), jittered.
+ */
 export interface Backoff {
-  /** The delay before the first retry; each later one doubles it, up to `maxDelayMs`. */
   minDelayMs: number;
   maxDelayMs: number;
   /**
-   * `full` (the default): each delay is random in [0, delay] ("full jitter"), so runs that collided
-   * once spread out instead of colliding again. `none`: the delay itself, for a single client
-   * riding out an outage, whose log then says plainly how long it waits.
+   * `full` (the default): each wait is random in [0, the delay] ("full jitter"), so runs that
+   * collided once spread out instead of colliding again. `none`: the delay itself, for a single
+   * client riding out an outage, whose log then says plainly how long it waits.
    */
   jitter?: 'full' | 'none';
   /**
-   * The delay grows from the longer of `minDelayMs` and how long the failed attempt took: the
-   * slower a contested round is, the wider racing runs must spread out to stop colliding.
+   * The base is the longer of `minDelayMs` and how long the failed attempt took: the slower a
+   * contested round is, the wider racing runs must spread out to stop colliding.
    */
   fromAttemptDuration?: boolean;
 }
@@ -85,13 +88,9 @@ export async function retry<T>(attempt: (n: number) => Promise<T>, options: Retr
   }
 }
 
-/**
- * The wait after failed attempt `attempt` (1 = the first), which took `attemptMs`: the base
- * (`minDelayMs`, or the attempt's duration when longer and `fromAttemptDuration`) doubled per
- * earlier retry, capped at `maxDelayMs`, then jittered.
- */
+/** The wait after failed attempt `attempt` (1 = the first), which took `attemptMs`: see Backoff. */
 export function backoffDelayMs(attempt: number, attemptMs: number, backoff: Backoff, random: () => number = Math.random): number {
   const base = backoff.fromAttemptDuration ? Math.max(backoff.minDelayMs, attemptMs) : backoff.minDelayMs;
-  const capped = Math.min(backoff.maxDelayMs, base * 2 ** (attempt - 1));
+  const capped = Math.min(backoff.maxDelayMs, base * 2 ** attempt);
   return backoff.jitter === 'none' ? capped : Math.round(random() * capped);
 }

@@ -43,8 +43,9 @@ export const WAIT_TIMINGS: WaitTimings = {
   pollMs: 5_000,
   progressMs: 30_000,
   unreachableMs: 30_000,
-  // One client riding out an outage: no jitter, so the log says exactly how long it waits.
-  backoff: { minDelayMs: 500, maxDelayMs: 10_000, jitter: 'none' },
+  // 0.5 s, 1 s, 2 s … 10 s. One client riding out an outage: no jitter, so the log says exactly
+  // how long it waits.
+  backoff: { minDelayMs: 250, maxDelayMs: 10_000, jitter: 'none' },
 };
 
 /** The production context: real time, the REST client, SIGTERM/SIGINT. */
