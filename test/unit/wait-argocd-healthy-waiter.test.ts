@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ArgoCdConnectionError,
+  ArgoCdServerError,
   ArgoCdStreamError,
   ArgoCdUnreachableError,
   type Application,
@@ -14,6 +15,7 @@ import {
 } from '../../packages/core/src/argocd';
 import { parseApplication } from '../../packages/core/src/argocd/parse';
 import { WAIT_TIMINGS, type WaitContext } from '../../packages/core/src/steps/wait-argocd-healthy/context';
+import { ApplicationNotReadyError } from '../../packages/core/src/steps/wait-argocd-healthy/run';
 import { waitArgocdHealthySpec } from '../../packages/core/src/steps/wait-argocd-healthy/spec';
 import { waitArgocdHealthyStep } from '../../packages/core/src/steps/wait-argocd-healthy/step';
 import { FakePlatform } from '../support/fake-platform';
@@ -21,20 +23,27 @@ import { FakePlatform } from '../support/fake-platform';
 const HOST = 'argocd.test';
 
 /** An Application in the server's JSON spelling, read through the real parser. */
-function application(health: 'Progressing' | 'Healthy', resourceVersion: string): Application {
+function application(health: 'Progressing' | 'Healthy' | 'Degraded', resourceVersion: string, extra: { operationState?: object } = {}): Application {
   return parseApplication(
     {
       metadata: { name: 'web', namespace: 'argocd', resourceVersion },
       spec: { project: 'default', source: { repoURL: 'https://git.example.com/deploy.git', path: 'web', targetRevision: 'main' } },
-      status: { sync: { status: 'Synced', revision: 'a'.repeat(40) }, health: { status: health } },
+      status: { sync: { status: 'Synced', revision: 'a'.repeat(40) }, health: { status: health }, ...extra },
     },
     'test',
   );
 }
 
+/** Degraded after a failed sync: a verdict at once, explained from the resource tree. */
+function failedRollout(): Application {
+  const operationState = { phase: 'Failed', message: 'one or more objects failed to apply', startedAt: '2026-01-01T10:00:00Z', finishedAt: '2026-01-01T10:00:05Z', operation: { sync: { revision: 'a'.repeat(40) } } };
+  return application('Degraded', '1', { operationState });
+}
+
 /** The client's surface the step uses, each call answered from the test's script. */
 interface Script {
   getApplication?: () => Promise<Application>;
+  resourceTree?: () => Promise<unknown>;
   /** One entry per stream opened: the events it delivers, then the error it ends with, if any. */
   streams?: { events: ApplicationWatchEvent[]; error?: Error }[];
 }
@@ -51,6 +60,7 @@ function scriptedClient(script: Script): ArgoCdClient {
       yield* stream.events;
       if (stream.error) throw stream.error;
     },
+    resourceTree: () => script.resourceTree?.() ?? Promise.reject(new Error('resourceTree not scripted')),
     close: () => Promise.resolve(),
   };
   return client as unknown as ArgoCdClient;
@@ -127,5 +137,18 @@ describe('wait-argocd-healthy retrying (fake time)', () => {
     await expect(waitArgocdHealthyStep(step, context)).rejects.toBe(bug);
     expect(slept).toEqual([]);
     expect(step.lines.join('\n')).not.toMatch(/Retrying/);
+  });
+
+  it('a resource tree the server fails to give leaves the verdict unexplained; a bug while reading it is not swallowed', async () => {
+    const unavailable = scriptedClient({
+      getApplication: () => Promise.resolve(failedRollout()),
+      resourceTree: () => Promise.reject(new ArgoCdServerError(`Argo CD at ${HOST} failed GET /api/v1/applications/web/resource-tree (HTTP 503).`, 'Retries.', 503, undefined)),
+    });
+    const result = await waitArgocdHealthyStep(platform(), fakeTimeContext(unavailable).context).catch((caught: unknown) => caught);
+    expect(result).toBeInstanceOf(ApplicationNotReadyError);
+
+    const bug = new TypeError("Cannot read properties of undefined (reading 'nodes')");
+    const broken = scriptedClient({ getApplication: () => Promise.resolve(failedRollout()), resourceTree: () => Promise.reject(bug) });
+    await expect(waitArgocdHealthyStep(platform(), fakeTimeContext(broken).context)).rejects.toBe(bug);
   });
 });
