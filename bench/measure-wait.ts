@@ -12,6 +12,7 @@ import { validateWaitArgocdInputs } from '../packages/core/src/steps/wait-argocd
 import { readInputs } from '../packages/core/src/steps/inputs';
 import { waitArgocdHealthySpec } from '../packages/core/src/steps/wait-argocd-healthy/spec';
 import { runWaitArgocdHealthy } from '../packages/core/src/steps/wait-argocd-healthy/run';
+import { waitContext } from '../packages/core/src/steps/wait-argocd-healthy/context';
 
 export const WAIT_METHODS = ['poll', 'step'] as const;
 export type WaitMethod = (typeof WAIT_METHODS)[number];
@@ -153,8 +154,13 @@ async function runStep(simulator: ArgoCdSimulator, token: string, revision: stri
   ]);
   const platform = new TerminalPlatform(inputs, log.stream, log.stream);
   const config = validateWaitArgocdInputs(readInputs(waitArgocdHealthySpec, platform));
-  // No SIGINT/SIGTERM handlers: Ctrl-C stops the whole bench, not just this wait.
-  const result = await runWaitArgocdHealthy(config, platform, { handleSignals: false, signal });
+  // No SIGINT/SIGTERM handlers: Ctrl-C stops the whole bench, not just this wait; `signal` cancels it.
+  const onCancel = (controller: AbortController): (() => void) => {
+    const abort = (): void => controller.abort(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    return () => signal.removeEventListener('abort', abort);
+  };
+  const result = await runWaitArgocdHealthy(config, platform, { ...waitContext(), onCancel });
   const ended = { at: performance.now(), wall: Date.now(), mode: result.mode };
   if (result.failure) throw new Error(`the step failed: ${result.failure.message} (log: ${log.tail()})`);
   return ended;

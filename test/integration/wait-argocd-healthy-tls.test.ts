@@ -12,18 +12,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArgoCdSimulator } from '../../packages/argocd-simulator/src/index';
 import { ArgoCdTlsError } from '../../packages/core/src/argocd/errors';
 import { GitopsPromoteError } from '../../packages/core/src/errors';
-import type { WaitOptions, WaitResult } from '../../packages/core/src/steps/wait-argocd-healthy/run';
+import type { WaitResult } from '../../packages/core/src/steps/wait-argocd-healthy/run';
 import { waitArgocdHealthySpec } from '../../packages/core/src/steps/wait-argocd-healthy/spec';
 import { waitArgocdHealthyStep } from '../../packages/core/src/steps/wait-argocd-healthy/step';
 import { createTestRepo, deployment, type TestRepo } from '../support/argocd-git-repo';
 import { FakePlatform } from '../support/fake-platform';
 import { randomToken } from '../support/run-bundle';
 import { createTestCertificates, type KeyPair, type TestCertificates } from '../support/tls';
+import { testWaitContext } from '../support/wait-context';
 
 const TOKEN = randomToken();
 const APP = 'payments-dev';
 const MANIFEST = 'envs/dev/deployment.yaml';
-const FAST: WaitOptions = { handleSignals: false, stallTimeoutMs: 2000, firstEventTimeoutMs: 1000, pollIntervalMs: 100 };
+const FAST = testWaitContext();
 
 // Meaningful for one connection only; a proxy must not pass them on (RFC 9110, section 7.6.1).
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);

@@ -9,11 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArgoCdSimulator, type AppConfig } from '../../packages/argocd-simulator/src/index';
 import { GitopsPromoteError } from '../../packages/core/src/errors';
 import { waitArgocdHealthySpec } from '../../packages/core/src/steps/wait-argocd-healthy/spec';
+import type { WaitContext } from '../../packages/core/src/steps/wait-argocd-healthy/context';
 import { waitArgocdHealthyStep } from '../../packages/core/src/steps/wait-argocd-healthy/step';
-import type { WaitOptions } from '../../packages/core/src/steps/wait-argocd-healthy/run';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, randomToken, type Sandbox } from '../support/run-bundle';
+import { testWaitContext } from '../support/wait-context';
 
 const TOKEN = randomToken();
 const IDENTITY = ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid'];
@@ -79,12 +80,12 @@ function inputs(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>
   return all;
 }
 
-const FAST: WaitOptions = { handleSignals: false, stallTimeoutMs: 2000, firstEventTimeoutMs: 1000, pollIntervalMs: 100 };
+const FAST = testWaitContext();
 
-async function wait(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>, options: WaitOptions = FAST): Promise<{ platform: FakePlatform; error?: GitopsPromoteError }> {
+async function wait(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>, context: WaitContext = FAST): Promise<{ platform: FakePlatform; error?: GitopsPromoteError }> {
   const platform = new FakePlatform(inputs(sim, extra));
   try {
-    await waitArgocdHealthyStep(platform, options);
+    await waitArgocdHealthyStep(platform, context);
     return { platform };
   } catch (error) {
     if (!(error instanceof GitopsPromoteError)) throw error;
@@ -210,7 +211,7 @@ describe('wait-argocd-healthy', () => {
     const revision = await push(env, '1.3.0');
     const controller = new AbortController();
     setTimeout(() => controller.abort(new GitopsPromoteError('Cancelled by SIGTERM before the step finished.', 'x')), 500);
-    const { error } = await wait(sim, { revision, timeout: '60s' }, { ...FAST, signal: controller.signal });
+    const { error } = await wait(sim, { revision, timeout: '60s' }, testWaitContext({ signal: controller.signal }));
     expect(error?.message).toMatch(/^Cancelled by SIGTERM before the step finished\.; still waiting for:\n {2}payments-dev: /);
   });
 
@@ -346,7 +347,7 @@ describe('wait-argocd-healthy', () => {
     const env = await setUpRepo();
     const sim = await startSimulator([app(env, 'payments-dev', { autoSync: false })]);
     const revision = await push(env, '2.3.0');
-    const { platform, error } = await wait(sim, { revision, timeout: '2s' }, { ...FAST, progressIntervalMs: 300 });
+    const { platform, error } = await wait(sim, { revision, timeout: '2s' }, testWaitContext({ timings: { progressMs: 300 } }));
     expect(error?.message).toMatch(/^Timed out/);
     const lines = platform.log.split('\n').filter((line) => line.includes('still waiting for payments-dev: '));
     expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -367,7 +368,7 @@ describe('wait-argocd-healthy', () => {
     const closed = await ArgoCdSimulator.start({ tokens: [TOKEN], apps: [] });
     const url = closed.url;
     await closed.close();
-    const { platform, error } = await wait({ url }, { timeout: '10m' }, { ...FAST, unreachableTimeoutMs: 1500 });
+    const { platform, error } = await wait({ url }, { timeout: '10m' }, testWaitContext({ timings: { unreachableMs: 1500 } }));
     const host = new URL(url).host;
     expect(error?.message).toMatch(new RegExp(`^Nothing answers at ${host.replace('.', '\\.')}: every connection was refused \\(ECONNREFUSED\\)`));
     expect(error?.hint).toMatch(/'server' input/);

@@ -3,10 +3,12 @@ import {
   ArgoCdAppNotFoundError,
   ArgoCdAuthError,
   ArgoCdConnectionError,
+  ArgoCdHostNotFoundError,
   ArgoCdRequestError,
   ArgoCdServerError,
   ArgoCdTimeoutError,
   ArgoCdTlsError,
+  ArgoCdUnreachableError,
   type ArgoCdError,
 } from './errors';
 import type { StreamErrorBody } from './types';
@@ -185,6 +187,15 @@ function inspect(error: unknown): { codes: string[]; message: string } {
   return { codes, message };
 }
 
+/**
+ * Whether `error` is a failure of the network or the HTTP library (it carries a Node or undici
+ * error code, itself or along its causes). Anything else thrown while talking to Argo CD (a
+ * TypeError, say) is a bug in this code: it is passed on as it is, never retried as an outage.
+ */
+export function isTransportFailure(error: unknown): boolean {
+  return inspect(error).codes.length > 0;
+}
+
 export function errorForTransport(error: unknown, context: RequestContext, redact: Redact): ArgoCdError {
   const { codes, message } = inspect(error);
   const safe = (text: string): string => oneLine(redact(text));
@@ -205,18 +216,16 @@ export function errorForTransport(error: unknown, context: RequestContext, redac
   const code = codes.find((entry) => entry !== 'UND_ERR') ?? codes[0];
   const what = code ? `${code}: ${message}` : message || 'unknown error';
   if (code === 'ENOTFOUND') {
-    return new ArgoCdConnectionError(
+    return new ArgoCdHostNotFoundError(
       safe(`Nothing answers at ${context.host}: the Argo CD host ${hostname} does not resolve (${what}).`),
       "Check the 'server' input for a typo (the Argo CD base URL, e.g. https://argocd.example.com), and that the runner can resolve that name.",
       code,
-      false,
     );
   }
   return new ArgoCdConnectionError(
     safe(`Cannot reach Argo CD at ${context.host} for ${request(context)} (${what}).`),
     'A network failure; the step retries. If it persists, check the server URL and port, and any proxy or firewall between the runner and Argo CD.',
     code,
-    true,
   );
 }
 
@@ -244,10 +253,9 @@ export function isNothingListening(error: unknown): error is ArgoCdConnectionErr
  */
 export function unreachableError(host: string, last: ArgoCdConnectionError, waitedMs: number): ArgoCdConnectionError {
   if (!last.retryable) return last;
-  return new ArgoCdConnectionError(
+  return new ArgoCdUnreachableError(
     `Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${formatDuration(waitedMs)} since the first request.`,
     "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.",
     last.code,
-    false,
   );
 }

@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
-import { errorForTransport, timeoutError, type Redact, type RequestContext } from './classify';
+import { errorForTransport, isTransportFailure, timeoutError, type Redact, type RequestContext } from './classify';
 import { ArgoCdError, ArgoCdProtocolError } from './errors';
 
 /**
@@ -128,7 +128,7 @@ async function withDeadline<T>(call: HttpCall, work: (signal: AbortSignal) => Pr
     // The caller's own abort comes back as its reason, unwrapped, as fetch() does.
     if (call.signal?.aborted) throw call.signal.reason;
     if (deadline.signal.aborted) throw timeoutError(call.context, call.timeoutMs);
-    if (error instanceof ArgoCdError) throw error;
+    if (error instanceof ArgoCdError || !isTransportFailure(error)) throw error;
     throw errorForTransport(error, call.context, call.redact);
   } finally {
     clearTimeout(timer);

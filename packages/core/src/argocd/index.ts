@@ -26,14 +26,17 @@ export {
   ArgoCdAppNotFoundError,
   ArgoCdAuthError,
   ArgoCdConnectionError,
+  ArgoCdHostNotFoundError,
   ArgoCdProtocolError,
   ArgoCdRequestError,
   ArgoCdServerError,
   ArgoCdStreamError,
   ArgoCdTimeoutError,
   ArgoCdTlsError,
+  ArgoCdUnreachableError,
   isRetryableArgoCdError,
 } from './errors';
 export { parseApplication } from './parse';
 export { isNothingListening, unreachableError } from './classify';
+export { Reachability, type AnsweringClient } from './reachability';
 export type * from './types';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { formatDuration } from '../duration';
-import { oneLine, type Redact } from './classify';
+import { isTransportFailure, oneLine, type Redact } from './classify';
 import { ArgoCdError, ArgoCdStreamError } from './errors';
 import { MAX_BODY_BYTES, tooLarge } from './http';
 
@@ -138,7 +138,7 @@ function interrupted(error: unknown, stalled: boolean, stallMs: number, pending:
       'stalled',
     );
   }
-  if (error instanceof ArgoCdError) return error;
+  if (error instanceof ArgoCdError || !isTransportFailure(error)) return error;
   const fields = typeof error === 'object' && error !== null ? (error as { code?: unknown; message?: unknown }) : {};
   const code = typeof fields.code === 'string' ? `${fields.code}: ` : '';
   const message = typeof fields.message === 'string' ? fields.message : String(error);
