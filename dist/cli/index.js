@@ -2535,10 +2535,16 @@ const updateManifest = {
 var wait_argocd_healthy_spec = __nccwpck_require__(1989);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/registration.ts
 
-/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+/**
+ * The step for registries and bundle entries: its spec now, its code only when it runs, then
+ * with the production context (real time, the REST client, SIGTERM/SIGINT).
+ */
 const waitArgocdHealthy = {
     spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184))).waitArgocdHealthyStep(platform),
+    run: async (platform) => {
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        return waitArgocdHealthyStep(platform, waitContext());
+    },
 };
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/registry.ts

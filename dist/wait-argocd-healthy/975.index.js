@@ -1,5 +1,5 @@
 export const id = 975;
-export const ids = [975];
+export const ids = [975,938];
 export const modules = {
 
 /***/ 8388:
@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DZ: () => (/* binding */ unreachableError),
+/* harmony export */   IL: () => (/* binding */ isTransportFailure),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   U6: () => (/* binding */ errorForStatus),
 /* harmony export */   VQ: () => (/* binding */ readServerMessage),
@@ -136,6 +137,14 @@ function inspect(error) {
         message = error;
     return { codes, message };
 }
+/**
+ * Whether `error` is a failure of the network or the HTTP library (it carries a Node or undici
+ * error code, itself or along its causes). Anything else thrown while talking to Argo CD (a
+ * TypeError, say) is a bug in this code: it is passed on as it is, never retried as an outage.
+ */
+function isTransportFailure(error) {
+    return inspect(error).codes.length > 0;
+}
 function errorForTransport(error, context, redact) {
     const { codes, message } = inspect(error);
     const safe = (text) => oneLine(redact(text));
@@ -155,9 +164,9 @@ function errorForTransport(error, context, redact) {
     const code = codes.find((entry) => entry !== 'UND_ERR') ?? codes[0];
     const what = code ? `${code}: ${message}` : message || 'unknown error';
     if (code === 'ENOTFOUND') {
-        return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdConnectionError */ .$(safe(`Nothing answers at ${context.host}: the Argo CD host ${hostname} does not resolve (${what}).`), "Check the 'server' input for a typo (the Argo CD base URL, e.g. https://argocd.example.com), and that the runner can resolve that name.", code, false);
+        return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdHostNotFoundError */ .mu(safe(`Nothing answers at ${context.host}: the Argo CD host ${hostname} does not resolve (${what}).`), "Check the 'server' input for a typo (the Argo CD base URL, e.g. https://argocd.example.com), and that the runner can resolve that name.", code);
     }
-    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdConnectionError */ .$(safe(`Cannot reach Argo CD at ${context.host} for ${request(context)} (${what}).`), 'A network failure; the step retries. If it persists, check the server URL and port, and any proxy or firewall between the runner and Argo CD.', code, true);
+    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdConnectionError */ .$(safe(`Cannot reach Argo CD at ${context.host} for ${request(context)} (${what}).`), 'A network failure; the step retries. If it persists, check the server URL and port, and any proxy or firewall between the runner and Argo CD.', code);
 }
 function timeoutError(context, timeoutMs) {
     const hint = context.refresh
@@ -177,7 +186,7 @@ function isNothingListening(error) {
 function unreachableError(host, last, waitedMs) {
     if (!last.retryable)
         return last;
-    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdConnectionError */ .$(`Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${(0,_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(waitedMs)} since the first request.`, "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.", last.code, false);
+    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdUnreachableError */ .h9(`Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${(0,_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(waitedMs)} since the first request.`, "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.", last.code);
 }
 
 
@@ -186,11 +195,13 @@ function unreachableError(host, last, waitedMs) {
 /***/ 938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ ArgoCdClient),
-  V: () => (/* binding */ serverUrl)
+  ArgoCdClient: () => (/* binding */ ArgoCdClient),
+  serverUrl: () => (/* binding */ serverUrl)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -289,7 +300,7 @@ async function withDeadline(call, work) {
             throw call.signal.reason;
         if (deadline.signal.aborted)
             throw (0,classify/* timeoutError */.w2)(call.context, call.timeoutMs);
-        if (error instanceof argocd_errors/* ArgoCdError */.rA)
+        if (error instanceof argocd_errors/* ArgoCdError */.rA || !(0,classify/* isTransportFailure */.IL)(error))
             throw error;
         throw (0,classify/* errorForTransport */.Zy)(error, call.context, call.redact);
     }
@@ -415,7 +426,7 @@ function interrupted(error, stalled, stallMs, pending, options) {
     if (stalled) {
         return new argocd_errors/* ArgoCdStreamError */.ZN(`${capitalised(options.source)} sent nothing for ${(0,duration/* formatDuration */.a)(stallMs)}; treating it as dropped.`, RECONNECT, 'stalled');
     }
-    if (error instanceof argocd_errors/* ArgoCdError */.rA)
+    if (error instanceof argocd_errors/* ArgoCdError */.rA || !(0,classify/* isTransportFailure */.IL)(error))
         return error;
     const fields = typeof error === 'object' && error !== null ? error : {};
     const code = typeof fields.code === 'string' ? `${fields.code}: ` : '';
@@ -721,26 +732,25 @@ function validTimeout(timeoutMs) {
 /* harmony export */   ZX: () => (/* binding */ ArgoCdProtocolError),
 /* harmony export */   aJ: () => (/* binding */ ArgoCdRequestError),
 /* harmony export */   ac: () => (/* binding */ ArgoCdTimeoutError),
+/* harmony export */   h9: () => (/* binding */ ArgoCdUnreachableError),
 /* harmony export */   mF: () => (/* binding */ ArgoCdServerError),
+/* harmony export */   mu: () => (/* binding */ ArgoCdHostNotFoundError),
 /* harmony export */   rA: () => (/* binding */ ArgoCdError)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
 
 /**
  * Every failure of an Argo CD request. `retryable` is the one thing a waiting step needs to decide
- * (as Kargo's steps do): true means the same request may succeed later (5xx, a dropped connection,
- * a timeout, a dropped watch stream), false means retrying cannot help until a person changes
- * something (credentials, RBAC, the application name, the CA, the request itself).
+ * (as Kargo's steps do), and it is a property of the error's type, fixed in each class below: true
+ * means the same request may succeed later (5xx, a dropped connection, a timeout, a dropped watch
+ * stream), false means retrying cannot help until a person changes something (credentials, RBAC,
+ * the application name, the CA, the request itself). Anything thrown that is not an ArgoCdError
+ * is a bug, never retried.
  *
  * Messages are built from redacted text only and no instance carries a `cause`, request headers or
  * the raw transport error, so printing or serialising one cannot leak a token or password.
  */
 class ArgoCdError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
-    retryable;
-    constructor(message, hint, retryable) {
-        super(message, hint);
-        this.retryable = retryable;
-    }
 }
 /** True for an {@link ArgoCdError} that may succeed when the same request is sent again. */
 function isRetryableArgoCdError(error) {
@@ -748,10 +758,8 @@ function isRetryableArgoCdError(error) {
 }
 /** HTTP 401: the token (or the session obtained with username and password) was refused. Terminal. */
 class ArgoCdAuthError extends ArgoCdError {
+    retryable = false;
     status = 401;
-    constructor(message, hint) {
-        super(message, hint, false);
-    }
 }
 /**
  * HTTP 403/404 on a named application. Argo CD answers 403 "permission denied" for an app that does
@@ -760,8 +768,9 @@ class ArgoCdAuthError extends ArgoCdError {
 class ArgoCdAppNotFoundError extends ArgoCdError {
     application;
     status;
+    retryable = false;
     constructor(message, hint, application, status) {
-        super(message, hint, false);
+        super(message, hint);
         this.application = application;
         this.status = status;
     }
@@ -777,8 +786,9 @@ class ArgoCdRequestError extends ArgoCdError {
     status;
     serverMessage;
     grpcCode;
+    retryable = false;
     constructor(message, hint, status, serverMessage, grpcCode) {
-        super(message, hint, false);
+        super(message, hint);
         this.status = status;
         this.serverMessage = serverMessage;
         this.grpcCode = grpcCode;
@@ -788,8 +798,9 @@ class ArgoCdRequestError extends ArgoCdError {
 class ArgoCdServerError extends ArgoCdError {
     status;
     serverMessage;
+    retryable = true;
     constructor(message, hint, status, serverMessage) {
-        super(message, hint, true);
+        super(message, hint);
         this.status = status;
         this.serverMessage = serverMessage;
     }
@@ -797,27 +808,41 @@ class ArgoCdServerError extends ArgoCdError {
 /** The server's certificate could not be verified (or the port does not speak TLS). Terminal. */
 class ArgoCdTlsError extends ArgoCdError {
     code;
+    retryable = false;
     constructor(message, hint, code) {
-        super(message, hint, false);
+        super(message, hint);
         this.code = code;
     }
 }
 /**
- * The connection failed below HTTP: refused, reset, closed, unreachable. Retryable, except a host
- * name that does not resolve at all (ENOTFOUND), which is a typo far more often than an outage.
+ * The connection failed below HTTP: refused, reset, closed, unreachable. Retryable: the server may
+ * be restarting (the two subclasses below are the verdicts that it is no outage).
  */
 class ArgoCdConnectionError extends ArgoCdError {
     code;
-    constructor(message, hint, code, retryable) {
-        super(message, hint, retryable);
+    retryable = true;
+    constructor(message, hint, code) {
+        super(message, hint);
         this.code = code;
     }
+}
+/** The host name does not resolve at all (ENOTFOUND): a typo far more often than an outage. Terminal. */
+class ArgoCdHostNotFoundError extends ArgoCdConnectionError {
+    retryable = false;
+}
+/**
+ * Nothing has listened at the server since the first request (every connection refused, or no
+ * route), for longer than an outage is worth waiting out: a wrong host or port. Terminal.
+ */
+class ArgoCdUnreachableError extends ArgoCdConnectionError {
+    retryable = false;
 }
 /** No complete answer within the per-request timeout. Retryable. */
 class ArgoCdTimeoutError extends ArgoCdError {
     timeoutMs;
+    retryable = true;
     constructor(message, hint, timeoutMs) {
-        super(message, hint, true);
+        super(message, hint);
         this.timeoutMs = timeoutMs;
     }
 }
@@ -829,8 +854,9 @@ class ArgoCdTimeoutError extends ArgoCdError {
  */
 class ArgoCdStreamError extends ArgoCdError {
     kind;
+    retryable = true;
     constructor(message, hint, kind) {
-        super(message, hint, true);
+        super(message, hint);
         this.kind = kind;
     }
 }
@@ -839,9 +865,7 @@ class ArgoCdStreamError extends ArgoCdError {
  * a name). Usually the server URL points at something else (a login page, a proxy). Terminal.
  */
 class ArgoCdProtocolError extends ArgoCdError {
-    constructor(message, hint) {
-        super(message, hint, false);
-    }
+    retryable = false;
 }
 
 
@@ -1380,7 +1404,7 @@ function checkServer(server, secret) {
         throw new src_errors/* InputError */.dz("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
     const redactor = (0,secrets/* redactorFor */.s)(secret);
     try {
-        (0,client/* serverUrl */.V)(server, (text) => redactor.redact(text));
+        (0,client.serverUrl)(server, (text) => redactor.redact(text));
     }
     catch (error) {
         // Named as the input it is, among the other inputs' errors.
@@ -1415,12 +1439,15 @@ var spec = __webpack_require__(1989);
 
 
 const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
-/** The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict. */
-async function waitArgocdHealthyStep(platform, options = {}) {
+/**
+ * The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict.
+ * `context` is time, the client and the cancel: the registration's, or a test's.
+ */
+async function waitArgocdHealthyStep(platform, context) {
     const config = validateWaitArgocdInputs(readInputs(spec/* waitArgocdHealthySpec */.W, platform));
     // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
-    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(566), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 4809));
-    const result = await runWaitArgocdHealthy(config, platform, options);
+    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(566), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 8687));
+    const result = await runWaitArgocdHealthy(config, platform, context);
     const reports = Object.values(result.reports);
     const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
     platform.setOutput('health', worst?.health ?? 'Unknown');

@@ -1208,10 +1208,16 @@ function canonical(file) {
 var spec = __nccwpck_require__(1989);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/registration.ts
 
-/** The step for registries and bundle entries: its spec now, its code only when it runs. */
+/**
+ * The step for registries and bundle entries: its spec now, its code only when it runs, then
+ * with the production context (real time, the REST client, SIGTERM/SIGINT).
+ */
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6975))).waitArgocdHealthyStep(platform),
+    run: async (platform) => {
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6975)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        return waitArgocdHealthyStep(platform, waitContext());
+    },
 };
 
 ;// CONCATENATED MODULE: ./actions/wait-argocd-healthy/index.ts
