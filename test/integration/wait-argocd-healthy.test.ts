@@ -11,6 +11,7 @@ import { GitopsPromoteError } from '../../packages/core/src/errors';
 import { waitArgocdHealthySpec } from '../../packages/core/src/steps/wait-argocd-healthy/spec';
 import { waitArgocdHealthyStep } from '../../packages/core/src/steps/wait-argocd-healthy/step';
 import type { WaitOptions } from '../../packages/core/src/steps/wait-argocd-healthy/run';
+import { outcomeOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, randomToken, type Sandbox } from '../support/run-bundle';
@@ -83,13 +84,8 @@ const FAST: WaitOptions = { handleSignals: false, stallTimeoutMs: 2000, firstEve
 
 async function wait(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>, options: WaitOptions = FAST): Promise<{ platform: FakePlatform; error?: GitopsPromoteError }> {
   const platform = new FakePlatform(inputs(sim, extra));
-  try {
-    await waitArgocdHealthyStep(platform, options);
-    return { platform };
-  } catch (error) {
-    if (!(error instanceof GitopsPromoteError)) throw error;
-    return { platform, error };
-  }
+  const { error } = await outcomeOf(waitArgocdHealthyStep(platform, options));
+  return error ? { platform, error } : { platform };
 }
 
 function result(platform: FakePlatform): Record<string, { health: string; sync: string; revision: string; outcome: string; degraded: unknown[] }> {

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { components } from '@octokit/openapi-types';
 import nock from 'nock';
+import { hermeticGitEnv } from './hermetic-git-env';
 
 type Schemas = components['schemas'];
 type Json = Schemas['basic-error'] | Schemas['validation-error'] | object;
@@ -146,7 +147,7 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
   const git = (args: string[], input?: string, env?: Record<string, string>): string =>
     execFileSync('git', ['--git-dir', gitDir, ...args], {
       input,
-      env: env ? { ...process.env, ...env } : process.env,
+      env: hermeticGitEnv(env),
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'],
     }).trim();

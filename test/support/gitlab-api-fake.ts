@@ -26,9 +26,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
+import { hermeticGitEnv } from './hermetic-git-env';
 
 export interface GitLabApiFakeOptions {
   /** https://gitlab.example.com */
@@ -118,14 +119,7 @@ type Reply = [number, unknown, Record<string, string>?];
 
 const ZERO = '0'.repeat(40);
 const DRAFT = /^\s*(?:\[draft\]|\(draft\)|draft:|draft\s+-)/i;
-const GIT_ENV: NodeJS.ProcessEnv = {
-  PATH: process.env['PATH'],
-  HOME: tmpdir(),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-  GIT_TERMINAL_PROMPT: '0',
-  LC_ALL: 'C',
-};
+const GIT_ENV = hermeticGitEnv();
 
 export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFake {
   const basePath = (options.basePath ?? '/api/v4').replace(/\/+$/, '');

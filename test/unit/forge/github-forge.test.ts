@@ -12,8 +12,9 @@ import { ForgeError } from '../../../packages/core/src/forge/errors';
 import type { ChangeRequest, Forge, ForgeOptions } from '../../../packages/core/src/forge/forge';
 import { createGitHubForge, gitHubGraphqlUrl } from '../../../packages/core/src/forge/github-forge';
 import { startApiRelay } from '../../support/api-relay';
+import { failureOf } from '../../support/errors';
 import { createGitHubApiFake, createGitHubJson, fakePull, type GitHubApiFake, type GitHubApiFakeOptions } from '../../support/github-api-fake';
-import { useHermeticGitEnv } from '../../support/hermetic-git-env';
+import { gitIdentity, hermeticGitEnv, useHermeticGitEnv } from '../../support/hermetic-git-env';
 
 useHermeticGitEnv();
 
@@ -66,14 +67,7 @@ function git(gitDir: string, args: string[], input?: string, env: Record<string,
   return execFileSync('git', ['--git-dir', gitDir, ...args], {
     input,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Seed',
-      GIT_AUTHOR_EMAIL: 'seed@example.com',
-      GIT_COMMITTER_NAME: 'Seed',
-      GIT_COMMITTER_EMAIL: 'seed@example.com',
-      ...env,
-    },
+    env: hermeticGitEnv({ ...gitIdentity('Seed', 'seed@example.com'), ...env }),
   }).trim();
 }
 
@@ -92,7 +86,7 @@ function seedRepository(): Seed {
   const dir = mkdtempSync(join(tmpdir(), 'github-forge-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const gitDir = join(dir, 'envs.git');
-  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir], { env: hermeticGitEnv() });
   const main = commitFiles(gitDir, { 'prod/values.yaml': 'image: app:1.0.0\n', 'README.md': 'envs\n' }, undefined, 'seed');
   git(gitDir, ['update-ref', 'refs/heads/main', main]);
   const feature = commitFiles(gitDir, { 'prod/values.yaml': 'image: app:1.1.0\n', 'README.md': 'envs\n' }, main, 'promote app 1.1.0');
@@ -117,16 +111,10 @@ function startFake(extra: Partial<GitHubApiFakeOptions> = {}): { fake: GitHubApi
 }
 
 async function failure(promise: Promise<unknown>): Promise<ForgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ForgeError);
-    const forgeError = error as ForgeError;
-    // Whatever went wrong, the token is in neither line a person reads.
-    expect(`${forgeError.message}\n${forgeError.hint}`).not.toContain(TOKEN);
-    return forgeError;
-  }
-  throw new Error('expected the call to fail');
+  const forgeError = await failureOf(promise, ForgeError);
+  // Whatever went wrong, the token is in neither line a person reads.
+  expect(`${forgeError.message}\n${forgeError.hint}`).not.toContain(TOKEN);
+  return forgeError;
 }
 
 const draft = { head: 'promote/prod', base: 'main', title: 'Promote app 1.1.0 to prod', body: 'Image app:1.1.0', draft: false };
