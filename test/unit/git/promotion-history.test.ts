@@ -109,7 +109,7 @@ describe('the hold', () => {
 
     // A rollback that wrote a record is held by the record alone: retiring it lifts the hold.
     const held = await record('1.3.0', legacy);
-    await remote.commit(work, { [FILE]: values('1.1.0'), [HOLD_FILE]: formatHolds([held]) }, `Roll back 1.3.0${rollbackTrailers('1.3.0', 'with a record')}`);
+    await remote.commit(work, { [FILE]: values('1.1.1'), [HOLD_FILE]: formatHolds([held]) }, `Roll back 1.3.0${rollbackTrailers('1.3.0', 'with a record')}`);
     expect((await readHold(await history())).find('1.3.0')).toEqual({ record: held });
     const retired = await holdWrite(repo, undefined, await retireHold(repo, TARGET, [FILE], '1.3.0'));
     expect(retired && parseHolds(retired.output)).toEqual([]);
