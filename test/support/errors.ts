@@ -21,6 +21,22 @@ export async function failureOf<E extends GitopsPromoteError = GitopsPromoteErro
   return error;
 }
 
+/** The user-facing error (a GitopsPromoteError, or the subclass `type`) `run` throws; anything else fails the test. */
+export function thrownBy<E extends GitopsPromoteError = GitopsPromoteError>(
+  run: () => unknown,
+  type: abstract new (...args: never[]) => E = GitopsPromoteError as unknown as abstract new (...args: never[]) => E,
+): E {
+  let error: unknown;
+  try {
+    run();
+  } catch (caught) {
+    error = caught;
+  }
+  if (error === undefined) throw new Error('expected it to throw, it returned');
+  if (!(error instanceof type)) throw new Error(`expected a ${type.name}, got ${describeValue(error)}`);
+  return error;
+}
+
 /**
  * For a run that may succeed or fail as the user is told: its value, or its GitopsPromoteError.
  * Any other error is rethrown, so a bug fails the test.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../packages/core/src/errors';
 import { validateUpdateManifestInputs, type UpdateManifestInputs } from '../../packages/core/src/steps/update-manifest/config';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
+import { thrownBy } from '../support/errors';
 import { hermeticGitEnv } from '../support/hermetic-git-env';
 
 function inputs(overrides: Partial<UpdateManifestInputs>): UpdateManifestInputs {
@@ -14,13 +15,7 @@ function inputs(overrides: Partial<UpdateManifestInputs>): UpdateManifestInputs 
 }
 
 function errorOf(overrides: Partial<UpdateManifestInputs>): InputError {
-  try {
-    validateUpdateManifestInputs(inputs(overrides));
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  return thrownBy(() => validateUpdateManifestInputs(inputs(overrides)), InputError);
 }
 
 describe('update-manifest inputs', () => {
