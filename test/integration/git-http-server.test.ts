@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server';
+import { hermeticGitEnv } from '../support/hermetic-git-env';
 
 const TIMEOUT_MS = 60_000;
 const USER = 'ci-bot';
@@ -22,35 +23,10 @@ interface GitResult {
   stderr: string;
 }
 
-/**
- * Client-side environment: no system/global config, no prompts or askpass, no
- * proxies (curl would otherwise route 127.0.0.1 through an inherited
- * http_proxy), English messages to assert on.
- */
-function clientEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('GIT_') || /^(https?|all|no)_proxy$/i.test(key) || key === 'SSH_ASKPASS' || key === 'LANGUAGE') {
-      delete env[key];
-    }
-  }
-  return {
-    ...env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: devNull,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: '',
-    LC_ALL: 'C',
-    NO_PROXY: '127.0.0.1',
-    no_proxy: '127.0.0.1',
-    ...extra,
-  };
-}
-
 /** Runs git and reports the outcome instead of throwing, so failures can be asserted on. */
-function git(args: readonly string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<GitResult> {
+function git(args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<GitResult> {
   return new Promise<GitResult>((resolve, reject) => {
-    const child = spawn('git', [...args], { cwd, env: clientEnv(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', [...args], { cwd, env: hermeticGitEnv(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -67,7 +43,7 @@ function git(args: readonly string[], cwd: string, extraEnv: NodeJS.ProcessEnv =
 }
 
 /** Like git() but a non-zero exit is a test failure that shows git's stderr. */
-async function gitOk(args: readonly string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+async function gitOk(args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<string> {
   const result = await git(args, cwd, extraEnv);
   if (result.code !== 0) throw new Error(`git ${args.join(' ')} exited ${String(result.code)}:\n${result.stderr}`);
   return result.stdout.trim();
@@ -118,7 +94,7 @@ describe('startGitHttpServer', () => {
         expect(await gitOk(['rev-list', '--count', 'refs/heads/trunk'], bare)).toBe('1');
         for (const [path, content] of Object.entries(files)) {
           const blob = await new Promise<Buffer>((resolve, reject) => {
-            const child = spawn('git', ['cat-file', 'blob', `trunk:${path}`], { cwd: bare, env: clientEnv() });
+            const child = spawn('git', ['cat-file', 'blob', `trunk:${path}`], { cwd: bare, env: hermeticGitEnv() });
             const chunks: Buffer[] = [];
             child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
             child.once('error', reject);
@@ -330,7 +306,7 @@ describe('startGitHttpServer', () => {
         await gitOk(['add', 'blob.bin'], work);
         await gitOk([...IDENTITY, 'commit', '--quiet', '-m', 'Add blob'], work);
         await new Promise<void>((resolve, reject) => {
-          const child = spawn('git', ['fast-import', '--quiet'], { cwd: work, env: clientEnv() });
+          const child = spawn('git', ['fast-import', '--quiet'], { cwd: work, env: hermeticGitEnv() });
           child.once('error', reject);
           child.once('close', (code: number | null) =>
             code === 0 ? resolve() : reject(new Error(`fast-import exited ${String(code)}`)),

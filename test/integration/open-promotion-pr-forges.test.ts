@@ -11,6 +11,7 @@ import { validateOpenPromotionPrInputs, type OpenPromotionPrInputs } from '../..
 import { runOpenPromotionPr } from '../../packages/core/src/steps/open-promotion-pr/run';
 import { openPromotionPrSpec } from '../../packages/core/src/steps/open-promotion-pr/spec';
 import { createTestRepo, type TestRepo } from '../support/argocd-git-repo';
+import { rejectionOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { createGitHubApiFake, type GitHubApiFake } from '../support/github-api-fake';
 import { createGitLabApiFake, type GitLabApiFake } from '../support/gitlab-api-fake';
@@ -225,10 +226,7 @@ describe.each(FORGES)('open-promotion-pr on $forge (real client, nock API, real 
   });
 
   it('a refused token: a clear error with a hint, nothing pushed, the token in no message', async () => {
-    const error = await run({ token: 'not-the-token-77' }).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(run({ token: 'not-the-token-77' }));
     expect(error).toBeInstanceOf(Error);
     const { message, hint } = error as Error & { hint: string };
     expect(message).toMatch(/401|token/i);
@@ -290,10 +288,7 @@ describe.each(FORGES)('open-promotion-pr on $forge (real client, nock API, real 
     await chmod(hook, 0o755);
     await repo.git(['config', 'core.hooksPath', join(repo.dir, '.git', 'hooks')]);
     api.fail('create', 403);
-    const error = await run().then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(run());
     const pushed = await repo.git(['rev-parse', BRANCH]);
     expect((error as Error).message).toContain(`The branch ${BRANCH} this run pushed (${pushed.slice(0, 12)}) could not be deleted`);
     expect((error as Error).message).toMatch(/deleting branches is not allowed/);

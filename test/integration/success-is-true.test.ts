@@ -7,7 +7,6 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GitopsPromoteError, describeError } from '../../packages/core/src/errors';
 import { closestFirst, editDistance } from '../../packages/core/src/text/closest';
 import { validateRollbackInputs, type RollbackInputs } from '../../packages/core/src/steps/rollback/config';
 import { runRollback } from '../../packages/core/src/steps/rollback/run';
@@ -15,6 +14,7 @@ import { rollbackSpec } from '../../packages/core/src/steps/rollback/spec';
 import { validateUpdateManifestInputs, type UpdateManifestInputs } from '../../packages/core/src/steps/update-manifest/config';
 import { runUpdateManifest, type UpdateManifestResult } from '../../packages/core/src/steps/update-manifest/run';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
+import { failureOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { startGitHttpServer } from '../support/git-http-server';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
@@ -52,15 +52,6 @@ const blank = <T>(spec: { inputs: readonly { name: string }[] }): T => Object.fr
 function updateManifest(extra: Partial<UpdateManifestInputs> = {}, platform = new FakePlatform()): Promise<UpdateManifestResult> {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image: IMAGE, tag: '1.4.2', ...extra });
   return runUpdateManifest(config, platform, { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GitopsPromoteError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof GitopsPromoteError)) throw new Error(`expected a user-facing error, got ${describeError(error)}`);
-  return error;
 }
 
 const branches = async (): Promise<string> => sandbox.gitOk(['for-each-ref', '--format=%(refname:short) %(objectname)', 'refs/heads'], bare);

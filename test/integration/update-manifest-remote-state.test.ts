@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GitopsPromoteError, describeError } from '../../packages/core/src/errors';
+import { GitopsPromoteError } from '../../packages/core/src/errors';
 import { validateUpdateManifestInputs, type UpdateManifestInputs } from '../../packages/core/src/steps/update-manifest/config';
 import { runUpdateManifest, type UpdateManifestResult } from '../../packages/core/src/steps/update-manifest/run';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
+import { failureOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, type Sandbox } from '../support/run-bundle';
@@ -68,12 +69,7 @@ async function run(env: Env, extra: Partial<UpdateManifestInputs> = {}, platform
 }
 
 async function failure(env: Env, extra: Partial<UpdateManifestInputs> = {}, platform = new FakePlatform()): Promise<GitopsPromoteError> {
-  const error = await run(env, extra, platform).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof GitopsPromoteError)) throw new Error(`expected a user-facing error, got ${describeError(error)}`);
-  return error;
+  return failureOf(run(env, extra, platform));
 }
 
 async function remoteFile(env: Env): Promise<string> {

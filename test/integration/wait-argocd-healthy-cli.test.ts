@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArgoCdSimulator } from '../../packages/argocd-simulator/src/index';
-import { BUNDLE_NODE, CLI_BUNDLE, createSandbox, hermeticEnv, randomToken, REPO_ROOT, runCli, runProcess, type Sandbox } from '../support/run-bundle';
+import { BUNDLE_NODE, CLI_BUNDLE, createSandbox, randomToken, REPO_ROOT, runCli, runProcess, type Sandbox } from '../support/run-bundle';
+import { hermeticGitEnv } from '../support/hermetic-git-env';
 
 const TOKEN = randomToken();
 const IDENTITY = ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid'];
@@ -178,12 +179,15 @@ describe('wait-argocd-healthy CLI: a cancel reaches the step however it is launc
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
   const npmEnv = (): Record<string, string> =>
-    hermeticEnv(join(dir ?? tmpdir(), 'home'), {
-      npm_config_cache: join(dir ?? tmpdir(), 'cache'),
-      npm_config_update_notifier: 'false',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-    });
+    hermeticGitEnv(
+      {
+        npm_config_cache: join(dir ?? tmpdir(), 'cache'),
+        npm_config_update_notifier: 'false',
+        npm_config_fund: 'false',
+        npm_config_audit: 'false',
+      },
+      join(dir ?? tmpdir(), 'home'),
+    );
 
   const launchers = {
     node: (args: readonly string[], env: Record<string, string>) => launch(BUNDLE_NODE, [CLI_BUNDLE, ...args], sandbox.dir, env),

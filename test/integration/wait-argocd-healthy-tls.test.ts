@@ -16,6 +16,7 @@ import type { WaitResult } from '../../packages/core/src/steps/wait-argocd-healt
 import { waitArgocdHealthySpec } from '../../packages/core/src/steps/wait-argocd-healthy/spec';
 import { waitArgocdHealthyStep } from '../../packages/core/src/steps/wait-argocd-healthy/step';
 import { createTestRepo, deployment, type TestRepo } from '../support/argocd-git-repo';
+import { outcomeOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { randomToken } from '../support/run-bundle';
 import { createTestCertificates, type KeyPair, type TestCertificates } from '../support/tls';
@@ -127,12 +128,8 @@ async function wait(setup: Setup, extra: Record<string, string>): Promise<{ plat
   const inputs = new Map<string, string>(waitArgocdHealthySpec.inputs.map((input) => [input.name, '']));
   for (const [key, value] of Object.entries({ server: setup.proxy.url, token: TOKEN, application: APP, revision: setup.revision, timeout: '20s', ...extra })) inputs.set(key, value);
   const platform = new FakePlatform(inputs);
-  try {
-    return { platform, result: await waitArgocdHealthyStep(platform, FAST) };
-  } catch (error) {
-    if (!(error instanceof GitopsPromoteError)) throw error;
-    return { platform, error };
-  }
+  const { value: result, error } = await outcomeOf(waitArgocdHealthyStep(platform, FAST));
+  return error ? { platform, error } : { platform, result };
 }
 
 describe('wait-argocd-healthy over TLS', () => {

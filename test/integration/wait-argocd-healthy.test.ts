@@ -11,6 +11,7 @@ import { GitopsPromoteError } from '../../packages/core/src/errors';
 import { waitArgocdHealthySpec } from '../../packages/core/src/steps/wait-argocd-healthy/spec';
 import type { WaitContext } from '../../packages/core/src/steps/wait-argocd-healthy/context';
 import { waitArgocdHealthyStep } from '../../packages/core/src/steps/wait-argocd-healthy/step';
+import { outcomeOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, randomToken, type Sandbox } from '../support/run-bundle';
@@ -84,13 +85,8 @@ const FAST = testWaitContext();
 
 async function wait(sim: Pick<ArgoCdSimulator, 'url'>, extra: Record<string, string>, context: WaitContext = FAST): Promise<{ platform: FakePlatform; error?: GitopsPromoteError }> {
   const platform = new FakePlatform(inputs(sim, extra));
-  try {
-    await waitArgocdHealthyStep(platform, context);
-    return { platform };
-  } catch (error) {
-    if (!(error instanceof GitopsPromoteError)) throw error;
-    return { platform, error };
-  }
+  const { error } = await outcomeOf(waitArgocdHealthyStep(platform, context));
+  return error ? { platform, error } : { platform };
 }
 
 function result(platform: FakePlatform): Record<string, { health: string; sync: string; revision: string; outcome: string; degraded: unknown[] }> {

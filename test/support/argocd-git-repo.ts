@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { devNull, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gitIdentity, hermeticGitEnv } from './hermetic-git-env';
 
 export interface TestRepo {
   /** The work tree (also the path to give the simulator). */
@@ -21,18 +22,7 @@ export interface TestRepo {
 }
 
 // No user or system config, so the machine's git settings cannot change what gets committed.
-const ENV: NodeJS.ProcessEnv = {
-  PATH: process.env['PATH'],
-  HOME: tmpdir(),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_AUTHOR_NAME: 'test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  LC_ALL: 'C',
-};
+const ENV = hermeticGitEnv(gitIdentity('test', 'test@example.invalid'));
 
 function run(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise<string>((resolve, reject) => {

@@ -24,6 +24,7 @@ import { devNull, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { hermeticGitEnv } from './hermetic-git-env';
 
 export interface GitHttpServerOptions {
   username: string;
@@ -104,26 +105,6 @@ const MAX_CGI_HEADER_BYTES = 64 * 1024;
 const MAX_STDERR_BYTES = 16 * 1024;
 
 const REPO_NAME_PATTERN = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
-
-/**
- * Environment for every git process the helper starts: an allowlist instead of
- * process.env, because inherited GIT_DIR / GIT_CONFIG_PARAMETERS (e.g. when
- * tests run from a git hook), CGI variables or the developer's ~/.gitconfig
- * would otherwise change how the server behaves. LC_ALL=C keeps server-side
- * messages (which git relays to the client) in English.
- */
-function hermeticGitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const key of ['PATH', 'Path', 'PATHEXT', 'SYSTEMROOT', 'SystemRoot', 'HOME', 'TMPDIR', 'TEMP', 'TMP']) {
-    const value = process.env[key];
-    if (value !== undefined) env[key] = value;
-  }
-  env.GIT_CONFIG_NOSYSTEM = '1';
-  env.GIT_CONFIG_GLOBAL = devNull;
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.LC_ALL = 'C';
-  return env;
-}
 
 interface ProcessOutcome {
   code: number | null;

@@ -12,6 +12,8 @@
  * requests from many in-process runs cannot interleave between a check and the update it guards.
  * Only the optional latency is awaited, and it comes before any state is read.
  *
+ * Every REST reply, the faults a test injects included, is checked against GitHub's OpenAPI
+ * description (test/support/github-openapi.ts): stop() throws if GitHub would never have given one.
  * The interceptors are removed by stop(); a test file that calls nock.cleanAll() removes them too.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +21,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { components } from '@octokit/openapi-types';
-import nock from 'nock';
+import { createApiFakeCore, type Fault, type RecordedRequest, type Reply } from './api-fake';
+import { gitHubReplyProblems } from './github-openapi';
+import { hermeticGitEnv } from './hermetic-git-env';
 
 type Schemas = components['schemas'];
 type Json = Schemas['basic-error'] | Schemas['validation-error'] | object;
@@ -78,18 +82,10 @@ export interface FakeComment {
   body: string;
 }
 
-export interface FakeRequest {
-  method: string;
-  /** Path and query as sent, base path included. */
-  path: string;
-  body: unknown;
-}
-
-export interface FakeFault {
-  status: number;
-  body?: object | string;
-  headers?: Record<string, string>;
-}
+/** A request as the fake saw it: path and query as sent, base path included; body parsed. */
+export type FakeRequest = Omit<RecordedRequest, 'headers'>;
+/** An HTTP answer, or `{ networkError: 'ECONNRESET' }` for none at all. */
+export type FakeFault = Fault;
 
 export interface GitHubApiFake {
   /** The REST base to hand to the forge: origin + basePath. */
@@ -100,17 +96,21 @@ export interface GitHubApiFake {
   readonly requests: FakeRequest[];
   /** Mutable: switch the auto-merge answer mid-test. */
   autoMerge: AutoMergePolicy;
+  /** Replies GitHub's API description says GitHub never gives; stop() throws when there are any. */
+  readonly invalidReplies: string[];
   /** Requests other than GET, answered or not. */
   writes(): number;
-  /** The next request matching method and path (base path included, query excluded) gets this answer instead; one-shot, queued. */
-  failNext(method: string, path: RegExp, fault: FakeFault): void;
+  /**
+   * The next request matching method and path (base path included, query excluded; and `body`,
+   * when given) gets this answer instead; one-shot, queued.
+   */
+  failNext(method: string, path: RegExp, fault: FakeFault, body?: (body: Record<string, unknown>) => boolean): void;
   /** Current tip of a branch in the bare repository. */
   tip(branch: string): string | undefined;
   /** Removes this fake's interceptors. */
   stop(): void;
 }
 
-type Reply = readonly [number, Json | string] | readonly [number, Json | string, Record<string, string>];
 
 class Refusal extends Error {
   constructor(
@@ -139,14 +139,12 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
   const repoWeb = `${webOrigin}/${owner}/${repo}`;
   const pulls: FakePull[] = [];
   const comments: FakeComment[] = [];
-  const requests: FakeRequest[] = [];
-  const faults: Array<{ method: string; path: RegExp; fault: FakeFault }> = [];
   let nextIssueId = 1;
 
   const git = (args: string[], input?: string, env?: Record<string, string>): string =>
     execFileSync('git', ['--git-dir', gitDir, ...args], {
       input,
-      env: env ? { ...process.env, ...env } : process.env,
+      env: hermeticGitEnv(env),
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'],
     }).trim();
@@ -477,26 +475,17 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
 
   // ---- dispatch ----
 
-  const answer = (method: string, uri: string, headers: Record<string, string | string[] | undefined>, body: unknown): Reply => {
+  const handle = (method: string, uri: string, body: Record<string, unknown>): Reply => {
     const url = new URL(uri, origin);
-    requests.push({ method, path: uri, body });
-    const faultIndex = faults.findIndex((fault) => fault.method === method && fault.path.test(url.pathname));
-    const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0]?.fault : undefined;
-    if (fault) return [fault.status, fault.body ?? '', fault.headers ?? {}];
-    const authorization = String(headers['authorization'] ?? '');
-    if (authorization !== `token ${options.token}` && authorization !== `Bearer ${options.token}`) {
-      return [401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' }];
-    }
-    const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     try {
       if (url.pathname === graphqlPath) {
         if (method !== 'POST') throw notFound();
-        return graphql(record);
+        return graphql(body);
       }
       const rest = url.pathname.slice(repoPath.length);
       for (const candidate of routes) {
         const match = candidate.method === method ? candidate.pattern.exec(rest) : null;
-        if (match) return candidate.handle(match, record, url.searchParams);
+        if (match) return candidate.handle(match, body, url.searchParams);
       }
       throw notFound();
     } catch (error) {
@@ -505,18 +494,21 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
     }
   };
 
-  const ours = (uri: string): boolean => {
-    const path = uri.split('?')[0] ?? '';
-    return path === graphqlPath || path === repoPath || path.startsWith(`${repoPath}/`);
-  };
-  const scope = nock(origin).persist();
-  const interceptors = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].map((method) => {
-    const interceptor = scope.intercept(ours, method);
-    interceptor.reply(async function (uri, body) {
-      if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-      return answer(method, uri, this.req.headers, body === '' ? undefined : body);
-    });
-    return interceptor;
+  const core = createApiFakeCore<FakeRequest>({
+    origin,
+    record: ({ method, path, body }) => ({ method, path, body }),
+    ours: (uri) => {
+      const path = uri.split('?')[0] ?? '';
+      return path === graphqlPath || path === repoPath || path.startsWith(`${repoPath}/`);
+    },
+    faultsSeeQuery: false,
+    faultBody: () => '',
+    authorised: (headers) => headers['authorization'] === `token ${options.token}` || headers['authorization'] === `Bearer ${options.token}`,
+    unauthorised: [401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' }],
+    handle,
+    // GraphQL has no OpenAPI description; every REST reply must be one GitHub documents.
+    check: (method, path, status, body) => (path === graphqlPath ? [] : gitHubReplyProblems(method, path.slice(basePath.length), status, body)),
+    latencyMs: options.latencyMs,
   });
 
   const fake: GitHubApiFake = {
@@ -524,16 +516,13 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
     graphqlUrl: `${origin}${graphqlPath}`,
     pulls,
     comments,
-    requests,
+    requests: core.requests,
+    invalidReplies: core.invalidReplies,
     autoMerge: options.autoMerge ?? 'allowed',
-    writes: () => requests.filter((request) => request.method !== 'GET').length,
-    failNext(method, path, fault) {
-      faults.push({ method: method.toUpperCase(), path, fault });
-    },
+    writes: () => core.writes().length,
+    failNext: core.failNext,
     tip,
-    stop() {
-      for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
-    },
+    stop: core.stop,
   };
   return fake;
 }

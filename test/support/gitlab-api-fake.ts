@@ -26,9 +26,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import nock from 'nock';
+import { createApiFakeCore, type Fault, type RecordedRequest, type Reply } from './api-fake';
+import { hermeticGitEnv } from './hermetic-git-env';
 
 export interface GitLabApiFakeOptions {
   /** https://gitlab.example.com */
@@ -85,15 +86,7 @@ export interface FakeNote {
   body: string;
 }
 
-export interface RecordedRequest {
-  method: string;
-  /** As sent, from the origin on: /api/v4/projects/group%2Fenvs/merge_requests?state=opened */
-  path: string;
-  body: unknown;
-  headers: Record<string, string>;
-}
-
-export type Fault = { status: number; body?: unknown; headers?: Record<string, string> } | { networkError: string };
+export type { Fault, RecordedRequest } from './api-fake';
 
 export interface GitLabApiFake {
   readonly mergeRequests: FakeMergeRequest[];
@@ -103,8 +96,8 @@ export interface GitLabApiFake {
   readonly apiCommits: Set<string>;
   writes(): RecordedRequest[];
   /**
-   * The next request matching method and path (and `body`, when given: one PUT edits title,
-   * labels or reviewers alike) gets `fault` instead of an answer (one-shot, queued in order).
+   * The next request matching method and path with its query (and `body`, when given: one PUT
+   * edits title, labels or reviewers alike) gets `fault` instead of an answer (one-shot, queued in order).
    */
   failNext(method: string, path: RegExp, fault: Fault, body?: (body: Record<string, unknown>) => boolean): void;
   /** Tip of a branch in the bare repository. */
@@ -114,18 +107,9 @@ export interface GitLabApiFake {
   stop(): void;
 }
 
-type Reply = [number, unknown, Record<string, string>?];
-
 const ZERO = '0'.repeat(40);
 const DRAFT = /^\s*(?:\[draft\]|\(draft\)|draft:|draft\s+-)/i;
-const GIT_ENV: NodeJS.ProcessEnv = {
-  PATH: process.env['PATH'],
-  HOME: tmpdir(),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-  GIT_TERMINAL_PROMPT: '0',
-  LC_ALL: 'C',
-};
+const GIT_ENV = hermeticGitEnv();
 
 export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFake {
   const basePath = (options.basePath ?? '/api/v4').replace(/\/+$/, '');
@@ -136,9 +120,7 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
   if (!users.some((user) => user.id === bot.id)) users.push(bot);
   const mergeRequests: FakeMergeRequest[] = [];
   const notes: FakeNote[] = [];
-  const requests: RecordedRequest[] = [];
   const apiCommits = new Set<string>();
-  const faults: Array<{ method: string; path: RegExp; fault: Fault; body?: (body: Record<string, unknown>) => boolean }> = [];
   let nextId = 1000;
 
   function git(args: readonly string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): string {
@@ -450,43 +432,25 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
     return [...new Set(list.map(Number))].filter((id) => users.some((user) => user.id === id));
   }
 
-  const scope = nock(options.origin).persist();
-  const interceptors = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => {
-    const interceptor = scope.intercept((uri) => uri.startsWith(`${basePath}/`), method);
-    interceptor.reply(function (uri, rawBody, callback) {
-      const headers = Object.fromEntries(Object.entries(this.req.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
-      const body = parseBody(rawBody);
-      requests.push({ method, path: uri, body, headers });
-      const index = faults.findIndex((fault) => fault.method === method && fault.path.test(uri) && (fault.body?.(body) ?? true));
-      const fault = index >= 0 ? faults.splice(index, 1)[0]?.fault : undefined;
-      const respond = (): void => {
-        if (fault && 'networkError' in fault) {
-          callback(Object.assign(new Error(`fake ${fault.networkError}`), { code: fault.networkError }), [0]);
-          return;
-        }
-        const [status, json, extra] = fault
-          ? ([fault.status, fault.body ?? { message: `${fault.status}` }, fault.headers] as Reply)
-          : !authorised(headers)
-            ? ([401, { message: '401 Unauthorized' }] as Reply)
-            : handle(method, uri, body);
-        callback(null, [status, JSON.stringify(json), { 'content-type': 'application/json', ...(extra ?? {}) }]);
-      };
-      // The handler itself runs synchronously (git via execFileSync): check-then-write cannot interleave.
-      if (options.latencyMs) setTimeout(respond, options.latencyMs);
-      else respond();
-    });
-    return interceptor;
+  const core = createApiFakeCore<RecordedRequest>({
+    origin: options.origin,
+    record: (request) => request,
+    ours: (uri) => uri.startsWith(`${basePath}/`),
+    faultsSeeQuery: true,
+    faultBody: (status) => ({ message: `${status}` }),
+    authorised,
+    unauthorised: [401, { message: '401 Unauthorized' }],
+    handle,
+    latencyMs: options.latencyMs,
   });
 
   return {
     mergeRequests,
     notes,
-    requests,
+    requests: core.requests,
     apiCommits,
-    writes: () => requests.filter((request) => request.method !== 'GET'),
-    failNext(method, path, fault, body) {
-      faults.push({ method: method.toUpperCase(), path, fault, ...(body ? { body } : {}) });
-    },
+    writes: core.writes,
+    failNext: core.failNext,
     head,
     runPipelines() {
       for (const mr of mergeRequests) {
@@ -497,9 +461,7 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
         if (!sourceHead || !targetHead || sourceHead !== mr.auto_merge_sha || !mergeNow(mr, sourceHead, targetHead)) mr.merge_when_pipeline_succeeds = false;
       }
     },
-    stop() {
-      for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
-    },
+    stop: core.stop,
   };
 }
 
@@ -520,15 +482,4 @@ function bool(value: unknown): boolean {
 function labelList(value: unknown): string[] {
   const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
   return list.map((label) => label.trim()).filter((label) => label !== '');
-}
-
-function parseBody(raw: unknown): Record<string, unknown> {
-  if (raw !== null && typeof raw === 'object') return raw as Record<string, unknown>;
-  if (typeof raw !== 'string' || raw === '') return {};
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return Object.fromEntries(new URLSearchParams(raw));
-  }
 }

@@ -9,8 +9,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { devNull, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hermeticGitEnv } from './hermetic-git-env';
 
 /**
  * The Node binary the bundles run under: the test runner's own, or the one .ci/run points at
@@ -30,35 +31,6 @@ export interface ProcessResult {
   exitCode: number | null;
   stdout: string;
   stderr: string;
-}
-
-/**
- * A hermetic environment for a child process (git, node). `home` becomes HOME, so no
- * ~/.gitconfig, credential helper or `url.insteadOf` of the machine leaks in; proxies are
- * removed and 127.0.0.1 is exempted, since curl would otherwise route the test server through an
- * inherited http_proxy.
- */
-export function hermeticEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const key of ['PATH', 'Path', 'PATHEXT', 'SYSTEMROOT', 'SystemRoot', 'TMPDIR', 'TEMP', 'TMP']) {
-    const value = process.env[key];
-    if (value !== undefined) env[key] = value;
-  }
-  return {
-    ...env,
-    HOME: home,
-    USERPROFILE: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: devNull,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: '',
-    SSH_ASKPASS: '',
-    LC_ALL: 'C',
-    NO_PROXY: '127.0.0.1',
-    no_proxy: '127.0.0.1',
-    ...extra,
-  };
 }
 
 /** Spawns `command` and collects its output; never rejects on a non-zero exit. */
@@ -114,7 +86,7 @@ export async function createSandbox(prefix = 'gitops-promote-it-'): Promise<Sand
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const home = join(dir, 'home');
   await mkdir(home, { recursive: true });
-  const env = (extra: Record<string, string> = {}): Record<string, string> => hermeticEnv(home, extra);
+  const env = (extra: Record<string, string> = {}): Record<string, string> => hermeticGitEnv(extra, home);
   const git = (args: readonly string[], cwd: string, extra: Record<string, string> = {}): Promise<ProcessResult> =>
     runProcess('git', args, { cwd, env: env(extra) });
   const gitOk = async (args: readonly string[], cwd: string, extra: Record<string, string> = {}): Promise<string> => {
@@ -181,7 +153,7 @@ export async function runBundle(run: BundleRun): Promise<BundleResult> {
     await writeFile(summaryFile, '');
     const inputs: Record<string, string> = {};
     for (const [name, value] of Object.entries(run.inputs)) inputs[inputVariable(name)] = value;
-    const env = hermeticEnv(run.home, {
+    const env = hermeticGitEnv({
       CI: 'true',
       GITHUB_ACTIONS: 'true',
       GITHUB_OUTPUT: outputFile,
@@ -190,7 +162,7 @@ export async function runBundle(run: BundleRun): Promise<BundleResult> {
       RUNNER_TEMP: files,
       ...inputs,
       ...run.env,
-    });
+    }, run.home);
     const result = await runProcess(BUNDLE_NODE, [run.bundle ?? UPDATE_MANIFEST_BUNDLE], {
       cwd: run.cwd,
       env,
@@ -259,7 +231,7 @@ function parseWorkflowCommands(stdout: string): { masks: string[]; log: string; 
 export function runCli(args: readonly string[], options: { cwd: string; home: string; env?: Record<string, string> }): Promise<ProcessResult> {
   return runProcess(BUNDLE_NODE, [CLI_BUNDLE, ...args], {
     cwd: options.cwd,
-    env: hermeticEnv(options.home, options.env),
+    env: hermeticGitEnv(options.env, options.home),
     timeoutMs: 60_000,
   });
 }

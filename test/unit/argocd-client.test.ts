@@ -20,6 +20,7 @@ import {
   type ArgoCdClientOptions,
 } from '../../packages/core/src/argocd';
 import { GitopsPromoteError, InputError } from '../../packages/core/src/errors';
+import { rejectionOf } from '../support/errors';
 import { createTestCertificates, type TestCertificates } from '../support/tls';
 
 const TOKEN = 'tok-SECRET-2f1c9a';
@@ -110,15 +111,6 @@ function eventLine(type: string, name: string, resourceVersion: string, labels: 
 function openStream(response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.flushHeaders();
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 async function collect(events: AsyncIterable<ApplicationWatchEvent>): Promise<{ seen: ApplicationWatchEvent[]; error?: unknown }> {
@@ -226,7 +218,7 @@ describe('ArgoCdClient username and password', () => {
 
   it('maps a refused password to a terminal auth error that never shows the password or session', async () => {
     const server = await serve((_request, response, body) => json(response, 401, { error: `invalid login: ${body}`, code: 16, message: `invalid login: ${body}` }));
-    const error = await rejection(client(server, { credentials: { username: 'ci', password: PASSWORD } }).getApplication('web'));
+    const error = await rejectionOf(client(server, { credentials: { username: 'ci', password: PASSWORD } }).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdAuthError);
     expect(isRetryableArgoCdError(error)).toBe(false);
     expect((error as ArgoCdAuthError).message).toContain('refused the username and password');
@@ -240,7 +232,7 @@ describe('ArgoCdClient error classification', () => {
     const server = await serve((request, response) =>
       json(response, 401, { error: `bad header ${request.headers.authorization}`, code: 16, message: `invalid session: ${request.headers.authorization}` }),
     );
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdAuthError);
     expect((error as ArgoCdAuthError).retryable).toBe(false);
     expect((error as ArgoCdAuthError).message).toContain('token invalid or expired');
@@ -251,7 +243,7 @@ describe('ArgoCdClient error classification', () => {
 
   it('applies the caller redaction to what the server says', async () => {
     const server = await serve((_request, response) => json(response, 500, { message: `cannot reach ${MASKED}` }));
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect((error as ArgoCdServerError).message).toContain('cannot reach [masked]');
     expect((error as ArgoCdServerError).message).not.toContain(MASKED);
   });
@@ -261,7 +253,7 @@ describe('ArgoCdClient error classification', () => {
     [404, { error: 'applications.argoproj.io "web" not found', code: 5, message: 'applications.argoproj.io "web" not found' }],
   ])('%d on an app: terminal "not found or not permitted" naming project and RBAC', async (status, body) => {
     const server = await serve((_request, response) => json(response, status, body));
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdAppNotFoundError);
     expect(error).toMatchObject({ application: 'web', status, retryable: false });
     expect((error as ArgoCdAppNotFoundError).message).toContain("Argo CD application 'web' not found or not permitted");
@@ -275,7 +267,7 @@ describe('ArgoCdClient error classification', () => {
     [415, 'unsupported content type', 'application/json'],
   ])('%d %s: terminal request error with the server message', async (status, message, hint) => {
     const server = await serve((_request, response) => json(response, status, { error: message, code: 9, message }));
-    const error = await rejection(client(server).sync('web'));
+    const error = await rejectionOf(client(server).sync('web'));
     expect(error).toBeInstanceOf(ArgoCdRequestError);
     expect(error).toMatchObject({ status, serverMessage: message, grpcCode: 9, retryable: false });
     expect((error as ArgoCdRequestError).message).toContain(message);
@@ -287,7 +279,7 @@ describe('ArgoCdClient error classification', () => {
       response.writeHead(status, { 'content-type': 'text/html' });
       response.end('<html><body>Bad Gateway from the proxy</body></html>');
     });
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdServerError);
     expect(isRetryableArgoCdError(error)).toBe(true);
     expect((error as ArgoCdServerError).message).toBe(`Argo CD at ${server.host} failed GET /api/v1/applications/web (HTTP ${status}).`);
@@ -296,7 +288,7 @@ describe('ArgoCdClient error classification', () => {
   it('ECONNREFUSED: retryable connection error', async () => {
     const server = await serve(() => undefined);
     await server.close();
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdConnectionError);
     expect(error).toMatchObject({ code: 'ECONNREFUSED', retryable: true });
     expect((error as ArgoCdConnectionError).message).toContain(server.host);
@@ -306,7 +298,7 @@ describe('ArgoCdClient error classification', () => {
     const server = await serve((request) => {
       request.socket.destroy();
     });
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdConnectionError);
     expect(isRetryableArgoCdError(error)).toBe(true);
     expectNoSecrets(error);
@@ -314,7 +306,7 @@ describe('ArgoCdClient error classification', () => {
 
   it('no answer within the per-request timeout: retryable timeout; for a refresh the hint names the controller', async () => {
     const server = await serve(() => undefined);
-    const error = await rejection(client(server).getApplication('web', { refresh: 'normal', timeoutMs: 150 }));
+    const error = await rejectionOf(client(server).getApplication('web', { refresh: 'normal', timeoutMs: 150 }));
     expect(error).toBeInstanceOf(ArgoCdTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150, retryable: true });
     expect((error as ArgoCdTimeoutError).message).toBe(`Argo CD at ${server.host} did not answer GET /api/v1/applications/web within 150 ms.`);
@@ -330,7 +322,7 @@ describe('ArgoCdClient error classification', () => {
     await received;
     const reason = new Error('step cancelled');
     controller.abort(reason);
-    expect(await rejection(pending)).toBe(reason);
+    expect(await rejectionOf(pending)).toBe(reason);
   });
 
   it('an answer that is not an Application object: terminal protocol error', async () => {
@@ -343,10 +335,10 @@ describe('ArgoCdClient error classification', () => {
       json(response, 200, ['not', 'an', 'object']);
     });
     const argocd = client(server);
-    const list = await rejection(argocd.getApplication('web'));
+    const list = await rejectionOf(argocd.getApplication('web'));
     expect(list).toBeInstanceOf(ArgoCdProtocolError);
     expect((list as ArgoCdProtocolError).message).toBe(`GET /api/v1/applications/web on ${server.host} answered with a list where an Application (a JSON object) belongs.`);
-    expect(await rejection(argocd.getApplication('html'))).toBeInstanceOf(ArgoCdProtocolError);
+    expect(await rejectionOf(argocd.getApplication('html'))).toBeInstanceOf(ArgoCdProtocolError);
   });
 
   it('refuses unusable settings up front, without echoing credentials', () => {
@@ -438,7 +430,7 @@ describe('ArgoCdClient watch', () => {
       await endless(response);
     });
     const argocd = client(server, { timeoutMs: 60_000 });
-    const error = await rejection(argocd.getApplication('web'));
+    const error = await rejectionOf(argocd.getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdProtocolError);
     expect((error as Error).message).toBe(`GET /api/v1/applications/web on ${server.host} answered with more than 64 MiB; stopped reading.`);
     const { seen, error: streamError } = await collect(argocd.watch({ names: ['web'] }));
@@ -542,7 +534,7 @@ describe('ArgoCdClient watch', () => {
     const controller = new AbortController();
     const reason = new Error('deadline of the step');
     const seen: string[] = [];
-    const error = await rejection(
+    const error = await rejectionOf(
       (async () => {
         for await (const event of client(server).watch({ names: ['web'], signal: controller.signal })) {
           seen.push(event.type);
@@ -582,7 +574,7 @@ describe('ArgoCdClient TLS', () => {
 
   it('without the CA: terminal TLS error naming the host and suggesting ca-cert or insecure', async () => {
     const server = await serve(ok, certificates.loopback);
-    const error = await rejection(client(server).getApplication('web'));
+    const error = await rejectionOf(client(server).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdTlsError);
     expect(error).toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', retryable: false });
     expect((error as ArgoCdTlsError).message).toContain(`Argo CD at ${server.host}`);
@@ -593,7 +585,7 @@ describe('ArgoCdClient TLS', () => {
 
   it('a certificate for another name: terminal, saying the name does not match', async () => {
     const server = await serve(ok, certificates.wrongName);
-    const error = await rejection(client(server, { caCert: certificates.ca }).getApplication('web'));
+    const error = await rejectionOf(client(server, { caCert: certificates.ca }).getApplication('web'));
     expect(error).toBeInstanceOf(ArgoCdTlsError);
     expect(error).toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
     expect((error as ArgoCdTlsError).hint).toContain('does not name 127.0.0.1');

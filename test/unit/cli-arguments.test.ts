@@ -3,6 +3,7 @@ import { parseStepArguments, stepHelp } from '../../packages/core/src/cli/argume
 import { InputError } from '../../packages/core/src/errors';
 import { secretVariable } from '../../packages/core/src/platform/secret-variable';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
+import { thrownBy } from '../support/errors';
 
 describe('CLI flags mirror the action inputs', () => {
   it('maps flags and switches to inputs', () => {
@@ -47,13 +48,7 @@ describe('CLI flags mirror the action inputs', () => {
 });
 
 function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  return thrownBy(run, InputError);
 }
 
 describe('secret inputs', () => {

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../packages/core/src/errors';
 import { validateUpdateManifestInputs, type UpdateManifestInputs } from '../../packages/core/src/steps/update-manifest/config';
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
+import { thrownBy } from '../support/errors';
+import { hermeticGitEnv } from '../support/hermetic-git-env';
 
 function inputs(overrides: Partial<UpdateManifestInputs>): UpdateManifestInputs {
   const base = Object.fromEntries(updateManifestSpec.inputs.map((input) => [input.name, ''])) as UpdateManifestInputs;
@@ -13,13 +15,7 @@ function inputs(overrides: Partial<UpdateManifestInputs>): UpdateManifestInputs 
 }
 
 function errorOf(overrides: Partial<UpdateManifestInputs>): InputError {
-  try {
-    validateUpdateManifestInputs(inputs(overrides));
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  return thrownBy(() => validateUpdateManifestInputs(inputs(overrides)), InputError);
 }
 
 describe('update-manifest inputs', () => {
@@ -179,11 +175,8 @@ describe('author identity', () => {
 
     beforeAll(() => {
       dir = mkdtempSync(path.join(tmpdir(), 'gp-ident-'));
-      const emptyConfig = path.join(dir, 'empty.gitconfig');
-      writeFileSync(emptyConfig, '');
       // No system or user config, and no identity from the environment, which would beat `-c`.
-      const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: emptyConfig };
-      for (const name of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'EMAIL']) delete env[name];
+      const env = hermeticGitEnv();
       const git = (args: string[]): string => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       git(['init', '-q']);
       const tree = git(['write-tree']).trim();

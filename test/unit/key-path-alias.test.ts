@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ManifestEditError } from '../../packages/core/src/errors';
 import { parseKeyPath } from '../../packages/core/src/manifest/key-path';
 import { editManifest } from '../../packages/core/src/manifest/manifest-editor';
+import { thrownBy } from '../support/errors';
 
 const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
 const setKey = (source: string, key: string, value: string) => editManifest(source, 'env.yaml', { mode: 'key', path: parseKeyPath(key), value });
 
 function refusal(source: string, key: string): ManifestEditError {
-  try {
-    setKey(source, key, 'new');
-  } catch (error) {
-    if (error instanceof ManifestEditError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${key} to be refused`);
+  return thrownBy(() => setKey(source, key, 'new'), ManifestEditError);
 }
 
 describe('key mode refuses a path through an alias', () => {

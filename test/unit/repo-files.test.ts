@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSelectionError } from '../../packages/core/src/errors';
 import { splitList } from '../../packages/core/src/list-input';
 import { selectFiles } from '../../packages/core/src/repo-files';
+import { failureOf } from '../support/errors';
 
 let dir: string;
 let repo: string;
@@ -57,17 +58,10 @@ describe('selectFiles', () => {
 });
 
 async function selectionError(root: string, entries: string[]): Promise<FileSelectionError> {
-  try {
-    await selectFiles(root, entries);
-  } catch (error) {
-    if (error instanceof FileSelectionError) {
-      expect(error.message).not.toMatch(/[\n\r]/);
-      expect(error.hint.length).toBeGreaterThan(10);
-      return error;
-    }
-    throw error;
-  }
-  throw new Error(`expected ${JSON.stringify(entries)} to be refused`);
+  const error = await failureOf(selectFiles(root, entries), FileSelectionError);
+  expect(error.message).not.toMatch(/[\n\r]/);
+  expect(error.hint.length).toBeGreaterThan(10);
+  return error;
 }
 
 describe('selectFiles: the repository root', () => {

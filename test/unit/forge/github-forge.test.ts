@@ -12,8 +12,10 @@ import { ForgeError } from '../../../packages/core/src/forge/errors';
 import type { ChangeRequest, Forge, ForgeOptions } from '../../../packages/core/src/forge/forge';
 import { createGitHubForge, gitHubGraphqlUrl } from '../../../packages/core/src/forge/github-forge';
 import { startApiRelay } from '../../support/api-relay';
+import { failureOf } from '../../support/errors';
+import { validatingFetch } from '../../support/github-openapi';
 import { createGitHubApiFake, createGitHubJson, fakePull, type GitHubApiFake, type GitHubApiFakeOptions } from '../../support/github-api-fake';
-import { useHermeticGitEnv } from '../../support/hermetic-git-env';
+import { gitIdentity, hermeticGitEnv, useHermeticGitEnv } from '../../support/hermetic-git-env';
 
 useHermeticGitEnv();
 
@@ -34,9 +36,12 @@ afterAll(() => {
 });
 
 const cleanups: Array<() => void> = [];
+/** What the fake or a nock below answered that GitHub's API description says GitHub never would. */
+const replyProblems: string[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
   nock.cleanAll();
+  expect(replyProblems.splice(0), 'replies GitHub would not give').toEqual([]);
 });
 
 function forgeFor(extra: Partial<ForgeOptions> = {}): Forge & { logs: string[] } {
@@ -45,10 +50,10 @@ function forgeFor(extra: Partial<ForgeOptions> = {}): Forge & { logs: string[] }
     apiUrl: API,
     token: TOKEN,
     repository: `${OWNER}/${REPO}`,
-    fetch: globalThis.fetch,
     retryDelayScale: 0,
     log: (message) => logs.push(message),
     ...extra,
+    fetch: validatingFetch(extra.apiUrl ?? API, replyProblems, extra.fetch ?? globalThis.fetch),
   });
   return Object.assign(forge, { logs });
 }
@@ -66,14 +71,7 @@ function git(gitDir: string, args: string[], input?: string, env: Record<string,
   return execFileSync('git', ['--git-dir', gitDir, ...args], {
     input,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Seed',
-      GIT_AUTHOR_EMAIL: 'seed@example.com',
-      GIT_COMMITTER_NAME: 'Seed',
-      GIT_COMMITTER_EMAIL: 'seed@example.com',
-      ...env,
-    },
+    env: hermeticGitEnv({ ...gitIdentity('Seed', 'seed@example.com'), ...env }),
   }).trim();
 }
 
@@ -92,7 +90,7 @@ function seedRepository(): Seed {
   const dir = mkdtempSync(join(tmpdir(), 'github-forge-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const gitDir = join(dir, 'envs.git');
-  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir], { env: hermeticGitEnv() });
   const main = commitFiles(gitDir, { 'prod/values.yaml': 'image: app:1.0.0\n', 'README.md': 'envs\n' }, undefined, 'seed');
   git(gitDir, ['update-ref', 'refs/heads/main', main]);
   const feature = commitFiles(gitDir, { 'prod/values.yaml': 'image: app:1.1.0\n', 'README.md': 'envs\n' }, main, 'promote app 1.1.0');
@@ -117,16 +115,10 @@ function startFake(extra: Partial<GitHubApiFakeOptions> = {}): { fake: GitHubApi
 }
 
 async function failure(promise: Promise<unknown>): Promise<ForgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ForgeError);
-    const forgeError = error as ForgeError;
-    // Whatever went wrong, the token is in neither line a person reads.
-    expect(`${forgeError.message}\n${forgeError.hint}`).not.toContain(TOKEN);
-    return forgeError;
-  }
-  throw new Error('expected the call to fail');
+  const forgeError = await failureOf(promise, ForgeError);
+  // Whatever went wrong, the token is in neither line a person reads.
+  expect(`${forgeError.message}\n${forgeError.hint}`).not.toContain(TOKEN);
+  return forgeError;
 }
 
 const draft = { head: 'promote/prod', base: 'main', title: 'Promote app 1.1.0 to prod', body: 'Image app:1.1.0', draft: false };
@@ -304,7 +296,11 @@ describe('labels, assignees, reviewers', () => {
     const { fake, forge, change } = await opened();
     fake.failNext('POST', /\/issues\/1\/labels$/, {
       status: 422,
-      body: { message: 'Validation Failed', errors: [{ message: "Could not resolve to a node with the global id of 'PR_kwFAKE1'." }] },
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Label', code: 'unprocessable', field: 'data', message: "Could not resolve to a node with the global id of 'PR_kwFAKE1'." }],
+        documentation_url: 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue',
+      },
     });
     fake.failNext('POST', /\/issues\/1\/assignees$/, { status: 404, body: { message: 'Not Found' } });
     await forge.addLabels(change, ['promotion']);
@@ -462,7 +458,11 @@ describe('credentials and permissions', () => {
   it('scrubs the token and redacted text from GitHub messages', async () => {
     nock(API)
       .post('/repos/acme/envs/pulls')
-      .reply(422, { message: 'Validation Failed', errors: [{ code: 'custom', message: `title echoes ${TOKEN} and hunter2` }] });
+      .reply(422, {
+        message: 'Validation Failed',
+        errors: [{ code: 'custom', message: `title echoes ${TOKEN} and hunter2` }],
+        documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+      });
     const error = await failure(forgeFor({ redact: (text) => text.replaceAll('hunter2', '***') }).create(draft));
     expect(error.message).toContain('title echoes *** and ***');
     expect(error.message).not.toContain('hunter2');
@@ -564,8 +564,8 @@ describe('commitThroughApi', () => {
         author: { name: 'promote-bot', email: 'bot@example.com', date: '2024-05-01T12:00:00Z' },
         committer: { name: 'GitHub', email: 'noreply@github.com', date: '2024-05-01T12:00:00Z' },
         message: 'Promote app 2.0.0',
-        tree: { sha: SHA_B, url: '' },
-        parents: [{ sha: SHA_A, url: '', html_url: '' }],
+        tree: { sha: SHA_B, url: `${json.repoApi}/git/trees/${SHA_B}` },
+        parents: [{ sha: SHA_A, url: `${json.repoApi}/git/commits/${SHA_A}`, html_url: `${json.repoWeb}/commit/${SHA_A}` }],
         verification: { verified: true, reason: 'valid', signature: 'sig', payload: 'payload', verified_at: '2024-05-01T12:00:00Z' },
       } satisfies components['schemas']['git-commit'])
       .post('/repos/acme/envs/git/refs', { ref: 'refs/heads/promote/prod', sha: 'c'.repeat(40) })

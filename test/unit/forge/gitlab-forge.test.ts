@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ForgeError } from '../../../packages/core/src/forge/errors';
 import type { ChangeRequest, Forge, ForgeOptions } from '../../../packages/core/src/forge/forge';
 import { createGitLabForge, type GitLabForgeExtras } from '../../../packages/core/src/forge/gitlab-forge';
+import { failureOf } from '../../support/errors';
 import { createGitLabApiFake, type GitLabApiFake, type GitLabApiFakeOptions } from '../../support/gitlab-api-fake';
-import { useHermeticGitEnv } from '../../support/hermetic-git-env';
+import { gitIdentity, hermeticGitEnv, useHermeticGitEnv } from '../../support/hermetic-git-env';
 
 useHermeticGitEnv();
 
@@ -38,13 +39,7 @@ function bareRepo(): BareRepo {
   const dir = mkdtempSync(join(tmpdir(), 'gitlab-forge-test-'));
   scratch.push(dir);
   const gitDir = join(dir, 'envs.git');
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'test',
-    GIT_AUTHOR_EMAIL: 'test@example.invalid',
-    GIT_COMMITTER_NAME: 'test',
-    GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  };
+  const env = hermeticGitEnv(gitIdentity('test', 'test@example.invalid'));
   const git = (args: readonly string[], input?: string, extra: Record<string, string> = {}): string =>
     execFileSync('git', args, { env: { ...env, GIT_DIR: gitDir, ...extra }, input, encoding: 'utf8' }).trim();
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', gitDir], { env });
@@ -89,12 +84,7 @@ function forge(overrides: Partial<ForgeOptions> = {}, extras: GitLabForgeExtras 
 }
 
 async function failure(promise: Promise<unknown>): Promise<ForgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ForgeError);
-  const forgeError = error as ForgeError;
+  const forgeError = await failureOf(promise, ForgeError);
   // Whatever went wrong, the token is never in what a person (or a log scraper) reads.
   expect(`${forgeError.message} ${forgeError.hint} ${JSON.stringify(forgeError)}`).not.toContain(TOKEN);
   return forgeError;
