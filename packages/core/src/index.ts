@@ -1,9 +1,13 @@
 export * from './errors';
-export * from './image-reference';
+export * from './git/errors';
+export * from './manifest/errors';
+export * from './files/errors';
+export * from './manifest/image-reference';
 export { editManifest, type EditRequest, type FileEditResult, type ManifestChange } from './manifest/manifest-editor';
 export { parseKeyPath } from './manifest/key-path';
 export type { ImageTarget } from './manifest/image-edits';
-export type { Platform, Author } from './platform/platform';
+export type { Platform } from './platform/platform';
+export type { Author } from './git/author';
 export { detectPlatform } from './platform/detect-platform';
 export { GitLabPlatform } from './platform/gitlab-platform';
 export { TerminalPlatform } from './platform/terminal-platform';

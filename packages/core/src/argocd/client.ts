@@ -4,7 +4,7 @@ import { errorForStatus, errorForStreamLine, readServerMessage, type Redact, typ
 import { ArgoCdProtocolError } from './errors';
 import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type HttpStream } from './http';
 import { parseApplication, parseApplicationList, parseJson, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
-import type { SecretRedactor } from '../platform/platform';
+import type { SecretRedactor } from '../text/secret-redactor';
 import { addSecret, redactorFor } from './secrets';
 import { jsonLines, truncated, type JsonLine } from './stream';
 import type { Application, ApplicationList, ApplicationWatchEvent, ResourceTree } from './types';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { formatDuration } from '../duration';
+import { formatDuration } from '../text/duration';
 import { oneLine, type Redact } from './classify';
 import { ArgoCdError, ArgoCdStreamError } from './errors';
 import { parseJson } from './parse';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GitCommandManager } from '../git/git-command-manager';
-import { neutralise } from '../platform/neutralise';
+import { neutralise } from '../text/neutralise';
 import { stepNamed } from '../steps/registry';
 import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';

@@ -1,4 +1,4 @@
-import { GitError } from '../errors';
+import { GitError } from './errors';
 import { closestFirst } from '../text/closest';
 import type { GitRepository } from './git-repository';
 

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatDuration } from '../duration';
-import { GitError, InputError, PushRetriesExhaustedError } from '../errors';
-import type { Author } from '../platform/platform';
+import { formatDuration } from '../text/duration';
+import { GitError, PushRetriesExhaustedError } from './errors';
+import { InputError } from '../errors';
+import type { Author } from './author';
 import type { ApiCommitter } from './api-committer';
 import type { CommitInfo, GitRepository } from './git-repository';
 export type { ApiCommitter } from './api-committer';

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GitError } from '../errors';
-import type { Author } from '../platform/platform';
+import { GitError } from './errors';
+import type { Author } from './author';
 import { GitCommandManager } from './git-command-manager';
 import { isAuthFailure, isLostPushRace } from './push-race';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GitopsPromoteError } from '../errors';
-import { normalizeImageName } from '../image-reference';
+import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import type { ReadTarget } from '../manifest/manifest-reader';
 import type { GitRepository } from './git-repository';

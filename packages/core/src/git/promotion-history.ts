@@ -1,5 +1,5 @@
 import { GitopsPromoteError } from '../errors';
-import { normalizeImageName } from '../image-reference';
+import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import { readManifest, type ReadTarget, type ReadValue } from '../manifest/manifest-reader';
 import type { CommitInfo, GitRepository } from './git-repository';

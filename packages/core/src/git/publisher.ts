@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatDuration } from '../duration';
-import { FileSelectionError, GitError, PushRetriesExhaustedError } from '../errors';
-import type { Author } from '../platform/platform';
-import { writeFileAtomically } from '../write-file';
+import { formatDuration } from '../text/duration';
+import { FileSelectionError } from '../files/errors';
+import { GitError, PushRetriesExhaustedError } from './errors';
+import type { Author } from './author';
+import { writeFileAtomically } from '../files/write-file';
 import type { ApiCommitter } from './api-committer';
 import { fetchHint, type FileContent, type GitRepository } from './git-repository';
 

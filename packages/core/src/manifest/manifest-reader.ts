@@ -1,5 +1,5 @@
-import { ManifestEditError } from '../errors';
-import { parseImageReference } from '../image-reference';
+import { ManifestEditError } from './errors';
+import { parseImageReference } from './image-reference';
 import type { ManifestChange } from './edit-session';
 import type { KeyPathSegment } from './key-path';
 import type { EditRequest } from './edit-request';

@@ -1,4 +1,4 @@
-import { GitError } from '../errors';
+import { GitError } from '../git/errors';
 import { tokenAuth, tokenUsername } from '../git/git-auth';
 import { GitRepository } from '../git/git-repository';
 import { pipelineBranch } from '../platform/ci-environment';

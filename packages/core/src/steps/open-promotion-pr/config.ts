@@ -1,14 +1,14 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind, MergeMethod } from '../../forge/forge';
 import { apiUrlFor, forgeKindOfUrl, hostOf, parseForgeKind, repositoryOfUrl } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
-import { validateImageName } from '../../image-reference';
+import { validateImageName } from '../../manifest/image-reference';
 import type { EditRequest } from '../../manifest/edit-request';
 import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest/key-path';
 import { ciOf } from '../../platform/ci-environment';
-import type { Author } from '../../platform/platform';
-import { splitList } from '../../list-input';
+import type { Author } from '../../git/author';
+import { splitList } from '../../text/list-input';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import type { openPromotionPrSpec } from './spec';

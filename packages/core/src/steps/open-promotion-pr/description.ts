@@ -1,6 +1,6 @@
 import type { ManifestChange } from '../../manifest/edit-session';
 import { markdownCode, markdownText } from '../../platform/markdown';
-import { fillTemplate } from '../../template';
+import { fillTemplate } from '../../text/template';
 import type { OpenPromotionPrConfig } from './config';
 
 /** What the title and body are made from. */

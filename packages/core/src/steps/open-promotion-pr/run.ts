@@ -14,7 +14,7 @@ import type { EditRequest } from '../../manifest/edit-request';
 import { planFileEdits, readText, type PlannedFile } from '../../manifest/file-edits';
 import { readManifest, singleValue, valuesIn, type ReadTarget } from '../../manifest/manifest-reader';
 import type { Platform } from '../../platform/platform';
-import { selectFiles, type SelectedFile } from '../../repo-files';
+import { selectFiles, type SelectedFile } from '../../files/repo-files';
 import { remoteAuthEnv } from '../checkout';
 import { openForge } from '../forge-client';
 import type { OpenPromotionPrConfig } from './config';

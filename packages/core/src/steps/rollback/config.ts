@@ -1,12 +1,12 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind } from '../../forge/forge';
 import { parseForgeKind } from '../../forge/select';
-import { validateImageName } from '../../image-reference';
-import { splitList } from '../../list-input';
+import { validateImageName } from '../../manifest/image-reference';
+import { splitList } from '../../text/list-input';
 import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
 import type { ReadTarget } from '../../manifest/manifest-reader';
-import type { Author } from '../../platform/platform';
+import type { Author } from '../../git/author';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import type { rollbackSpec } from './spec';

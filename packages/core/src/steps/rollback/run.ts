@@ -1,4 +1,5 @@
-import { InputError, ManifestEditError } from '../../errors';
+import { InputError } from '../../errors';
+import { ManifestEditError } from '../../manifest/errors';
 import { syncChangeRequest } from '../../forge/change-branch-request';
 import type { Forge } from '../../forge/forge';
 import { forgeOfRemote } from '../../forge/select';
@@ -15,8 +16,8 @@ import type { EditRequest } from '../../manifest/edit-request';
 import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import { markdownCode } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
-import { selectFiles, type SelectedFile } from '../../repo-files';
-import { fillTemplate } from '../../template';
+import { selectFiles, type SelectedFile } from '../../files/repo-files';
+import { fillTemplate } from '../../text/template';
 import { openCheckout, targetBranch } from '../checkout';
 import { openForge } from '../forge-client';
 import type { RollbackConfig } from './config';

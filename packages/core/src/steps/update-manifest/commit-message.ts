@@ -1,4 +1,4 @@
-import { fillTemplate } from '../../template';
+import { fillTemplate } from '../../text/template';
 
 export interface CommitMessageValues {
   /** `<image> to <tag>` or `<key> to <value>`: what the default message says. */

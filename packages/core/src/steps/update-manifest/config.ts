@@ -1,10 +1,10 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
-import { validateImageName } from '../../image-reference';
+import { validateImageName } from '../../manifest/image-reference';
 import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
-import type { Author } from '../../platform/platform';
-import { splitList } from '../../list-input';
+import type { Author } from '../../git/author';
+import { splitList } from '../../text/list-input';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { parseCommitMessageTemplate } from './commit-message';

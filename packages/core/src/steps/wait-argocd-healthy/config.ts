@@ -1,6 +1,6 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
-import { splitList } from '../../list-input';
+import { splitList } from '../../text/list-input';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { waitArgocdHealthySpec } from './spec';
 

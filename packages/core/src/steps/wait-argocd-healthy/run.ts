@@ -1,5 +1,5 @@
 import { ArgoCdClient, ArgoCdStreamError, isRetryableArgoCdError, type Application, type ResourceNode } from '../../argocd';
-import { formatDuration } from '../../duration';
+import { formatDuration } from '../../text/duration';
 import { GitopsPromoteError, InputError } from '../../errors';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';

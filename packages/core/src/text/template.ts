@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError } from '../errors';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z-]+)\s*\}\}/g;
 

@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError } from '../errors';
 
 /**
  * An OCI image reference split into the parts an edit touches. `name` is everything before the
