@@ -9,7 +9,7 @@ import type {
   ForgeOptions,
   ForgeRepositoryInfo,
 } from './forge';
-import { ForgeError } from './errors';
+import { ForgeBranchMovedError, ForgeError, TransientForgeError } from './errors';
 import {
   describeValidation,
   isGitHubHttpError,
@@ -39,7 +39,6 @@ export function createGitHubForge(options: ForgeOptions): Forge {
       `"${options.repository}" is not a GitHub repository name.`,
       'Name the repository as owner/name, e.g. acme/environments.',
       0,
-      false,
     );
   }
   let requests = 0;
@@ -143,11 +142,10 @@ export function createGitHubForge(options: ForgeOptions): Forge {
           // Another run opened it between our lookup and our create: use theirs.
           const existing = await findOpen(draft.head, draft.base);
           if (existing) return { change: existing, created: false };
-          throw new ForgeError(
+          throw new TransientForgeError(
             scrub(`GitHub says a pull request from ${draft.head} into ${draft.base} already exists in ${options.repository}, but none is open.`),
             'Another run is probably closing or merging it right now; run the job again.',
             422,
-            true,
           );
         }
         throw createRefusal(error, draft, context(action));
@@ -321,12 +319,11 @@ export function createGitHubForge(options: ForgeOptions): Forge {
     }
   };
 
-  const branchRace = (request: ApiCommitRequest, what: string): ForgeError =>
-    new ForgeError(
+  const branchRace = (request: ApiCommitRequest, what: string): ForgeBranchMovedError =>
+    new ForgeBranchMovedError(
       scrub(`Branch ${request.branch} in ${options.repository} changed under this run: ${what}.`),
       'Another run is promoting to the same branch; this run retries from the new state, or run the job again.',
       409,
-      true,
     );
 
   return forge;

@@ -1,4 +1,4 @@
-import { ForgeError } from './errors';
+import { ForgeError, TransientForgeError } from './errors';
 
 /**
  * Turns a failed GitLab API request into the ForgeError a person reads. Built only from the
@@ -30,10 +30,14 @@ export class GitLabRequestError extends ForgeError {
     message: string,
     hint: string,
     status: number,
-    retryable: boolean,
     readonly serverMessage: string | undefined,
   ) {
-    super(message, hint, status, retryable);
+    super(message, hint, status);
+  }
+
+  /** Rate limits and GitLab's own failures pass; every other refusal needs a person. */
+  override get retryable(): boolean {
+    return this.status === 429 || this.status >= 500;
   }
 }
 
@@ -69,7 +73,7 @@ export function httpError(failure: FailedRequest): GitLabRequestError {
     hint = `GitLab rejected the request as sent; its message above says why.`;
   }
   const server = failure.serverMessage === undefined ? undefined : scrub(failure.serverMessage);
-  return new GitLabRequestError(scrub(message), scrub(hint), status, status === 429 || status >= 500, server);
+  return new GitLabRequestError(scrub(message), scrub(hint), status, server);
 }
 
 /** No HTTP answer at all. A host name that does not resolve is a typo far more often than an outage. */
@@ -80,14 +84,12 @@ export function networkError(method: string, path: string, origin: string, code:
       scrub(`GitLab ${method} ${path}: the host of ${origin} does not resolve${why}`),
       scrub(`Check the GitLab API URL (for self-managed GitLab: https://<host>[/<path>]/api/v4).`),
       0,
-      false,
     );
   }
-  return new ForgeError(
+  return new TransientForgeError(
     scrub(`GitLab ${method} ${path}: no answer from ${origin}${why}`),
     scrub(`The connection failed or timed out; this usually passes, so run the step again. If it persists, check the URL and any proxy between the runner and GitLab.`),
     0,
-    true,
   );
 }
 
@@ -97,7 +99,6 @@ export function protocolError(method: string, path: string, detail: string, scru
     scrub(`GitLab ${method} ${path} answered with something that is not the GitLab API (${detail})`),
     scrub(`Check the GitLab API URL: it must end in /api/v4 (https://gitlab.example.com/api/v4).`),
     0,
-    false,
   );
 }
 

@@ -84,7 +84,6 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
         scrub(`GitLab has no user ${list}`),
         scrub(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`),
         404,
-        false,
       );
     }
     return usernames.map((name) => userIds.get(name.toLowerCase()) as number);
@@ -110,7 +109,6 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
           scrub(`GitLab project ${project} has no default branch: its repository is empty`),
           'Push an initial commit (with the environment manifests) to the project first.',
           0,
-          false,
         );
       }
       return { defaultBranch: info.default_branch, webUrl: info.web_url };
@@ -142,7 +140,6 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
               : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`,
           ),
           409,
-          false,
         );
       }
     },
@@ -169,7 +166,6 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
           scrub(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`),
           'Rename the label without commas.',
           0,
-          false,
         );
       }
       // add_labels keeps existing labels, and GitLab creates project labels it does not have.

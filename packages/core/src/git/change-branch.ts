@@ -1,12 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { formatDuration } from '../text/duration';
-import { GitError, PushRetriesExhaustedError } from './errors';
+import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from './errors';
 import { InputError } from '../errors';
 import type { Author } from './author';
 import type { ApiCommitter } from './api-committer';
 import type { CommitInfo, GitRepository } from './git-repository';
 export type { ApiCommitter } from './api-committer';
-import { changedOnly, retryDelayMs, type Backoff, type FileWrite } from './publisher';
+import { changedOnly, type FileWrite } from './publisher';
+import { retrying, type Backoff, type Clock } from '../runtime/retry';
 
 export interface ChangeBranchRequest<T extends FileWrite> {
   /** A scratch repository (GitRepository.initScratch): nothing is checked out. */
@@ -17,6 +17,7 @@ export interface ChangeBranchRequest<T extends FileWrite> {
   author: Author | undefined;
   timeoutMs: number;
   backoff?: Backoff;
+  clock?: Clock;
   info(message: string): void;
   /** The files with the values applied, read from `revision` (the base tip, or the branch head to build on). */
   plan(revision: string): Promise<T[]>;
@@ -89,36 +90,28 @@ export type ChangeBranchOutcome<T> =
 export async function publishChangeBranch<T extends FileWrite>(request: ChangeBranchRequest<T>): Promise<ChangeBranchOutcome<T>> {
   // Tips handed in came from readTips, which checked the names already.
   if (!request.tips) await checkChangeBranch(request.repo, request.base, request.branch);
-  const deadline = Date.now() + request.timeoutMs;
-  let lost: LostRace | undefined;
-  for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    const outcome = await attemptOnce(request, attempt === 1 ? request.tips : undefined, lost);
-    if (!('race' in outcome)) return outcome;
-    lost = outcome;
-    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
-    const left = deadline - Date.now();
-    if (left - delay <= 0) {
-      throw new PushRetriesExhaustedError(
-        `Could not update ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): it kept changing under us.`,
-        'Another run is promoting to the same branch; run the step again or raise push-timeout.',
-      );
-    }
-    request.info(`Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${formatDuration(delay)}.`);
-    await sleep(delay);
-  }
+  return retrying(
+    {
+      timeoutMs: request.timeoutMs,
+      backoff: request.backoff,
+      clock: request.clock,
+      retryable: isBranchMoved,
+      exhausted: (attempts) =>
+        new PushRetriesExhaustedError(
+          `Could not update ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): it kept changing under us.`,
+          'Another run is promoting to the same branch; run the step again or raise push-timeout.',
+        ),
+      onRetry: (attempt, delay) => request.info(`Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${formatDuration(delay)}.`),
+    },
+    (attempt, lost) => attemptOnce(request, attempt === 1 ? request.tips : undefined, lost),
+  );
 }
 
-/** A push that lost to another writer, and the branch head it had expected to replace. */
-interface LostRace {
-  race: true;
-  expected: string | undefined;
-}
-
-async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>, known: BranchTips | undefined, lost: LostRace | undefined): Promise<ChangeBranchOutcome<T> | LostRace> {
+/** One read-build-push of the branch; a push lost to another writer throws a BranchMovedError naming the head it expected. */
+async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>, known: BranchTips | undefined, lost: BranchMovedError | undefined): Promise<ChangeBranchOutcome<T>> {
   const { repo, remote, base, branch } = request;
   const { baseTip, head } = known ?? (await fetchTips(repo, remote, base, branch));
-  if (lost && head !== undefined && head !== lost.expected) {
+  if (lost && head !== undefined && head !== lost.expectedHead) {
     const superseded = await supersededBy(request, baseTip, head);
     if (superseded) return superseded;
   }
@@ -152,14 +145,16 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
     return { kind: 'unchanged', baseTip, head, planned };
   }
   if (request.commitThroughApi) {
-    const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) });
-    if (made === 'race') return { race: true, expected: head };
+    const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) }).catch((error: unknown) => {
+      // The head this attempt expected, whatever the forge's error names: the next attempt compares against it.
+      throw isBranchMoved(error) ? new BranchMovedError(error.message, error.hint, head) : error;
+    });
     request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
     return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
   }
   const pushed = await repo.pushLeased(remote, sha, branch, head);
   if (!pushed.ok) {
-    if (pushed.race) return { race: true, expected: head };
+    if (pushed.race) throw new BranchMovedError(`git push to ${branch} lost a race: ${pushed.message}`, 'Run the step again.', head);
     throw new GitError(
       `git push to ${branch} was refused: ${pushed.message}`,
       'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.',

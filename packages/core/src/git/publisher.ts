@@ -1,12 +1,14 @@
 import { posix } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { formatDuration } from '../text/duration';
 import { FileSelectionError } from '../files/errors';
-import { GitError, PushRetriesExhaustedError } from './errors';
+import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from './errors';
 import type { Author } from './author';
+import { retrying, type Backoff, type Clock, type RetryPolicy } from '../runtime/retry';
+
+export type { Backoff } from '../runtime/retry';
 import { writeFileAtomically } from '../files/write-file';
 import type { ApiCommitter } from './api-committer';
-import { fetchHint, type FileContent, type GitRepository } from './git-repository';
+import { fetchHint, type FileContent, type GitRepository, type PushOutcome } from './git-repository';
 
 /** One file's planned content: `file` relative to the work tree, `source` as read, `output` as wanted. */
 export interface FileWrite {
@@ -21,16 +23,6 @@ export interface FileWrite {
   pending?: boolean;
 }
 
-export interface Backoff {
-  /**
-   * Backoff before retry n is random in [0, min(maxDelay, base·2ⁿ)] ms ("full jitter"), where base
-   * is the larger of minDelay and how long the attempt that lost took: the slower one
-   * fetch-edit-commit-push round is, the wider racing runs must spread out to stop colliding.
-   */
-  minDelayMs?: number;
-  maxDelayMs?: number;
-}
-
 export interface PublishRequest<T extends FileWrite> {
   repo: GitRepository;
   remote: string;
@@ -41,6 +33,8 @@ export interface PublishRequest<T extends FileWrite> {
   /** Lost races are retried until this much time has passed since the first push. */
   timeoutMs: number;
   backoff?: Backoff;
+  /** The step context's clock (tests: a fake one). */
+  clock?: Clock;
   info(message: string): void;
   /**
    * The files with the wanted values applied, read from commit `revision` (without touching the
@@ -198,12 +192,6 @@ interface PushState<T> {
   changed: boolean;
 }
 
-/** The delay before retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`; see Backoff. */
-export function retryDelayMs(retry: number, lastAttemptMs: number, backoff: Backoff = {}, random: () => number = Math.random): number {
-  const base = Math.max(backoff.minDelayMs ?? 250, lastAttemptMs);
-  return Math.round(random() * Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** retry));
-}
-
 /**
  * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
  * again, until the budget is spent. Resolves with what landed (nothing, when a rebuild found the
@@ -213,31 +201,53 @@ export function retryDelayMs(retry: number, lastAttemptMs: number, backoff: Back
  */
 async function pushWithRetries<T extends FileWrite>(request: PublishRequest<T>, base: string, state: PushState<T>): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
-  const deadline = Date.now() + request.timeoutMs;
   const landed = (): Publication<T> => {
     if (state.changed) request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
     return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
   };
-  for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    if (attempt > 1) await rebuildOnRemote(request, base, state);
-    if (!state.changed) return landed();
-    const outcome = await repo.push(remote, branch);
-    if (outcome.ok) return landed();
-    if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
-    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
-    const left = deadline - Date.now();
-    if (left - delay <= 0) {
-      throw new PushRetriesExhaustedError(
-        `Could not push to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): other pushes kept moving the branch.`,
-        'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
-      );
-    }
-    request.info(
-      `Push attempt ${attempt}: the remote branch moved; fetching and re-applying the edit in ${formatDuration(delay)} (${formatDuration(left)} left of push-timeout).`,
-    );
-    await sleep(delay);
-  }
+  return retrying(
+    racePolicy(request, {
+      exhaustedHint: PUSH_EXHAUSTED_HINT,
+      onRetry: (attempt, delay, left) =>
+        `Push attempt ${attempt}: the remote branch moved; fetching and re-applying the edit in ${formatDuration(delay)} (${formatDuration(left)} left of push-timeout).`,
+    }),
+    async (attempt) => {
+      if (attempt > 1) await rebuildOnRemote(request, base, state);
+      if (!state.changed) return landed();
+      await pushOrThrow(repo.push(remote, branch), branch);
+      return landed();
+    },
+  );
+}
+
+const PUSH_EXHAUSTED_HINT = 'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.';
+
+/** A push's outcome as the retry loop takes it: a lost race is a BranchMovedError, a refusal a GitError. */
+async function pushOrThrow(pushing: Promise<PushOutcome>, branch: string, expectedHead?: string): Promise<void> {
+  const outcome = await pushing;
+  if (outcome.ok) return;
+  if (outcome.race) throw new BranchMovedError(`git push to ${branch} lost a race: ${outcome.message}`, 'Run the step again.', expectedHead);
+  throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
+}
+
+/** How the publishers retry: a moved branch until push-timeout is spent, each wait said in the log. */
+function racePolicy<T extends FileWrite>(
+  request: PublishRequest<T>,
+  said: { exhausted?(attempts: number): string; exhaustedHint: string; onRetry(attempt: number, delay: number, left: number): string },
+): RetryPolicy<BranchMovedError> {
+  return {
+    timeoutMs: request.timeoutMs,
+    backoff: request.backoff,
+    clock: request.clock,
+    retryable: isBranchMoved,
+    exhausted: (attempts) =>
+      new PushRetriesExhaustedError(
+        said.exhausted?.(attempts) ??
+          `Could not push to ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): other pushes kept moving the branch.`,
+        said.exhaustedHint,
+      ),
+    onRetry: (attempt, delay, left) => request.info(said.onRetry(attempt, delay, left)),
+  };
 }
 
 /**
@@ -283,39 +293,34 @@ async function commitThroughApi<T extends FileWrite>(
   followCheckout: boolean,
 ): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
-  const deadline = Date.now() + request.timeoutMs;
   const prefix = await repo.prefix();
   let tip = firstTip;
   let planned = firstPlan;
-  for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
+  const policy = racePolicy(request, {
+    exhausted: (attempts) => `Could not commit to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempts): other pushes kept moving the branch.`,
+    exhaustedHint: 'Run the step again or raise push-timeout.',
+    onRetry: (attempt, delay) => `Attempt ${attempt}: ${branch} moved; re-applying the edit on the new tip in ${formatDuration(delay)}.`,
+  });
+  return retrying(policy, async (attempt): Promise<Publication<T>> => {
+    if (attempt > 1) {
+      tip = await repo.fetch(remote, branch);
+      if (tip !== undefined) {
+        planned = await request.plan(tip);
+        if (changedOnly(planned).length === 0) {
+          request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to commit.`);
+          return { changed: false, pushed: false, commitSha: tip, planned };
+        }
+      }
+    }
     if (tip === undefined) {
       throw new GitError(`Branch ${branch} does not exist on ${remote}; sign-commits commits onto an existing branch.`, `Create ${branch} first, or set 'branch' to an existing one.`);
     }
     const files = rootFiles(prefix, planned);
     const made = await committer({ branch, parent: tip, parentTree: await repo.treeOf(tip), message: request.message(planned), files, expectedHead: tip, fastForwardOnly: true });
-    if (made !== 'race') {
-      request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
-      if (followCheckout) await moveCheckout(request, made.sha);
-      return { changed: true, pushed: true, commitSha: made.sha, planned, verified: made.verified };
-    }
-    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
-    if (deadline - Date.now() - delay <= 0) {
-      throw new PushRetriesExhaustedError(
-        `Could not commit to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempts): other pushes kept moving the branch.`,
-        'Run the step again or raise push-timeout.',
-      );
-    }
-    request.info(`Attempt ${attempt}: ${branch} moved; re-applying the edit on the new tip in ${formatDuration(delay)}.`);
-    await sleep(delay);
-    tip = await repo.fetch(remote, branch);
-    if (tip === undefined) continue;
-    planned = await request.plan(tip);
-    if (changedOnly(planned).length === 0) {
-      request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to commit.`);
-      return { changed: false, pushed: false, commitSha: tip, planned };
-    }
-  }
+    request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
+    if (followCheckout) await moveCheckout(request, made.sha);
+    return { changed: true, pushed: true, commitSha: made.sha, planned, verified: made.verified };
+  });
 }
 
 /** The changed files as commits name them: relative to the repository root (`path` may be below it). */
@@ -331,12 +336,18 @@ function rootFiles(prefix: string, planned: readonly FileWrite[]): FileContent[]
  */
 async function publishOnto<T extends FileWrite>(request: PublishRequest<T>, firstTip: string | undefined, firstPlan: T[] | undefined): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
-  const deadline = Date.now() + request.timeoutMs;
   const prefix = await repo.prefix();
   let tip = firstTip;
   let planned = firstPlan;
-  for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
+  const policy = racePolicy(request, {
+    exhaustedHint: PUSH_EXHAUSTED_HINT,
+    onRetry: (attempt, delay) => `Push attempt ${attempt}: ${remote}/${branch} moved; re-applying the edit on its new tip in ${formatDuration(delay)}.`,
+  });
+  return retrying(policy, async (attempt): Promise<Publication<T>> => {
+    if (attempt > 1) {
+      tip = await repo.fetch(remote, branch);
+      planned = undefined;
+    }
     const parent = tip ?? (await repo.head());
     planned ??= await request.plan(parent);
     if (tip !== undefined && changedOnly(planned).length === 0) {
@@ -345,24 +356,10 @@ async function publishOnto<T extends FileWrite>(request: PublishRequest<T>, firs
     }
     const message = request.message(planned);
     const sha = await repo.commitOnto(parent, rootFiles(prefix, planned), message, request.author);
-    const outcome = await repo.pushLeased(remote, sha, branch, tip);
-    if (outcome.ok) {
-      request.info(`Committed ${sha.slice(0, 12)} onto ${remote}/${branch} (the checked-out branch is left as it is): ${message.split('\n')[0] ?? ''}`);
-      return { changed: true, pushed: true, commitSha: sha, planned };
-    }
-    if (!outcome.race) throw new GitError(`git push to ${branch} was refused: ${outcome.message}`, fetchHint(outcome.message));
-    const delay = retryDelayMs(attempt, Date.now() - started, request.backoff);
-    if (deadline - Date.now() - delay <= 0) {
-      throw new PushRetriesExhaustedError(
-        `Could not push to ${branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempt} attempt${attempt === 1 ? '' : 's'}): other pushes kept moving the branch.`,
-        'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.',
-      );
-    }
-    request.info(`Push attempt ${attempt}: ${remote}/${branch} moved; re-applying the edit on its new tip in ${formatDuration(delay)}.`);
-    await sleep(delay);
-    tip = await repo.fetch(remote, branch);
-    planned = undefined;
-  }
+    await pushOrThrow(repo.pushLeased(remote, sha, branch, tip), branch, tip);
+    request.info(`Committed ${sha.slice(0, 12)} onto ${remote}/${branch} (the checked-out branch is left as it is): ${message.split('\n')[0] ?? ''}`);
+    return { changed: true, pushed: true, commitSha: sha, planned };
+  });
 }
 
 /** After an API commit: the checkout follows the branch, when it can without touching local work. */
