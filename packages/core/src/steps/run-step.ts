@@ -2,6 +2,7 @@ import { describeError, GitopsPromoteError } from '../errors';
 import { hintInFlagSyntax } from '../platform/flag-syntax';
 import { detectPlatform } from '../platform/detect-platform';
 import type { Platform } from '../platform/platform';
+import { defaultStepContext } from './step-context';
 import type { RegisteredStep } from './step-spec';
 
 /**
@@ -12,7 +13,7 @@ export async function runStep(step: RegisteredStep, given?: Platform, options: {
   const secrets = step.spec.inputs.filter((input) => input.secret).map((input) => input.name);
   const platform = given ?? (await detectPlatform(process.env, secrets));
   try {
-    await step.run(platform);
+    await step.run(platform, defaultStepContext());
   } catch (error) {
     // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
     const shown = options.flags && error instanceof GitopsPromoteError ? new GitopsPromoteError(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;

@@ -1,4 +1,5 @@
 import type { Platform } from '../platform/platform';
+import type { StepContext } from './step-context';
 
 /**
  * A step's contract, written once: the CLI's flags and help, the inputs the adapters read, and
@@ -33,8 +34,8 @@ export interface StepSpec {
   outputs: readonly OutputSpec[];
 }
 
-/** A step as every entry runs it: its contract and the function that runs it on a platform. */
+/** A step as every entry runs it: its contract and the function that runs it on a platform, in a context. */
 export interface RegisteredStep {
   spec: StepSpec;
-  run(platform: Platform): Promise<unknown>;
+  run(platform: Platform, context: StepContext): Promise<unknown>;
 }

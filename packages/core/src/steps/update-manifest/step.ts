@@ -5,12 +5,12 @@ import { readInputs } from '../inputs';
 import { validateUpdateManifestInputs } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
 import { updateManifestSpec } from './spec';
+import type { StepContext } from '../step-context';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-export async function updateManifestStep(platform: Platform): Promise<UpdateManifestResult> {
+export async function updateManifestStep(platform: Platform, context?: StepContext): Promise<UpdateManifestResult> {
   const config = validateUpdateManifestInputs(readInputs(updateManifestSpec, platform));
-  if (config.token) platform.setSecret(config.token);
-  const result = await runUpdateManifest(config, platform);
+  const result = await runUpdateManifest(config, platform, context);
   platform.setOutput('changed', String(result.changed));
   // File names and values come from the repository; where outputs are logged (the CLI prints them
   // on stdout), inert JSON keeps them from reading as a workflow command.

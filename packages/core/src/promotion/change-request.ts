@@ -1,4 +1,4 @@
-import type { ChangeRequest, Forge } from './forge';
+import type { ChangeRequest, Forge } from '../forge/forge';
 
 /** What a step wants its change request to look like; ensureChangeRequest makes the forge agree. */
 export interface WantedChangeRequest {

@@ -19,6 +19,11 @@ export interface StepRecord {
   extra?: Readonly<Record<string, string>>;
 }
 
+/** Whether a commit is one a run of `step` wrote: its trailers say so (a person's commit has none). */
+export function writtenBy(step: string): (commit: { message: string }) => boolean {
+  return (commit) => readTrailers(commit.message).get('Step') === step;
+}
+
 /** `message` with the record's trailers appended as its last paragraph. */
 export function withTrailers(message: string, record: StepRecord): string {
   const lines = [`${TRAILER_PREFIX}Step: ${record.step}`];

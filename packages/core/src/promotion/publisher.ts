@@ -1,14 +1,14 @@
 import { posix } from 'node:path';
 import { formatDuration } from '../text/duration';
 import { FileSelectionError } from '../files/errors';
-import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from './errors';
-import type { Author } from './author';
+import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from '../git/errors';
+import type { Author } from '../git/author';
 import { retrying, type Backoff, type Clock, type RetryPolicy } from '../runtime/retry';
 
 export type { Backoff } from '../runtime/retry';
 import { writeFileAtomically } from '../files/write-file';
-import type { ApiCommitter } from './api-committer';
-import { fetchHint, type FileContent, type GitRepository, type PushOutcome } from './git-repository';
+import type { ApiCommitter } from '../git/api-committer';
+import { fetchHint, type FileContent, type GitRepository, type PushOutcome } from '../git/git-repository';
 
 /** One file's planned content: `file` relative to the work tree, `source` as read, `output` as wanted. */
 export interface FileWrite {
@@ -88,6 +88,14 @@ export async function commitWrites(repo: GitRepository, planned: readonly FileWr
     await repo.unstage(changed.map((file) => file.file));
     throw error;
   }
+}
+
+/** Commits the planned writes without pushing (push: false) and says so; '' when nothing changes. */
+export async function commitLocally(repo: GitRepository, planned: readonly FileWrite[], message: string, author: Author | undefined, info: (message: string) => void): Promise<string> {
+  if (changedOnly(planned).length === 0) return '';
+  const sha = await commitWrites(repo, planned, message, author);
+  info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+  return sha;
 }
 
 /**

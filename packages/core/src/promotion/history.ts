@@ -2,7 +2,7 @@ import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import { readManifest, type ReadTarget, type ReadValue } from '../manifest/manifest-reader';
-import type { CommitInfo, GitRepository } from './git-repository';
+import type { CommitInfo, GitRepository } from '../git/git-repository';
 import { readTrailers } from './trailers';
 
 /**

@@ -1,7 +1,8 @@
-import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, ChangeRequestDraft, CreateOutcome, Forge, ForgeKind, ForgeRepositoryInfo, MergeMethod } from './forge';
+import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, ChangeRequestDraft, CreateOutcome, Forge, ForgeKind, ForgeRepositoryInfo, MergeMethod } from '../forge/forge';
 
 /**
- * An in-memory forge for step tests: change requests in an array, every call counted, writes
+ * An in-memory forge: the demo's stand-in for GitHub's API (cli/demo.ts hands it to the step
+ * through its context), and step tests' too. Change requests in an array, every call counted, writes
  * listed. It keeps the rules steps rely on: one open change request per head→base (a second
  * create answers "already exists", as both forges do), closing removes it from findOpen.
  * `branchHead` says what sha a branch points to (tests pass the real git repository's).

@@ -1,6 +1,6 @@
-import { GitError } from './errors';
+import { GitError } from '../git/errors';
 import { closestFirst } from '../text/closest';
-import type { GitRepository } from './git-repository';
+import type { GitRepository } from '../git/git-repository';
 
 // Kept importable from here, where they were first written.
 export { closestFirst, editDistance } from '../text/closest';

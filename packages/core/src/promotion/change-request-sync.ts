@@ -1,8 +1,8 @@
-import { deleteCreatedBranch, rereadChangeBranch, type ChangeBranchOutcome } from '../git/change-branch';
+import { deleteCreatedBranch, rereadChangeBranch, type ChangeBranchOutcome } from './change-branch';
 import type { GitRepository } from '../git/git-repository';
-import type { FileWrite } from '../git/publisher';
+import type { FileWrite } from './publisher';
 import { ensureChangeRequest, type ChangeOperation, type WantedChangeRequest } from './change-request';
-import type { ChangeRequest, Forge } from './forge';
+import type { ChangeRequest, Forge } from '../forge/forge';
 
 /** A change branch just published (publishChangeBranch), and how to describe it as a change request. */
 export interface ChangeRequestSync<T extends FileWrite> {

@@ -1,10 +1,11 @@
 import { formatDuration } from '../text/duration';
-import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from './errors';
+import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from '../git/errors';
 import { InputError } from '../errors';
-import type { Author } from './author';
-import type { ApiCommitter } from './api-committer';
-import type { CommitInfo, GitRepository } from './git-repository';
-export type { ApiCommitter } from './api-committer';
+import type { Author } from '../git/author';
+import type { ApiCommitter } from '../git/api-committer';
+import { branchSegment } from '../git/branch-name';
+import type { CommitInfo, GitRepository } from '../git/git-repository';
+export type { ApiCommitter } from '../git/api-committer';
 import { changedOnly, type FileWrite } from './publisher';
 import { retrying, type Backoff, type Clock } from '../runtime/retry';
 
@@ -33,6 +34,11 @@ export interface ChangeBranchRequest<T extends FileWrite> {
 export interface BranchTips {
   baseTip: string;
   head: string | undefined;
+}
+
+/** The change branch a step keeps for `kind` of change (none: a promotion) of `parts` (environment, target). */
+export function changeBranchName(kind: string | undefined, parts: readonly string[]): string {
+  return ['gitops-promote', ...(kind ? [kind] : []), ...parts.map(branchSegment)].join('/');
 }
 
 /**

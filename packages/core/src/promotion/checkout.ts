@@ -23,6 +23,11 @@ export async function openCheckout(path: string, remote: string, token: string |
   return new GitRepository(probe.workTree, remoteEnv, redact);
 }
 
+/** A scratch clone of `url` in `dir` (see GitRepository.initScratch), the token handed to git per command (never in .git/config). */
+export function openScratchClone(dir: string, url: string, token: string, forge: string, platform: Platform, env: NodeJS.ProcessEnv): Promise<GitRepository> {
+  return GitRepository.initScratch(dir, url, remoteAuthEnv(url, token, forge, platform, env), (text) => platform.redact(text));
+}
+
 /**
  * The environment that hands `token` to git for an HTTPS `url` (see git-auth.ts), its credential
  * registered as a secret; {} for an SSH URL or a local path, which take git's own credentials.

@@ -5,8 +5,8 @@ import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import type { ReadTarget } from '../manifest/manifest-reader';
-import type { GitRepository } from './git-repository';
-import { HISTORY_COMMITS, rollbackMarks, type HistoryRequest, type RollbackMark } from './promotion-history';
+import type { GitRepository } from '../git/git-repository';
+import { HISTORY_COMMITS, rollbackMarks, type HistoryRequest, type RollbackMark } from './history';
 import type { FileWrite } from './publisher';
 
 /**
