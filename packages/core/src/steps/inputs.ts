@@ -14,9 +14,16 @@ export function parseBoolean(value: string, name: string, fallback: boolean): bo
 /** A step's inputs exactly as its action.yml names them; the CLI's flags and GitLab's variables mirror them. */
 export type StepInputs<S extends StepSpec> = Record<S['inputs'][number]['name'], string>;
 
-/** Every input of `spec` from the platform ('' when not given), before any validation. */
+/**
+ * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
+ * input that was given is warned about here; its step's config reads it where the new one is empty.
+ */
 export function readInputs<S extends StepSpec>(spec: S, platform: Platform): StepInputs<S> {
   const inputs: Record<string, string> = {};
   for (const { name } of spec.inputs) inputs[name] = platform.getInput(name);
+  for (const { name, deprecatedFor } of spec.inputs) {
+    if (deprecatedFor === undefined || inputs[name] === '') continue;
+    platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
+  }
   return inputs as StepInputs<S>;
 }

@@ -19,6 +19,11 @@ export interface InputSpec {
    * in their history.
    */
   secret?: boolean;
+  /**
+   * An old name kept working: its value is read as the input named here when that one is empty,
+   * with a warning saying so (action.yml marks it with a deprecationMessage).
+   */
+  deprecatedFor?: string;
 }
 
 export interface OutputSpec {

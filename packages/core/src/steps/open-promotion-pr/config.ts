@@ -1,7 +1,7 @@
 import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind, MergeMethod } from '../../forge/forge';
-import { apiUrlFor, forgeKindOfUrl, hostOf, parseForgeKind, repositoryOfUrl } from '../../forge/select';
+import { apiUrlFor, forgeKindOfUrl, hostOf, forgeInput, repositoryOfUrl } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
 import { validateImageName } from '../../manifest/image-reference';
 import type { EditRequest } from '../../manifest/edit-request';
@@ -67,11 +67,11 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
   const source = valueSourceOf(inputs, target);
 
   const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
-  const forge = parseForgeKind(inputs.platform) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
+  const forge = forgeInput(inputs) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
   if (!forge) {
     throw new InputError(
       'Cannot tell whether the environment repository is on GitHub or GitLab.',
-      "Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
+      "Set forge: github or forge: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
     );
   }
   const repository = singleLine(inputs.repository, 'repository') || currentRepository(forge, env) || repositoryOfUrl(repositoryUrlInput);

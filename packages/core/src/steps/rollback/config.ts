@@ -1,7 +1,7 @@
 import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind } from '../../forge/forge';
-import { parseForgeKind } from '../../forge/select';
+import { forgeInput } from '../../forge/select';
 import { validateImageName } from '../../manifest/image-reference';
 import { splitList } from '../../text/list-input';
 import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
@@ -86,7 +86,7 @@ export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
   if (inputs.branch !== '') config.branch = singleLine(inputs.branch, 'branch');
   if (inputs.token !== '') config.token = singleLine(inputs.token, 'token');
   if (inputs.environment !== '') config.environment = singleLine(inputs.environment, 'environment');
-  const forge = parseForgeKind(inputs.platform);
+  const forge = forgeInput(inputs);
   if (forge) config.forge = forge;
   if (inputs.repository !== '') config.repository = singleLine(inputs.repository, 'repository');
   if (inputs['api-url'] !== '') config.apiUrl = singleLine(inputs['api-url'], 'api-url');

@@ -212,7 +212,7 @@ type ForgeRemote = ReturnType<StepContext['forgeOfRemote']>;
 async function rollbackForgeRemote(config: RollbackConfig, repo: GitRepository, context: StepContext): Promise<ForgeRemote> {
   const remote = context.forgeOfRemote(await repo.remoteUrl('origin'), { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
   if (!remote) {
-    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
+    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'forge', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
   }
   return remote;
 }
