@@ -46,19 +46,7 @@ export function createTransport(options: TransportOptions): Transport {
   let requests = 0;
 
   async function send(resource: ResourceOptions, method: string, endpoint: string, request: RequestOptions | undefined): Promise<Formatted> {
-    const base = resource.url.endsWith('/') ? resource.url : `${resource.url}/`;
-    const url = new URL(endpoint, base);
-    const query = formatQuery(request?.searchParams);
-    if (query) url.search = query;
-    const path = readablePath(endpoint);
-    const headers: Record<string, string> = { ...resource.headers, accept: 'application/json' };
-    for (const [name, value] of Object.entries(resource.authHeaders)) headers[name] = await value();
-    let body: string | undefined;
-    if (request?.body !== undefined) {
-      if (request.body instanceof FormData) throw new TypeError('gitlab-forge sends JSON bodies only');
-      body = JSON.stringify(decamelizeKeys(request.body));
-      headers['content-type'] = 'application/json';
-    }
+    const { url, path, headers, body } = await buildRequest(resource, endpoint, request);
 
     for (let attempt = 0; ; attempt += 1) {
       requests += 1;
@@ -73,7 +61,7 @@ export function createTransport(options: TransportOptions): Transport {
         }
         throw failure;
       }
-      if (response.ok) return parse(response, method, path);
+      if (response.ok) return parseResponse(response, method, path, options.scrub);
 
       const text = await response.text().catch(() => '');
       const failure = httpError({
@@ -99,21 +87,6 @@ export function createTransport(options: TransportOptions): Transport {
     if (scaled > 0) await new Promise((resolve) => setTimeout(resolve, scaled));
   }
 
-  async function parse(response: Response, method: string, path: string): Promise<Formatted> {
-    const headers = Object.fromEntries(response.headers.entries());
-    if (response.status === 204) return { body: null, headers, status: response.status };
-    const text = await response.text();
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    if (type === 'application/json') {
-      if (text === '') return { body: {}, headers, status: response.status };
-      const value = parseJson(text);
-      if (value === undefined) throw protocolError(method, path, 'invalid JSON', options.scrub);
-      return { body: value as Formatted['body'], headers, status: response.status };
-    }
-    if (type === 'text/html') throw protocolError(method, path, 'an HTML page', options.scrub);
-    return { body: text, headers, status: response.status };
-  }
-
   const requesterFn: RequesterFn = (resource) => {
     const verb =
       (method: string) =>
@@ -128,6 +101,43 @@ export function createTransport(options: TransportOptions): Transport {
       return requests;
     },
   };
+}
+
+/** The URL, readable path (for messages), headers and JSON body of one request. */
+async function buildRequest(
+  resource: ResourceOptions,
+  endpoint: string,
+  request: RequestOptions | undefined,
+): Promise<{ url: URL; path: string; headers: Record<string, string>; body: string | undefined }> {
+  const base = resource.url.endsWith('/') ? resource.url : `${resource.url}/`;
+  const url = new URL(endpoint, base);
+  const query = formatQuery(request?.searchParams);
+  if (query) url.search = query;
+  const headers: Record<string, string> = { ...resource.headers, accept: 'application/json' };
+  for (const [name, value] of Object.entries(resource.authHeaders)) headers[name] = await value();
+  let body: string | undefined;
+  if (request?.body !== undefined) {
+    if (request.body instanceof FormData) throw new TypeError('gitlab-forge sends JSON bodies only');
+    body = JSON.stringify(decamelizeKeys(request.body));
+    headers['content-type'] = 'application/json';
+  }
+  return { url, path: readablePath(endpoint), headers, body };
+}
+
+/** A 2xx answer's body: GitLab's JSON, or text; an HTML page or broken JSON is not the API. */
+async function parseResponse(response: Response, method: string, path: string, scrub: (text: string) => string): Promise<Formatted> {
+  const headers = Object.fromEntries(response.headers.entries());
+  if (response.status === 204) return { body: null, headers, status: response.status };
+  const text = await response.text();
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  if (type === 'application/json') {
+    if (text === '') return { body: {}, headers, status: response.status };
+    const value = parseJson(text);
+    if (value === undefined) throw protocolError(method, path, 'invalid JSON', scrub);
+    return { body: value as Formatted['body'], headers, status: response.status };
+  }
+  if (type === 'text/html') throw protocolError(method, path, 'an HTML page', scrub);
+  return { body: text, headers, status: response.status };
 }
 
 /** Retry-After (seconds or an HTTP date), else GitLab's RateLimit-Reset (epoch seconds), else backoff. */

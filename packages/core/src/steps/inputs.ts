@@ -4,7 +4,7 @@ import { booleanWord } from '../text/boolean-word';
 import type { StepSpec } from './step-spec';
 
 /** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
-export function parseBoolean(value: string, name: string, fallback: boolean): boolean {
+export function parseBoolean(value: string, name: string, fallback = false): boolean {
   if (value === '') return fallback;
   const parsed = booleanWord(value);
   if (parsed !== undefined) return parsed;
@@ -26,4 +26,16 @@ export function readInputs<S extends StepSpec>(spec: S, platform: Platform): Ste
     platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
   }
   return inputs as StepInputs<S>;
+}
+
+/**
+ * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
+ * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
+ */
+export function withDefaults<S extends StepSpec>(spec: S, inputs: StepInputs<S>): StepInputs<S> {
+  const filled: Record<string, string> = { ...inputs };
+  for (const input of spec.inputs) {
+    if (input.default !== undefined && (filled[input.name] ?? '') === '') filled[input.name] = input.default;
+  }
+  return filled as StepInputs<S>;
 }

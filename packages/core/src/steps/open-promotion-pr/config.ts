@@ -9,9 +9,9 @@ import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest
 import { ciOf } from '../../platform/ci-environment';
 import type { Author } from '../../git/author';
 import { splitList } from '../../text/list-input';
-import { parseBoolean, type StepInputs } from '../inputs';
+import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
-import type { openPromotionPrSpec } from './spec';
+import { openPromotionPrSpec } from './spec';
 
 export type OpenPromotionPrInputs = StepInputs<typeof openPromotionPrSpec>;
 
@@ -53,10 +53,9 @@ export interface OpenPromotionPrConfig {
   dryRun: boolean;
 }
 
-const DEFAULT_TITLE = 'Promote {{target}} {{value}} to {{environment}}';
-
 /** Validates every input before anything is fetched; defaults come from the CI's variables in `env`. */
-export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): OpenPromotionPrConfig {
+export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): OpenPromotionPrConfig {
+  const inputs = withDefaults(openPromotionPrSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) {
     throw new InputError("Input 'files' is required.", "List the target environment's manifests, relative to the repository root, e.g. envs/prod/kustomization.yaml.");
@@ -103,7 +102,7 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
   if (teamReviewers.length > 0 && forge === 'gitlab') {
     throw new InputError("Input 'team-reviewers' is GitHub only.", "On GitLab, list the people in 'reviewers', or use CODEOWNERS approval rules.");
   }
-  const mergeMethod = inputs['merge-method'] || 'merge';
+  const mergeMethod = inputs['merge-method'];
   if (mergeMethod !== 'merge' && mergeMethod !== 'squash' && mergeMethod !== 'rebase') {
     throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
   }
@@ -121,18 +120,18 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
     source,
     environment,
     branch,
-    titleTemplate: singleLine(inputs.title, 'title') || DEFAULT_TITLE,
+    titleTemplate: singleLine(inputs.title, 'title'),
     labels: [...new Set(['promotion', environment, ...splitList(inputs.labels)])],
     assignees: splitList(inputs.assignees),
     reviewers: splitList(inputs.reviewers),
     teamReviewers,
-    draft: parseBoolean(inputs.draft, 'draft', false),
-    autoMerge: parseBoolean(inputs['auto-merge'], 'auto-merge', false),
+    draft: parseBoolean(inputs.draft, 'draft'),
+    autoMerge: parseBoolean(inputs['auto-merge'], 'auto-merge'),
     mergeMethod,
-    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
-    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
-    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back', false),
-    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits'),
+    pushTimeoutMs: parseDuration(inputs['push-timeout'], 'push-timeout'),
+    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back'),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),
   };
   if (inputs.base !== '') config.base = singleLine(inputs.base, 'base');
   if (inputs.body !== '') config.bodyTemplate = inputs.body;

@@ -28,7 +28,7 @@ export const openPromotionPrSpec = {
     { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
     { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
     { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
-    { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
+    { name: 'title', default: 'Promote {{target}} {{value}} to {{environment}}', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`.' },
     { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
     { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
     { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },

@@ -7,9 +7,9 @@ import { splitList } from '../../text/list-input';
 import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
 import type { ReadTarget } from '../../manifest/manifest-reader';
 import type { Author } from '../../git/author';
-import { parseBoolean, type StepInputs } from '../inputs';
+import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
-import type { rollbackSpec } from './spec';
+import { rollbackSpec } from './spec';
 
 export type RollbackInputs = StepInputs<typeof rollbackSpec>;
 
@@ -40,7 +40,8 @@ export interface RollbackConfig {
   dryRun: boolean;
 }
 
-export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
+export function validateRollbackInputs(given: RollbackInputs): RollbackConfig {
+  const inputs = withDefaults(rollbackSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) throw new InputError("Input 'files' is required.", "List the environment's manifests, relative to 'path', e.g. envs/prod/kustomization.yaml.");
   if ((inputs.image === '') === (inputs.key === '')) {
@@ -57,22 +58,22 @@ export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
     target = { mode: 'key', path };
     targetName = formatKeyPath(path);
   }
-  const mode = inputs.mode || 'commit';
+  const mode = inputs.mode;
   if (mode !== 'commit' && mode !== 'pull-request') throw new InputError(`Input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}.`, 'Set mode: commit (default) or mode: pull-request.');
   const config: RollbackConfig = {
-    path: inputs.path || '.',
+    path: inputs.path,
     files,
     target,
     targetName,
     reason: singleLine(inputs.reason, 'reason'),
     mode,
-    push: parseBoolean(inputs.push, 'push', true),
-    createBranch: parseBoolean(inputs['create-branch'], 'create-branch', false),
-    commitMessageTemplate: inputs['commit-message'] || 'revert(deploy): roll back {{target}} from {{from}} to {{to}}',
-    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    push: parseBoolean(inputs.push, 'push'),
+    createBranch: parseBoolean(inputs['create-branch'], 'create-branch'),
+    commitMessageTemplate: inputs['commit-message'],
+    pushTimeoutMs: parseDuration(inputs['push-timeout'], 'push-timeout'),
     labels: [...new Set(['rollback', ...(inputs.environment ? [inputs.environment] : []), ...splitList(inputs.labels)])],
     reviewers: splitList(inputs.reviewers),
-    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),
   };
   if (inputs.to !== '') {
     const to = singleLine(inputs.to, 'to');

@@ -17,7 +17,7 @@ export const rollbackSpec = {
     { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
     { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
     { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
-    { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
+    { name: 'commit-message', default: 'revert(deploy): roll back {{target}} from {{from}} to {{to}}', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`.' },
     { name: 'author-name', description: 'Commit author name (with `author-email`).' },
     { name: 'author-email', description: 'Commit author email (with `author-name`).' },
     { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when other pushes move the branch.' },
