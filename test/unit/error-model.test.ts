@@ -10,7 +10,7 @@ import { GitRepository } from '../../packages/core/src/git/git-repository';
 import { isSupportedGit, parseGitVersion } from '../../packages/core/src/git/git-version';
 import { retrying, type Clock } from '../../packages/core/src/runtime/retry';
 
-const context = { action: 'read the repository', repository: 'acme/envs', apiUrl: 'https://api.github.com', scrub: (text: string) => text };
+const context = { action: 'read the repository', repository: 'acme/envs', apiUrl: 'https://api.github.com', redact: (text: string) => text };
 
 describe('forge errors: retryable is a property of the type', () => {
   it('a transient failure is a TransientForgeError, a refusal a plain ForgeError', () => {

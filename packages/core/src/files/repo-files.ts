@@ -3,7 +3,7 @@ import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
 import { FileSelectionError } from './errors';
-import { quoteForMessage } from '../manifest/image-reference';
+import { quoteForMessage } from '../text/one-line';
 
 
 /** A file selected for editing: `relative` (POSIX, for messages and git) and `absolute`. */

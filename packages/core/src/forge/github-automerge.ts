@@ -30,7 +30,7 @@ export function autoMergeOutcome(data: unknown, change: ChangeRequest, method: M
     if (enabledAt) return { enabled: true };
     return { enabled: false, reason: 'GitHub accepted the request but reported no auto-merge on the pull request.' };
   }
-  const message = ctx.scrub(first.message);
+  const message = ctx.redact(first.message);
   if (first.type === 'FORBIDDEN' || /resource not accessible/i.test(message)) {
     throw new ForgeError(
       `GitHub refused to ${ctx.action} in ${ctx.repository}: ${message}`,

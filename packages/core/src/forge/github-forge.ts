@@ -71,13 +71,13 @@ class GitHubForge implements Forge {
     return this.requestCount;
   }
 
-  private scrub(text: string): string {
+  private redact(text: string): string {
     const redacted = this.options.redact ? this.options.redact(text) : text;
     return this.options.token === '' ? redacted : redacted.split(this.options.token).join('***');
   }
 
   private context(action: string, extraContext: Partial<ErrorContext> = {}): ErrorContext {
-    return { action, repository: this.options.repository, apiUrl: this.apiUrl, scrub: (text) => this.scrub(text), ...extraContext };
+    return { action, repository: this.options.repository, apiUrl: this.apiUrl, redact: (text) => this.redact(text), ...extraContext };
   }
 
   private remember(pull: PullFields): ChangeRequest {
@@ -150,7 +150,7 @@ class GitHubForge implements Forge {
         const existing = await this.findOpen(draft.head, draft.base);
         if (existing) return { change: existing, created: false };
         throw new TransientForgeError(
-          this.scrub(`GitHub says a pull request from ${draft.head} into ${draft.base} already exists in ${this.options.repository}, but none is open.`),
+          this.redact(`GitHub says a pull request from ${draft.head} into ${draft.base} already exists in ${this.options.repository}, but none is open.`),
           'Another run is probably closing or merging it right now; run the job again.',
           422,
         );
@@ -322,7 +322,7 @@ class GitHubForge implements Forge {
 
   private branchRace(request: ApiCommitRequest, what: string): ForgeBranchMovedError {
     return new ForgeBranchMovedError(
-      this.scrub(`Branch ${request.branch} in ${this.options.repository} changed under this run: ${what}.`),
+      this.redact(`Branch ${request.branch} in ${this.options.repository} changed under this run: ${what}.`),
       'Another run is promoting to the same branch; this run retries from the new state, or run the job again.',
       409,
     );

@@ -28,7 +28,7 @@ export function createRefusal(error: GitHubHttpError, draft: ChangeRequestDraft,
   const details = validationDetails(error);
   const text = describeValidation(error);
   const refuse = (why: string, hint: string) =>
-    new ForgeError(ctx.scrub(`Cannot ${ctx.action} in ${ctx.repository}: ${why} (GitHub: ${text}).`), hint, error.status);
+    new ForgeError(ctx.redact(`Cannot ${ctx.action} in ${ctx.repository}: ${why} (GitHub: ${text}).`), hint, error.status);
   if (details.some((detail) => detail.field === 'head') || /\bhead\b.*\binvalid\b/i.test(text)) {
     return refuse(
       `branch ${draft.head} does not exist there`,

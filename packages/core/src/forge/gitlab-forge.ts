@@ -56,7 +56,7 @@ class GitLabForge implements Forge {
       project: this.project,
       jobToken,
       log: options.log ?? (() => undefined),
-      scrub: (text) => this.scrub(text),
+      redact: (text) => this.redact(text),
       retryDelayScale: options.retryDelayScale ?? 1,
     });
     // queryTimeout null: gitbeaker's timeout covers all retries of a call; the transport times each attempt.
@@ -73,7 +73,7 @@ class GitLabForge implements Forge {
     return this.transport.requests;
   }
 
-  private scrub(text: string): string {
+  private redact(text: string): string {
     const redacted = this.options.redact ? this.options.redact(text) : text;
     return this.token ? redacted.split(this.token).join('***') : redacted;
   }
@@ -105,8 +105,8 @@ class GitLabForge implements Forge {
       const list = unknown.map((name) => `'${name}'`).join(', ');
       // GitLab answers 200 [] for a username it does not know; 404 is what that means here.
       throw new ForgeError(
-        this.scrub(`GitLab has no user ${list}`),
-        this.scrub(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`),
+        this.redact(`GitLab has no user ${list}`),
+        this.redact(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`),
         404,
       );
     }
@@ -124,7 +124,7 @@ class GitLabForge implements Forge {
     const info = await this.projects.show(this.project);
     if (!info.default_branch) {
       throw new ForgeError(
-        this.scrub(`GitLab project ${this.project} has no default branch: its repository is empty`),
+        this.redact(`GitLab project ${this.project} has no default branch: its repository is empty`),
         'Push an initial commit (with the environment manifests) to the project first.',
         0,
       );
@@ -150,7 +150,7 @@ class GitLabForge implements Forge {
       const other = open[0];
       throw new ForgeError(
         error.message,
-        this.scrub(
+        this.redact(
           other
             ? `Merge request !${other.iid} (${other.web_url}) already takes ${draft.head} into ${other.target_branch}; close it, or promote from another branch.`
             : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`,
@@ -179,7 +179,7 @@ class GitLabForge implements Forge {
     const comma = wanted.find((label) => label.includes(','));
     if (comma !== undefined) {
       throw new ForgeError(
-        this.scrub(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`),
+        this.redact(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`),
         'Rename the label without commas.',
         0,
       );
@@ -226,7 +226,7 @@ class GitLabForge implements Forge {
         const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
         if (reason === undefined) throw error;
         const wait = PIPELINE_CREATION_WAITS_S[attempt];
-        if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined) return { enabled: false, reason: this.scrub(reason) };
+        if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined) return { enabled: false, reason: this.redact(reason) };
         // 405 right after a push or the MR's creation: GitLab creates the MR's pipeline in the
         // background and refuses auto-merge until it exists (gitlab-org/gitlab#353984). A project
         // with no pipeline at all answers 405 too; it gets the report once the waits are spent.
@@ -256,7 +256,7 @@ class GitLabForge implements Forge {
       const head = await this.branchHead(request.branch);
       if (head !== request.expectedHead) {
         throw new ForgeBranchMovedError(
-          this.scrub(`Branch ${request.branch} in ${this.project} changed under this run: ${head === undefined ? 'the branch was deleted' : `it now points at ${head}`}.`),
+          this.redact(`Branch ${request.branch} in ${this.project} changed under this run: ${head === undefined ? 'the branch was deleted' : `it now points at ${head}`}.`),
           'Another run is promoting to the same branch; this run retries from the new state, or run the job again.',
           409,
         );

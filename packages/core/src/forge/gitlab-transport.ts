@@ -22,7 +22,7 @@ export interface TransportOptions {
   project: string;
   jobToken: boolean;
   log: (message: string) => void;
-  scrub: (text: string) => string;
+  redact: (text: string) => string;
   retryDelayScale: number;
 }
 
@@ -54,14 +54,14 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         response = await options.fetch(url, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       } catch (error) {
-        const failure = networkError(method, path, url.origin, errorCode(error), options.scrub);
+        const failure = networkError(method, path, url.origin, errorCode(error), options.redact);
         if (failure.retryable && IDEMPOTENT.has(method) && attempt < MAX_RETRIES) {
           await pause(backoffMs(attempt), `GitLab ${method} ${path}: no answer (${errorCode(error) ?? 'network error'})`, attempt);
           continue;
         }
         throw failure;
       }
-      if (response.ok) return parseResponse(response, method, path, options.scrub);
+      if (response.ok) return parseResponse(response, method, path, options.redact);
 
       const text = await response.text().catch(() => '');
       const failure = httpError({
@@ -71,7 +71,7 @@ export function createTransport(options: TransportOptions): Transport {
         serverMessage: serverMessageOf(parseJson(text) ?? text),
         project: options.project,
         jobToken: options.jobToken,
-        scrub: options.scrub,
+        redact: options.redact,
       });
       const retry = response.status === 429 || (GATEWAY_STATUSES.has(response.status) && IDEMPOTENT.has(method));
       if (!retry || attempt >= MAX_RETRIES) throw failure;
@@ -83,7 +83,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function pause(waitMs: number, what: string, attempt: number): Promise<void> {
     const scaled = Math.max(0, Math.round(waitMs * options.retryDelayScale));
-    options.log(options.scrub(`${what}; retrying in ${formatSeconds(waitMs)} (retry ${attempt + 1} of ${MAX_RETRIES})`));
+    options.log(options.redact(`${what}; retrying in ${formatSeconds(waitMs)} (retry ${attempt + 1} of ${MAX_RETRIES})`));
     if (scaled > 0) await new Promise((resolve) => setTimeout(resolve, scaled));
   }
 
@@ -125,7 +125,7 @@ async function buildRequest(
 }
 
 /** A 2xx answer's body: GitLab's JSON, or text; an HTML page or broken JSON is not the API. */
-async function parseResponse(response: Response, method: string, path: string, scrub: (text: string) => string): Promise<Formatted> {
+async function parseResponse(response: Response, method: string, path: string, redact: (text: string) => string): Promise<Formatted> {
   const headers = Object.fromEntries(response.headers.entries());
   if (response.status === 204) return { body: null, headers, status: response.status };
   const text = await response.text();
@@ -133,10 +133,10 @@ async function parseResponse(response: Response, method: string, path: string, s
   if (type === 'application/json') {
     if (text === '') return { body: {}, headers, status: response.status };
     const value = parseJson(text);
-    if (value === undefined) throw protocolError(method, path, 'invalid JSON', scrub);
+    if (value === undefined) throw protocolError(method, path, 'invalid JSON', redact);
     return { body: value as Formatted['body'], headers, status: response.status };
   }
-  if (type === 'text/html') throw protocolError(method, path, 'an HTML page', scrub);
+  if (type === 'text/html') throw protocolError(method, path, 'an HTML page', redact);
   return { body: text, headers, status: response.status };
 }
 

@@ -1,3 +1,6 @@
+import { quoteForMessage } from '../text/one-line';
+
+export { quoteForMessage } from '../text/one-line';
 import { InputError } from '../errors';
 
 /**
@@ -56,15 +59,6 @@ export function isValidDigest(digest: string): boolean {
 
 export function isValidImageName(name: string): boolean {
   return name.length <= 255 && NAME_PATTERN.test(name);
-}
-
-/**
- * Shows a value inside an error message without letting control characters break the line or
- * drive the terminal: JSON escapes C0, and DEL and C1 (U+0080-U+009F, which include the 8-bit
- * CSI escape) are escaped the same way.
- */
-export function quoteForMessage(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function validateImageName(name: string, inputName: string): void {

@@ -33,8 +33,8 @@ export function withTrailers(message: string, record: StepRecord): string {
   const previous = [...new Set(record.previous)].filter((value) => value !== record.value);
   if (previous.length > 0) lines.push(`${TRAILER_PREFIX}Previous: ${previous.join(', ')}`);
   if (record.environment) lines.push(`${TRAILER_PREFIX}Environment: ${record.environment}`);
-  for (const [name, value] of Object.entries(record.extra ?? {})) lines.push(`${TRAILER_PREFIX}${name}: ${oneLine(value)}`);
-  return `${message.trimEnd()}\n\n${lines.map(oneLine).join('\n')}\n`;
+  for (const [name, value] of Object.entries(record.extra ?? {})) lines.push(`${TRAILER_PREFIX}${name}: ${withoutLineBreaks(value)}`);
+  return `${message.trimEnd()}\n\n${lines.map(withoutLineBreaks).join('\n')}\n`;
 }
 
 /** The `Gitops-Promote-*` trailers of a commit message (keys without the prefix), last paragraph only. */
@@ -49,6 +49,7 @@ export function readTrailers(message: string): Map<string, string> {
   return trailers;
 }
 
-function oneLine(text: string): string {
+/** A trailer value stays one trailer: line breaks become spaces (values are validated single lines before; this is the guard). */
+function withoutLineBreaks(text: string): string {
   return text.replace(/[\r\n]+/g, ' ');
 }

@@ -65,30 +65,7 @@ export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env:
   const target = targetOf(inputs);
   const source = valueSourceOf(inputs, target);
 
-  const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
-  const forge = forgeInput(inputs) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
-  if (!forge) {
-    throw new InputError(
-      'Cannot tell whether the environment repository is on GitHub or GitLab.',
-      "Set forge: github or forge: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
-    );
-  }
-  const repository = singleLine(inputs.repository, 'repository') || currentRepository(forge, env) || repositoryOfUrl(repositoryUrlInput);
-  if (!repository || !/^[^/\s]+(\/[^/\s]+)+$/.test(repository) || (forge === 'github' && repository.split('/').length !== 2)) {
-    throw new InputError(
-      repository ? `Input 'repository' must be ${forge === 'github' ? 'owner/name' : 'group/sub/project'}, got ${JSON.stringify(repository)}.` : "Input 'repository' is required here.",
-      forge === 'github' ? 'Example: repository: acme/environments.' : 'Example: repository: acme/platform/environments.',
-    );
-  }
-  const webUrl = webOrigin(forge, env, repositoryUrlInput);
-  const repositoryUrl = repositoryUrlInput || `${webUrl}/${repository}.git`;
-  const apiUrl = singleLine(inputs['api-url'], 'api-url') || ciApiUrl(forge, env) || (webUrl ? apiUrlFor(forge, webUrl) : '');
-  if (!apiUrl || !/^https?:\/\//.test(apiUrl)) {
-    throw new InputError(
-      apiUrl ? `Input 'api-url' must be an http(s) URL, got ${JSON.stringify(apiUrl)}.` : `Input 'api-url' is required when 'repository-url' is not on a forge's host.`,
-      forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.',
-    );
-  }
+  const { forge, repository, repositoryUrl, apiUrl, webUrl } = whereTheRepositoryIs(inputs, env);
   const token = singleLine(inputs.token, 'token');
   if (token === '') {
     throw new InputError(
@@ -140,6 +117,35 @@ export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env:
   const author = authorInputs(inputs['author-name'], inputs['author-email']);
   if (author) config.author = author;
   return config;
+}
+
+/** Which forge hosts the environment repository, its path, clone URL, API and web origin: from the inputs, else the CI's variables. */
+function whereTheRepositoryIs(inputs: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): { forge: ForgeKind; repository: string; repositoryUrl: string; apiUrl: string; webUrl: string } {
+  const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
+  const forge = forgeInput(inputs) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
+  if (!forge) {
+    throw new InputError(
+      'Cannot tell whether the environment repository is on GitHub or GitLab.',
+      "Set forge: github or forge: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
+    );
+  }
+  const repository = singleLine(inputs.repository, 'repository') || currentRepository(forge, env) || repositoryOfUrl(repositoryUrlInput);
+  if (!repository || !/^[^/\s]+(\/[^/\s]+)+$/.test(repository) || (forge === 'github' && repository.split('/').length !== 2)) {
+    throw new InputError(
+      repository ? `Input 'repository' must be ${forge === 'github' ? 'owner/name' : 'group/sub/project'}, got ${JSON.stringify(repository)}.` : "Input 'repository' is required here.",
+      forge === 'github' ? 'Example: repository: acme/environments.' : 'Example: repository: acme/platform/environments.',
+    );
+  }
+  const webUrl = webOrigin(forge, env, repositoryUrlInput);
+  const repositoryUrl = repositoryUrlInput || `${webUrl}/${repository}.git`;
+  const apiUrl = singleLine(inputs['api-url'], 'api-url') || ciApiUrl(forge, env) || (webUrl ? apiUrlFor(forge, webUrl) : '');
+  if (!apiUrl || !/^https?:\/\//.test(apiUrl)) {
+    throw new InputError(
+      apiUrl ? `Input 'api-url' must be an http(s) URL, got ${JSON.stringify(apiUrl)}.` : `Input 'api-url' is required when 'repository-url' is not on a forge's host.`,
+      forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.',
+    );
+  }
+  return { forge, repository, repositoryUrl, apiUrl, webUrl };
 }
 
 function targetOf(inputs: OpenPromotionPrInputs): PromotionTarget {
