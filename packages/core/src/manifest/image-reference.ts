@@ -61,6 +61,11 @@ export function isValidImageName(name: string): boolean {
   return name.length <= 255 && NAME_PATTERN.test(name);
 }
 
+/** An image's value as the steps say and record it: `tag`, `@digest` or `tag@digest`. */
+export function imageValue(version: { tag?: string | undefined; digest?: string | undefined }): string {
+  return `${version.tag ?? ''}${version.digest !== undefined ? `@${version.digest}` : ''}`;
+}
+
 export function validateImageName(name: string, inputName: string): void {
   if (!isValidImageName(name)) {
     throw new InputError(

@@ -33,7 +33,8 @@ export interface ChangeBranchRequest<T extends FileWrite> {
 
 export interface BranchTips {
   baseTip: string;
-  head: string | undefined;
+  /** The change branch's head commit; undefined when the branch does not exist. */
+  headSha: string | undefined;
 }
 
 /** The change branch a step keeps for `kind` of change (none: a promotion) of `parts` (environment, target). */
@@ -72,18 +73,18 @@ async function fetchTips(repo: GitRepository, remote: string, base: string, bran
   }
   const head = tips.get(branch);
   await repo.fetchBranches(remote, head === undefined ? [base] : [base, branch]);
-  return { baseTip, head };
+  return { baseTip, headSha: head };
 }
 
 export type ChangeBranchOutcome<T> =
-  | { kind: 'base-holds'; baseTip: string; head: string | undefined; planned: T[] }
-  | { kind: 'unchanged'; baseTip: string; head: string; planned: T[] }
-  | { kind: 'pushed'; baseTip: string; head: string; previousHead: string | undefined; planned: T[]; verified: boolean | undefined }
+  | { kind: 'base-holds'; baseTip: string; headSha: string | undefined; planned: T[] }
+  | { kind: 'unchanged'; baseTip: string; headSha: string; planned: T[] }
+  | { kind: 'pushed'; baseTip: string; headSha: string; previousHead: string | undefined; planned: T[]; verified: boolean | undefined }
   /**
    * Another writer replaced the branch while this run worked, with a head that does not hold our
    * values: `planned` is the edit as read at that head, so `source` is what the branch holds.
    */
-  | { kind: 'superseded'; baseTip: string; head: string; planned: T[] };
+  | { kind: 'superseded'; baseTip: string; headSha: string; planned: T[] };
 
 /**
  * Keeps `branch` one commit of ours on top of `base` holding the values: the branch of a change
@@ -116,13 +117,13 @@ export async function publishChangeBranch<T extends FileWrite>(request: ChangeBr
 /** One read-build-push of the branch; a push lost to another writer throws a BranchMovedError naming the head it expected. */
 async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>, known: BranchTips | undefined, lost: BranchMovedError | undefined): Promise<ChangeBranchOutcome<T>> {
   const { repo, remote, base, branch } = request;
-  const { baseTip, head } = known ?? (await fetchTips(repo, remote, base, branch));
+  const { baseTip, headSha: head } = known ?? (await fetchTips(repo, remote, base, branch));
   if (lost && head !== undefined && head !== lost.expectedHead) {
     const superseded = await supersededBy(request, baseTip, head);
     if (superseded) return superseded;
   }
   const fromBase = await request.plan(baseTip);
-  if (changedOnly(fromBase).length === 0) return { kind: 'base-holds', baseTip, head, planned: fromBase };
+  if (changedOnly(fromBase).length === 0) return { kind: 'base-holds', baseTip, headSha: head, planned: fromBase };
 
   let parent = baseTip;
   let planned = fromBase;
@@ -138,7 +139,7 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
       planned = await request.plan(head);
       if (changedOnly(planned).length === 0) {
         request.info(`${branch} already holds the values on top of the commits people added; nothing to push.`);
-        return { kind: 'unchanged', baseTip, head, planned };
+        return { kind: 'unchanged', baseTip, headSha: head, planned };
       }
       request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${short(foreign[0])}); adding the change on top of them.`);
     }
@@ -148,7 +149,7 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
   const sha = await repo.commitOnto(parent, files, message, request.author);
   if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
     request.info(`${branch} already holds this change on ${base}'s tip (${head.slice(0, 12)}); nothing to push.`);
-    return { kind: 'unchanged', baseTip, head, planned };
+    return { kind: 'unchanged', baseTip, headSha: head, planned };
   }
   if (request.commitThroughApi) {
     const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) }).catch((error: unknown) => {
@@ -156,7 +157,7 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
       throw isBranchMoved(error) ? new BranchMovedError(error.message, error.hint, head) : error;
     });
     request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
-    return { kind: 'pushed', baseTip, head: made.sha, previousHead: head, planned, verified: made.verified };
+    return { kind: 'pushed', baseTip, headSha: made.sha, previousHead: head, planned, verified: made.verified };
   }
   const pushed = await repo.pushLeased(remote, sha, branch, head);
   if (!pushed.ok) {
@@ -167,7 +168,7 @@ async function attemptOnce<T extends FileWrite>(request: ChangeBranchRequest<T>,
     );
   }
   request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
-  return { kind: 'pushed', baseTip, head: sha, previousHead: head, planned, verified: undefined };
+  return { kind: 'pushed', baseTip, headSha: sha, previousHead: head, planned, verified: undefined };
 }
 
 /**
@@ -181,7 +182,7 @@ async function supersededBy<T extends FileWrite>(request: ChangeBranchRequest<T>
   const held = await request.plan(head);
   if (changedOnly(held).length === 0) return undefined;
   request.info(`${request.branch} was replaced while this run worked, by ${short(top)}, which holds other values; it is left as it is.`);
-  return { kind: 'superseded', baseTip, head, planned: held };
+  return { kind: 'superseded', baseTip, headSha: head, planned: held };
 }
 
 /**
@@ -195,12 +196,12 @@ export async function rereadChangeBranch<T extends FileWrite>(
 ): Promise<Extract<ChangeBranchOutcome<T>, { kind: 'pushed' | 'unchanged' | 'superseded' }>> {
   const { repo, remote, branch } = request;
   const head = (await repo.remoteTips(remote, [branch])).get(branch);
-  if (head === undefined || head === outcome.head) return outcome;
+  if (head === undefined || head === outcome.headSha) return outcome;
   await repo.fetchBranches(remote, [branch]);
   const held = await request.plan(head);
-  if (changedOnly(held).length === 0) return { ...outcome, head };
-  request.info(`${branch} moved to ${head.slice(0, 12)} after this run's ${outcome.head.slice(0, 12)}, and holds other values.`);
-  return { kind: 'superseded', baseTip: outcome.baseTip, head, planned: held };
+  if (changedOnly(held).length === 0) return { ...outcome, headSha: head };
+  request.info(`${branch} moved to ${head.slice(0, 12)} after this run's ${outcome.headSha.slice(0, 12)}, and holds other values.`);
+  return { kind: 'superseded', baseTip: outcome.baseTip, headSha: head, planned: held };
 }
 
 /**

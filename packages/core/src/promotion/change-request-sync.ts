@@ -22,14 +22,14 @@ export interface ChangeRequestSync<T extends FileWrite> {
   /** The notice of a superseded run (Platform has no notice level; a warning is what shows). */
   warning(message: string): void;
   /** Runs once the change request is current (auto-merge); a failure there counts like the forge's. */
-  finish?(change: ChangeRequest, head: string): Promise<void>;
+  finish?(change: ChangeRequest, headSha: string): Promise<void>;
 }
 
 export type ChangeRequestSynced<T> =
   | { kind: 'base-holds'; existing: ChangeRequest | undefined; baseTip: string }
   /** Another run replaced the branch: `planned` read at `head` says what it holds; nothing was written. */
-  | { kind: 'superseded'; change: ChangeRequest | undefined; head: string; planned: T[] }
-  | { kind: 'ensured'; operation: ChangeOperation; change: ChangeRequest; head: string; planned: T[]; verified: boolean | undefined };
+  | { kind: 'superseded'; change: ChangeRequest | undefined; headSha: string; planned: T[] }
+  | { kind: 'ensured'; operation: ChangeOperation; change: ChangeRequest; headSha: string; planned: T[]; verified: boolean | undefined };
 
 /**
  * Makes the change request describe what its branch holds. The branch is read again just before
@@ -48,17 +48,17 @@ export async function syncChangeRequest<T extends FileWrite>(sync: ChangeRequest
     const current = outcome.kind === 'superseded' ? outcome : await rereadChangeBranch(sync, outcome);
     if (current.kind === 'superseded') {
       sync.warning(
-        `Superseded: ${sync.branch} was replaced while this run worked and holds ${sync.describe(current.planned)} at ${current.head.slice(0, 12)}; this run's change is not on it, and the ${sync.forge.noun} is left describing what the branch holds.`,
+        `Superseded: ${sync.branch} was replaced while this run worked and holds ${sync.describe(current.planned)} at ${current.headSha.slice(0, 12)}; this run's change is not on it, and the ${sync.forge.noun} is left describing what the branch holds.`,
       );
-      return { kind: 'superseded', change: existing, head: current.head, planned: current.planned };
+      return { kind: 'superseded', change: existing, headSha: current.headSha, planned: current.planned };
     }
     const { operation, change } = await ensureChangeRequest(sync.forge, sync.wanted(current.planned), existing, current.kind === 'pushed', sync.info, () => {
       opened = true;
     });
-    await sync.finish?.(change, current.head);
-    return { kind: 'ensured', operation, change, head: current.head, planned: current.planned, verified: current.kind === 'pushed' ? current.verified : undefined };
+    await sync.finish?.(change, current.headSha);
+    return { kind: 'ensured', operation, change, headSha: current.headSha, planned: current.planned, verified: current.kind === 'pushed' ? current.verified : undefined };
   } catch (error) {
-    if (outcome.kind === 'pushed' && outcome.previousHead === undefined && !opened) await removeCreatedBranch(sync, outcome.head, error);
+    if (outcome.kind === 'pushed' && outcome.previousHead === undefined && !opened) await removeCreatedBranch(sync, outcome.headSha, error);
     throw error;
   }
 }

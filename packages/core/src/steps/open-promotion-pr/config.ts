@@ -3,7 +3,7 @@ import { InputError } from '../../errors';
 import type { ForgeKind, MergeMethod } from '../../forge/forge';
 import { apiUrlFor, forgeKindOfUrl, hostOf, forgeInput, repositoryOfUrl } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
-import { validateImageName } from '../../manifest/image-reference';
+import { imageValue, validateImageName } from '../../manifest/image-reference';
 import type { EditRequest } from '../../manifest/edit-request';
 import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest/key-path';
 import { ciOf } from '../../platform/ci-environment';
@@ -180,7 +180,7 @@ function valueSourceOf(inputs: OpenPromotionPrInputs, target: PromotionTarget): 
   }
   if (target.mode === 'image') {
     const version = imageVersionInputs(inputs.tag, inputs.digest);
-    return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}` };
+    return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: imageValue(version) };
   }
   const value = singleLine(inputs.value, 'value');
   return { from: 'input', request: { mode: 'key', path: target.path, value }, value };

@@ -218,9 +218,9 @@ async function updateChangeRequest(
   if (synced.kind === 'superseded') {
     // The outputs describe the branch as it is: another run's value and head, not ours.
     const held = { ...prepared, facts: { ...prepared.facts, value: valuesIn(synced.planned, readTargetOf(config)).join(', ') } };
-    return resultOf(config, held, 'superseded', synced.change, synced.head, undefined);
+    return resultOf(config, held, 'superseded', synced.change, synced.headSha, undefined);
   }
-  return resultOf(config, prepared, synced.operation, synced.change, synced.head, synced.verified);
+  return resultOf(config, prepared, synced.operation, synced.change, synced.headSha, synced.verified);
 }
 
 /** Base already runs the value: the open change request, if any, has nothing left to do. */

@@ -1,6 +1,7 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { readInputs } from '../inputs';
+import { setChangeRequestOutputs } from '../outputs';
 import { validateOpenPromotionPrInputs } from './config';
 import { runOpenPromotionPr, type OpenPromotionPrResult } from './run';
 import { defaultStepContext, type StepContext } from '../step-context';
@@ -11,8 +12,7 @@ export async function openPromotionPrStep(platform: Platform, context: StepConte
   const config = validateOpenPromotionPrInputs(readInputs(openPromotionPrSpec, platform), context.env);
   const result = await runOpenPromotionPr(config, platform, context);
   platform.setOutput('operation', result.operation);
-  platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
-  platform.setOutput('pull-request-url', result.url ?? '');
+  setChangeRequestOutputs(platform, result);
   platform.setOutput('branch', result.branch);
   platform.setOutput('head-sha', result.headSha);
   platform.setOutput('previous-value', result.previous.join(', '));

@@ -2,7 +2,7 @@ import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind } from '../../forge/forge';
 import { forgeInput } from '../../forge/select';
-import { validateImageName } from '../../manifest/image-reference';
+import { imageValue, validateImageName } from '../../manifest/image-reference';
 import { splitList } from '../../text/list-input';
 import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
 import type { ReadTarget } from '../../manifest/manifest-reader';
@@ -79,7 +79,7 @@ export function validateRollbackInputs(given: RollbackInputs): RollbackConfig {
     const to = singleLine(inputs.to, 'to');
     if (target.mode === 'image') {
       const version = imageVersionInputs(to.startsWith('@') ? '' : to, to.startsWith('@') ? to.slice(1) : '');
-      config.to = { value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}`, ...version };
+      config.to = { value: imageValue(version), ...version };
     } else {
       config.to = { value: to };
     }

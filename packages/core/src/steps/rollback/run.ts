@@ -240,7 +240,7 @@ async function openRollbackChange(
   const forge = await context.openForge({ kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '' }, platform);
   const branch = changeBranchName('rollback', [...(config.environment ? [config.environment] : []), config.targetName]);
   const tips = await readTips(repo, 'origin', base, branch);
-  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.head, plan.record) };
+  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.headSha, plan.record) };
   const planOnBranch = (revision: string): Promise<PlannedFile[]> => planWithHold(repo, onBranch, revision);
   const outcome = await publishChangeBranch({
     ...publishing(config, platform, repo, plan.message, context),
@@ -283,6 +283,6 @@ async function openRollbackChange(
   if (synced.kind === 'base-holds') return { ...result, changed: false, ...(synced.existing ? { number: synced.existing.number, url: synced.existing.url } : {}) };
   const change = synced.change ? { number: synced.change.number, url: synced.change.url } : {};
   // Superseded: another rollback replaced the branch; the outputs say what it holds instead.
-  if (synced.kind === 'superseded') return { ...result, to: valuesIn(synced.planned, config.target).join(', '), commitSha: synced.head, pushed: false, ...change };
-  return { ...result, commitSha: synced.head, pushed: outcome.kind === 'pushed', ...change };
+  if (synced.kind === 'superseded') return { ...result, to: valuesIn(synced.planned, config.target).join(', '), commitSha: synced.headSha, pushed: false, ...change };
+  return { ...result, commitSha: synced.headSha, pushed: outcome.kind === 'pushed', ...change };
 }

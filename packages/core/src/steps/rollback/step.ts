@@ -1,6 +1,7 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { readInputs } from '../inputs';
+import { setChangeRequestOutputs } from '../outputs';
 import { validateRollbackInputs } from './config';
 import { runRollback, type RollbackResult } from './run';
 import type { StepContext } from '../step-context';
@@ -14,8 +15,7 @@ export async function rollbackStep(platform: Platform, context?: StepContext): P
   platform.setOutput('rolled-back-from', result.from);
   platform.setOutput('rolled-back-to', result.to);
   platform.setOutput('commit-sha', result.commitSha);
-  platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
-  platform.setOutput('pull-request-url', result.url ?? '');
+  setChangeRequestOutputs(platform, result);
   const lines = ['### gitops-promote: rollback', ''];
   if (!result.changed) lines.push(`${markdownText(config.targetName)} is already at ${markdownCode(result.to)}; nothing changed.`);
   else {

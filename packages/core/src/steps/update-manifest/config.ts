@@ -1,6 +1,6 @@
 import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
-import { validateImageName } from '../../manifest/image-reference';
+import { imageValue, validateImageName } from '../../manifest/image-reference';
 import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
 import type { Author } from '../../git/author';
@@ -25,8 +25,8 @@ export interface UpdateManifestConfig {
   pushTimeoutMs: number;
   remote: string;
   commitMessage: string;
-  /** What is set, as the trailers record it: `tag`, `@digest`, `tag@digest`, or the key's value. */
-  version: string;
+  /** What is set, as the trailers record it: `tag`, `@digest`, `tag@digest`, or the key's value (the steps' one word for it). */
+  value: string;
   author?: Author;
   token?: string;
   /** Commit through the GitHub API (signed) instead of a local commit and push. */
@@ -102,7 +102,7 @@ export function validateUpdateManifestInputs(given: UpdateManifestInputs): Updat
       key: inputs.key,
       value: version,
     }),
-    version: request.mode === 'image' ? `${request.image.tag ?? ''}${request.image.digest ? `@${request.image.digest}` : ''}` : version,
+    value: request.mode === 'image' ? imageValue(request.image) : version,
     signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits'),
     allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back'),
     dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),

@@ -109,9 +109,9 @@ async function prepareCommit(config: UpdateManifestConfig, platform: Platform, p
   const files = planned.map((file) => file.file);
   const target = readTargetOf(config.request);
   if (rev !== undefined) {
-    await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.version, config.allowRolledBack);
+    await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
   }
-  return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.version) : undefined };
+  return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
 }
 
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
@@ -179,7 +179,7 @@ function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFi
   return withTrailers(config.commitMessage, {
     step: 'update-manifest',
     ...(request.mode === 'image' ? { image: request.image.name } : { key: formatKeyPath(request.path) }),
-    value: config.version,
+    value: config.value,
     previous,
   });
 }
