@@ -1,5 +1,5 @@
 import type { Forge } from '../../packages/core/src/forge/forge';
-import { openForge } from '../../packages/core/src/promotion/forge-client';
+import { createForge } from '../../packages/core/src/forge/select';
 import type { Backoff } from '../../packages/core/src/runtime/retry';
 import { defaultStepContext, type StepContext } from '../../packages/core/src/steps/step-context';
 
@@ -27,6 +27,17 @@ export function testContext(options: TestContextOptions = {}): StepContext {
     ...(forge ? { forgeOfRemote: (url: string, given: { kind?: 'github' | 'gitlab' }) => base.forgeOfRemote(url, given) ?? { kind: given.kind ?? forge.kind, repository: '', apiUrl: '' } } : {}),
     openForge: forge
       ? () => Promise.resolve(forge)
-      : (target, platform) => openForge(target, platform, { env: base.env, fetch: options.fetch, retryDelayScale: options.retryDelayScale }),
+      : (target, platform) =>
+          createForge(
+            target.kind,
+            {
+              ...target,
+              log: (message) => platform.info(message),
+              redact: (text) => platform.redact(text),
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+              ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
+            },
+            { jobToken: target.kind === 'gitlab' && target.token === base.env.CI_JOB_TOKEN },
+          ),
   };
 }

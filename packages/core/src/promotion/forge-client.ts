@@ -15,8 +15,6 @@ export interface ForgeConnection {
   env: NodeJS.ProcessEnv;
   /** Replaces the HTTP client's fetch. */
   fetch?: typeof globalThis.fetch | undefined;
-  /** Scales the client's retry waits (a step context for tests sets 0). */
-  retryDelayScale?: number | undefined;
 }
 
 /**
@@ -33,7 +31,6 @@ export function openForge(target: ForgeTarget, platform: Platform, connection: F
       log: (message) => platform.info(message),
       redact: (text) => platform.redact(text),
       ...(connection.fetch ? { fetch: connection.fetch } : {}),
-      ...(connection.retryDelayScale !== undefined ? { retryDelayScale: connection.retryDelayScale } : {}),
     },
     { jobToken: target.kind === 'gitlab' && target.token === connection.env.CI_JOB_TOKEN },
   );

@@ -1,6 +1,8 @@
 import type { Forge } from '../forge/forge';
 import { forgeOfRemote, type RemoteForge } from '../forge/select';
 import type { Platform } from '../platform/platform';
+import type { GitRepository } from '../git/git-repository';
+import { openCheckout, openScratchClone } from '../promotion/checkout';
 import { openForge, type ForgeTarget } from '../promotion/forge-client';
 import { systemClock, type Backoff, type Clock } from '../runtime/retry';
 
@@ -19,6 +21,13 @@ export interface StepContext {
   forgeOfRemote(remoteUrl: string, given: Partial<RemoteForge>): RemoteForge | undefined;
   /** The forge client for `target`, logging to and redacted by `platform`. */
   openForge(target: ForgeTarget, platform: Platform): Promise<Forge>;
+  /** Git, behind GitRepository: the user's checkout, or a scratch clone (see promotion/checkout.ts). */
+  git: GitFactory;
+}
+
+export interface GitFactory {
+  openCheckout(path: string, remote: string, token: string | undefined, useToken: boolean, platform: Platform): Promise<GitRepository>;
+  openScratchClone(dir: string, url: string, token: string, forge: string, platform: Platform): Promise<GitRepository>;
 }
 
 /** The context of a real run: the process's environment and clock, the forge's own HTTP client. */
@@ -29,5 +38,9 @@ export function defaultStepContext(env: NodeJS.ProcessEnv = process.env): StepCo
     backoff: {},
     forgeOfRemote: (remoteUrl, given) => forgeOfRemote(remoteUrl, env, given),
     openForge: (target, platform) => openForge(target, platform, { env }),
+    git: {
+      openCheckout,
+      openScratchClone: (dir, url, token, forge, platform) => openScratchClone(dir, url, token, forge, platform, env),
+    },
   };
 }

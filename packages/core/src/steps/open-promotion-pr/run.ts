@@ -10,7 +10,6 @@ import { selectFiles, type SelectedFile } from '../../files/repo-files';
 import { apiCommitterOf } from '../../promotion/api-commits';
 import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../promotion/change-branch';
 import { syncChangeRequest } from '../../promotion/change-request-sync';
-import { openScratchClone } from '../../promotion/checkout';
 import { refuseRolledBack, retireHold } from '../../promotion/hold';
 import { editRequestFor, manifestsOf, planAt, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
 import { changedOnly } from '../../promotion/publisher';
@@ -43,7 +42,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
   const scratch = await mkdtemp(path.join(tmpdir(), 'gitops-promote-pr-'));
   try {
     const base = config.base ?? (await forge.repository()).defaultBranch;
-    const repo = await openScratchClone(scratch, config.repositoryUrl, config.token, config.forge, platform, context.env);
+    const repo = await context.git.openScratchClone(scratch, config.repositoryUrl, config.token, config.forge, platform);
     const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
     const plan = async (revision: string): Promise<PlannedFile[]> => withRetiredHold(config, repo, prepared, await planAt(repo, prepared.request, prepared.targets, revision), revision);

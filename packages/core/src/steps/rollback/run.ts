@@ -9,7 +9,7 @@ import { fillTemplate } from '../../text/template';
 import { requireRemoteBranch } from '../../promotion/branch-target';
 import { changeBranchName, publishChangeBranch, readTips } from '../../promotion/change-branch';
 import { syncChangeRequest } from '../../promotion/change-request-sync';
-import { openCheckout, targetBranch } from '../../promotion/checkout';
+import { targetBranch } from '../../promotion/checkout';
 import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../promotion/history';
 import { addHold, HOLD_FILE, holdRecord, parseHolds, readHold, type HoldRecord } from '../../promotion/hold';
 import { editRequestFor, planAt, withHold, type EditRequest, type PlannedFile } from '../../promotion/plan';
@@ -37,7 +37,7 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
   if (config.token) platform.setSecret(config.token);
   const remoteSide = config.mode === 'pull-request' || config.push;
   const files = await selectFiles(config.path, config.files);
-  const repo = await openCheckout(config.path, 'origin', config.token, remoteSide, platform);
+  const repo = await context.git.openCheckout(config.path, 'origin', config.token, remoteSide, platform);
   const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
   const rev = (remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());

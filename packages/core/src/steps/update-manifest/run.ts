@@ -9,7 +9,7 @@ import { selectFiles } from '../../files/repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../files/write-file';
 import { signedCommitterFor } from '../../promotion/api-commits';
 import { requireRemoteBranch } from '../../promotion/branch-target';
-import { openCheckout, targetBranch } from '../../promotion/checkout';
+import { targetBranch } from '../../promotion/checkout';
 import { refuseRolledBack, retireHold, type HoldRecord } from '../../promotion/hold';
 import { manifestsOf, planAt, withHold } from '../../promotion/plan';
 import { changedOnly, commitLocally, publish } from '../../promotion/publisher';
@@ -72,7 +72,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
   }
   // Everything that can refuse the commit without writing (the repository, the branch name, the
   // hold) is checked before a dry run returns: a green dry run is one the real run will not refuse.
-  const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results)) : undefined;
+  const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results, context)) : undefined;
   if (config.dryRun) {
     platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
     return result;
@@ -99,8 +99,8 @@ interface Committing {
  * value goes to (fetched now, so a checkout made before a rollback landed cannot bypass it), or at
  * HEAD without push. A repository without a commit yet has no history to hold anything back.
  */
-async function prepareCommit(config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[]): Promise<Committing> {
-  const repo = await openCheckout(config.path, config.remote, config.token, config.push, platform);
+async function prepareCommit(config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[], context: StepContext): Promise<Committing> {
+  const repo = await context.git.openCheckout(config.path, config.remote, config.token, config.push, platform);
   const branch = config.push ? await targetBranch(repo, config.branch, platform) : undefined;
   if (!config.push && config.branch !== undefined) await repo.checkBranchName(config.branch);
   // The branch must exist on the remote (or create-branch say to make it): fetched here, dry run too.
