@@ -1,6 +1,7 @@
-import { markdownCode, markdownText } from '../../platform/markdown';
+import { markdownCode } from '../../platform/markdown';
 import { inertJson } from '../../text/neutralise';
 import type { Platform } from '../../platform/platform';
+import { changeTable } from '../change-table';
 import { readInputs } from '../inputs';
 import { validateUpdateManifestInputs } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
@@ -34,11 +35,7 @@ function summaryMarkdown(result: UpdateManifestResult, dryRun: boolean): string 
     lines.push('No change needed: the manifests already hold the requested values.');
     return lines.join('\n');
   }
-  lines.push('| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |');
-  for (const change of result.changes) {
-    lines.push(`| ${markdownText(change.file)} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
-  }
-  lines.push('');
+  lines.push(changeTable(result.changes, '—'), '');
   if (dryRun) lines.push('Dry run: nothing was written.');
   else if (result.pushed) lines.push(`Pushed commit ${cell(result.commitSha)}.`);
   else if (result.commitSha) lines.push(`Committed ${cell(result.commitSha)} (not pushed).`);
