@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import type { FileEditResult, ManifestChange } from '../../manifest/manifest-editor';
-import { formatKeyPath } from '../../manifest/key-path';
 import type { GitRepository } from '../../git/git-repository';
-import { readTargetOf, valuesIn } from '../../manifest/manifest-reader';
+import { readTargetOf } from '../../manifest/manifest-reader';
 import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../files/repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../files/write-file';
@@ -13,8 +12,8 @@ import { targetBranch } from '../../promotion/checkout';
 import { refuseRolledBack, retireHold, type HoldRecord } from '../../promotion/hold';
 import { manifestsOf, planAt, withHold } from '../../promotion/plan';
 import { changedOnly, commitLocally, publish } from '../../promotion/publisher';
-import { withTrailers } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
+import { withStepTrailers } from './commit-message';
 import type { UpdateManifestConfig } from './config';
 
 /** What update-manifest did; each field becomes an output of the same name. */
@@ -131,7 +130,7 @@ async function commitAndPush(
   const author = config.author ?? platform.defaultAuthor();
   if (branch === undefined) {
     if (!result.changed) return result;
-    result.commitSha = await commitLocally(repo, await withRetiredHold(committing, planned, undefined), commitMessage(config, planned), author, (message) => platform.info(message));
+    result.commitSha = await commitLocally(repo, await withRetiredHold(committing, planned, undefined), withStepTrailers(config.commitMessage, config.request, config.value, planned), author, (message) => platform.info(message));
     return result;
   }
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
@@ -143,7 +142,7 @@ async function commitAndPush(
       repo,
       remote: config.remote,
       branch,
-      message: (files) => commitMessage(config, files),
+      message: (files) => withStepTrailers(config.commitMessage, config.request, config.value, files),
       author,
       timeoutMs: config.pushTimeoutMs,
       backoff: context.backoff,
@@ -170,16 +169,4 @@ async function commitAndPush(
     pushed: publication.pushed,
     ...(publication.verified !== undefined ? { verified: publication.verified } : {}),
   };
-}
-
-/** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
-function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFile[]): string {
-  const { request } = config;
-  const previous = valuesIn(changedOnly(manifestsOf(planned)), readTargetOf(request));
-  return withTrailers(config.commitMessage, {
-    step: 'update-manifest',
-    ...(request.mode === 'image' ? { image: request.image.name } : { key: formatKeyPath(request.path) }),
-    value: config.value,
-    previous,
-  });
 }
