@@ -2,8 +2,7 @@ import type { Forge } from '../forge/forge';
 import { forgeOfRemote, type RemoteForge } from '../forge/select';
 import type { Platform } from '../platform/platform';
 import type { GitRepository } from '../git/git-repository';
-import { openCheckout, openScratchClone } from '../promotion/checkout';
-import { openForge, type ForgeTarget } from '../promotion/forge-client';
+import type { ForgeTarget } from '../promotion/forge-client';
 import { systemClock, type Backoff, type Clock } from '../runtime/retry';
 
 /**
@@ -37,10 +36,11 @@ export function defaultStepContext(env: NodeJS.ProcessEnv = process.env): StepCo
     clock: systemClock,
     backoff: {},
     forgeOfRemote: (remoteUrl, given) => forgeOfRemote(remoteUrl, env, given),
-    openForge: (target, platform) => openForge(target, platform, { env }),
+    // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
+    openForge: async (target, platform) => (await import('../promotion/forge-client')).openForge(target, platform, { env }),
     git: {
-      openCheckout,
-      openScratchClone: (dir, url, token, forge, platform) => openScratchClone(dir, url, token, forge, platform, env),
+      openCheckout: async (...args) => (await import('../promotion/checkout')).openCheckout(...args),
+      openScratchClone: async (dir, url, token, forge, platform) => (await import('../promotion/checkout')).openScratchClone(dir, url, token, forge, platform, env),
     },
   };
 }
