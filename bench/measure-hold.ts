@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GitRepository } from '../packages/core/src/git/git-repository';
-import { HOLD_FILE, formatHolds, readHold } from '../packages/core/src/git/hold';
+import { HOLD_FILE, formatHolds, readHold } from '../packages/core/src/promotion/hold';
 import { ratio, table } from './markdown';
 
 const FILE = 'envs/prod/kustomization.yaml';

@@ -7,6 +7,7 @@
  *
  * Run alone: `npx tsx bench/measure-promotion.ts` prints the section's table.
  */
+import { testContext } from '../test/support/step-context';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -303,7 +304,7 @@ async function runStep(context: RunContext, expected: PromotionOperation): Promi
   const platform = new TerminalPlatform(inputs, log.stream, log.stream);
   try {
     const config = validateOpenPromotionPrInputs(readInputs(openPromotionPrSpec, platform), {});
-    const result = await runOpenPromotionPr(config, platform, { fetch: globalThis.fetch, retryDelayScale: 0, backoff: { minDelayMs: 5, maxDelayMs: 40 }, env: {} });
+    const result = await runOpenPromotionPr(config, platform, testContext({ fetch: globalThis.fetch, retryDelayScale: 0, backoff: { minDelayMs: 5, maxDelayMs: 40 }, env: {} }));
     return { outcome: result.operation, ok: result.operation === expected };
   } catch (error) {
     throw new Error(`the step failed: ${error instanceof Error ? error.message : String(error)} (log: ${log.tail()})`);

@@ -1,7 +1,7 @@
 import type { EditRequest } from '../packages/core/src/manifest/manifest-editor';
 import { parseConcretePath } from '../packages/core/src/manifest/key-path';
 import type { PathSegment } from '../packages/core/src/manifest/parsed-manifest';
-import { parseImageReference } from '../packages/core/src/image-reference';
+import { parseImageReference } from '../packages/core/src/manifest/image-reference';
 import type { CorpusEntry } from './corpus';
 
 /** The tag every edit sets: recognisable in diffs and never already present in the corpus. */

@@ -54,6 +54,7 @@ function actionYaml(spec: StepSpec, main: string): string {
   for (const input of spec.inputs) {
     const entry: Record<string, string | boolean> = { description: input.description, required: Boolean(input.required) };
     if (input.default !== undefined) entry.default = input.default;
+    if (input.deprecatedFor !== undefined) entry.deprecationMessage = `Use '${input.deprecatedFor}' instead.`;
     inputs[input.name] = entry;
   }
   const outputs: Record<string, { description: string }> = {};
@@ -75,6 +76,7 @@ function actionYaml(spec: StepSpec, main: string): string {
 
 /** Values a GitLab input may take, where the step accepts only these. */
 const GITLAB_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  forge: ['', 'github', 'gitlab'],
   platform: ['', 'github', 'gitlab'],
   mode: ['commit', 'pull-request'],
   'merge-method': ['merge', 'squash', 'rebase'],

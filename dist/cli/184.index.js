@@ -16,7 +16,7 @@ export const modules = {
 /* harmony export */   ce: () => (/* binding */ errorForStreamLine),
 /* harmony export */   w2: () => (/* binding */ timeoutError)
 /* harmony export */ });
-/* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9713);
+/* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8473);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
 
 
@@ -172,7 +172,7 @@ function timeoutError(context, timeoutMs) {
     const hint = context.refresh
         ? 'A refresh GET waits until the application controller has compared the app with git; raise the timeout or check the controller (and repo-server) if it is slow.'
         : 'The step retries; if it persists, check the server and the network between the runner and Argo CD.';
-    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdTimeoutError */ .ac(oneLine(`Argo CD at ${context.host} did not answer ${request(context)} within ${(0,_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)}.`), hint, timeoutMs);
+    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdTimeoutError */ .ac(oneLine(`Argo CD at ${context.host} did not answer ${request(context)} within ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)}.`), hint, timeoutMs);
 }
 /** Transport codes that mean nobody listens at the address: no server, a wrong port or host. */
 const NOTHING_LISTENING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -186,7 +186,7 @@ function isNothingListening(error) {
 function unreachableError(host, last, waitedMs) {
     if (!last.retryable)
         return last;
-    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdUnreachableError */ .h9(`Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${(0,_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(waitedMs)} since the first request.`, "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.", last.code);
+    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdUnreachableError */ .h9(`Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(waitedMs)} since the first request.`, "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.", last.code);
 }
 
 
@@ -317,8 +317,8 @@ function contentType(headers) {
 var parse = __webpack_require__(2383);
 // EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
 var secrets = __webpack_require__(6593);
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
+var duration = __webpack_require__(8473);
 ;// CONCATENATED MODULE: ./packages/core/src/argocd/stream.ts
 
 
@@ -328,7 +328,7 @@ const RECONNECT = 'Proxies and load balancers drop idle or long-lived streams; t
 async function* jsonLines(body, options) {
     const decoder = new TextDecoder('utf-8');
     const iterator = body[Symbol.asyncIterator]();
-    const stallMs = options.stallTimeoutMs ?? 0;
+    const stallMs = options.stallMs ?? 0;
     let stalled = false;
     let timer;
     // The unfinished line, in pieces: joined only once its newline comes, so a long line costs its
@@ -536,7 +536,7 @@ class ArgoCdClient {
         const where = this.where('GET', path);
         const source = `the watch stream from ${this.base.host}`;
         const lines = jsonLines(result.body, {
-            stallTimeoutMs: options.stallTimeoutMs,
+            stallMs: options.stallMs,
             signal,
             source,
             redact: (text) => this.redact(text),
@@ -1133,7 +1133,7 @@ function resourceNode(value) {
 /* harmony export */   C: () => (/* binding */ addSecret),
 /* harmony export */   s: () => (/* binding */ redactorFor)
 /* harmony export */ });
-/* harmony import */ var _platform_platform__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
+/* harmony import */ var _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
 
 /**
  * The client's own redaction of the credentials it holds (token, password, session token). The
@@ -1148,76 +1148,13 @@ function secretForms(secret) {
 }
 /** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
 function redactorFor(secret) {
-    const redactor = new _platform_platform__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
+    const redactor = new _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
     addSecret(redactor, secret);
     return redactor;
 }
 function addSecret(redactor, secret) {
     for (const form of secretForms(secret))
         redactor.add(form);
-}
-
-
-/***/ }),
-
-/***/ 9713:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Reads a duration input as CI users write them: `90s`, `10m`, `1h30m`, `500ms`; a bare number is
- * seconds. Every step's time inputs (push budget, waits, grace periods) go through this one parser
- * so they accept and refuse the same spellings.
- */
-function parseDuration(text, inputName) {
-    const trimmed = text.trim();
-    const fail = () => {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${inputName}' is not a duration: ${JSON.stringify(text)}.`, `Write a number with a unit: 500ms, 90s, 10m, 1h or 1h30m (a bare number means seconds).`);
-    };
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(trimmed))
-        fail();
-    let total = 0;
-    for (const [, amount = '', unit = ''] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(amount) * (UNITS[unit] ?? fail());
-    }
-    return Math.round(total);
-}
-/** `1m 30s`, `45.2s`, `350 ms`: how long something took or is left, for log lines. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.max(0, Math.round(ms))} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
-}
-
-
-/***/ }),
-
-/***/ 5268:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ splitList)
-/* harmony export */ });
-// Kept apart from repo-files.ts, which loads a glob library: a step that only splits a list
-// (application names) must not pay for it at start-up.
-/** Splits a list input (`files`, `application`): one entry per line or comma, blanks ignored. */
-function splitList(input) {
-    return input
-        .split(/[\n,]/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '');
 }
 
 
@@ -1230,7 +1167,7 @@ function splitList(input) {
 /* harmony export */   D: () => (/* binding */ markdownCode),
 /* harmony export */   p: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3255);
+/* harmony import */ var _text_neutralise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3235);
 
 /**
  * `text` as GitHub-flavoured Markdown that shows it literally inside a table cell, whatever a
@@ -1241,7 +1178,7 @@ function splitList(input) {
  * but `|`.
  */
 function markdownCode(text) {
-    const shown = (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, { newlines: false }).replace(/\|/g, '\\|');
+    const shown = (0,_text_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, { newlines: false }).replace(/\|/g, '\\|');
     // An empty code span is not one: two backticks would show as they are.
     if (shown === '')
         return '*(empty)*';
@@ -1271,15 +1208,16 @@ function markdownText(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ readInputs),
-/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   rO: () => (/* binding */ withDefaults),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
 /* harmony import */ var _text_boolean_word__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
 
 
 /** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
-function parseBoolean(value, name, fallback) {
+function parseBoolean(value, name, fallback = false) {
     if (value === '')
         return fallback;
     const parsed = (0,_text_boolean_word__WEBPACK_IMPORTED_MODULE_1__/* .booleanWord */ .D)(value);
@@ -1287,12 +1225,32 @@ function parseBoolean(value, name, fallback) {
         return parsed;
     throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
 }
-/** Every input of `spec` from the platform ('' when not given), before any validation. */
+/**
+ * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
+ * input that was given is warned about here; its step's config reads it where the new one is empty.
+ */
 function readInputs(spec, platform) {
     const inputs = {};
     for (const { name } of spec.inputs)
         inputs[name] = platform.getInput(name);
+    for (const { name, deprecatedFor } of spec.inputs) {
+        if (deprecatedFor === undefined || inputs[name] === '')
+            continue;
+        platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
+    }
     return inputs;
+}
+/**
+ * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
+ * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
+ */
+function withDefaults(spec, inputs) {
+    const filled = { ...inputs };
+    for (const input of spec.inputs) {
+        if (input.default !== undefined && (filled[input.name] ?? '') === '')
+            filled[input.name] = input.default;
+    }
+    return filled;
 }
 
 
@@ -1311,20 +1269,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/platform/markdown.ts
 var markdown = __webpack_require__(3388);
-// EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
-var neutralise = __webpack_require__(3255);
+// EXTERNAL MODULE: ./packages/core/src/text/neutralise.ts
+var neutralise = __webpack_require__(3235);
 // EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
 var steps_inputs = __webpack_require__(9032);
 // EXTERNAL MODULE: ./packages/core/src/argocd/client.ts + 2 modules
 var client = __webpack_require__(938);
 // EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
 var secrets = __webpack_require__(6593);
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
+var duration = __webpack_require__(8473);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var src_errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/list-input.ts
-var list_input = __webpack_require__(5268);
+// EXTERNAL MODULE: ./packages/core/src/text/list-input.ts
+var list_input = __webpack_require__(6444);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/input-errors.ts
 
 /**
@@ -1401,9 +1359,9 @@ function validateWaitArgocdInputs(inputs) {
         errors.add(new src_errors/* InputError */.dz("Input 'ca-cert' is not PEM text.", 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.'));
     }
     const timeoutMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs.timeout || '10m', 'timeout'), 0);
-    const sync = errors.attempt(() => (0,steps_inputs/* parseBoolean */.y)(inputs.sync, 'sync', false), false);
+    const sync = errors.attempt(() => (0,steps_inputs/* parseBoolean */.yG)(inputs.sync, 'sync', false), false);
     const degradedGraceMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs['degraded-grace'] || '0s', 'degraded-grace'), 0);
-    const insecure = errors.attempt(() => (0,steps_inputs/* parseBoolean */.y)(inputs.insecure, 'insecure', false), false);
+    const insecure = errors.attempt(() => (0,steps_inputs/* parseBoolean */.yG)(inputs.insecure, 'insecure', false), false);
     const requestTimeoutMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs['request-timeout'] || '30s', 'request-timeout'), 0);
     if (sync && revision === '')
         errors.add(new src_errors/* InputError */.dz("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
@@ -1477,9 +1435,9 @@ const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressin
  * `context` is time, the client and the cancel: the registration's, or a test's.
  */
 async function waitArgocdHealthyStep(platform, context) {
-    const config = validateWaitArgocdInputs((0,steps_inputs/* readInputs */.K)(spec/* waitArgocdHealthySpec */.W, platform));
+    const config = validateWaitArgocdInputs((0,steps_inputs/* readInputs */.Ko)(spec/* waitArgocdHealthySpec */.W, platform));
     // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
-    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(581)]).then(__webpack_require__.bind(__webpack_require__, 8581));
+    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(311), __webpack_require__.e(926)]).then(__webpack_require__.bind(__webpack_require__, 9926));
     const result = await runWaitArgocdHealthy(config, platform, context);
     const reports = Object.values(result.reports);
     const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
@@ -1515,6 +1473,25 @@ function summaryMarkdown(result) {
 }
 function outcomeText(report) {
     return report.outcome === 'success' ? 'ready' : report.outcome === 'failure' ? 'failed' : 'not ready';
+}
+
+
+/***/ }),
+
+/***/ 6444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ splitList)
+/* harmony export */ });
+// Kept apart from repo-files.ts, which loads a glob library: a step that only splits a list
+// (application names) must not pay for it at start-up.
+/** Splits a list input (`files`, `application`): one entry per line or comma, blanks ignored. */
+function splitList(input) {
+    return input
+        .split(/[\n,]/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
 }
 
 

@@ -1,85 +1,123 @@
 export const id = 81;
-export const ids = [81];
+export const ids = [81,605];
 export const modules = {
 
-/***/ 150:
+/***/ 798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   Rf: () => (/* binding */ ForgeBranchMovedError),
+/* harmony export */   mv: () => (/* binding */ TransientForgeError),
+/* harmony export */   vl: () => (/* binding */ forgeErrorClassFor)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * A forge API request failed and needs a person (credentials, permissions, a missing repository or
+ * branch, an invalid request): the same request fails the same way later. `status` is the HTTP
+ * status (0: no response). Whether a failure is worth retrying is a property of its type: see
+ * TransientForgeError. Messages carry no token: implementations build them from status, method,
+ * path and the API's own message, redacted.
+ */
+class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    status;
+    constructor(message, hint, status) {
+        super(message, hint);
+        this.status = status;
+    }
+    /** Whether the same request may succeed later. */
+    get retryable() {
+        return false;
+    }
+}
+/** A forge API request that may succeed later: 5xx, no answer, rate limits already waited out. */
+class TransientForgeError extends ForgeError {
+    get retryable() {
+        return true;
+    }
+}
+/** The class of a refusal with HTTP `status`: 408, 429 and 5xx pass; the rest need a person. */
+function forgeErrorClassFor(status) {
+    return status === 408 || status === 429 || status >= 500 ? TransientForgeError : ForgeError;
+}
+/**
+ * The forge refused a ref update because the branch moved, appeared or went since it was read (a
+ * lost race, by type rather than by status): the API committer hands it to the publishers as a
+ * BranchMovedError, retried on the branch as it is now.
+ */
+class ForgeBranchMovedError extends TransientForgeError {
+}
+
+
+/***/ }),
+
+/***/ 5896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ signedCommitterFor),
 /* harmony export */   c: () => (/* binding */ apiCommitterOf)
 /* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(798);
+/* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5207);
+/* harmony import */ var _forge_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(798);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+
+
 
 /**
  * The git publishers' sign-commits hook, made by `forge`: a commit the forge refuses because the
- * branch moved or appeared meanwhile (a retryable 409/422) is a lost race, re-planned on the new
- * tip like a rejected push.
+ * branch moved or appeared meanwhile (a BranchMovedError) is a lost race, said in the log and
+ * re-planned on the new tip like a rejected push.
  */
 function apiCommitterOf(forge, log) {
     const commit = forge.commitThroughApi?.bind(forge);
     if (!commit) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q(`sign-commits is not available on ${forge.kind}.`, 'Remove sign-commits, or sign commits with a key your CI holds and push them yourself.', 0, false);
+        throw new _forge_errors__WEBPACK_IMPORTED_MODULE_1__/* .ForgeError */ .Q8(`sign-commits is not available on ${forge.kind}.`, 'Remove sign-commits, or sign commits with a key your CI holds and push them yourself.', 0);
     }
     return async (request) => {
         try {
             return await commit(request);
         }
         catch (error) {
-            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .ForgeError */ .Q && error.retryable && (error.status === 409 || error.status === 422)) {
-                log(`The forge refused the branch update (${error.message}); reading the branch again.`);
-                return 'race';
-            }
-            throw error;
+            if (!(error instanceof _forge_errors__WEBPACK_IMPORTED_MODULE_1__/* .ForgeBranchMovedError */ .Rf))
+                throw error;
+            log(`The forge refused the branch update (${error.message}); reading the branch again.`);
+            throw new _git_errors__WEBPACK_IMPORTED_MODULE_0__/* .BranchMovedError */ .wk(error.message, error.hint, request.expectedHead);
         }
     };
 }
-
-
-/***/ }),
-
-/***/ 798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ ForgeError)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-
 /**
- * A forge API request failed. `status` is the HTTP status (0: no response); `retryable` says
- * whether the same request may succeed later (5xx, network, rate limits already waited out),
- * as opposed to needing a person (credentials, permissions, a missing repository or branch).
- * Messages carry no token: implementations build them from status, method, path and the API's
- * own message, redacted.
+ * sign-commits: the GitHub repository behind `remote` (its URL `remoteUrl`), committed to through
+ * its API; a remote that is not a GitHub HTTPS URL is refused by name.
  */
-class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
-    status;
-    retryable;
-    constructor(message, hint, status, retryable) {
-        super(message, hint);
-        this.status = status;
-        this.retryable = retryable;
+async function signedCommitterFor(remote, context, platform) {
+    const github = context.forgeOfRemote(remote.url, remote.apiUrl ? { apiUrl: remote.apiUrl } : {});
+    if (github?.kind !== 'github') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`sign-commits commits through the GitHub API, but remote '${remote.name}' is not a GitHub HTTPS URL (${platform.redact(remote.url)}).`, 'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.');
     }
+    const forge = await context.openForge({ kind: 'github', apiUrl: github.apiUrl, repository: github.repository, token: remote.token }, platform);
+    return apiCommitterOf(forge, (message) => platform.info(message));
 }
 
 
 /***/ }),
 
-/***/ 3152:
+/***/ 5129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   yX: () => (/* binding */ requireRemoteBranch)
 /* harmony export */ });
 /* unused harmony export BranchNotFoundError */
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5207);
 /* harmony import */ var _text_closest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(978);
 
 
 // Kept importable from here, where they were first written.
 
 /** The branch a step was told to write to does not exist on the remote, and creating it was not asked for. */
-class BranchNotFoundError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS {
+class BranchNotFoundError extends _git_errors__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS {
 }
 /** How many of the remote's branches the error lists. */
 const LISTED = 8;
@@ -111,6 +149,150 @@ async function requireRemoteBranch(repo, remote, branch, create, info) {
 
 /***/ }),
 
+/***/ 6605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openCheckout: () => (/* binding */ openCheckout),
+  openScratchClone: () => (/* binding */ openScratchClone),
+  remoteAuthEnv: () => (/* binding */ remoteAuthEnv),
+  targetBranch: () => (/* binding */ targetBranch)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/git/errors.ts
+var errors = __webpack_require__(5207);
+;// CONCATENATED MODULE: ./packages/core/src/git/git-auth.ts
+function tokenAuth(remoteUrl, token, username) {
+    let url;
+    try {
+        url = new URL(remoteUrl);
+    }
+    catch {
+        return undefined; // scp-like SSH remotes (git@host:org/repo) take no token
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    const credential = Buffer.from(`${username}:${token}`).toString('base64');
+    // Scoped like actions/checkout's own entry (`http.https://github.com/.extraheader`); the empty
+    // value first clears a header a checkout persisted, so git never sends two Authorization headers.
+    const key = `http.${url.protocol}//${url.host}/.extraheader`;
+    return {
+        credential,
+        env: {
+            GIT_CONFIG_COUNT: '2',
+            GIT_CONFIG_KEY_0: key,
+            GIT_CONFIG_VALUE_0: '',
+            GIT_CONFIG_KEY_1: key,
+            GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${credential}`,
+        },
+    };
+}
+/**
+ * The user name a forge expects beside a token over HTTPS: GitLab tells a CI job token
+ * (`gitlab-ci-token`) from a personal, project or OAuth token (`oauth2`); GitHub takes any name
+ * and documents `x-access-token`.
+ */
+function tokenUsername(forge, token, env = process.env) {
+    if (forge !== 'gitlab')
+        return 'x-access-token';
+    return token === env.CI_JOB_TOKEN ? 'gitlab-ci-token' : 'oauth2';
+}
+
+// EXTERNAL MODULE: ./packages/core/src/git/git-repository.ts + 2 modules
+var git_repository = __webpack_require__(3311);
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __webpack_require__(1981);
+;// CONCATENATED MODULE: ./packages/core/src/promotion/checkout.ts
+
+
+
+
+/**
+ * The user's checkout at `path`, with `token` handed to git for its HTTPS remote per command
+ * (never written to .git/config) when `useToken`; an SSH remote keeps git's own credentials,
+ * which is said in the log.
+ */
+async function openCheckout(path, remote, token, useToken, platform) {
+    const redact = (text) => platform.redact(text);
+    const probe = await git_repository/* GitRepository */.xr.open(path, {}, redact);
+    if (!token || !useToken)
+        return probe;
+    const url = await probe.remoteUrl(remote);
+    const remoteEnv = remoteAuthEnv(url, token, platform.name, platform);
+    if (Object.keys(remoteEnv).length === 0) {
+        platform.warning(`Remote '${remote}' is not an HTTPS URL; input 'token' is ignored and git's own credentials (e.g. SSH keys) are used.`);
+    }
+    else {
+        platform.info(`git commands that send the token (fetch, push, ls-remote) run with hooks disabled, so no hook of the repository can read it; commit hooks run, without it.`);
+    }
+    return new git_repository/* GitRepository */.xr(probe.workTree, remoteEnv, redact);
+}
+/** A scratch clone of `url` in `dir` (see GitRepository.initScratch), the token handed to git per command (never in .git/config). */
+function openScratchClone(dir, url, token, forge, platform, env) {
+    return git_repository/* GitRepository */.xr.initScratch(dir, url, remoteAuthEnv(url, token, forge, platform, env), (text) => platform.redact(text));
+}
+/**
+ * The environment that hands `token` to git for an HTTPS `url` (see git-auth.ts), its credential
+ * registered as a secret; {} for an SSH URL or a local path, which take git's own credentials.
+ * `forge` decides the user name GitLab expects beside the token.
+ */
+function remoteAuthEnv(url, token, forge, platform, env = process.env) {
+    const auth = tokenAuth(url, token, tokenUsername(forge, token, env));
+    if (!auth)
+        return {};
+    platform.setSecret(auth.credential);
+    return auth.env;
+}
+/**
+ * The branch to push to: the given one (checked as git would), else the checked-out one. A CI
+ * runner's own checkout is a detached HEAD at the pipeline's commit (GitLab always, GitHub for a
+ * tag or a sha); when HEAD is exactly that commit, the branch the pipeline runs for is meant.
+ */
+async function targetBranch(repo, given, platform, env = process.env) {
+    if (given !== undefined) {
+        await repo.checkBranchName(given);
+        return given;
+    }
+    const branch = await repo.currentBranch();
+    if (branch)
+        return branch;
+    const pipeline = (0,ci_environment/* pipelineBranch */.b)(env);
+    if (pipeline && (await repo.head()) === pipeline.sha) {
+        await repo.checkBranchName(pipeline.branch);
+        platform.info(`HEAD is detached at the pipeline's commit; pushing to its branch '${pipeline.branch}' (${pipeline.variable}).`);
+        return pipeline.branch;
+    }
+    throw new errors/* GitError */.XS('HEAD is detached, so there is no branch to push to.', "Set the input 'branch' (e.g. main), or check out a branch (actions/checkout with 'ref: main').");
+}
+
+
+/***/ }),
+
+/***/ 5204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ changeTable)
+/* harmony export */ });
+/* harmony import */ var _platform_markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3388);
+
+/**
+ * The Markdown table of what an edit changes, as the job summary and the PR/MR body show it:
+ * repository content is shown literally (code spans); `removed` is what a removed value shows.
+ */
+function changeTable(changes, removed) {
+    const cell = (text, none) => (text === null ? none : (0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D)(text));
+    const rows = changes.map((change) => `| ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p)(change.file)} | ${change.line} | ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D)(change.path)} | ${cell(change.previous, '—')} | ${cell(change.value, removed)} |`);
+    return ['| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |', ...rows].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 9081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -124,31 +306,58 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/platform/markdown.ts
 var markdown = __webpack_require__(3388);
-// EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
-var neutralise = __webpack_require__(3255);
+// EXTERNAL MODULE: ./packages/core/src/text/neutralise.ts
+var neutralise = __webpack_require__(3235);
+// EXTERNAL MODULE: ./packages/core/src/steps/change-table.ts
+var change_table = __webpack_require__(5204);
 // EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
 var steps_inputs = __webpack_require__(9032);
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
+var duration = __webpack_require__(8473);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/image-reference.ts
-var image_reference = __webpack_require__(5988);
+// EXTERNAL MODULE: ./packages/core/src/manifest/image-reference.ts
+var image_reference = __webpack_require__(5830);
 // EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
 var key_path = __webpack_require__(4790);
-// EXTERNAL MODULE: ./packages/core/src/list-input.ts
-var list_input = __webpack_require__(5268);
+// EXTERNAL MODULE: ./packages/core/src/text/list-input.ts
+var list_input = __webpack_require__(6444);
 // EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
 var shared_inputs = __webpack_require__(9880);
-// EXTERNAL MODULE: ./packages/core/src/template.ts
-var src_template = __webpack_require__(771);
+// EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
+var manifest_reader = __webpack_require__(3336);
+// EXTERNAL MODULE: ./packages/core/src/promotion/plan.ts
+var plan = __webpack_require__(832);
+// EXTERNAL MODULE: ./packages/core/src/promotion/publisher.ts
+var publisher = __webpack_require__(9579);
+// EXTERNAL MODULE: ./packages/core/src/promotion/trailers.ts
+var trailers = __webpack_require__(4815);
+// EXTERNAL MODULE: ./packages/core/src/text/template.ts
+var text_template = __webpack_require__(7003);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/commit-message.ts
+
+
+
+
+
 
 /** Fills `{{image}}`, `{{tag}}`, `{{digest}}`, `{{key}}`, `{{value}}` and `{{subject}}`. */
 function parseCommitMessageTemplate(template, values) {
-    return (0,src_template/* fillTemplate */.o)(template, { ...values }, 'commit-message');
+    return (0,text_template/* fillTemplate */.o)(template, { ...values }, 'commit-message');
+}
+/** `message` with trailers saying what was set and what it replaced, read from the files' old bytes. */
+function withStepTrailers(message, request, value, planned) {
+    const previous = (0,manifest_reader/* valuesIn */.aC)((0,publisher/* changedOnly */.RE)((0,plan/* manifestsOf */.oF)(planned)), (0,manifest_reader/* readTargetOf */.tK)(request));
+    return (0,trailers/* withTrailers */.jX)(message, {
+        step: 'update-manifest',
+        ...(request.mode === 'image' ? { image: request.image.name } : { key: (0,key_path/* formatKeyPath */.K7)(request.path) }),
+        value,
+        previous,
+    });
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
+var spec = __webpack_require__(6696);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/config.ts
 
 
@@ -158,7 +367,9 @@ function parseCommitMessageTemplate(template, values) {
 
 
 
-function validateUpdateManifestInputs(inputs) {
+
+function validateUpdateManifestInputs(given) {
+    const inputs = (0,steps_inputs/* withDefaults */.rO)(spec/* updateManifestSpec */.m, given);
     const files = (0,list_input/* splitList */.r)(inputs.files);
     if (files.length === 0) {
         throw new errors/* InputError */.dz("Input 'files' is required.", "List the manifests to edit, relative to 'path', one per line or comma-separated; globs work: 'envs/dev/kustomization.yaml' or 'envs/dev/**/*.yaml'.");
@@ -194,14 +405,14 @@ function validateUpdateManifestInputs(inputs) {
         version = inputs.value;
         subject = `${inputs.key} to ${inputs.value}`;
     }
-    const commit = (0,steps_inputs/* parseBoolean */.y)(inputs.commit, 'commit', true);
-    const push = (0,steps_inputs/* parseBoolean */.y)(inputs.push, 'push', true) && commit;
+    const commit = (0,steps_inputs/* parseBoolean */.yG)(inputs.commit, 'commit');
+    const push = (0,steps_inputs/* parseBoolean */.yG)(inputs.push, 'push') && commit;
     const author = (0,shared_inputs/* authorInputs */.Pm)(inputs['author-name'], inputs['author-email']);
     // Checked with `git check-ref-format --branch` by the run, before anything is committed.
     const branch = (0,shared_inputs/* singleLine */.pF)(inputs.branch, 'branch');
-    const template = inputs['commit-message'] || 'chore(deploy): set {{subject}}';
+    const template = inputs['commit-message'];
     const config = {
-        path: inputs.path || '.',
+        path: inputs.path,
         files,
         request,
         commit,
@@ -215,12 +426,12 @@ function validateUpdateManifestInputs(inputs) {
             key: inputs.key,
             value: version,
         }),
-        version: request.mode === 'image' ? `${request.image.tag ?? ''}${request.image.digest ? `@${request.image.digest}` : ''}` : version,
-        signCommits: (0,steps_inputs/* parseBoolean */.y)(inputs['sign-commits'], 'sign-commits', false),
-        allowRolledBack: (0,steps_inputs/* parseBoolean */.y)(inputs['allow-rolled-back'], 'allow-rolled-back', false),
-        dryRun: (0,steps_inputs/* parseBoolean */.y)(inputs['dry-run'], 'dry-run', false),
-        createBranch: (0,steps_inputs/* parseBoolean */.y)(inputs['create-branch'], 'create-branch', false),
-        pushTimeoutMs: (0,duration/* parseDuration */.E)(inputs['push-timeout'] || '5m', 'push-timeout'),
+        value: request.mode === 'image' ? (0,image_reference/* imageValue */.T6)(request.image) : version,
+        signCommits: (0,steps_inputs/* parseBoolean */.yG)(inputs['sign-commits'], 'sign-commits'),
+        allowRolledBack: (0,steps_inputs/* parseBoolean */.yG)(inputs['allow-rolled-back'], 'allow-rolled-back'),
+        dryRun: (0,steps_inputs/* parseBoolean */.yG)(inputs['dry-run'], 'dry-run'),
+        createBranch: (0,steps_inputs/* parseBoolean */.yG)(inputs['create-branch'], 'create-branch'),
+        pushTimeoutMs: (0,duration/* parseDuration */.E)(inputs['push-timeout'], 'push-timeout'),
     };
     if (branch !== '')
         config.branch = branch;
@@ -239,33 +450,23 @@ function validateUpdateManifestInputs(inputs) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/steps/checkout.ts + 1 modules
-var checkout = __webpack_require__(7271);
-// EXTERNAL MODULE: ./packages/core/src/forge/api-commits.ts
-var api_commits = __webpack_require__(150);
-// EXTERNAL MODULE: ./packages/core/src/forge/select.ts
-var forge_select = __webpack_require__(8529);
-// EXTERNAL MODULE: ./packages/core/src/steps/forge-client.ts
-var forge_client = __webpack_require__(7664);
-// EXTERNAL MODULE: ./packages/core/src/git/publisher.ts
-var publisher = __webpack_require__(6030);
 // EXTERNAL MODULE: ./packages/core/src/manifest/file-edits.ts
 var file_edits = __webpack_require__(7441);
-// EXTERNAL MODULE: ./packages/core/src/repo-files.ts
-var repo_files = __webpack_require__(9363);
-// EXTERNAL MODULE: ./packages/core/src/write-file.ts
-var write_file = __webpack_require__(4929);
-// EXTERNAL MODULE: ./packages/core/src/git/branch-target.ts
-var branch_target = __webpack_require__(3152);
-// EXTERNAL MODULE: ./packages/core/src/git/hold.ts
-var hold = __webpack_require__(7889);
-// EXTERNAL MODULE: ./packages/core/src/git/trailers.ts
-var trailers = __webpack_require__(1704);
-// EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
-var manifest_reader = __webpack_require__(3336);
+// EXTERNAL MODULE: ./packages/core/src/files/repo-files.ts
+var repo_files = __webpack_require__(7651);
+// EXTERNAL MODULE: ./packages/core/src/files/write-file.ts
+var write_file = __webpack_require__(785);
+// EXTERNAL MODULE: ./packages/core/src/promotion/api-commits.ts
+var api_commits = __webpack_require__(5896);
+// EXTERNAL MODULE: ./packages/core/src/promotion/branch-target.ts
+var branch_target = __webpack_require__(5129);
+// EXTERNAL MODULE: ./packages/core/src/promotion/checkout.ts + 1 modules
+var checkout = __webpack_require__(6605);
+// EXTERNAL MODULE: ./packages/core/src/promotion/hold.ts
+var hold = __webpack_require__(4482);
+// EXTERNAL MODULE: ./packages/core/src/steps/step-context.ts
+var step_context = __webpack_require__(6553);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/run.ts
-
-
 
 
 
@@ -295,7 +496,7 @@ async function writeAll(results) {
     for (const result of (0,publisher/* changedOnly */.RE)(results))
         await (0,write_file/* writeFileAtomically */.lo)(result.absolute, result.output);
 }
-async function runUpdateManifest(config, platform, options = {}) {
+async function runUpdateManifest(config, platform, context = (0,step_context/* defaultStepContext */.x)()) {
     if (config.token)
         platform.setSecret(config.token);
     const results = await platform.group('Editing manifests', async () => {
@@ -323,7 +524,7 @@ async function runUpdateManifest(config, platform, options = {}) {
     }
     // Everything that can refuse the commit without writing (the repository, the branch name, the
     // hold) is checked before a dry run returns: a green dry run is one the real run will not refuse.
-    const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results)) : undefined;
+    const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results, context)) : undefined;
     if (config.dryRun) {
         platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
         return result;
@@ -335,16 +536,16 @@ async function runUpdateManifest(config, platform, options = {}) {
         platform.info(`Wrote ${changed.length} file(s); commit: false, so nothing was committed.`);
         return result;
     }
-    return platform.group('Committing and pushing', () => commitAndPush(config, platform, committing, results, result, options));
+    return platform.group('Committing and pushing', () => commitAndPush(config, platform, committing, results, result, context));
 }
 /**
  * Opens the checkout and reads the hold where it applies: at the tip of the remote branch the
  * value goes to (fetched now, so a checkout made before a rollback landed cannot bypass it), or at
  * HEAD without push. A repository without a commit yet has no history to hold anything back.
  */
-async function prepareCommit(config, platform, planned) {
-    const repo = await (0,checkout/* openCheckout */.Hj)(config.path, config.remote, config.token, config.push, platform);
-    const branch = config.push ? await (0,checkout/* targetBranch */.mY)(repo, config.branch, platform) : undefined;
+async function prepareCommit(config, platform, planned, context) {
+    const repo = await context.git.openCheckout(config.path, config.remote, config.token, config.push, platform);
+    const branch = config.push ? await (0,checkout.targetBranch)(repo, config.branch, platform) : undefined;
     if (!config.push && config.branch !== undefined)
         await repo.checkBranchName(config.branch);
     // The branch must exist on the remote (or create-branch say to make it): fetched here, dry run too.
@@ -353,49 +554,43 @@ async function prepareCommit(config, platform, planned) {
     const files = planned.map((file) => file.file);
     const target = (0,manifest_reader/* readTargetOf */.tK)(config.request);
     if (rev !== undefined) {
-        await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.version, config.allowRolledBack);
+        await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
     }
-    return { repo, branch, retire: config.allowRolledBack ? await (0,hold/* retireHold */.dB)(repo, target, files, config.version) : undefined };
+    return { repo, branch, retire: config.allowRolledBack ? await (0,hold/* retireHold */.dB)(repo, target, files, config.value) : undefined };
 }
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
-async function withRetiredHold(committing, planned, revision) {
-    if (!committing.retire || (0,publisher/* changedOnly */.RE)(planned).length === 0)
-        return planned;
-    const write = await (0,hold/* holdWrite */.xD)(committing.repo, revision, committing.retire);
-    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set() }] : planned;
+function withRetiredHold(committing, planned, revision) {
+    return (0,plan/* withHold */.yw)(committing.repo, planned, revision, committing.retire);
 }
-/** The manifests among planned writes (the hold file is not one). */
-function manifests(planned) {
-    return planned.filter((file) => !(0,hold/* isHoldWrite */.$O)(file));
-}
-async function commitAndPush(config, platform, committing, planned, result, options) {
+async function commitAndPush(config, platform, committing, planned, result, context) {
     const { repo, branch } = committing;
     const author = config.author ?? platform.defaultAuthor();
     if (branch === undefined) {
         if (!result.changed)
             return result;
-        const message = commitMessage(config, planned);
-        result.commitSha = await (0,publisher/* commitWrites */.QD)(repo, await withRetiredHold(committing, planned, undefined), message, author);
-        platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+        result.commitSha = await (0,publisher/* commitLocally */.aK)(repo, await withRetiredHold(committing, planned, undefined), withStepTrailers(config.commitMessage, config.request, config.value, planned), author, (message) => platform.info(message));
         return result;
     }
     const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
-    const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
+    const committer = config.signCommits
+        ? await (0,api_commits/* signedCommitterFor */.a)({ name: config.remote, url: await repo.remoteUrl(config.remote), apiUrl: config.apiUrl, token: config.token ?? '' }, context, platform)
+        : undefined;
     const publication = await (0,publisher/* publish */.mk)({
         repo,
         remote: config.remote,
         branch,
-        message: (files) => commitMessage(config, files),
+        message: (files) => withStepTrailers(config.commitMessage, config.request, config.value, files),
         author,
         timeoutMs: config.pushTimeoutMs,
-        ...(options.backoff ? { backoff: options.backoff } : {}),
+        backoff: context.backoff,
+        clock: context.clock,
         ...(committer ? { commitThroughApi: committer } : {}),
         info: (message) => platform.info(message),
         // The remote tip is read for the files already selected; after a lost race the work tree
         // was reset onto a new tip, so the selection is made again there.
-        plan: async (revision) => withRetiredHold(committing, revision !== undefined ? await (0,file_edits/* planFileEdits */.z7)(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : await (0,file_edits/* planFileEdits */.z7)(config.request, await (0,repo_files/* selectFiles */.A)(config.path, config.files)), revision),
+        plan: async (revision) => withRetiredHold(committing, await (0,plan/* planAt */.Jl)(repo, config.request, revision !== undefined ? selection : await (0,repo_files/* selectFiles */.A)(config.path, config.files), revision), revision),
     }, await withRetiredHold(committing, planned, undefined));
-    const changed = (0,publisher/* changedOnly */.RE)(manifests(publication.planned));
+    const changed = (0,publisher/* changedOnly */.RE)((0,plan/* manifestsOf */.oF)(publication.planned));
     return {
         changed: publication.changed,
         changedFiles: publication.changed ? changed.map((r) => r.file) : [],
@@ -405,29 +600,7 @@ async function commitAndPush(config, platform, committing, planned, result, opti
         ...(publication.verified !== undefined ? { verified: publication.verified } : {}),
     };
 }
-/** sign-commits: the GitHub repository behind the remote, committed to through its API. */
-async function signedCommitter(config, platform, remoteUrl, options) {
-    const remote = (0,forge_select/* forgeOfRemote */.lV)(remoteUrl, options.env ?? process.env, config.apiUrl ? { apiUrl: config.apiUrl } : {});
-    if (remote?.kind !== 'github') {
-        throw new errors/* InputError */.dz(`sign-commits commits through the GitHub API, but remote '${config.remote}' is not a GitHub HTTPS URL (${platform.redact(remoteUrl)}).`, 'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.');
-    }
-    const forge = await (0,forge_client/* openForge */.y)({ kind: 'github', apiUrl: remote.apiUrl, repository: remote.repository, token: config.token ?? '', ...(options.fetch ? { fetch: options.fetch } : {}) }, platform);
-    return (0,api_commits/* apiCommitterOf */.c)(forge, (message) => platform.info(message));
-}
-/** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
-function commitMessage(config, planned) {
-    const { request } = config;
-    const previous = (0,manifest_reader/* valuesIn */.aC)((0,publisher/* changedOnly */.RE)(manifests(planned)), (0,manifest_reader/* readTargetOf */.tK)(request));
-    return (0,trailers/* withTrailers */.jX)(config.commitMessage, {
-        step: 'update-manifest',
-        ...(request.mode === 'image' ? { image: request.image.name } : { key: (0,key_path/* formatKeyPath */.K7)(request.path) }),
-        value: config.version,
-        previous,
-    });
-}
 
-// EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
-var spec = __webpack_require__(6696);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/update-manifest/step.ts
 
 
@@ -435,12 +608,11 @@ var spec = __webpack_require__(6696);
 
 
 
+
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-async function updateManifestStep(platform) {
-    const config = validateUpdateManifestInputs((0,steps_inputs/* readInputs */.K)(spec/* updateManifestSpec */.m, platform));
-    if (config.token)
-        platform.setSecret(config.token);
-    const result = await runUpdateManifest(config, platform);
+async function updateManifestStep(platform, context) {
+    const config = validateUpdateManifestInputs((0,steps_inputs/* readInputs */.Ko)(spec/* updateManifestSpec */.m, platform));
+    const result = await runUpdateManifest(config, platform, context);
     platform.setOutput('changed', String(result.changed));
     // File names and values come from the repository; where outputs are logged (the CLI prints them
     // on stdout), inert JSON keeps them from reading as a workflow command.
@@ -462,11 +634,7 @@ function summaryMarkdown(result, dryRun) {
         lines.push('No change needed: the manifests already hold the requested values.');
         return lines.join('\n');
     }
-    lines.push('| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |');
-    for (const change of result.changes) {
-        lines.push(`| ${(0,markdown/* markdownText */.p)(change.file)} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
-    }
-    lines.push('');
+    lines.push((0,change_table/* changeTable */.H)(result.changes, '—'), '');
     if (dryRun)
         lines.push('Dry run: nothing was written.');
     else if (result.pushed)

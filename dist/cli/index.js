@@ -7,13 +7,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
-/* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
-/* harmony export */   MA: () => (/* binding */ ManifestEditError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lr: () => (/* binding */ ManifestParseError),
-/* harmony export */   vO: () => (/* binding */ FileSelectionError)
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /**
  * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
@@ -31,21 +26,6 @@ class GitopsPromoteError extends Error {
 /** A step input is missing, malformed or contradicts another input. */
 class InputError extends GitopsPromoteError {
 }
-/** A YAML file could not be parsed; `message` carries file:line:column. */
-class ManifestParseError extends GitopsPromoteError {
-}
-/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
-class ManifestEditError extends GitopsPromoteError {
-}
-/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
-class FileSelectionError extends GitopsPromoteError {
-}
-/** A git command failed for a reason other than a lost push race. */
-class GitError extends GitopsPromoteError {
-}
-/** Every push attempt lost the race against other writers. */
-class PushRetriesExhaustedError extends GitopsPromoteError {
-}
 /** Formats any thrown value as the single line a user sees. */
 function describeError(error) {
     if (error instanceof GitopsPromoteError) {
@@ -55,6 +35,149 @@ function describeError(error) {
         return `Unexpected internal error: ${error.message}. This is a bug in gitops-promote; please report it with the log above.`;
     }
     return `Unexpected internal error: ${String(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 8529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ repositoryOfUrl),
+/* harmony export */   kB: () => (/* binding */ forgeKindOfUrl),
+/* harmony export */   lV: () => (/* binding */ forgeOfRemote),
+/* harmony export */   u_: () => (/* binding */ createForge),
+/* harmony export */   w4: () => (/* binding */ hostOf),
+/* harmony export */   xr: () => (/* binding */ apiUrlFor),
+/* harmony export */   y_: () => (/* binding */ forgeInput)
+/* harmony export */ });
+/* unused harmony export parseForgeKind */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+/** The forge a repository URL's host points to, when the host says so (github.com, gitlab.example.com). */
+function forgeKindOfUrl(url) {
+    const host = hostOf(url);
+    if (host === undefined)
+        return undefined;
+    if (/(^|\.)github\.com$/.test(host) || /^github\./.test(host))
+        return 'github';
+    if (/(^|\.)gitlab\.com$/.test(host) || /^gitlab\./.test(host))
+        return 'gitlab';
+    return undefined;
+}
+/** The host of an https/ssh/scp-like git URL; undefined for a local path. */
+function hostOf(url) {
+    const scp = /^[^/@]+@([^:/]+):/.exec(url);
+    if (scp?.[1])
+        return scp[1].toLowerCase();
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'file:' ? undefined : parsed.hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The API base for a forge at the host of `webUrl` (`https://host`): github.com's API has its own
+ * host, GitHub Enterprise Server serves it under /api/v3, GitLab under /api/v4.
+ */
+function apiUrlFor(kind, webUrl) {
+    const url = new URL(webUrl);
+    if (kind === 'github')
+        return url.hostname === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`;
+    return `${url.origin}/api/v4`;
+}
+/** The forge's implementation, loaded only when used (a step bundle pays for the one it needs). */
+async function createForge(kind, options, extras = {}) {
+    if (kind === 'github')
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(159), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7433))).createGitHubForge(options);
+    // A CI job token authenticates as JOB-TOKEN, not PRIVATE-TOKEN.
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 828))).createGitLabForge(options, { jobToken: extras.jobToken === true });
+}
+/** The `forge` input (or its deprecated name `platform`, which `input` then is); undefined when empty. */
+function parseForgeKind(value, input = 'forge') {
+    if (value === '')
+        return undefined;
+    if (value === 'github' || value === 'gitlab')
+        return value;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' must be github or gitlab, got ${JSON.stringify(value)}.`, `Set ${input}: github or ${input}: gitlab, or leave it empty to detect it.`);
+}
+/** The forge the inputs name: `forge`, else the deprecated `platform` it replaced. */
+function forgeInput(inputs) {
+    return inputs.forge !== '' ? parseForgeKind(inputs.forge, 'forge') : parseForgeKind(inputs.platform, 'platform');
+}
+/** `group/project` from `https://host/group/project.git` or `git@host:group/project.git`; undefined for a local path. */
+function repositoryOfUrl(url) {
+    if (hostOf(url) === undefined)
+        return undefined;
+    const scp = /^[^/@]+@[^:/]+:(.+)$/.exec(url)?.[1];
+    const path = scp ?? new URL(url).pathname.replace(/^\/+/, '');
+    return path.replace(/\.git$/, '').replace(/\/+$/, '') || undefined;
+}
+/**
+ * The forge behind a checkout's remote URL: the host names it (github.com, gitlab.example.com), or
+ * the CI runs on that host (GITHUB_SERVER_URL / CI_SERVER_URL), or `given.kind` says. The API base
+ * is the CI's when the remote is on the CI's server, else derived from the host. Undefined when
+ * the URL has no host (a local path) and nothing names one.
+ */
+function forgeOfRemote(remoteUrl, env, given = {}) {
+    const host = hostOf(remoteUrl);
+    const onGitHubServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && hostOf(env.GITHUB_SERVER_URL) === host;
+    const onGitLabServer = host !== undefined && env.CI_SERVER_URL !== undefined && hostOf(env.CI_SERVER_URL) === host;
+    const kind = given.kind ?? forgeKindOfUrl(remoteUrl) ?? (onGitHubServer ? 'github' : onGitLabServer ? 'gitlab' : undefined);
+    const repository = given.repository ?? repositoryOfUrl(remoteUrl);
+    if (!kind || !repository)
+        return undefined;
+    const ciApi = kind === 'github' ? (onGitHubServer ? env.GITHUB_API_URL : undefined) : onGitLabServer ? env.CI_API_V4_URL : undefined;
+    const apiUrl = given.apiUrl ?? ciApi ?? (host ? apiUrlFor(kind, `https://${host}`) : undefined);
+    return apiUrl ? { kind, repository, apiUrl } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
+/* harmony export */   Kc: () => (/* binding */ isBranchMoved),
+/* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   Z: () => (/* binding */ GitVersionError),
+/* harmony export */   wk: () => (/* binding */ BranchMovedError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+/** A git command failed for a reason other than a lost push race. */
+class GitError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+}
+/** Every push attempt lost the race against other writers. */
+class PushRetriesExhaustedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+}
+/**
+ * A branch moved (or appeared, or went) between reading it and writing it: a push or a forge's
+ * ref update lost a race to another writer. Retried by re-reading the branch; never shown as such,
+ * since the retry budget turns the last one into a PushRetriesExhaustedError.
+ */
+class BranchMovedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    /** The branch head the lost write expected to replace (undefined: it expected no branch). */
+    expectedHead;
+    constructor(message, hint, expectedHead) {
+        super(message, hint);
+        this.expectedHead = expectedHead;
+    }
+    /** Always worth another attempt, on the branch as it is now. */
+    get retryable() {
+        return true;
+    }
+}
+/** The installed git is older than the one gitops-promote needs. */
+class GitVersionError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+}
+function isBranchMoved(error) {
+    return error instanceof BranchMovedError;
 }
 
 
@@ -1207,8 +1330,8 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/git/errors.ts
+var errors = __nccwpck_require__(5207);
 ;// CONCATENATED MODULE: ./packages/core/src/git/git-command-manager.ts
 
 
@@ -1327,156 +1450,6 @@ function pipelineBranch(env = process.env) {
             return env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA ? { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' } : undefined;
         default:
             return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3255:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $0: () => (/* binding */ neutralise),
-/* harmony export */   UN: () => (/* binding */ escapeControls),
-/* harmony export */   nl: () => (/* binding */ inertJson)
-/* harmony export */ });
-/**
- * What the adapters print carries repository content (file names, YAML keys and values, git's
- * messages), which whoever can push to the environment repository controls. Log readers act on
- * some sequences in it, so every message is passed through {@link neutralise} after redaction:
- *
- * - GitHub's runner (actions/runner, `Handlers/OutputManager.cs` and `ActionCommand.cs`) splits
- *   stdout and stderr into lines with `StreamReader.ReadLine` (at `\n`, `\r` and `\r\n`) and runs a
- *   line as a workflow command when it starts with `::` after `TrimStart()` (the v2 form), or, failing
- *   that, when it contains `##[name …]` anywhere (the v1 form, still honoured). Its comparisons are
- *   culture-sensitive, so zero-width characters may be skipped too.
- * - GitLab's log (`Gitlab::Ci::Ansi2json`) opens and closes sections at
- *   `section_start:<ts>:<name>\r\e[0K` anywhere in a line, drops the text before a lone `\r`, and
- *   applies ANSI escapes.
- * - Terminals act on ESC and C1 sequences: colours, cursor moves, window titles, the clipboard.
- *
- * The terminal adapter gets the same treatment as the CI ones: the CLI also runs inside a `run:`
- * step, whose stdout and stderr GitHub's runner reads for commands, and inside GitLab jobs.
- */
-/**
- * Characters a reader may skip before or inside a command marker: whitespace (what `TrimStart`
- * removes), controls, format characters such as U+200B, combining marks and every default-ignorable
- * code point (what ICU's culture-sensitive `StartsWith`/`IndexOf` ignore). Never a line feed: a
- * marker does not span lines, and a lead that could would make the scan quadratic in blank lines.
- */
-const SKIPPABLE = String.raw `(?:(?!\n)[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}])`;
-/** `::` opening a line, possibly behind skippable characters: the runner's v2 command form. */
-const LINE_START_COMMAND = new RegExp(String.raw `^(${SKIPPABLE}*):(${SKIPPABLE}*):`, 'gmu');
-/** `##[` anywhere: the runner's v1 command form and the log viewer's own markers. */
-const V1_COMMAND = new RegExp(String.raw `#(${SKIPPABLE}*)#(${SKIPPABLE}*)\[`, 'gu');
-/**
- * C0 controls but tab and line feed, DEL, C1 controls (U+009B is CSI, U+0085 a line break to some
- * readers) and the Unicode line and paragraph separators.
- */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-const CONTROL_OR_NEWLINE = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u2028\u2029]/g;
-function escapeControl(char) {
-    if (char === '\r')
-        return '\\r';
-    if (char === '\n')
-        return '\\n';
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/**
- * Shows control characters as JSON-style escapes (`\r`, `\u001b`), so none reaches a log or a
- * terminal raw: no ESC for ANSI sequences or GitLab's section markers, no `\r` to start a new
- * runner line or hide a line's text. `\r\n` line ends become `\n`; with `newlines: false` line
- * feeds are escaped too, for text that must stay on one line (a group title, a table cell).
- */
-function escapeControls(text, { newlines = true } = {}) {
-    if (!newlines)
-        return text.replace(CONTROL_OR_NEWLINE, escapeControl);
-    return text.replace(/\r\n/g, '\n').replace(CONTROL, escapeControl);
-}
-/**
- * Makes `text` inert for GitHub's runner, GitLab's log and terminals; text without control
- * characters, a line-opening `::` or `##[` comes back unchanged. A `\` goes in front of a
- * line-opening `::`, and after the `[` of `##[` (the runner's own escape for its `##[start-action`
- * markers), so the reader sees the characters but no command.
- */
-function neutralise(text, options = {}) {
-    return escapeControls(text, options)
-        .replace(LINE_START_COMMAND, (_match, lead, between) => `${lead}\\:${between}:`)
-        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}[\\`);
-}
-/**
- * `JSON.stringify`, with the characters a log reader acts on written as JSON escapes: any JSON
- * parser reads the same value back, but a `##[` inside a string (a file named
- * `##[set-output name=x]y.yaml`) no longer reads as a command where the CLI's `name=value` output
- * lines are logged, and no C1 control or line separator reaches a terminal. JSON.stringify
- * already escapes C0 controls and never emits `##[` outside a string, so `[` can be escaped there.
- */
-function inertJson(value) {
-    return JSON.stringify(value)
-        .replace(/[\u007f-\u009f\u2028\u2029]/g, escapeControl)
-        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}\\u005b`);
-}
-
-
-/***/ }),
-
-/***/ 7110:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   pE: () => (/* binding */ SecretRedactor)
-/* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, tooShortToMask */
-/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
-
-/**
- * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
- * into "Wai***ing", and no real token (GitHub, GitLab, Argo CD) is that short.
- */
-const MIN_SECRET_LENGTH = 6;
-/** What an adapter warns when a secret is too short to mask; the value itself is never printed. */
-function tooShortToMask(length) {
-    return `A secret of ${length} character${length === 1 ? '' : 's'} was given: too short to be a real token, so it is not masked (masking it would hide those characters wherever they appear in the log). Check that the right variable holds the token.`;
-}
-/** Keeps the secrets and the redaction every adapter applies to what it prints and outputs. */
-class SecretRedactor {
-    secrets = new Set();
-    tooShort = new Set();
-    /**
-     * Registers `secret`. Returns a warning to print when it is too short to mask (once per value),
-     * else undefined.
-     */
-    add(secret) {
-        if (secret.length === 0 || this.secrets.has(secret))
-            return undefined;
-        if (secret.length < MIN_SECRET_LENGTH) {
-            if (this.tooShort.has(secret))
-                return undefined;
-            this.tooShort.add(secret);
-            return tooShortToMask(secret.length);
-        }
-        this.secrets.add(secret);
-        return undefined;
-    }
-    /** Whether `secret` is masked (long enough and registered); the GitHub adapter asks before ::add-mask::. */
-    masks(secret) {
-        return this.secrets.has(secret);
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a secret that contains another is hidden whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
-    /**
-     * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
-     * is hidden whole before escaping could change it and make it slip past.
-     */
-    printable(text, options = {}) {
-        return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
     }
 }
 
@@ -1624,6 +1597,166 @@ function contextSwitches(pid) {
 
 /***/ }),
 
+/***/ 2760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   Kt: () => (/* binding */ DeadlineExceededError),
+/* harmony export */   bp: () => (/* binding */ sleepUnlessAborted)
+/* harmony export */ });
+/* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+
+
+/** The step's time budget ran out; `message` says what it was still waiting for. */
+class DeadlineExceededError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .GitopsPromoteError */ .$o {
+}
+/**
+ * A point in time a step must finish by, with an AbortSignal that fires then (and earlier when the
+ * parent signal, e.g. a CI cancel, fires). Passed down to every wait and request, so no layer can
+ * outlive the step's `timeout`.
+ */
+class Deadline {
+    budgetMs;
+    now;
+    at;
+    signal;
+    controller = new AbortController();
+    timer;
+    constructor(budgetMs, parent, now = Date.now) {
+        this.budgetMs = budgetMs;
+        this.now = now;
+        this.at = now() + budgetMs;
+        this.signal = parent ? AbortSignal.any([parent, this.controller.signal]) : this.controller.signal;
+        this.timer = setTimeout(() => this.controller.abort(new DeadlineExceededError(`Timed out after ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(budgetMs)}.`, 'Raise the timeout, or find out why it takes longer.')), budgetMs);
+        // A pending deadline must not keep the process alive once the work is done.
+        this.timer.unref();
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() === 0 || this.controller.signal.aborted;
+    }
+    /** Stops the timer; call when the work finished before the deadline. */
+    dispose() {
+        clearTimeout(this.timer);
+    }
+}
+/** Waits `ms`, or less when `signal` fires first (then resolves, never rejects: callers check the signal). */
+function sleepUnlessAborted(ms, signal) {
+    if (signal?.aborted || ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L5: () => (/* binding */ retry),
+  R$: () => (/* binding */ retrying),
+  ml: () => (/* binding */ systemClock)
+});
+
+// UNUSED EXPORTS: backoffDelayMs, retryDelayMs
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./packages/core/src/runtime/deadline.ts
+var deadline = __nccwpck_require__(2760);
+;// CONCATENATED MODULE: ./packages/core/src/runtime/retry.ts
+/**
+ * The one retry loop: an attempt, a predicate saying which failures are worth another attempt, a
+ * backoff between attempts and a point in time after which no attempt starts. Every loop that
+ * retries (the wait's requests and its stream reconnects, the race loops of the git layer) is this
+ * function with its own predicate and log line; none writes its own `for (;;)`.
+ */
+
+
+/**
+ * Runs `attempt` (given its number, from 1) until it resolves, a failure is not `retryable`, the
+ * deadline leaves no room for another wait, or `signal` aborts.
+ */
+async function retry(attempt, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? deadline/* sleepUnlessAborted */.bp;
+    for (let n = 1;; n += 1) {
+        const started = now();
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (options.signal?.aborted || !options.retryable(error))
+                throw error;
+            const delayMs = backoffDelayMs(n, now() - started, options.backoff, options.random);
+            const remainingMs = options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - now();
+            if (remainingMs - delayMs <= 0)
+                throw options.exhausted ? options.exhausted(error, n) : error;
+            options.onRetry?.({ error, attempt: n, delayMs, remainingMs });
+            await sleep(delayMs, options.signal);
+            if (options.signal?.aborted)
+                throw error;
+        }
+    }
+}
+/** The wait after failed attempt `attempt` (1 = the first), which took `attemptMs`: see Backoff. */
+function backoffDelayMs(attempt, attemptMs, backoff, random = Math.random) {
+    const min = backoff.minDelayMs ?? 250;
+    const base = backoff.fromAttemptDuration ? Math.max(min, attemptMs) : min;
+    const capped = Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** attempt);
+    return backoff.jitter === 'none' ? capped : Math.round(random() * capped);
+}
+const systemClock = { now: () => Date.now(), sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms) };
+/** The delay before race retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`: full jitter from the attempt's duration. */
+function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) {
+    return backoffDelayMs(retry, lastAttemptMs, { ...backoff, jitter: 'full', fromAttemptDuration: true }, random);
+}
+/**
+ * `retry` as the git layer's race loops use it (publish, the change branch): a time budget from
+ * the first attempt, full jitter from each attempt's duration, and the last lost race handed to
+ * the next attempt.
+ */
+async function retrying(policy, attempt) {
+    const clock = policy.clock ?? systemClock;
+    let last;
+    return retry(async (n) => {
+        try {
+            return await attempt(n, last);
+        }
+        catch (error) {
+            if (policy.retryable(error))
+                last = error;
+            throw error;
+        }
+    }, {
+        retryable: (error) => policy.retryable(error),
+        backoff: { ...policy.backoff, jitter: 'full', fromAttemptDuration: true },
+        deadline: clock.now() + policy.timeoutMs,
+        exhausted: (error, attempts) => policy.exhausted(attempts, error),
+        onRetry: ({ error, attempt: n, delayMs, remainingMs }) => policy.onRetry(n, delayMs, remainingMs, error),
+        sleep: (ms) => clock.sleep(ms),
+        now: () => clock.now(),
+    });
+}
+
+
+/***/ }),
+
 /***/ 7224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1635,7 +1768,8 @@ const openPromotionPrSpec = {
     title: 'gitops-promote: open promotion PR',
     description: 'Promote the value one environment runs to the next as one pull request (GitHub) or merge request (GitLab) that later runs keep current: updated, or closed once the base runs it.',
     inputs: [
-        { name: 'platform', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
+        { name: 'forge', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
+        { name: 'platform', description: 'Deprecated: use `forge`.', deprecatedFor: 'forge' },
         { name: 'repository', description: 'Environment repository: `owner/name` (GitHub) or `group/sub/project` (GitLab). Default: the current repository.' },
         { name: 'repository-url', description: 'Clone and push URL, if not the forge\'s HTTPS URL of `repository`: any URL git accepts, a local path included.' },
         { name: 'api-url', description: 'API base: default `GITHUB_API_URL` / `CI_API_V4_URL`, else derived from the repository host (`https://host/api/v3` for GitHub Enterprise, `https://host/api/v4` for GitLab).' },
@@ -1655,7 +1789,7 @@ const openPromotionPrSpec = {
         { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
         { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
         { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
-        { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
+        { name: 'title', default: 'Promote {{target}} {{value}} to {{environment}}', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`.' },
         { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
         { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
         { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },
@@ -1712,12 +1846,13 @@ const rollbackSpec = {
         { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
         { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
         { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
-        { name: 'commit-message', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`. Default: `revert(deploy): roll back {{target}} from {{from}} to {{to}}`.' },
+        { name: 'commit-message', default: 'revert(deploy): roll back {{target}} from {{from}} to {{to}}', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`.' },
         { name: 'author-name', description: 'Commit author name (with `author-email`).' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when other pushes move the branch.' },
         { name: 'environment', description: 'With `mode: pull-request`: the environment, for the PR branch (`gitops-promote/rollback/<environment>/<target>`), title and labels.' },
-        { name: 'platform', description: 'With `mode: pull-request`: `github` or `gitlab`. Default: the CI, else the remote\'s host.' },
+        { name: 'forge', description: 'With `mode: pull-request`: `github` or `gitlab`. Default: the CI, else the remote\'s host.' },
+        { name: 'platform', description: 'Deprecated: use `forge`.', deprecatedFor: 'forge' },
         { name: 'repository', description: 'With `mode: pull-request`: `owner/name` or `group/sub/project`. Default: from the remote URL.' },
         { name: 'api-url', description: 'With `mode: pull-request`: the forge API base. Default: `GITHUB_API_URL` / `CI_API_V4_URL`, else from the remote host.' },
         { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
@@ -1733,6 +1868,35 @@ const rollbackSpec = {
         { name: 'pull-request-url', description: 'With `mode: pull-request`: its web URL.' },
     ],
 };
+
+
+/***/ }),
+
+/***/ 6553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ defaultStepContext)
+/* harmony export */ });
+/* harmony import */ var _forge_select__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8529);
+/* harmony import */ var _runtime_retry__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4629);
+
+
+/** The context of a real run: the process's environment and clock, the forge's own HTTP client. */
+function defaultStepContext(env = process.env) {
+    return {
+        env,
+        clock: _runtime_retry__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml,
+        backoff: {},
+        forgeOfRemote: (remoteUrl, given) => (0,_forge_select__WEBPACK_IMPORTED_MODULE_0__/* .forgeOfRemote */ .lV)(remoteUrl, env, given),
+        // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
+        openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
+        git: {
+            openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
+            openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),
+        },
+    };
+}
 
 
 /***/ }),
@@ -1773,7 +1937,8 @@ const updateManifestSpec = {
         },
         {
             name: 'commit-message',
-            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
+            default: 'chore(deploy): set {{subject}}',
+            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`.',
         },
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
@@ -1917,6 +2082,200 @@ function likelyMeant(wanted, names) {
     if (best === undefined)
         return undefined;
     return editDistance(wanted.toLowerCase(), best.toLowerCase()) <= Math.max(1, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Reads a duration input as CI users write them: `90s`, `10m`, `1h30m`, `500ms`; a bare number is
+ * seconds. Every step's time inputs (push budget, waits, grace periods) go through this one parser
+ * so they accept and refuse the same spellings.
+ */
+function parseDuration(text, inputName) {
+    const trimmed = text.trim();
+    const fail = () => {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${inputName}' is not a duration: ${JSON.stringify(text)}.`, `Write a number with a unit: 500ms, 90s, 10m, 1h or 1h30m (a bare number means seconds).`);
+    };
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(trimmed))
+        fail();
+    let total = 0;
+    for (const [, amount = '', unit = ''] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNITS[unit] ?? fail());
+    }
+    return Math.round(total);
+}
+/** `1m 30s`, `45.2s`, `350 ms`: how long something took or is left, for log lines. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 3235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ neutralise),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   nl: () => (/* binding */ inertJson)
+/* harmony export */ });
+/**
+ * What the adapters print carries repository content (file names, YAML keys and values, git's
+ * messages), which whoever can push to the environment repository controls. Log readers act on
+ * some sequences in it, so every message is passed through {@link neutralise} after redaction:
+ *
+ * - GitHub's runner (actions/runner, `Handlers/OutputManager.cs` and `ActionCommand.cs`) splits
+ *   stdout and stderr into lines with `StreamReader.ReadLine` (at `\n`, `\r` and `\r\n`) and runs a
+ *   line as a workflow command when it starts with `::` after `TrimStart()` (the v2 form), or, failing
+ *   that, when it contains `##[name …]` anywhere (the v1 form, still honoured). Its comparisons are
+ *   culture-sensitive, so zero-width characters may be skipped too.
+ * - GitLab's log (`Gitlab::Ci::Ansi2json`) opens and closes sections at
+ *   `section_start:<ts>:<name>\r\e[0K` anywhere in a line, drops the text before a lone `\r`, and
+ *   applies ANSI escapes.
+ * - Terminals act on ESC and C1 sequences: colours, cursor moves, window titles, the clipboard.
+ *
+ * The terminal adapter gets the same treatment as the CI ones: the CLI also runs inside a `run:`
+ * step, whose stdout and stderr GitHub's runner reads for commands, and inside GitLab jobs.
+ */
+/**
+ * Characters a reader may skip before or inside a command marker: whitespace (what `TrimStart`
+ * removes), controls, format characters such as U+200B, combining marks and every default-ignorable
+ * code point (what ICU's culture-sensitive `StartsWith`/`IndexOf` ignore). Never a line feed: a
+ * marker does not span lines, and a lead that could would make the scan quadratic in blank lines.
+ */
+const SKIPPABLE = String.raw `(?:(?!\n)[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}])`;
+/** `::` opening a line, possibly behind skippable characters: the runner's v2 command form. */
+const LINE_START_COMMAND = new RegExp(String.raw `^(${SKIPPABLE}*):(${SKIPPABLE}*):`, 'gmu');
+/** `##[` anywhere: the runner's v1 command form and the log viewer's own markers. */
+const V1_COMMAND = new RegExp(String.raw `#(${SKIPPABLE}*)#(${SKIPPABLE}*)\[`, 'gu');
+/**
+ * C0 controls but tab and line feed, DEL, C1 controls (U+009B is CSI, U+0085 a line break to some
+ * readers) and the Unicode line and paragraph separators.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_OR_NEWLINE = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(char) {
+    if (char === '\r')
+        return '\\r';
+    if (char === '\n')
+        return '\\n';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Shows control characters as JSON-style escapes (`\r`, `\u001b`), so none reaches a log or a
+ * terminal raw: no ESC for ANSI sequences or GitLab's section markers, no `\r` to start a new
+ * runner line or hide a line's text. `\r\n` line ends become `\n`; with `newlines: false` line
+ * feeds are escaped too, for text that must stay on one line (a group title, a table cell).
+ */
+function escapeControls(text, { newlines = true } = {}) {
+    if (!newlines)
+        return text.replace(CONTROL_OR_NEWLINE, escapeControl);
+    return text.replace(/\r\n/g, '\n').replace(CONTROL, escapeControl);
+}
+/**
+ * Makes `text` inert for GitHub's runner, GitLab's log and terminals; text without control
+ * characters, a line-opening `::` or `##[` comes back unchanged. A `\` goes in front of a
+ * line-opening `::`, and after the `[` of `##[` (the runner's own escape for its `##[start-action`
+ * markers), so the reader sees the characters but no command.
+ */
+function neutralise(text, options = {}) {
+    return escapeControls(text, options)
+        .replace(LINE_START_COMMAND, (_match, lead, between) => `${lead}\\:${between}:`)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}[\\`);
+}
+/**
+ * `JSON.stringify`, with the characters a log reader acts on written as JSON escapes: any JSON
+ * parser reads the same value back, but a `##[` inside a string (a file named
+ * `##[set-output name=x]y.yaml`) no longer reads as a command where the CLI's `name=value` output
+ * lines are logged, and no C1 control or line separator reaches a terminal. JSON.stringify
+ * already escapes C0 controls and never emits `##[` outside a string, so `[` can be escaped there.
+ */
+function inertJson(value) {
+    return JSON.stringify(value)
+        .replace(/[\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}\\u005b`);
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pE: () => (/* binding */ SecretRedactor)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, tooShortToMask */
+/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3235);
+
+/**
+ * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
+ * into "Wai***ing", and no real token (GitHub, GitLab, Argo CD) is that short.
+ */
+const MIN_SECRET_LENGTH = 6;
+/** What an adapter warns when a secret is too short to mask; the value itself is never printed. */
+function tooShortToMask(length) {
+    return `A secret of ${length} character${length === 1 ? '' : 's'} was given: too short to be a real token, so it is not masked (masking it would hide those characters wherever they appear in the log). Check that the right variable holds the token.`;
+}
+/** Keeps the secrets and the redaction every adapter applies to what it prints and outputs. */
+class SecretRedactor {
+    secrets = new Set();
+    tooShort = new Set();
+    /**
+     * Registers `secret`. Returns a warning to print when it is too short to mask (once per value),
+     * else undefined.
+     */
+    add(secret) {
+        if (secret.length === 0 || this.secrets.has(secret))
+            return undefined;
+        if (secret.length < MIN_SECRET_LENGTH) {
+            if (this.tooShort.has(secret))
+                return undefined;
+            this.tooShort.add(secret);
+            return tooShortToMask(secret.length);
+        }
+        this.secrets.add(secret);
+        return undefined;
+    }
+    /** Whether `secret` is masked (long enough and registered); the GitHub adapter asks before ::add-mask::. */
+    masks(secret) {
+        return this.secrets.has(secret);
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is hidden whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
+    /**
+     * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
+     * is hidden whole before escaping could change it and make it slip past.
+     */
+    printable(text, options = {}) {
+        return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
+    }
 }
 
 
@@ -2122,13 +2481,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -2431,8 +2783,8 @@ var external_node_url_ = __nccwpck_require__(3136);
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
 var ci_environment = __nccwpck_require__(1981);
-// EXTERNAL MODULE: ./packages/core/src/platform/neutralise.ts
-var neutralise = __nccwpck_require__(3255);
+// EXTERNAL MODULE: ./packages/core/src/text/neutralise.ts
+var neutralise = __nccwpck_require__(3235);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
 /**
  * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
@@ -2443,8 +2795,8 @@ function secretVariable(name) {
     return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
-var platform = __nccwpck_require__(7110);
+// EXTERNAL MODULE: ./packages/core/src/text/secret-redactor.ts
+var secret_redactor = __nccwpck_require__(5378);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/terminal-platform.ts
 
 /**
@@ -2456,7 +2808,7 @@ class TerminalPlatform {
     out;
     log;
     name = 'terminal';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     constructor(inputs, out = process.stdout, log = process.stderr) {
         this.inputs = inputs;
         this.out = out;
@@ -2508,7 +2860,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(311), __nccwpck_require__.e(246), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
@@ -2518,7 +2870,7 @@ var rollback_spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: rollback_spec/* rollbackSpec */.k,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(311), __nccwpck_require__.e(246), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -2528,7 +2880,7 @@ var update_manifest_spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: update_manifest_spec/* updateManifestSpec */.m,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(311), __nccwpck_require__.e(246), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
@@ -2647,7 +2999,7 @@ class GitLabPlatform {
     env;
     secretInputs;
     name = 'gitlab';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     sections = 0;
     dotenvBytes = 0;
     dotenvPath;
@@ -2770,7 +3122,10 @@ function terminalInputs(env, secretInputs) {
 
 // EXTERNAL MODULE: ./packages/core/src/runtime/cancellation.ts
 var cancellation = __nccwpck_require__(875);
+// EXTERNAL MODULE: ./packages/core/src/steps/step-context.ts
+var step_context = __nccwpck_require__(6553);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -2795,7 +3150,7 @@ async function runStep(step, given, options = {}) {
         },
     });
     try {
-        await step.run(platform);
+        await step.run(platform, (0,step_context/* defaultStepContext */.x)());
     }
     catch (error) {
         // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
@@ -3043,7 +3398,7 @@ async function startDemoArgoCd(remote) {
  * from the real remote, where the step pushes them.
  */
 async function createDemoForge(remote) {
-    const { FakeForge } = await __nccwpck_require__.e(/* import() */ 922).then(__nccwpck_require__.bind(__nccwpck_require__, 2922));
+    const { FakeForge } = await __nccwpck_require__.e(/* import() */ 931).then(__nccwpck_require__.bind(__nccwpck_require__, 9931));
     return new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
         try {
             return (0,external_node_child_process_.execFileSync)('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
@@ -3334,8 +3689,9 @@ class DemoPipeline {
         ];
         const command = commandLine(stepNamed('open-promotion-pr'), inputs);
         return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
-            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(711), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
-            const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) };
+            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(311), __nccwpck_require__.e(246), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
+            // The demo's forge is its own stand-in, said here: the step's context opens it instead of GitHub's API.
+            const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
             this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
             const first = await runRecorded(step, inputs);
             if (first.failure)

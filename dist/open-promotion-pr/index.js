@@ -6,13 +6,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
-/* harmony export */   KJ: () => (/* binding */ PushRetriesExhaustedError),
-/* harmony export */   MA: () => (/* binding */ ManifestEditError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lr: () => (/* binding */ ManifestParseError),
-/* harmony export */   vO: () => (/* binding */ FileSelectionError)
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /**
  * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
@@ -30,21 +25,6 @@ class GitopsPromoteError extends Error {
 /** A step input is missing, malformed or contradicts another input. */
 class InputError extends GitopsPromoteError {
 }
-/** A YAML file could not be parsed; `message` carries file:line:column. */
-class ManifestParseError extends GitopsPromoteError {
-}
-/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
-class ManifestEditError extends GitopsPromoteError {
-}
-/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
-class FileSelectionError extends GitopsPromoteError {
-}
-/** A git command failed for a reason other than a lost push race. */
-class GitError extends GitopsPromoteError {
-}
-/** Every push attempt lost the race against other writers. */
-class PushRetriesExhaustedError extends GitopsPromoteError {
-}
 /** Formats any thrown value as the single line a user sees. */
 function describeError(error) {
     if (error instanceof GitopsPromoteError) {
@@ -59,13 +39,111 @@ function describeError(error) {
 
 /***/ }),
 
+/***/ 8529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ repositoryOfUrl),
+/* harmony export */   kB: () => (/* binding */ forgeKindOfUrl),
+/* harmony export */   lV: () => (/* binding */ forgeOfRemote),
+/* harmony export */   u_: () => (/* binding */ createForge),
+/* harmony export */   w4: () => (/* binding */ hostOf),
+/* harmony export */   xr: () => (/* binding */ apiUrlFor),
+/* harmony export */   y_: () => (/* binding */ forgeInput)
+/* harmony export */ });
+/* unused harmony export parseForgeKind */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+/** The forge a repository URL's host points to, when the host says so (github.com, gitlab.example.com). */
+function forgeKindOfUrl(url) {
+    const host = hostOf(url);
+    if (host === undefined)
+        return undefined;
+    if (/(^|\.)github\.com$/.test(host) || /^github\./.test(host))
+        return 'github';
+    if (/(^|\.)gitlab\.com$/.test(host) || /^gitlab\./.test(host))
+        return 'gitlab';
+    return undefined;
+}
+/** The host of an https/ssh/scp-like git URL; undefined for a local path. */
+function hostOf(url) {
+    const scp = /^[^/@]+@([^:/]+):/.exec(url);
+    if (scp?.[1])
+        return scp[1].toLowerCase();
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'file:' ? undefined : parsed.hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The API base for a forge at the host of `webUrl` (`https://host`): github.com's API has its own
+ * host, GitHub Enterprise Server serves it under /api/v3, GitLab under /api/v4.
+ */
+function apiUrlFor(kind, webUrl) {
+    const url = new URL(webUrl);
+    if (kind === 'github')
+        return url.hostname === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`;
+    return `${url.origin}/api/v4`;
+}
+/** The forge's implementation, loaded only when used (a step bundle pays for the one it needs). */
+async function createForge(kind, options, extras = {}) {
+    if (kind === 'github')
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7433))).createGitHubForge(options);
+    // A CI job token authenticates as JOB-TOKEN, not PRIVATE-TOKEN.
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 828))).createGitLabForge(options, { jobToken: extras.jobToken === true });
+}
+/** The `forge` input (or its deprecated name `platform`, which `input` then is); undefined when empty. */
+function parseForgeKind(value, input = 'forge') {
+    if (value === '')
+        return undefined;
+    if (value === 'github' || value === 'gitlab')
+        return value;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' must be github or gitlab, got ${JSON.stringify(value)}.`, `Set ${input}: github or ${input}: gitlab, or leave it empty to detect it.`);
+}
+/** The forge the inputs name: `forge`, else the deprecated `platform` it replaced. */
+function forgeInput(inputs) {
+    return inputs.forge !== '' ? parseForgeKind(inputs.forge, 'forge') : parseForgeKind(inputs.platform, 'platform');
+}
+/** `group/project` from `https://host/group/project.git` or `git@host:group/project.git`; undefined for a local path. */
+function repositoryOfUrl(url) {
+    if (hostOf(url) === undefined)
+        return undefined;
+    const scp = /^[^/@]+@[^:/]+:(.+)$/.exec(url)?.[1];
+    const path = scp ?? new URL(url).pathname.replace(/^\/+/, '');
+    return path.replace(/\.git$/, '').replace(/\/+$/, '') || undefined;
+}
+/**
+ * The forge behind a checkout's remote URL: the host names it (github.com, gitlab.example.com), or
+ * the CI runs on that host (GITHUB_SERVER_URL / CI_SERVER_URL), or `given.kind` says. The API base
+ * is the CI's when the remote is on the CI's server, else derived from the host. Undefined when
+ * the URL has no host (a local path) and nothing names one.
+ */
+function forgeOfRemote(remoteUrl, env, given = {}) {
+    const host = hostOf(remoteUrl);
+    const onGitHubServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && hostOf(env.GITHUB_SERVER_URL) === host;
+    const onGitLabServer = host !== undefined && env.CI_SERVER_URL !== undefined && hostOf(env.CI_SERVER_URL) === host;
+    const kind = given.kind ?? forgeKindOfUrl(remoteUrl) ?? (onGitHubServer ? 'github' : onGitLabServer ? 'gitlab' : undefined);
+    const repository = given.repository ?? repositoryOfUrl(remoteUrl);
+    if (!kind || !repository)
+        return undefined;
+    const ciApi = kind === 'github' ? (onGitHubServer ? env.GITHUB_API_URL : undefined) : onGitLabServer ? env.CI_API_V4_URL : undefined;
+    const apiUrl = given.apiUrl ?? ciApi ?? (host ? apiUrlFor(kind, `https://${host}`) : undefined);
+    return apiUrl ? { kind, repository, apiUrl } : undefined;
+}
+
+
+/***/ }),
+
 /***/ 1981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ pipelineBranch),
 /* harmony export */   s: () => (/* binding */ ciOf)
 /* harmony export */ });
-/* unused harmony export pipelineBranch */
 /**
  * The CI this process runs under, or undefined for a terminal. The GitLab templates also say so
  * themselves (GITOPS_PROMOTE_PLATFORM): gitlab-ci-local, for one, sets GITLAB_CI=false.
@@ -92,7 +170,317 @@ function pipelineBranch(env = process.env) {
 
 /***/ }),
 
-/***/ 3255:
+/***/ 8237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R$: () => (/* binding */ retrying),
+  ml: () => (/* binding */ systemClock)
+});
+
+// UNUSED EXPORTS: backoffDelayMs, retry, retryDelayMs
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
+var duration = __nccwpck_require__(8473);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+;// CONCATENATED MODULE: ./packages/core/src/runtime/deadline.ts
+
+
+/** The step's time budget ran out; `message` says what it was still waiting for. */
+class DeadlineExceededError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
+}
+/**
+ * A point in time a step must finish by, with an AbortSignal that fires then (and earlier when the
+ * parent signal, e.g. a CI cancel, fires). Passed down to every wait and request, so no layer can
+ * outlive the step's `timeout`.
+ */
+class Deadline {
+    budgetMs;
+    now;
+    at;
+    signal;
+    controller = new AbortController();
+    timer;
+    constructor(budgetMs, parent, now = Date.now) {
+        this.budgetMs = budgetMs;
+        this.now = now;
+        this.at = now() + budgetMs;
+        this.signal = parent ? AbortSignal.any([parent, this.controller.signal]) : this.controller.signal;
+        this.timer = setTimeout(() => this.controller.abort(new DeadlineExceededError(`Timed out after ${formatDuration(budgetMs)}.`, 'Raise the timeout, or find out why it takes longer.')), budgetMs);
+        // A pending deadline must not keep the process alive once the work is done.
+        this.timer.unref();
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() === 0 || this.controller.signal.aborted;
+    }
+    /** Stops the timer; call when the work finished before the deadline. */
+    dispose() {
+        clearTimeout(this.timer);
+    }
+}
+/** Waits `ms`, or less when `signal` fires first (then resolves, never rejects: callers check the signal). */
+function sleepUnlessAborted(ms, signal) {
+    if (signal?.aborted || ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/runtime/retry.ts
+/**
+ * The one retry loop: an attempt, a predicate saying which failures are worth another attempt, a
+ * backoff between attempts and a point in time after which no attempt starts. Every loop that
+ * retries (the wait's requests and its stream reconnects, the race loops of the git layer) is this
+ * function with its own predicate and log line; none writes its own `for (;;)`.
+ */
+
+
+/**
+ * Runs `attempt` (given its number, from 1) until it resolves, a failure is not `retryable`, the
+ * deadline leaves no room for another wait, or `signal` aborts.
+ */
+async function retry(attempt, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? sleepUnlessAborted;
+    for (let n = 1;; n += 1) {
+        const started = now();
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (options.signal?.aborted || !options.retryable(error))
+                throw error;
+            const delayMs = backoffDelayMs(n, now() - started, options.backoff, options.random);
+            const remainingMs = options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - now();
+            if (remainingMs - delayMs <= 0)
+                throw options.exhausted ? options.exhausted(error, n) : error;
+            options.onRetry?.({ error, attempt: n, delayMs, remainingMs });
+            await sleep(delayMs, options.signal);
+            if (options.signal?.aborted)
+                throw error;
+        }
+    }
+}
+/** The wait after failed attempt `attempt` (1 = the first), which took `attemptMs`: see Backoff. */
+function backoffDelayMs(attempt, attemptMs, backoff, random = Math.random) {
+    const min = backoff.minDelayMs ?? 250;
+    const base = backoff.fromAttemptDuration ? Math.max(min, attemptMs) : min;
+    const capped = Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** attempt);
+    return backoff.jitter === 'none' ? capped : Math.round(random() * capped);
+}
+const systemClock = { now: () => Date.now(), sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms) };
+/** The delay before race retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`: full jitter from the attempt's duration. */
+function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) {
+    return backoffDelayMs(retry, lastAttemptMs, { ...backoff, jitter: 'full', fromAttemptDuration: true }, random);
+}
+/**
+ * `retry` as the git layer's race loops use it (publish, the change branch): a time budget from
+ * the first attempt, full jitter from each attempt's duration, and the last lost race handed to
+ * the next attempt.
+ */
+async function retrying(policy, attempt) {
+    const clock = policy.clock ?? systemClock;
+    let last;
+    return retry(async (n) => {
+        try {
+            return await attempt(n, last);
+        }
+        catch (error) {
+            if (policy.retryable(error))
+                last = error;
+            throw error;
+        }
+    }, {
+        retryable: (error) => policy.retryable(error),
+        backoff: { ...policy.backoff, jitter: 'full', fromAttemptDuration: true },
+        deadline: clock.now() + policy.timeoutMs,
+        exhausted: (error, attempts) => policy.exhausted(attempts, error),
+        onRetry: ({ error, attempt: n, delayMs, remainingMs }) => policy.onRetry(n, delayMs, remainingMs, error),
+        sleep: (ms) => clock.sleep(ms),
+        now: () => clock.now(),
+    });
+}
+
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ openPromotionPrSpec)
+/* harmony export */ });
+const openPromotionPrSpec = {
+    name: 'open-promotion-pr',
+    title: 'gitops-promote: open promotion PR',
+    description: 'Promote the value one environment runs to the next as one pull request (GitHub) or merge request (GitLab) that later runs keep current: updated, or closed once the base runs it.',
+    inputs: [
+        { name: 'forge', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
+        { name: 'platform', description: 'Deprecated: use `forge`.', deprecatedFor: 'forge' },
+        { name: 'repository', description: 'Environment repository: `owner/name` (GitHub) or `group/sub/project` (GitLab). Default: the current repository.' },
+        { name: 'repository-url', description: 'Clone and push URL, if not the forge\'s HTTPS URL of `repository`: any URL git accepts, a local path included.' },
+        { name: 'api-url', description: 'API base: default `GITHUB_API_URL` / `CI_API_V4_URL`, else derived from the repository host (`https://host/api/v3` for GitHub Enterprise, `https://host/api/v4` for GitLab).' },
+        {
+            name: 'token',
+            secret: true,
+            description: 'Token for git and the API. GitHub: contents: write and pull-requests: write (PRs opened with the default `GITHUB_TOKEN` start no workflows; use a GitHub App token). GitLab: `api` scope, Developer role. Masked; never written to .git/config.',
+        },
+        { name: 'base', description: 'Branch the change request targets. Default: the repository\'s default branch.' },
+        { name: 'files', required: true, description: 'The target environment\'s manifests, relative to the repository root: paths or globs, one per line or comma-separated.' },
+        { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest.' },
+        { name: 'key', description: 'Key-path mode: the path of the value to promote, e.g. `image.tag` (syntax as in update-manifest).' },
+        { name: 'source-files', description: 'The previous environment\'s manifests (same syntax as `files`), read on the tip of `base`: the value they run is the one promoted.' },
+        { name: 'tag', description: 'Image mode: the tag to promote, instead of reading it from `source-files` (`1.4.2`, or `1.4.2@sha256:…`).' },
+        { name: 'digest', description: 'Image mode: the digest to promote, instead of reading it from `source-files`.' },
+        { name: 'value', description: 'Key-path mode: the value to promote, instead of reading it from `source-files`.' },
+        { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
+        { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
+        { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
+        { name: 'title', default: 'Promote {{target}} {{value}} to {{environment}}', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`.' },
+        { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
+        { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
+        { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },
+        { name: 'reviewers', description: 'Reviewers to request (logins / usernames), comma-separated.' },
+        { name: 'team-reviewers', description: 'GitHub only: team slugs to request review from.' },
+        { name: 'draft', boolean: true, default: 'false', description: 'Open the change request as a draft.' },
+        { name: 'auto-merge', boolean: true, default: 'false', description: 'Enable auto-merge once checks pass (GitHub: repository setting "Allow auto-merge"; GitLab: pinned to the head commit, needs a pipeline).' },
+        { name: 'merge-method', default: 'merge', description: 'With `auto-merge`: `merge`, `squash` or `rebase` (GitHub only).' },
+        { name: 'sign-commits', boolean: true, default: 'false', description: 'Commit through the forge\'s API so the commit is signed (GitHub shows it Verified), for branch protection that requires signed commits.' },
+        { name: 'source-repository', description: 'The application repository (`owner/app` or a URL), to link the compare view of the previous and the new tag.' },
+        { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
+        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
+        { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
+        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
+        { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
+    ],
+    outputs: [
+        {
+            name: 'operation',
+            description: '`created`, `updated`, `unchanged`, `closed` (the base already runs the value, so the open change request was closed) or `superseded` (another run replaced the branch with another value meanwhile; the outputs describe that value and head, and nothing was written).',
+        },
+        { name: 'pull-request-number', description: 'Number of the pull request (GitHub) or iid of the merge request (GitLab); empty when there is none.' },
+        { name: 'pull-request-url', description: 'Web URL of the change request; empty when there is none.' },
+        { name: 'branch', description: 'The change request\'s branch.' },
+        { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
+        { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
+        { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds).' },
+        { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
+    ],
+};
+
+
+/***/ }),
+
+/***/ 6553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ defaultStepContext)
+/* harmony export */ });
+/* harmony import */ var _forge_select__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8529);
+/* harmony import */ var _runtime_retry__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8237);
+
+
+/** The context of a real run: the process's environment and clock, the forge's own HTTP client. */
+function defaultStepContext(env = process.env) {
+    return {
+        env,
+        clock: _runtime_retry__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml,
+        backoff: {},
+        forgeOfRemote: (remoteUrl, given) => (0,_forge_select__WEBPACK_IMPORTED_MODULE_0__/* .forgeOfRemote */ .lV)(remoteUrl, env, given),
+        // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
+        openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
+        git: {
+            openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
+            openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ booleanWord)
+/* harmony export */ });
+/**
+ * A true/false value as CI users write it (`true`, `yes`, `1`, `on`, and their opposites, any
+ * case); undefined for anything else. The one reading shared by inputs, CLI flags and hints.
+ */
+function booleanWord(value) {
+    if (/^(true|yes|1|on)$/i.test(value))
+        return true;
+    if (/^(false|no|0|off)$/i.test(value))
+        return false;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Reads a duration input as CI users write them: `90s`, `10m`, `1h30m`, `500ms`; a bare number is
+ * seconds. Every step's time inputs (push budget, waits, grace periods) go through this one parser
+ * so they accept and refuse the same spellings.
+ */
+function parseDuration(text, inputName) {
+    const trimmed = text.trim();
+    const fail = () => {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${inputName}' is not a duration: ${JSON.stringify(text)}.`, `Write a number with a unit: 500ms, 90s, 10m, 1h or 1h30m (a bare number means seconds).`);
+    };
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(trimmed))
+        fail();
+    let total = 0;
+    for (const [, amount = '', unit = ''] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNITS[unit] ?? fail());
+    }
+    return Math.round(total);
+}
+/** `1m 30s`, `45.2s`, `350 ms`: how long something took or is left, for log lines. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 3235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -180,14 +568,14 @@ function inertJson(value) {
 
 /***/ }),
 
-/***/ 7110:
+/***/ 5378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   pE: () => (/* binding */ SecretRedactor)
 /* harmony export */ });
 /* unused harmony exports MIN_SECRET_LENGTH, tooShortToMask */
-/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
+/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3235);
 
 /**
  * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
@@ -237,93 +625,6 @@ class SecretRedactor {
     printable(text, options = {}) {
         return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
     }
-}
-
-
-/***/ }),
-
-/***/ 7224:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ openPromotionPrSpec)
-/* harmony export */ });
-const openPromotionPrSpec = {
-    name: 'open-promotion-pr',
-    title: 'gitops-promote: open promotion PR',
-    description: 'Promote the value one environment runs to the next as one pull request (GitHub) or merge request (GitLab) that later runs keep current: updated, or closed once the base runs it.',
-    inputs: [
-        { name: 'platform', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
-        { name: 'repository', description: 'Environment repository: `owner/name` (GitHub) or `group/sub/project` (GitLab). Default: the current repository.' },
-        { name: 'repository-url', description: 'Clone and push URL, if not the forge\'s HTTPS URL of `repository`: any URL git accepts, a local path included.' },
-        { name: 'api-url', description: 'API base: default `GITHUB_API_URL` / `CI_API_V4_URL`, else derived from the repository host (`https://host/api/v3` for GitHub Enterprise, `https://host/api/v4` for GitLab).' },
-        {
-            name: 'token',
-            secret: true,
-            description: 'Token for git and the API. GitHub: contents: write and pull-requests: write (PRs opened with the default `GITHUB_TOKEN` start no workflows; use a GitHub App token). GitLab: `api` scope, Developer role. Masked; never written to .git/config.',
-        },
-        { name: 'base', description: 'Branch the change request targets. Default: the repository\'s default branch.' },
-        { name: 'files', required: true, description: 'The target environment\'s manifests, relative to the repository root: paths or globs, one per line or comma-separated.' },
-        { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest.' },
-        { name: 'key', description: 'Key-path mode: the path of the value to promote, e.g. `image.tag` (syntax as in update-manifest).' },
-        { name: 'source-files', description: 'The previous environment\'s manifests (same syntax as `files`), read on the tip of `base`: the value they run is the one promoted.' },
-        { name: 'tag', description: 'Image mode: the tag to promote, instead of reading it from `source-files` (`1.4.2`, or `1.4.2@sha256:…`).' },
-        { name: 'digest', description: 'Image mode: the digest to promote, instead of reading it from `source-files`.' },
-        { name: 'value', description: 'Key-path mode: the value to promote, instead of reading it from `source-files`.' },
-        { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
-        { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
-        { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
-        { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
-        { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
-        { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
-        { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },
-        { name: 'reviewers', description: 'Reviewers to request (logins / usernames), comma-separated.' },
-        { name: 'team-reviewers', description: 'GitHub only: team slugs to request review from.' },
-        { name: 'draft', boolean: true, default: 'false', description: 'Open the change request as a draft.' },
-        { name: 'auto-merge', boolean: true, default: 'false', description: 'Enable auto-merge once checks pass (GitHub: repository setting "Allow auto-merge"; GitLab: pinned to the head commit, needs a pipeline).' },
-        { name: 'merge-method', default: 'merge', description: 'With `auto-merge`: `merge`, `squash` or `rebase` (GitHub only).' },
-        { name: 'sign-commits', boolean: true, default: 'false', description: 'Commit through the forge\'s API so the commit is signed (GitHub shows it Verified), for branch protection that requires signed commits.' },
-        { name: 'source-repository', description: 'The application repository (`owner/app` or a URL), to link the compare view of the previous and the new tag.' },
-        { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
-        { name: 'author-email', description: 'Commit author email (with `author-name`).' },
-        { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
-        { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
-        { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
-    ],
-    outputs: [
-        {
-            name: 'operation',
-            description: '`created`, `updated`, `unchanged`, `closed` (the base already runs the value, so the open change request was closed) or `superseded` (another run replaced the branch with another value meanwhile; the outputs describe that value and head, and nothing was written).',
-        },
-        { name: 'pull-request-number', description: 'Number of the pull request (GitHub) or iid of the merge request (GitLab); empty when there is none.' },
-        { name: 'pull-request-url', description: 'Web URL of the change request; empty when there is none.' },
-        { name: 'branch', description: 'The change request\'s branch.' },
-        { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
-        { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
-        { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds).' },
-        { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
-    ],
-};
-
-
-/***/ }),
-
-/***/ 6670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ booleanWord)
-/* harmony export */ });
-/**
- * A true/false value as CI users write it (`true`, `yes`, `1`, `on`, and their opposites, any
- * case); undefined for anything else. The one reading shared by inputs, CLI flags and hints.
- */
-function booleanWord(value) {
-    if (/^(true|yes|1|on)$/i.test(value))
-        return true;
-    if (/^(false|no|0|off)$/i.test(value))
-        return false;
-    return undefined;
 }
 
 
@@ -529,13 +830,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -920,8 +1214,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
-var platform = __nccwpck_require__(7110);
+// EXTERNAL MODULE: ./packages/core/src/text/secret-redactor.ts
+var secret_redactor = __nccwpck_require__(5378);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
 
 
@@ -938,7 +1232,7 @@ class GitLabPlatform {
     env;
     secretInputs;
     name = 'gitlab';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     sections = 0;
     dotenvBytes = 0;
     dotenvPath;
@@ -1032,7 +1326,7 @@ class TerminalPlatform {
     out;
     log;
     name = 'terminal';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     constructor(inputs, out = process.stdout, log = process.stderr) {
         this.inputs = inputs;
         this.out = out;
@@ -1242,7 +1536,10 @@ function contextSwitches(pid) {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/step-context.ts
+var step_context = __nccwpck_require__(6553);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -1267,7 +1564,7 @@ async function runStep(step, given, options = {}) {
         },
     });
     try {
-        await step.run(platform);
+        await step.run(platform, (0,step_context/* defaultStepContext */.x)());
     }
     catch (error) {
         // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
@@ -1309,7 +1606,7 @@ function canonical(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/entry.ts
+;// CONCATENATED MODULE: ./packages/core/src/steps/entry.ts
 // What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
 // importing the package's index would pull every step's code into the bundle.
 
@@ -1322,7 +1619,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1271))).openPromotionPrStep(platform),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(89), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5880))).openPromotionPrStep(platform, context),
 };
 
 ;// CONCATENATED MODULE: ./actions/open-promotion-pr/index.ts

@@ -6,25 +6,47 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ ForgeError)
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   Rf: () => (/* binding */ ForgeBranchMovedError),
+/* harmony export */   mv: () => (/* binding */ TransientForgeError),
+/* harmony export */   vl: () => (/* binding */ forgeErrorClassFor)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
 
 /**
- * A forge API request failed. `status` is the HTTP status (0: no response); `retryable` says
- * whether the same request may succeed later (5xx, network, rate limits already waited out),
- * as opposed to needing a person (credentials, permissions, a missing repository or branch).
- * Messages carry no token: implementations build them from status, method, path and the API's
- * own message, redacted.
+ * A forge API request failed and needs a person (credentials, permissions, a missing repository or
+ * branch, an invalid request): the same request fails the same way later. `status` is the HTTP
+ * status (0: no response). Whether a failure is worth retrying is a property of its type: see
+ * TransientForgeError. Messages carry no token: implementations build them from status, method,
+ * path and the API's own message, redacted.
  */
 class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
     status;
-    retryable;
-    constructor(message, hint, status, retryable) {
+    constructor(message, hint, status) {
         super(message, hint);
         this.status = status;
-        this.retryable = retryable;
     }
+    /** Whether the same request may succeed later. */
+    get retryable() {
+        return false;
+    }
+}
+/** A forge API request that may succeed later: 5xx, no answer, rate limits already waited out. */
+class TransientForgeError extends ForgeError {
+    get retryable() {
+        return true;
+    }
+}
+/** The class of a refusal with HTTP `status`: 408, 429 and 5xx pass; the rest need a person. */
+function forgeErrorClassFor(status) {
+    return status === 408 || status === 429 || status >= 500 ? TransientForgeError : ForgeError;
+}
+/**
+ * The forge refused a ref update because the branch moved, appeared or went since it was read (a
+ * lost race, by type rather than by status): the API committer hands it to the publishers as a
+ * BranchMovedError, retried on the branch as it is now.
+ */
+class ForgeBranchMovedError extends TransientForgeError {
 }
 
 
@@ -45,20 +67,27 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(342);
 // EXTERNAL MODULE: ./packages/core/src/forge/errors.ts
 var errors = __webpack_require__(798);
+// EXTERNAL MODULE: ./packages/core/src/text/one-line.ts
+var one_line = __webpack_require__(2512);
 ;// CONCATENATED MODULE: ./packages/core/src/forge/gitlab-errors.ts
+
 
 const TOKEN_HINT = 'Use a project, group or personal access token with the `api` scope (a project access token with the Developer role is enough), stored as a masked CI/CD variable';
 const JOB_TOKEN_NOTE = 'CI_JOB_TOKEN can call only a few API endpoints (merge requests are not among them unless your instance allows it), so pass an access token instead';
 /** A ForgeError for an HTTP answer, keeping GitLab's own (scrubbed) message for callers that react to it. */
-class GitLabRequestError extends errors/* ForgeError */.Q {
+class GitLabRequestError extends errors/* ForgeError */.Q8 {
     serverMessage;
-    constructor(message, hint, status, retryable, serverMessage) {
-        super(message, hint, status, retryable);
+    constructor(message, hint, status, serverMessage) {
+        super(message, hint, status);
         this.serverMessage = serverMessage;
+    }
+    /** Rate limits and GitLab's own failures pass; every other refusal needs a person. */
+    get retryable() {
+        return this.status === 429 || this.status >= 500;
     }
 }
 function httpError(failure) {
-    const { method, path, status, project, scrub } = failure;
+    const { method, path, status, project, redact } = failure;
     const said = failure.serverMessage ? `: ${failure.serverMessage}` : '';
     const where = `GitLab ${method} ${path}`;
     let message;
@@ -94,20 +123,20 @@ function httpError(failure) {
         message = `${where} was refused (HTTP ${status}${said})`;
         hint = `GitLab rejected the request as sent; its message above says why.`;
     }
-    const server = failure.serverMessage === undefined ? undefined : scrub(failure.serverMessage);
-    return new GitLabRequestError(scrub(message), scrub(hint), status, status === 429 || status >= 500, server);
+    const server = failure.serverMessage === undefined ? undefined : redact(failure.serverMessage);
+    return new GitLabRequestError(redact(message), redact(hint), status, server);
 }
 /** No HTTP answer at all. A host name that does not resolve is a typo far more often than an outage. */
-function networkError(method, path, origin, code, scrub) {
+function networkError(method, path, origin, code, redact) {
     const why = code ? ` (${code})` : '';
     if (code === 'ENOTFOUND') {
-        return new errors/* ForgeError */.Q(scrub(`GitLab ${method} ${path}: the host of ${origin} does not resolve${why}`), scrub(`Check the GitLab API URL (for self-managed GitLab: https://<host>[/<path>]/api/v4).`), 0, false);
+        return new errors/* ForgeError */.Q8(redact(`GitLab ${method} ${path}: the host of ${origin} does not resolve${why}`), redact(`Check the GitLab API URL (for self-managed GitLab: https://<host>[/<path>]/api/v4).`), 0);
     }
-    return new errors/* ForgeError */.Q(scrub(`GitLab ${method} ${path}: no answer from ${origin}${why}`), scrub(`The connection failed or timed out; this usually passes, so run the step again. If it persists, check the URL and any proxy between the runner and GitLab.`), 0, true);
+    return new errors/* TransientForgeError */.mv(redact(`GitLab ${method} ${path}: no answer from ${origin}${why}`), redact(`The connection failed or timed out; this usually passes, so run the step again. If it persists, check the URL and any proxy between the runner and GitLab.`), 0);
 }
 /** A 2xx that is not GitLab's JSON: the URL points at something else (a login page, a proxy). */
-function protocolError(method, path, detail, scrub) {
-    return new errors/* ForgeError */.Q(scrub(`GitLab ${method} ${path} answered with something that is not the GitLab API (${detail})`), scrub(`Check the GitLab API URL: it must end in /api/v4 (https://gitlab.example.com/api/v4).`), 0, false);
+function protocolError(method, path, detail, redact) {
+    return new errors/* ForgeError */.Q8(redact(`GitLab ${method} ${path} answered with something that is not the GitLab API (${detail})`), redact(`Check the GitLab API URL: it must end in /api/v4 (https://gitlab.example.com/api/v4).`), 0);
 }
 function isProjectLookup(path, serverMessage) {
     if (serverMessage !== undefined && /project not found/i.test(serverMessage))
@@ -118,26 +147,24 @@ function isProjectLookup(path, serverMessage) {
 /** GitLab's error bodies: {message: string}, {message: string[]}, {message: {field: [..]}}, {error, error_description}. */
 function serverMessageOf(body) {
     if (typeof body === 'string')
-        return oneLine(body);
+        return flatMessage(body);
     if (body === null || typeof body !== 'object')
         return undefined;
     const record = body;
     const message = record['message'] ?? record['error_description'] ?? record['error'];
     if (typeof message === 'string')
-        return oneLine(message);
+        return flatMessage(message);
     if (Array.isArray(message))
-        return oneLine(message.map(String).join('; '));
+        return flatMessage(message.map(String).join('; '));
     if (message !== null && typeof message === 'object') {
         const parts = Object.entries(message).map(([field, value]) => `${field} ${Array.isArray(value) ? value.map(String).join(', ') : String(value)}`);
-        return oneLine(parts.join('; '));
+        return flatMessage(parts.join('; '));
     }
     return undefined;
 }
-function oneLine(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (flat === '')
-        return undefined;
-    return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+/** GitLab's message on one line, at most 300 characters; undefined when it says nothing. */
+function flatMessage(text) {
+    return (0,one_line/* oneLine */.T)(text, 300) || undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/forge/gitlab-mapping.ts
@@ -205,10 +232,10 @@ function hostOf(apiUrl) {
         url = new URL(apiUrl);
     }
     catch {
-        throw new errors/* ForgeError */.Q(`GitLab API URL '${apiUrl}' is not a URL`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0, false);
+        throw new errors/* ForgeError */.Q8(`GitLab API URL '${apiUrl}' is not a URL`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ForgeError */.Q(`GitLab API URL '${url.origin}' is not http(s)`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0, false);
+        throw new errors/* ForgeError */.Q8(`GitLab API URL '${url.origin}' is not http(s)`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0);
     }
     const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '');
     return `${url.origin}${path}`;
@@ -229,22 +256,7 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 function createTransport(options) {
     let requests = 0;
     async function send(resource, method, endpoint, request) {
-        const base = resource.url.endsWith('/') ? resource.url : `${resource.url}/`;
-        const url = new URL(endpoint, base);
-        const query = formatQuery(request?.searchParams);
-        if (query)
-            url.search = query;
-        const path = readablePath(endpoint);
-        const headers = { ...resource.headers, accept: 'application/json' };
-        for (const [name, value] of Object.entries(resource.authHeaders))
-            headers[name] = await value();
-        let body;
-        if (request?.body !== undefined) {
-            if (request.body instanceof FormData)
-                throw new TypeError('gitlab-forge sends JSON bodies only');
-            body = JSON.stringify(decamelizeKeys(request.body));
-            headers['content-type'] = 'application/json';
-        }
+        const { url, path, headers, body } = await buildRequest(resource, endpoint, request);
         for (let attempt = 0;; attempt += 1) {
             requests += 1;
             let response;
@@ -252,7 +264,7 @@ function createTransport(options) {
                 response = await options.fetch(url, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
             }
             catch (error) {
-                const failure = networkError(method, path, url.origin, errorCode(error), options.scrub);
+                const failure = networkError(method, path, url.origin, errorCode(error), options.redact);
                 if (failure.retryable && IDEMPOTENT.has(method) && attempt < MAX_RETRIES) {
                     await pause(backoffMs(attempt), `GitLab ${method} ${path}: no answer (${errorCode(error) ?? 'network error'})`, attempt);
                     continue;
@@ -260,7 +272,7 @@ function createTransport(options) {
                 throw failure;
             }
             if (response.ok)
-                return parse(response, method, path);
+                return parseResponse(response, method, path, options.redact);
             const text = await response.text().catch(() => '');
             const failure = httpError({
                 method,
@@ -269,7 +281,7 @@ function createTransport(options) {
                 serverMessage: serverMessageOf(parseJson(text) ?? text),
                 project: options.project,
                 jobToken: options.jobToken,
-                scrub: options.scrub,
+                redact: options.redact,
             });
             const retry = response.status === 429 || (GATEWAY_STATUSES.has(response.status) && IDEMPOTENT.has(method));
             if (!retry || attempt >= MAX_RETRIES)
@@ -282,27 +294,9 @@ function createTransport(options) {
     }
     async function pause(waitMs, what, attempt) {
         const scaled = Math.max(0, Math.round(waitMs * options.retryDelayScale));
-        options.log(options.scrub(`${what}; retrying in ${formatSeconds(waitMs)} (retry ${attempt + 1} of ${MAX_RETRIES})`));
+        options.log(options.redact(`${what}; retrying in ${formatSeconds(waitMs)} (retry ${attempt + 1} of ${MAX_RETRIES})`));
         if (scaled > 0)
             await new Promise((resolve) => setTimeout(resolve, scaled));
-    }
-    async function parse(response, method, path) {
-        const headers = Object.fromEntries(response.headers.entries());
-        if (response.status === 204)
-            return { body: null, headers, status: response.status };
-        const text = await response.text();
-        const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-        if (type === 'application/json') {
-            if (text === '')
-                return { body: {}, headers, status: response.status };
-            const value = parseJson(text);
-            if (value === undefined)
-                throw protocolError(method, path, 'invalid JSON', options.scrub);
-            return { body: value, headers, status: response.status };
-        }
-        if (type === 'text/html')
-            throw protocolError(method, path, 'an HTML page', options.scrub);
-        return { body: text, headers, status: response.status };
     }
     const requesterFn = (resource) => {
         const verb = (method) => (endpoint, request) => send(resource, method, endpoint, request);
@@ -314,6 +308,44 @@ function createTransport(options) {
             return requests;
         },
     };
+}
+/** The URL, readable path (for messages), headers and JSON body of one request. */
+async function buildRequest(resource, endpoint, request) {
+    const base = resource.url.endsWith('/') ? resource.url : `${resource.url}/`;
+    const url = new URL(endpoint, base);
+    const query = formatQuery(request?.searchParams);
+    if (query)
+        url.search = query;
+    const headers = { ...resource.headers, accept: 'application/json' };
+    for (const [name, value] of Object.entries(resource.authHeaders))
+        headers[name] = await value();
+    let body;
+    if (request?.body !== undefined) {
+        if (request.body instanceof FormData)
+            throw new TypeError('gitlab-forge sends JSON bodies only');
+        body = JSON.stringify(decamelizeKeys(request.body));
+        headers['content-type'] = 'application/json';
+    }
+    return { url, path: readablePath(endpoint), headers, body };
+}
+/** A 2xx answer's body: GitLab's JSON, or text; an HTML page or broken JSON is not the API. */
+async function parseResponse(response, method, path, redact) {
+    const headers = Object.fromEntries(response.headers.entries());
+    if (response.status === 204)
+        return { body: null, headers, status: response.status };
+    const text = await response.text();
+    const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    if (type === 'application/json') {
+        if (text === '')
+            return { body: {}, headers, status: response.status };
+        const value = parseJson(text);
+        if (value === undefined)
+            throw protocolError(method, path, 'invalid JSON', redact);
+        return { body: value, headers, status: response.status };
+    }
+    if (type === 'text/html')
+        throw protocolError(method, path, 'an HTML page', redact);
+    return { body: text, headers, status: response.status };
 }
 /** Retry-After (seconds or an HTTP date), else GitLab's RateLimit-Reset (epoch seconds), else backoff. */
 function rateLimitWaitMs(headers, attempt) {
@@ -413,154 +445,164 @@ const PIPELINE_CREATION_WAITS_S = [1, 2, 3, 5, 8, 11];
  * (https://example.com/gitlab/api/v4) keeps its sub-path, since gitbeaker appends /api/v4 to `host`.
  */
 function createGitLabForge(options, extras = {}) {
-    const host = hostOf(options.apiUrl);
-    const project = options.repository.replace(/^\/+|\/+$/g, '');
-    const token = options.token;
-    const jobToken = extras.jobToken === true;
-    const scrub = (text) => {
-        const redacted = options.redact ? options.redact(text) : text;
-        return token ? redacted.split(token).join('***') : redacted;
-    };
-    const transport = createTransport({
-        fetch: options.fetch ?? globalThis.fetch,
-        project,
-        jobToken,
-        log: options.log ?? (() => undefined),
-        scrub,
-        retryDelayScale: options.retryDelayScale ?? 1,
-    });
-    // queryTimeout null: gitbeaker's timeout covers all retries of a call; the transport times each attempt.
-    const config = { host, requesterFn: transport.requesterFn, queryTimeout: null, ...(jobToken ? { jobToken: token } : { token }) };
-    const projects = new dist/* Projects */.JtL(config);
-    const mergeRequests = new dist/* MergeRequests */.nPt(config);
-    const notes = new dist/* MergeRequestNotes */.vxy(config);
-    const users = new dist/* Users */.zWC(config);
-    const commits = new dist/* Commits */.f7P(config);
+    return new GitLabForge(options, extras.jobToken === true);
+}
+class GitLabForge {
+    options;
+    kind = 'gitlab';
+    noun = 'merge request';
+    project;
+    token;
+    transport;
+    projects;
+    mergeRequests;
+    notes;
+    users;
+    commits;
+    branches;
     /** username (lower case) → id, filled from every merge request seen and every /users lookup. */
-    const userIds = new Map();
-    function toChange(mr) {
+    userIds = new Map();
+    constructor(options, jobToken) {
+        this.options = options;
+        this.project = options.repository.replace(/^\/+|\/+$/g, '');
+        this.token = options.token;
+        this.transport = createTransport({
+            fetch: options.fetch ?? globalThis.fetch,
+            project: this.project,
+            jobToken,
+            log: options.log ?? (() => undefined),
+            redact: (text) => this.redact(text),
+            retryDelayScale: options.retryDelayScale ?? 1,
+        });
+        // queryTimeout null: gitbeaker's timeout covers all retries of a call; the transport times each attempt.
+        const config = { host: hostOf(options.apiUrl), requesterFn: this.transport.requesterFn, queryTimeout: null, ...(jobToken ? { jobToken: this.token } : { token: this.token }) };
+        this.projects = new dist/* Projects */.JtL(config);
+        this.mergeRequests = new dist/* MergeRequests */.nPt(config);
+        this.notes = new dist/* MergeRequestNotes */.vxy(config);
+        this.users = new dist/* Users */.zWC(config);
+        this.commits = new dist/* Commits */.f7P(config);
+        this.branches = new dist/* Branches */.PRz(config);
+    }
+    get requests() {
+        return this.transport.requests;
+    }
+    redact(text) {
+        const redacted = this.options.redact ? this.options.redact(text) : text;
+        return this.token ? redacted.split(this.token).join('***') : redacted;
+    }
+    toChange(mr) {
         for (const user of [...(mr.assignees ?? []), ...(mr.reviewers ?? [])])
-            userIds.set(user.username.toLowerCase(), user.id);
+            this.userIds.set(user.username.toLowerCase(), user.id);
         return toChangeRequest(mr);
     }
-    async function findOpen(head, base) {
-        const found = await mergeRequests.all({ projectId: project, state: 'opened', sourceBranch: head, targetBranch: base });
+    async findOpen(head, base) {
+        const found = await this.mergeRequests.all({ projectId: this.project, state: 'opened', sourceBranch: head, targetBranch: base });
         const first = found.find((mr) => mr.source_branch === head && mr.target_branch === base);
-        return first ? toChange(first) : undefined;
+        return first ? this.toChange(first) : undefined;
     }
     /** Ids for usernames, looking each unknown one up once; every unknown name is reported together. */
-    async function idsOf(usernames) {
-        const missing = [...new Set(usernames.map((name) => name.toLowerCase()).filter((name) => !userIds.has(name)))];
+    async idsOf(usernames) {
+        const missing = [...new Set(usernames.map((name) => name.toLowerCase()).filter((name) => !this.userIds.has(name)))];
         const unknown = [];
         await Promise.all(missing.map(async (name) => {
-            const found = await users.all({ username: name });
+            const found = await this.users.all({ username: name });
             const user = found.find((candidate) => candidate.username.toLowerCase() === name);
             if (user)
-                userIds.set(name, user.id);
+                this.userIds.set(name, user.id);
             else
                 unknown.push(usernames.find((original) => original.toLowerCase() === name) ?? name);
         }));
         if (unknown.length > 0) {
             const list = unknown.map((name) => `'${name}'`).join(', ');
             // GitLab answers 200 [] for a username it does not know; 404 is what that means here.
-            throw new errors/* ForgeError */.Q(scrub(`GitLab has no user ${list}`), scrub(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`), 404, false);
+            throw new errors/* ForgeError */.Q8(this.redact(`GitLab has no user ${list}`), this.redact(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`), 404);
         }
-        return usernames.map((name) => userIds.get(name.toLowerCase()));
+        return usernames.map((name) => this.userIds.get(name.toLowerCase()));
     }
     /** Usernames from `wanted` not already in `present`; GitLab usernames are case-insensitive. */
-    function added(present, wanted) {
+    added(present, wanted) {
         const have = new Set(present.map((name) => name.toLowerCase()));
         return [...new Set(wanted)].filter((name) => !have.has(name.toLowerCase()));
     }
-    return {
-        kind: 'gitlab',
-        noun: 'merge request',
-        get requests() {
-            return transport.requests;
-        },
-        async repository() {
-            const info = await projects.show(project);
-            if (!info.default_branch) {
-                throw new errors/* ForgeError */.Q(scrub(`GitLab project ${project} has no default branch: its repository is empty`), 'Push an initial commit (with the environment manifests) to the project first.', 0, false);
-            }
-            return { defaultBranch: info.default_branch, webUrl: info.web_url };
-        },
-        findOpen,
-        async create(draft) {
-            try {
-                const mr = await mergeRequests.create(project, draft.head, draft.base, draft.draft ? `Draft: ${draft.title}` : draft.title, {
-                    description: draft.body,
-                    removeSourceBranch: true,
-                });
-                return { change: toChange(mr), created: true };
-            }
-            catch (error) {
-                // 409: "Another open merge request already exists for this source branch: !12" (the text
-                // is translated on some instances, so only the status is trusted). Another run won the race.
-                if (!(error instanceof errors/* ForgeError */.Q) || error.status !== 409)
-                    throw error;
-                // By source branch only: GitLab allows one open MR per source branch, whatever its target.
-                const open = await mergeRequests.all({ projectId: project, state: 'opened', sourceBranch: draft.head });
-                const same = open.find((mr) => mr.target_branch === draft.base);
-                if (same)
-                    return { change: toChange(same), created: false };
-                const other = open[0];
-                throw new errors/* ForgeError */.Q(error.message, scrub(other
-                    ? `Merge request !${other.iid} (${other.web_url}) already takes ${draft.head} into ${other.target_branch}; close it, or promote from another branch.`
-                    : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`), 409, false);
-            }
-        },
-        async update(change, patch) {
-            const body = {};
-            if (patch.title !== undefined && patch.title !== change.title)
-                body.title = change.draft ? `Draft: ${patch.title}` : patch.title;
-            if (patch.body !== undefined && patch.body !== change.body)
-                body.description = patch.body;
-            if (body.title === undefined && body.description === undefined)
-                return change;
-            return toChange(await mergeRequests.edit(project, change.number, body));
-        },
-        async close(change, comment) {
-            if (comment !== '')
-                await notes.create(project, change.number, comment);
-            await mergeRequests.edit(project, change.number, { stateEvent: 'close' });
-        },
-        async addLabels(change, labels) {
-            const wanted = labels.filter((label) => !change.labels.includes(label));
-            if (wanted.length === 0)
-                return;
-            const comma = wanted.find((label) => label.includes(','));
-            if (comma !== undefined) {
-                throw new errors/* ForgeError */.Q(scrub(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`), 'Rename the label without commas.', 0, false);
-            }
-            // add_labels keeps existing labels, and GitLab creates project labels it does not have.
-            await mergeRequests.edit(project, change.number, { addLabels: [...new Set(wanted)].join(',') });
-        },
-        async addAssignees(change, wanted) {
-            const more = added(change.assignees, wanted);
-            if (more.length === 0)
-                return;
-            // assignee_ids replaces the list, so the present assignees go along (their ids came with the MR).
-            await mergeRequests.edit(project, change.number, { assigneeIds: await idsOf([...change.assignees, ...more]) });
-        },
-        async requestReviewers(change, wanted, _teams) {
-            // GitLab has no team reviewers; steps refuse `team-reviewers` on GitLab before getting here.
-            const more = added(change.reviewers, wanted);
-            if (more.length === 0)
-                return;
-            await mergeRequests.edit(project, change.number, { reviewerIds: await idsOf([...change.reviewers, ...more]) });
-        },
-        enableAutoMerge,
-        commitThroughApi,
-    };
-    async function enableAutoMerge(change, method) {
+    async repository() {
+        const info = await this.projects.show(this.project);
+        if (!info.default_branch) {
+            throw new errors/* ForgeError */.Q8(this.redact(`GitLab project ${this.project} has no default branch: its repository is empty`), 'Push an initial commit (with the environment manifests) to the project first.', 0);
+        }
+        return { defaultBranch: info.default_branch, webUrl: info.web_url };
+    }
+    async create(draft) {
+        try {
+            const mr = await this.mergeRequests.create(this.project, draft.head, draft.base, draft.draft ? `Draft: ${draft.title}` : draft.title, {
+                description: draft.body,
+                removeSourceBranch: true,
+            });
+            return { change: this.toChange(mr), created: true };
+        }
+        catch (error) {
+            // 409: "Another open merge request already exists for this source branch: !12" (the text
+            // is translated on some instances, so only the status is trusted). Another run won the race.
+            if (!(error instanceof errors/* ForgeError */.Q8) || error.status !== 409)
+                throw error;
+            // By source branch only: GitLab allows one open MR per source branch, whatever its target.
+            const open = await this.mergeRequests.all({ projectId: this.project, state: 'opened', sourceBranch: draft.head });
+            const same = open.find((mr) => mr.target_branch === draft.base);
+            if (same)
+                return { change: this.toChange(same), created: false };
+            const other = open[0];
+            throw new errors/* ForgeError */.Q8(error.message, this.redact(other
+                ? `Merge request !${other.iid} (${other.web_url}) already takes ${draft.head} into ${other.target_branch}; close it, or promote from another branch.`
+                : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`), 409);
+        }
+    }
+    async update(change, patch) {
+        const body = {};
+        if (patch.title !== undefined && patch.title !== change.title)
+            body.title = change.draft ? `Draft: ${patch.title}` : patch.title;
+        if (patch.body !== undefined && patch.body !== change.body)
+            body.description = patch.body;
+        if (body.title === undefined && body.description === undefined)
+            return change;
+        return this.toChange(await this.mergeRequests.edit(this.project, change.number, body));
+    }
+    async close(change, comment) {
+        if (comment !== '')
+            await this.notes.create(this.project, change.number, comment);
+        await this.mergeRequests.edit(this.project, change.number, { stateEvent: 'close' });
+    }
+    async addLabels(change, labels) {
+        const wanted = labels.filter((label) => !change.labels.includes(label));
+        if (wanted.length === 0)
+            return;
+        const comma = wanted.find((label) => label.includes(','));
+        if (comma !== undefined) {
+            throw new errors/* ForgeError */.Q8(this.redact(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`), 'Rename the label without commas.', 0);
+        }
+        // add_labels keeps existing labels, and GitLab creates project labels it does not have.
+        await this.mergeRequests.edit(this.project, change.number, { addLabels: [...new Set(wanted)].join(',') });
+    }
+    async addAssignees(change, wanted) {
+        const more = this.added(change.assignees, wanted);
+        if (more.length === 0)
+            return;
+        // assignee_ids replaces the list, so the present assignees go along (their ids came with the MR).
+        await this.mergeRequests.edit(this.project, change.number, { assigneeIds: await this.idsOf([...change.assignees, ...more]) });
+    }
+    async requestReviewers(change, wanted, _teams) {
+        // GitLab has no team reviewers; steps refuse `team-reviewers` on GitLab before getting here.
+        const more = this.added(change.reviewers, wanted);
+        if (more.length === 0)
+            return;
+        await this.mergeRequests.edit(this.project, change.number, { reviewerIds: await this.idsOf([...change.reviewers, ...more]) });
+    }
+    async enableAutoMerge(change, method) {
         if (method === 'rebase') {
             return { enabled: false, reason: 'GitLab has no rebase merge method per request; set the project merge method' };
         }
         const mr = `!${change.number}`;
         for (let attempt = 0;; attempt++) {
             try {
-                const merged = await mergeRequests.merge(project, change.number, {
+                const merged = await this.mergeRequests.merge(this.project, change.number, {
                     sha: change.headSha,
                     shouldRemoveSourceBranch: true,
                     squash: method === 'squash',
@@ -570,7 +612,7 @@ function createGitLabForge(options, extras = {}) {
                 });
                 // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
                 if (merged.state === 'merged')
-                    options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
+                    this.options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
                 return { enabled: true };
             }
             catch (error) {
@@ -579,45 +621,91 @@ function createGitLabForge(options, extras = {}) {
                     throw error;
                 const wait = PIPELINE_CREATION_WAITS_S[attempt];
                 if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined)
-                    return { enabled: false, reason: scrub(reason) };
+                    return { enabled: false, reason: this.redact(reason) };
                 // 405 right after a push or the MR's creation: GitLab creates the MR's pipeline in the
                 // background and refuses auto-merge until it exists (gitlab-org/gitlab#353984). A project
                 // with no pipeline at all answers 405 too; it gets the report once the waits are spent.
-                options.log?.(`GitLab refused auto-merge on ${mr} (HTTP 405): its pipeline may still be being created; retrying in ${wait} s.`);
-                await pause(wait * 1000);
+                this.options.log?.(`GitLab refused auto-merge on ${mr} (HTTP 405): its pipeline may still be being created; retrying in ${wait} s.`);
+                await this.pause(wait * 1000);
             }
         }
     }
-    function pause(ms) {
-        const scaled = Math.max(0, Math.round(ms * (options.retryDelayScale ?? 1)));
+    pause(ms) {
+        const scaled = Math.max(0, Math.round(ms * (this.options.retryDelayScale ?? 1)));
         return scaled > 0 ? new Promise((resolve) => setTimeout(resolve, scaled)) : Promise.resolve();
     }
     /**
      * GitLab signs commits that its Commits API creates (on gitlab.com with its own key), which is
-     * what sign-commits wants. GitLab builds the tree itself from `start_sha` plus the actions, so
-     * `parentTree` is not needed. Every action is `update`: the step only rewrites files that exist at
-     * `parent` (GitLab has no upsert, and `update` of a missing file is refused with 400, which is right).
-     * `force` replaces our own earlier commit on the branch; GitLab offers no compare-and-swap here,
-     * so `expectedHead` cannot be checked atomically and is only used to decide create vs replace.
+     * what sign-commits wants. GitLab builds the tree itself from the branch or `start_sha` plus the
+     * actions, so `parentTree` is not needed. Every action is `update`: the step only rewrites files
+     * that exist at `parent` (GitLab has no upsert, and `update` of a missing file is refused with 400,
+     * which is right). GitLab offers no compare-and-swap on the ref, so a branch that is not at
+     * `expectedHead` when read just before is a lost race (ForgeBranchMovedError, retried like
+     * GitHub's). `fastForwardOnly` (a shared branch): the commit goes onto the branch's head, never
+     * forced; otherwise `force` replaces our own earlier commit on a change branch.
      */
-    async function commitThroughApi(request) {
-        const commit = await commits.create(project, request.branch, request.message, request.files.map((file) => ({ action: 'update', filePath: file.path, content: file.content, encoding: 'text' })), { startSha: request.parent, force: request.expectedHead !== undefined });
-        return { sha: commit.id, verified: await verified(commit.id) };
+    async commitThroughApi(request) {
+        if (request.expectedHead !== undefined) {
+            const head = await this.branchHead(request.branch);
+            if (head !== request.expectedHead) {
+                throw new errors/* ForgeBranchMovedError */.Rf(this.redact(`Branch ${request.branch} in ${this.project} changed under this run: ${head === undefined ? 'the branch was deleted' : `it now points at ${head}`}.`), 'Another run is promoting to the same branch; this run retries from the new state, or run the job again.', 409);
+            }
+        }
+        const onto = request.fastForwardOnly && request.expectedHead !== undefined ? {} : { startSha: request.parent, force: request.expectedHead !== undefined };
+        const commit = await this.commits.create(this.project, request.branch, request.message, request.files.map((file) => ({ action: 'update', filePath: file.path, content: file.content, encoding: 'text' })), onto);
+        return { sha: commit.id, verified: await this.verified(commit.id) };
     }
-    async function verified(sha) {
+    /** The commit `branch` points at; undefined when it does not exist. */
+    async branchHead(branch) {
         try {
-            const signature = await commits.showGPGSignature(project, sha);
+            return (await this.branches.show(this.project, branch)).commit.id;
+        }
+        catch (error) {
+            if (error instanceof errors/* ForgeError */.Q8 && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async verified(sha) {
+        try {
+            const signature = await this.commits.showGPGSignature(this.project, sha);
             const status = signature.verification_status;
             // verified_system: signed by GitLab itself (web and API commits).
             return status === 'verified' || status === 'verified_system';
         }
         catch (error) {
             // 404 "GPG Signature Not Found": the commit is unsigned (e.g. a self-managed instance without a signing key).
-            if (error instanceof errors/* ForgeError */.Q && error.status === 404)
+            if (error instanceof errors/* ForgeError */.Q8 && error.status === 404)
                 return false;
             throw error;
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ quoteForMessage),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+/**
+ * `text` as one line of a message: every run of whitespace (line breaks included) becomes one
+ * space, the ends are trimmed, and beyond `max` characters it is cut with an ellipsis.
+ */
+function oneLine(text, max = Number.POSITIVE_INFINITY) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * How a value that must not be shown raw is quoted in a message: as a JSON string, with C1 control
+ * characters escaped too, so nothing in it can act on a terminal or a CI log.
+ */
+function quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

@@ -2,6 +2,56 @@ export const id = 433;
 export const ids = [433];
 export const modules = {
 
+/***/ 798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   Rf: () => (/* binding */ ForgeBranchMovedError),
+/* harmony export */   mv: () => (/* binding */ TransientForgeError),
+/* harmony export */   vl: () => (/* binding */ forgeErrorClassFor)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * A forge API request failed and needs a person (credentials, permissions, a missing repository or
+ * branch, an invalid request): the same request fails the same way later. `status` is the HTTP
+ * status (0: no response). Whether a failure is worth retrying is a property of its type: see
+ * TransientForgeError. Messages carry no token: implementations build them from status, method,
+ * path and the API's own message, redacted.
+ */
+class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    status;
+    constructor(message, hint, status) {
+        super(message, hint);
+        this.status = status;
+    }
+    /** Whether the same request may succeed later. */
+    get retryable() {
+        return false;
+    }
+}
+/** A forge API request that may succeed later: 5xx, no answer, rate limits already waited out. */
+class TransientForgeError extends ForgeError {
+    get retryable() {
+        return true;
+    }
+}
+/** The class of a refusal with HTTP `status`: 408, 429 and 5xx pass; the rest need a person. */
+function forgeErrorClassFor(status) {
+    return status === 408 || status === 429 || status >= 500 ? TransientForgeError : ForgeError;
+}
+/**
+ * The forge refused a ref update because the branch moved, appeared or went since it was read (a
+ * lost race, by type rather than by status): the API committer hands it to the publishers as a
+ * BranchMovedError, retried on the branch as it is now.
+ */
+class ForgeBranchMovedError extends TransientForgeError {
+}
+
+
+/***/ }),
+
 /***/ 7433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16,7 +66,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/forge/errors.ts
 var forge_errors = __webpack_require__(798);
+// EXTERNAL MODULE: ./packages/core/src/text/one-line.ts
+var one_line = __webpack_require__(2512);
 ;// CONCATENATED MODULE: ./packages/core/src/forge/github-errors.ts
+
 
 function isGitHubHttpError(error) {
     return (error instanceof Error &&
@@ -56,47 +109,58 @@ function describeValidation(error) {
 const PERMISSIONS_HINT = 'The token needs "Pull requests: write" and "Contents: write" on the repository. For GITHUB_TOKEN, add ' +
     '`permissions: { contents: write, pull-requests: write }` to the job; for a fine-grained personal access ' +
     'token or a GitHub App installation, the repository must be one of the selected repositories.';
+/**
+ * The ForgeError for a GitHub refusal. Anything that is not an HTTP answer or its absence (a
+ * TypeError in our code, say) nobody expected: it is a bug, passed on as it is rather than told
+ * as "retry the job".
+ */
 function toForgeError(error, context) {
-    const scrub = (text) => oneLine(context.scrub(text));
+    const redact = (text) => (0,one_line/* oneLine */.T)(context.redact(text));
     const where = `${context.action} in ${context.repository}`;
-    if (error instanceof forge_errors/* ForgeError */.Q)
+    if (error instanceof forge_errors/* ForgeError */.Q8)
         return error;
-    if (!isGitHubHttpError(error)) {
-        return new forge_errors/* ForgeError */.Q(scrub(`Unexpected failure while trying to ${where}: ${error instanceof Error ? error.message : String(error)}.`), 'Retry the job; if it keeps failing, report it with the log above.', 0, true);
-    }
+    if (!isGitHubHttpError(error))
+        return error instanceof Error ? error : new Error(String(error));
     const { status } = error;
     const message = apiMessage(error);
     if (error.response === undefined) {
-        // No answer at all: Octokit reports a failed fetch as status 500 without a response.
-        return new forge_errors/* ForgeError */.Q(scrub(`Could not reach GitHub at ${context.apiUrl} to ${where}: ${error.message}.`), 'Check `api-url` (GitHub Enterprise Server: https://HOST/api/v3), DNS, and any proxy (HTTPS_PROXY/NO_PROXY) between the runner and GitHub.', 0, true);
+        // No answer at all: Octokit reports a failed fetch as status 500 without a response. A host
+        // that does not resolve is a typo in api-url far more often than an outage: not retried.
+        const Unreachable = /ENOTFOUND/.test(error.message) ? forge_errors/* ForgeError */.Q8 : forge_errors/* TransientForgeError */.mv;
+        return new Unreachable(redact(`Could not reach GitHub at ${context.apiUrl} to ${where}: ${error.message}.`), 'Check `api-url` (GitHub Enterprise Server: https://HOST/api/v3), DNS, and any proxy (HTTPS_PROXY/NO_PROXY) between the runner and GitHub.', 0);
     }
-    const headers = error.response.headers;
+    return refusal(error, error.response.headers, status, message, { ...context, where, redact });
+}
+/** The ForgeError for an HTTP answer GitHub gave: what it means, and what the user can do. */
+function refusal(error, headers, status, message, context) {
+    const { redact, where } = context;
     if (isRateLimited(error)) {
         const reset = Number(headers['x-ratelimit-reset']);
         const when = Number.isFinite(reset) && reset > 0 ? ` The limit resets at ${new Date(reset * 1000).toISOString()}.` : '';
-        return new forge_errors/* ForgeError */.Q(scrub(`GitHub rate limit hit while trying to ${where} (${status}: ${message ?? 'rate limited'}), and waiting did not clear it.${when}`), 'Run the job again later, or use a token with its own budget (a GitHub App installation token has a higher limit than GITHUB_TOKEN).', status, true);
+        return new forge_errors/* TransientForgeError */.mv(redact(`GitHub rate limit hit while trying to ${where} (${status}: ${message ?? 'rate limited'}), and waiting did not clear it.${when}`), 'Run the job again later, or use a token with its own budget (a GitHub App installation token has a higher limit than GITHUB_TOKEN).', status);
     }
     if (status === 401) {
-        return new forge_errors/* ForgeError */.Q(scrub(`GitHub rejected the token (401 ${message ?? 'Unauthorized'}) while trying to ${where}.`), 'The token is expired, revoked or mistyped. Pass a valid token in the `token` input (GITHUB_TOKEN, a fine-grained personal access token or a GitHub App installation token with access to the repository).', status, false);
+        return new forge_errors/* ForgeError */.Q8(redact(`GitHub rejected the token (401 ${message ?? 'Unauthorized'}) while trying to ${where}.`), 'The token is expired, revoked or mistyped. Pass a valid token in the `token` input (GITHUB_TOKEN, a fine-grained personal access token or a GitHub App installation token with access to the repository).', status);
     }
     if (status === 403) {
         if (message !== undefined && /not permitted to create or approve pull requests/i.test(message)) {
-            return new forge_errors/* ForgeError */.Q(scrub(`GitHub refused to ${where}: ${message}`), 'Enable "Allow GitHub Actions to create and approve pull requests" (repository or organization Settings → Actions → General → Workflow permissions), or use a GitHub App or personal access token.', status, false);
+            return new forge_errors/* ForgeError */.Q8(redact(`GitHub refused to ${where}: ${message}`), 'Enable "Allow GitHub Actions to create and approve pull requests" (repository or organization Settings → Actions → General → Workflow permissions), or use a GitHub App or personal access token.', status);
         }
-        return new forge_errors/* ForgeError */.Q(scrub(`GitHub refused to ${where} (403 ${message ?? 'Forbidden'}): the token lacks permission on ${context.repository}.`), PERMISSIONS_HINT, status, false);
+        return new forge_errors/* ForgeError */.Q8(redact(`GitHub refused to ${where} (403 ${message ?? 'Forbidden'}): the token lacks permission on ${context.repository}.`), PERMISSIONS_HINT, status);
     }
     if (status === 404) {
         if (context.notFound)
-            return new forge_errors/* ForgeError */.Q(scrub(context.notFound.message), context.notFound.hint, status, false);
-        return new forge_errors/* ForgeError */.Q(scrub(`GitHub answered 404 Not Found for ${context.repository} while trying to ${context.action}: the repository does not exist or the token cannot see it.`), `Check the repository name (owner/name). GitHub answers 404, not 403, for a private repository the token has no access to: ${PERMISSIONS_HINT}`, status, false);
+            return new forge_errors/* ForgeError */.Q8(redact(context.notFound.message), context.notFound.hint, status);
+        return new forge_errors/* ForgeError */.Q8(redact(`GitHub answered 404 Not Found for ${context.repository} while trying to ${context.action}: the repository does not exist or the token cannot see it.`), `Check the repository name (owner/name). GitHub answers 404, not 403, for a private repository the token has no access to: ${PERMISSIONS_HINT}`, status);
     }
     if (status === 422 || status === 400 || status === 409) {
-        return new forge_errors/* ForgeError */.Q(scrub(`GitHub rejected the request to ${where}: ${describeValidation(error)}.`), context.validationHint ?? 'Check the inputs named in the message; the request is refused the same way every time until they change.', status, false);
+        return new forge_errors/* ForgeError */.Q8(redact(`GitHub rejected the request to ${where}: ${describeValidation(error)}.`), context.validationHint ?? 'Check the inputs named in the message; the request is refused the same way every time until they change.', status);
     }
     if (status >= 500) {
-        return new forge_errors/* ForgeError */.Q(scrub(`GitHub answered ${status} ${message ?? ''} while trying to ${where}, and kept doing so when retried.`), 'GitHub is having trouble (see https://www.githubstatus.com, or your GitHub Enterprise Server status); run the job again later.', status, true);
+        return new forge_errors/* TransientForgeError */.mv(redact(`GitHub answered ${status} ${message ?? ''} while trying to ${where}, and kept doing so when retried.`), 'GitHub is having trouble (see https://www.githubstatus.com, or your GitHub Enterprise Server status); run the job again later.', status);
     }
-    return new forge_errors/* ForgeError */.Q(scrub(`GitHub answered ${status} ${message ?? ''} while trying to ${where}.`), 'Check the inputs and the token; if the answer does not make sense for this request, report it with the log above.', status, status === 429 || status === 408);
+    const Refusal = (0,forge_errors/* forgeErrorClassFor */.vl)(status);
+    return new Refusal(redact(`GitHub answered ${status} ${message ?? ''} while trying to ${where}.`), 'Check the inputs and the token; if the answer does not make sense for this request, report it with the log above.', status);
 }
 function isRateLimited(error) {
     if (error.status !== 403 && error.status !== 429)
@@ -106,9 +170,6 @@ function isRateLimited(error) {
         headers['x-ratelimit-remaining'] === '0' ||
         headers['retry-after'] !== undefined ||
         /\b(secondary )?rate limit\b/i.test(apiMessage(error) ?? ''));
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/forge/github-automerge.ts
@@ -139,12 +200,12 @@ function autoMergeOutcome(data, change, method, ctx) {
             return { enabled: true };
         return { enabled: false, reason: 'GitHub accepted the request but reported no auto-merge on the pull request.' };
     }
-    const message = ctx.scrub(first.message);
+    const message = ctx.redact(first.message);
     if (first.type === 'FORBIDDEN' || /resource not accessible/i.test(message)) {
-        throw new forge_errors/* ForgeError */.Q(`GitHub refused to ${ctx.action} in ${ctx.repository}: ${message}`, 'Enabling auto-merge needs "Pull requests: write" and "Contents: write"; give the token both.', 403, false);
+        throw new forge_errors/* ForgeError */.Q8(`GitHub refused to ${ctx.action} in ${ctx.repository}: ${message}`, 'Enabling auto-merge needs "Pull requests: write" and "Contents: write"; give the token both.', 403);
     }
     if (first.type === 'NOT_FOUND') {
-        throw new forge_errors/* ForgeError */.Q(`GitHub could not find pull request #${change.number} in ${ctx.repository} to enable auto-merge: ${message}`, 'Give the token access to the repository ("Pull requests: write").', 404, false);
+        throw new forge_errors/* ForgeError */.Q8(`GitHub could not find pull request #${change.number} in ${ctx.repository} to enable auto-merge: ${message}`, 'Give the token access to the repository ("Pull requests: write").', 404);
     }
     if (/auto.?merge is not allowed/i.test(message)) {
         return {
@@ -297,7 +358,7 @@ function sleep(ms) {
 function createRefusal(error, draft, ctx) {
     const details = validationDetails(error);
     const text = describeValidation(error);
-    const refuse = (why, hint) => new forge_errors/* ForgeError */.Q(ctx.scrub(`Cannot ${ctx.action} in ${ctx.repository}: ${why} (GitHub: ${text}).`), hint, error.status, false);
+    const refuse = (why, hint) => new forge_errors/* ForgeError */.Q8(ctx.redact(`Cannot ${ctx.action} in ${ctx.repository}: ${why} (GitHub: ${text}).`), hint, error.status);
     if (details.some((detail) => detail.field === 'head') || /\bhead\b.*\binvalid\b/i.test(text)) {
         return refuse(`branch ${draft.head} does not exist there`, `Push ${draft.head} to the repository before opening the pull request, or check the branch name.`);
     }
@@ -343,54 +404,68 @@ function toChangeRequest(pull) {
 /** Waits before resending a label/assignee/reviewer request GitHub answered before it caught up with a new pull request. */
 const CONSISTENCY_DELAYS_MS = [500, 1000, 2000, 4000];
 function createGitHubForge(options) {
-    const [owner, repo, extra] = options.repository.split('/');
-    if (!owner || !repo || extra !== undefined) {
-        throw new forge_errors/* ForgeError */.Q(`"${options.repository}" is not a GitHub repository name.`, 'Name the repository as owner/name, e.g. acme/environments.', 0, false);
+    return new GitHubForge(options);
+}
+class GitHubForge {
+    options;
+    kind = 'github';
+    noun = 'pull request';
+    ids;
+    apiUrl;
+    scale;
+    octokit;
+    nodeIds = new Map();
+    requestCount = 0;
+    constructor(options) {
+        this.options = options;
+        const [owner, repo, extra] = options.repository.split('/');
+        if (!owner || !repo || extra !== undefined) {
+            throw new forge_errors/* ForgeError */.Q8(`"${options.repository}" is not a GitHub repository name.`, 'Name the repository as owner/name, e.g. acme/environments.', 0);
+        }
+        this.ids = { owner, repo };
+        this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+        this.scale = options.retryDelayScale ?? 1;
+        this.octokit = createOctokit({
+            apiUrl: this.apiUrl,
+            token: options.token,
+            fetch: options.fetch,
+            log: options.log ?? (() => undefined),
+            retryDelayScale: this.scale,
+            onRequest: () => {
+                this.requestCount++;
+            },
+        });
     }
-    let requests = 0;
-    const apiUrl = options.apiUrl.replace(/\/+$/, '');
-    const scale = options.retryDelayScale ?? 1;
-    const octokit = createOctokit({
-        apiUrl,
-        token: options.token,
-        fetch: options.fetch,
-        log: options.log ?? (() => undefined),
-        retryDelayScale: scale,
-        onRequest: () => {
-            requests++;
-        },
-    });
-    const scrub = (text) => {
-        const redacted = options.redact ? options.redact(text) : text;
-        return options.token === '' ? redacted : redacted.split(options.token).join('***');
-    };
-    const context = (action, extraContext = {}) => ({
-        action,
-        repository: options.repository,
-        apiUrl,
-        scrub,
-        ...extraContext,
-    });
-    const nodeIds = new Map();
-    const remember = (pull) => {
-        nodeIds.set(pull.number, pull.node_id);
+    get requests() {
+        return this.requestCount;
+    }
+    redact(text) {
+        const redacted = this.options.redact ? this.options.redact(text) : text;
+        return this.options.token === '' ? redacted : redacted.split(this.options.token).join('***');
+    }
+    context(action, extraContext = {}) {
+        return { action, repository: this.options.repository, apiUrl: this.apiUrl, redact: (text) => this.redact(text), ...extraContext };
+    }
+    remember(pull) {
+        this.nodeIds.set(pull.number, pull.node_id);
         return toChangeRequest(pull);
-    };
-    const call = async (ctx, send) => {
+    }
+    async call(ctx, send) {
         try {
             return await send();
         }
         catch (error) {
             throw toForgeError(error, ctx);
         }
-    };
-    const noun = 'pull request';
-    const pullNotFound = (change, action) => ({
-        message: `GitHub has no pull request #${change.number} in ${options.repository} (404 while trying to ${action}), or the token cannot see the repository.`,
-        hint: 'The pull request may have been deleted with its repository or transferred; otherwise give the token access to the repository ("Pull requests: write").',
-    });
+    }
+    pullNotFound(change, action) {
+        return {
+            message: `GitHub has no pull request #${change.number} in ${this.options.repository} (404 while trying to ${action}), or the token cannot see the repository.`,
+            hint: 'The pull request may have been deleted with its repository or transferred; otherwise give the token access to the repository ("Pull requests: write").',
+        };
+    }
     /** Labels, assignees and reviewers right after a create can hit a replica that has not seen the pull request yet. */
-    const withConsistencyRetry = async (ctx, send) => {
+    async withConsistencyRetry(ctx, send) {
         for (let attempt = 0;; attempt++) {
             try {
                 await send();
@@ -402,205 +477,218 @@ function createGitHubForge(options) {
                     (error.status === 404 || (error.status === 422 && /could not resolve to a node/i.test(describeValidation(error))));
                 if (!lagging || delay === undefined)
                     throw toForgeError(error, ctx);
-                options.log?.(`GitHub has not caught up with the new ${noun} yet; retrying to ${ctx.action} in ${delay}ms`);
-                await sleep(delay * scale);
+                this.options.log?.(`GitHub has not caught up with the new ${this.noun} yet; retrying to ${ctx.action} in ${delay}ms`);
+                await sleep(delay * this.scale);
             }
         }
-    };
-    const findOpen = async (head, base) => {
-        const response = await call(context(`look up the open pull request ${head} → ${base}`), () => octokit.request('GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'open', head: `${owner}:${head}`, base, per_page: 10 }));
+    }
+    async findOpen(head, base) {
+        const response = await this.call(this.context(`look up the open pull request ${head} → ${base}`), () => this.octokit.request('GET /repos/{owner}/{repo}/pulls', { ...this.ids, state: 'open', head: `${this.ids.owner}:${head}`, base, per_page: 10 }));
         const pull = response.data[0];
-        return pull === undefined ? undefined : remember(pull);
-    };
-    const forge = {
-        kind: 'github',
-        noun,
-        get requests() {
-            return requests;
-        },
-        async repository() {
-            const { data } = await call(context('read the repository'), () => octokit.request('GET /repos/{owner}/{repo}', { owner, repo }));
-            return { defaultBranch: data.default_branch, webUrl: data.html_url };
-        },
-        findOpen,
-        async create(draft) {
-            const action = `open a pull request from ${draft.head} into ${draft.base}`;
+        return pull === undefined ? undefined : this.remember(pull);
+    }
+    async repository() {
+        const { data } = await this.call(this.context('read the repository'), () => this.octokit.request('GET /repos/{owner}/{repo}', this.ids));
+        return { defaultBranch: data.default_branch, webUrl: data.html_url };
+    }
+    async create(draft) {
+        const action = `open a pull request from ${draft.head} into ${draft.base}`;
+        try {
+            const { data } = await this.octokit.request('POST /repos/{owner}/{repo}/pulls', {
+                ...this.ids,
+                title: draft.title,
+                head: draft.head,
+                base: draft.base,
+                body: draft.body,
+                draft: draft.draft,
+            });
+            return { change: this.remember(data), created: true };
+        }
+        catch (error) {
+            if (!isGitHubHttpError(error) || error.status !== 422)
+                throw toForgeError(error, this.context(action));
+            if (validationDetails(error).some((detail) => /pull request already exists/i.test(detail.message ?? ''))) {
+                // Another run opened it between our lookup and our create: use theirs.
+                const existing = await this.findOpen(draft.head, draft.base);
+                if (existing)
+                    return { change: existing, created: false };
+                throw new forge_errors/* TransientForgeError */.mv(this.redact(`GitHub says a pull request from ${draft.head} into ${draft.base} already exists in ${this.options.repository}, but none is open.`), 'Another run is probably closing or merging it right now; run the job again.', 422);
+            }
+            throw createRefusal(error, draft, this.context(action));
+        }
+    }
+    async update(change, patch) {
+        const fields = {};
+        if (patch.title !== undefined && patch.title !== change.title)
+            fields.title = patch.title;
+        if (patch.body !== undefined && patch.body !== change.body)
+            fields.body = patch.body;
+        if (Object.keys(fields).length === 0)
+            return change;
+        const action = `update pull request #${change.number}`;
+        const { data } = await this.call(this.context(action, { notFound: this.pullNotFound(change, action) }), () => this.octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { ...this.ids, pull_number: change.number, ...fields }));
+        return this.remember(data);
+    }
+    async close(change, comment) {
+        const action = `close pull request #${change.number}`;
+        const ctx = this.context(action, { notFound: this.pullNotFound(change, action) });
+        if (comment !== '') {
+            await this.call(ctx, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...this.ids, issue_number: change.number, body: comment }));
+        }
+        await this.call(ctx, () => this.octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { ...this.ids, pull_number: change.number, state: 'closed' }));
+    }
+    async addLabels(change, labels) {
+        if (labels.length === 0)
+            return;
+        const action = `label pull request #${change.number}`;
+        await this.withConsistencyRetry(this.context(action, { notFound: this.pullNotFound(change, action) }), () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+            ...this.ids,
+            issue_number: change.number,
+            labels: [...labels],
+        }));
+    }
+    async addAssignees(change, users) {
+        if (users.length === 0)
+            return;
+        const action = `assign pull request #${change.number} to ${users.join(', ')}`;
+        await this.withConsistencyRetry(this.context(action, { notFound: this.pullNotFound(change, action) }), () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
+            ...this.ids,
+            issue_number: change.number,
+            assignees: [...users],
+        }));
+    }
+    async requestReviewers(change, users, teams) {
+        if (users.length === 0 && teams.length === 0)
+            return;
+        const names = [...users, ...teams.map((team) => `team ${team}`)].join(', ');
+        const action = `request reviews on pull request #${change.number} from ${names}`;
+        await this.withConsistencyRetry(this.context(action, {
+            notFound: this.pullNotFound(change, action),
+            validationHint: 'Reviewers must be collaborators of the repository (teams: have access to it) and cannot be the pull request author; fix `reviewers` / `team-reviewers`.',
+        }), () => this.octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', {
+            ...this.ids,
+            pull_number: change.number,
+            reviewers: [...users],
+            team_reviewers: [...teams],
+        }));
+    }
+    async enableAutoMerge(change, method) {
+        const action = `enable auto-merge on pull request #${change.number}`;
+        const ctx = this.context(action, { notFound: this.pullNotFound(change, action) });
+        let nodeId = this.nodeIds.get(change.number);
+        if (nodeId === undefined) {
+            const { data } = await this.call(ctx, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...this.ids, pull_number: change.number }));
+            this.remember(data);
+            nodeId = data.node_id;
+        }
+        const id = nodeId;
+        const response = await this.call(ctx, () => this.octokit.request(`POST ${gitHubGraphqlUrl(this.apiUrl)}`, {
+            query: ENABLE_AUTO_MERGE,
+            variables: { id, m: method.toUpperCase(), head: change.headSha },
+        }));
+        return autoMergeOutcome(response.data, change, method, ctx);
+    }
+    async commitThroughApi(request) {
+        const action = `commit to ${request.branch} through the API`;
+        const ctx = this.context(action);
+        const { data: tree } = await this.call(ctx, () => this.octokit.request('POST /repos/{owner}/{repo}/git/trees', {
+            ...this.ids,
+            base_tree: request.parentTree,
+            // Always a regular file: the API cannot keep an existing mode without reading the
+            // parent tree first, and the files we write (manifests) are never executable.
+            tree: request.files.map((file) => ({ path: file.path, mode: '100644', type: 'blob', content: file.content })),
+        }));
+        // No author or committer: only then does GitHub sign the commit with its own key (Verified).
+        const { data: commit } = await this.call(ctx, () => this.octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+            ...this.ids,
+            message: request.message,
+            tree: tree.sha,
+            parents: [request.parent],
+        }));
+        const ref = `heads/${request.branch}`;
+        if (request.expectedHead === undefined) {
             try {
-                const { data } = await octokit.request('POST /repos/{owner}/{repo}/pulls', {
-                    owner,
-                    repo,
-                    title: draft.title,
-                    head: draft.head,
-                    base: draft.base,
-                    body: draft.body,
-                    draft: draft.draft,
-                });
-                return { change: remember(data), created: true };
+                await this.octokit.request('POST /repos/{owner}/{repo}/git/refs', { ...this.ids, ref: `refs/${ref}`, sha: commit.sha });
             }
             catch (error) {
-                if (!isGitHubHttpError(error) || error.status !== 422)
-                    throw toForgeError(error, context(action));
-                if (validationDetails(error).some((detail) => /pull request already exists/i.test(detail.message ?? ''))) {
-                    // Another run opened it between our lookup and our create: use theirs.
-                    const existing = await findOpen(draft.head, draft.base);
-                    if (existing)
-                        return { change: existing, created: false };
-                    throw new forge_errors/* ForgeError */.Q(scrub(`GitHub says a pull request from ${draft.head} into ${draft.base} already exists in ${options.repository}, but none is open.`), 'Another run is probably closing or merging it right now; run the job again.', 422, true);
+                if (isGitHubHttpError(error) && error.status === 422 && /reference already exists/i.test(describeValidation(error))) {
+                    throw this.branchRace(request, 'another run created the branch while this one was committing');
                 }
-                throw createRefusal(error, draft, context(action));
+                throw toForgeError(error, ctx);
             }
-        },
-        async update(change, patch) {
-            const fields = {};
-            if (patch.title !== undefined && patch.title !== change.title)
-                fields.title = patch.title;
-            if (patch.body !== undefined && patch.body !== change.body)
-                fields.body = patch.body;
-            if (Object.keys(fields).length === 0)
-                return change;
-            const action = `update pull request #${change.number}`;
-            const { data } = await call(context(action, { notFound: pullNotFound(change, action) }), () => octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: change.number, ...fields }));
-            return remember(data);
-        },
-        async close(change, comment) {
-            const action = `close pull request #${change.number}`;
-            const ctx = context(action, { notFound: pullNotFound(change, action) });
-            if (comment !== '') {
-                await call(ctx, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: change.number, body: comment }));
+        }
+        else if (request.fastForwardOnly) {
+            // A shared branch: GitHub itself refuses to move it unless our commit descends from its
+            // head, which is exactly the check a push makes; a refusal is a lost race.
+            try {
+                await this.octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...this.ids, ref, sha: commit.sha, force: false });
             }
-            await call(ctx, () => octokit.request('PATCH /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: change.number, state: 'closed' }));
-        },
-        async addLabels(change, labels) {
-            if (labels.length === 0)
-                return;
-            const action = `label pull request #${change.number}`;
-            await withConsistencyRetry(context(action, { notFound: pullNotFound(change, action) }), () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
-                owner,
-                repo,
-                issue_number: change.number,
-                labels: [...labels],
-            }));
-        },
-        async addAssignees(change, users) {
-            if (users.length === 0)
-                return;
-            const action = `assign pull request #${change.number} to ${users.join(', ')}`;
-            await withConsistencyRetry(context(action, { notFound: pullNotFound(change, action) }), () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
-                owner,
-                repo,
-                issue_number: change.number,
-                assignees: [...users],
-            }));
-        },
-        async requestReviewers(change, users, teams) {
-            if (users.length === 0 && teams.length === 0)
-                return;
-            const names = [...users, ...teams.map((team) => `team ${team}`)].join(', ');
-            const action = `request reviews on pull request #${change.number} from ${names}`;
-            await withConsistencyRetry(context(action, {
-                notFound: pullNotFound(change, action),
-                validationHint: 'Reviewers must be collaborators of the repository (teams: have access to it) and cannot be the pull request author; fix `reviewers` / `team-reviewers`.',
-            }), () => octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', {
-                owner,
-                repo,
-                pull_number: change.number,
-                reviewers: [...users],
-                team_reviewers: [...teams],
-            }));
-        },
-        async enableAutoMerge(change, method) {
-            const action = `enable auto-merge on pull request #${change.number}`;
-            const ctx = context(action, { notFound: pullNotFound(change, action) });
-            let nodeId = nodeIds.get(change.number);
-            if (nodeId === undefined) {
-                const { data } = await call(ctx, () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: change.number }));
-                remember(data);
-                nodeId = data.node_id;
+            catch (error) {
+                if (isGitHubHttpError(error) && error.status === 422 && /not a fast.forward|reference does not exist/i.test(describeValidation(error))) {
+                    throw this.branchRace(request, 'another push moved it first');
+                }
+                throw toForgeError(error, ctx);
             }
-            const id = nodeId;
-            const response = await call(ctx, () => octokit.request(`POST ${gitHubGraphqlUrl(apiUrl)}`, {
-                query: ENABLE_AUTO_MERGE,
-                variables: { id, m: method.toUpperCase(), head: change.headSha },
-            }));
-            return autoMergeOutcome(response.data, change, method, ctx);
-        },
-        async commitThroughApi(request) {
-            const action = `commit to ${request.branch} through the API`;
-            const ctx = context(action);
-            const { data: tree } = await call(ctx, () => octokit.request('POST /repos/{owner}/{repo}/git/trees', {
-                owner,
-                repo,
-                base_tree: request.parentTree,
-                // Always a regular file: the API cannot keep an existing mode without reading the
-                // parent tree first, and the files we write (manifests) are never executable.
-                tree: request.files.map((file) => ({ path: file.path, mode: '100644', type: 'blob', content: file.content })),
-            }));
-            // No author or committer: only then does GitHub sign the commit with its own key (Verified).
-            const { data: commit } = await call(ctx, () => octokit.request('POST /repos/{owner}/{repo}/git/commits', {
-                owner,
-                repo,
-                message: request.message,
-                tree: tree.sha,
-                parents: [request.parent],
-            }));
-            const ref = `heads/${request.branch}`;
-            if (request.expectedHead === undefined) {
-                try {
-                    await octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/${ref}`, sha: commit.sha });
-                }
-                catch (error) {
-                    if (isGitHubHttpError(error) && error.status === 422 && /reference already exists/i.test(describeValidation(error))) {
-                        throw branchRace(request, 'another run created the branch while this one was committing');
-                    }
-                    throw toForgeError(error, ctx);
-                }
+        }
+        else {
+            // The REST API has no compare-and-swap for refs; reading first narrows the window in which
+            // a concurrent run's commit could be overwritten by our forced update to milliseconds.
+            const current = await this.currentTip(ref);
+            if (current !== request.expectedHead) {
+                throw this.branchRace(request, current === undefined ? 'the branch was deleted' : `it now points at ${current}`);
             }
-            else if (request.fastForwardOnly) {
-                // A shared branch: GitHub itself refuses to move it unless our commit descends from its
-                // head, which is exactly the check a push makes; a refusal is a lost race.
-                try {
-                    await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref, sha: commit.sha, force: false });
-                }
-                catch (error) {
-                    if (isGitHubHttpError(error) && error.status === 422 && /not a fast.forward|reference does not exist/i.test(describeValidation(error))) {
-                        throw branchRace(request, 'another push moved it first');
-                    }
-                    throw toForgeError(error, ctx);
-                }
+            try {
+                await this.octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...this.ids, ref, sha: commit.sha, force: true });
             }
-            else {
-                // The REST API has no compare-and-swap for refs; reading first narrows the window in which
-                // a concurrent run's commit could be overwritten by our forced update to milliseconds.
-                const current = await currentTip(ref);
-                if (current !== request.expectedHead) {
-                    throw branchRace(request, current === undefined ? 'the branch was deleted' : `it now points at ${current}`);
+            catch (error) {
+                if (isGitHubHttpError(error) && error.status === 422 && /reference does not exist/i.test(describeValidation(error))) {
+                    throw this.branchRace(request, 'the branch was deleted');
                 }
-                try {
-                    await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref, sha: commit.sha, force: true });
-                }
-                catch (error) {
-                    if (isGitHubHttpError(error) && error.status === 422 && /reference does not exist/i.test(describeValidation(error))) {
-                        throw branchRace(request, 'the branch was deleted');
-                    }
-                    throw toForgeError(error, ctx);
-                }
+                throw toForgeError(error, ctx);
             }
-            return { sha: commit.sha, verified: commit.verification.verified };
-        },
-    };
-    const currentTip = async (ref) => {
+        }
+        return { sha: commit.sha, verified: commit.verification.verified };
+    }
+    async currentTip(ref) {
         try {
-            const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref });
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...this.ids, ref });
             return data.object.sha;
         }
         catch (error) {
             if (isGitHubHttpError(error) && error.status === 404)
                 return undefined;
-            throw toForgeError(error, context(`read ${ref}`));
+            throw toForgeError(error, this.context(`read ${ref}`));
         }
-    };
-    const branchRace = (request, what) => new forge_errors/* ForgeError */.Q(scrub(`Branch ${request.branch} in ${options.repository} changed under this run: ${what}.`), 'Another run is promoting to the same branch; this run retries from the new state, or run the job again.', 409, true);
-    return forge;
+    }
+    branchRace(request, what) {
+        return new forge_errors/* ForgeBranchMovedError */.Rf(this.redact(`Branch ${request.branch} in ${this.options.repository} changed under this run: ${what}.`), 'Another run is promoting to the same branch; this run retries from the new state, or run the job again.', 409);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ quoteForMessage),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+/**
+ * `text` as one line of a message: every run of whitespace (line breaks included) becomes one
+ * space, the ends are trimmed, and beyond `max` characters it is cut with an ellipsis.
+ */
+function oneLine(text, max = Number.POSITIVE_INFINITY) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * How a value that must not be shown raw is quoted in a message: as a JSON string, with C1 control
+ * characters escaped too, so nothing in it can act on a terminal or a CI log.
+ */
+function quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

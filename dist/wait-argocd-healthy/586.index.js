@@ -478,8 +478,8 @@ const summary = _summary;
 
 
 
-// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
-var platform = __webpack_require__(7110);
+// EXTERNAL MODULE: ./packages/core/src/text/secret-redactor.ts
+var secret_redactor = __webpack_require__(5378);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/github-platform.ts
 
 
@@ -491,7 +491,7 @@ var platform = __webpack_require__(7110);
  */
 class GitHubPlatform {
     name = 'github';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     getInput(name) {
         return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
     }

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony export */   ce: () => (/* binding */ errorForStreamLine),
 /* harmony export */   w2: () => (/* binding */ timeoutError)
 /* harmony export */ });
-/* harmony import */ var _duration__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9713);
+/* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8473);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
 
 
@@ -172,7 +172,7 @@ function timeoutError(context, timeoutMs) {
     const hint = context.refresh
         ? 'A refresh GET waits until the application controller has compared the app with git; raise the timeout or check the controller (and repo-server) if it is slow.'
         : 'The step retries; if it persists, check the server and the network between the runner and Argo CD.';
-    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdTimeoutError */ .ac(oneLine(`Argo CD at ${context.host} did not answer ${request(context)} within ${(0,_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)}.`), hint, timeoutMs);
+    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdTimeoutError */ .ac(oneLine(`Argo CD at ${context.host} did not answer ${request(context)} within ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)}.`), hint, timeoutMs);
 }
 /** Transport codes that mean nobody listens at the address: no server, a wrong port or host. */
 const NOTHING_LISTENING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -186,7 +186,7 @@ function isNothingListening(error) {
 function unreachableError(host, last, waitedMs) {
     if (!last.retryable)
         return last;
-    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdUnreachableError */ .h9(`Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${(0,_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(waitedMs)} since the first request.`, "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.", last.code);
+    return new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ArgoCdUnreachableError */ .h9(`Nothing answers at ${host}: ${last.code === 'ECONNREFUSED' ? 'every connection was refused' : 'no connection could be made'} (${last.code ?? 'no code'}) for ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(waitedMs)} since the first request.`, "Check the 'server' input: the Argo CD base URL with the right host and port (e.g. https://argocd.example.com), and that Argo CD runs and this runner can reach it.", last.code);
 }
 
 
@@ -220,7 +220,7 @@ var undici = __webpack_require__(6752);
 
 
 function createAgent(tls) {
-    return new undici/* Agent */.g6({
+    return new undici.Agent({
         connect: {
             // Added to, not instead of, the public roots: a server behind a public-CA proxy keeps working.
             ca: tls.caCert === undefined ? undefined : [...external_node_tls_.rootCertificates, tls.caCert],
@@ -276,7 +276,7 @@ async function openStream(agent, call) {
     });
 }
 function send(agent, call, signal) {
-    return (0,undici/* request */.Em)(call.url, {
+    return (0,undici.request)(call.url, {
         dispatcher: agent,
         method: call.method,
         headers: call.headers,
@@ -317,8 +317,8 @@ function contentType(headers) {
 var parse = __webpack_require__(2383);
 // EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
 var secrets = __webpack_require__(6593);
-// EXTERNAL MODULE: ./packages/core/src/duration.ts
-var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
+var duration = __webpack_require__(8473);
 ;// CONCATENATED MODULE: ./packages/core/src/argocd/stream.ts
 
 
@@ -328,7 +328,7 @@ const RECONNECT = 'Proxies and load balancers drop idle or long-lived streams; t
 async function* jsonLines(body, options) {
     const decoder = new TextDecoder('utf-8');
     const iterator = body[Symbol.asyncIterator]();
-    const stallMs = options.stallTimeoutMs ?? 0;
+    const stallMs = options.stallMs ?? 0;
     let stalled = false;
     let timer;
     // The unfinished line, in pieces: joined only once its newline comes, so a long line costs its
@@ -536,7 +536,7 @@ class ArgoCdClient {
         const where = this.where('GET', path);
         const source = `the watch stream from ${this.base.host}`;
         const lines = jsonLines(result.body, {
-            stallTimeoutMs: options.stallTimeoutMs,
+            stallMs: options.stallMs,
             signal,
             source,
             redact: (text) => this.redact(text),
@@ -1133,7 +1133,7 @@ function resourceNode(value) {
 /* harmony export */   C: () => (/* binding */ addSecret),
 /* harmony export */   s: () => (/* binding */ redactorFor)
 /* harmony export */ });
-/* harmony import */ var _platform_platform__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7110);
+/* harmony import */ var _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
 
 /**
  * The client's own redaction of the credentials it holds (token, password, session token). The
@@ -1148,7 +1148,7 @@ function secretForms(secret) {
 }
 /** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
 function redactorFor(secret) {
-    const redactor = new _platform_platform__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
+    const redactor = new _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
     addSecret(redactor, secret);
     return redactor;
 }

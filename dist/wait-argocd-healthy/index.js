@@ -7,10 +7,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ GitopsPromoteError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony exports ManifestParseError, ManifestEditError, FileSelectionError, PushRetriesExhaustedError */
 /**
  * Every failure a user can cause or fix is a GitopsPromoteError: a one-line `message` saying what
  * went wrong and where, and a `hint` saying how to fix it. Steps print both and exit non-zero;
@@ -27,21 +25,6 @@ class GitopsPromoteError extends Error {
 /** A step input is missing, malformed or contradicts another input. */
 class InputError extends GitopsPromoteError {
 }
-/** A YAML file could not be parsed; `message` carries file:line:column. */
-class ManifestParseError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
-}
-/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
-class ManifestEditError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
-}
-/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
-class FileSelectionError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
-}
-/** A git command failed for a reason other than a lost push race. */
-class GitError extends GitopsPromoteError {
-}
-/** Every push attempt lost the race against other writers. */
-class PushRetriesExhaustedError extends (/* unused pure expression or super */ null && (GitopsPromoteError)) {
-}
 /** Formats any thrown value as the single line a user sees. */
 function describeError(error) {
     if (error instanceof GitopsPromoteError) {
@@ -56,150 +39,126 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 3255:
+/***/ 8529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $0: () => (/* binding */ neutralise),
-/* harmony export */   UN: () => (/* binding */ escapeControls),
-/* harmony export */   nl: () => (/* binding */ inertJson)
+/* harmony export */   lV: () => (/* binding */ forgeOfRemote),
+/* harmony export */   u_: () => (/* binding */ createForge)
 /* harmony export */ });
-/**
- * What the adapters print carries repository content (file names, YAML keys and values, git's
- * messages), which whoever can push to the environment repository controls. Log readers act on
- * some sequences in it, so every message is passed through {@link neutralise} after redaction:
- *
- * - GitHub's runner (actions/runner, `Handlers/OutputManager.cs` and `ActionCommand.cs`) splits
- *   stdout and stderr into lines with `StreamReader.ReadLine` (at `\n`, `\r` and `\r\n`) and runs a
- *   line as a workflow command when it starts with `::` after `TrimStart()` (the v2 form), or, failing
- *   that, when it contains `##[name …]` anywhere (the v1 form, still honoured). Its comparisons are
- *   culture-sensitive, so zero-width characters may be skipped too.
- * - GitLab's log (`Gitlab::Ci::Ansi2json`) opens and closes sections at
- *   `section_start:<ts>:<name>\r\e[0K` anywhere in a line, drops the text before a lone `\r`, and
- *   applies ANSI escapes.
- * - Terminals act on ESC and C1 sequences: colours, cursor moves, window titles, the clipboard.
- *
- * The terminal adapter gets the same treatment as the CI ones: the CLI also runs inside a `run:`
- * step, whose stdout and stderr GitHub's runner reads for commands, and inside GitLab jobs.
- */
-/**
- * Characters a reader may skip before or inside a command marker: whitespace (what `TrimStart`
- * removes), controls, format characters such as U+200B, combining marks and every default-ignorable
- * code point (what ICU's culture-sensitive `StartsWith`/`IndexOf` ignore). Never a line feed: a
- * marker does not span lines, and a lead that could would make the scan quadratic in blank lines.
- */
-const SKIPPABLE = String.raw `(?:(?!\n)[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}])`;
-/** `::` opening a line, possibly behind skippable characters: the runner's v2 command form. */
-const LINE_START_COMMAND = new RegExp(String.raw `^(${SKIPPABLE}*):(${SKIPPABLE}*):`, 'gmu');
-/** `##[` anywhere: the runner's v1 command form and the log viewer's own markers. */
-const V1_COMMAND = new RegExp(String.raw `#(${SKIPPABLE}*)#(${SKIPPABLE}*)\[`, 'gu');
-/**
- * C0 controls but tab and line feed, DEL, C1 controls (U+009B is CSI, U+0085 a line break to some
- * readers) and the Unicode line and paragraph separators.
- */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-const CONTROL_OR_NEWLINE = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u2028\u2029]/g;
-function escapeControl(char) {
-    if (char === '\r')
-        return '\\r';
-    if (char === '\n')
-        return '\\n';
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/* unused harmony exports forgeKindOfUrl, hostOf, apiUrlFor, parseForgeKind, forgeInput, repositoryOfUrl */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+/** The forge a repository URL's host points to, when the host says so (github.com, gitlab.example.com). */
+function forgeKindOfUrl(url) {
+    const host = hostOf(url);
+    if (host === undefined)
+        return undefined;
+    if (/(^|\.)github\.com$/.test(host) || /^github\./.test(host))
+        return 'github';
+    if (/(^|\.)gitlab\.com$/.test(host) || /^gitlab\./.test(host))
+        return 'gitlab';
+    return undefined;
+}
+/** The host of an https/ssh/scp-like git URL; undefined for a local path. */
+function hostOf(url) {
+    const scp = /^[^/@]+@([^:/]+):/.exec(url);
+    if (scp?.[1])
+        return scp[1].toLowerCase();
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'file:' ? undefined : parsed.hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
- * Shows control characters as JSON-style escapes (`\r`, `\u001b`), so none reaches a log or a
- * terminal raw: no ESC for ANSI sequences or GitLab's section markers, no `\r` to start a new
- * runner line or hide a line's text. `\r\n` line ends become `\n`; with `newlines: false` line
- * feeds are escaped too, for text that must stay on one line (a group title, a table cell).
+ * The API base for a forge at the host of `webUrl` (`https://host`): github.com's API has its own
+ * host, GitHub Enterprise Server serves it under /api/v3, GitLab under /api/v4.
  */
-function escapeControls(text, { newlines = true } = {}) {
-    if (!newlines)
-        return text.replace(CONTROL_OR_NEWLINE, escapeControl);
-    return text.replace(/\r\n/g, '\n').replace(CONTROL, escapeControl);
+function apiUrlFor(kind, webUrl) {
+    const url = new URL(webUrl);
+    if (kind === 'github')
+        return url.hostname === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`;
+    return `${url.origin}/api/v4`;
+}
+/** The forge's implementation, loaded only when used (a step bundle pays for the one it needs). */
+async function createForge(kind, options, extras = {}) {
+    if (kind === 'github')
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(159), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7433))).createGitHubForge(options);
+    // A CI job token authenticates as JOB-TOKEN, not PRIVATE-TOKEN.
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 828))).createGitLabForge(options, { jobToken: extras.jobToken === true });
+}
+/** The `forge` input (or its deprecated name `platform`, which `input` then is); undefined when empty. */
+function parseForgeKind(value, input = 'forge') {
+    if (value === '')
+        return undefined;
+    if (value === 'github' || value === 'gitlab')
+        return value;
+    throw new InputError(`Input '${input}' must be github or gitlab, got ${JSON.stringify(value)}.`, `Set ${input}: github or ${input}: gitlab, or leave it empty to detect it.`);
+}
+/** The forge the inputs name: `forge`, else the deprecated `platform` it replaced. */
+function forgeInput(inputs) {
+    return inputs.forge !== '' ? parseForgeKind(inputs.forge, 'forge') : parseForgeKind(inputs.platform, 'platform');
+}
+/** `group/project` from `https://host/group/project.git` or `git@host:group/project.git`; undefined for a local path. */
+function repositoryOfUrl(url) {
+    if (hostOf(url) === undefined)
+        return undefined;
+    const scp = /^[^/@]+@[^:/]+:(.+)$/.exec(url)?.[1];
+    const path = scp ?? new URL(url).pathname.replace(/^\/+/, '');
+    return path.replace(/\.git$/, '').replace(/\/+$/, '') || undefined;
 }
 /**
- * Makes `text` inert for GitHub's runner, GitLab's log and terminals; text without control
- * characters, a line-opening `::` or `##[` comes back unchanged. A `\` goes in front of a
- * line-opening `::`, and after the `[` of `##[` (the runner's own escape for its `##[start-action`
- * markers), so the reader sees the characters but no command.
+ * The forge behind a checkout's remote URL: the host names it (github.com, gitlab.example.com), or
+ * the CI runs on that host (GITHUB_SERVER_URL / CI_SERVER_URL), or `given.kind` says. The API base
+ * is the CI's when the remote is on the CI's server, else derived from the host. Undefined when
+ * the URL has no host (a local path) and nothing names one.
  */
-function neutralise(text, options = {}) {
-    return escapeControls(text, options)
-        .replace(LINE_START_COMMAND, (_match, lead, between) => `${lead}\\:${between}:`)
-        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}[\\`);
-}
-/**
- * `JSON.stringify`, with the characters a log reader acts on written as JSON escapes: any JSON
- * parser reads the same value back, but a `##[` inside a string (a file named
- * `##[set-output name=x]y.yaml`) no longer reads as a command where the CLI's `name=value` output
- * lines are logged, and no C1 control or line separator reaches a terminal. JSON.stringify
- * already escapes C0 controls and never emits `##[` outside a string, so `[` can be escaped there.
- */
-function inertJson(value) {
-    return JSON.stringify(value)
-        .replace(/[\u007f-\u009f\u2028\u2029]/g, escapeControl)
-        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}\\u005b`);
+function forgeOfRemote(remoteUrl, env, given = {}) {
+    const host = hostOf(remoteUrl);
+    const onGitHubServer = host !== undefined && env.GITHUB_SERVER_URL !== undefined && hostOf(env.GITHUB_SERVER_URL) === host;
+    const onGitLabServer = host !== undefined && env.CI_SERVER_URL !== undefined && hostOf(env.CI_SERVER_URL) === host;
+    const kind = given.kind ?? forgeKindOfUrl(remoteUrl) ?? (onGitHubServer ? 'github' : onGitLabServer ? 'gitlab' : undefined);
+    const repository = given.repository ?? repositoryOfUrl(remoteUrl);
+    if (!kind || !repository)
+        return undefined;
+    const ciApi = kind === 'github' ? (onGitHubServer ? env.GITHUB_API_URL : undefined) : onGitLabServer ? env.CI_API_V4_URL : undefined;
+    const apiUrl = given.apiUrl ?? ciApi ?? (host ? apiUrlFor(kind, `https://${host}`) : undefined);
+    return apiUrl ? { kind, repository, apiUrl } : undefined;
 }
 
 
 /***/ }),
 
-/***/ 7110:
+/***/ 1981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   pE: () => (/* binding */ SecretRedactor)
+/* harmony export */   b: () => (/* binding */ pipelineBranch),
+/* harmony export */   s: () => (/* binding */ ciOf)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, tooShortToMask */
-/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3255);
-
 /**
- * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
- * into "Wai***ing", and no real token (GitHub, GitLab, Argo CD) is that short.
+ * The CI this process runs under, or undefined for a terminal. The GitLab templates also say so
+ * themselves (GITOPS_PROMOTE_PLATFORM): gitlab-ci-local, for one, sets GITLAB_CI=false.
  */
-const MIN_SECRET_LENGTH = 6;
-/** What an adapter warns when a secret is too short to mask; the value itself is never printed. */
-function tooShortToMask(length) {
-    return `A secret of ${length} character${length === 1 ? '' : 's'} was given: too short to be a real token, so it is not masked (masking it would hide those characters wherever they appear in the log). Check that the right variable holds the token.`;
+function ciOf(env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
+        return 'gitlab';
+    return undefined;
 }
-/** Keeps the secrets and the redaction every adapter applies to what it prints and outputs. */
-class SecretRedactor {
-    secrets = new Set();
-    tooShort = new Set();
-    /**
-     * Registers `secret`. Returns a warning to print when it is too short to mask (once per value),
-     * else undefined.
-     */
-    add(secret) {
-        if (secret.length === 0 || this.secrets.has(secret))
+/** The branch and commit the CI's pipeline runs for, when it runs for a branch (not a tag or an MR ref). */
+function pipelineBranch(env = process.env) {
+    switch (ciOf(env)) {
+        case 'gitlab':
+            return env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA ? { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' } : undefined;
+        case 'github':
+            return env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA ? { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' } : undefined;
+        default:
             return undefined;
-        if (secret.length < MIN_SECRET_LENGTH) {
-            if (this.tooShort.has(secret))
-                return undefined;
-            this.tooShort.add(secret);
-            return tooShortToMask(secret.length);
-        }
-        this.secrets.add(secret);
-        return undefined;
-    }
-    /** Whether `secret` is masked (long enough and registered); the GitHub adapter asks before ::add-mask::. */
-    masks(secret) {
-        return this.secrets.has(secret);
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a secret that contains another is hidden whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
-    /**
-     * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
-     * is hidden whole before escaping could change it and make it slip past.
-     */
-    printable(text, options = {}) {
-        return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
     }
 }
 
@@ -347,6 +306,165 @@ function contextSwitches(pid) {
 
 /***/ }),
 
+/***/ 2760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   Kt: () => (/* binding */ DeadlineExceededError),
+/* harmony export */   bp: () => (/* binding */ sleepUnlessAborted)
+/* harmony export */ });
+/* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+
+
+/** The step's time budget ran out; `message` says what it was still waiting for. */
+class DeadlineExceededError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .GitopsPromoteError */ .$o {
+}
+/**
+ * A point in time a step must finish by, with an AbortSignal that fires then (and earlier when the
+ * parent signal, e.g. a CI cancel, fires). Passed down to every wait and request, so no layer can
+ * outlive the step's `timeout`.
+ */
+class Deadline {
+    budgetMs;
+    now;
+    at;
+    signal;
+    controller = new AbortController();
+    timer;
+    constructor(budgetMs, parent, now = Date.now) {
+        this.budgetMs = budgetMs;
+        this.now = now;
+        this.at = now() + budgetMs;
+        this.signal = parent ? AbortSignal.any([parent, this.controller.signal]) : this.controller.signal;
+        this.timer = setTimeout(() => this.controller.abort(new DeadlineExceededError(`Timed out after ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(budgetMs)}.`, 'Raise the timeout, or find out why it takes longer.')), budgetMs);
+        // A pending deadline must not keep the process alive once the work is done.
+        this.timer.unref();
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() === 0 || this.controller.signal.aborted;
+    }
+    /** Stops the timer; call when the work finished before the deadline. */
+    dispose() {
+        clearTimeout(this.timer);
+    }
+}
+/** Waits `ms`, or less when `signal` fires first (then resolves, never rejects: callers check the signal). */
+function sleepUnlessAborted(ms, signal) {
+    if (signal?.aborted || ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L5: () => (/* binding */ retry),
+  ml: () => (/* binding */ systemClock)
+});
+
+// UNUSED EXPORTS: backoffDelayMs, retryDelayMs, retrying
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./packages/core/src/runtime/deadline.ts
+var deadline = __nccwpck_require__(2760);
+;// CONCATENATED MODULE: ./packages/core/src/runtime/retry.ts
+/**
+ * The one retry loop: an attempt, a predicate saying which failures are worth another attempt, a
+ * backoff between attempts and a point in time after which no attempt starts. Every loop that
+ * retries (the wait's requests and its stream reconnects, the race loops of the git layer) is this
+ * function with its own predicate and log line; none writes its own `for (;;)`.
+ */
+
+
+/**
+ * Runs `attempt` (given its number, from 1) until it resolves, a failure is not `retryable`, the
+ * deadline leaves no room for another wait, or `signal` aborts.
+ */
+async function retry(attempt, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? deadline/* sleepUnlessAborted */.bp;
+    for (let n = 1;; n += 1) {
+        const started = now();
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (options.signal?.aborted || !options.retryable(error))
+                throw error;
+            const delayMs = backoffDelayMs(n, now() - started, options.backoff, options.random);
+            const remainingMs = options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - now();
+            if (remainingMs - delayMs <= 0)
+                throw options.exhausted ? options.exhausted(error, n) : error;
+            options.onRetry?.({ error, attempt: n, delayMs, remainingMs });
+            await sleep(delayMs, options.signal);
+            if (options.signal?.aborted)
+                throw error;
+        }
+    }
+}
+/** The wait after failed attempt `attempt` (1 = the first), which took `attemptMs`: see Backoff. */
+function backoffDelayMs(attempt, attemptMs, backoff, random = Math.random) {
+    const min = backoff.minDelayMs ?? 250;
+    const base = backoff.fromAttemptDuration ? Math.max(min, attemptMs) : min;
+    const capped = Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** attempt);
+    return backoff.jitter === 'none' ? capped : Math.round(random() * capped);
+}
+const systemClock = { now: () => Date.now(), sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms) };
+/** The delay before race retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`: full jitter from the attempt's duration. */
+function retryDelayMs(retry, lastAttemptMs, backoff = {}, random = Math.random) {
+    return backoffDelayMs(retry, lastAttemptMs, { ...backoff, jitter: 'full', fromAttemptDuration: true }, random);
+}
+/**
+ * `retry` as the git layer's race loops use it (publish, the change branch): a time budget from
+ * the first attempt, full jitter from each attempt's duration, and the last lost race handed to
+ * the next attempt.
+ */
+async function retrying(policy, attempt) {
+    const clock = policy.clock ?? systemClock;
+    let last;
+    return retry(async (n) => {
+        try {
+            return await attempt(n, last);
+        }
+        catch (error) {
+            if (policy.retryable(error))
+                last = error;
+            throw error;
+        }
+    }, {
+        retryable: (error) => policy.retryable(error),
+        backoff: { ...policy.backoff, jitter: 'full', fromAttemptDuration: true },
+        deadline: clock.now() + policy.timeoutMs,
+        exhausted: (error, attempts) => policy.exhausted(attempts, error),
+        onRetry: ({ error, attempt: n, delayMs, remainingMs }) => policy.onRetry(n, delayMs, remainingMs, error),
+        sleep: (ms) => clock.sleep(ms),
+        now: () => clock.now(),
+    });
+}
+
+
+/***/ }),
+
 /***/ 1989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -414,6 +532,200 @@ function booleanWord(value) {
 
 /***/ }),
 
+/***/ 8473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Reads a duration input as CI users write them: `90s`, `10m`, `1h30m`, `500ms`; a bare number is
+ * seconds. Every step's time inputs (push budget, waits, grace periods) go through this one parser
+ * so they accept and refuse the same spellings.
+ */
+function parseDuration(text, inputName) {
+    const trimmed = text.trim();
+    const fail = () => {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${inputName}' is not a duration: ${JSON.stringify(text)}.`, `Write a number with a unit: 500ms, 90s, 10m, 1h or 1h30m (a bare number means seconds).`);
+    };
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(trimmed))
+        fail();
+    let total = 0;
+    for (const [, amount = '', unit = ''] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNITS[unit] ?? fail());
+    }
+    return Math.round(total);
+}
+/** `1m 30s`, `45.2s`, `350 ms`: how long something took or is left, for log lines. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 3235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ neutralise),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   nl: () => (/* binding */ inertJson)
+/* harmony export */ });
+/**
+ * What the adapters print carries repository content (file names, YAML keys and values, git's
+ * messages), which whoever can push to the environment repository controls. Log readers act on
+ * some sequences in it, so every message is passed through {@link neutralise} after redaction:
+ *
+ * - GitHub's runner (actions/runner, `Handlers/OutputManager.cs` and `ActionCommand.cs`) splits
+ *   stdout and stderr into lines with `StreamReader.ReadLine` (at `\n`, `\r` and `\r\n`) and runs a
+ *   line as a workflow command when it starts with `::` after `TrimStart()` (the v2 form), or, failing
+ *   that, when it contains `##[name …]` anywhere (the v1 form, still honoured). Its comparisons are
+ *   culture-sensitive, so zero-width characters may be skipped too.
+ * - GitLab's log (`Gitlab::Ci::Ansi2json`) opens and closes sections at
+ *   `section_start:<ts>:<name>\r\e[0K` anywhere in a line, drops the text before a lone `\r`, and
+ *   applies ANSI escapes.
+ * - Terminals act on ESC and C1 sequences: colours, cursor moves, window titles, the clipboard.
+ *
+ * The terminal adapter gets the same treatment as the CI ones: the CLI also runs inside a `run:`
+ * step, whose stdout and stderr GitHub's runner reads for commands, and inside GitLab jobs.
+ */
+/**
+ * Characters a reader may skip before or inside a command marker: whitespace (what `TrimStart`
+ * removes), controls, format characters such as U+200B, combining marks and every default-ignorable
+ * code point (what ICU's culture-sensitive `StartsWith`/`IndexOf` ignore). Never a line feed: a
+ * marker does not span lines, and a lead that could would make the scan quadratic in blank lines.
+ */
+const SKIPPABLE = String.raw `(?:(?!\n)[\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}])`;
+/** `::` opening a line, possibly behind skippable characters: the runner's v2 command form. */
+const LINE_START_COMMAND = new RegExp(String.raw `^(${SKIPPABLE}*):(${SKIPPABLE}*):`, 'gmu');
+/** `##[` anywhere: the runner's v1 command form and the log viewer's own markers. */
+const V1_COMMAND = new RegExp(String.raw `#(${SKIPPABLE}*)#(${SKIPPABLE}*)\[`, 'gu');
+/**
+ * C0 controls but tab and line feed, DEL, C1 controls (U+009B is CSI, U+0085 a line break to some
+ * readers) and the Unicode line and paragraph separators.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_OR_NEWLINE = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControl(char) {
+    if (char === '\r')
+        return '\\r';
+    if (char === '\n')
+        return '\\n';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/**
+ * Shows control characters as JSON-style escapes (`\r`, `\u001b`), so none reaches a log or a
+ * terminal raw: no ESC for ANSI sequences or GitLab's section markers, no `\r` to start a new
+ * runner line or hide a line's text. `\r\n` line ends become `\n`; with `newlines: false` line
+ * feeds are escaped too, for text that must stay on one line (a group title, a table cell).
+ */
+function escapeControls(text, { newlines = true } = {}) {
+    if (!newlines)
+        return text.replace(CONTROL_OR_NEWLINE, escapeControl);
+    return text.replace(/\r\n/g, '\n').replace(CONTROL, escapeControl);
+}
+/**
+ * Makes `text` inert for GitHub's runner, GitLab's log and terminals; text without control
+ * characters, a line-opening `::` or `##[` comes back unchanged. A `\` goes in front of a
+ * line-opening `::`, and after the `[` of `##[` (the runner's own escape for its `##[start-action`
+ * markers), so the reader sees the characters but no command.
+ */
+function neutralise(text, options = {}) {
+    return escapeControls(text, options)
+        .replace(LINE_START_COMMAND, (_match, lead, between) => `${lead}\\:${between}:`)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}[\\`);
+}
+/**
+ * `JSON.stringify`, with the characters a log reader acts on written as JSON escapes: any JSON
+ * parser reads the same value back, but a `##[` inside a string (a file named
+ * `##[set-output name=x]y.yaml`) no longer reads as a command where the CLI's `name=value` output
+ * lines are logged, and no C1 control or line separator reaches a terminal. JSON.stringify
+ * already escapes C0 controls and never emits `##[` outside a string, so `[` can be escaped there.
+ */
+function inertJson(value) {
+    return JSON.stringify(value)
+        .replace(/[\u007f-\u009f\u2028\u2029]/g, escapeControl)
+        .replace(V1_COMMAND, (_match, first, second) => `#${first}#${second}\\u005b`);
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pE: () => (/* binding */ SecretRedactor)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, tooShortToMask */
+/* harmony import */ var _neutralise__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3235);
+
+/**
+ * Below this length a value is not masked: hiding a 3-letter "token" everywhere turns the log
+ * into "Wai***ing", and no real token (GitHub, GitLab, Argo CD) is that short.
+ */
+const MIN_SECRET_LENGTH = 6;
+/** What an adapter warns when a secret is too short to mask; the value itself is never printed. */
+function tooShortToMask(length) {
+    return `A secret of ${length} character${length === 1 ? '' : 's'} was given: too short to be a real token, so it is not masked (masking it would hide those characters wherever they appear in the log). Check that the right variable holds the token.`;
+}
+/** Keeps the secrets and the redaction every adapter applies to what it prints and outputs. */
+class SecretRedactor {
+    secrets = new Set();
+    tooShort = new Set();
+    /**
+     * Registers `secret`. Returns a warning to print when it is too short to mask (once per value),
+     * else undefined.
+     */
+    add(secret) {
+        if (secret.length === 0 || this.secrets.has(secret))
+            return undefined;
+        if (secret.length < MIN_SECRET_LENGTH) {
+            if (this.tooShort.has(secret))
+                return undefined;
+            this.tooShort.add(secret);
+            return tooShortToMask(secret.length);
+        }
+        this.secrets.add(secret);
+        return undefined;
+    }
+    /** Whether `secret` is masked (long enough and registered); the GitHub adapter asks before ::add-mask::. */
+    masks(secret) {
+        return this.secrets.has(secret);
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is hidden whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
+    /**
+     * `text` as an adapter prints it: redacted, then neutralised. Redaction comes first so a secret
+     * is hidden whole before escaping could change it and make it slip past.
+     */
+    printable(text, options = {}) {
+        return (0,_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(this.redact(text), options);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -435,6 +747,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_proces
 
 /***/ }),
 
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
 /***/ 6982:
 /***/ ((module) => {
 
@@ -453,6 +772,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -657,6 +997,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
 /***/ })
 
 /******/ });
@@ -681,7 +1035,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -707,6 +1061,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -905,37 +1289,15 @@ function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/platform/ci-environment.ts
-/**
- * The CI this process runs under, or undefined for a terminal. The GitLab templates also say so
- * themselves (GITOPS_PROMOTE_PLATFORM): gitlab-ci-local, for one, sets GITLAB_CI=false.
- */
-function ciOf(env = process.env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    if (env.GITLAB_CI === 'true' || env.GITOPS_PROMOTE_PLATFORM === 'gitlab')
-        return 'gitlab';
-    return undefined;
-}
-/** The branch and commit the CI's pipeline runs for, when it runs for a branch (not a tag or an MR ref). */
-function pipelineBranch(env = process.env) {
-    switch (ciOf(env)) {
-        case 'gitlab':
-            return env.CI_COMMIT_BRANCH && env.CI_COMMIT_SHA ? { branch: env.CI_COMMIT_BRANCH, sha: env.CI_COMMIT_SHA, variable: 'CI_COMMIT_BRANCH' } : undefined;
-        case 'github':
-            return env.GITHUB_REF?.startsWith('refs/heads/') && env.GITHUB_SHA ? { branch: env.GITHUB_REF.slice('refs/heads/'.length), sha: env.GITHUB_SHA, variable: 'GITHUB_REF' } : undefined;
-        default:
-            return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./packages/core/src/platform/ci-environment.ts
+var ci_environment = __nccwpck_require__(1981);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/platform/platform.ts
-var platform = __nccwpck_require__(7110);
+// EXTERNAL MODULE: ./packages/core/src/text/secret-redactor.ts
+var secret_redactor = __nccwpck_require__(5378);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/gitlab-platform.ts
 
 
@@ -952,7 +1314,7 @@ class GitLabPlatform {
     env;
     secretInputs;
     name = 'gitlab';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     sections = 0;
     dotenvBytes = 0;
     dotenvPath;
@@ -1046,7 +1408,7 @@ class TerminalPlatform {
     out;
     log;
     name = 'terminal';
-    redactor = new platform/* SecretRedactor */.pE();
+    redactor = new secret_redactor/* SecretRedactor */.pE();
     constructor(inputs, out = process.stdout, log = process.stderr) {
         this.inputs = inputs;
         this.out = out;
@@ -1101,7 +1463,7 @@ class TerminalPlatform {
  * is loaded only on GitHub: GitLab jobs and the CLI need none of `@actions/core`'s modules.
  */
 async function detectPlatform(env = process.env, secretInputs = []) {
-    const ci = ciOf(env);
+    const ci = (0,ci_environment/* ciOf */.s)(env);
     if (ci === 'github') {
         const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
@@ -1131,7 +1493,31 @@ function terminalInputs(env, secretInputs) {
 
 // EXTERNAL MODULE: ./packages/core/src/runtime/cancellation.ts
 var cancellation = __nccwpck_require__(875);
+// EXTERNAL MODULE: ./packages/core/src/forge/select.ts
+var forge_select = __nccwpck_require__(8529);
+// EXTERNAL MODULE: ./packages/core/src/runtime/retry.ts + 1 modules
+var retry = __nccwpck_require__(4629);
+;// CONCATENATED MODULE: ./packages/core/src/steps/step-context.ts
+
+
+/** The context of a real run: the process's environment and clock, the forge's own HTTP client. */
+function defaultStepContext(env = process.env) {
+    return {
+        env,
+        clock: retry/* systemClock */.ml,
+        backoff: {},
+        forgeOfRemote: (remoteUrl, given) => (0,forge_select/* forgeOfRemote */.lV)(remoteUrl, env, given),
+        // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
+        openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
+        git: {
+            openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
+            openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/run-step.ts
+
 
 
 
@@ -1156,7 +1542,7 @@ async function runStep(step, given, options = {}) {
         },
     });
     try {
-        await step.run(platform);
+        await step.run(platform, defaultStepContext());
     }
     catch (error) {
         // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
@@ -1198,7 +1584,7 @@ function canonical(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/entry.ts
+;// CONCATENATED MODULE: ./packages/core/src/steps/entry.ts
 // What a bundle's entry needs besides its step's registration (`@gitops-promote/core/steps/<step>`):
 // importing the package's index would pull every step's code into the bundle.
 
@@ -1215,7 +1601,7 @@ var spec = __nccwpck_require__(1989);
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
     run: async (platform) => {
-        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6975)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7942)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
         return waitArgocdHealthyStep(platform, waitContext());
     },
 };

@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ManifestParseError } from '../../packages/core/src/errors';
-import { parseImageReference } from '../../packages/core/src/image-reference';
+import { ManifestParseError } from '../../packages/core/src/manifest/errors';
+import { parseImageReference } from '../../packages/core/src/manifest/image-reference';
 import { parseConcretePath } from '../../packages/core/src/manifest/key-path';
 import { editManifest, type EditRequest, type FileEditResult } from '../../packages/core/src/manifest/manifest-editor';
 import { formatPath } from '../../packages/core/src/manifest/parsed-manifest';

@@ -15,6 +15,7 @@ import { updateManifestSpec } from '../../packages/core/src/steps/update-manifes
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { testContext } from '../support/step-context';
 
 const IMAGE = 'registry.example.com/acme/payments';
 const FILE = 'envs/staging/kustomization.yaml';
@@ -61,7 +62,7 @@ function onGitLab(sha = pipelineSha): void {
 }
 
 const updateManifest = (platform = new FakePlatform()) =>
-  runUpdateManifest(validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image: IMAGE, tag: '1.5.1', 'author-name': 'CI', 'author-email': 'ci@example.invalid' }), platform, { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+  runUpdateManifest(validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image: IMAGE, tag: '1.5.1', 'author-name': 'CI', 'author-email': 'ci@example.invalid' }), platform, testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
 
 describe('a detached checkout at the pipeline commit', () => {
   it('update-manifest pushes to CI_COMMIT_BRANCH and says so', async () => {
@@ -77,7 +78,7 @@ describe('a detached checkout at the pipeline commit', () => {
   it('rollback pushes the rollback commit to CI_COMMIT_BRANCH', async () => {
     onGitLab();
     const config = validateRollbackInputs({ ...blank<RollbackInputs>(rollbackSpec), path: checkout, files: FILE, image: IMAGE, reason: 'unhealthy', 'author-name': 'CI', 'author-email': 'ci@example.invalid' });
-    const result = await runRollback(config, new FakePlatform(), { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+    const result = await runRollback(config, new FakePlatform(), testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
     expect(result).toMatchObject({ changed: true, from: '1.5.0', to: '1.4.1' });
     expect(await sandbox.gitOk(['show', `main:${FILE}`], bare)).toBe(kustomization('1.4.1').trimEnd());
   });

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeForge } from '../../packages/core/src/forge/fake-forge';
-import { HOLD_FILE, parseHolds } from '../../packages/core/src/git/hold';
+import { FakeForge } from '../../packages/core/src/cli/demo-forge';
+import { HOLD_FILE, parseHolds } from '../../packages/core/src/promotion/hold';
 import { validateOpenPromotionPrInputs, type OpenPromotionPrInputs } from '../../packages/core/src/steps/open-promotion-pr/config';
 import { runOpenPromotionPr } from '../../packages/core/src/steps/open-promotion-pr/run';
 import { openPromotionPrSpec } from '../../packages/core/src/steps/open-promotion-pr/spec';
@@ -22,6 +22,7 @@ import { updateManifestSpec } from '../../packages/core/src/steps/update-manifes
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { testContext } from '../support/step-context';
 
 const IMAGE = 'ghcr.io/acme/payments';
 const FILE = 'envs/prod/kustomization.yaml';
@@ -58,12 +59,12 @@ async function handCommit(files: Record<string, string>, message: string, dir = 
 
 function updateManifest(tag: string, extra: Partial<UpdateManifestInputs> = {}, dir = checkout) {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: dir, files: FILE, image: IMAGE, tag, 'author-name': 'CI', 'author-email': 'ci@example.invalid', ...extra });
-  return runUpdateManifest(config, new FakePlatform(), { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+  return runUpdateManifest(config, new FakePlatform(), testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
 }
 
 function rollback(extra: Partial<RollbackInputs> = {}) {
   const config = validateRollbackInputs({ ...blank<RollbackInputs>(rollbackSpec), path: checkout, files: FILE, image: IMAGE, reason: 'fails health checks', 'author-name': 'CI', 'author-email': 'ci@example.invalid', ...extra });
-  return runRollback(config, new FakePlatform(), { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+  return runRollback(config, new FakePlatform(), testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
 }
 
 const remoteFile = (file = FILE, branch = 'main') => sandbox.gitOk(['show', `${branch}:${file}`], bare);
@@ -178,7 +179,7 @@ describe('the hold', () => {
       },
       {},
     );
-    await expect(runOpenPromotionPr(promote, new FakePlatform(), { forge })).rejects.toThrow(/1\.5\.0 was rolled back/);
+    await expect(runOpenPromotionPr(promote, new FakePlatform(), testContext({ forge }))).rejects.toThrow(/1\.5\.0 was rolled back/);
     // A pull-request rollback whose remote names no forge is refused by the real run: so by the dry run.
     await expect(rollback({ mode: 'pull-request', token: 't', 'dry-run': 'true' })).rejects.toThrow(/Cannot tell which forge hosts the remote/);
     expect(await tip()).not.toBe(head);
@@ -270,7 +271,7 @@ describe('the hold', () => {
       'author-name': 'CI',
       'author-email': 'ci@example.invalid',
     });
-    expect(await runRollback(config, new FakePlatform(), { forge })).toMatchObject({ changed: true, from: '1.5.0', to: '1.4.0' });
+    expect(await runRollback(config, new FakePlatform(), testContext({ forge }))).toMatchObject({ changed: true, from: '1.5.0', to: '1.4.0' });
     const branch = 'gitops-promote/rollback/prod/ghcr.io-acme-payments';
     expect(parseHolds(await remoteFile(HOLD_FILE, branch))).toMatchObject([{ image: IMAGE, files: [FILE], value: '1.5.0', to: '1.4.0', environment: 'prod' }]);
     // Not merged yet: nothing holds.
@@ -299,7 +300,7 @@ describe('the hold', () => {
       },
       {},
     );
-    const promoted = await runOpenPromotionPr(promote, new FakePlatform(), { forge });
+    const promoted = await runOpenPromotionPr(promote, new FakePlatform(), testContext({ forge }));
     expect(promoted).toMatchObject({ operation: 'created', value: '1.5.0' });
     expect(parseHolds(await remoteFile(HOLD_FILE, promoted.branch))).toEqual([]);
     expect(parseHolds(await remoteFile(HOLD_FILE))).toHaveLength(1);

@@ -16,6 +16,7 @@ import { FakePlatform } from '../support/fake-platform';
 import { createGitHubApiFake, type GitHubApiFake } from '../support/github-api-fake';
 import { createGitLabApiFake, type GitLabApiFake } from '../support/gitlab-api-fake';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
+import { testContext } from '../support/step-context';
 
 useHermeticGitEnv();
 beforeAll(() => {
@@ -164,7 +165,7 @@ describe.each(FORGES)('open-promotion-pr on $forge (real client, nock API, real 
       ...overrides,
     };
     const config = validateOpenPromotionPrInputs(inputs, {});
-    const result = await runOpenPromotionPr(config, platform, { fetch: globalThis.fetch, retryDelayScale: 0, backoff: { minDelayMs: 5, maxDelayMs: 50 } });
+    const result = await runOpenPromotionPr(config, platform, testContext({ fetch: globalThis.fetch, retryDelayScale: 0, backoff: { minDelayMs: 5, maxDelayMs: 50 } }));
     return { result, platform };
   };
 

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeForge } from '../../packages/core/src/forge/fake-forge';
-import { readTrailers } from '../../packages/core/src/git/trailers';
+import { FakeForge } from '../../packages/core/src/cli/demo-forge';
+import { readTrailers } from '../../packages/core/src/promotion/trailers';
 import { validateOpenPromotionPrInputs, type OpenPromotionPrInputs } from '../../packages/core/src/steps/open-promotion-pr/config';
 import { runOpenPromotionPr } from '../../packages/core/src/steps/open-promotion-pr/run';
 import { openPromotionPrSpec } from '../../packages/core/src/steps/open-promotion-pr/spec';
 import { createTestRepo, type TestRepo } from '../support/argocd-git-repo';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
+import { testContext } from '../support/step-context';
 
 useHermeticGitEnv();
 
@@ -52,7 +53,7 @@ describe('open-promotion-pr (in process, real git, fake forge)', () => {
 
   const run = async (overrides: Partial<OpenPromotionPrInputs> = {}, platform = new FakePlatform()) => {
     const config = validateOpenPromotionPrInputs(inputs(repo, overrides), {});
-    return { result: await runOpenPromotionPr(config, platform, { forge, backoff: { minDelayMs: 5, maxDelayMs: 40 } }), platform };
+    return { result: await runOpenPromotionPr(config, platform, testContext({ forge, backoff: { minDelayMs: 5, maxDelayMs: 40 } })), platform };
   };
 
   it('opens one PR whose branch is one commit on base, with trailers, a table and labels; main is untouched', async () => {

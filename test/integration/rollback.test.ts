@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeForge } from '../../packages/core/src/forge/fake-forge';
-import { readTrailers } from '../../packages/core/src/git/trailers';
+import { FakeForge } from '../../packages/core/src/cli/demo-forge';
+import { readTrailers } from '../../packages/core/src/promotion/trailers';
 import { validateOpenPromotionPrInputs, type OpenPromotionPrInputs } from '../../packages/core/src/steps/open-promotion-pr/config';
 import { runOpenPromotionPr } from '../../packages/core/src/steps/open-promotion-pr/run';
 import { openPromotionPrSpec } from '../../packages/core/src/steps/open-promotion-pr/spec';
@@ -24,6 +24,7 @@ import { FakePlatform } from '../support/fake-platform';
 import { createGitHubApiFake } from '../support/github-api-fake';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { testContext, type TestContextOptions } from '../support/step-context';
 
 const IMAGE = 'ghcr.io/acme/payments';
 const FILE = 'envs/prod/kustomization.yaml';
@@ -61,12 +62,12 @@ async function handCommit(files: Record<string, string>, message: string, dir = 
 
 function updateManifest(tag: string, extra: Partial<UpdateManifestInputs> = {}) {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image: IMAGE, tag, 'author-name': 'CI', 'author-email': 'ci@example.invalid', ...extra });
-  return runUpdateManifest(config, new FakePlatform(), { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+  return runUpdateManifest(config, new FakePlatform(), testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
 }
 
-function rollback(extra: Partial<RollbackInputs> = {}, platform = new FakePlatform(), options: Parameters<typeof runRollback>[2] = {}) {
+function rollback(extra: Partial<RollbackInputs> = {}, platform = new FakePlatform(), options: TestContextOptions = {}) {
   const config = validateRollbackInputs({ ...blank<RollbackInputs>(rollbackSpec), path: checkout, files: FILE, image: IMAGE, reason: '1.5.0 fails health checks', 'author-name': 'CI', 'author-email': 'ci@example.invalid', ...extra });
-  return runRollback(config, platform, { backoff: { minDelayMs: 5, maxDelayMs: 20 }, ...options });
+  return runRollback(config, platform, testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 }, ...options }));
 }
 
 const remoteFile = (file = FILE) => sandbox.gitOk(['show', `main:${file}`], bare);
@@ -111,7 +112,7 @@ describe('rollback', () => {
       { ...blank<OpenPromotionPrInputs>(openPromotionPrSpec), platform: 'github', repository: 'acme/envs', 'repository-url': bare, 'api-url': 'https://api.github.test', token: 't', image: IMAGE, 'source-files': 'envs/staging/kustomization.yaml', files: FILE, environment: 'prod' },
       {},
     );
-    await expect(runOpenPromotionPr(promote, new FakePlatform(), { forge })).rejects.toThrow(/1\.5\.0 was rolled back/);
+    await expect(runOpenPromotionPr(promote, new FakePlatform(), testContext({ forge }))).rejects.toThrow(/1\.5\.0 was rolled back/);
     expect(forge.changes).toEqual([]);
 
     expect((await updateManifest('1.5.1')).pushed).toBe(true);
@@ -157,7 +158,7 @@ describe('rollback', () => {
     expect(await sandbox.gitOk(['rev-parse', '--is-shallow-repository'], shallow)).toBe('true');
     const platform = new FakePlatform();
     const config = validateRollbackInputs({ ...blank<RollbackInputs>(rollbackSpec), path: shallow, files: FILE, image: IMAGE, 'author-name': 'CI', 'author-email': 'ci@example.invalid' });
-    const result = await runRollback(config, platform, {});
+    const result = await runRollback(config, platform, testContext({}));
     expect(result).toMatchObject({ from: '1.5.0', to: '1.4.1', pushed: true });
     expect(platform.lines.join('\n')).toMatch(/The clone is shallow: fetched 100 more commits of history/);
   });

@@ -19,6 +19,7 @@ import { FakePlatform } from '../support/fake-platform';
 import { startGitHttpServer } from '../support/git-http-server';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, runCli, type Sandbox } from '../support/run-bundle';
+import { testContext } from '../support/step-context';
 
 const IMAGE = 'ghcr.io/acme/payments';
 const FILE = 'envs/dev/kustomization.yaml';
@@ -51,7 +52,7 @@ const blank = <T>(spec: { inputs: readonly { name: string }[] }): T => Object.fr
 
 function updateManifest(extra: Partial<UpdateManifestInputs> = {}, platform = new FakePlatform()): Promise<UpdateManifestResult> {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image: IMAGE, tag: '1.4.2', ...extra });
-  return runUpdateManifest(config, platform, { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+  return runUpdateManifest(config, platform, testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
 }
 
 const branches = async (): Promise<string> => sandbox.gitOk(['for-each-ref', '--format=%(refname:short) %(objectname)', 'refs/heads'], bare);
@@ -136,7 +137,7 @@ describe('git hooks cannot get the credential (item 21)', () => {
       }
       const platform = new FakePlatform();
       const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: clone, files: FILE, image: IMAGE, tag: '1.4.2', token: TOKEN });
-      const result = await runUpdateManifest(config, platform, { backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+      const result = await runUpdateManifest(config, platform, testContext({ backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
       expect(result.pushed).toBe(true);
       expect(platform.log).toMatch(/run with hooks disabled/);
       const seen = await readFile(dump, 'utf8');

@@ -16,6 +16,7 @@ import { failureOf } from '../support/errors';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { testContext } from '../support/step-context';
 
 const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -65,7 +66,7 @@ function config(env: Env, extra: Partial<UpdateManifestInputs> = {}) {
 }
 
 async function run(env: Env, extra: Partial<UpdateManifestInputs> = {}, platform = new FakePlatform()): Promise<UpdateManifestResult> {
-  return runUpdateManifest(config(env, extra), platform, { backoff: { minDelayMs: 10, maxDelayMs: 50 } });
+  return runUpdateManifest(config(env, extra), platform, testContext({ backoff: { minDelayMs: 10, maxDelayMs: 50 } }));
 }
 
 async function failure(env: Env, extra: Partial<UpdateManifestInputs> = {}, platform = new FakePlatform()): Promise<GitopsPromoteError> {

@@ -14,6 +14,7 @@ import { startGitHttpServer, type GitHttpServer } from '../support/git-http-serv
 import { createGitHubApiFake, type GitHubApiFake } from '../support/github-api-fake';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
 import { authHeaderConfig, createSandbox, randomToken, type Sandbox } from '../support/run-bundle';
+import { testContext } from '../support/step-context';
 
 const TOKEN = randomToken();
 const FILE = 'envs/dev/kustomization.yaml';
@@ -49,7 +50,7 @@ afterEach(async () => {
 function run(tag: string, platform = new FakePlatform()) {
   const blank = Object.fromEntries(updateManifestSpec.inputs.map((input) => [input.name, ''])) as UpdateManifestInputs;
   const config = validateUpdateManifestInputs({ ...blank, path: checkout, files: FILE, image: 'ghcr.io/acme/payments', tag, token: TOKEN, 'sign-commits': 'true', 'api-url': 'https://api.github.test' });
-  return runUpdateManifest(config, platform, { fetch: globalThis.fetch, env: { GITHUB_SERVER_URL: server.url }, backoff: { minDelayMs: 5, maxDelayMs: 20 } });
+  return runUpdateManifest(config, platform, testContext({ fetch: globalThis.fetch, env: { GITHUB_SERVER_URL: server.url }, backoff: { minDelayMs: 5, maxDelayMs: 20 } }));
 }
 
 describe('update-manifest sign-commits (GitHub API)', () => {

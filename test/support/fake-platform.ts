@@ -1,4 +1,6 @@
-import { SecretRedactor, type Author, type Platform } from '../../packages/core/src/platform/platform';
+import { SecretRedactor } from '../../packages/core/src/text/secret-redactor';
+import { type Author } from '../../packages/core/src/git/author';
+import { type Platform } from '../../packages/core/src/platform/platform';
 
 /** A Platform that records what a step says and sets, for in-process tests of step logic. */
 export class FakePlatform implements Platform {

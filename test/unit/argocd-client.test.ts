@@ -501,7 +501,7 @@ describe('ArgoCdClient watch', () => {
       openStream(response);
       response.write(eventLine('ADDED', 'web', '1'));
     });
-    const { seen, error } = await collect(client(server).watch({ names: ['web'], stallTimeoutMs: 150 }));
+    const { seen, error } = await collect(client(server).watch({ names: ['web'], stallMs: 150 }));
     expect(seen.length).toBe(1);
     expect(error).toBeInstanceOf(ArgoCdStreamError);
     expect(error).toMatchObject({ kind: 'stalled', retryable: true });
@@ -519,7 +519,7 @@ describe('ArgoCdClient watch', () => {
       response.end();
     });
     const seen: string[] = [];
-    for await (const event of client(server).watch({ names: ['web'], stallTimeoutMs: 150 })) {
+    for await (const event of client(server).watch({ names: ['web'], stallMs: 150 })) {
       seen.push(event.type);
       await sleep(400);
     }

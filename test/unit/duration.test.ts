@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../packages/core/src/duration';
+import { formatDuration, parseDuration } from '../../packages/core/src/text/duration';
 import { InputError } from '../../packages/core/src/errors';
 
 describe('parseDuration', () => {

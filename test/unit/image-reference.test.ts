@@ -12,7 +12,7 @@ import {
   validateImageName,
   validateTag,
   type ImageReference,
-} from '../../packages/core/src/image-reference';
+} from '../../packages/core/src/manifest/image-reference';
 
 const SHA = `sha256:${'0123456789abcdef'.repeat(4)}`;
 

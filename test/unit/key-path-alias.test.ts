@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestEditError } from '../../packages/core/src/errors';
+import { ManifestEditError } from '../../packages/core/src/manifest/errors';
 import { parseKeyPath } from '../../packages/core/src/manifest/key-path';
 import { editManifest } from '../../packages/core/src/manifest/manifest-editor';
 import { thrownBy } from '../support/errors';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ManifestParseError } from '../../packages/core/src/errors';
+import { ManifestParseError } from '../../packages/core/src/manifest/errors';
 import { splitDocuments } from '../../packages/core/src/manifest/document-chunks';
 import { editManifest, type EditOptions, type EditRequest, type FileEditResult } from '../../packages/core/src/manifest/manifest-editor';
 import { requiredText } from '../../packages/core/src/manifest/match-filter';

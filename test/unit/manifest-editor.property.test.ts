@@ -9,8 +9,8 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ManifestEditError } from '../../packages/core/src/errors';
-import { formatImageReference, parseImageReference } from '../../packages/core/src/image-reference';
+import { ManifestEditError } from '../../packages/core/src/manifest/errors';
+import { formatImageReference, parseImageReference } from '../../packages/core/src/manifest/image-reference';
 import { editManifest } from '../../packages/core/src/manifest/manifest-editor';
 import { formatPath, type PathSegment } from '../../packages/core/src/manifest/parsed-manifest';
 import { expectSameDataExcept, parseData, replacedRanges, valueAt, type DataEdit, type Schema } from '../support/yaml-equivalence';

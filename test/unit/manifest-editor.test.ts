@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestEditError, ManifestParseError } from '../../packages/core/src/errors';
+import { ManifestEditError, ManifestParseError } from '../../packages/core/src/manifest/errors';
 import { parseConcretePath, parseKeyPath } from '../../packages/core/src/manifest/key-path';
 import { editManifest, type EditRequest, type FileEditResult } from '../../packages/core/src/manifest/manifest-editor';
 import { expectSameDataExcept, valueAt, type DataEdit } from '../support/yaml-equivalence';

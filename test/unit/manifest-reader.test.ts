@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeyPath } from '../../packages/core/src/manifest/key-path';
 import { readManifest, singleValue } from '../../packages/core/src/manifest/manifest-reader';
-import { ManifestEditError } from '../../packages/core/src/errors';
+import { ManifestEditError } from '../../packages/core/src/manifest/errors';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 

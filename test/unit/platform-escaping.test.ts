@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
 import { GitLabPlatform } from '../../packages/core/src/platform/gitlab-platform';
 import { markdownCode, markdownText } from '../../packages/core/src/platform/markdown';
-import { escapeControls, inertJson, neutralise } from '../../packages/core/src/platform/neutralise';
+import { escapeControls, inertJson, neutralise } from '../../packages/core/src/text/neutralise';
 import { TerminalPlatform } from '../../packages/core/src/platform/terminal-platform';
 import { captureStdout, usePlatformSandbox } from '../support/platform-sandbox';
 

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileSelectionError } from '../../packages/core/src/errors';
-import { splitList } from '../../packages/core/src/list-input';
-import { selectFiles } from '../../packages/core/src/repo-files';
+import { FileSelectionError } from '../../packages/core/src/files/errors';
+import { splitList } from '../../packages/core/src/text/list-input';
+import { selectFiles } from '../../packages/core/src/files/repo-files';
 import { failureOf } from '../support/errors';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomically } from '../../packages/core/src/write-file';
+import { removeStaleTempFiles, writeFileAtomically } from '../../packages/core/src/files/write-file';
 
 let dir: string;
 beforeEach(async () => {
@@ -26,7 +26,7 @@ describe('writeFileAtomically', () => {
 
   it('removes its in-flight temp file when SIGTERM ends the process, and dies of the signal', async () => {
     const temp = join(dir, '.values.yaml.gitops-promote-1-1.tmp');
-    const module = resolve(import.meta.dirname, '../../packages/core/src/write-file.ts');
+    const module = resolve(import.meta.dirname, '../../packages/core/src/files/write-file.ts');
     const script = `
       import { writeFileSync } from 'node:fs';
       import { track } from ${JSON.stringify(module)};

@@ -16,21 +16,6 @@ export class GitopsPromoteError extends Error {
 /** A step input is missing, malformed or contradicts another input. */
 export class InputError extends GitopsPromoteError {}
 
-/** A YAML file could not be parsed; `message` carries file:line:column. */
-export class ManifestParseError extends GitopsPromoteError {}
-
-/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
-export class ManifestEditError extends GitopsPromoteError {}
-
-/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
-export class FileSelectionError extends GitopsPromoteError {}
-
-/** A git command failed for a reason other than a lost push race. */
-export class GitError extends GitopsPromoteError {}
-
-/** Every push attempt lost the race against other writers. */
-export class PushRetriesExhaustedError extends GitopsPromoteError {}
-
 /** Formats any thrown value as the single line a user sees. */
 export function describeError(error: unknown): string {
   if (error instanceof GitopsPromoteError) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ForgeError } from '../../../packages/core/src/forge/errors';
+import { ForgeBranchMovedError, ForgeError } from '../../../packages/core/src/forge/errors';
 import type { ChangeRequest, Forge, ForgeOptions } from '../../../packages/core/src/forge/forge';
 import { createGitLabForge, type GitLabForgeExtras } from '../../../packages/core/src/forge/gitlab-forge';
 import { failureOf } from '../../support/errors';
@@ -608,5 +608,31 @@ describe('request counting', () => {
     expect(gitlab.noun).toBe('merge request');
     expect(gitlab.requests).toBe(5);
     expect(fake?.requests).toHaveLength(5);
+  });
+});
+
+describe('commitThroughApi on a shared branch (fastForwardOnly) and under a race', () => {
+  it('commits onto the branch head without forcing it', async () => {
+    start();
+    const head = repo.git(['rev-parse', 'main']);
+    const commit = await forge().commitThroughApi?.({ branch: 'main', parent: head, parentTree: '', message: 'Set app:9', files: [{ path: FILE, content: 'image: app:9\n' }], expectedHead: head, fastForwardOnly: true });
+    expect(repo.git(['rev-parse', `${commit?.sha}^`])).toBe(head);
+    expect(fake?.head('main')).toBe(commit?.sha);
+    const body = fake?.writes()[0]?.body as Record<string, unknown> | undefined;
+    expect(body?.['force']).not.toBe(true);
+  });
+
+  it('a branch that moved since it was read is a lost race, retryable, and nothing is written', async () => {
+    start();
+    const stale = repo.git(['rev-parse', 'main']);
+    const moved = repo.commit('main', { 'other.txt': 'someone else\n' });
+    const error = await failure(
+      forge().commitThroughApi?.({ branch: 'main', parent: stale, parentTree: '', message: 'x', files: [{ path: FILE, content: 'y\n' }], expectedHead: stale, fastForwardOnly: true }) ?? Promise.resolve(),
+    );
+    expect(error).toBeInstanceOf(ForgeBranchMovedError);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain(`it now points at ${moved}`);
+    expect(fake?.head('main')).toBe(moved);
+    expect(fake?.writes()).toEqual([]);
   });
 });

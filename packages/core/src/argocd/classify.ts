@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration';
+import { formatDuration } from '../text/duration';
 import {
   ArgoCdAppNotFoundError,
   ArgoCdAuthError,

@@ -4,7 +4,7 @@ import { errorForStatus, errorForStreamLine, readServerMessage, type Redact, typ
 import { ArgoCdProtocolError } from './errors';
 import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type HttpStream } from './http';
 import { parseApplication, parseApplicationList, parseJson, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
-import type { SecretRedactor } from '../platform/platform';
+import type { SecretRedactor } from '../text/secret-redactor';
 import { addSecret, redactorFor } from './secrets';
 import { jsonLines, malformed, truncated, type JsonLine } from './stream';
 import type { Application, ApplicationList, ApplicationWatchEvent, ResourceTree } from './types';
@@ -96,7 +96,7 @@ export interface WatchOptions {
    * No bytes for this long → the iteration throws a retryable ArgoCdStreamError (`stalled`). Argo
    * CD sends no keepalives, so a quiet app also trips it: reconnecting then costs one ADDED event.
    */
-  stallTimeoutMs?: number;
+  stallMs?: number;
 }
 
 type Query = Record<string, string | readonly string[] | undefined>;
@@ -208,7 +208,7 @@ export class ArgoCdClient {
     const where = this.where('GET', path);
     const source = `the watch stream from ${this.base.host}`;
     const lines = jsonLines((result as HttpStream).body, {
-      stallTimeoutMs: options.stallTimeoutMs,
+      stallMs: options.stallMs,
       signal,
       source,
       redact: (text) => this.redact(text),

@@ -1,4 +1,4 @@
-import { SecretRedactor } from '../platform/platform';
+import { SecretRedactor } from '../text/secret-redactor';
 
 /**
  * The client's own redaction of the credentials it holds (token, password, session token). The

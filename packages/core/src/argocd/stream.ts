@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { formatDuration } from '../duration';
+import { formatDuration } from '../text/duration';
 import { isTransportFailure, oneLine, type Redact } from './classify';
 import { ArgoCdError, ArgoCdStreamError } from './errors';
 import { MAX_BODY_BYTES, tooLarge } from './http';
@@ -24,7 +24,7 @@ export interface JsonLine {
 
 export interface JsonLinesOptions {
   /** No bytes for this long: the stream counts as dropped. Unset or 0: wait forever. */
-  stallTimeoutMs?: number;
+  stallMs?: number;
   /** When it aborts, iteration rejects with its reason. */
   signal?: AbortSignal;
   /** "the watch stream from argocd.example.com": names the stream in errors. */
@@ -40,7 +40,7 @@ const RECONNECT =
 export async function* jsonLines(body: Readable, options: JsonLinesOptions): AsyncGenerator<JsonLine> {
   const decoder = new TextDecoder('utf-8');
   const iterator: AsyncIterator<unknown> = body[Symbol.asyncIterator]();
-  const stallMs = options.stallTimeoutMs ?? 0;
+  const stallMs = options.stallMs ?? 0;
   let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The unfinished line, in pieces: joined only once its newline comes, so a long line costs its

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FakeForge } from '../forge/fake-forge';
+import type { FakeForge } from './demo-forge';
 import { GitCommandManager } from '../git/git-command-manager';
 
 export const IMAGE = 'ghcr.io/acme/payments';
@@ -117,7 +117,7 @@ export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
  * from the real remote, where the step pushes them.
  */
 export async function createDemoForge(remote: string): Promise<FakeForge> {
-  const { FakeForge } = await import('../forge/fake-forge');
+  const { FakeForge } = await import('./demo-forge');
   return new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
     try {
       return execFileSync('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GitCommandManager } from '../git/git-command-manager';
-import { neutralise } from '../platform/neutralise';
+import { neutralise } from '../text/neutralise';
 import { stepNamed } from '../steps/registry';
 import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';
@@ -179,7 +179,8 @@ class DemoPipeline {
     const command = commandLine(stepNamed('open-promotion-pr'), inputs);
     return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
       const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), import('../steps/open-promotion-pr/step')]);
-      const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform) => openPromotionPrStep(platform, { forge }) };
+      // The demo's forge is its own stand-in, said here: the step's context opens it instead of GitHub's API.
+      const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
       this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
       const first = await runRecorded(step, inputs);
       if (first.failure) return unexpected(`open-promotion-pr failed: ${first.failure}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../errors';
 import { ciOf } from '../platform/ci-environment';
-import { neutralise } from '../platform/neutralise';
+import { neutralise } from '../text/neutralise';
 import { secretVariable } from '../platform/secret-variable';
 import { TerminalPlatform } from '../platform/terminal-platform';
 import { STEPS } from '../steps/registry';

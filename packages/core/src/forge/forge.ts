@@ -2,7 +2,7 @@
  * Where the environment repository lives, as far as change requests go: GitHub pull requests or
  * GitLab merge requests. Independent of the CI runner (a GitLab job may promote on GitHub), so
  * this is not part of `Platform`. Steps talk to this interface only; `select.ts` picks the
- * implementation and `fake-forge.ts` is the in-memory one step tests use.
+ * implementation; `cli/demo-forge.ts` is the in-memory one the demo (and step tests) use.
  *
  * Every method is one logical operation and hides the forge's quirks: "already exists" races
  * become lookups, the "could not resolve to a node" that follows a create is retried, rate limits

@@ -30,13 +30,12 @@ export function autoMergeOutcome(data: unknown, change: ChangeRequest, method: M
     if (enabledAt) return { enabled: true };
     return { enabled: false, reason: 'GitHub accepted the request but reported no auto-merge on the pull request.' };
   }
-  const message = ctx.scrub(first.message);
+  const message = ctx.redact(first.message);
   if (first.type === 'FORBIDDEN' || /resource not accessible/i.test(message)) {
     throw new ForgeError(
       `GitHub refused to ${ctx.action} in ${ctx.repository}: ${message}`,
       'Enabling auto-merge needs "Pull requests: write" and "Contents: write"; give the token both.',
       403,
-      false,
     );
   }
   if (first.type === 'NOT_FOUND') {
@@ -44,7 +43,6 @@ export function autoMergeOutcome(data: unknown, change: ChangeRequest, method: M
       `GitHub could not find pull request #${change.number} in ${ctx.repository} to enable auto-merge: ${message}`,
       'Give the token access to the repository ("Pull requests: write").',
       404,
-      false,
     );
   }
   if (/auto.?merge is not allowed/i.test(message)) {

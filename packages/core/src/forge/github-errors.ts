@@ -1,4 +1,5 @@
-import { ForgeError } from './errors';
+import { oneLine } from '../text/one-line';
+import { ForgeError, forgeErrorClassFor, TransientForgeError } from './errors';
 
 /**
  * GitHub's refusals turned into ForgeErrors a person can act on. Built only from the status, the
@@ -64,7 +65,7 @@ export interface ErrorContext {
   action: string;
   repository: string;
   apiUrl: string;
-  scrub: (text: string) => string;
+  redact: (text: string) => string;
   /** Hint for a 422, where only the caller knows which input was wrong. */
   validationHint?: string;
   /** What a 404 means for this request when it is not the repository itself. */
@@ -76,94 +77,95 @@ const PERMISSIONS_HINT =
   '`permissions: { contents: write, pull-requests: write }` to the job; for a fine-grained personal access ' +
   'token or a GitHub App installation, the repository must be one of the selected repositories.';
 
-export function toForgeError(error: unknown, context: ErrorContext): ForgeError {
-  const scrub = (text: string) => oneLine(context.scrub(text));
+/**
+ * The ForgeError for a GitHub refusal. Anything that is not an HTTP answer or its absence (a
+ * TypeError in our code, say) nobody expected: it is a bug, passed on as it is rather than told
+ * as "retry the job".
+ */
+export function toForgeError(error: unknown, context: ErrorContext): Error {
+  const redact = (text: string) => oneLine(context.redact(text));
   const where = `${context.action} in ${context.repository}`;
   if (error instanceof ForgeError) return error;
-  if (!isGitHubHttpError(error)) {
-    return new ForgeError(
-      scrub(`Unexpected failure while trying to ${where}: ${error instanceof Error ? error.message : String(error)}.`),
-      'Retry the job; if it keeps failing, report it with the log above.',
-      0,
-      true,
-    );
-  }
+  if (!isGitHubHttpError(error)) return error instanceof Error ? error : new Error(String(error));
   const { status } = error;
   const message = apiMessage(error);
   if (error.response === undefined) {
-    // No answer at all: Octokit reports a failed fetch as status 500 without a response.
-    return new ForgeError(
-      scrub(`Could not reach GitHub at ${context.apiUrl} to ${where}: ${error.message}.`),
+    // No answer at all: Octokit reports a failed fetch as status 500 without a response. A host
+    // that does not resolve is a typo in api-url far more often than an outage: not retried.
+    const Unreachable = /ENOTFOUND/.test(error.message) ? ForgeError : TransientForgeError;
+    return new Unreachable(
+      redact(`Could not reach GitHub at ${context.apiUrl} to ${where}: ${error.message}.`),
       'Check `api-url` (GitHub Enterprise Server: https://HOST/api/v3), DNS, and any proxy (HTTPS_PROXY/NO_PROXY) between the runner and GitHub.',
       0,
-      true,
     );
   }
-  const headers = error.response.headers;
+  return refusal(error, error.response.headers, status, message, { ...context, where, redact });
+}
+
+interface Refusing extends ErrorContext {
+  where: string;
+}
+
+/** The ForgeError for an HTTP answer GitHub gave: what it means, and what the user can do. */
+function refusal(error: GitHubHttpError, headers: Record<string, string | undefined>, status: number, message: string | undefined, context: Refusing): ForgeError {
+  const { redact, where } = context;
   if (isRateLimited(error)) {
     const reset = Number(headers['x-ratelimit-reset']);
     const when = Number.isFinite(reset) && reset > 0 ? ` The limit resets at ${new Date(reset * 1000).toISOString()}.` : '';
-    return new ForgeError(
-      scrub(`GitHub rate limit hit while trying to ${where} (${status}: ${message ?? 'rate limited'}), and waiting did not clear it.${when}`),
+    return new TransientForgeError(
+      redact(`GitHub rate limit hit while trying to ${where} (${status}: ${message ?? 'rate limited'}), and waiting did not clear it.${when}`),
       'Run the job again later, or use a token with its own budget (a GitHub App installation token has a higher limit than GITHUB_TOKEN).',
       status,
-      true,
     );
   }
   if (status === 401) {
     return new ForgeError(
-      scrub(`GitHub rejected the token (401 ${message ?? 'Unauthorized'}) while trying to ${where}.`),
+      redact(`GitHub rejected the token (401 ${message ?? 'Unauthorized'}) while trying to ${where}.`),
       'The token is expired, revoked or mistyped. Pass a valid token in the `token` input (GITHUB_TOKEN, a fine-grained personal access token or a GitHub App installation token with access to the repository).',
       status,
-      false,
     );
   }
   if (status === 403) {
     if (message !== undefined && /not permitted to create or approve pull requests/i.test(message)) {
       return new ForgeError(
-        scrub(`GitHub refused to ${where}: ${message}`),
+        redact(`GitHub refused to ${where}: ${message}`),
         'Enable "Allow GitHub Actions to create and approve pull requests" (repository or organization Settings → Actions → General → Workflow permissions), or use a GitHub App or personal access token.',
         status,
-        false,
       );
     }
     return new ForgeError(
-      scrub(`GitHub refused to ${where} (403 ${message ?? 'Forbidden'}): the token lacks permission on ${context.repository}.`),
+      redact(`GitHub refused to ${where} (403 ${message ?? 'Forbidden'}): the token lacks permission on ${context.repository}.`),
       PERMISSIONS_HINT,
       status,
-      false,
     );
   }
   if (status === 404) {
-    if (context.notFound) return new ForgeError(scrub(context.notFound.message), context.notFound.hint, status, false);
+    if (context.notFound) return new ForgeError(redact(context.notFound.message), context.notFound.hint, status);
     return new ForgeError(
-      scrub(`GitHub answered 404 Not Found for ${context.repository} while trying to ${context.action}: the repository does not exist or the token cannot see it.`),
+      redact(`GitHub answered 404 Not Found for ${context.repository} while trying to ${context.action}: the repository does not exist or the token cannot see it.`),
       `Check the repository name (owner/name). GitHub answers 404, not 403, for a private repository the token has no access to: ${PERMISSIONS_HINT}`,
       status,
-      false,
     );
   }
   if (status === 422 || status === 400 || status === 409) {
     return new ForgeError(
-      scrub(`GitHub rejected the request to ${where}: ${describeValidation(error)}.`),
+      redact(`GitHub rejected the request to ${where}: ${describeValidation(error)}.`),
       context.validationHint ?? 'Check the inputs named in the message; the request is refused the same way every time until they change.',
       status,
-      false,
     );
   }
   if (status >= 500) {
-    return new ForgeError(
-      scrub(`GitHub answered ${status} ${message ?? ''} while trying to ${where}, and kept doing so when retried.`),
+    return new TransientForgeError(
+      redact(`GitHub answered ${status} ${message ?? ''} while trying to ${where}, and kept doing so when retried.`),
       'GitHub is having trouble (see https://www.githubstatus.com, or your GitHub Enterprise Server status); run the job again later.',
       status,
-      true,
     );
   }
-  return new ForgeError(
-    scrub(`GitHub answered ${status} ${message ?? ''} while trying to ${where}.`),
+  const Refusal = forgeErrorClassFor(status);
+  return new Refusal(
+    redact(`GitHub answered ${status} ${message ?? ''} while trying to ${where}.`),
     'Check the inputs and the token; if the answer does not make sense for this request, report it with the log above.',
     status,
-    status === 429 || status === 408,
   );
 }
 
@@ -176,8 +178,4 @@ function isRateLimited(error: GitHubHttpError): boolean {
     headers['retry-after'] !== undefined ||
     /\b(secondary )?rate limit\b/i.test(apiMessage(error) ?? '')
   );
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
 }

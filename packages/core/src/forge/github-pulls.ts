@@ -24,11 +24,11 @@ export interface PullFields {
 }
 
 /** A 422 on create, phrased after what was wrong: mostly a branch that is not on GitHub. */
-export function createRefusal(error: GitHubHttpError, draft: ChangeRequestDraft, ctx: ErrorContext): ForgeError {
+export function createRefusal(error: GitHubHttpError, draft: ChangeRequestDraft, ctx: ErrorContext): Error {
   const details = validationDetails(error);
   const text = describeValidation(error);
   const refuse = (why: string, hint: string) =>
-    new ForgeError(ctx.scrub(`Cannot ${ctx.action} in ${ctx.repository}: ${why} (GitHub: ${text}).`), hint, error.status, false);
+    new ForgeError(ctx.redact(`Cannot ${ctx.action} in ${ctx.repository}: ${why} (GitHub: ${text}).`), hint, error.status);
   if (details.some((detail) => detail.field === 'head') || /\bhead\b.*\binvalid\b/i.test(text)) {
     return refuse(
       `branch ${draft.head} does not exist there`,

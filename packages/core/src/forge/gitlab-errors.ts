@@ -1,9 +1,10 @@
-import { ForgeError } from './errors';
+import { oneLine } from '../text/one-line';
+import { ForgeError, TransientForgeError } from './errors';
 
 /**
  * Turns a failed GitLab API request into the ForgeError a person reads. Built only from the
  * method, the endpoint (project path, iid: never the query, never headers), the status and
- * GitLab's own `message`, and passed through `scrub` (options.redact plus the token itself), so
+ * GitLab's own `message`, and passed through `redact` (options.redact plus the token itself), so
  * no credential can reach a message or hint.
  */
 export interface FailedRequest {
@@ -16,7 +17,7 @@ export interface FailedRequest {
   /** The project path as configured, to name it in 404 messages. */
   project: string;
   jobToken: boolean;
-  scrub: (text: string) => string;
+  redact: (text: string) => string;
 }
 
 const TOKEN_HINT =
@@ -30,15 +31,19 @@ export class GitLabRequestError extends ForgeError {
     message: string,
     hint: string,
     status: number,
-    retryable: boolean,
     readonly serverMessage: string | undefined,
   ) {
-    super(message, hint, status, retryable);
+    super(message, hint, status);
+  }
+
+  /** Rate limits and GitLab's own failures pass; every other refusal needs a person. */
+  override get retryable(): boolean {
+    return this.status === 429 || this.status >= 500;
   }
 }
 
 export function httpError(failure: FailedRequest): GitLabRequestError {
-  const { method, path, status, project, scrub } = failure;
+  const { method, path, status, project, redact } = failure;
   const said = failure.serverMessage ? `: ${failure.serverMessage}` : '';
   const where = `GitLab ${method} ${path}`;
   let message: string;
@@ -68,36 +73,33 @@ export function httpError(failure: FailedRequest): GitLabRequestError {
     message = `${where} was refused (HTTP ${status}${said})`;
     hint = `GitLab rejected the request as sent; its message above says why.`;
   }
-  const server = failure.serverMessage === undefined ? undefined : scrub(failure.serverMessage);
-  return new GitLabRequestError(scrub(message), scrub(hint), status, status === 429 || status >= 500, server);
+  const server = failure.serverMessage === undefined ? undefined : redact(failure.serverMessage);
+  return new GitLabRequestError(redact(message), redact(hint), status, server);
 }
 
 /** No HTTP answer at all. A host name that does not resolve is a typo far more often than an outage. */
-export function networkError(method: string, path: string, origin: string, code: string | undefined, scrub: (text: string) => string): ForgeError {
+export function networkError(method: string, path: string, origin: string, code: string | undefined, redact: (text: string) => string): ForgeError {
   const why = code ? ` (${code})` : '';
   if (code === 'ENOTFOUND') {
     return new ForgeError(
-      scrub(`GitLab ${method} ${path}: the host of ${origin} does not resolve${why}`),
-      scrub(`Check the GitLab API URL (for self-managed GitLab: https://<host>[/<path>]/api/v4).`),
+      redact(`GitLab ${method} ${path}: the host of ${origin} does not resolve${why}`),
+      redact(`Check the GitLab API URL (for self-managed GitLab: https://<host>[/<path>]/api/v4).`),
       0,
-      false,
     );
   }
-  return new ForgeError(
-    scrub(`GitLab ${method} ${path}: no answer from ${origin}${why}`),
-    scrub(`The connection failed or timed out; this usually passes, so run the step again. If it persists, check the URL and any proxy between the runner and GitLab.`),
+  return new TransientForgeError(
+    redact(`GitLab ${method} ${path}: no answer from ${origin}${why}`),
+    redact(`The connection failed or timed out; this usually passes, so run the step again. If it persists, check the URL and any proxy between the runner and GitLab.`),
     0,
-    true,
   );
 }
 
 /** A 2xx that is not GitLab's JSON: the URL points at something else (a login page, a proxy). */
-export function protocolError(method: string, path: string, detail: string, scrub: (text: string) => string): ForgeError {
+export function protocolError(method: string, path: string, detail: string, redact: (text: string) => string): ForgeError {
   return new ForgeError(
-    scrub(`GitLab ${method} ${path} answered with something that is not the GitLab API (${detail})`),
-    scrub(`Check the GitLab API URL: it must end in /api/v4 (https://gitlab.example.com/api/v4).`),
+    redact(`GitLab ${method} ${path} answered with something that is not the GitLab API (${detail})`),
+    redact(`Check the GitLab API URL: it must end in /api/v4 (https://gitlab.example.com/api/v4).`),
     0,
-    false,
   );
 }
 
@@ -109,23 +111,22 @@ function isProjectLookup(path: string, serverMessage: string | undefined): boole
 
 /** GitLab's error bodies: {message: string}, {message: string[]}, {message: {field: [..]}}, {error, error_description}. */
 export function serverMessageOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return oneLine(body);
+  if (typeof body === 'string') return flatMessage(body);
   if (body === null || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
   const message = record['message'] ?? record['error_description'] ?? record['error'];
-  if (typeof message === 'string') return oneLine(message);
-  if (Array.isArray(message)) return oneLine(message.map(String).join('; '));
+  if (typeof message === 'string') return flatMessage(message);
+  if (Array.isArray(message)) return flatMessage(message.map(String).join('; '));
   if (message !== null && typeof message === 'object') {
     const parts = Object.entries(message as Record<string, unknown>).map(([field, value]) =>
       `${field} ${Array.isArray(value) ? value.map(String).join(', ') : String(value)}`,
     );
-    return oneLine(parts.join('; '));
+    return flatMessage(parts.join('; '));
   }
   return undefined;
 }
 
-function oneLine(text: string): string | undefined {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat === '') return undefined;
-  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+/** GitLab's message on one line, at most 300 characters; undefined when it says nothing. */
+function flatMessage(text: string): string | undefined {
+  return oneLine(text, 300) || undefined;
 }

@@ -1,6 +1,6 @@
-import { Commits, MergeRequestNotes, MergeRequests, Projects, Users, type MergeRequestSchema } from '@gitbeaker/rest';
-import { ForgeError } from './errors';
-import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, Forge, ForgeOptions, MergeMethod } from './forge';
+import { Branches, Commits, MergeRequestNotes, MergeRequests, Projects, Users, type MergeRequestSchema } from '@gitbeaker/rest';
+import { ForgeBranchMovedError, ForgeError } from './errors';
+import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, ChangeRequestDraft, CreateOutcome, Forge, ForgeOptions, ForgeRepositoryInfo, MergeMethod } from './forge';
 import { GitLabRequestError } from './gitlab-errors';
 import { autoMergeRefusal, hostOf, toChangeRequest } from './gitlab-mapping';
 import { createTransport } from './gitlab-transport';
@@ -27,53 +27,77 @@ export interface GitLabForgeExtras {
  * (https://example.com/gitlab/api/v4) keeps its sub-path, since gitbeaker appends /api/v4 to `host`.
  */
 export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtras = {}): Forge {
-  const host = hostOf(options.apiUrl);
-  const project = options.repository.replace(/^\/+|\/+$/g, '');
-  const token = options.token;
-  const jobToken = extras.jobToken === true;
-  const scrub = (text: string): string => {
-    const redacted = options.redact ? options.redact(text) : text;
-    return token ? redacted.split(token).join('***') : redacted;
-  };
-  const transport = createTransport({
-    fetch: options.fetch ?? globalThis.fetch,
-    project,
-    jobToken,
-    log: options.log ?? (() => undefined),
-    scrub,
-    retryDelayScale: options.retryDelayScale ?? 1,
-  });
-  // queryTimeout null: gitbeaker's timeout covers all retries of a call; the transport times each attempt.
-  const config = { host, requesterFn: transport.requesterFn, queryTimeout: null, ...(jobToken ? { jobToken: token } : { token }) };
-  const projects = new Projects(config);
-  const mergeRequests = new MergeRequests(config);
-  const notes = new MergeRequestNotes(config);
-  const users = new Users(config);
-  const commits = new Commits(config);
+  return new GitLabForge(options, extras.jobToken === true);
+}
 
+class GitLabForge implements Forge {
+  readonly kind = 'gitlab' as const;
+  readonly noun = 'merge request';
+  private readonly project: string;
+  private readonly token: string;
+  private readonly transport: ReturnType<typeof createTransport>;
+  private readonly projects: Projects;
+  private readonly mergeRequests: MergeRequests;
+  private readonly notes: MergeRequestNotes;
+  private readonly users: Users;
+  private readonly commits: Commits;
+  private readonly branches: Branches;
   /** username (lower case) → id, filled from every merge request seen and every /users lookup. */
-  const userIds = new Map<string, number>();
+  private readonly userIds = new Map<string, number>();
 
-  function toChange(mr: MergeRequestSchema): ChangeRequest {
-    for (const user of [...(mr.assignees ?? []), ...(mr.reviewers ?? [])]) userIds.set(user.username.toLowerCase(), user.id);
+  constructor(
+    private readonly options: ForgeOptions,
+    jobToken: boolean,
+  ) {
+    this.project = options.repository.replace(/^\/+|\/+$/g, '');
+    this.token = options.token;
+    this.transport = createTransport({
+      fetch: options.fetch ?? globalThis.fetch,
+      project: this.project,
+      jobToken,
+      log: options.log ?? (() => undefined),
+      redact: (text) => this.redact(text),
+      retryDelayScale: options.retryDelayScale ?? 1,
+    });
+    // queryTimeout null: gitbeaker's timeout covers all retries of a call; the transport times each attempt.
+    const config = { host: hostOf(options.apiUrl), requesterFn: this.transport.requesterFn, queryTimeout: null, ...(jobToken ? { jobToken: this.token } : { token: this.token }) };
+    this.projects = new Projects(config);
+    this.mergeRequests = new MergeRequests(config);
+    this.notes = new MergeRequestNotes(config);
+    this.users = new Users(config);
+    this.commits = new Commits(config);
+    this.branches = new Branches(config);
+  }
+
+  get requests(): number {
+    return this.transport.requests;
+  }
+
+  private redact(text: string): string {
+    const redacted = this.options.redact ? this.options.redact(text) : text;
+    return this.token ? redacted.split(this.token).join('***') : redacted;
+  }
+
+  private toChange(mr: MergeRequestSchema): ChangeRequest {
+    for (const user of [...(mr.assignees ?? []), ...(mr.reviewers ?? [])]) this.userIds.set(user.username.toLowerCase(), user.id);
     return toChangeRequest(mr);
   }
 
-  async function findOpen(head: string, base: string): Promise<ChangeRequest | undefined> {
-    const found = await mergeRequests.all({ projectId: project, state: 'opened', sourceBranch: head, targetBranch: base });
+  async findOpen(head: string, base: string): Promise<ChangeRequest | undefined> {
+    const found = await this.mergeRequests.all({ projectId: this.project, state: 'opened', sourceBranch: head, targetBranch: base });
     const first = found.find((mr) => mr.source_branch === head && mr.target_branch === base);
-    return first ? toChange(first) : undefined;
+    return first ? this.toChange(first) : undefined;
   }
 
   /** Ids for usernames, looking each unknown one up once; every unknown name is reported together. */
-  async function idsOf(usernames: readonly string[]): Promise<number[]> {
-    const missing = [...new Set(usernames.map((name) => name.toLowerCase()).filter((name) => !userIds.has(name)))];
+  private async idsOf(usernames: readonly string[]): Promise<number[]> {
+    const missing = [...new Set(usernames.map((name) => name.toLowerCase()).filter((name) => !this.userIds.has(name)))];
     const unknown: string[] = [];
     await Promise.all(
       missing.map(async (name) => {
-        const found = await users.all({ username: name });
+        const found = await this.users.all({ username: name });
         const user = found.find((candidate) => candidate.username.toLowerCase() === name);
-        if (user) userIds.set(name, user.id);
+        if (user) this.userIds.set(name, user.id);
         else unknown.push(usernames.find((original) => original.toLowerCase() === name) ?? name);
       }),
     );
@@ -81,127 +105,113 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
       const list = unknown.map((name) => `'${name}'`).join(', ');
       // GitLab answers 200 [] for a username it does not know; 404 is what that means here.
       throw new ForgeError(
-        scrub(`GitLab has no user ${list}`),
-        scrub(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`),
+        this.redact(`GitLab has no user ${list}`),
+        this.redact(`Use GitLab usernames (the @name in a profile URL), not display names or e-mail addresses; a user the token cannot see is also not found.`),
         404,
-        false,
       );
     }
-    return usernames.map((name) => userIds.get(name.toLowerCase()) as number);
+    return usernames.map((name) => this.userIds.get(name.toLowerCase()) as number);
   }
 
   /** Usernames from `wanted` not already in `present`; GitLab usernames are case-insensitive. */
-  function added(present: readonly string[], wanted: readonly string[]): string[] {
+  private added(present: readonly string[], wanted: readonly string[]): string[] {
     const have = new Set(present.map((name) => name.toLowerCase()));
     return [...new Set(wanted)].filter((name) => !have.has(name.toLowerCase()));
   }
 
-  return {
-    kind: 'gitlab',
-    noun: 'merge request',
-    get requests() {
-      return transport.requests;
-    },
 
-    async repository() {
-      const info = await projects.show(project);
-      if (!info.default_branch) {
-        throw new ForgeError(
-          scrub(`GitLab project ${project} has no default branch: its repository is empty`),
-          'Push an initial commit (with the environment manifests) to the project first.',
-          0,
-          false,
-        );
-      }
-      return { defaultBranch: info.default_branch, webUrl: info.web_url };
-    },
+  async repository(): Promise<ForgeRepositoryInfo> {
+    const info = await this.projects.show(this.project);
+    if (!info.default_branch) {
+      throw new ForgeError(
+        this.redact(`GitLab project ${this.project} has no default branch: its repository is empty`),
+        'Push an initial commit (with the environment manifests) to the project first.',
+        0,
+      );
+    }
+    return { defaultBranch: info.default_branch, webUrl: info.web_url };
+  }
 
-    findOpen,
+  async create(draft: ChangeRequestDraft): Promise<CreateOutcome> {
+    try {
+      const mr = await this.mergeRequests.create(this.project, draft.head, draft.base, draft.draft ? `Draft: ${draft.title}` : draft.title, {
+        description: draft.body,
+        removeSourceBranch: true,
+      });
+      return { change: this.toChange(mr), created: true };
+    } catch (error) {
+      // 409: "Another open merge request already exists for this source branch: !12" (the text
+      // is translated on some instances, so only the status is trusted). Another run won the race.
+      if (!(error instanceof ForgeError) || error.status !== 409) throw error;
+      // By source branch only: GitLab allows one open MR per source branch, whatever its target.
+      const open = await this.mergeRequests.all({ projectId: this.project, state: 'opened', sourceBranch: draft.head });
+      const same = open.find((mr) => mr.target_branch === draft.base);
+      if (same) return { change: this.toChange(same), created: false };
+      const other = open[0];
+      throw new ForgeError(
+        error.message,
+        this.redact(
+          other
+            ? `Merge request !${other.iid} (${other.web_url}) already takes ${draft.head} into ${other.target_branch}; close it, or promote from another branch.`
+            : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`,
+        ),
+        409,
+      );
+    }
+  }
 
-    async create(draft) {
-      try {
-        const mr = await mergeRequests.create(project, draft.head, draft.base, draft.draft ? `Draft: ${draft.title}` : draft.title, {
-          description: draft.body,
-          removeSourceBranch: true,
-        });
-        return { change: toChange(mr), created: true };
-      } catch (error) {
-        // 409: "Another open merge request already exists for this source branch: !12" (the text
-        // is translated on some instances, so only the status is trusted). Another run won the race.
-        if (!(error instanceof ForgeError) || error.status !== 409) throw error;
-        // By source branch only: GitLab allows one open MR per source branch, whatever its target.
-        const open = await mergeRequests.all({ projectId: project, state: 'opened', sourceBranch: draft.head });
-        const same = open.find((mr) => mr.target_branch === draft.base);
-        if (same) return { change: toChange(same), created: false };
-        const other = open[0];
-        throw new ForgeError(
-          error.message,
-          scrub(
-            other
-              ? `Merge request !${other.iid} (${other.web_url}) already takes ${draft.head} into ${other.target_branch}; close it, or promote from another branch.`
-              : `An open merge request from ${draft.head} already exists; close it, or promote from another branch.`,
-          ),
-          409,
-          false,
-        );
-      }
-    },
+  async update(change: ChangeRequest, patch: { title?: string; body?: string }): Promise<ChangeRequest> {
+    const body: { title?: string; description?: string } = {};
+    if (patch.title !== undefined && patch.title !== change.title) body.title = change.draft ? `Draft: ${patch.title}` : patch.title;
+    if (patch.body !== undefined && patch.body !== change.body) body.description = patch.body;
+    if (body.title === undefined && body.description === undefined) return change;
+    return this.toChange(await this.mergeRequests.edit(this.project, change.number, body));
+  }
 
-    async update(change, patch) {
-      const body: { title?: string; description?: string } = {};
-      if (patch.title !== undefined && patch.title !== change.title) body.title = change.draft ? `Draft: ${patch.title}` : patch.title;
-      if (patch.body !== undefined && patch.body !== change.body) body.description = patch.body;
-      if (body.title === undefined && body.description === undefined) return change;
-      return toChange(await mergeRequests.edit(project, change.number, body));
-    },
+  async close(change: ChangeRequest, comment: string): Promise<void> {
+    if (comment !== '') await this.notes.create(this.project, change.number, comment);
+    await this.mergeRequests.edit(this.project, change.number, { stateEvent: 'close' });
+  }
 
-    async close(change, comment) {
-      if (comment !== '') await notes.create(project, change.number, comment);
-      await mergeRequests.edit(project, change.number, { stateEvent: 'close' });
-    },
+  async addLabels(change: ChangeRequest, labels: readonly string[]): Promise<void> {
+    const wanted = labels.filter((label) => !change.labels.includes(label));
+    if (wanted.length === 0) return;
+    const comma = wanted.find((label) => label.includes(','));
+    if (comma !== undefined) {
+      throw new ForgeError(
+        this.redact(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`),
+        'Rename the label without commas.',
+        0,
+      );
+    }
+    // add_labels keeps existing labels, and GitLab creates project labels it does not have.
+    await this.mergeRequests.edit(this.project, change.number, { addLabels: [...new Set(wanted)].join(',') });
+  }
 
-    async addLabels(change, labels) {
-      const wanted = labels.filter((label) => !change.labels.includes(label));
-      if (wanted.length === 0) return;
-      const comma = wanted.find((label) => label.includes(','));
-      if (comma !== undefined) {
-        throw new ForgeError(
-          scrub(`GitLab label '${comma}' contains a comma, which GitLab reads as a separator between labels`),
-          'Rename the label without commas.',
-          0,
-          false,
-        );
-      }
-      // add_labels keeps existing labels, and GitLab creates project labels it does not have.
-      await mergeRequests.edit(project, change.number, { addLabels: [...new Set(wanted)].join(',') });
-    },
+  async addAssignees(change: ChangeRequest, wanted: readonly string[]): Promise<void> {
+    const more = this.added(change.assignees, wanted);
+    if (more.length === 0) return;
+    // assignee_ids replaces the list, so the present assignees go along (their ids came with the MR).
+    await this.mergeRequests.edit(this.project, change.number, { assigneeIds: await this.idsOf([...change.assignees, ...more]) });
+  }
 
-    async addAssignees(change, wanted) {
-      const more = added(change.assignees, wanted);
-      if (more.length === 0) return;
-      // assignee_ids replaces the list, so the present assignees go along (their ids came with the MR).
-      await mergeRequests.edit(project, change.number, { assigneeIds: await idsOf([...change.assignees, ...more]) });
-    },
+  async requestReviewers(change: ChangeRequest, wanted: readonly string[], _teams: readonly string[]): Promise<void> {
+    // GitLab has no team reviewers; steps refuse `team-reviewers` on GitLab before getting here.
+    const more = this.added(change.reviewers, wanted);
+    if (more.length === 0) return;
+    await this.mergeRequests.edit(this.project, change.number, { reviewerIds: await this.idsOf([...change.reviewers, ...more]) });
+  }
 
-    async requestReviewers(change, wanted, _teams) {
-      // GitLab has no team reviewers; steps refuse `team-reviewers` on GitLab before getting here.
-      const more = added(change.reviewers, wanted);
-      if (more.length === 0) return;
-      await mergeRequests.edit(project, change.number, { reviewerIds: await idsOf([...change.reviewers, ...more]) });
-    },
 
-    enableAutoMerge,
-    commitThroughApi,
-  };
 
-  async function enableAutoMerge(change: ChangeRequest, method: MergeMethod): Promise<AutoMergeOutcome> {
+  async enableAutoMerge(change: ChangeRequest, method: MergeMethod): Promise<AutoMergeOutcome> {
     if (method === 'rebase') {
       return { enabled: false, reason: 'GitLab has no rebase merge method per request; set the project merge method' };
     }
     const mr = `!${change.number}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        const merged = await mergeRequests.merge(project, change.number, {
+        const merged = await this.mergeRequests.merge(this.project, change.number, {
           sha: change.headSha,
           shouldRemoveSourceBranch: true,
           squash: method === 'squash',
@@ -210,49 +220,72 @@ export function createGitLabForge(options: ForgeOptions, extras: GitLabForgeExtr
           mergeWhenPipelineSucceeds: true,
         });
         // GitLab merges at once when the head pipeline has already succeeded: more than was asked, and fine.
-        if (merged.state === 'merged') options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
+        if (merged.state === 'merged') this.options.log?.(`GitLab merged ${mr} at once: its pipeline had already succeeded.`);
         return { enabled: true };
       } catch (error) {
         const reason = error instanceof GitLabRequestError ? autoMergeRefusal(error, change) : undefined;
         if (reason === undefined) throw error;
         const wait = PIPELINE_CREATION_WAITS_S[attempt];
-        if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined) return { enabled: false, reason: scrub(reason) };
+        if (!(error instanceof GitLabRequestError) || error.status !== 405 || change.draft || wait === undefined) return { enabled: false, reason: this.redact(reason) };
         // 405 right after a push or the MR's creation: GitLab creates the MR's pipeline in the
         // background and refuses auto-merge until it exists (gitlab-org/gitlab#353984). A project
         // with no pipeline at all answers 405 too; it gets the report once the waits are spent.
-        options.log?.(`GitLab refused auto-merge on ${mr} (HTTP 405): its pipeline may still be being created; retrying in ${wait} s.`);
-        await pause(wait * 1000);
+        this.options.log?.(`GitLab refused auto-merge on ${mr} (HTTP 405): its pipeline may still be being created; retrying in ${wait} s.`);
+        await this.pause(wait * 1000);
       }
     }
   }
 
-  function pause(ms: number): Promise<void> {
-    const scaled = Math.max(0, Math.round(ms * (options.retryDelayScale ?? 1)));
+  private pause(ms: number): Promise<void> {
+    const scaled = Math.max(0, Math.round(ms * (this.options.retryDelayScale ?? 1)));
     return scaled > 0 ? new Promise((resolve) => setTimeout(resolve, scaled)) : Promise.resolve();
   }
 
   /**
    * GitLab signs commits that its Commits API creates (on gitlab.com with its own key), which is
-   * what sign-commits wants. GitLab builds the tree itself from `start_sha` plus the actions, so
-   * `parentTree` is not needed. Every action is `update`: the step only rewrites files that exist at
-   * `parent` (GitLab has no upsert, and `update` of a missing file is refused with 400, which is right).
-   * `force` replaces our own earlier commit on the branch; GitLab offers no compare-and-swap here,
-   * so `expectedHead` cannot be checked atomically and is only used to decide create vs replace.
+   * what sign-commits wants. GitLab builds the tree itself from the branch or `start_sha` plus the
+   * actions, so `parentTree` is not needed. Every action is `update`: the step only rewrites files
+   * that exist at `parent` (GitLab has no upsert, and `update` of a missing file is refused with 400,
+   * which is right). GitLab offers no compare-and-swap on the ref, so a branch that is not at
+   * `expectedHead` when read just before is a lost race (ForgeBranchMovedError, retried like
+   * GitHub's). `fastForwardOnly` (a shared branch): the commit goes onto the branch's head, never
+   * forced; otherwise `force` replaces our own earlier commit on a change branch.
    */
-  async function commitThroughApi(request: ApiCommitRequest): Promise<ApiCommit> {
-    const commit = await commits.create(
-      project,
+  async commitThroughApi(request: ApiCommitRequest): Promise<ApiCommit> {
+    if (request.expectedHead !== undefined) {
+      const head = await this.branchHead(request.branch);
+      if (head !== request.expectedHead) {
+        throw new ForgeBranchMovedError(
+          this.redact(`Branch ${request.branch} in ${this.project} changed under this run: ${head === undefined ? 'the branch was deleted' : `it now points at ${head}`}.`),
+          'Another run is promoting to the same branch; this run retries from the new state, or run the job again.',
+          409,
+        );
+      }
+    }
+    const onto = request.fastForwardOnly && request.expectedHead !== undefined ? {} : { startSha: request.parent, force: request.expectedHead !== undefined };
+    const commit = await this.commits.create(
+      this.project,
       request.branch,
       request.message,
       request.files.map((file) => ({ action: 'update' as const, filePath: file.path, content: file.content, encoding: 'text' })),
-      { startSha: request.parent, force: request.expectedHead !== undefined },
+      onto,
     );
-    return { sha: commit.id, verified: await verified(commit.id) };
+    return { sha: commit.id, verified: await this.verified(commit.id) };
   }
 
-  async function verified(sha: string): Promise<boolean> {
+  /** The commit `branch` points at; undefined when it does not exist. */
+  private async branchHead(branch: string): Promise<string | undefined> {
     try {
-      const signature = await commits.showGPGSignature(project, sha);
+      return (await this.branches.show(this.project, branch)).commit.id;
+    } catch (error) {
+      if (error instanceof ForgeError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async verified(sha: string): Promise<boolean> {
+    try {
+      const signature = await this.commits.showGPGSignature(this.project, sha);
       const status = (signature as { verification_status?: unknown }).verification_status;
       // verified_system: signed by GitLab itself (web and API commits).
       return status === 'verified' || status === 'verified_system';

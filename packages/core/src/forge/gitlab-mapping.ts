@@ -68,10 +68,10 @@ export function hostOf(apiUrl: string): string {
   try {
     url = new URL(apiUrl);
   } catch {
-    throw new ForgeError(`GitLab API URL '${apiUrl}' is not a URL`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0, false);
+    throw new ForgeError(`GitLab API URL '${apiUrl}' is not a URL`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ForgeError(`GitLab API URL '${url.origin}' is not http(s)`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0, false);
+    throw new ForgeError(`GitLab API URL '${url.origin}' is not http(s)`, 'Give the REST base, e.g. https://gitlab.example.com/api/v4.', 0);
   }
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '');
   return `${url.origin}${path}`;

@@ -22,7 +22,7 @@ export interface TransportOptions {
   project: string;
   jobToken: boolean;
   log: (message: string) => void;
-  scrub: (text: string) => string;
+  redact: (text: string) => string;
   retryDelayScale: number;
 }
 
@@ -46,19 +46,7 @@ export function createTransport(options: TransportOptions): Transport {
   let requests = 0;
 
   async function send(resource: ResourceOptions, method: string, endpoint: string, request: RequestOptions | undefined): Promise<Formatted> {
-    const base = resource.url.endsWith('/') ? resource.url : `${resource.url}/`;
-    const url = new URL(endpoint, base);
-    const query = formatQuery(request?.searchParams);
-    if (query) url.search = query;
-    const path = readablePath(endpoint);
-    const headers: Record<string, string> = { ...resource.headers, accept: 'application/json' };
-    for (const [name, value] of Object.entries(resource.authHeaders)) headers[name] = await value();
-    let body: string | undefined;
-    if (request?.body !== undefined) {
-      if (request.body instanceof FormData) throw new TypeError('gitlab-forge sends JSON bodies only');
-      body = JSON.stringify(decamelizeKeys(request.body));
-      headers['content-type'] = 'application/json';
-    }
+    const { url, path, headers, body } = await buildRequest(resource, endpoint, request);
 
     for (let attempt = 0; ; attempt += 1) {
       requests += 1;
@@ -66,14 +54,14 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         response = await options.fetch(url, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       } catch (error) {
-        const failure = networkError(method, path, url.origin, errorCode(error), options.scrub);
+        const failure = networkError(method, path, url.origin, errorCode(error), options.redact);
         if (failure.retryable && IDEMPOTENT.has(method) && attempt < MAX_RETRIES) {
           await pause(backoffMs(attempt), `GitLab ${method} ${path}: no answer (${errorCode(error) ?? 'network error'})`, attempt);
           continue;
         }
         throw failure;
       }
-      if (response.ok) return parse(response, method, path);
+      if (response.ok) return parseResponse(response, method, path, options.redact);
 
       const text = await response.text().catch(() => '');
       const failure = httpError({
@@ -83,7 +71,7 @@ export function createTransport(options: TransportOptions): Transport {
         serverMessage: serverMessageOf(parseJson(text) ?? text),
         project: options.project,
         jobToken: options.jobToken,
-        scrub: options.scrub,
+        redact: options.redact,
       });
       const retry = response.status === 429 || (GATEWAY_STATUSES.has(response.status) && IDEMPOTENT.has(method));
       if (!retry || attempt >= MAX_RETRIES) throw failure;
@@ -95,23 +83,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function pause(waitMs: number, what: string, attempt: number): Promise<void> {
     const scaled = Math.max(0, Math.round(waitMs * options.retryDelayScale));
-    options.log(options.scrub(`${what}; retrying in ${formatSeconds(waitMs)} (retry ${attempt + 1} of ${MAX_RETRIES})`));
+    options.log(options.redact(`${what}; retrying in ${formatSeconds(waitMs)} (retry ${attempt + 1} of ${MAX_RETRIES})`));
     if (scaled > 0) await new Promise((resolve) => setTimeout(resolve, scaled));
-  }
-
-  async function parse(response: Response, method: string, path: string): Promise<Formatted> {
-    const headers = Object.fromEntries(response.headers.entries());
-    if (response.status === 204) return { body: null, headers, status: response.status };
-    const text = await response.text();
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-    if (type === 'application/json') {
-      if (text === '') return { body: {}, headers, status: response.status };
-      const value = parseJson(text);
-      if (value === undefined) throw protocolError(method, path, 'invalid JSON', options.scrub);
-      return { body: value as Formatted['body'], headers, status: response.status };
-    }
-    if (type === 'text/html') throw protocolError(method, path, 'an HTML page', options.scrub);
-    return { body: text, headers, status: response.status };
   }
 
   const requesterFn: RequesterFn = (resource) => {
@@ -128,6 +101,43 @@ export function createTransport(options: TransportOptions): Transport {
       return requests;
     },
   };
+}
+
+/** The URL, readable path (for messages), headers and JSON body of one request. */
+async function buildRequest(
+  resource: ResourceOptions,
+  endpoint: string,
+  request: RequestOptions | undefined,
+): Promise<{ url: URL; path: string; headers: Record<string, string>; body: string | undefined }> {
+  const base = resource.url.endsWith('/') ? resource.url : `${resource.url}/`;
+  const url = new URL(endpoint, base);
+  const query = formatQuery(request?.searchParams);
+  if (query) url.search = query;
+  const headers: Record<string, string> = { ...resource.headers, accept: 'application/json' };
+  for (const [name, value] of Object.entries(resource.authHeaders)) headers[name] = await value();
+  let body: string | undefined;
+  if (request?.body !== undefined) {
+    if (request.body instanceof FormData) throw new TypeError('gitlab-forge sends JSON bodies only');
+    body = JSON.stringify(decamelizeKeys(request.body));
+    headers['content-type'] = 'application/json';
+  }
+  return { url, path: readablePath(endpoint), headers, body };
+}
+
+/** A 2xx answer's body: GitLab's JSON, or text; an HTML page or broken JSON is not the API. */
+async function parseResponse(response: Response, method: string, path: string, redact: (text: string) => string): Promise<Formatted> {
+  const headers = Object.fromEntries(response.headers.entries());
+  if (response.status === 204) return { body: null, headers, status: response.status };
+  const text = await response.text();
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  if (type === 'application/json') {
+    if (text === '') return { body: {}, headers, status: response.status };
+    const value = parseJson(text);
+    if (value === undefined) throw protocolError(method, path, 'invalid JSON', redact);
+    return { body: value as Formatted['body'], headers, status: response.status };
+  }
+  if (type === 'text/html') throw protocolError(method, path, 'an HTML page', redact);
+  return { body: text, headers, status: response.status };
 }
 
 /** Retry-After (seconds or an HTTP date), else GitLab's RateLimit-Reset (epoch seconds), else backoff. */

@@ -39,10 +39,16 @@ export async function createForge(kind: ForgeKind, options: ForgeOptions, extras
   return (await import('./gitlab-forge')).createGitLabForge(options, { jobToken: extras.jobToken === true });
 }
 
-export function parseForgeKind(value: string): ForgeKind | undefined {
+/** The `forge` input (or its deprecated name `platform`, which `input` then is); undefined when empty. */
+export function parseForgeKind(value: string, input = 'forge'): ForgeKind | undefined {
   if (value === '') return undefined;
   if (value === 'github' || value === 'gitlab') return value;
-  throw new InputError(`Input 'platform' must be github or gitlab, got ${JSON.stringify(value)}.`, 'Set platform: github or platform: gitlab, or leave it empty to detect it.');
+  throw new InputError(`Input '${input}' must be github or gitlab, got ${JSON.stringify(value)}.`, `Set ${input}: github or ${input}: gitlab, or leave it empty to detect it.`);
+}
+
+/** The forge the inputs name: `forge`, else the deprecated `platform` it replaced. */
+export function forgeInput(inputs: { forge: string; platform: string }): ForgeKind | undefined {
+  return inputs.forge !== '' ? parseForgeKind(inputs.forge, 'forge') : parseForgeKind(inputs.platform, 'platform');
 }
 
 /** `group/project` from `https://host/group/project.git` or `git@host:group/project.git`; undefined for a local path. */

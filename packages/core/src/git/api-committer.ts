@@ -1,6 +1,9 @@
 import type { FileContent } from './git-repository';
 
-/** A commit made by the forge (sign-commits); 'race' when another run moved the branch first. */
+/**
+ * A commit made by the forge (sign-commits). A branch another run moved first makes it throw a
+ * BranchMovedError (git/errors.ts), retried like a lost push.
+ */
 export type ApiCommitter = (request: {
   branch: string;
   parent: string;
@@ -9,4 +12,4 @@ export type ApiCommitter = (request: {
   files: readonly FileContent[];
   expectedHead?: string;
   fastForwardOnly?: boolean;
-}) => Promise<{ sha: string; verified: boolean } | 'race'>;
+}) => Promise<{ sha: string; verified: boolean }>;

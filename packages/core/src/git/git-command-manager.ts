@@ -1,5 +1,5 @@
 import { getExecOutput } from '@actions/exec';
-import { GitError } from '../errors';
+import { GitError } from './errors';
 
 export interface GitResult {
   exitCode: number;

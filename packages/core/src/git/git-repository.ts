@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GitError } from '../errors';
-import type { Author } from '../platform/platform';
+import { GitError } from './errors';
+import type { Author } from './author';
 import { GitCommandManager } from './git-command-manager';
+import { requireCredentialCapableGit } from './git-version';
 import { isAuthFailure, isLostPushRace } from './push-race';
 
 /** Global options for a command that carries the token: nothing of the repository's gets to run. */
@@ -44,9 +45,10 @@ export class GitRepository {
    * reference-transaction hook would inherit the `GIT_CONFIG_VALUE_*` that carries the token.
    * Local commands (commit, its hooks included) never get the credential at all.
    */
-  private remoteExec(args: readonly string[]): ReturnType<GitCommandManager['exec']> {
-    const guarded = Object.keys(this.remoteEnv).length > 0 ? [...WITHOUT_HOOKS, ...args] : args;
-    return this.git.exec(guarded, this.remoteEnv);
+  private async remoteExec(args: readonly string[]): ReturnType<GitCommandManager['exec']> {
+    const credential = Object.keys(this.remoteEnv).length > 0;
+    if (credential) await requireCredentialCapableGit(this.git);
+    return this.git.exec(credential ? [...WITHOUT_HOOKS, ...args] : args, this.remoteEnv);
   }
 
   static async open(path: string, remoteEnv: Readonly<Record<string, string>>, redact: (text: string) => string): Promise<GitRepository> {

@@ -1,5 +1,5 @@
 import { isAlias, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { ManifestEditError } from '../errors';
+import { ManifestEditError } from './errors';
 import { formatPath, lineOf, type ParsedManifest, type PathSegment } from './parsed-manifest';
 import { keepsPlainType, styleOf, writeScalar, type NumberReader } from './scalar-style';
 import { applySplices, type Splice } from './splices';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { FileSelectionError, ManifestEditError } from '../errors';
-import type { SelectedFile } from '../repo-files';
+import { FileSelectionError } from '../files/errors';
+import { ManifestEditError } from './errors';
+import type { SelectedFile } from '../files/repo-files';
 import type { EditRequest } from './edit-request';
 import { formatKeyPath } from './key-path';
 import { editManifest, type FileEditResult } from './manifest-editor';

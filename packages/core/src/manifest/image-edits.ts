@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Scalar, type YAMLMap } from 'yaml';
-import { formatImageReference, parseImageReference, type ImageReference } from '../image-reference';
+import { formatImageReference, parseImageReference, type ImageReference } from './image-reference';
 import type { EditSession } from './edit-session';
 import { scalarText } from './edit-session';
 import type { PathSegment } from './parsed-manifest';

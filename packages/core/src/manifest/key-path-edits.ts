@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document } from 'yaml';
-import { ManifestEditError } from '../errors';
+import { ManifestEditError } from './errors';
 import { scalarText, type EditSession } from './edit-session';
 import { formatKeyPath, isSelector, type KeyPathSegment } from './key-path';
 import { formatPath, lineOf, type PathSegment } from './parsed-manifest';

@@ -1,5 +1,5 @@
-import { ManifestEditError } from '../errors';
-import { parseImageReference } from '../image-reference';
+import { ManifestEditError } from './errors';
+import { imageValue, parseImageReference } from './image-reference';
 import type { ManifestChange } from './edit-session';
 import type { KeyPathSegment } from './key-path';
 import type { EditRequest } from './edit-request';
@@ -73,7 +73,7 @@ function pick(ref: { tag?: string; digest?: string }): { tag?: string; digest?: 
 }
 
 function withValue(site: ReadValue): ReadValue {
-  site.value = [site.tag ?? '', site.digest !== undefined ? `@${site.digest}` : ''].join('');
+  site.value = imageValue(site);
   return site;
 }
 

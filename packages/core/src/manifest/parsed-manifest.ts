@@ -1,5 +1,5 @@
 import { Composer, LineCounter, Parser, type Document } from 'yaml';
-import { ManifestParseError } from '../errors';
+import { ManifestParseError } from './errors';
 
 /**
  * A YAML file, or one document chunk of it, parsed for editing. The failsafe schema keeps every

@@ -1,6 +1,8 @@
 import { EOL } from 'node:os';
 import { issue, issueCommand, issueFileCommand, prepareKeyValueMessage, summary, toCommandValue } from './actions-toolkit';
-import { SecretRedactor, type Author, type Platform } from './platform';
+import { SecretRedactor } from '../text/secret-redactor';
+import { type Author } from '../git/author';
+import { type Platform } from './platform';
 
 /**
  * GitHub Actions: `INPUT_*` inputs, `GITHUB_OUTPUT`, `::add-mask::`, `GITHUB_STEP_SUMMARY`. Each

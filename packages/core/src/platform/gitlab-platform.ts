@@ -1,6 +1,8 @@
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { SecretRedactor, type Author, type Platform } from './platform';
+import { SecretRedactor } from '../text/secret-redactor';
+import { type Author } from '../git/author';
+import { type Platform } from './platform';
 import { secretVariable } from './secret-variable';
 
 /** GitLab's limit on a dotenv report (ci_max_artifact_size_dotenv, 5 KB): above it the report is refused. */

@@ -1,4 +1,4 @@
-import { escapeControls } from './neutralise';
+import { escapeControls } from '../text/neutralise';
 
 /**
  * `text` as GitHub-flavoured Markdown that shows it literally inside a table cell, whatever a

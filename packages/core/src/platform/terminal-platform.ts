@@ -1,4 +1,6 @@
-import { SecretRedactor, type Author, type Platform } from './platform';
+import { SecretRedactor } from '../text/secret-redactor';
+import { type Author } from '../git/author';
+import { type Platform } from './platform';
 
 /**
  * A plain terminal (the CLI): inputs from command-line flags, logs to stderr, and outputs to

@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration';
+import { formatDuration } from '../text/duration';
 import { GitopsPromoteError } from '../errors';
 
 /** The step's time budget ran out; `message` says what it was still waiting for. */

@@ -4,6 +4,7 @@
  * retries (the wait's requests and its stream reconnects, the race loops of the git layer) is this
  * function with its own predicate and log line; none writes its own `for (;;)`.
  */
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import { sleepUnlessAborted } from './deadline';
 
 /** Ms to wait; resolves early (never rejects) when `signal` aborts. */
@@ -14,8 +15,10 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
  * (or, with `fromAttemptDuration`, the failed attempt's duration when longer), jittered.
  */
 export interface Backoff {
-  minDelayMs: number;
-  maxDelayMs: number;
+  /** Default 250 ms. */
+  minDelayMs?: number;
+  /** Default 8 s. */
+  maxDelayMs?: number;
   /**
    * `full` (the default): each wait is random in [0, the delay] ("full jitter"), so runs that
    * collided once spread out instead of colliding again. `none`: the delay itself, for a single
@@ -90,7 +93,64 @@ export async function retry<T>(attempt: (n: number) => Promise<T>, options: Retr
 
 /** The wait after failed attempt `attempt` (1 = the first), which took `attemptMs`: see Backoff. */
 export function backoffDelayMs(attempt: number, attemptMs: number, backoff: Backoff, random: () => number = Math.random): number {
-  const base = backoff.fromAttemptDuration ? Math.max(backoff.minDelayMs, attemptMs) : backoff.minDelayMs;
-  const capped = Math.min(backoff.maxDelayMs, base * 2 ** attempt);
+  const min = backoff.minDelayMs ?? 250;
+  const base = backoff.fromAttemptDuration ? Math.max(min, attemptMs) : min;
+  const capped = Math.min(backoff.maxDelayMs ?? 8000, base * 2 ** attempt);
   return backoff.jitter === 'none' ? capped : Math.round(random() * capped);
+}
+
+/** Time as the git layer's race loops see it: a step's context hands in the real one, a test its own. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => Date.now(), sleep: (ms) => sleepFor(ms) };
+
+/** The delay before race retry `retry` (1 = the first), after an attempt that took `lastAttemptMs`: full jitter from the attempt's duration. */
+export function retryDelayMs(retry: number, lastAttemptMs: number, backoff: Backoff = {}, random: () => number = Math.random): number {
+  return backoffDelayMs(retry, lastAttemptMs, { ...backoff, jitter: 'full', fromAttemptDuration: true }, random);
+}
+
+/** When a lost race is worth another attempt, for how long, and what is said meanwhile. */
+export interface RetryPolicy<E> {
+  /** Attempts are repeated until this much time has passed since the first began. */
+  timeoutMs: number;
+  backoff?: Backoff | undefined;
+  clock?: Clock | undefined;
+  /** Whether a failure is worth another attempt: anything else is thrown as it is. */
+  retryable(error: unknown): error is E;
+  /** The error thrown when the next wait would end past the deadline. */
+  exhausted(attempts: number, last: E): Error;
+  /** Said before each wait. */
+  onRetry(attempt: number, delayMs: number, leftMs: number, last: E): void;
+}
+
+/**
+ * `retry` as the git layer's race loops use it (publish, the change branch): a time budget from
+ * the first attempt, full jitter from each attempt's duration, and the last lost race handed to
+ * the next attempt.
+ */
+export async function retrying<T, E>(policy: RetryPolicy<E>, attempt: (n: number, last: E | undefined) => Promise<T>): Promise<T> {
+  const clock = policy.clock ?? systemClock;
+  let last: E | undefined;
+  return retry(
+    async (n) => {
+      try {
+        return await attempt(n, last);
+      } catch (error) {
+        if (policy.retryable(error)) last = error;
+        throw error;
+      }
+    },
+    {
+      retryable: (error) => policy.retryable(error),
+      backoff: { ...policy.backoff, jitter: 'full', fromAttemptDuration: true },
+      deadline: clock.now() + policy.timeoutMs,
+      exhausted: (error, attempts) => policy.exhausted(attempts, error as E),
+      onRetry: ({ error, attempt: n, delayMs, remainingMs }) => policy.onRetry(n, delayMs, remainingMs, error as E),
+      sleep: (ms) => clock.sleep(ms),
+      now: () => clock.now(),
+    },
+  );
 }

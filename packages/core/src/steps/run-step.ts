@@ -3,6 +3,7 @@ import { hintInFlagSyntax } from '../platform/flag-syntax';
 import { detectPlatform } from '../platform/detect-platform';
 import type { Platform } from '../platform/platform';
 import { cancelAsBy, watchLauncher } from '../runtime/cancellation';
+import { defaultStepContext } from './step-context';
 import type { RegisteredStep } from './step-spec';
 
 /**
@@ -25,7 +26,7 @@ export async function runStep(step: RegisteredStep, given?: Platform, options: {
     },
   });
   try {
-    await step.run(platform);
+    await step.run(platform, defaultStepContext());
   } catch (error) {
     // The CLI's user types flags: the fix is said in flag syntax there, in input syntax in CI.
     const shown = options.flags && error instanceof GitopsPromoteError ? new GitopsPromoteError(error.message, hintInFlagSyntax(error.hint, step.spec.inputs)) : error;

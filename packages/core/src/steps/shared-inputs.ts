@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
-import { isValidDigest, quoteForMessage, validateDigest, validateTag } from '../image-reference';
-import type { Author } from '../platform/platform';
+import { isValidDigest, quoteForMessage, validateDigest, validateTag } from '../manifest/image-reference';
+import type { Author } from '../git/author';
 
 /** Refuses a line break (or NUL) in an input that ends up in one line of git or an API call. */
 export function singleLine(value: string, name: string): string {

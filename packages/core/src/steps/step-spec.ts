@@ -1,4 +1,5 @@
 import type { Platform } from '../platform/platform';
+import type { StepContext } from './step-context';
 
 /**
  * A step's contract, written once: the CLI's flags and help, the inputs the adapters read, and
@@ -18,6 +19,11 @@ export interface InputSpec {
    * in their history.
    */
   secret?: boolean;
+  /**
+   * An old name kept working: its value is read as the input named here when that one is empty,
+   * with a warning saying so (action.yml marks it with a deprecationMessage).
+   */
+  deprecatedFor?: string;
 }
 
 export interface OutputSpec {
@@ -33,8 +39,8 @@ export interface StepSpec {
   outputs: readonly OutputSpec[];
 }
 
-/** A step as every entry runs it: its contract and the function that runs it on a platform. */
+/** A step as every entry runs it: its contract and the function that runs it on a platform, in a context. */
 export interface RegisteredStep {
   spec: StepSpec;
-  run(platform: Platform): Promise<unknown>;
+  run(platform: Platform, context: StepContext): Promise<unknown>;
 }

@@ -1,17 +1,17 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind, MergeMethod } from '../../forge/forge';
-import { apiUrlFor, forgeKindOfUrl, hostOf, parseForgeKind, repositoryOfUrl } from '../../forge/select';
+import { apiUrlFor, forgeKindOfUrl, hostOf, forgeInput, repositoryOfUrl } from '../../forge/select';
 import { branchSegment } from '../../git/branch-name';
-import { validateImageName } from '../../image-reference';
+import { imageValue, validateImageName } from '../../manifest/image-reference';
 import type { EditRequest } from '../../manifest/edit-request';
 import { formatKeyPath, parseKeyPath, type KeyPathSegment } from '../../manifest/key-path';
 import { ciOf } from '../../platform/ci-environment';
-import type { Author } from '../../platform/platform';
-import { splitList } from '../../list-input';
-import { parseBoolean, type StepInputs } from '../inputs';
+import type { Author } from '../../git/author';
+import { splitList } from '../../text/list-input';
+import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
-import type { openPromotionPrSpec } from './spec';
+import { openPromotionPrSpec } from './spec';
 
 export type OpenPromotionPrInputs = StepInputs<typeof openPromotionPrSpec>;
 
@@ -53,10 +53,9 @@ export interface OpenPromotionPrConfig {
   dryRun: boolean;
 }
 
-const DEFAULT_TITLE = 'Promote {{target}} {{value}} to {{environment}}';
-
 /** Validates every input before anything is fetched; defaults come from the CI's variables in `env`. */
-export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): OpenPromotionPrConfig {
+export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): OpenPromotionPrConfig {
+  const inputs = withDefaults(openPromotionPrSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) {
     throw new InputError("Input 'files' is required.", "List the target environment's manifests, relative to the repository root, e.g. envs/prod/kustomization.yaml.");
@@ -66,12 +65,68 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
   const target = targetOf(inputs);
   const source = valueSourceOf(inputs, target);
 
+  const { forge, repository, repositoryUrl, apiUrl, webUrl } = whereTheRepositoryIs(inputs, env);
+  const token = singleLine(inputs.token, 'token');
+  if (token === '') {
+    throw new InputError(
+      "Input 'token' is required: the step reads and writes change requests through the API.",
+      forge === 'github'
+        ? 'Pass a token with contents: write and pull-requests: write, e.g. token: ${{ secrets.GITOPS_TOKEN }} (a GitHub App token, so the PR starts workflows).'
+        : 'Pass a project or personal access token with the api scope from a masked CI/CD variable (GITOPS_PROMOTE_TOKEN).',
+    );
+  }
+  const teamReviewers = splitList(inputs['team-reviewers']);
+  if (teamReviewers.length > 0 && forge === 'gitlab') {
+    throw new InputError("Input 'team-reviewers' is GitHub only.", "On GitLab, list the people in 'reviewers', or use CODEOWNERS approval rules.");
+  }
+  const mergeMethod = inputs['merge-method'];
+  if (mergeMethod !== 'merge' && mergeMethod !== 'squash' && mergeMethod !== 'rebase') {
+    throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
+  }
+  const targetName = target.mode === 'image' ? target.image : target.key;
+  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(targetName)}`;
+  const config: OpenPromotionPrConfig = {
+    forge,
+    repository,
+    repositoryUrl,
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    webUrl,
+    token,
+    files,
+    target,
+    source,
+    environment,
+    branch,
+    titleTemplate: singleLine(inputs.title, 'title'),
+    labels: [...new Set(['promotion', environment, ...splitList(inputs.labels)])],
+    assignees: splitList(inputs.assignees),
+    reviewers: splitList(inputs.reviewers),
+    teamReviewers,
+    draft: parseBoolean(inputs.draft, 'draft'),
+    autoMerge: parseBoolean(inputs['auto-merge'], 'auto-merge'),
+    mergeMethod,
+    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits'),
+    pushTimeoutMs: parseDuration(inputs['push-timeout'], 'push-timeout'),
+    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back'),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),
+  };
+  if (inputs.base !== '') config.base = singleLine(inputs.base, 'base');
+  if (inputs.body !== '') config.bodyTemplate = inputs.body;
+  if (inputs['source-environment'] !== '') config.sourceEnvironment = singleLine(inputs['source-environment'], 'source-environment');
+  if (inputs['source-repository'] !== '') config.sourceRepository = singleLine(inputs['source-repository'], 'source-repository');
+  const author = authorInputs(inputs['author-name'], inputs['author-email']);
+  if (author) config.author = author;
+  return config;
+}
+
+/** Which forge hosts the environment repository, its path, clone URL, API and web origin: from the inputs, else the CI's variables. */
+function whereTheRepositoryIs(inputs: OpenPromotionPrInputs, env: NodeJS.ProcessEnv): { forge: ForgeKind; repository: string; repositoryUrl: string; apiUrl: string; webUrl: string } {
   const repositoryUrlInput = singleLine(inputs['repository-url'], 'repository-url');
-  const forge = parseForgeKind(inputs.platform) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
+  const forge = forgeInput(inputs) ?? ciOf(env) ?? (repositoryUrlInput !== '' ? forgeKindOfUrl(repositoryUrlInput) : undefined);
   if (!forge) {
     throw new InputError(
       'Cannot tell whether the environment repository is on GitHub or GitLab.',
-      "Set platform: github or platform: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
+      "Set forge: github or forge: gitlab (outside GitHub Actions and GitLab CI, and for a host whose name does not say).",
     );
   }
   const repository = singleLine(inputs.repository, 'repository') || currentRepository(forge, env) || repositoryOfUrl(repositoryUrlInput);
@@ -90,57 +145,7 @@ export function validateOpenPromotionPrInputs(inputs: OpenPromotionPrInputs, env
       forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.',
     );
   }
-  const token = singleLine(inputs.token, 'token');
-  if (token === '') {
-    throw new InputError(
-      "Input 'token' is required: the step reads and writes change requests through the API.",
-      forge === 'github'
-        ? 'Pass a token with contents: write and pull-requests: write, e.g. token: ${{ secrets.GITOPS_TOKEN }} (a GitHub App token, so the PR starts workflows).'
-        : 'Pass a project or personal access token with the api scope from a masked CI/CD variable (GITOPS_PROMOTE_TOKEN).',
-    );
-  }
-  const teamReviewers = splitList(inputs['team-reviewers']);
-  if (teamReviewers.length > 0 && forge === 'gitlab') {
-    throw new InputError("Input 'team-reviewers' is GitHub only.", "On GitLab, list the people in 'reviewers', or use CODEOWNERS approval rules.");
-  }
-  const mergeMethod = inputs['merge-method'] || 'merge';
-  if (mergeMethod !== 'merge' && mergeMethod !== 'squash' && mergeMethod !== 'rebase') {
-    throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
-  }
-  const targetName = target.mode === 'image' ? target.image : target.key;
-  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(targetName)}`;
-  const config: OpenPromotionPrConfig = {
-    forge,
-    repository,
-    repositoryUrl,
-    apiUrl: apiUrl.replace(/\/+$/, ''),
-    webUrl,
-    token,
-    files,
-    target,
-    source,
-    environment,
-    branch,
-    titleTemplate: singleLine(inputs.title, 'title') || DEFAULT_TITLE,
-    labels: [...new Set(['promotion', environment, ...splitList(inputs.labels)])],
-    assignees: splitList(inputs.assignees),
-    reviewers: splitList(inputs.reviewers),
-    teamReviewers,
-    draft: parseBoolean(inputs.draft, 'draft', false),
-    autoMerge: parseBoolean(inputs['auto-merge'], 'auto-merge', false),
-    mergeMethod,
-    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
-    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
-    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back', false),
-    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
-  };
-  if (inputs.base !== '') config.base = singleLine(inputs.base, 'base');
-  if (inputs.body !== '') config.bodyTemplate = inputs.body;
-  if (inputs['source-environment'] !== '') config.sourceEnvironment = singleLine(inputs['source-environment'], 'source-environment');
-  if (inputs['source-repository'] !== '') config.sourceRepository = singleLine(inputs['source-repository'], 'source-repository');
-  const author = authorInputs(inputs['author-name'], inputs['author-email']);
-  if (author) config.author = author;
-  return config;
+  return { forge, repository, repositoryUrl, apiUrl, webUrl };
 }
 
 function targetOf(inputs: OpenPromotionPrInputs): PromotionTarget {
@@ -175,7 +180,7 @@ function valueSourceOf(inputs: OpenPromotionPrInputs, target: PromotionTarget): 
   }
   if (target.mode === 'image') {
     const version = imageVersionInputs(inputs.tag, inputs.digest);
-    return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}` };
+    return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: imageValue(version) };
   }
   const value = singleLine(inputs.value, 'value');
   return { from: 'input', request: { mode: 'key', path: target.path, value }, value };

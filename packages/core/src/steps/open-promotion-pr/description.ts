@@ -1,6 +1,7 @@
 import type { ManifestChange } from '../../manifest/edit-session';
 import { markdownCode, markdownText } from '../../platform/markdown';
-import { fillTemplate } from '../../template';
+import { fillTemplate } from '../../text/template';
+import { changeTable } from '../change-table';
 import type { OpenPromotionPrConfig } from './config';
 
 /** What the title and body are made from. */
@@ -31,7 +32,7 @@ export function promotionTitle(config: OpenPromotionPrConfig, facts: PromotionFa
 
 export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
   const values = placeholders(config, facts);
-  const table = changeTable(facts.changes);
+  const table = changeTable(facts.changes, '(removed)');
   const source = sourceLine(config, facts);
   const compare = compareLink(config, facts);
   const previous = facts.previous.length > 0 ? facts.previous.map(markdownCode).join(', ') : '(not set)';
@@ -46,13 +47,6 @@ export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFac
   ].join('\n');
   const body = config.bodyTemplate ? fillTemplate(config.bodyTemplate, { ...values, table, source, compare, default: standard }, 'body') : standard;
   return body;
-}
-
-function changeTable(changes: readonly ManifestChange[]): string {
-  const rows = changes.map(
-    (change) => `| ${markdownText(change.file)} | ${change.line} | ${markdownCode(change.path)} | ${change.previous === null ? '—' : markdownCode(change.previous)} | ${change.value === null ? '(removed)' : markdownCode(change.value)} |`,
-  );
-  return ['| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |', ...rows].join('\n');
 }
 
 function sourceLine(config: OpenPromotionPrConfig, facts: PromotionFacts): string {

@@ -2,21 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChangeRequest, Forge } from '../../forge/forge';
-import { apiCommitterOf } from '../../forge/api-commits';
-import { syncChangeRequest } from '../../forge/change-branch-request';
-import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../git/change-branch';
-import { GitRepository } from '../../git/git-repository';
-import type { Backoff } from '../../git/publisher';
-import { changedOnly } from '../../git/publisher';
-import { holdWrite, isHoldWrite, refuseRolledBack, retireHold } from '../../git/hold';
-import { readTrailers, withTrailers } from '../../git/trailers';
-import type { EditRequest } from '../../manifest/edit-request';
-import { planFileEdits, readText, type PlannedFile } from '../../manifest/file-edits';
-import { readManifest, singleValue, valuesIn, type ReadTarget } from '../../manifest/manifest-reader';
+import type { GitRepository } from '../../git/git-repository';
+import { readText } from '../../manifest/file-edits';
+import { readManifest, singleValue, valuesIn } from '../../manifest/manifest-reader';
 import type { Platform } from '../../platform/platform';
-import { selectFiles, type SelectedFile } from '../../repo-files';
-import { remoteAuthEnv } from '../checkout';
-import { openForge } from '../forge-client';
+import { selectFiles, type SelectedFile } from '../../files/repo-files';
+import { apiCommitterOf } from '../../promotion/api-commits';
+import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../promotion/change-branch';
+import { syncChangeRequest } from '../../promotion/change-request-sync';
+import { refuseRolledBack, retireHold } from '../../promotion/hold';
+import { editRequestFor, manifestsOf, planAt, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
+import { changedOnly } from '../../promotion/publisher';
+import { withTrailers, writtenBy } from '../../promotion/trailers';
+import { defaultStepContext, type StepContext } from '../step-context';
 import type { OpenPromotionPrConfig } from './config';
 import { promotionBody, promotionTitle, type PromotionFacts } from './description';
 
@@ -36,44 +34,18 @@ export interface OpenPromotionPrResult {
   dryRun: boolean;
 }
 
-export interface RunOptions {
-  /** The forge to use instead of the one the config names (step tests pass a fake). */
-  forge?: Forge;
-  /** Replaces the forge client's fetch (in-process tests pass globalThis.fetch for nock). */
-  fetch?: typeof globalThis.fetch;
-  backoff?: Backoff;
-  /** Retry waits of the forge client are scaled by this (tests: 0). */
-  retryDelayScale?: number;
-  env?: NodeJS.ProcessEnv;
-}
-
 const STEP = 'open-promotion-pr';
 
-export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform: Platform, options: RunOptions = {}): Promise<OpenPromotionPrResult> {
-  const env = options.env ?? process.env;
+export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform: Platform, context: StepContext = defaultStepContext()): Promise<OpenPromotionPrResult> {
   platform.setSecret(config.token);
-  const forge =
-    options.forge ??
-    (await openForge(
-      {
-        kind: config.forge,
-        apiUrl: config.apiUrl,
-        repository: config.repository,
-        token: config.token,
-        env,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.retryDelayScale !== undefined ? { retryDelayScale: options.retryDelayScale } : {}),
-      },
-      platform,
-    ));
+  const forge = await context.openForge({ kind: config.forge, apiUrl: config.apiUrl, repository: config.repository, token: config.token }, platform);
   const scratch = await mkdtemp(path.join(tmpdir(), 'gitops-promote-pr-'));
   try {
     const base = config.base ?? (await forge.repository()).defaultBranch;
-    const repo = await openScratch(config, platform, scratch, env);
+    const repo = await context.git.openScratchClone(scratch, config.repositoryUrl, config.token, config.forge, platform);
     const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
-    const plan = async (revision: string): Promise<PlannedFile[]> =>
-      withRetiredHold(config, repo, prepared, await planFileEdits(prepared.request, prepared.targets, (file) => repo.fileAt(revision, file.relative)), revision);
+    const plan = async (revision: string): Promise<PlannedFile[]> => withRetiredHold(config, repo, prepared, await planAt(repo, prepared.request, prepared.targets, revision), revision);
     const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
       publishChangeBranch({
         repo,
@@ -82,11 +54,12 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
         branch: config.branch,
         author: config.author ?? platform.defaultAuthor(),
         timeoutMs: config.pushTimeoutMs,
-        ...(options.backoff ? { backoff: options.backoff } : {}),
+        backoff: context.backoff,
+        clock: context.clock,
         info: (message) => platform.info(message),
         plan,
         message: (planned) => commitMessage(config, prepared, planned),
-        ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
+        ours: writtenBy(STEP),
         ...(config.signCommits ? { commitThroughApi: apiCommitterOf(forge, (message) => platform.info(message)) } : {}),
         tips: prepared.tips,
       }),
@@ -95,11 +68,6 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-/** The scratch clone, with the token handed to git per command (never in .git/config). */
-async function openScratch(config: OpenPromotionPrConfig, platform: Platform, dir: string, env: NodeJS.ProcessEnv): Promise<GitRepository> {
-  return GitRepository.initScratch(dir, config.repositoryUrl, remoteAuthEnv(config.repositoryUrl, config.token, config.forge, platform, env), (text) => platform.redact(text));
 }
 
 interface Prepared {
@@ -132,10 +100,7 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
     const described = config.target.mode === 'image' ? `Image ${config.target.image}` : `Key ${config.target.key}`;
     const read = singleValue(reads, described, sourceFiles.map((file) => file.relative).join(', '));
     value = read.value;
-    request =
-      config.target.mode === 'image'
-        ? { mode: 'image', image: { name: config.target.image, ...(read.tag !== undefined ? { tag: read.tag } : {}), ...(read.digest !== undefined ? { digest: read.digest } : {}) } }
-        : { mode: 'key', path: config.target.path, value };
+    request = editRequestFor(readTarget, value, read);
     source = { files: sourceFiles.map((file) => file.relative), commit: await repo.lastCommitTouching(baseTip, sourceFiles.map((file) => file.relative)) };
     platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
   }
@@ -145,7 +110,7 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
     config.allowRolledBack,
   );
   // Reading the work tree at the base tip refuses, by name, files where nothing matches.
-  const planned = await planFileEdits(request, targets);
+  const planned = await planAt(repo, request, targets, undefined);
   const previous = valuesIn(planned, readTarget);
   platform.info(`${config.environment} runs ${previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${value}.`);
   const facts: PromotionFacts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
@@ -158,14 +123,12 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
  */
 async function withRetiredHold(config: OpenPromotionPrConfig, repo: GitRepository, prepared: Prepared, planned: PlannedFile[], revision: string): Promise<PlannedFile[]> {
   if (!config.allowRolledBack || changedOnly(planned).length === 0) return planned;
-  const target: ReadTarget = config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
-  const write = await holdWrite(repo, revision, await retireHold(repo, target, prepared.targets.map((file) => file.relative), prepared.facts.value));
-  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+  return withHold(repo, planned, revision, await retireHold(repo, readTargetOf(config), prepared.targets.map((file) => file.relative), prepared.facts.value));
 }
 
 function commitMessage(config: OpenPromotionPrConfig, prepared: Prepared, planned: readonly PlannedFile[]): string {
   const target = config.target.mode === 'image' ? config.target.image : config.target.key;
-  const changed = changedOnly(planned.filter((file) => !isHoldWrite(file))).length;
+  const changed = changedOnly(manifestsOf(planned)).length;
   return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${changed} file${changed === 1 ? '' : 's'}; opened by gitops-promote ${STEP}.`, {
     step: STEP,
     ...(config.target.mode === 'image' ? { image: config.target.image } : { key: config.target.key }),
@@ -254,9 +217,9 @@ async function updateChangeRequest(
   if (synced.kind === 'superseded') {
     // The outputs describe the branch as it is: another run's value and head, not ours.
     const held = { ...prepared, facts: { ...prepared.facts, value: valuesIn(synced.planned, readTargetOf(config)).join(', ') } };
-    return resultOf(config, held, 'superseded', synced.change, synced.head, undefined);
+    return resultOf(config, held, 'superseded', synced.change, synced.headSha, undefined);
   }
-  return resultOf(config, prepared, synced.operation, synced.change, synced.head, synced.verified);
+  return resultOf(config, prepared, synced.operation, synced.change, synced.headSha, synced.verified);
 }
 
 /** Base already runs the value: the open change request, if any, has nothing left to do. */

@@ -6,7 +6,8 @@ export const openPromotionPrSpec = {
   description:
     'Promote the value one environment runs to the next as one pull request (GitHub) or merge request (GitLab) that later runs keep current: updated, or closed once the base runs it.',
   inputs: [
-    { name: 'platform', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
+    { name: 'forge', description: 'Forge of the environment repository: `github` or `gitlab`. Default: the CI running the step, else the host of `repository-url`.' },
+    { name: 'platform', description: 'Deprecated: use `forge`.', deprecatedFor: 'forge' },
     { name: 'repository', description: 'Environment repository: `owner/name` (GitHub) or `group/sub/project` (GitLab). Default: the current repository.' },
     { name: 'repository-url', description: 'Clone and push URL, if not the forge\'s HTTPS URL of `repository`: any URL git accepts, a local path included.' },
     { name: 'api-url', description: 'API base: default `GITHUB_API_URL` / `CI_API_V4_URL`, else derived from the repository host (`https://host/api/v3` for GitHub Enterprise, `https://host/api/v4` for GitLab).' },
@@ -27,7 +28,7 @@ export const openPromotionPrSpec = {
     { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
     { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
     { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
-    { name: 'title', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. Default: `Promote {{target}} {{value}} to {{environment}}`.' },
+    { name: 'title', default: 'Promote {{target}} {{value}} to {{environment}}', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`.' },
     { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
     { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
     { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },

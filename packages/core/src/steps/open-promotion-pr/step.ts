@@ -1,18 +1,18 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { readInputs } from '../inputs';
+import { setChangeRequestOutputs } from '../outputs';
 import { validateOpenPromotionPrInputs } from './config';
-import { runOpenPromotionPr, type OpenPromotionPrResult, type RunOptions } from './run';
+import { runOpenPromotionPr, type OpenPromotionPrResult } from './run';
+import { defaultStepContext, type StepContext } from '../step-context';
 import { openPromotionPrSpec } from './spec';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-export async function openPromotionPrStep(platform: Platform, options: RunOptions = {}): Promise<OpenPromotionPrResult> {
-  const config = validateOpenPromotionPrInputs(readInputs(openPromotionPrSpec, platform), options.env ?? process.env);
-  platform.setSecret(config.token);
-  const result = await runOpenPromotionPr(config, platform, options);
+export async function openPromotionPrStep(platform: Platform, context: StepContext = defaultStepContext()): Promise<OpenPromotionPrResult> {
+  const config = validateOpenPromotionPrInputs(readInputs(openPromotionPrSpec, platform), context.env);
+  const result = await runOpenPromotionPr(config, platform, context);
   platform.setOutput('operation', result.operation);
-  platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
-  platform.setOutput('pull-request-url', result.url ?? '');
+  setChangeRequestOutputs(platform, result);
   platform.setOutput('branch', result.branch);
   platform.setOutput('head-sha', result.headSha);
   platform.setOutput('previous-value', result.previous.join(', '));

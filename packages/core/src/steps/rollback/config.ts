@@ -1,15 +1,15 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind } from '../../forge/forge';
-import { parseForgeKind } from '../../forge/select';
-import { validateImageName } from '../../image-reference';
-import { splitList } from '../../list-input';
+import { forgeInput } from '../../forge/select';
+import { imageValue, validateImageName } from '../../manifest/image-reference';
+import { splitList } from '../../text/list-input';
 import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
 import type { ReadTarget } from '../../manifest/manifest-reader';
-import type { Author } from '../../platform/platform';
-import { parseBoolean, type StepInputs } from '../inputs';
+import type { Author } from '../../git/author';
+import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
-import type { rollbackSpec } from './spec';
+import { rollbackSpec } from './spec';
 
 export type RollbackInputs = StepInputs<typeof rollbackSpec>;
 
@@ -40,7 +40,8 @@ export interface RollbackConfig {
   dryRun: boolean;
 }
 
-export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
+export function validateRollbackInputs(given: RollbackInputs): RollbackConfig {
+  const inputs = withDefaults(rollbackSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) throw new InputError("Input 'files' is required.", "List the environment's manifests, relative to 'path', e.g. envs/prod/kustomization.yaml.");
   if ((inputs.image === '') === (inputs.key === '')) {
@@ -57,28 +58,28 @@ export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
     target = { mode: 'key', path };
     targetName = formatKeyPath(path);
   }
-  const mode = inputs.mode || 'commit';
+  const mode = inputs.mode;
   if (mode !== 'commit' && mode !== 'pull-request') throw new InputError(`Input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}.`, 'Set mode: commit (default) or mode: pull-request.');
   const config: RollbackConfig = {
-    path: inputs.path || '.',
+    path: inputs.path,
     files,
     target,
     targetName,
     reason: singleLine(inputs.reason, 'reason'),
     mode,
-    push: parseBoolean(inputs.push, 'push', true),
-    createBranch: parseBoolean(inputs['create-branch'], 'create-branch', false),
-    commitMessageTemplate: inputs['commit-message'] || 'revert(deploy): roll back {{target}} from {{from}} to {{to}}',
-    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    push: parseBoolean(inputs.push, 'push'),
+    createBranch: parseBoolean(inputs['create-branch'], 'create-branch'),
+    commitMessageTemplate: inputs['commit-message'],
+    pushTimeoutMs: parseDuration(inputs['push-timeout'], 'push-timeout'),
     labels: [...new Set(['rollback', ...(inputs.environment ? [inputs.environment] : []), ...splitList(inputs.labels)])],
     reviewers: splitList(inputs.reviewers),
-    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),
   };
   if (inputs.to !== '') {
     const to = singleLine(inputs.to, 'to');
     if (target.mode === 'image') {
       const version = imageVersionInputs(to.startsWith('@') ? '' : to, to.startsWith('@') ? to.slice(1) : '');
-      config.to = { value: `${version.tag ?? ''}${version.digest ? `@${version.digest}` : ''}`, ...version };
+      config.to = { value: imageValue(version), ...version };
     } else {
       config.to = { value: to };
     }
@@ -86,7 +87,7 @@ export function validateRollbackInputs(inputs: RollbackInputs): RollbackConfig {
   if (inputs.branch !== '') config.branch = singleLine(inputs.branch, 'branch');
   if (inputs.token !== '') config.token = singleLine(inputs.token, 'token');
   if (inputs.environment !== '') config.environment = singleLine(inputs.environment, 'environment');
-  const forge = parseForgeKind(inputs.platform);
+  const forge = forgeInput(inputs);
   if (forge) config.forge = forge;
   if (inputs.repository !== '') config.repository = singleLine(inputs.repository, 'repository');
   if (inputs['api-url'] !== '') config.apiUrl = singleLine(inputs['api-url'], 'api-url');

@@ -4,5 +4,5 @@ import { rollbackSpec } from './spec';
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 export const rollback: RegisteredStep = {
   spec: rollbackSpec,
-  run: async (platform) => (await import('./step')).rollbackStep(platform),
+  run: async (platform, context) => (await import('./step')).rollbackStep(platform, context),
 };

@@ -1,24 +1,21 @@
-import { InputError, ManifestEditError } from '../../errors';
-import { syncChangeRequest } from '../../forge/change-branch-request';
-import type { Forge } from '../../forge/forge';
-import { forgeOfRemote } from '../../forge/select';
-import { branchSegment } from '../../git/branch-name';
-import { requireRemoteBranch } from '../../git/branch-target';
-import { publishChangeBranch, readTips } from '../../git/change-branch';
+import { InputError } from '../../errors';
+import { ManifestEditError } from '../../manifest/errors';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
-import { addHold, HOLD_FILE, holdRecord, holdWrite, parseHolds, readHold, type HoldRecord } from '../../git/hold';
-import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../git/promotion-history';
 import { valuesIn } from '../../manifest/manifest-reader';
-import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
-import { readTrailers, withTrailers } from '../../git/trailers';
-import type { EditRequest } from '../../manifest/edit-request';
-import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import { markdownCode } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
-import { selectFiles, type SelectedFile } from '../../repo-files';
-import { fillTemplate } from '../../template';
-import { openCheckout, targetBranch } from '../checkout';
-import { openForge } from '../forge-client';
+import { selectFiles, type SelectedFile } from '../../files/repo-files';
+import { fillTemplate } from '../../text/template';
+import { requireRemoteBranch } from '../../promotion/branch-target';
+import { changeBranchName, publishChangeBranch, readTips } from '../../promotion/change-branch';
+import { syncChangeRequest } from '../../promotion/change-request-sync';
+import { targetBranch } from '../../promotion/checkout';
+import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../promotion/history';
+import { addHold, HOLD_FILE, holdRecord, parseHolds, readHold, type HoldRecord } from '../../promotion/hold';
+import { editRequestFor, planAt, withHold, type EditRequest, type PlannedFile } from '../../promotion/plan';
+import { commitLocally, publish } from '../../promotion/publisher';
+import { readTrailers, withTrailers, writtenBy } from '../../promotion/trailers';
+import { defaultStepContext, type StepContext } from '../step-context';
 import type { RollbackConfig } from './config';
 
 export interface RollbackResult {
@@ -34,20 +31,13 @@ export interface RollbackResult {
   url?: string;
 }
 
-export interface RunOptions {
-  backoff?: Backoff;
-  forge?: Forge;
-  fetch?: typeof globalThis.fetch;
-  env?: NodeJS.ProcessEnv;
-}
-
 const STEP = 'rollback';
 
-export async function runRollback(config: RollbackConfig, platform: Platform, options: RunOptions = {}): Promise<RollbackResult> {
+export async function runRollback(config: RollbackConfig, platform: Platform, context: StepContext = defaultStepContext()): Promise<RollbackResult> {
   if (config.token) platform.setSecret(config.token);
   const remoteSide = config.mode === 'pull-request' || config.push;
   const files = await selectFiles(config.path, config.files);
-  const repo = await openCheckout(config.path, 'origin', config.token, remoteSide, platform);
+  const repo = await context.git.openCheckout(config.path, 'origin', config.token, remoteSide, platform);
   const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
   const rev = (remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
@@ -72,15 +62,15 @@ export async function runRollback(config: RollbackConfig, platform: Platform, op
   // What the real run refuses without writing is refused before a dry run returns: an unusable
   // `to` (rollbackPlan), a forge that cannot be told, files where nothing matches, an unreadable
   // hold file.
-  const forgeRemote = config.mode === 'pull-request' ? await rollbackForgeRemote(config, repo, options) : undefined;
+  const forgeRemote = config.mode === 'pull-request' ? await rollbackForgeRemote(config, repo, context) : undefined;
   if (config.mode === 'commit') await planWithHold(repo, plan, undefined);
   if (remoteSide) await planWithHold(repo, plan, rev);
   if (config.dryRun) {
     platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
     return result;
   }
-  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, options));
-  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, options));
+  if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, context));
+  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, context));
 }
 
 interface Decision {
@@ -137,23 +127,23 @@ async function decide(config: RollbackConfig, history: HistoryRequest): Promise<
 }
 
 function editRequest(config: RollbackConfig, decision: Decision): EditRequest {
-  if (config.target.mode === 'key') return { mode: 'key', path: config.target.path, value: decision.to };
-  const site = decision.at?.site;
-  const tag = config.to ? config.to.tag : site?.tag;
-  const digest = config.to ? config.to.digest : site?.digest;
-  if (tag === undefined && digest === undefined) throw new InputError(`Cannot roll back ${config.targetName} to ${JSON.stringify(decision.to)}.`, "Give 'to' as a tag, tag@digest or @digest.");
-  return { mode: 'image', image: { name: config.targetName, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
+  const image = config.to ?? decision.at?.site;
+  if (config.target.mode === 'image' && image?.tag === undefined && image?.digest === undefined) {
+    throw new InputError(`Cannot roll back ${config.targetName} to ${JSON.stringify(decision.to)}.`, "Give 'to' as a tag, tag@digest or @digest.");
+  }
+  return editRequestFor(config.target, decision.to, image);
 }
 
 /** What both modes hand their publisher alike: where, as whom, the message, the retry budget. */
-function publishing(config: RollbackConfig, platform: Platform, repo: GitRepository, message: string, options: RunOptions) {
+function publishing(config: RollbackConfig, platform: Platform, repo: GitRepository, message: string, context: StepContext) {
   return {
     repo,
     remote: 'origin',
     author: config.author ?? platform.defaultAuthor(),
     message: () => message,
     timeoutMs: config.pushTimeoutMs,
-    ...(options.backoff ? { backoff: options.backoff } : {}),
+    backoff: context.backoff,
+    clock: context.clock,
     info: (text: string) => platform.info(text),
   };
 }
@@ -195,24 +185,19 @@ interface RollbackPlan {
 
 /** The files' edit read at `revision` (undefined: the work tree), plus the hold record when they change. */
 async function planWithHold(repo: GitRepository, plan: RollbackPlan, revision: string | undefined, files = plan.files): Promise<PlannedFile[]> {
-  const planned = await planFileEdits(plan.request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
-  if (changedOnly(planned).length === 0) return planned;
-  const write = await holdWrite(repo, revision, addHold(plan.record));
-  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+  return withHold(repo, await planAt(repo, plan.request, files, revision), revision, addHold(plan.record));
 }
 
-async function commitRollback(config: RollbackConfig, platform: Platform, repo: GitRepository, branch: string, plan: RollbackPlan, result: RollbackResult, options: RunOptions): Promise<RollbackResult> {
+async function commitRollback(config: RollbackConfig, platform: Platform, repo: GitRepository, branch: string, plan: RollbackPlan, result: RollbackResult, context: StepContext): Promise<RollbackResult> {
   const planned = await planWithHold(repo, plan, undefined);
   const author = config.author ?? platform.defaultAuthor();
   if (!config.push) {
-    if (changedOnly(planned).length === 0) return { ...result, changed: false };
-    const sha = await commitWrites(repo, planned, plan.message, author);
-    platform.info(`Committed ${sha.slice(0, 12)}: ${plan.message.split('\n')[0] ?? ''}`);
-    return { ...result, commitSha: sha };
+    const sha = await commitLocally(repo, planned, plan.message, author, (message) => platform.info(message));
+    return sha === '' ? { ...result, changed: false } : { ...result, commitSha: sha };
   }
   const publication = await publish(
     {
-      ...publishing(config, platform, repo, plan.message, options),
+      ...publishing(config, platform, repo, plan.message, context),
       branch,
       plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await selectFiles(config.path, config.files)),
     },
@@ -221,14 +206,13 @@ async function commitRollback(config: RollbackConfig, platform: Platform, repo: 
   return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };
 }
 
-type ForgeRemote = ReturnType<typeof forgeOfRemote>;
+type ForgeRemote = ReturnType<StepContext['forgeOfRemote']>;
 
 /** mode: pull-request: which forge hosts the remote, or a refusal (checked before a dry run returns). */
-async function rollbackForgeRemote(config: RollbackConfig, repo: GitRepository, options: RunOptions): Promise<ForgeRemote> {
-  const env = options.env ?? process.env;
-  const remote = forgeOfRemote(await repo.remoteUrl('origin'), env, { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
-  if (!options.forge && !remote) {
-    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'platform', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
+async function rollbackForgeRemote(config: RollbackConfig, repo: GitRepository, context: StepContext): Promise<ForgeRemote> {
+  const remote = context.forgeOfRemote(await repo.remoteUrl('origin'), { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
+  if (!remote) {
+    throw new InputError("Cannot tell which forge hosts the remote for mode: pull-request.", "Set 'forge', 'repository' and 'api-url', or use an HTTPS remote on GitHub or GitLab.");
   }
   return remote;
 }
@@ -251,26 +235,20 @@ async function openRollbackChange(
   plan: RollbackPlan,
   result: RollbackResult,
   remote: ForgeRemote,
-  options: RunOptions,
+  context: StepContext,
 ): Promise<RollbackResult> {
-  const env = options.env ?? process.env;
-  const forge =
-    options.forge ??
-    (await openForge(
-      { kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '', env, ...(options.fetch ? { fetch: options.fetch } : {}) },
-      platform,
-    ));
-  const branch = `gitops-promote/rollback/${config.environment ? `${branchSegment(config.environment)}/` : ''}${branchSegment(config.targetName)}`;
+  const forge = await context.openForge({ kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '' }, platform);
+  const branch = changeBranchName('rollback', [...(config.environment ? [config.environment] : []), config.targetName]);
   const tips = await readTips(repo, 'origin', base, branch);
-  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.head, plan.record) };
+  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.headSha, plan.record) };
   const planOnBranch = (revision: string): Promise<PlannedFile[]> => planWithHold(repo, onBranch, revision);
   const outcome = await publishChangeBranch({
-    ...publishing(config, platform, repo, plan.message, options),
+    ...publishing(config, platform, repo, plan.message, context),
     base,
     branch,
     tips,
     plan: planOnBranch,
-    ours: (commit) => readTrailers(commit.message).get('Step') === STEP,
+    ours: writtenBy(STEP),
   });
   const where = config.environment ? ` in ${config.environment}` : '';
   const synced = await syncChangeRequest({
@@ -305,6 +283,6 @@ async function openRollbackChange(
   if (synced.kind === 'base-holds') return { ...result, changed: false, ...(synced.existing ? { number: synced.existing.number, url: synced.existing.url } : {}) };
   const change = synced.change ? { number: synced.change.number, url: synced.change.url } : {};
   // Superseded: another rollback replaced the branch; the outputs say what it holds instead.
-  if (synced.kind === 'superseded') return { ...result, to: valuesIn(synced.planned, config.target).join(', '), commitSha: synced.head, pushed: false, ...change };
-  return { ...result, commitSha: synced.head, pushed: outcome.kind === 'pushed', ...change };
+  if (synced.kind === 'superseded') return { ...result, to: valuesIn(synced.planned, config.target).join(', '), commitSha: synced.headSha, pushed: false, ...change };
+  return { ...result, commitSha: synced.headSha, pushed: outcome.kind === 'pushed', ...change };
 }

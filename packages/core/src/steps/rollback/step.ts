@@ -1,21 +1,21 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { readInputs } from '../inputs';
+import { setChangeRequestOutputs } from '../outputs';
 import { validateRollbackInputs } from './config';
-import { runRollback, type RollbackResult, type RunOptions } from './run';
+import { runRollback, type RollbackResult } from './run';
+import type { StepContext } from '../step-context';
 import { rollbackSpec } from './spec';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-export async function rollbackStep(platform: Platform, options: RunOptions = {}): Promise<RollbackResult> {
+export async function rollbackStep(platform: Platform, context?: StepContext): Promise<RollbackResult> {
   const config = validateRollbackInputs(readInputs(rollbackSpec, platform));
-  if (config.token) platform.setSecret(config.token);
-  const result = await runRollback(config, platform, options);
+  const result = await runRollback(config, platform, context);
   platform.setOutput('changed', String(result.changed));
   platform.setOutput('rolled-back-from', result.from);
   platform.setOutput('rolled-back-to', result.to);
   platform.setOutput('commit-sha', result.commitSha);
-  platform.setOutput('pull-request-number', result.number === undefined ? '' : String(result.number));
-  platform.setOutput('pull-request-url', result.url ?? '');
+  setChangeRequestOutputs(platform, result);
   const lines = ['### gitops-promote: rollback', ''];
   if (!result.changed) lines.push(`${markdownText(config.targetName)} is already at ${markdownCode(result.to)}; nothing changed.`);
   else {

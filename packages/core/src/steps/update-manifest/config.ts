@@ -1,11 +1,11 @@
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
-import { validateImageName } from '../../image-reference';
+import { imageValue, validateImageName } from '../../manifest/image-reference';
 import { parseKeyPath } from '../../manifest/key-path';
 import type { EditRequest } from '../../manifest/manifest-editor';
-import type { Author } from '../../platform/platform';
-import { splitList } from '../../list-input';
-import { parseBoolean, type StepInputs } from '../inputs';
+import type { Author } from '../../git/author';
+import { splitList } from '../../text/list-input';
+import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { parseCommitMessageTemplate } from './commit-message';
 import { updateManifestSpec } from './spec';
@@ -25,8 +25,8 @@ export interface UpdateManifestConfig {
   pushTimeoutMs: number;
   remote: string;
   commitMessage: string;
-  /** What is set, as the trailers record it: `tag`, `@digest`, `tag@digest`, or the key's value. */
-  version: string;
+  /** What is set, as the trailers record it: `tag`, `@digest`, `tag@digest`, or the key's value (the steps' one word for it). */
+  value: string;
   author?: Author;
   token?: string;
   /** Commit through the GitHub API (signed) instead of a local commit and push. */
@@ -40,7 +40,8 @@ export interface UpdateManifestConfig {
 export type UpdateManifestInputs = StepInputs<typeof updateManifestSpec>;
 
 
-export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): UpdateManifestConfig {
+export function validateUpdateManifestInputs(given: UpdateManifestInputs): UpdateManifestConfig {
+  const inputs = withDefaults(updateManifestSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) {
     throw new InputError(
@@ -80,14 +81,14 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
     version = inputs.value;
     subject = `${inputs.key} to ${inputs.value}`;
   }
-  const commit = parseBoolean(inputs.commit, 'commit', true);
-  const push = parseBoolean(inputs.push, 'push', true) && commit;
+  const commit = parseBoolean(inputs.commit, 'commit');
+  const push = parseBoolean(inputs.push, 'push') && commit;
   const author = authorInputs(inputs['author-name'], inputs['author-email']);
   // Checked with `git check-ref-format --branch` by the run, before anything is committed.
   const branch = singleLine(inputs.branch, 'branch');
-  const template = inputs['commit-message'] || 'chore(deploy): set {{subject}}';
+  const template = inputs['commit-message'];
   const config: UpdateManifestConfig = {
-    path: inputs.path || '.',
+    path: inputs.path,
     files,
     request,
     commit,
@@ -101,12 +102,12 @@ export function validateUpdateManifestInputs(inputs: UpdateManifestInputs): Upda
       key: inputs.key,
       value: version,
     }),
-    version: request.mode === 'image' ? `${request.image.tag ?? ''}${request.image.digest ? `@${request.image.digest}` : ''}` : version,
-    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits', false),
-    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back', false),
-    dryRun: parseBoolean(inputs['dry-run'], 'dry-run', false),
-    createBranch: parseBoolean(inputs['create-branch'], 'create-branch', false),
-    pushTimeoutMs: parseDuration(inputs['push-timeout'] || '5m', 'push-timeout'),
+    value: request.mode === 'image' ? imageValue(request.image) : version,
+    signCommits: parseBoolean(inputs['sign-commits'], 'sign-commits'),
+    allowRolledBack: parseBoolean(inputs['allow-rolled-back'], 'allow-rolled-back'),
+    dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),
+    createBranch: parseBoolean(inputs['create-branch'], 'create-branch'),
+    pushTimeoutMs: parseDuration(inputs['push-timeout'], 'push-timeout'),
   };
   if (branch !== '') config.branch = branch;
   if (author) config.author = author;

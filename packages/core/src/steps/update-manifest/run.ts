@@ -1,22 +1,19 @@
 import path from 'node:path';
-import { InputError } from '../../errors';
-import { openCheckout, targetBranch } from '../checkout';
-import { apiCommitterOf } from '../../forge/api-commits';
-import { forgeOfRemote } from '../../forge/select';
-import { openForge } from '../forge-client';
-import type { ApiCommitter } from '../../git/api-committer';
-import { changedOnly, commitWrites, publish, type Backoff } from '../../git/publisher';
 import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import type { FileEditResult, ManifestChange } from '../../manifest/manifest-editor';
-import { formatKeyPath } from '../../manifest/key-path';
-import type { Platform } from '../../platform/platform';
-import { selectFiles } from '../../repo-files';
-import { removeStaleTempFiles, writeFileAtomically } from '../../write-file';
-import { requireRemoteBranch } from '../../git/branch-target';
 import type { GitRepository } from '../../git/git-repository';
-import { holdWrite, isHoldWrite, refuseRolledBack, retireHold, type HoldRecord } from '../../git/hold';
-import { withTrailers } from '../../git/trailers';
-import { readTargetOf, valuesIn } from '../../manifest/manifest-reader';
+import { readTargetOf } from '../../manifest/manifest-reader';
+import type { Platform } from '../../platform/platform';
+import { selectFiles } from '../../files/repo-files';
+import { removeStaleTempFiles, writeFileAtomically } from '../../files/write-file';
+import { signedCommitterFor } from '../../promotion/api-commits';
+import { requireRemoteBranch } from '../../promotion/branch-target';
+import { targetBranch } from '../../promotion/checkout';
+import { refuseRolledBack, retireHold, type HoldRecord } from '../../promotion/hold';
+import { manifestsOf, planAt, withHold } from '../../promotion/plan';
+import { changedOnly, commitLocally, publish } from '../../promotion/publisher';
+import { defaultStepContext, type StepContext } from '../step-context';
+import { withStepTrailers } from './commit-message';
 import type { UpdateManifestConfig } from './config';
 
 /** What update-manifest did; each field becomes an output of the same name. */
@@ -28,14 +25,6 @@ export interface UpdateManifestResult {
   pushed: boolean;
   /** With sign-commits, when a commit was made: what the forge says of its signature. */
   verified?: boolean;
-}
-
-export interface RunOptions {
-  /** Push-race backoff; tests shorten it. */
-  backoff?: Backoff;
-  /** sign-commits: replaces the GitHub client's fetch (in-process tests pass globalThis.fetch for nock). */
-  fetch?: typeof globalThis.fetch;
-  env?: NodeJS.ProcessEnv;
 }
 
 function logChanges(platform: Platform, results: readonly FileEditResult[]): void {
@@ -55,7 +44,7 @@ async function writeAll(results: readonly PlannedFile[]): Promise<void> {
   for (const result of changedOnly(results)) await writeFileAtomically(result.absolute, result.output);
 }
 
-export async function runUpdateManifest(config: UpdateManifestConfig, platform: Platform, options: RunOptions = {}): Promise<UpdateManifestResult> {
+export async function runUpdateManifest(config: UpdateManifestConfig, platform: Platform, context: StepContext = defaultStepContext()): Promise<UpdateManifestResult> {
   if (config.token) platform.setSecret(config.token);
   const results = await platform.group('Editing manifests', async () => {
     const files = await selectFiles(config.path, config.files);
@@ -82,7 +71,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
   }
   // Everything that can refuse the commit without writing (the repository, the branch name, the
   // hold) is checked before a dry run returns: a green dry run is one the real run will not refuse.
-  const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results)) : undefined;
+  const committing = config.commit ? await platform.group('Reading the hold', () => prepareCommit(config, platform, results, context)) : undefined;
   if (config.dryRun) {
     platform.info(`Dry run: ${result.changes.length} change(s) in ${changed.length} file(s) not written.`);
     return result;
@@ -93,7 +82,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
     platform.info(`Wrote ${changed.length} file(s); commit: false, so nothing was committed.`);
     return result;
   }
-  return platform.group('Committing and pushing', () => commitAndPush(config, platform, committing, results, result, options));
+  return platform.group('Committing and pushing', () => commitAndPush(config, platform, committing, results, result, context));
 }
 
 interface Committing {
@@ -109,8 +98,8 @@ interface Committing {
  * value goes to (fetched now, so a checkout made before a rollback landed cannot bypass it), or at
  * HEAD without push. A repository without a commit yet has no history to hold anything back.
  */
-async function prepareCommit(config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[]): Promise<Committing> {
-  const repo = await openCheckout(config.path, config.remote, config.token, config.push, platform);
+async function prepareCommit(config: UpdateManifestConfig, platform: Platform, planned: readonly PlannedFile[], context: StepContext): Promise<Committing> {
+  const repo = await context.git.openCheckout(config.path, config.remote, config.token, config.push, platform);
   const branch = config.push ? await targetBranch(repo, config.branch, platform) : undefined;
   if (!config.push && config.branch !== undefined) await repo.checkBranchName(config.branch);
   // The branch must exist on the remote (or create-branch say to make it): fetched here, dry run too.
@@ -119,21 +108,14 @@ async function prepareCommit(config: UpdateManifestConfig, platform: Platform, p
   const files = planned.map((file) => file.file);
   const target = readTargetOf(config.request);
   if (rev !== undefined) {
-    await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.version, config.allowRolledBack);
+    await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
   }
-  return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.version) : undefined };
+  return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
 }
 
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
-async function withRetiredHold(committing: Committing, planned: PlannedFile[], revision: string | undefined): Promise<PlannedFile[]> {
-  if (!committing.retire || changedOnly(planned).length === 0) return planned;
-  const write = await holdWrite(committing.repo, revision, committing.retire);
-  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
-}
-
-/** The manifests among planned writes (the hold file is not one). */
-function manifests(planned: readonly PlannedFile[]): PlannedFile[] {
-  return planned.filter((file) => !isHoldWrite(file));
+function withRetiredHold(committing: Committing, planned: PlannedFile[], revision: string | undefined): Promise<PlannedFile[]> {
+  return withHold(committing.repo, planned, revision, committing.retire);
 }
 
 async function commitAndPush(
@@ -142,28 +124,29 @@ async function commitAndPush(
   committing: Committing,
   planned: PlannedFile[],
   result: UpdateManifestResult,
-  options: RunOptions,
+  context: StepContext,
 ): Promise<UpdateManifestResult> {
   const { repo, branch } = committing;
   const author = config.author ?? platform.defaultAuthor();
   if (branch === undefined) {
     if (!result.changed) return result;
-    const message = commitMessage(config, planned);
-    result.commitSha = await commitWrites(repo, await withRetiredHold(committing, planned, undefined), message, author);
-    platform.info(`Committed ${result.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+    result.commitSha = await commitLocally(repo, await withRetiredHold(committing, planned, undefined), withStepTrailers(config.commitMessage, config.request, config.value, planned), author, (message) => platform.info(message));
     return result;
   }
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
-  const committer = config.signCommits ? await signedCommitter(config, platform, await repo.remoteUrl(config.remote), options) : undefined;
+  const committer = config.signCommits
+    ? await signedCommitterFor({ name: config.remote, url: await repo.remoteUrl(config.remote), apiUrl: config.apiUrl, token: config.token ?? '' }, context, platform)
+    : undefined;
   const publication = await publish(
     {
       repo,
       remote: config.remote,
       branch,
-      message: (files) => commitMessage(config, files),
+      message: (files) => withStepTrailers(config.commitMessage, config.request, config.value, files),
       author,
       timeoutMs: config.pushTimeoutMs,
-      ...(options.backoff ? { backoff: options.backoff } : {}),
+      backoff: context.backoff,
+      clock: context.clock,
       ...(committer ? { commitThroughApi: committer } : {}),
       info: (message) => platform.info(message),
       // The remote tip is read for the files already selected; after a lost race the work tree
@@ -171,13 +154,13 @@ async function commitAndPush(
       plan: async (revision) =>
         withRetiredHold(
           committing,
-          revision !== undefined ? await planFileEdits(config.request, selection, (file) => repo.fileAt(revision, file.relative)) : await planFileEdits(config.request, await selectFiles(config.path, config.files)),
+          await planAt(repo, config.request, revision !== undefined ? selection : await selectFiles(config.path, config.files), revision),
           revision,
         ),
     },
     await withRetiredHold(committing, planned, undefined),
   );
-  const changed = changedOnly(manifests(publication.planned));
+  const changed = changedOnly(manifestsOf(publication.planned));
   return {
     changed: publication.changed,
     changedFiles: publication.changed ? changed.map((r) => r.file) : [],
@@ -186,28 +169,4 @@ async function commitAndPush(
     pushed: publication.pushed,
     ...(publication.verified !== undefined ? { verified: publication.verified } : {}),
   };
-}
-
-/** sign-commits: the GitHub repository behind the remote, committed to through its API. */
-async function signedCommitter(config: UpdateManifestConfig, platform: Platform, remoteUrl: string, options: RunOptions): Promise<ApiCommitter> {
-  const remote = forgeOfRemote(remoteUrl, options.env ?? process.env, config.apiUrl ? { apiUrl: config.apiUrl } : {});
-  if (remote?.kind !== 'github') {
-    throw new InputError(
-      `sign-commits commits through the GitHub API, but remote '${config.remote}' is not a GitHub HTTPS URL (${platform.redact(remoteUrl)}).`,
-      'Use a GitHub remote (https://github.com/owner/repo.git, or your GitHub Enterprise host), or remove sign-commits.',
-    );
-  }
-  const forge = await openForge({ kind: 'github', apiUrl: remote.apiUrl, repository: remote.repository, token: config.token ?? '', ...(options.fetch ? { fetch: options.fetch } : {}) }, platform);
-  return apiCommitterOf(forge, (message) => platform.info(message));
-}
-/** The message with trailers saying what was set and what it replaced, read from the files' old bytes. */
-function commitMessage(config: UpdateManifestConfig, planned: readonly PlannedFile[]): string {
-  const { request } = config;
-  const previous = valuesIn(changedOnly(manifests(planned)), readTargetOf(request));
-  return withTrailers(config.commitMessage, {
-    step: 'update-manifest',
-    ...(request.mode === 'image' ? { image: request.image.name } : { key: formatKeyPath(request.path) }),
-    value: config.version,
-    previous,
-  });
 }

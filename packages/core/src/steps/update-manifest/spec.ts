@@ -33,7 +33,8 @@ export const updateManifestSpec = {
     },
     {
       name: 'commit-message',
-      description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. Default: `chore(deploy): set {{subject}}`.',
+      default: 'chore(deploy): set {{subject}}',
+      description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`.',
     },
     { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
     { name: 'author-email', description: 'Commit author email (with `author-name`).' },

@@ -1,16 +1,17 @@
-import { markdownCode, markdownText } from '../../platform/markdown';
-import { inertJson } from '../../platform/neutralise';
+import { markdownCode } from '../../platform/markdown';
+import { inertJson } from '../../text/neutralise';
 import type { Platform } from '../../platform/platform';
+import { changeTable } from '../change-table';
 import { readInputs } from '../inputs';
 import { validateUpdateManifestInputs } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
 import { updateManifestSpec } from './spec';
+import type { StepContext } from '../step-context';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
-export async function updateManifestStep(platform: Platform): Promise<UpdateManifestResult> {
+export async function updateManifestStep(platform: Platform, context?: StepContext): Promise<UpdateManifestResult> {
   const config = validateUpdateManifestInputs(readInputs(updateManifestSpec, platform));
-  if (config.token) platform.setSecret(config.token);
-  const result = await runUpdateManifest(config, platform);
+  const result = await runUpdateManifest(config, platform, context);
   platform.setOutput('changed', String(result.changed));
   // File names and values come from the repository; where outputs are logged (the CLI prints them
   // on stdout), inert JSON keeps them from reading as a workflow command.
@@ -34,11 +35,7 @@ function summaryMarkdown(result: UpdateManifestResult, dryRun: boolean): string 
     lines.push('No change needed: the manifests already hold the requested values.');
     return lines.join('\n');
   }
-  lines.push('| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |');
-  for (const change of result.changes) {
-    lines.push(`| ${markdownText(change.file)} | ${change.line} | ${cell(change.path)} | ${cell(change.previous)} | ${cell(change.value)} |`);
-  }
-  lines.push('');
+  lines.push(changeTable(result.changes, '—'), '');
   if (dryRun) lines.push('Dry run: nothing was written.');
   else if (result.pushed) lines.push(`Pushed commit ${cell(result.commitSha)}.`);
   else if (result.commitSha) lines.push(`Committed ${cell(result.commitSha)} (not pushed).`);

@@ -1,8 +1,8 @@
 import { serverUrl } from '../../argocd/client';
 import { redactorFor } from '../../argocd/secrets';
-import { parseDuration } from '../../duration';
+import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
-import { splitList } from '../../list-input';
+import { splitList } from '../../text/list-input';
 import { InputErrors } from '../input-errors';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { waitArgocdHealthySpec } from './spec';

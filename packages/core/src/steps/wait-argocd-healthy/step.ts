@@ -1,5 +1,5 @@
 import { markdownCode, markdownText } from '../../platform/markdown';
-import { inertJson } from '../../platform/neutralise';
+import { inertJson } from '../../text/neutralise';
 import type { Platform } from '../../platform/platform';
 import { readInputs } from '../inputs';
 import { validateWaitArgocdInputs } from './config';

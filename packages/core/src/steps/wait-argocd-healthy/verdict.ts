@@ -1,5 +1,5 @@
 import type { ResourceNode } from '../../argocd';
-import { formatDuration } from '../../duration';
+import { formatDuration } from '../../text/duration';
 import { GitopsPromoteError } from '../../errors';
 import { DeadlineExceededError } from '../../runtime/deadline';
 import type { AppState, WatchState } from './watch-state';

@@ -1,5 +1,5 @@
 import { ArgoCdError, ArgoCdStreamError, isRetryableArgoCdError, Reachability, type Application, type ArgoCdClient, type WatchOptions } from '../../argocd';
-import { formatDuration } from '../../duration';
+import { formatDuration } from '../../text/duration';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
 import type { Deadline } from '../../runtime/deadline';
@@ -249,7 +249,7 @@ export class Waiter {
       ...this.listScope(),
       ...(resourceVersion ? { resourceVersion } : {}),
       signal,
-      stallTimeoutMs: this.context.timings.stallMs,
+      stallMs: this.context.timings.stallMs,
     };
   }
 

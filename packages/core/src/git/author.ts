@@ -1,0 +1,5 @@
+/** The identity commits are made with. */
+export interface Author {
+  name: string;
+  email: string;
+}

@@ -1,0 +1,47 @@
+import type { GitRepository } from '../git/git-repository';
+import type { EditRequest } from '../manifest/edit-request';
+import { planFileEdits, type PlannedFile } from '../manifest/file-edits';
+import type { ReadTarget } from '../manifest/manifest-reader';
+import type { SelectedFile } from '../files/repo-files';
+import { holdWrite, isHoldWrite, type HoldRecord } from './hold';
+import { changedOnly } from './publisher';
+
+export type { PlannedFile } from '../manifest/file-edits';
+export type { EditRequest } from '../manifest/edit-request';
+export type { ReadTarget } from '../manifest/manifest-reader';
+
+/** The edit of `files` as read at commit `revision`, or in the work tree when it is undefined. */
+export function planAt(repo: GitRepository, request: EditRequest, files: readonly SelectedFile[], revision: string | undefined): Promise<PlannedFile[]> {
+  return planFileEdits(request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+}
+
+/**
+ * The manifests' plan with HOLD_FILE's write beside it, after `change` (read at `revision`), when
+ * the manifests change at all: a hold record travels in the commit that sets or rolls back a value.
+ */
+export async function withHold(repo: GitRepository, planned: PlannedFile[], revision: string | undefined, change: ((records: HoldRecord[]) => HoldRecord[]) | undefined): Promise<PlannedFile[]> {
+  if (!change || changedOnly(planned).length === 0) return planned;
+  const write = await holdWrite(repo, revision, change);
+  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+}
+
+/** The manifests among planned writes (the hold file is not one). */
+export function manifestsOf(planned: readonly PlannedFile[]): PlannedFile[] {
+  return planned.filter((file) => !isHoldWrite(file));
+}
+
+/** The value a read site gives an image: its tag, digest or both. */
+export interface ImageValue {
+  tag?: string | undefined;
+  digest?: string | undefined;
+}
+
+/**
+ * The edit that sets `target` to a value: a key takes `value` as it is; an image takes the tag and
+ * digest the value was read as (tag@digest → both).
+ */
+export function editRequestFor(target: ReadTarget, value: string, image: ImageValue | undefined): EditRequest {
+  if (target.mode === 'key') return { mode: 'key', path: target.path, value };
+  const { tag, digest } = image ?? {};
+  return { mode: 'image', image: { name: target.name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
+}
