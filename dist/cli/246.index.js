@@ -2254,8 +2254,10 @@ function editRequestFor(target, value, image) {
 /* harmony import */ var _files_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(342);
 /* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5207);
 /* harmony import */ var _runtime_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4629);
-/* harmony import */ var _files_write_file__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(785);
-/* harmony import */ var _git_git_repository__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3311);
+/* harmony import */ var _race_policy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8009);
+/* harmony import */ var _files_write_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(785);
+/* harmony import */ var _git_git_repository__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3311);
+
 
 
 
@@ -2279,13 +2281,13 @@ async function commitWrites(repo, planned, message, author) {
         throw new _files_errors__WEBPACK_IMPORTED_MODULE_2__/* .FileSelectionError */ .v(`Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`, 'Commit or stash them first, or run with commit: false.');
     }
     for (const file of changed)
-        await (0,_files_write_file__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomically */ .lo)(file.absolute, file.output);
+        await (0,_files_write_file__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomically */ .lo)(file.absolute, file.output);
     try {
         return await repo.commit(changed.map((file) => file.file), message, author);
     }
     catch (error) {
         for (const file of changed)
-            await (0,_files_write_file__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomically */ .lo)(file.absolute, file.source);
+            await (0,_files_write_file__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomically */ .lo)(file.absolute, file.source);
         await repo.unstage(changed.map((file) => file.file));
         throw error;
     }
@@ -2412,19 +2414,16 @@ async function pushOrThrow(pushing, branch, expectedHead) {
         return;
     if (outcome.race)
         throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .BranchMovedError */ .wk(`git push to ${branch} lost a race: ${outcome.message}`, 'Run the step again.', expectedHead);
-    throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_git_repository__WEBPACK_IMPORTED_MODULE_6__/* .fetchHint */ .mh)(outcome.message));
+    throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_git_repository__WEBPACK_IMPORTED_MODULE_7__/* .fetchHint */ .mh)(outcome.message));
 }
 /** How the publishers retry: a moved branch until push-timeout is spent, each wait said in the log. */
 function racePolicy(request, said) {
-    return {
-        timeoutMs: request.timeoutMs,
-        backoff: request.backoff,
-        clock: request.clock,
-        retryable: _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .isBranchMoved */ .Kc,
-        exhausted: (attempts) => new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .PushRetriesExhaustedError */ .KJ(said.exhausted?.(attempts) ??
-            `Could not push to ${request.branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): other pushes kept moving the branch.`, said.exhaustedHint),
-        onRetry: (attempt, delay, left) => request.info(said.onRetry(attempt, delay, left)),
-    };
+    return (0,_race_policy__WEBPACK_IMPORTED_MODULE_5__/* .branchRacePolicy */ .I)(request, {
+        exhausted: (attempts) => said.exhausted?.(attempts) ??
+            `Could not push to ${request.branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): other pushes kept moving the branch.`,
+        exhaustedHint: said.exhaustedHint,
+        onRetry: said.onRetry,
+    });
 }
 /**
  * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
@@ -2540,6 +2539,33 @@ async function moveCheckout(request, sha) {
     catch {
         request.info(`The checkout stays where it was; ${remote}/${branch} is at ${sha.slice(0, 12)} (fetch it to follow).`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ branchRacePolicy)
+/* harmony export */ });
+/* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5207);
+
+/**
+ * The retry policy of every loop that writes to a shared branch (publish, the change branch): a
+ * branch that moved is tried again until push-timeout is spent, each wait said in the log, and
+ * the budget's end reported as PushRetriesExhaustedError with the caller's words.
+ */
+function branchRacePolicy(budget, said) {
+    return {
+        timeoutMs: budget.timeoutMs,
+        backoff: budget.backoff,
+        clock: budget.clock,
+        retryable: _git_errors__WEBPACK_IMPORTED_MODULE_0__/* .isBranchMoved */ .Kc,
+        exhausted: (attempts) => new _git_errors__WEBPACK_IMPORTED_MODULE_0__/* .PushRetriesExhaustedError */ .KJ(said.exhausted(attempts), said.exhaustedHint),
+        onRetry: (attempt, delay, left) => budget.info(said.onRetry(attempt, delay, left)),
+    };
 }
 
 

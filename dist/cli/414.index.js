@@ -84,9 +84,11 @@ async function requireRemoteBranch(repo, remote, branch, create, info) {
 /* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8473);
 /* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5207);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
-/* harmony import */ var _git_branch_name__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6698);
+/* harmony import */ var _git_branch_name__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6698);
 /* harmony import */ var _publisher__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9579);
 /* harmony import */ var _runtime_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4629);
+/* harmony import */ var _race_policy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8009);
+
 
 
 
@@ -95,7 +97,7 @@ async function requireRemoteBranch(repo, remote, branch, create, info) {
 
 /** The change branch a step keeps for `kind` of change (none: a promotion) of `parts` (environment, target). */
 function changeBranchName(kind, parts) {
-    return ['gitops-promote', ...(kind ? [kind] : []), ...parts.map(_git_branch_name__WEBPACK_IMPORTED_MODULE_5__/* .branchSegment */ .i)].join('/');
+    return ['gitops-promote', ...(kind ? [kind] : []), ...parts.map(_git_branch_name__WEBPACK_IMPORTED_MODULE_6__/* .branchSegment */ .i)].join('/');
 }
 /**
  * Refuses, before anything is fetched or pushed, a change branch or base git would not take as a
@@ -137,14 +139,11 @@ async function publishChangeBranch(request) {
     // Tips handed in came from readTips, which checked the names already.
     if (!request.tips)
         await checkChangeBranch(request.repo, request.base, request.branch);
-    return (0,_runtime_retry__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)({
-        timeoutMs: request.timeoutMs,
-        backoff: request.backoff,
-        clock: request.clock,
-        retryable: _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .isBranchMoved */ .Kc,
-        exhausted: (attempts) => new _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .PushRetriesExhaustedError */ .KJ(`Could not update ${request.branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): it kept changing under us.`, 'Another run is promoting to the same branch; run the step again or raise push-timeout.'),
-        onRetry: (attempt, delay) => request.info(`Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(delay)}.`),
-    }, (attempt, lost) => attemptOnce(request, attempt === 1 ? request.tips : undefined, lost));
+    return (0,_runtime_retry__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)((0,_race_policy__WEBPACK_IMPORTED_MODULE_5__/* .branchRacePolicy */ .I)(request, {
+        exhausted: (attempts) => `Could not update ${request.branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): it kept changing under us.`,
+        exhaustedHint: 'Another run is promoting to the same branch; run the step again or raise push-timeout.',
+        onRetry: (attempt, delay) => `Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(delay)}.`,
+    }), (attempt, lost) => attemptOnce(request, attempt === 1 ? request.tips : undefined, lost));
 }
 /** One read-build-push of the branch; a push lost to another writer throws a BranchMovedError naming the head it expected. */
 async function attemptOnce(request, known, lost) {

@@ -939,11 +939,11 @@ var map = {
 	],
 	"./constants": [
 		3880,
-		499
+		880
 	],
 	"./constants.js": [
 		3880,
-		499
+		880
 	]
 };
 function webpackAsyncContext(req) {

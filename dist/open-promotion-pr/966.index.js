@@ -1,5 +1,5 @@
 export const id = 966;
-export const ids = [966,499];
+export const ids = [966,880];
 export const modules = {
 
 /***/ 3966:

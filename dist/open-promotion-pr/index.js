@@ -1619,7 +1619,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(89), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5880))).openPromotionPrStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(89), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 102))).openPromotionPrStep(platform, context),
 };
 
 ;// CONCATENATED MODULE: ./actions/open-promotion-pr/index.ts

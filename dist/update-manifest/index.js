@@ -1620,7 +1620,7 @@ var spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: spec/* updateManifestSpec */.m,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(605), __nccwpck_require__.e(581)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1581))).updateManifestStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(605), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9390))).updateManifestStep(platform, context),
 };
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts

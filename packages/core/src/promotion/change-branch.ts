@@ -1,5 +1,5 @@
 import { formatDuration } from '../text/duration';
-import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from '../git/errors';
+import { BranchMovedError, GitError, isBranchMoved } from '../git/errors';
 import { InputError } from '../errors';
 import type { Author } from '../git/author';
 import type { ApiCommitter } from '../git/api-committer';
@@ -8,6 +8,7 @@ import type { CommitInfo, GitRepository } from '../git/git-repository';
 export type { ApiCommitter } from '../git/api-committer';
 import { changedOnly, type FileWrite } from './publisher';
 import { retrying, type Backoff, type Clock } from '../runtime/retry';
+import { branchRacePolicy } from './race-policy';
 
 export interface ChangeBranchRequest<T extends FileWrite> {
   /** A scratch repository (GitRepository.initScratch): nothing is checked out. */
@@ -98,18 +99,12 @@ export async function publishChangeBranch<T extends FileWrite>(request: ChangeBr
   // Tips handed in came from readTips, which checked the names already.
   if (!request.tips) await checkChangeBranch(request.repo, request.base, request.branch);
   return retrying(
-    {
-      timeoutMs: request.timeoutMs,
-      backoff: request.backoff,
-      clock: request.clock,
-      retryable: isBranchMoved,
+    branchRacePolicy(request, {
       exhausted: (attempts) =>
-        new PushRetriesExhaustedError(
-          `Could not update ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): it kept changing under us.`,
-          'Another run is promoting to the same branch; run the step again or raise push-timeout.',
-        ),
-      onRetry: (attempt, delay) => request.info(`Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${formatDuration(delay)}.`),
-    },
+        `Could not update ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): it kept changing under us.`,
+      exhaustedHint: 'Another run is promoting to the same branch; run the step again or raise push-timeout.',
+      onRetry: (attempt, delay) => `Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${formatDuration(delay)}.`,
+    }),
     (attempt, lost) => attemptOnce(request, attempt === 1 ? request.tips : undefined, lost),
   );
 }

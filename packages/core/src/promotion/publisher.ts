@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import { formatDuration } from '../text/duration';
 import { FileSelectionError } from '../files/errors';
-import { BranchMovedError, GitError, isBranchMoved, PushRetriesExhaustedError } from '../git/errors';
+import { BranchMovedError, GitError } from '../git/errors';
 import type { Author } from '../git/author';
 import { retrying, type Backoff, type Clock, type RetryPolicy } from '../runtime/retry';
+import { branchRacePolicy } from './race-policy';
 
 export type { Backoff } from '../runtime/retry';
 import { writeFileAtomically } from '../files/write-file';
@@ -243,19 +244,13 @@ function racePolicy<T extends FileWrite>(
   request: PublishRequest<T>,
   said: { exhausted?(attempts: number): string; exhaustedHint: string; onRetry(attempt: number, delay: number, left: number): string },
 ): RetryPolicy<BranchMovedError> {
-  return {
-    timeoutMs: request.timeoutMs,
-    backoff: request.backoff,
-    clock: request.clock,
-    retryable: isBranchMoved,
+  return branchRacePolicy(request, {
     exhausted: (attempts) =>
-      new PushRetriesExhaustedError(
-        said.exhausted?.(attempts) ??
-          `Could not push to ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): other pushes kept moving the branch.`,
-        said.exhaustedHint,
-      ),
-    onRetry: (attempt, delay, left) => request.info(said.onRetry(attempt, delay, left)),
-  };
+      said.exhausted?.(attempts) ??
+      `Could not push to ${request.branch} within push-timeout ${formatDuration(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): other pushes kept moving the branch.`,
+    exhaustedHint: said.exhaustedHint,
+    onRetry: said.onRetry,
+  });
 }
 
 /**
