@@ -15,6 +15,8 @@
  *   POST   /__sim/apps/{name}/sync         SyncRequest → Application
  *   POST   /__sim/apps/{name}/patch        merge patch → Application
  *   POST   /__sim/apps/{name}/timeline     [{afterMs, patch}] → 202
+ *   POST   /__sim/apps/{name}/rollouts/{rollout}/promote  → 200 Application
+ *   POST   /__sim/apps/{name}/rollouts/{rollout}/abort    → 200 Application
  *   POST   /__sim/holds                    {stage, app?} → {id}
  *   DELETE /__sim/holds/{id}
  *   POST   /__sim/tokens                   {token, username?, projects?}
@@ -53,6 +55,8 @@ export interface ControlledSimulator {
   patchApp(name: string, patch: MergePatch, namespace?: string): Application;
   timeline(name: string, steps: readonly TimelineStep[], namespace?: string): unknown;
   hold(stage: Stage, name?: string, namespace?: string): () => void;
+  promoteRollout(name: string, rollout: string, namespace?: string): Application;
+  abortRollout(name: string, rollout: string, namespace?: string): Application;
   addToken(token: string, grant?: TokenGrant): void;
   revokeToken(token: string): void;
   closeStreams(): number;
@@ -97,6 +101,9 @@ export async function handleControl(sim: ControlledSimulator, faults: FaultRegis
         if (action === 'refresh') return sendJson(res, 200, await sim.refresh(id, { hard: url.searchParams.get('hard') === 'true', ...(namespace ? { namespace } : {}) }));
         if (action === 'sync') return sendJson(res, 200, await sim.sync(id, parseSyncRequest(await readJson(req)), namespace));
         if (action === 'patch') return sendJson(res, 200, sim.patchApp(id, (await readJson(req)) as MergePatch, namespace));
+        const [, , , rollout, verb] = parts;
+        if (action === 'rollouts' && rollout !== undefined && verb === 'promote') return sendJson(res, 200, sim.promoteRollout(id, rollout, namespace));
+        if (action === 'rollouts' && rollout !== undefined && verb === 'abort') return sendJson(res, 200, sim.abortRollout(id, rollout, namespace));
         if (action === 'timeline') {
           const steps = await readSteps(req);
           sim.timeline(id, steps, namespace);

@@ -20,6 +20,8 @@ export interface ManifestResource {
   /** Digest of the object's content: two resources differ exactly when their hashes do. */
   hash: string;
   sourceIndex: number;
+  /** An Argo Rollout's `spec.strategy.canary.steps`, as written (a canary walks them on update). */
+  canarySteps?: Record<string, unknown>[];
 }
 
 // Kinds without a namespace; a namespace written on them is dropped, as Argo CD does.
@@ -67,7 +69,9 @@ export function toResource(object: K8sObject, defaultNamespace: string, sourceIn
   const metadata = object.metadata ?? {};
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
   const declared = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
+  const canarySteps = kind === 'Rollout' ? rolloutSteps(object) : undefined;
   return {
+    ...(canarySteps ? { canarySteps } : {}),
     group: slash >= 0 ? apiVersion.slice(0, slash) : '',
     version: slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion,
     kind,
@@ -77,6 +81,21 @@ export function toResource(object: K8sObject, defaultNamespace: string, sourceIn
     hash: createHash('sha256').update(stableJson(object)).digest('hex').slice(0, 16),
     sourceIndex,
   };
+}
+
+/** `spec.strategy.canary.steps` of a Rollout, when it has any. */
+function rolloutSteps(object: K8sObject): Record<string, unknown>[] | undefined {
+  const spec = object['spec'];
+  const strategy = isObject(spec) ? spec['strategy'] : undefined;
+  const canary = isObject(strategy) ? strategy['canary'] : undefined;
+  const steps = isObject(canary) ? canary['steps'] : undefined;
+  if (!Array.isArray(steps)) return undefined;
+  const valid = steps.filter(isObject);
+  return valid.length > 0 ? valid : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function resourceKey(resource: Pick<ManifestResource, 'group' | 'kind' | 'namespace' | 'name'>): string {

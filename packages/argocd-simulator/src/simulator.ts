@@ -10,6 +10,7 @@ import {
   classify,
   handleGet,
   handleList,
+  handleResource,
   handleResourceTree,
   handleSession,
   handleSync,
@@ -30,6 +31,7 @@ import { queryObject, sendError, sendText } from './http-util.js';
 import { applyMergePatch, type MergePatch } from './merge-patch.js';
 import { DEFAULT_TIMINGS, normaliseApp, type AppConfig, type SimTimings } from './options.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
+import { abortCanary, promoteCanary } from './rollouts.js';
 import { appKey, SimApp } from './sim-app.js';
 import { AppStore, type StoreListener } from './store.js';
 import { handleStream, type ActiveStream } from './stream.js';
@@ -235,6 +237,31 @@ export class ArgoCdSimulator {
   }
 
   /**
+   * `kubectl argo rollouts promote`: the Rollout `rollout` of the app, paused at a canary step
+   * without a duration, goes on with its next steps. Throws when it is not paused there.
+   */
+  promoteRollout(name: string, rollout: string, namespace?: string): Application {
+    const sim = this.sim(name, namespace);
+    const resource = sim.live.resources.find((entry) => entry.kind === 'Rollout' && entry.name === rollout);
+    if (!resource || !promoteCanary(resource)) throw new Error(`Rollout ${rollout} of app ${name} is not paused at a step awaiting promotion`);
+    return structuredClone(sim.app);
+  }
+
+  /** `kubectl argo rollouts abort`: the Rollout's update is aborted (Degraded, "RolloutAborted"). */
+  abortRollout(name: string, rollout: string, namespace?: string): Application {
+    const sim = this.sim(name, namespace);
+    const resource = sim.live.resources.find((entry) => entry.kind === 'Rollout' && entry.name === rollout);
+    const update = (change: () => void): void => {
+      this.store.update(sim, () => {
+        change();
+        sim.renderDerived(this.clock.now());
+      });
+    };
+    if (!resource || !abortCanary(resource, update)) throw new Error(`Rollout ${rollout} of app ${name} has no canary update in progress`);
+    return structuredClone(sim.app);
+  }
+
+  /**
    * Holds a controller stage open for one app (or all when `name` is omitted) until the returned
    * function is called: e.g. `hold('sync', 'app')` keeps its next operation Running.
    */
@@ -412,6 +439,8 @@ export class ArgoCdSimulator {
         return handleList(this.api, req, res, params);
       case 'resource-tree':
         return handleResourceTree(this.api, req, res, route, params);
+      case 'resource':
+        return handleResource(this.api, req, res, route, params);
       case 'sync':
         return handleSync(this.api, req, res, route);
       case 'session':

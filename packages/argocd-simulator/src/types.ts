@@ -219,6 +219,8 @@ export type Endpoint =
   | 'refresh'
   | 'stream'
   | 'resource-tree'
+  /** `GET /applications/{name}/resource`: one live object's manifest. */
+  | 'resource'
   | 'sync'
   | 'unknown';
 
@@ -231,6 +233,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   'refresh',
   'stream',
   'resource-tree',
+  'resource',
   'sync',
   'unknown',
 ];
