@@ -1,5 +1,6 @@
 import { ArgoCdProtocolError } from './errors';
 import type {
+  LiveObject,
   Application,
   ApplicationCondition,
   ApplicationList,
@@ -108,6 +109,13 @@ export function parseApplicationList(value: unknown, where: string): Application
 export function parseResourceTree(value: unknown, where: string): ResourceTree {
   const root = requireObject(value, where, 'a resource tree');
   return { nodes: list(root.nodes, resourceNode), orphanedNodes: list(root.orphanedNodes, resourceNode) };
+}
+
+/** `GET …/resource`: `{manifest}`, the live object as JSON text. */
+export function parseResourceManifest(value: unknown, where: string): LiveObject {
+  const root = requireObject(value, where, 'a resource answer');
+  if (typeof root.manifest !== 'string') throw new ArgoCdProtocolError(`${where} answered without the resource's manifest.`, HINT);
+  return requireObject(parseJson(root.manifest, where), where, 'a Kubernetes object') as LiveObject;
 }
 
 export type WatchLine =

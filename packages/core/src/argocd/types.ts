@@ -161,3 +161,15 @@ export interface StreamErrorBody {
   httpStatus?: string;
   message?: string;
 }
+
+/** A live Kubernetes object as `GET …/resource` returns it (a Rollout, an AnalysisRun…): read field by field. */
+export type LiveObject = Record<string, unknown>;
+
+/** Which resource of an app `GET …/resource` reads: a node of its resource tree. */
+export interface ResourceRef {
+  group?: string;
+  version?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}

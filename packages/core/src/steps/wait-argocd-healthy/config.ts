@@ -1,3 +1,4 @@
+import type { SuspendedPolicy } from '../../argocd';
 import { serverUrl } from '../../argocd/client';
 import { redactorFor } from '../../argocd/secrets';
 import { parseDuration } from '../../duration';
@@ -27,6 +28,8 @@ export interface WaitArgocdConfig {
   refresh: RefreshMode;
   sync: boolean;
   degradedGraceMs: number;
+  /** An app Suspended at the revision (a paused Rollout): wait, succeed or fail. */
+  suspended: SuspendedPolicy;
   insecure: boolean;
   caCert?: string;
   requestTimeoutMs: number;
@@ -60,6 +63,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   if (given !== refresh) {
     errors.add(new InputError(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.'));
   }
+  const suspended = suspendedPolicy(inputs.suspended, errors);
   const caCert = inputs['ca-cert'];
   if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
     errors.add(new InputError("Input 'ca-cert' is not PEM text.", 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.'));
@@ -72,7 +76,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   if (sync && revision === '') errors.add(new InputError("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
   errors.throwIfAny();
   // Set once no error was collected: credentials() cannot throw here.
-  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, insecure, requestTimeoutMs };
+  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, insecure, requestTimeoutMs };
   if (inputs.selector !== '') config.selector = inputs.selector;
   if (appNamespace !== '') config.appNamespace = appNamespace;
   if (inputs.project !== '') config.project = inputs.project;
@@ -80,6 +84,18 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   if (inputs.path !== '') config.path = inputs.path;
   if (caCert !== '') config.caCert = caCert;
   return config;
+}
+
+function suspendedPolicy(given: string, errors: InputErrors): SuspendedPolicy {
+  const value = given.trim() || 'wait';
+  if (value === 'wait' || value === 'succeed' || value === 'fail') return value;
+  errors.add(
+    new InputError(
+      `Input 'suspended' must be wait, succeed or fail, got ${JSON.stringify(given)}.`,
+      'wait: until the paused Rollout is promoted; succeed: a paused canary step is the goal; fail: a pause is an error.',
+    ),
+  );
+  return 'wait';
 }
 
 function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {

@@ -24,6 +24,12 @@ export const waitArgocdHealthySpec = {
     { name: 'refresh', default: 'normal', description: 'Ask Argo CD to re-read git first: `normal`, `hard` (also regenerate manifests), or `none`.' },
     { name: 'sync', boolean: true, default: 'false', description: 'Request a sync of `revision` for Applications without auto-sync (e.g. production).' },
     { name: 'degraded-grace', default: '0s', description: 'How long an Application may be Degraded at the new revision before the step fails (`0s`: at once).' },
+    {
+      name: 'suspended',
+      default: 'wait',
+      description:
+        'An app Suspended at `revision` (an Argo Rollout paused at a canary or blue-green step): `wait` for the promotion (progress names the Rollout, its step and whether it waits for a manual promotion or a pause duration), `succeed`, or `fail`. An aborted Rollout or a failed AnalysisRun always fails at once.',
+    },
     { name: 'insecure', boolean: true, default: 'false', description: 'Skip TLS certificate verification (a lab only; prefer `ca-cert`).' },
     { name: 'ca-cert', description: "PEM certificate(s) of the CA that signed Argo CD's certificate, for a private CA." },
     { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },

@@ -1,4 +1,4 @@
-import { ArgoCdError, ArgoCdStreamError, isRetryableArgoCdError, Reachability, type Application, type ArgoCdClient, type WatchOptions } from '../../argocd';
+import { ArgoCdError, ArgoCdStreamError, describeLive, isRetryableArgoCdError, Reachability, rolloutNodes, type Application, type ArgoCdClient, type RolloutFinding, type WatchOptions } from '../../argocd';
 import { formatDuration } from '../../duration';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
@@ -10,7 +10,7 @@ import type { WaitContext } from './context';
 import { progressLine } from './progress';
 import { resolveTargets } from './targets';
 import { ApplicationNotReadyError, describeNode, verdict, type AppReport, type WaitResult } from './verdict';
-import { WatchState, type AppState, type AppTarget } from './watch-state';
+import { WatchState, withRolloutFindings, type AppState, type AppTarget } from './watch-state';
 
 export interface WaiterParts {
   config: WaitArgocdConfig;
@@ -82,7 +82,7 @@ export class Waiter {
     const ancestry = this.ancestry;
     this.state = new WatchState(
       targets,
-      { ...(config.revision ? { revision: config.revision } : {}), degradedGraceMs: config.degradedGraceMs },
+      { ...(config.revision ? { revision: config.revision } : {}), degradedGraceMs: config.degradedGraceMs, suspended: config.suspended },
       // Argo CD's clock may run a little behind ours: a comparison within a few seconds before we
       // started may already be of the pushed commit.
       this.parts.started - 5000,
@@ -161,6 +161,7 @@ export class Waiter {
       for (const candidate of unknown) await this.ancestry.place(candidate, this.config.revision);
       this.state.reassess(state, this.context.now());
     }
+    await this.explainRollouts(state);
     const reason = state.assessment?.reason ?? '';
     if (reason !== state.logged) {
       state.logged = reason;
@@ -168,6 +169,41 @@ export class Waiter {
     }
     if (state.assessment?.state !== 'waiting' && state.decidedAfterMs === undefined) state.decidedAfterMs = this.elapsed();
     return state;
+  }
+
+  /**
+   * A Suspended or Degraded app at the awaited commit: its Rollouts and AnalysisRuns, read live
+   * once per object version (the tree, then `…/resource` for each), decide or explain the wait.
+   */
+  private async explainRollouts(state: AppState): Promise<void> {
+    const { app, assessment } = state;
+    if (!app || !assessment) return;
+    const health = app.status.health.status;
+    const ours = assessment.applied === true || this.config.revision === undefined;
+    if (!ours || (health !== 'Suspended' && health !== 'Degraded')) return;
+    const key = `${app.metadata.resourceVersion ?? ''}/${health}`;
+    if (state.rollouts?.key !== key) state.rollouts = { key, findings: await this.readRollouts(state) };
+    state.assessment = withRolloutFindings(assessment, app.metadata.name, state.rollouts.findings);
+  }
+
+  private async readRollouts(state: AppState): Promise<RolloutFinding[]> {
+    // One attempt each, like the Degraded explanation: the app's own health stands without it.
+    const scope = { ...this.appScope(state), signal: this.deadline.signal, timeoutMs: this.config.requestTimeoutMs };
+    try {
+      const tree = await this.client.resourceTree(state.name, scope);
+      const findings: RolloutFinding[] = [];
+      for (const ref of rolloutNodes(tree.nodes)) {
+        const object = await this.client.getResource(state.name, ref, scope);
+        const finding = describeLive(object, this.context.now());
+        if (finding) findings.push(finding);
+      }
+      return findings;
+    } catch (error) {
+      // An explanation the token may not read (RBAC on resources) leaves the health to decide.
+      if (!(error instanceof ArgoCdError) || this.deadline.signal.aborted) throw error;
+      this.platform.warning(`${state.label}: could not read its Rollouts (${error.message}); going by the app's health only.`);
+      return [];
+    }
   }
 
   private verdictReached(): boolean {

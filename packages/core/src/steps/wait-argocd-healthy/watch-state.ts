@@ -1,4 +1,4 @@
-import { assess, type Application, type Assessment, type AssessMemory, type DescendantPredicate, type Expectation } from '../../argocd';
+import { assess, type Application, type Assessment, type AssessMemory, type DescendantPredicate, type Expectation, type RolloutFinding } from '../../argocd';
 
 /** An Application to wait for: its name and, when known, its namespace. Both make its identity. */
 export interface AppTarget {
@@ -23,6 +23,27 @@ export interface AppState extends AppTarget {
   logged?: string;
   /** When the verdict (success or failure) was reached, ms since the run started. */
   decidedAfterMs?: number;
+  /** What its Rollouts and AnalysisRuns said, read live for the object version `key`. */
+  rollouts?: { key: string; findings: RolloutFinding[] };
+}
+
+/**
+ * The assessment told by the app's Rollouts: an aborted Rollout or a failed AnalysisRun fails it
+ * at once (whatever the degraded grace), naming them; a paused one says at which step it waits,
+ * and for what.
+ */
+export function withRolloutFindings(assessment: Assessment, name: string, findings: readonly RolloutFinding[]): Assessment {
+  const failed = findings.filter((finding) => finding.kind === 'failed').map((finding) => finding.text);
+  const paused = findings.filter((finding) => finding.kind === 'paused').map((finding) => finding.text);
+  if (failed.length > 0 && assessment.state !== 'success') {
+    const failure: Assessment = { ...assessment, state: 'failure', reason: `${name}: ${failed.join('; ')}` };
+    delete failure.waitingFor;
+    return failure;
+  }
+  if (paused.length === 0) return assessment;
+  if (assessment.state !== 'waiting') return { ...assessment, reason: `${assessment.reason}: ${paused.join('; ')}` };
+  const waitingFor = `health is Suspended: ${paused.join('; ')}`;
+  return { ...assessment, waitingFor, reason: `${name}: ${waitingFor}` };
 }
 
 /**
