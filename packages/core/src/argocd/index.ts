@@ -22,7 +22,7 @@ export {
 } from './assess';
 export { describeLive, rolloutNodes, type RolloutFinding } from './rollouts';
 export type { DescendantPredicate } from './revision-match';
-export { normaliseRepoURL, type SourceSelector } from './sources';
+export { normaliseRepoURL, sourceLayout, type SourceSelector } from './sources';
 export {
   ArgoCdError,
   ArgoCdAppNotFoundError,

@@ -28,6 +28,8 @@ export interface WaitArgocdConfig {
   refresh: RefreshMode;
   sync: boolean;
   degradedGraceMs: number;
+  /** Also wait for the child Applications of each app (app-of-apps), recursively. */
+  children: boolean;
   /** An app Suspended at the revision (a paused Rollout): wait, succeed or fail. */
   suspended: SuspendedPolicy;
   insecure: boolean;
@@ -72,11 +74,12 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   const sync = errors.attempt(() => parseBoolean(inputs.sync, 'sync', false), false);
   const degradedGraceMs = errors.attempt(() => parseDuration(inputs['degraded-grace'] || '0s', 'degraded-grace'), 0);
   const insecure = errors.attempt(() => parseBoolean(inputs.insecure, 'insecure', false), false);
+  const children = errors.attempt(() => parseBoolean(inputs.children, 'children', false), false);
   const requestTimeoutMs = errors.attempt(() => parseDuration(inputs['request-timeout'] || '30s', 'request-timeout'), 0);
   if (sync && revision === '') errors.add(new InputError("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
   errors.throwIfAny();
   // Set once no error was collected: credentials() cannot throw here.
-  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, insecure, requestTimeoutMs };
+  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, children, insecure, requestTimeoutMs };
   if (inputs.selector !== '') config.selector = inputs.selector;
   if (appNamespace !== '') config.appNamespace = appNamespace;
   if (inputs.project !== '') config.project = inputs.project;

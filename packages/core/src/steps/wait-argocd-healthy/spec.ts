@@ -30,6 +30,13 @@ export const waitArgocdHealthySpec = {
       description:
         'An app Suspended at `revision` (an Argo Rollout paused at a canary or blue-green step): `wait` for the promotion (progress names the Rollout, its step and whether it waits for a manual promotion or a pause duration), `succeed`, or `fail`. An aborted Rollout or a failed AnalysisRun always fails at once.',
     },
+    {
+      name: 'children',
+      boolean: true,
+      default: 'false',
+      description:
+        'App-of-apps: also wait for every child Application its resource tree lists (recursively, 3 levels deep), each at `revision` when it reads the same repository, else Synced and Healthy. A parent with no children answers at once.',
+    },
     { name: 'insecure', boolean: true, default: 'false', description: 'Skip TLS certificate verification (a lab only; prefer `ca-cert`).' },
     { name: 'ca-cert', description: "PEM certificate(s) of the CA that signed Argo CD's certificate, for a private CA." },
     { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },

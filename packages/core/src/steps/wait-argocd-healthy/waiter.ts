@@ -10,7 +10,10 @@ import type { WaitContext } from './context';
 import { progressLine } from './progress';
 import { resolveTargets } from './targets';
 import { ApplicationNotReadyError, describeNode, verdict, type AppReport, type WaitResult } from './verdict';
-import { WatchState, withRolloutFindings, type AppState, type AppTarget } from './watch-state';
+import { repoURLsOf, WatchState, withRolloutFindings, type AppState, type AppTarget } from './watch-state';
+
+/** How deep `children: true` follows apps of apps of apps. */
+export const MAX_CHILD_DEPTH = 3;
 
 export interface WaiterParts {
   config: WaitArgocdConfig;
@@ -32,6 +35,8 @@ export class Waiter {
   private state!: WatchState;
   private ancestry: Ancestry | undefined;
   private mode: 'stream' | 'poll' = 'stream';
+  /** Children were added: the open stream does not carry them, so it is reopened. */
+  private targetsChanged = false;
   private readonly reachability: Reachability;
   private readonly config: WaitArgocdConfig;
   private readonly platform: Platform;
@@ -111,6 +116,8 @@ export class Waiter {
 
   /** Refresh (bounded by request-timeout), then decide at once if the app already runs the commit. */
   private async initial(target: AppState): Promise<void> {
+    // A child found while reading the given apps has been read already.
+    if (target.app) return;
     const { name, label } = target;
     const refresh = this.config.refresh === 'none' ? undefined : this.config.refresh;
     const read = (refreshing: boolean): Promise<Application> =>
@@ -167,8 +174,38 @@ export class Waiter {
       state.logged = reason;
       this.platform.info(`${formatDuration(this.elapsed())} ${reason}`);
     }
+    if (state.assessment?.state === 'success') await this.expandChildren(state);
     if (state.assessment?.state !== 'waiting' && state.decidedAfterMs === undefined) state.decidedAfterMs = this.elapsed();
     return state;
+  }
+
+  /**
+   * `children: true`: once an app runs the commit, the child Applications its resource tree lists
+   * are waited for too (down to MAX_CHILD_DEPTH levels), on the same single watch (reconnected to
+   * carry them). An app with no children adds nothing: the verdict is not held up.
+   */
+  private async expandChildren(state: AppState): Promise<void> {
+    const depth = state.parent?.depth ?? 0;
+    if (!this.config.children || state.expanded || depth >= MAX_CHILD_DEPTH || !state.app) return;
+    state.expanded = true;
+    const scope = { ...this.appScope(state), signal: this.deadline.signal };
+    const tree = await this.retrying(`reading ${state.label}'s resource tree`, () => this.client.resourceTree(state.name, scope));
+    const parent = { label: state.label, depth: depth + 1, repoURLs: repoURLsOf(state.app) };
+    const added = tree.nodes
+      .filter((node) => node.kind === 'Application' && node.group === 'argoproj.io' && node.name)
+      .map((node): AppState | undefined => {
+        const name = node.name ?? '';
+        const target: AppTarget = { label: this.state.apps.has(name) ? `${node.namespace ?? ''}/${name}` : name, name, ...(node.namespace ? { requestNamespace: node.namespace } : {}), parent };
+        return this.state.add(target) ? this.state.apps.get(target.label) : undefined;
+      })
+      .filter((child): child is AppState => child !== undefined);
+    if (added.length === 0) {
+      this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists no child Application${depth > 0 ? '' : ' (children: true)'}.`);
+      return;
+    }
+    this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists ${added.length} child Application${added.length === 1 ? '' : 's'}: ${added.map((child) => child.label).join(', ')}; waiting for them too.`);
+    this.targetsChanged = true;
+    for (const child of added) await this.initial(child);
   }
 
   /**
@@ -244,6 +281,7 @@ export class Waiter {
     const stream = new AbortController();
     const signal = AbortSignal.any([this.deadline.signal, stream.signal]);
     let received = false;
+    this.targetsChanged = false;
     // The server sends every app's current object first: silence means a buffering proxy.
     const firstEvent = setTimeout(() => {
       if (received) return;
@@ -260,7 +298,7 @@ export class Waiter {
           continue;
         }
         await this.observe(event.application);
-        if (this.verdictReached()) return;
+        if (this.verdictReached() || this.targetsChanged) return;
       }
     } catch (error) {
       if (stream.signal.aborted && this.mode === 'poll') return;
