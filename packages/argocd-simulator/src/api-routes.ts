@@ -38,6 +38,8 @@ export function classify(method: string, path: string, params: URLSearchParams):
   if (path === '/api/v1/session/userinfo' && method === 'GET') return { endpoint: 'userinfo' };
   if (path === '/api/version' && method === 'GET') return { endpoint: 'version' };
   if (path === '/api/v1/applications' && method === 'GET') return { endpoint: 'list' };
+  const set = /^\/api\/v1\/applicationsets\/([^/]+)$/.exec(path);
+  if (set && method === 'GET') return { endpoint: 'applicationset', app: safeDecode(set[1] ?? '') };
   if (path === '/api/v1/stream/applications' && method === 'GET') {
     const name = params.get('name');
     return name ? { endpoint: 'stream', app: name } : { endpoint: 'stream' };
@@ -56,6 +58,14 @@ export function classify(method: string, path: string, params: URLSearchParams):
     if (match[2] === undefined && method === 'GET') return { endpoint: params.has('refresh') ? 'refresh' : 'get', app };
   }
   return { endpoint: 'unknown' };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Finds an app the principal may see; see the module comment for the 403/404 rules. */

@@ -15,6 +15,7 @@
  *   POST   /__sim/apps/{name}/sync         SyncRequest → Application
  *   POST   /__sim/apps/{name}/patch        merge patch → Application
  *   POST   /__sim/apps/{name}/timeline     [{afterMs, patch}] → 202
+ *   POST   /__sim/applicationsets                  ApplicationSetConfig → 200 ApplicationSet
  *   POST   /__sim/apps/{name}/rollouts/{rollout}/promote  → 200 Application
  *   POST   /__sim/apps/{name}/rollouts/{rollout}/abort    → 200 Application
  *   POST   /__sim/holds                    {stage, app?} → {id}
@@ -36,6 +37,7 @@ import type { TokenGrant } from './auth.js';
 import type { SyncRequest } from './controller.js';
 import type { RequestRecord } from './request-log.js';
 import type { TimelineStep } from './timeline-step.js';
+import type { ApplicationSetConfig } from './application-sets.js';
 import type { Application, Endpoint } from './types.js';
 
 /**
@@ -55,6 +57,7 @@ export interface ControlledSimulator {
   patchApp(name: string, patch: MergePatch, namespace?: string): Application;
   timeline(name: string, steps: readonly TimelineStep[], namespace?: string): unknown;
   hold(stage: Stage, name?: string, namespace?: string): () => void;
+  addApplicationSet(config: ApplicationSetConfig): Record<string, unknown>;
   promoteRollout(name: string, rollout: string, namespace?: string): Application;
   abortRollout(name: string, rollout: string, namespace?: string): Application;
   addToken(token: string, grant?: TokenGrant): void;
@@ -110,6 +113,9 @@ export async function handleControl(sim: ControlledSimulator, faults: FaultRegis
           return sendJson(res, 202, { steps: steps.length });
         }
       }
+    }
+    if (resource === 'applicationsets' && id === undefined && method === 'POST') {
+      return sendJson(res, 200, sim.addApplicationSet((await readJson(req)) as unknown as ApplicationSetConfig));
     }
     if (resource === 'holds') {
       const releases = holdReleases.get(sim) ?? new Map<number, () => void>();

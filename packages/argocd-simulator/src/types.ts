@@ -221,6 +221,8 @@ export type Endpoint =
   | 'resource-tree'
   /** `GET /applications/{name}/resource`: one live object's manifest. */
   | 'resource'
+  /** `GET /applicationsets/{name}`. */
+  | 'applicationset'
   | 'sync'
   | 'unknown';
 
@@ -234,6 +236,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   'stream',
   'resource-tree',
   'resource',
+  'applicationset',
   'sync',
   'unknown',
 ];

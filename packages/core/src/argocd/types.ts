@@ -27,6 +27,8 @@ export interface ApplicationMetadata {
   labels: Record<string, string>;
   /** Set once the application is being deleted. */
   deletionTimestamp?: string;
+  /** Who owns it: an ApplicationSet names itself here on the apps it generates. */
+  ownerReferences?: { kind: string; name: string }[];
 }
 
 export interface AutomatedSyncPolicy {
@@ -172,4 +174,14 @@ export interface ResourceRef {
   kind: string;
   namespace?: string;
   name: string;
+}
+
+/** `GET /api/v1/applicationsets/{name}`: the Applications it generated (`status.resources`). */
+export interface ApplicationSet {
+  name: string;
+  namespace?: string;
+  /** The generated apps listed; may be cut short by the controller's limit (see `resourcesCount`). */
+  applications: { name: string; namespace?: string }[];
+  /** How many it generated in all, when the server says. */
+  resourcesCount?: number;
 }

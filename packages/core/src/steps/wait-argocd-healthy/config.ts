@@ -18,6 +18,8 @@ export interface WaitArgocdConfig {
   /** `name`, or `namespace/name` for an app in another namespace than `appNamespace`'s (or the server's). */
   applications: string[];
   selector?: string;
+  /** `application-set`: its name and, when given, namespace. */
+  applicationSet?: { name: string; namespace?: string };
   appNamespace?: string;
   project?: string;
   /** The commit to run; undefined waits like `argocd app wait`. */
@@ -52,6 +54,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
   errors.attempt(() => checkServer(inputs.server, secret), undefined);
   const applications = errors.attempt(() => applicationList(inputs), []);
+  const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
   const appNamespace = inputs['app-namespace'];
   if (appNamespace !== '' && !NAMESPACE.test(appNamespace)) {
     errors.add(new InputError(`Input 'app-namespace' is not a namespace name: ${JSON.stringify(appNamespace)}.`, 'Namespaces are lower-case letters, digits and `-`.'));
@@ -81,6 +84,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   // Set once no error was collected: credentials() cannot throw here.
   const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, children, insecure, requestTimeoutMs };
   if (inputs.selector !== '') config.selector = inputs.selector;
+  if (applicationSet) config.applicationSet = applicationSet;
   if (appNamespace !== '') config.appNamespace = appNamespace;
   if (inputs.project !== '') config.project = inputs.project;
   if (revision !== '') config.revision = revision;
@@ -99,6 +103,19 @@ function suspendedPolicy(given: string, errors: InputErrors): SuspendedPolicy {
     ),
   );
   return 'wait';
+}
+
+/** `name` or `namespace/name` of an ApplicationSet; undefined when not given. */
+function applicationSetInput(given: string): WaitArgocdConfig['applicationSet'] {
+  const entry = given.trim();
+  if (entry === '') return undefined;
+  const parts = entry.split('/');
+  const name = parts.at(-1) ?? '';
+  const namespace = parts.length === 2 ? parts[0] : undefined;
+  if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
+    throw new InputError(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).');
+  }
+  return { name, ...(namespace ? { namespace } : {}) };
 }
 
 function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {
@@ -137,8 +154,8 @@ function applicationList(inputs: WaitArgocdInputs): string[] {
       );
     }
   }
-  if (applications.length === 0 && inputs.selector === '') {
-    throw new InputError("Nothing to wait for: give 'application' or 'selector'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
+  if (applications.length === 0 && inputs.selector === '' && inputs['application-set'].trim() === '') {
+    throw new InputError("Nothing to wait for: give 'application', 'selector' or 'application-set'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
   }
   return applications;
 }

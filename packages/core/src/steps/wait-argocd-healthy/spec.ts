@@ -11,6 +11,11 @@ export const waitArgocdHealthySpec = {
     { name: 'username', description: 'Argo CD local user, with `password`, to get a session token when no `token` is given.' },
     { name: 'password', secret: true, description: 'Password for `username`. Masked.' },
     { name: 'application', description: 'Application(s) as `name` or `namespace/name`, one per line or comma-separated. With `selector` or alone.' },
+    {
+      name: 'application-set',
+      description:
+        'ApplicationSet (`name` or `namespace/name`): every Application it generated is waited for (from its `status.resources`, or the apps it owns), each by name and namespace. An empty set is an error.',
+    },
     { name: 'selector', description: 'Label selector (`team=payments,env=dev`): every Application it matches is waited for.' },
     { name: 'app-namespace', description: 'Namespace of the Applications given by name only, when Argo CD manages apps in several namespaces.' },
     { name: 'project', description: 'Argo CD project of the Applications (a missing app is then reported as not found rather than not permitted).' },

@@ -56,8 +56,10 @@ export class Waiter {
   async run(): Promise<WaitResult> {
     const { config, platform } = this;
     if (config.path) this.ancestry = new Ancestry(await GitRepository.open(config.path, {}, (text) => platform.redact(text)), (line) => platform.info(line));
-    const targets = await resolveTargets(config, () =>
-      this.retrying('listing Applications', () => this.client.listApplications({ selector: config.selector, ...this.listScope(), signal: this.deadline.signal })),
+    const targets = await resolveTargets(
+      config,
+      () => this.retrying('listing Applications', () => this.client.listApplications({ selector: config.selector, ...this.listScope(), signal: this.deadline.signal })),
+      () => this.retrying('reading the ApplicationSet', () => this.client.getApplicationSet(config.applicationSet?.name ?? '', { ...(config.applicationSet?.namespace ? { appsetNamespace: config.applicationSet.namespace } : {}), signal: this.deadline.signal })),
     );
     this.start(targets);
     // A line per app still waited for, however quiet the stream is: a slow rollout is visible.
