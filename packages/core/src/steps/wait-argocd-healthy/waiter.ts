@@ -182,19 +182,16 @@ export class Waiter {
   }
 
   /**
-   * `children: true`: once an app runs the commit, the child Applications its resource tree lists
-   * are waited for too (down to MAX_CHILD_DEPTH levels), on the same single watch (reconnected to
+   * `children: true`: once an app runs the commit, the child Applications it manages (its resource
+   * list, else its resource tree) are waited for too (down to MAX_CHILD_DEPTH levels), on the same single watch (reconnected to
    * carry them). An app with no children adds nothing: the verdict is not held up.
    */
   private async expandChildren(state: AppState): Promise<void> {
     const depth = state.parent?.depth ?? 0;
     if (!this.config.children || state.expanded || depth >= MAX_CHILD_DEPTH || !state.app) return;
     state.expanded = true;
-    const scope = { ...this.appScope(state), signal: this.deadline.signal };
-    const tree = await this.retrying(`reading ${state.label}'s resource tree`, () => this.client.resourceTree(state.name, scope));
     const parent = { label: state.label, depth: depth + 1, repoURLs: repoURLsOf(state.app) };
-    const added = tree.nodes
-      .filter((node) => node.kind === 'Application' && node.group === 'argoproj.io' && node.name)
+    const added = (await this.childNodes(state))
       .map((node): AppState | undefined => {
         const name = node.name ?? '';
         const target: AppTarget = { label: this.state.apps.has(name) ? `${node.namespace ?? ''}/${name}` : name, name, ...(node.namespace ? { requestNamespace: node.namespace } : {}), parent };
@@ -202,12 +199,26 @@ export class Waiter {
       })
       .filter((child): child is AppState => child !== undefined);
     if (added.length === 0) {
-      this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists no child Application${depth > 0 ? '' : ' (children: true)'}.`);
+      // Said of the apps given only: every leaf of a tree would otherwise say it.
+      if (depth === 0) this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists no child Application (children: true).`);
       return;
     }
     this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists ${added.length} child Application${added.length === 1 ? '' : 's'}: ${added.map((child) => child.label).join(', ')}; waiting for them too.`);
     this.targetsChanged = true;
     for (const child of added) await this.initial(child);
+  }
+
+  /**
+   * The Applications an app manages: from the resources its object lists (no request: a leaf app
+   * costs nothing), else, when it lists none, from its resource tree.
+   */
+  private async childNodes(state: AppState): Promise<{ name?: string; namespace?: string }[]> {
+    const isApp = (node: { kind?: string; group?: string; name?: string }): boolean => node.kind === 'Application' && node.group === 'argoproj.io' && Boolean(node.name);
+    const listed = state.app?.status.resources ?? [];
+    if (listed.length > 0) return listed.filter(isApp);
+    const scope = { ...this.appScope(state), signal: this.deadline.signal };
+    const tree = await this.retrying(`reading ${state.label}'s resource tree`, () => this.client.resourceTree(state.name, scope));
+    return tree.nodes.filter(isApp);
   }
 
   /**
