@@ -116,6 +116,25 @@ describe('wait-argocd-healthy with children: true', () => {
     for (const name of ['platform', 'billing', 'ledger', 'search']) expect(result(platform)[name]).toMatchObject({ outcome: 'success', revision });
   });
 
+  it('a child reading another repository is waited for Synced and Healthy, not at the pushed commit', async () => {
+    const { sim, push } = await setUp(['billing']);
+    // A second repository (a shared chart repo, say) whose app the parent also manages.
+    const other = join(sandbox.dir, 'shared');
+    await mkdir(join(other, 'envs', 'mesh'), { recursive: true });
+    await sandbox.gitOk(['init', '--quiet', '--initial-branch=main'], other);
+    await writeFile(join(other, 'envs', 'mesh', 'deployment.yaml'), deployment('mesh', '1.0.0'));
+    await sandbox.gitOk(['add', '.'], other);
+    await sandbox.gitOk([...IDENTITY, 'commit', '--quiet', '-m', 'mesh'], other);
+    await sim.addApp({ name: 'mesh', project: 'default', source: { repoPath: other, targetRevision: 'main', path: 'envs/mesh' } });
+    const revision = await push({ 'apps/mesh.yaml': application('mesh', other), 'envs/billing/deployment.yaml': deployment('billing', '1.3.0') });
+    const { platform, error } = await wait(sim, { revision });
+    expect(error).toBeUndefined();
+    const reports = result(platform);
+    expect(reports['billing']).toMatchObject({ outcome: 'success', revision });
+    expect(reports['mesh']?.outcome).toBe('success');
+    expect(reports['mesh']?.revision).not.toBe(revision);
+  });
+
   it('a parent with no children answers at once instead of hanging', async () => {
     const { sim } = await setUp([]);
     const { platform, error } = await wait(sim, { timeout: '20s' });
