@@ -135,6 +135,26 @@ describe('wait-argocd-healthy with children: true', () => {
     expect(reports['mesh']?.revision).not.toBe(revision);
   });
 
+  it('follows apps of apps recursively, down to 3 levels below the app given', async () => {
+    const { sim, push } = await setUp([]);
+    // platform → level-1 → level-2 → level-3 → level-4, each an app of the next (apps/<level>/).
+    const repo = join(sandbox.dir, 'environments');
+    const levels = ['level-1', 'level-2', 'level-3', 'level-4'];
+    const nested = (name: string): string => application(name, repo).replace(`path: envs/${name}`, `path: apps/${name}`);
+    const files: Record<string, string> = { 'apps/level-1.yaml': nested('level-1') };
+    levels.forEach((level, index) => {
+      const next = levels[index + 1];
+      files[`apps/${level}/${next ? `${next}.yaml` : 'deployment.yaml'}`] = next ? nested(next) : deployment('leaf', '1.0.0');
+    });
+    await push(files);
+    for (const level of levels) await sim.addApp({ name: level, project: 'default', source: { repoPath: repo, targetRevision: 'main', path: `apps/${level}` } });
+    await sim.refresh('platform');
+    const { platform, error } = await wait(sim, {});
+    expect(error).toBeUndefined();
+    expect(Object.keys(result(platform)).sort()).toEqual(['level-1', 'level-2', 'level-3', 'platform']);
+    expect(platform.log).toContain('level-2 lists 1 child Application: level-3; waiting for them too.');
+  });
+
   it('a parent with no children answers at once instead of hanging', async () => {
     const { sim } = await setUp([]);
     const { platform, error } = await wait(sim, { timeout: '20s' });
