@@ -231,6 +231,8 @@ export class Waiter {
     const health = app.status.health.status;
     const ours = assessment.applied === true || this.config.revision === undefined;
     if (!ours || (health !== 'Suspended' && health !== 'Degraded')) return;
+    // Only an app that manages a Rollout has one to read: the others cost no request.
+    if (!app.status.resources.some((resource) => resource.kind === 'Rollout')) return;
     const key = `${app.metadata.resourceVersion ?? ''}/${health}`;
     if (state.rollouts?.key !== key) state.rollouts = { key, findings: await this.readRollouts(state) };
     state.assessment = withRolloutFindings(assessment, app.metadata.name, state.rollouts.findings);
