@@ -20,6 +20,7 @@ const TOKEN = randomToken();
 const IDENTITY = ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.invalid'];
 const MANUAL = ['setWeight: 20', 'pause: {}', 'setWeight: 60', 'analysis: {templates: [{templateName: success-rate}]}', 'setWeight: 100'];
 
+const BLUE_GREEN: readonly string[] = [];
 const rollout = (tag: string, steps: readonly string[]): string =>
   [
     'apiVersion: argoproj.io/v1alpha1',
@@ -27,9 +28,7 @@ const rollout = (tag: string, steps: readonly string[]): string =>
     'metadata: {name: payments, namespace: payments}',
     'spec:',
     '  strategy:',
-    '    canary:',
-    '      steps:',
-    ...steps.map((step) => `        - ${step}`),
+    ...(steps === BLUE_GREEN ? ['    blueGreen: {activeService: payments, previewService: payments-preview, autoPromotionEnabled: false}'] : ['    canary:', '      steps:', ...steps.map((step) => `        - ${step}`)]),
     '  template:',
     '    spec:',
     '      containers:',
@@ -154,6 +153,18 @@ describe('wait-argocd-healthy with Argo Rollouts', () => {
     const { error, platform } = await waiting;
     expect(error?.message).toMatch(/^payments-dev: Rollout payments\/payments aborted: RolloutAborted: .*; AnalysisRun payments\/payments-[0-9a-f]{10}-3 of Rollout payments failed: metric "success-rate" Failed \(value \[0\.42\]\); Metric "success-rate" assessed Failed due to failed \(1\) > failureLimit \(0\)/);
     expect(result(platform)['payments-dev']).toMatchObject({ outcome: 'failure', health: 'Degraded' });
+  });
+
+  it('a blue-green Rollout waiting to switch says it awaits a manual promotion, then succeeds once promoted', async () => {
+    const { sim, push } = await setUp(BLUE_GREEN);
+    const revision = await push('1.1.0');
+    const platform = platformFor(sim, { revision });
+    const waiting = wait(sim, { revision }, platform);
+    await logged(platform, 'waiting for a manual promotion');
+    sim.promoteRollout('payments-dev', 'payments');
+    const outcome = await waiting;
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.platform.log).toContain('Rollout payments/payments paused at the blue-green switch, waiting for a manual promotion (kubectl argo rollouts promote payments)');
   });
 
   it("rejects a suspended value it does not know, naming the input", async () => {

@@ -26,6 +26,8 @@ export interface CanaryState {
   stepIndex: number;
   /** The pause in effect: `startTime`, and how long when the step gives a duration. */
   pause?: { startTime: string; durationMs?: number };
+  /** A blue-green Rollout: it pauses (`BlueGreenPause`) before the switch instead of walking steps. */
+  blueGreen?: boolean;
   /** `status.message` of an aborted Rollout. */
   abortMessage?: string;
   analysisRuns: AnalysisRunState[];
@@ -120,7 +122,7 @@ export function resourceHealth(resource: LiveResource): ResourceHealth | undefin
 function canaryRolloutHealth(canary: CanaryState): ResourceHealth | undefined {
   switch (canary.phase) {
     case 'Paused':
-      return { status: 'Suspended', message: 'CanaryPauseStep' };
+      return { status: 'Suspended', message: canary.blueGreen ? 'BlueGreenPause' : 'CanaryPauseStep' };
     case 'Degraded':
       return { status: 'Degraded', message: canary.abortMessage ?? 'Rollout is aborted' };
     case 'Progressing':

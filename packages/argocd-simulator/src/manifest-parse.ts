@@ -22,6 +22,8 @@ export interface ManifestResource {
   sourceIndex: number;
   /** An Argo Rollout's `spec.strategy.canary.steps`, as written (a canary walks them on update). */
   canarySteps?: Record<string, unknown>[];
+  /** An Argo Rollout's blue-green strategy that waits for a promotion (`autoPromotionEnabled: false`). */
+  manualBlueGreen?: boolean;
 }
 
 // Kinds without a namespace; a namespace written on them is dropped, as Argo CD does.
@@ -70,8 +72,10 @@ export function toResource(object: K8sObject, defaultNamespace: string, sourceIn
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
   const declared = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
   const canarySteps = kind === 'Rollout' ? rolloutSteps(object) : undefined;
+  const manualBlueGreen = kind === 'Rollout' && manualPromotion(object);
   return {
     ...(canarySteps ? { canarySteps } : {}),
+    ...(manualBlueGreen ? { manualBlueGreen } : {}),
     group: slash >= 0 ? apiVersion.slice(0, slash) : '',
     version: slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion,
     kind,
@@ -92,6 +96,14 @@ function rolloutSteps(object: K8sObject): Record<string, unknown>[] | undefined 
   if (!Array.isArray(steps)) return undefined;
   const valid = steps.filter(isObject);
   return valid.length > 0 ? valid : undefined;
+}
+
+/** `spec.strategy.blueGreen.autoPromotionEnabled: false`: the switch waits for a promotion. */
+function manualPromotion(object: K8sObject): boolean {
+  const spec = object['spec'];
+  const strategy = isObject(spec) ? spec['strategy'] : undefined;
+  const blueGreen = isObject(strategy) ? strategy['blueGreen'] : undefined;
+  return isObject(blueGreen) && blueGreen['autoPromotionEnabled'] === false;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -27,18 +27,23 @@ export interface CanaryContext {
 // resource keeps it across syncs, while its live object is rebuilt).
 const promotions = new Map<string, () => void>();
 
-/** Whether the resource is a Rollout whose update walks canary steps. */
+function canarySteps(resource: LiveResource): Record<string, unknown>[] {
+  return resource.manualBlueGreen ? [{ pause: {} }] : (resource.canarySteps ?? []);
+}
+
+/** Whether the resource is a Rollout whose update walks canary steps (or pauses before a blue-green switch). */
 export function hasCanarySteps(resource: LiveResource): boolean {
-  return resource.kind === 'Rollout' && (resource.canarySteps?.length ?? 0) > 0;
+  return resource.kind === 'Rollout' && ((resource.canarySteps?.length ?? 0) > 0 || resource.manualBlueGreen === true);
 }
 
 export function startCanary(resource: LiveResource): void {
-  resource.canary = { phase: 'Progressing', stepIndex: 0, analysisRuns: [] };
+  resource.canary = { phase: 'Progressing', stepIndex: 0, analysisRuns: [], ...(resource.manualBlueGreen ? { blueGreen: true } : {}) };
 }
 
 /** Runs the steps from the current one; ends Healthy (settled), paused, or aborted. */
 export async function walkCanary(ctx: CanaryContext, resource: LiveResource): Promise<void> {
-  const steps = resource.canarySteps ?? [];
+  // A blue-green update is one pause before the switch: `pause: {}` as a step of its own.
+  const steps = canarySteps(resource);
   const canary = resource.canary;
   if (!canary) return;
   for (let index = canary.stepIndex; index < steps.length; index++) {
@@ -152,14 +157,15 @@ export function rolloutObject(resource: LiveResource): Record<string, unknown> {
   const steps = resource.canarySteps ?? [];
   const status: Record<string, unknown> = { observedGeneration: resource.resourceVersion };
   if (!canary) {
-    Object.assign(status, { phase: resource.rollout === 'settled' ? 'Healthy' : 'Progressing', currentStepIndex: steps.length });
+    Object.assign(status, { phase: resource.rollout === 'settled' ? 'Healthy' : 'Progressing', ...(resource.manualBlueGreen ? {} : { currentStepIndex: steps.length }) });
   } else {
     status['phase'] = canary.phase;
-    status['currentStepIndex'] = canary.stepIndex;
+    if (!canary.blueGreen) status['currentStepIndex'] = canary.stepIndex;
     if (canary.pause) {
-      status['pauseConditions'] = [{ reason: 'CanaryPauseStep', startTime: canary.pause.startTime }];
+      const reason = canary.blueGreen ? 'BlueGreenPause' : 'CanaryPauseStep';
+      status['pauseConditions'] = [{ reason, startTime: canary.pause.startTime }];
       status['controllerPause'] = true;
-      status['message'] = 'CanaryPauseStep';
+      status['message'] = reason;
     }
     if (canary.abortMessage) Object.assign(status, { abort: true, message: canary.abortMessage });
     const run = canary.analysisRuns.at(-1);
@@ -171,7 +177,7 @@ export function rolloutObject(resource: LiveResource): Record<string, unknown> {
     metadata: { name: resource.name, namespace: resource.namespace, uid: resource.uid, resourceVersion: resource.resourceVersion, creationTimestamp: resource.createdAt },
     spec: {
       template: { spec: { containers: resource.images.map((entry) => ({ name: entry.container, image: entry.image })) } },
-      strategy: { canary: { steps } },
+      strategy: resource.manualBlueGreen ? { blueGreen: { autoPromotionEnabled: false } } : { canary: { steps } },
     },
     status,
   };
