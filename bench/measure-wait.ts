@@ -143,15 +143,9 @@ interface Ended {
 }
 
 /** (a) The step in process, as the CLI runs it: selector, revision, default refresh and stream timings. */
-async function runStep(simulator: ArgoCdSimulator, token: string, revision: string, signal: AbortSignal): Promise<Ended> {
+async function runStep(simulator: ArgoCdSimulator, token: string, revision: string, signal: AbortSignal, targets: Record<string, string> = { selector: SELECTOR }): Promise<Ended> {
   const log = logTail();
-  const inputs = new Map([
-    ['server', simulator.url],
-    ['token', token],
-    ['selector', SELECTOR],
-    ['revision', revision],
-    ['timeout', `${WAIT_TIMEOUT_MS / 1000}s`],
-  ]);
+  const inputs = new Map([['server', simulator.url], ['token', token], ...Object.entries(targets), ['revision', revision], ['timeout', `${WAIT_TIMEOUT_MS / 1000}s`]]);
   const platform = new TerminalPlatform(inputs, log.stream, log.stream);
   const config = validateWaitArgocdInputs(readInputs(waitArgocdHealthySpec, platform));
   // No SIGINT/SIGTERM handlers: Ctrl-C stops the whole bench, not just this wait; `signal` cancels it.
@@ -277,4 +271,78 @@ export async function measureWait(options: WaitBenchOptions): Promise<WaitScenar
     rmSync(repo, { recursive: true, force: true });
   }
   return results;
+}
+
+/** The app-of-apps row: a parent listing this many child Applications, waited for with `children: true`. */
+export const TREE_CHILDREN = 20;
+/** The children's sync + rollout: long enough that the steady watching spans about half a minute. */
+export const TREE_ROLLOUT_MS = 30_000;
+
+export interface WaitTreeSample {
+  children: number;
+  /** Nanoseconds from the last child reaching the commit to the step's verdict. */
+  latencyNs: number;
+  /** Requests from the first watch to the verdict, and that span: requests per minute while waiting. */
+  steadyRequests: number;
+  steadyMs: number;
+  /** Watch streams opened in all (one, reopened once to carry the children; never one per child). */
+  streams: number;
+  requests: number;
+}
+
+const childApplication = (name: string, repo: string): string =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: ${name}, namespace: argocd}\nspec:\n  project: default\n  source: {repoURL: "file://${repo}", path: envs/${name}, targetRevision: main}\n  destination: {server: "https://kubernetes.default.svc", namespace: ${name}}\n`;
+
+/**
+ * A parent whose path holds TREE_CHILDREN Application manifests (the children seeded in the
+ * simulator, as the parent's sync creates them), each child tracking its own envs/ directory of
+ * the same repository. One commit bumps every child; the step waits with `children: true`.
+ */
+export async function measureWaitTree(options: { rounds: number; progress(message: string): void }): Promise<WaitTreeSample[]> {
+  const token = randomBytes(16).toString('hex');
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'gitops-promote-wait-tree-'));
+  const names = Array.from({ length: TREE_CHILDREN }, (_, i) => `child-${String(i).padStart(2, '0')}`);
+  const samples: WaitTreeSample[] = [];
+  const write = (tag: string): string => {
+    for (const name of names) {
+      mkdirSync(path.join(repo, 'envs', name), { recursive: true });
+      writeFileSync(path.join(repo, 'envs', name, 'deployment.yaml'), manifest(tag));
+      writeFileSync(path.join(repo, 'apps', `${name}.yaml`), childApplication(name, repo));
+    }
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', `children run ${tag}`]);
+    return git(repo, ['rev-parse', 'HEAD']);
+  };
+  try {
+    mkdirSync(path.join(repo, 'apps'), { recursive: true });
+    git(repo, ['init', '-q', '-b', 'main']);
+    write('1.0.0');
+    for (let round = 0; round < options.rounds; round++) {
+      options.progress(`wait: a parent with ${TREE_CHILDREN} children, round ${round + 1}/${options.rounds}`);
+      const apps = [
+        { name: 'platform', source: { repoPath: repo, targetRevision: 'main', path: 'apps' } },
+        ...names.map((name, i) => ({ name, source: { repoPath: repo, targetRevision: 'main', path: `envs/${name}` }, timings: { syncMs: SYNC_MS, rolloutMs: TREE_ROLLOUT_MS - SYNC_MS + i * APP_SPREAD_MS } })),
+      ];
+      const simulator = await ArgoCdSimulator.start({ tokens: [token], reconcileIntervalMs: 0, apps });
+      const stop = new AbortController();
+      try {
+        const revision = write(`1.${round + 1}.0`);
+        const clock = finalStateClock(simulator, names, revision);
+        await Promise.all(['platform', ...names].map((name) => simulator.refresh(name)));
+        const started = Date.now();
+        const ended = await runStep(simulator, token, revision, stop.signal, { application: 'platform', children: 'true' });
+        const final = await finalAt(clock);
+        clock.stop();
+        if (final === undefined) throw new Error('the step returned, but not every child reached the commit within a minute after');
+        const base = sample(simulator, final, started, ended);
+        samples.push({ children: TREE_CHILDREN, latencyNs: base.latencyNs, steadyRequests: base.steadyRequests, steadyMs: base.steadyMs, streams: simulator.requestCount('stream'), requests: base.requests });
+      } finally {
+        stop.abort();
+        await simulator.close();
+      }
+    }
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+  return samples;
 }

@@ -1,5 +1,5 @@
 import { mark, ms, ratio, table } from './markdown';
-import { APP_SPREAD_MS, POLL_INTERVAL_MS, SELECTOR, SYNC_MS, type WaitSample, type WaitScenarioResult } from './measure-wait';
+import { APP_SPREAD_MS, POLL_INTERVAL_MS, SELECTOR, SYNC_MS, type WaitSample, type WaitScenarioResult, type WaitTreeSample } from './measure-wait';
 import { median } from './stats';
 
 /** The issue's targets for the step: a verdict within half a second, and a quiet connection while streaming. */
@@ -118,6 +118,29 @@ export function renderWait(results: readonly WaitScenarioResult[], rounds: numbe
     `- The step: \`runWaitArgocdHealthy\` with \`selector: ${SELECTOR}\`, \`revision\` set, default \`refresh: normal\` and stream timings, logs discarded. It lists the apps, reads each once with a refresh, then opens one watch; "per min while watching" counts from that watch request on (in brackets: how many requests that was, the watch itself included; 1 means no reconnect and no polling, so the rate is just 60 s ÷ the watch's length), "per min of waiting" the whole wait including the reads.`,
     `- The baseline: for each app not yet ready, \`GET /api/v1/applications/$APP\` (fetch, as \`curl -s … | jq\`), until health is Healthy and sync Synced; \`sleep ${POLL_INTERVAL_MS / 1000}\` between passes. It polls from the start, so both of its rates are the same.`,
     ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+}
+
+/** The app-of-apps rows: requests per minute while waiting on a parent with its children, and verdict latency. */
+export function renderWaitTree(samples: readonly WaitTreeSample[]): string {
+  if (samples.length === 0) return '';
+  const children = samples[0]?.children ?? 0;
+  const rate = median(samples.map((s) => perMinute(s.steadyRequests, s.steadyMs)));
+  const worstLatency = Math.max(...samples.map((s) => s.latencyNs));
+  const streams = Math.max(...samples.map((s) => s.streams));
+  return [
+    `### App of apps: a parent with ${children} children (\`children: true\`), ${samples.length} round(s)`,
+    '',
+    table(
+      ['Figure', 'Measured', 'Target', 'Met'],
+      [
+        ['Requests per minute while waiting (median)', rate.toFixed(2), `≤ ${TARGET_REQUESTS_PER_MINUTE_STREAMING}`, mark(rate <= TARGET_REQUESTS_PER_MINUTE_STREAMING)],
+        ['Verdict latency after the last child is final (worst)', latency(worstLatency), `≤ ${ms(TARGET_VERDICT_LATENCY_NS)}`, mark(worstLatency <= TARGET_VERDICT_LATENCY_NS)],
+        ['Watch streams opened (worst)', String(streams), 'not one per child', mark(streams < children)],
+      ],
+      ['left', 'right', 'right', 'left'],
+    ),
     '',
   ].join('\n');
 }

@@ -21,7 +21,7 @@ import { measureHold, renderHold } from './measure-hold';
 import { measureInProcess } from './measure-in-process';
 import { measureLargeFiles } from './measure-large-files';
 import { measurePromotion, PROMOTION_DEFAULTS } from './measure-promotion';
-import { measureWait } from './measure-wait';
+import { measureWait, measureWaitTree } from './measure-wait';
 import { measureYq } from './measure-yq';
 import { YQ_PATH } from './methods/yq';
 import { renderColdStart } from './report-cold-start';
@@ -29,7 +29,7 @@ import { renderCorpus } from './report-corpus';
 import { renderGlob } from './report-glob';
 import { renderLargeFiles } from './report-large-files';
 import { renderPromotion } from './report-promotion';
-import { renderWait } from './report-wait';
+import { renderWait, renderWaitTree } from './report-wait';
 import { sinkValue } from './timing';
 
 const IN_PROCESS_WARMUP = 3;
@@ -53,6 +53,7 @@ const SKIP_25_MIB = '--skip-25mib';
 /** 1 app and 50 on one repository path; each round is a simulated ~20-30 s rollout, so rounds are few. */
 const WAIT_SIZES = [1, 50];
 const WAIT_ROUNDS = 3;
+const WAIT_TREE_ROUNDS = 2;
 const SKIP_WAIT = '--skip-wait';
 const SKIP_PROMOTION = '--skip-promotion';
 /** The hold read with no history after the rollback, with its 200-commit trailer window full, and with 2,000 commits. */
@@ -147,6 +148,7 @@ async function main(): Promise<number> {
     const wait = await measureWait({ sizes: WAIT_SIZES, rounds: WAIT_ROUNDS, progress });
     console.log(renderWait(wait, WAIT_ROUNDS));
     if (wait.some((r) => r.problem)) crashed = true;
+    console.log(renderWaitTree(await measureWaitTree({ rounds: WAIT_TREE_ROUNDS, progress })));
   }
 
   const hold = await measureHold({ histories: HOLD_HISTORIES, rounds: HOLD_ROUNDS, progress });

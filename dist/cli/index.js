@@ -1990,6 +1990,10 @@ const waitArgocdHealthySpec = {
         { name: 'username', description: 'Argo CD local user, with `password`, to get a session token when no `token` is given.' },
         { name: 'password', secret: true, description: 'Password for `username`. Masked.' },
         { name: 'application', description: 'Application(s) as `name` or `namespace/name`, one per line or comma-separated. With `selector` or alone.' },
+        {
+            name: 'application-set',
+            description: 'ApplicationSet (`name` or `namespace/name`): every Application it generated is waited for (from its `status.resources`, or the apps it owns), each by name and namespace. An empty set is an error.',
+        },
         { name: 'selector', description: 'Label selector (`team=payments,env=dev`): every Application it matches is waited for.' },
         { name: 'app-namespace', description: 'Namespace of the Applications given by name only, when Argo CD manages apps in several namespaces.' },
         { name: 'project', description: 'Argo CD project of the Applications (a missing app is then reported as not found rather than not permitted).' },
@@ -2002,6 +2006,17 @@ const waitArgocdHealthySpec = {
         { name: 'refresh', default: 'normal', description: 'Ask Argo CD to re-read git first: `normal`, `hard` (also regenerate manifests), or `none`.' },
         { name: 'sync', boolean: true, default: 'false', description: 'Request a sync of `revision` for Applications without auto-sync (e.g. production).' },
         { name: 'degraded-grace', default: '0s', description: 'How long an Application may be Degraded at the new revision before the step fails (`0s`: at once).' },
+        {
+            name: 'suspended',
+            default: 'wait',
+            description: 'An app Suspended at `revision` (an Argo Rollout paused at a canary or blue-green step): `wait` for the promotion (progress names the Rollout, its step and whether it waits for a manual promotion or a pause duration), `succeed`, or `fail`. An aborted Rollout or a failed AnalysisRun always fails at once.',
+        },
+        {
+            name: 'children',
+            boolean: true,
+            default: 'false',
+            description: 'App-of-apps: also wait for every child Application its resource tree lists (recursively, 3 levels deep), each at `revision` when it reads the same repository, else Synced and Healthy. A parent with no children answers at once.',
+        },
         { name: 'insecure', boolean: true, default: 'false', description: 'Skip TLS certificate verification (a lab only; prefer `ca-cert`).' },
         { name: 'ca-cert', description: "PEM certificate(s) of the CA that signed Argo CD's certificate, for a private CA." },
         { name: 'request-timeout', default: '30s', description: 'Timeout of each API request (a refresh included), retried within `timeout`.' },
@@ -2894,7 +2909,7 @@ var wait_argocd_healthy_spec = __nccwpck_require__(1989);
 const waitArgocdHealthy = {
     spec: wait_argocd_healthy_spec/* waitArgocdHealthySpec */.W,
     run: async (platform) => {
-        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
         return waitArgocdHealthyStep(platform, waitContext());
     },
 };
@@ -3378,7 +3393,7 @@ async function createEnvironmentRepo(dir) {
  * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 async function startDemoArgoCd(remote) {
-    const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(356)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6356));
+    const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6041));
     return ArgoCdSimulator.start({
         tokens: [DEMO_TOKEN],
         // A rollout that takes a moment, so the wait has something to show.

@@ -499,6 +499,20 @@ class ArgoCdClient {
         const value = await this.json({ method: 'GET', path, query: { appNamespace, project }, application: name, options });
         return (0,parse/* parseResourceTree */.cX)(value, this.where('GET', path));
     }
+    /** An ApplicationSet and the Applications it generated; `appsetNamespace` for one outside Argo CD's namespace. */
+    async getApplicationSet(name, options = {}) {
+        const path = `/api/v1/applicationsets/${encodeURIComponent(name)}`;
+        const value = await this.json({ method: 'GET', path, query: { appsetNamespace: options.appsetNamespace }, options });
+        return (0,parse/* parseApplicationSet */.co)(value, this.where('GET', path));
+    }
+    /** One live resource of the app (`GET …/resource`), e.g. a Rollout with its status. */
+    async getResource(name, resource, options = {}) {
+        const path = `/api/v1/applications/${encodeURIComponent(name)}/resource`;
+        const { appNamespace, project } = options;
+        const query = { resourceName: resource.name, kind: resource.kind, namespace: resource.namespace, group: resource.group, version: resource.version, appNamespace, project };
+        const value = await this.json({ method: 'GET', path, query, application: name, options });
+        return (0,parse/* parseResourceManifest */.Dt)(value, this.where('GET', path));
+    }
     /** Starts a sync; resolves with the Application as the server stored the new operation. */
     async sync(name, options = {}) {
         const path = `/api/v1/applications/${encodeURIComponent(name)}/sync`;
@@ -875,8 +889,10 @@ class ArgoCdProtocolError extends ArgoCdError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dt: () => (/* binding */ parseResourceManifest),
 /* harmony export */   SL: () => (/* binding */ parseApplicationList),
 /* harmony export */   cX: () => (/* binding */ parseResourceTree),
+/* harmony export */   co: () => (/* binding */ parseApplicationSet),
 /* harmony export */   pm: () => (/* binding */ parseWatchLine),
 /* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   wO: () => (/* binding */ parseApplication)
@@ -911,6 +927,7 @@ function parseApplication(value, where) {
             resourceVersion: string(metadata?.resourceVersion),
             labels: labels(metadata?.labels),
             deletionTimestamp: string(metadata?.deletionTimestamp),
+            ...ownerReferences(metadata?.ownerReferences),
         },
         spec: {
             project: string(spec?.project),
@@ -959,6 +976,40 @@ function parseApplicationList(value, where) {
 function parseResourceTree(value, where) {
     const root = requireObject(value, where, 'a resource tree');
     return { nodes: list(root.nodes, resourceNode), orphanedNodes: list(root.orphanedNodes, resourceNode) };
+}
+function ownerReferences(value) {
+    const owners = list(value, (entry) => {
+        const owner = object(entry);
+        const kind = string(owner?.kind);
+        const name = string(owner?.name);
+        return kind !== undefined && name !== undefined ? { kind, name } : undefined;
+    }).filter((owner) => owner !== undefined);
+    return owners.length > 0 ? { ownerReferences: owners } : {};
+}
+/** `GET /api/v1/applicationsets/{name}`: its name and the Applications in `status.resources`. */
+function parseApplicationSet(value, where) {
+    const root = requireObject(value, where, 'an ApplicationSet');
+    const metadata = object(root.metadata);
+    const status = object(root.status);
+    const applications = list(status?.resources, (entry) => {
+        const row = object(entry);
+        const name = string(row?.name);
+        if (name === undefined || (row?.kind !== undefined && row.kind !== 'Application'))
+            return undefined;
+        const namespace = string(row?.namespace);
+        return { name, ...(namespace ? { namespace } : {}) };
+    }).filter((app) => app !== undefined);
+    const count = status?.resourcesCount;
+    const resourcesCount = typeof count === 'number' ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : undefined;
+    const namespace = string(metadata?.namespace);
+    return { name: string(metadata?.name) ?? '', ...(namespace ? { namespace } : {}), applications, ...(resourcesCount !== undefined ? { resourcesCount } : {}) };
+}
+/** `GET …/resource`: `{manifest}`, the live object as JSON text. */
+function parseResourceManifest(value, where) {
+    const root = requireObject(value, where, 'a resource answer');
+    if (typeof root.manifest !== 'string')
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdProtocolError */ .ZX(`${where} answered without the resource's manifest.`, HINT);
+    return requireObject(parseJson(root.manifest, where), where, 'a Kubernetes object');
 }
 const EVENT_TYPES = ['ADDED', 'MODIFIED', 'DELETED'];
 /** One line of `GET /api/v1/stream/applications`: `{"result":{type,application}}` or `{"error":{…}}`. */

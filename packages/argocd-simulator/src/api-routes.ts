@@ -9,7 +9,9 @@ import type { Controller, SyncRequest } from './controller.js';
 import { ApiError, appNotFound, GrpcCode, permissionDenied } from './errors.js';
 import { readJson, sendJson } from './http-util.js';
 import { parseLabelSelector, SelectorError } from './label-selector.js';
+import type { LiveResource } from './live-state.js';
 import { buildResourceTree } from './resource-tree.js';
+import { analysisRunObject, findAnalysisRun, rolloutObject } from './rollouts.js';
 import type { Clock } from './time.js';
 import type { SimApp } from './sim-app.js';
 import type { AppStore } from './store.js';
@@ -29,13 +31,15 @@ export interface Route {
   app?: string;
 }
 
-const APP_PATH = /^\/api\/v1\/applications\/([^/]+)(\/resource-tree|\/sync)?$/;
+const APP_PATH = /^\/api\/v1\/applications\/([^/]+)(\/resource-tree|\/resource|\/sync)?$/;
 
 export function classify(method: string, path: string, params: URLSearchParams): Route {
   if (path === '/api/v1/session' && method === 'POST') return { endpoint: 'session' };
   if (path === '/api/v1/session/userinfo' && method === 'GET') return { endpoint: 'userinfo' };
   if (path === '/api/version' && method === 'GET') return { endpoint: 'version' };
   if (path === '/api/v1/applications' && method === 'GET') return { endpoint: 'list' };
+  const set = /^\/api\/v1\/applicationsets\/([^/]+)$/.exec(path);
+  if (set && method === 'GET') return { endpoint: 'applicationset', app: safeDecode(set[1] ?? '') };
   if (path === '/api/v1/stream/applications' && method === 'GET') {
     const name = params.get('name');
     return name ? { endpoint: 'stream', app: name } : { endpoint: 'stream' };
@@ -49,10 +53,19 @@ export function classify(method: string, path: string, params: URLSearchParams):
       return { endpoint: 'unknown' };
     }
     if (match[2] === '/resource-tree' && method === 'GET') return { endpoint: 'resource-tree', app };
+    if (match[2] === '/resource' && method === 'GET') return { endpoint: 'resource', app };
     if (match[2] === '/sync' && method === 'POST') return { endpoint: 'sync', app };
     if (match[2] === undefined && method === 'GET') return { endpoint: params.has('refresh') ? 'refresh' : 'get', app };
   }
   return { endpoint: 'unknown' };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Finds an app the principal may see; see the module comment for the 403/404 rules. */
@@ -115,6 +128,37 @@ export function handleResourceTree(ctx: ApiContext, req: IncomingMessage, res: S
   const principal = ctx.auth.authenticate(req.headers);
   const sim = lookupApp(ctx, principal, route.app ?? '', params.get('appNamespace'), params.get('project'));
   sendJson(res, 200, buildResourceTree(sim.live.resources));
+}
+
+/**
+ * `GET …/resource?namespace=&resourceName=&version=&group=&kind=`: `{manifest}`, the live object
+ * as JSON text. Rollouts and their AnalysisRuns carry their status; other kinds their identity.
+ */
+export function handleResource(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, route: Route, params: URLSearchParams): void {
+  const principal = ctx.auth.authenticate(req.headers);
+  const sim = lookupApp(ctx, principal, route.app ?? '', params.get('appNamespace'), params.get('project'));
+  const kind = params.get('kind') ?? '';
+  const name = params.get('resourceName') ?? '';
+  const namespace = params.get('namespace') ?? '';
+  const group = params.get('group') ?? '';
+  const object = liveObject(sim.live.resources, { kind, name, namespace, group });
+  if (!object) throw new ApiError(GrpcCode.NotFound, `${kind} ${name} not found as part of application ${sim.name}`);
+  sendJson(res, 200, { manifest: JSON.stringify(object) });
+}
+
+function liveObject(resources: readonly LiveResource[], ref: { kind: string; name: string; namespace: string; group: string }): Record<string, unknown> | undefined {
+  if (ref.kind === 'AnalysisRun') {
+    const found = findAnalysisRun(resources, ref.name);
+    return found && found.owner.namespace === ref.namespace ? analysisRunObject(found.owner, found.run) : undefined;
+  }
+  const resource = resources.find((entry) => entry.kind === ref.kind && entry.name === ref.name && entry.namespace === ref.namespace && entry.group === ref.group);
+  if (!resource) return undefined;
+  if (resource.kind === 'Rollout') return rolloutObject(resource);
+  return {
+    apiVersion: resource.group ? `${resource.group}/${resource.version}` : resource.version,
+    kind: resource.kind,
+    metadata: { name: resource.name, ...(resource.namespace ? { namespace: resource.namespace } : {}), uid: resource.uid, resourceVersion: resource.resourceVersion },
+  };
 }
 
 export async function handleSync(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> {

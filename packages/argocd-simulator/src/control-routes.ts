@@ -15,6 +15,9 @@
  *   POST   /__sim/apps/{name}/sync         SyncRequest → Application
  *   POST   /__sim/apps/{name}/patch        merge patch → Application
  *   POST   /__sim/apps/{name}/timeline     [{afterMs, patch}] → 202
+ *   POST   /__sim/applicationsets                  ApplicationSetConfig → 200 ApplicationSet
+ *   POST   /__sim/apps/{name}/rollouts/{rollout}/promote  → 200 Application
+ *   POST   /__sim/apps/{name}/rollouts/{rollout}/abort    → 200 Application
  *   POST   /__sim/holds                    {stage, app?} → {id}
  *   DELETE /__sim/holds/{id}
  *   POST   /__sim/tokens                   {token, username?, projects?}
@@ -34,6 +37,7 @@ import type { TokenGrant } from './auth.js';
 import type { SyncRequest } from './controller.js';
 import type { RequestRecord } from './request-log.js';
 import type { TimelineStep } from './timeline-step.js';
+import type { ApplicationSetConfig } from './application-sets.js';
 import type { Application, Endpoint } from './types.js';
 
 /**
@@ -53,6 +57,9 @@ export interface ControlledSimulator {
   patchApp(name: string, patch: MergePatch, namespace?: string): Application;
   timeline(name: string, steps: readonly TimelineStep[], namespace?: string): unknown;
   hold(stage: Stage, name?: string, namespace?: string): () => void;
+  addApplicationSet(config: ApplicationSetConfig): Record<string, unknown>;
+  promoteRollout(name: string, rollout: string, namespace?: string): Application;
+  abortRollout(name: string, rollout: string, namespace?: string): Application;
   addToken(token: string, grant?: TokenGrant): void;
   revokeToken(token: string): void;
   closeStreams(): number;
@@ -97,12 +104,18 @@ export async function handleControl(sim: ControlledSimulator, faults: FaultRegis
         if (action === 'refresh') return sendJson(res, 200, await sim.refresh(id, { hard: url.searchParams.get('hard') === 'true', ...(namespace ? { namespace } : {}) }));
         if (action === 'sync') return sendJson(res, 200, await sim.sync(id, parseSyncRequest(await readJson(req)), namespace));
         if (action === 'patch') return sendJson(res, 200, sim.patchApp(id, (await readJson(req)) as MergePatch, namespace));
+        const [, , , rollout, verb] = parts;
+        if (action === 'rollouts' && rollout !== undefined && verb === 'promote') return sendJson(res, 200, sim.promoteRollout(id, rollout, namespace));
+        if (action === 'rollouts' && rollout !== undefined && verb === 'abort') return sendJson(res, 200, sim.abortRollout(id, rollout, namespace));
         if (action === 'timeline') {
           const steps = await readSteps(req);
           sim.timeline(id, steps, namespace);
           return sendJson(res, 202, { steps: steps.length });
         }
       }
+    }
+    if (resource === 'applicationsets' && id === undefined && method === 'POST') {
+      return sendJson(res, 200, sim.addApplicationSet((await readJson(req)) as unknown as ApplicationSetConfig));
     }
     if (resource === 'holds') {
       const releases = holdReleases.get(sim) ?? new Map<number, () => void>();

@@ -9,6 +9,7 @@ export { DEFAULT_TIMINGS } from './options.js';
 export type { ImageMatcher, ContainerImage } from './images.js';
 export type { FaultAction, FaultHandle, FaultSpec } from './faults.js';
 export type { RequestRecord } from './request-log.js';
+export type { ApplicationSetConfig } from './application-sets.js';
 export type { TokenGrant, UserConfig } from './auth.js';
 export type { SyncRequest } from './controller.js';
 export type { Stage } from './holds.js';

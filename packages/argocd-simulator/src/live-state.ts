@@ -15,6 +15,34 @@ export interface LiveResource extends ManifestResource {
   rollout: 'progressing' | 'settled';
   /** Whether a degraded-image rule matched one of its images when it was applied. */
   broken: boolean;
+  /** An Argo Rollout walking its canary steps after an update (see rollouts.ts). */
+  canary?: CanaryState;
+}
+
+/** Where a canary stands, as the Rollout's `status` reports it. */
+export interface CanaryState {
+  phase: 'Progressing' | 'Paused' | 'Degraded' | 'Healthy';
+  /** `status.currentStepIndex`: the step being run (the pause step while paused). */
+  stepIndex: number;
+  /** The pause in effect: `startTime`, and how long when the step gives a duration. */
+  pause?: { startTime: string; durationMs?: number };
+  /** A blue-green Rollout: it pauses (`BlueGreenPause`) before the switch instead of walking steps. */
+  blueGreen?: boolean;
+  /** `status.message` of an aborted Rollout. */
+  abortMessage?: string;
+  analysisRuns: AnalysisRunState[];
+}
+
+export interface AnalysisRunState {
+  name: string;
+  uid: string;
+  createdAt: string;
+  phase: 'Running' | 'Successful' | 'Failed';
+  metric: string;
+  /** The failed run's `status.message`. */
+  message?: string;
+  /** The failed measurement's value. */
+  value?: string;
 }
 
 export interface LiveState {
@@ -57,6 +85,10 @@ export function resourceHealth(resource: LiveResource): ResourceHealth | undefin
       if (resource.broken) return { status: 'Degraded', message: `Deployment "${name}" exceeded its progress deadline` };
       return { status: 'Healthy' };
     case 'Rollout':
+      if (resource.canary) {
+        const canaryHealth = canaryRolloutHealth(resource.canary);
+        if (canaryHealth) return canaryHealth;
+      }
       if (!settled) return { status: 'Progressing', message: 'more replicas need to be updated' };
       if (resource.broken) {
         return { status: 'Degraded', message: `ProgressDeadlineExceeded: ReplicaSet "${replicaSetName(resource)}" has timed out progressing.` };
@@ -80,6 +112,30 @@ export function resourceHealth(resource: LiveResource): ResourceHealth | undefin
     default:
       return ALWAYS_HEALTHY.has(resource.kind) ? { status: 'Healthy' } : undefined;
   }
+}
+
+/**
+ * Argo CD's Rollout health check (resource_customizations/argoproj.io/Rollout/health.lua): a
+ * pause condition makes it Suspended with the condition's reason, an abort Degraded with the
+ * Rollout's message. Undefined once the canary finished: the usual rollout health then applies.
+ */
+function canaryRolloutHealth(canary: CanaryState): ResourceHealth | undefined {
+  switch (canary.phase) {
+    case 'Paused':
+      return { status: 'Suspended', message: canary.blueGreen ? 'BlueGreenPause' : 'CanaryPauseStep' };
+    case 'Degraded':
+      return { status: 'Degraded', message: canary.abortMessage ?? 'Rollout is aborted' };
+    case 'Progressing':
+      return { status: 'Progressing', message: 'more replicas need to be updated' };
+    default:
+      return undefined;
+  }
+}
+
+/** AnalysisRun health as Argo CD's check gives it: Failed is Degraded with the run's message. */
+export function analysisRunHealth(run: AnalysisRunState): ResourceHealth {
+  if (run.phase === 'Failed') return { status: 'Degraded', message: run.message ?? 'Analysis failed' };
+  return run.phase === 'Successful' ? { status: 'Healthy' } : { status: 'Progressing' };
 }
 
 export function podHealth(resource: LiveResource, container: string, podName: string): ResourceHealth {

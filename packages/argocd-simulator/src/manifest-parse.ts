@@ -20,6 +20,10 @@ export interface ManifestResource {
   /** Digest of the object's content: two resources differ exactly when their hashes do. */
   hash: string;
   sourceIndex: number;
+  /** An Argo Rollout's `spec.strategy.canary.steps`, as written (a canary walks them on update). */
+  canarySteps?: Record<string, unknown>[];
+  /** An Argo Rollout's blue-green strategy that waits for a promotion (`autoPromotionEnabled: false`). */
+  manualBlueGreen?: boolean;
 }
 
 // Kinds without a namespace; a namespace written on them is dropped, as Argo CD does.
@@ -67,7 +71,11 @@ export function toResource(object: K8sObject, defaultNamespace: string, sourceIn
   const metadata = object.metadata ?? {};
   const name = typeof metadata['name'] === 'string' ? metadata['name'] : '';
   const declared = typeof metadata['namespace'] === 'string' ? metadata['namespace'] : '';
+  const canarySteps = kind === 'Rollout' ? rolloutSteps(object) : undefined;
+  const manualBlueGreen = kind === 'Rollout' && manualPromotion(object);
   return {
+    ...(canarySteps ? { canarySteps } : {}),
+    ...(manualBlueGreen ? { manualBlueGreen } : {}),
     group: slash >= 0 ? apiVersion.slice(0, slash) : '',
     version: slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion,
     kind,
@@ -77,6 +85,29 @@ export function toResource(object: K8sObject, defaultNamespace: string, sourceIn
     hash: createHash('sha256').update(stableJson(object)).digest('hex').slice(0, 16),
     sourceIndex,
   };
+}
+
+/** `spec.strategy.canary.steps` of a Rollout, when it has any. */
+function rolloutSteps(object: K8sObject): Record<string, unknown>[] | undefined {
+  const spec = object['spec'];
+  const strategy = isObject(spec) ? spec['strategy'] : undefined;
+  const canary = isObject(strategy) ? strategy['canary'] : undefined;
+  const steps = isObject(canary) ? canary['steps'] : undefined;
+  if (!Array.isArray(steps)) return undefined;
+  const valid = steps.filter(isObject);
+  return valid.length > 0 ? valid : undefined;
+}
+
+/** `spec.strategy.blueGreen.autoPromotionEnabled: false`: the switch waits for a promotion. */
+function manualPromotion(object: K8sObject): boolean {
+  const spec = object['spec'];
+  const strategy = isObject(spec) ? spec['strategy'] : undefined;
+  const blueGreen = isObject(strategy) ? strategy['blueGreen'] : undefined;
+  return isObject(blueGreen) && blueGreen['autoPromotionEnabled'] === false;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function resourceKey(resource: Pick<ManifestResource, 'group' | 'kind' | 'namespace' | 'name'>): string {

@@ -9,6 +9,7 @@ import type { GitReader } from './git-reader.js';
 import type { Holds, Stage } from './holds.js';
 import { resourceKey, type ManifestResource } from './manifest-parse.js';
 import type { LiveResource } from './live-state.js';
+import { hasCanarySteps, startCanary, walkCanary, type CanaryContext } from './rollouts.js';
 import type { SimApp } from './sim-app.js';
 import type { AppStore } from './store.js';
 import { readTarget, revisionContext, type TargetResult } from './target-state.js';
@@ -174,14 +175,18 @@ export function applyToLive(sim: SimApp, target: readonly ManifestResource[], re
     const before = previous.get(resourceKey(resource));
     previous.delete(resourceKey(resource));
     const unchanged = before?.hash === resource.hash;
-    return {
+    const live: LiveResource = {
       ...resource,
       uid: before?.uid ?? randomUUID(),
       createdAt: before?.createdAt ?? formatTime(now),
       resourceVersion: unchanged && before ? before.resourceVersion : String(generation),
       rollout: unchanged && before ? before.rollout : 'progressing',
       broken: resource.images.some((entry) => sim.config.isDegradedImage(entry.image)),
+      ...(unchanged && before?.canary ? { canary: before.canary } : {}),
     };
+    // An updated Rollout walks its canary steps; a new one is scaled up at once (Argo Rollouts).
+    if (before && !unchanged && hasCanarySteps(live)) startCanary(live);
+    return live;
   });
   // Without prune, resources removed from git stay on the cluster (and show requiresPruning).
   if (!prune) next.push(...previous.values());
@@ -192,10 +197,29 @@ export function applyToLive(sim: SimApp, target: readonly ManifestResource[], re
 async function settleRollout(ctx: OperationContext, sim: SimApp, generation: number): Promise<void> {
   if (!(await stage(ctx, sim, 'rollout', sim.config.timings.rolloutMs))) return;
   if (sim.live.generation !== generation) return;
+  const canaries = sim.live.resources.filter((resource) => resource.canary?.phase === 'Progressing' && resource.canary.stepIndex === 0);
   ctx.store.update(sim, () => {
-    for (const resource of sim.live.resources) resource.rollout = 'settled';
+    for (const resource of sim.live.resources) if (!canaries.includes(resource)) resource.rollout = 'settled';
     sim.renderDerived(ctx.clock.now());
   });
+  for (const resource of canaries) void walkCanary(canaryContext(ctx, sim, generation), resource).catch(ctx.onError);
+}
+
+/** What a canary walk needs: the clock, the app's rules and timings, and a way to publish. */
+export function canaryContext(ctx: Pick<OperationContext, 'clock' | 'signal' | 'store'>, sim: SimApp, generation: number): CanaryContext {
+  return {
+    clock: ctx.clock,
+    signal: ctx.signal,
+    analysisMs: sim.config.timings.rolloutMs,
+    failsAnalysis: (images) => images.some((image) => sim.config.isFailAnalysisImage(image)),
+    current: () => sim.live.generation === generation && !sim.deleted,
+    update: (change) => {
+      ctx.store.update(sim, () => {
+        change();
+        sim.renderDerived(ctx.clock.now());
+      });
+    },
+  };
 }
 
 /** syncResult.resources of a first sync that created everything. */

@@ -52,6 +52,12 @@ export interface AppRules {
   degradedImage?: ImageMatcher | null;
   /** Images whose sync fails to apply (operation Failed, after retries for auto-sync). */
   failSyncImage?: ImageMatcher | null;
+  /**
+   * Images whose canary analysis fails: an Argo Rollout's `analysis` step ends with its
+   * AnalysisRun Failed and the Rollout aborted (Degraded). Default: tags starting with
+   * `failing-analysis-`; `null` disables.
+   */
+  failAnalysisImage?: ImageMatcher | null;
   /** The apply error for `failSyncImage` / `failSync`; default names the first resource. */
   failSyncMessage?: string;
   /** Programmatic sync failure: return a message to fail the sync of that revision. */
@@ -131,6 +137,7 @@ export interface NormalisedApp {
   timings: SimTimings;
   isDegradedImage: (image: string) => boolean;
   isFailSyncImage: (image: string) => boolean;
+  isFailAnalysisImage: (image: string) => boolean;
   failSyncMessage: string | undefined;
   failSync: AppRules['failSync'];
   comparisonError: AppRules['comparisonError'];
@@ -170,6 +177,7 @@ export function normaliseApp(config: AppConfig, defaults: { namespace: string; t
     timings: { ...defaults.timings, ...config.timings },
     isDegradedImage: compileImageMatcher(rules.degradedImage === undefined ? { tagPrefix: 'broken-' } : rules.degradedImage),
     isFailSyncImage: compileImageMatcher(rules.failSyncImage),
+    isFailAnalysisImage: compileImageMatcher(rules.failAnalysisImage === undefined ? { tagPrefix: 'failing-analysis-' } : rules.failAnalysisImage),
     failSyncMessage: rules.failSyncMessage,
     failSync: rules.failSync,
     comparisonError: rules.comparisonError,

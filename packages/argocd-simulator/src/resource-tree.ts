@@ -3,7 +3,7 @@
  * would create for them (Deployment → ReplicaSet → Pod, StatefulSet/DaemonSet/Job → Pod), each
  * with its health, so a client can explain a Degraded app down to the crashing pod.
  */
-import { podHealth, replicaSetName, resourceHealth, stableUid, type LiveResource } from './live-state.js';
+import { analysisRunHealth, podHealth, replicaSetName, resourceHealth, stableUid, type LiveResource } from './live-state.js';
 import type { ApplicationTree, ResourceNode, ResourceRef } from './types.js';
 
 export function buildResourceTree(resources: readonly LiveResource[]): ApplicationTree {
@@ -23,6 +23,14 @@ export function buildResourceTree(resources: readonly LiveResource[]): Applicati
           : { status: 'Progressing', message: 'Waiting for rollout to finish: 0 out of 1 new replicas are available...' };
         rs.info = [{ name: 'Revision', value: 'Rev:1' }];
         nodes.push(rs, podNode(resource, `${rsName}-${resource.hash.slice(10, 15)}`, refOf(rs)));
+        for (const run of resource.canary?.analysisRuns ?? []) {
+          const node = childNode(resource, 'argoproj.io', 'AnalysisRun', run.name, parent);
+          node.version = 'v1alpha1';
+          node.uid = run.uid;
+          node.createdAt = run.createdAt;
+          node.health = analysisRunHealth(run);
+          nodes.push(node);
+        }
         break;
       }
       case 'StatefulSet':

@@ -10,6 +10,7 @@ import {
   classify,
   handleGet,
   handleList,
+  handleResource,
   handleResourceTree,
   handleSession,
   handleSync,
@@ -26,10 +27,12 @@ import { sendFaultError } from './fault-response.js';
 import { FaultRegistry, type FaultAction } from './faults.js';
 import { GitReader } from './git-reader.js';
 import { Holds, type Stage } from './holds.js';
-import { queryObject, sendError, sendText } from './http-util.js';
+import { queryObject, sendError, sendJson, sendText } from './http-util.js';
 import { applyMergePatch, type MergePatch } from './merge-patch.js';
 import { DEFAULT_TIMINGS, normaliseApp, type AppConfig, type SimTimings } from './options.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
+import { applicationSetObject, newApplicationSet, ownerReference, type ApplicationSetConfig, type StoredApplicationSet } from './application-sets.js';
+import { abortCanary, promoteCanary } from './rollouts.js';
 import { appKey, SimApp } from './sim-app.js';
 import { AppStore, type StoreListener } from './store.js';
 import { handleStream, type ActiveStream } from './stream.js';
@@ -37,7 +40,7 @@ import { formatTime, sleep, systemClock, type Clock } from './time.js';
 import type { TimelineStep } from './timeline-step.js';
 
 export type { TimelineStep };
-import type { Application, Endpoint } from './types.js';
+import type { Application, Endpoint, ObjectMeta } from './types.js';
 
 export interface SimulatorOptions {
   /** A loopback address only: `127.0.0.1` (default), `::1` or `localhost`. */
@@ -91,6 +94,7 @@ export class ArgoCdSimulator {
   readonly faults: FaultRegistry;
   readonly namespace: string;
   private readonly store = new AppStore();
+  private readonly applicationSets = new Map<string, StoredApplicationSet>();
   private readonly holds = new Holds();
   private readonly reader = new GitReader();
   private readonly auth: Auth;
@@ -232,6 +236,61 @@ export class ArgoCdSimulator {
       }
     })();
     return { done, cancel: () => cancel.abort() };
+  }
+
+  /**
+   * An ApplicationSet that generated `config.apps` (which must exist): `GET
+   * /api/v1/applicationsets/{name}` lists them in `status.resources`, and each gets an owner
+   * reference to the set (MODIFIED on watches).
+   */
+  addApplicationSet(config: ApplicationSetConfig): Record<string, unknown> {
+    const set = newApplicationSet(config, this.namespace, this.clock.now());
+    const { name, namespace } = set.config;
+    for (const app of set.config.apps) {
+      const sim = this.sim(app, namespace);
+      this.store.update(sim, (object) => {
+        const metadata = object.metadata as ObjectMeta & { ownerReferences?: unknown[] };
+        metadata.ownerReferences = [ownerReference(set)];
+      });
+    }
+    this.applicationSets.set(`${namespace}/${name}`, set);
+    return this.applicationSetObject(name, namespace);
+  }
+
+  /** The set as the API answers it. */
+  applicationSetObject(name: string, namespace = this.namespace): Record<string, unknown> {
+    const set = this.applicationSets.get(`${namespace}/${name}`);
+    if (!set) throw new ApiError(GrpcCode.NotFound, `applicationsets.argoproj.io "${name}" not found`);
+    const apps = set.config.apps.flatMap((app) => {
+      const sim = this.store.get(namespace, app);
+      return sim && !sim.deleted ? [sim.app] : [];
+    });
+    return applicationSetObject(set, apps);
+  }
+
+  /**
+   * `kubectl argo rollouts promote`: the Rollout `rollout` of the app, paused at a canary step
+   * without a duration, goes on with its next steps. Throws when it is not paused there.
+   */
+  promoteRollout(name: string, rollout: string, namespace?: string): Application {
+    const sim = this.sim(name, namespace);
+    const resource = sim.live.resources.find((entry) => entry.kind === 'Rollout' && entry.name === rollout);
+    if (!resource || !promoteCanary(resource)) throw new Error(`Rollout ${rollout} of app ${name} is not paused at a step awaiting promotion`);
+    return structuredClone(sim.app);
+  }
+
+  /** `kubectl argo rollouts abort`: the Rollout's update is aborted (Degraded, "RolloutAborted"). */
+  abortRollout(name: string, rollout: string, namespace?: string): Application {
+    const sim = this.sim(name, namespace);
+    const resource = sim.live.resources.find((entry) => entry.kind === 'Rollout' && entry.name === rollout);
+    const update = (change: () => void): void => {
+      this.store.update(sim, () => {
+        change();
+        sim.renderDerived(this.clock.now());
+      });
+    };
+    if (!resource || !abortCanary(resource, update)) throw new Error(`Rollout ${rollout} of app ${name} has no canary update in progress`);
+    return structuredClone(sim.app);
   }
 
   /**
@@ -412,6 +471,11 @@ export class ArgoCdSimulator {
         return handleList(this.api, req, res, params);
       case 'resource-tree':
         return handleResourceTree(this.api, req, res, route, params);
+      case 'resource':
+        return handleResource(this.api, req, res, route, params);
+      case 'applicationset':
+        this.api.auth.authenticate(req.headers);
+        return sendJson(res, 200, this.applicationSetObject(route.app ?? '', params.get('appsetNamespace') || this.namespace));
       case 'sync':
         return handleSync(this.api, req, res, route);
       case 'session':

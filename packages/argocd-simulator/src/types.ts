@@ -219,6 +219,10 @@ export type Endpoint =
   | 'refresh'
   | 'stream'
   | 'resource-tree'
+  /** `GET /applications/{name}/resource`: one live object's manifest. */
+  | 'resource'
+  /** `GET /applicationsets/{name}`. */
+  | 'applicationset'
   | 'sync'
   | 'unknown';
 
@@ -231,6 +235,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   'refresh',
   'stream',
   'resource-tree',
+  'resource',
+  'applicationset',
   'sync',
   'unknown',
 ];

@@ -56,7 +56,15 @@ export interface Expectation {
   source?: SourceSelector;
   /** How long Degraded is tolerated once our commit is applied; default 0 (fail at once). */
   degradedGraceMs?: number;
+  /**
+   * Health Suspended (a Rollout paused at a canary or blue-green step) once our commit is applied
+   * and Synced: `wait` (default) for it to be promoted, `succeed` (the paused step is the goal),
+   * or `fail`.
+   */
+  suspended?: SuspendedPolicy;
 }
+
+export type SuspendedPolicy = 'wait' | 'succeed' | 'fail';
 
 /** What `assess` needs to remember between calls; pass the last `Assessment.memory` back. */
 export interface AssessMemory {
@@ -181,6 +189,8 @@ function assessRevision(app: Application, expected: string, expectation: Expecta
     return applied(degraded(app, key, `${short(revision)} was applied`, expectation, context, revision));
   }
   if (status.sync.status !== 'Synced') return applied({ ...waitingResult(name, describeSyncStatus(app), notes), revision });
+  const suspended = suspendedVerdict(app, expectation, `runs ${short(revision)}`, revision);
+  if (suspended) return applied(suspended);
   if (status.health.status !== 'Healthy') return applied({ ...waitingResult(name, describeHealth(app), notes), revision });
   const descendant = matcher.classify(revision) === 'descendant' ? `, a descendant of ${want}` : '';
   return applied({ state: 'success', reason: `${name} runs ${short(revision)}${descendant} (Synced, Healthy)`, memory: {}, unknownAncestry: [], revision });
@@ -237,9 +247,22 @@ function assessAppWait(app: Application, expectation: Expectation, context: Asse
     return degraded(app, current.join(',') || '(no revision)', `the last sync`, expectation, context, revision);
   }
   if (status.sync.status !== 'Synced') return { ...waitingResult(name, describeSyncStatus(app), []), revision };
+  const suspended = settled ? suspendedVerdict(app, expectation, `is Synced${revision ? ` at ${short(revision)}` : ''}`, revision) : undefined;
+  if (suspended) return suspended;
   if (status.health.status !== 'Healthy') return { ...waitingResult(name, describeHealth(app), []), revision };
   const at = revision ? ` at ${short(revision)}` : '';
   return { state: 'success', reason: `${name} is Synced and Healthy${at} with no operation running`, memory: {}, unknownAncestry: [], revision };
+}
+
+/** Suspended once Synced, under `suspended: succeed | fail`; undefined to go on (`wait`, or not Suspended). */
+function suspendedVerdict(app: Application, expectation: Expectation, what: string, revision: string | undefined): Assessment | undefined {
+  const policy = expectation.suspended ?? 'wait';
+  if (app.status.health.status !== 'Suspended' || policy === 'wait') return undefined;
+  const name = app.metadata.name;
+  if (policy === 'succeed') {
+    return { state: 'success', reason: `${name} ${what} (Synced, Suspended: a paused rollout, accepted by suspended: succeed)`, memory: {}, unknownAncestry: [], revision };
+  }
+  return failureResult(`${name}: ${describeHealth(app)} (suspended: fail)`, revision);
 }
 
 /** Degraded at an applied revision: waiting inside the grace period, failure after it. */

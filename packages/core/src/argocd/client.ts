@@ -3,11 +3,11 @@ import { InputError } from '../errors';
 import { errorForStatus, errorForStreamLine, readServerMessage, type Redact, type RequestContext } from './classify';
 import { ArgoCdProtocolError } from './errors';
 import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type HttpStream } from './http';
-import { parseApplication, parseApplicationList, parseJson, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
+import { parseApplication, parseApplicationList, parseApplicationSet, parseJson, parseResourceManifest, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
 import type { SecretRedactor } from '../text/secret-redactor';
 import { addSecret, redactorFor } from './secrets';
 import { jsonLines, malformed, truncated, type JsonLine } from './stream';
-import type { Application, ApplicationList, ApplicationWatchEvent, ResourceTree } from './types';
+import type { Application, ApplicationList, ApplicationSet, ApplicationWatchEvent, LiveObject, ResourceRef, ResourceTree } from './types';
 
 /**
  * A small Argo CD REST client: the calls a CI step needs to wait on (and optionally sync) an
@@ -166,6 +166,22 @@ export class ArgoCdClient {
     const { appNamespace, project } = options;
     const value = await this.json({ method: 'GET', path, query: { appNamespace, project }, application: name, options });
     return parseResourceTree(value, this.where('GET', path));
+  }
+
+  /** An ApplicationSet and the Applications it generated; `appsetNamespace` for one outside Argo CD's namespace. */
+  async getApplicationSet(name: string, options: RequestOptions & { appsetNamespace?: string } = {}): Promise<ApplicationSet> {
+    const path = `/api/v1/applicationsets/${encodeURIComponent(name)}`;
+    const value = await this.json({ method: 'GET', path, query: { appsetNamespace: options.appsetNamespace }, options });
+    return parseApplicationSet(value, this.where('GET', path));
+  }
+
+  /** One live resource of the app (`GET …/resource`), e.g. a Rollout with its status. */
+  async getResource(name: string, resource: ResourceRef, options: AppRequestOptions = {}): Promise<LiveObject> {
+    const path = `/api/v1/applications/${encodeURIComponent(name)}/resource`;
+    const { appNamespace, project } = options;
+    const query = { resourceName: resource.name, kind: resource.kind, namespace: resource.namespace, group: resource.group, version: resource.version, appNamespace, project };
+    const value = await this.json({ method: 'GET', path, query, application: name, options });
+    return parseResourceManifest(value, this.where('GET', path));
   }
 
   /** Starts a sync; resolves with the Application as the server stored the new operation. */

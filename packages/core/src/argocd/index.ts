@@ -18,9 +18,11 @@ export {
   type AssessMemory,
   type AssessState,
   type Expectation,
+  type SuspendedPolicy,
 } from './assess';
+export { describeLive, rolloutNodes, type RolloutFinding } from './rollouts';
 export type { DescendantPredicate } from './revision-match';
-export { normaliseRepoURL, type SourceSelector } from './sources';
+export { normaliseRepoURL, sourceLayout, type SourceSelector } from './sources';
 export {
   ArgoCdError,
   ArgoCdAppNotFoundError,

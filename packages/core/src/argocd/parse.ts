@@ -1,5 +1,7 @@
 import { ArgoCdProtocolError } from './errors';
 import type {
+  ApplicationSet,
+  LiveObject,
   Application,
   ApplicationCondition,
   ApplicationList,
@@ -58,6 +60,7 @@ export function parseApplication(value: unknown, where: string): Application {
       resourceVersion: string(metadata?.resourceVersion),
       labels: labels(metadata?.labels),
       deletionTimestamp: string(metadata?.deletionTimestamp),
+      ...ownerReferences(metadata?.ownerReferences),
     },
     spec: {
       project: string(spec?.project),
@@ -108,6 +111,41 @@ export function parseApplicationList(value: unknown, where: string): Application
 export function parseResourceTree(value: unknown, where: string): ResourceTree {
   const root = requireObject(value, where, 'a resource tree');
   return { nodes: list(root.nodes, resourceNode), orphanedNodes: list(root.orphanedNodes, resourceNode) };
+}
+
+function ownerReferences(value: unknown): { ownerReferences?: { kind: string; name: string }[] } {
+  const owners = list(value, (entry) => {
+    const owner = object(entry);
+    const kind = string(owner?.kind);
+    const name = string(owner?.name);
+    return kind !== undefined && name !== undefined ? { kind, name } : undefined;
+  }).filter((owner): owner is { kind: string; name: string } => owner !== undefined);
+  return owners.length > 0 ? { ownerReferences: owners } : {};
+}
+
+/** `GET /api/v1/applicationsets/{name}`: its name and the Applications in `status.resources`. */
+export function parseApplicationSet(value: unknown, where: string): ApplicationSet {
+  const root = requireObject(value, where, 'an ApplicationSet');
+  const metadata = object(root.metadata);
+  const status = object(root.status);
+  const applications = list(status?.resources, (entry) => {
+    const row = object(entry);
+    const name = string(row?.name);
+    if (name === undefined || (row?.kind !== undefined && row.kind !== 'Application')) return undefined;
+    const namespace = string(row?.namespace);
+    return { name, ...(namespace ? { namespace } : {}) };
+  }).filter((app): app is { name: string; namespace?: string } => app !== undefined);
+  const count = status?.resourcesCount;
+  const resourcesCount = typeof count === 'number' ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : undefined;
+  const namespace = string(metadata?.namespace);
+  return { name: string(metadata?.name) ?? '', ...(namespace ? { namespace } : {}), applications, ...(resourcesCount !== undefined ? { resourcesCount } : {}) };
+}
+
+/** `GET …/resource`: `{manifest}`, the live object as JSON text. */
+export function parseResourceManifest(value: unknown, where: string): LiveObject {
+  const root = requireObject(value, where, 'a resource answer');
+  if (typeof root.manifest !== 'string') throw new ArgoCdProtocolError(`${where} answered without the resource's manifest.`, HINT);
+  return requireObject(parseJson(root.manifest, where), where, 'a Kubernetes object') as LiveObject;
 }
 
 export type WatchLine =

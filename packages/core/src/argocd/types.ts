@@ -27,6 +27,8 @@ export interface ApplicationMetadata {
   labels: Record<string, string>;
   /** Set once the application is being deleted. */
   deletionTimestamp?: string;
+  /** Who owns it: an ApplicationSet names itself here on the apps it generates. */
+  ownerReferences?: { kind: string; name: string }[];
 }
 
 export interface AutomatedSyncPolicy {
@@ -160,4 +162,26 @@ export interface StreamErrorBody {
   httpCode?: number;
   httpStatus?: string;
   message?: string;
+}
+
+/** A live Kubernetes object as `GET …/resource` returns it (a Rollout, an AnalysisRun…): read field by field. */
+export type LiveObject = Record<string, unknown>;
+
+/** Which resource of an app `GET …/resource` reads: a node of its resource tree. */
+export interface ResourceRef {
+  group?: string;
+  version?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/** `GET /api/v1/applicationsets/{name}`: the Applications it generated (`status.resources`). */
+export interface ApplicationSet {
+  name: string;
+  namespace?: string;
+  /** The generated apps listed; may be cut short by the controller's limit (see `resourcesCount`). */
+  applications: { name: string; namespace?: string }[];
+  /** How many it generated in all, when the server says. */
+  resourcesCount?: number;
 }

@@ -1,3 +1,4 @@
+import type { SuspendedPolicy } from '../../argocd';
 import { serverUrl } from '../../argocd/client';
 import { redactorFor } from '../../argocd/secrets';
 import { parseDuration } from '../../text/duration';
@@ -17,6 +18,8 @@ export interface WaitArgocdConfig {
   /** `name`, or `namespace/name` for an app in another namespace than `appNamespace`'s (or the server's). */
   applications: string[];
   selector?: string;
+  /** `application-set`: its name and, when given, namespace. */
+  applicationSet?: { name: string; namespace?: string };
   appNamespace?: string;
   project?: string;
   /** The commit to run; undefined waits like `argocd app wait`. */
@@ -27,6 +30,10 @@ export interface WaitArgocdConfig {
   refresh: RefreshMode;
   sync: boolean;
   degradedGraceMs: number;
+  /** Also wait for the child Applications of each app (app-of-apps), recursively. */
+  children: boolean;
+  /** An app Suspended at the revision (a paused Rollout): wait, succeed or fail. */
+  suspended: SuspendedPolicy;
   insecure: boolean;
   caCert?: string;
   requestTimeoutMs: number;
@@ -47,6 +54,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
   errors.attempt(() => checkServer(inputs.server, secret), undefined);
   const applications = errors.attempt(() => applicationList(inputs), []);
+  const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
   const appNamespace = inputs['app-namespace'];
   if (appNamespace !== '' && !NAMESPACE.test(appNamespace)) {
     errors.add(new InputError(`Input 'app-namespace' is not a namespace name: ${JSON.stringify(appNamespace)}.`, 'Namespaces are lower-case letters, digits and `-`.'));
@@ -60,6 +68,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   if (given !== refresh) {
     errors.add(new InputError(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.'));
   }
+  const suspended = suspendedPolicy(inputs.suspended, errors);
   const caCert = inputs['ca-cert'];
   if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
     errors.add(new InputError("Input 'ca-cert' is not PEM text.", 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.'));
@@ -68,18 +77,45 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   const sync = errors.attempt(() => parseBoolean(inputs.sync, 'sync', false), false);
   const degradedGraceMs = errors.attempt(() => parseDuration(inputs['degraded-grace'] || '0s', 'degraded-grace'), 0);
   const insecure = errors.attempt(() => parseBoolean(inputs.insecure, 'insecure', false), false);
+  const children = errors.attempt(() => parseBoolean(inputs.children, 'children', false), false);
   const requestTimeoutMs = errors.attempt(() => parseDuration(inputs['request-timeout'] || '30s', 'request-timeout'), 0);
   if (sync && revision === '') errors.add(new InputError("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
   errors.throwIfAny();
   // Set once no error was collected: credentials() cannot throw here.
-  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, insecure, requestTimeoutMs };
+  const config: WaitArgocdConfig = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, children, insecure, requestTimeoutMs };
   if (inputs.selector !== '') config.selector = inputs.selector;
+  if (applicationSet) config.applicationSet = applicationSet;
   if (appNamespace !== '') config.appNamespace = appNamespace;
   if (inputs.project !== '') config.project = inputs.project;
   if (revision !== '') config.revision = revision;
   if (inputs.path !== '') config.path = inputs.path;
   if (caCert !== '') config.caCert = caCert;
   return config;
+}
+
+function suspendedPolicy(given: string, errors: InputErrors): SuspendedPolicy {
+  const value = given.trim() || 'wait';
+  if (value === 'wait' || value === 'succeed' || value === 'fail') return value;
+  errors.add(
+    new InputError(
+      `Input 'suspended' must be wait, succeed or fail, got ${JSON.stringify(given)}.`,
+      'wait: until the paused Rollout is promoted; succeed: a paused canary step is the goal; fail: a pause is an error.',
+    ),
+  );
+  return 'wait';
+}
+
+/** `name` or `namespace/name` of an ApplicationSet; undefined when not given. */
+function applicationSetInput(given: string): WaitArgocdConfig['applicationSet'] {
+  const entry = given.trim();
+  if (entry === '') return undefined;
+  const parts = entry.split('/');
+  const name = parts.at(-1) ?? '';
+  const namespace = parts.length === 2 ? parts[0] : undefined;
+  if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
+    throw new InputError(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).');
+  }
+  return { name, ...(namespace ? { namespace } : {}) };
 }
 
 function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {
@@ -118,8 +154,8 @@ function applicationList(inputs: WaitArgocdInputs): string[] {
       );
     }
   }
-  if (applications.length === 0 && inputs.selector === '') {
-    throw new InputError("Nothing to wait for: give 'application' or 'selector'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
+  if (applications.length === 0 && inputs.selector === '' && inputs['application-set'].trim() === '') {
+    throw new InputError("Nothing to wait for: give 'application', 'selector' or 'application-set'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
   }
   return applications;
 }

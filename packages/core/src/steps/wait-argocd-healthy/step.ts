@@ -36,6 +36,12 @@ function rank(health: string): number {
 
 function summaryMarkdown(result: WaitResult): string {
   const lines = ['### gitops-promote: wait-argocd-healthy', ''];
+  // One row per app first: a tree or a set of twenty reads at a glance; the details follow.
+  lines.push('| Application | Outcome | Health | Sync | Revision | Why |', '| --- | --- | --- | --- | --- | --- |');
+  for (const [name, report] of Object.entries(result.reports)) {
+    lines.push(`| ${markdownText(name)} | ${outcomeText(report)} | ${report.health} | ${report.sync} | ${markdownCode(report.revision.slice(0, 12) || '—')} | ${markdownText(report.reason)} |`);
+  }
+  lines.push('');
   for (const [name, report] of Object.entries(result.reports)) {
     lines.push(`#### ${markdownText(name)} — ${outcomeText(report)}`, '', '| Health | Sync | Revision | Operation | Waited |', '| --- | --- | --- | --- | ---: |');
     lines.push(`| ${report.health} | ${report.sync} | ${markdownCode(report.revision.slice(0, 12) || '—')} | ${report.operationPhase || '—'} | ${report.waitedSeconds} s |`, '');

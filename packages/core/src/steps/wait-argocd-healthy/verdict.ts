@@ -56,8 +56,9 @@ export async function verdict(input: VerdictInput): Promise<Omit<WaitResult, 'mo
 
 function failedError(failedApp: AppState, degraded: AppReport['degraded']): ApplicationNotReadyError {
   const details = degraded.map((node) => `\n  ${node.kind}/${node.namespace}/${node.name}: ${node.message}`).join('');
+  const child = failedApp.parent ? ` (a child Application of ${failedApp.parent.label})` : '';
   return new ApplicationNotReadyError(
-    `${failedApp.assessment?.reason ?? failedApp.name}${details}`,
+    `${failedApp.assessment?.reason ?? failedApp.name}${child}${details}`,
     degraded.length > 0
       ? 'Look at the resources above (kubectl describe, the Argo CD UI); roll back or fix the manifests, then promote again.'
       : 'See the reason above in the Argo CD UI (the app\'s conditions and last operation); fix the manifests or the app, then run again.',

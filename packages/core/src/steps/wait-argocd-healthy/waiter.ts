@@ -1,4 +1,4 @@
-import { ArgoCdError, ArgoCdStreamError, isRetryableArgoCdError, Reachability, type Application, type ArgoCdClient, type WatchOptions } from '../../argocd';
+import { ArgoCdError, ArgoCdStreamError, describeLive, isRetryableArgoCdError, Reachability, rolloutNodes, type Application, type ArgoCdClient, type RolloutFinding, type WatchOptions } from '../../argocd';
 import { formatDuration } from '../../text/duration';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
@@ -10,7 +10,10 @@ import type { WaitContext } from './context';
 import { progressLine } from './progress';
 import { resolveTargets } from './targets';
 import { ApplicationNotReadyError, describeNode, verdict, type AppReport, type WaitResult } from './verdict';
-import { WatchState, type AppState, type AppTarget } from './watch-state';
+import { repoURLsOf, WatchState, withRolloutFindings, type AppState, type AppTarget } from './watch-state';
+
+/** How deep `children: true` follows apps of apps of apps. */
+export const MAX_CHILD_DEPTH = 3;
 
 export interface WaiterParts {
   config: WaitArgocdConfig;
@@ -32,6 +35,8 @@ export class Waiter {
   private state!: WatchState;
   private ancestry: Ancestry | undefined;
   private mode: 'stream' | 'poll' = 'stream';
+  /** Children were added: the open stream does not carry them, so it is reopened. */
+  private targetsChanged = false;
   private readonly reachability: Reachability;
   private readonly config: WaitArgocdConfig;
   private readonly platform: Platform;
@@ -51,8 +56,10 @@ export class Waiter {
   async run(): Promise<WaitResult> {
     const { config, platform } = this;
     if (config.path) this.ancestry = new Ancestry(await GitRepository.open(config.path, {}, (text) => platform.redact(text)), (line) => platform.info(line));
-    const targets = await resolveTargets(config, () =>
-      this.retrying('listing Applications', () => this.client.listApplications({ selector: config.selector, ...this.listScope(), signal: this.deadline.signal })),
+    const targets = await resolveTargets(
+      config,
+      () => this.retrying('listing Applications', () => this.client.listApplications({ selector: config.selector, ...this.listScope(), signal: this.deadline.signal })),
+      () => this.retrying('reading the ApplicationSet', () => this.client.getApplicationSet(config.applicationSet?.name ?? '', { ...(config.applicationSet?.namespace ? { appsetNamespace: config.applicationSet.namespace } : {}), signal: this.deadline.signal })),
     );
     this.start(targets);
     // A line per app still waited for, however quiet the stream is: a slow rollout is visible.
@@ -82,7 +89,7 @@ export class Waiter {
     const ancestry = this.ancestry;
     this.state = new WatchState(
       targets,
-      { ...(config.revision ? { revision: config.revision } : {}), degradedGraceMs: config.degradedGraceMs },
+      { ...(config.revision ? { revision: config.revision } : {}), degradedGraceMs: config.degradedGraceMs, suspended: config.suspended },
       // Argo CD's clock may run a little behind ours: a comparison within a few seconds before we
       // started may already be of the pushed commit.
       this.parts.started - 5000,
@@ -111,6 +118,8 @@ export class Waiter {
 
   /** Refresh (bounded by request-timeout), then decide at once if the app already runs the commit. */
   private async initial(target: AppState): Promise<void> {
+    // A child found while reading the given apps has been read already.
+    if (target.app) return;
     const { name, label } = target;
     const refresh = this.config.refresh === 'none' ? undefined : this.config.refresh;
     const read = (refreshing: boolean): Promise<Application> =>
@@ -161,13 +170,92 @@ export class Waiter {
       for (const candidate of unknown) await this.ancestry.place(candidate, this.config.revision);
       this.state.reassess(state, this.context.now());
     }
+    await this.explainRollouts(state);
     const reason = state.assessment?.reason ?? '';
     if (reason !== state.logged) {
       state.logged = reason;
       this.platform.info(`${formatDuration(this.elapsed())} ${reason}`);
     }
+    if (state.assessment?.state === 'success') await this.expandChildren(state);
     if (state.assessment?.state !== 'waiting' && state.decidedAfterMs === undefined) state.decidedAfterMs = this.elapsed();
     return state;
+  }
+
+  /**
+   * `children: true`: once an app runs the commit, the child Applications it manages (its resource
+   * list, else its resource tree) are waited for too (down to MAX_CHILD_DEPTH levels), on the same single watch (reconnected to
+   * carry them). An app with no children adds nothing: the verdict is not held up.
+   */
+  private async expandChildren(state: AppState): Promise<void> {
+    const depth = state.parent?.depth ?? 0;
+    if (!this.config.children || state.expanded || depth >= MAX_CHILD_DEPTH || !state.app) return;
+    state.expanded = true;
+    const parent = { label: state.label, depth: depth + 1, repoURLs: repoURLsOf(state.app) };
+    const added = (await this.childNodes(state))
+      .map((node): AppState | undefined => {
+        const name = node.name ?? '';
+        const target: AppTarget = { label: this.state.apps.has(name) ? `${node.namespace ?? ''}/${name}` : name, name, ...(node.namespace ? { requestNamespace: node.namespace } : {}), parent };
+        return this.state.add(target) ? this.state.apps.get(target.label) : undefined;
+      })
+      .filter((child): child is AppState => child !== undefined);
+    if (added.length === 0) {
+      // Said of the apps given only: every leaf of a tree would otherwise say it.
+      if (depth === 0) this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists no child Application (children: true).`);
+      return;
+    }
+    this.platform.info(`${formatDuration(this.elapsed())} ${state.label} lists ${added.length} child Application${added.length === 1 ? '' : 's'}: ${added.map((child) => child.label).join(', ')}; waiting for them too.`);
+    this.targetsChanged = true;
+    for (const child of added) await this.initial(child);
+  }
+
+  /**
+   * The Applications an app manages: from the resources its object lists (no request: a leaf app
+   * costs nothing), else, when it lists none, from its resource tree.
+   */
+  private async childNodes(state: AppState): Promise<{ name?: string; namespace?: string }[]> {
+    const isApp = (node: { kind?: string; group?: string; name?: string }): boolean => node.kind === 'Application' && node.group === 'argoproj.io' && Boolean(node.name);
+    const listed = state.app?.status.resources ?? [];
+    if (listed.length > 0) return listed.filter(isApp);
+    const scope = { ...this.appScope(state), signal: this.deadline.signal };
+    const tree = await this.retrying(`reading ${state.label}'s resource tree`, () => this.client.resourceTree(state.name, scope));
+    return tree.nodes.filter(isApp);
+  }
+
+  /**
+   * A Suspended or Degraded app at the awaited commit: its Rollouts and AnalysisRuns, read live
+   * once per object version (the tree, then `…/resource` for each), decide or explain the wait.
+   */
+  private async explainRollouts(state: AppState): Promise<void> {
+    const { app, assessment } = state;
+    if (!app || !assessment) return;
+    const health = app.status.health.status;
+    const ours = assessment.applied === true || this.config.revision === undefined;
+    if (!ours || (health !== 'Suspended' && health !== 'Degraded')) return;
+    // Only an app that manages a Rollout has one to read: the others cost no request.
+    if (!app.status.resources.some((resource) => resource.kind === 'Rollout')) return;
+    const key = `${app.metadata.resourceVersion ?? ''}/${health}`;
+    if (state.rollouts?.key !== key) state.rollouts = { key, findings: await this.readRollouts(state) };
+    state.assessment = withRolloutFindings(assessment, app.metadata.name, state.rollouts.findings);
+  }
+
+  private async readRollouts(state: AppState): Promise<RolloutFinding[]> {
+    // One attempt each, like the Degraded explanation: the app's own health stands without it.
+    const scope = { ...this.appScope(state), signal: this.deadline.signal, timeoutMs: this.config.requestTimeoutMs };
+    try {
+      const tree = await this.client.resourceTree(state.name, scope);
+      const findings: RolloutFinding[] = [];
+      for (const ref of rolloutNodes(tree.nodes)) {
+        const object = await this.client.getResource(state.name, ref, scope);
+        const finding = describeLive(object, this.context.now());
+        if (finding) findings.push(finding);
+      }
+      return findings;
+    } catch (error) {
+      // An explanation the token may not read (RBAC on resources) leaves the health to decide.
+      if (!(error instanceof ArgoCdError) || this.deadline.signal.aborted) throw error;
+      this.platform.warning(`${state.label}: could not read its Rollouts (${error.message}); going by the app's health only.`);
+      return [];
+    }
   }
 
   private verdictReached(): boolean {
@@ -208,6 +296,7 @@ export class Waiter {
     const stream = new AbortController();
     const signal = AbortSignal.any([this.deadline.signal, stream.signal]);
     let received = false;
+    this.targetsChanged = false;
     // The server sends every app's current object first: silence means a buffering proxy.
     const firstEvent = setTimeout(() => {
       if (received) return;
@@ -224,7 +313,7 @@ export class Waiter {
           continue;
         }
         await this.observe(event.application);
-        if (this.verdictReached()) return;
+        if (this.verdictReached() || this.targetsChanged) return;
       }
     } catch (error) {
       if (stream.signal.aborted && this.mode === 'poll') return;

@@ -1,4 +1,4 @@
-import { assess, type Application, type Assessment, type AssessMemory, type DescendantPredicate, type Expectation } from '../../argocd';
+import { assess, normaliseRepoURL, sourceLayout, type Application, type Assessment, type AssessMemory, type DescendantPredicate, type Expectation, type RolloutFinding } from '../../argocd';
 
 /** An Application to wait for: its name and, when known, its namespace. Both make its identity. */
 export interface AppTarget {
@@ -7,6 +7,8 @@ export interface AppTarget {
   name: string;
   /** The namespace requests name (`appNamespace`); undefined: the server's own namespace. */
   requestNamespace?: string;
+  /** A child found in a parent's resource tree (`children: true`): its parent's label and depth. */
+  parent?: { label: string; depth: number; repoURLs: string[] };
 }
 
 /** What the step knows of one Application: its last object, assessment and when it started waiting. */
@@ -23,6 +25,48 @@ export interface AppState extends AppTarget {
   logged?: string;
   /** When the verdict (success or failure) was reached, ms since the run started. */
   decidedAfterMs?: number;
+  /** Its own expectation (a child of another repository: Synced and Healthy only). */
+  expectation?: Expectation;
+  /** `children: true`: its resource tree was read for child Applications. */
+  expanded?: boolean;
+  /** What its Rollouts and AnalysisRuns said, read live for the object version `key`. */
+  rollouts?: { key: string; findings: RolloutFinding[] };
+}
+
+/** Repositories an app's sources read, normalised. */
+export function repoURLsOf(app: Application): string[] {
+  return sourceLayout(app).sources.flatMap((source) => (source.repoURL ? [normaliseRepoURL(source.repoURL)] : []));
+}
+
+/**
+ * A child runs the parent's commit when it reads the parent's repository (the commit gave it its
+ * revision); a child of another repository is waited for Synced and Healthy, like `argocd app wait`.
+ */
+function childExpectation(parent: Expectation, child: Application, parentRepos: readonly string[]): Expectation {
+  if (repoURLsOf(child).some((url) => parentRepos.includes(url))) return parent;
+  const rest: Expectation = { ...parent };
+  delete rest.revision;
+  delete rest.source;
+  return rest;
+}
+
+/**
+ * The assessment told by the app's Rollouts: an aborted Rollout or a failed AnalysisRun fails it
+ * at once (whatever the degraded grace), naming them; a paused one says at which step it waits,
+ * and for what.
+ */
+export function withRolloutFindings(assessment: Assessment, name: string, findings: readonly RolloutFinding[]): Assessment {
+  const failed = findings.filter((finding) => finding.kind === 'failed').map((finding) => finding.text);
+  const paused = findings.filter((finding) => finding.kind === 'paused').map((finding) => finding.text);
+  if (failed.length > 0 && assessment.state !== 'success') {
+    const failure: Assessment = { ...assessment, state: 'failure', reason: `${name}: ${failed.join('; ')}` };
+    delete failure.waitingFor;
+    return failure;
+  }
+  if (paused.length === 0) return assessment;
+  if (assessment.state !== 'waiting') return { ...assessment, reason: `${assessment.reason}: ${paused.join('; ')}` };
+  const waitingFor = `health is Suspended: ${paused.join('; ')}`;
+  return { ...assessment, waitingFor, reason: `${name}: ${waitingFor}` };
 }
 
 /**
@@ -60,6 +104,7 @@ export class WatchState {
    */
   bind(state: AppState, app: Application): AppState {
     if (state.namespace === undefined && app.metadata.namespace !== undefined) state.namespace = app.metadata.namespace;
+    if (state.parent && !state.expectation) state.expectation = childExpectation(this.expectation, app, state.parent.repoURLs);
     return this.record(state, app);
   }
 
@@ -70,10 +115,23 @@ export class WatchState {
     return this.record(state, app, now);
   }
 
+  /** Starts tracking a child Application found in a tree; false when it is tracked already. */
+  add(target: AppTarget): boolean {
+    if ([...this.apps.values()].some((state) => state.name === target.name && (state.namespace ?? '') === (target.requestNamespace ?? state.namespace ?? ''))) return false;
+    if (this.apps.has(target.label)) return false;
+    this.apps.set(target.label, { ...target, ...(target.requestNamespace ? { namespace: target.requestNamespace } : {}), memory: {} });
+    return true;
+  }
+
+  /** The expectation for `state`: its own, or the step's (with the revision). */
+  expectationOf(state: AppState): Expectation {
+    return state.expectation ?? this.expectation;
+  }
+
   reassess(state: AppState, now: number): void {
     if (!state.app) return;
     const context = { now, memory: state.memory, since: this.since, ...(this.isDescendant ? { isDescendant: this.isDescendant } : {}) };
-    state.assessment = assess(state.app, this.expectation, context);
+    state.assessment = assess(state.app, this.expectationOf(state), context);
     state.memory = state.assessment.memory;
   }
 
