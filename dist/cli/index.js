@@ -3690,7 +3690,7 @@ class DemoPipeline {
      */
     promote() {
         const inputs = [
-            ['platform', 'github'],
+            ['forge', 'github'],
             ['repository', 'acme/environments'],
             ['repository-url', this.repos.remote],
             ['api-url', 'https://api.github.invalid'],

@@ -164,7 +164,7 @@ class DemoPipeline {
    */
   private promote(): Promise<boolean> {
     const inputs: Inputs = [
-      ['platform', 'github'],
+      ['forge', 'github'],
       ['repository', 'acme/environments'],
       ['repository-url', this.repos.remote],
       ['api-url', 'https://api.github.invalid'],
