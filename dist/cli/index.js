@@ -3323,6 +3323,8 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 const IMAGE = 'ghcr.io/acme/payments';
 const APP = 'payments-dev';
+/** The canary environment: an Argo Rollouts canary that pauses for a manual promotion. */
+const CANARY_APP = 'payments-canary';
 /** The release that never becomes healthy: the simulator rolls it out Degraded. */
 const BROKEN_TAG = '1.5.0';
 const DEMO_TOKEN = 'demo-token-not-a-secret';
@@ -3330,8 +3332,29 @@ const AUTHOR = [
     ['author-name', 'gitops-promote demo'],
     ['author-email', 'demo@gitops-promote.invalid'],
 ];
+/** A canary Rollout: 20 % of the traffic, then a pause until a person promotes it. */
+const CANARY_ROLLOUT = `# Deployed by Argo CD from envs/canary: an Argo Rollouts canary
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: payments
+  namespace: payments-canary
+spec:
+  strategy:
+    canary:
+      steps:
+        - setWeight: 20
+        - pause: {}
+        - setWeight: 100
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/payments:1.4.1
+`;
 /** The throwaway environment repository the demo promotes into, as a team would lay it out. */
 const ENV_REPO = {
+    'envs/canary/rollout.yaml': CANARY_ROLLOUT,
     'envs/dev/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -3389,8 +3412,8 @@ async function createEnvironmentRepo(dir) {
     return { remote, checkout };
 }
 /**
- * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
- * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
+ * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with auto-sync apps
+ * tracking envs/dev (a Deployment) and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 async function startDemoArgoCd(remote) {
     const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6041));
@@ -3405,6 +3428,7 @@ async function startDemoArgoCd(remote) {
                 // The bad release: its pods crash-loop, so the Deployment exceeds its progress deadline.
                 rules: { degradedImage: { images: [`${IMAGE}:${BROKEN_TAG}`] } },
             },
+            { name: CANARY_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/canary' } },
         ],
     });
 }
@@ -3547,14 +3571,15 @@ async function runRecorded(step, inputs) {
 
 
 
-const STEP_COUNT = 8;
+const STEP_COUNT = 10;
 const OPTIONS = ['--keep', '--help'];
 const DEMO_USAGE = `gitops-promote demo [--keep]
 
 A real promotion, offline: in a temporary directory, a bare environment repository and a clone,
-a simulated Argo CD on 127.0.0.1 deploying envs/dev of it, then update-manifest, wait-argocd-healthy,
-open-promotion-pr (to an in-process stand-in for GitHub's API), a broken release, rollback and the
-hold, each narrated with the command that runs it and timed. Needs only Node and git.
+a simulated Argo CD on 127.0.0.1 deploying envs/dev and a canary of it, then update-manifest,
+wait-argocd-healthy, open-promotion-pr (to an in-process stand-in for GitHub's API), a broken
+release, rollback, the hold, and a canary paused for promotion, each narrated with the command
+that runs it and timed. Needs only Node and git.
 
 Flags:
   --keep    keep the temporary directory (repositories and clone) afterwards
@@ -3565,8 +3590,9 @@ Flags:
  * "remote" environment repo and a clone of it, starts a simulated Argo CD deploying envs/dev of
  * it, then runs the steps as a pipeline would: update-manifest to 1.4.2, wait-argocd-healthy,
  * open-promotion-pr to staging (twice: the rerun writes nothing), a broken 1.5.0 that the wait
- * finds Degraded, rollback, the wait healthy again at the rollback's commit, and the hold
- * refusing 1.5.0. Each step is timed; a table ends it.
+ * finds Degraded, rollback, the wait healthy again at the rollback's commit, the hold refusing
+ * 1.5.0, and 1.4.2 in the canary environment, whose Rollout pauses for a manual promotion
+ * (`suspended: succeed`). Each step is timed; a table ends it.
  */
 async function runDemo(args) {
     if (args.includes('--help') || args.includes('-h')) {
@@ -3612,6 +3638,7 @@ class DemoPipeline {
     goodCommit = '';
     brokenCommit = '';
     rollbackCommit = '';
+    canaryCommit = '';
     constructor(repos, argocd, narrator) {
         this.repos = repos;
         this.argocd = argocd;
@@ -3627,7 +3654,9 @@ class DemoPipeline {
             (await this.waitDegraded()) &&
             (await this.rollBack()) &&
             (await this.waitHealthy(this.rollbackCommit, "wait until dev runs the rollback's commit")) &&
-            (await this.holdRefuses()));
+            (await this.holdRefuses()) &&
+            (await this.releaseCanary()) &&
+            (await this.waitCanaryPaused()));
     }
     /** update-manifest on envs/dev, as the pipeline of the payments service runs it. */
     updateManifestInputs(tag) {
@@ -3783,6 +3812,44 @@ class DemoPipeline {
             return { happened: `hold refused ${BROKEN_TAG} (rolled back in ${demo_short(this.rollbackCommit)}); main unchanged`, result: 'refused, as it should', asIntended: true };
         });
     }
+    /** The canary environment gets 1.4.2 too: its Argo Rollouts canary takes 20 % and pauses. */
+    releaseCanary() {
+        const inputs = [['path', this.repos.checkout], ['files', 'envs/canary/rollout.yaml'], ['image', IMAGE], ['tag', '1.4.2'], ...AUTHOR];
+        return this.narrator.step('update-manifest', 'set 1.4.2 in the canary environment, an Argo Rollouts canary', commandLine(stepNamed('update-manifest'), inputs), async () => {
+            const run = await runRecorded(stepNamed('update-manifest'), inputs);
+            if (run.failure)
+                return unexpected(`update-manifest failed: ${run.failure}`);
+            this.canaryCommit = run.output('commit-sha');
+            return { happened: `set 1.4.1 → 1.4.2 in canary, pushed ${demo_short(this.canaryCommit)}`, result: 'ok', asIntended: this.canaryCommit !== '' };
+        });
+    }
+    /**
+     * The wait on a canary paused for a manual promotion: with `suspended: succeed` the pipeline
+     * goes on once the commit is applied and the Rollout paused as planned, and says at which step.
+     */
+    waitCanaryPaused() {
+        const inputs = [
+            ['server', this.argocd.url],
+            ['token', DEMO_TOKEN],
+            ['application', CANARY_APP],
+            ['timeout', '15s'],
+            ['revision', this.canaryCommit],
+            ['suspended', 'succeed'],
+        ];
+        const intent = 'wait on the canary: it pauses for a manual promotion, which suspended: succeed accepts';
+        return this.narrator.step('wait-argocd-healthy', intent, commandLine(stepNamed('wait-argocd-healthy'), inputs), async () => {
+            const run = await runRecorded(stepNamed('wait-argocd-healthy'), inputs);
+            if (run.failure)
+                return unexpected(`wait-argocd-healthy failed on the canary: ${run.failure}`);
+            const report = appReport(run.output('result'), CANARY_APP);
+            const paused = /paused at [^;]*/.exec(report?.reason ?? '')?.[0];
+            if (report?.outcome !== 'success' || run.output('health') !== 'Suspended' || !paused) {
+                return unexpected(`the canary wait ended ${report?.outcome ?? 'without a result'} (${run.output('health')}): ${report?.reason ?? ''}`);
+            }
+            this.narrator.say(`\nArgo CD runs ${demo_short(this.canaryCommit)} in ${CANARY_APP}; the Rollout is ${paused}. With suspended: wait, the job would wait for that promotion; with fail, it would fail.`);
+            return { happened: `Suspended at ${demo_short(this.canaryCommit)}: ${paused.replace(/ \(kubectl[^)]*\)/, '')}`, result: 'ok', asIntended: true };
+        });
+    }
 }
 function unexpected(what) {
     return { happened: `demo: ${what}`, result: 'FAILED', asIntended: false };
@@ -3794,15 +3861,15 @@ function changedFileCount(run) {
     const files = JSON.parse(run.output('changed-files') || '[]');
     return Array.isArray(files) ? files.length : 0;
 }
-/** This app's entry of wait-argocd-healthy's `result` output (JSON by Application name). */
-function appReport(result) {
+/** An app's entry of wait-argocd-healthy's `result` output (JSON by Application name). */
+function appReport(result, app = APP) {
     if (result === '')
         return undefined;
     const parsed = JSON.parse(result);
-    if (typeof parsed !== 'object' || parsed === null || !(APP in parsed))
+    if (typeof parsed !== 'object' || parsed === null || !(app in parsed))
         return undefined;
     // The step writes this object from AppReport values; the demo reads its own step's output.
-    return parsed[APP];
+    return parsed[app];
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/cli/main.ts

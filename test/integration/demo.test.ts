@@ -54,15 +54,17 @@ describe('gitops-promote demo', () => {
   it('narrates the eight steps in order, each closed with its outcome', () => {
     inOrder(result.stderr, [
       /^setup … [\d.]+ s, ok: /,
-      /^\[1\/8\] update-manifest: /,
-      /^\[1\/8\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in dev/,
-      /^\[2\/8\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
-      /^\[3\/8\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging/,
-      /^\[4\/8\] update-manifest … [\d.]+ s, ok: set 1\.4\.2 → 1\.5\.0 in dev/,
-      /^\[5\/8\] wait-argocd-healthy … [\d.]+ s, failed, as it should: Degraded: Deployment\/payments: Deployment "payments" exceeded its progress deadline$/,
-      /^\[6\/8\] rollback … [\d.]+ s, ok: rolled back 1\.5\.0 → 1\.4\.2/,
-      /^\[7\/8\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
-      /^\[8\/8\] update-manifest … [\d.]+ s, refused, as it should: hold refused 1\.5\.0/,
+      /^\[1\/10\] update-manifest: /,
+      /^\[1\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in dev/,
+      /^\[2\/10\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
+      /^\[3\/10\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging/,
+      /^\[4\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.2 → 1\.5\.0 in dev/,
+      /^\[5\/10\] wait-argocd-healthy … [\d.]+ s, failed, as it should: Degraded: Deployment\/payments: Deployment "payments" exceeded its progress deadline$/,
+      /^\[6\/10\] rollback … [\d.]+ s, ok: rolled back 1\.5\.0 → 1\.4\.2/,
+      /^\[7\/10\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
+      /^\[8\/10\] update-manifest … [\d.]+ s, refused, as it should: hold refused 1\.5\.0/,
+      /^\[9\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in canary, pushed [0-9a-f]{7}$/,
+      /^\[10\/10\] wait-argocd-healthy … [\d.]+ s, ok: Suspended at [0-9a-f]{7}: paused at setWeight 20, step 2 of 3, waiting for a manual promotion$/,
     ]);
   });
 
@@ -103,12 +105,12 @@ describe('gitops-promote demo', () => {
     // The next wait's outputs come after the rollback's and name that very commit.
     expect(result.stdout.slice(rollback?.index ?? 0)).toContain(`wait-argocd-healthy: health=Healthy\nwait-argocd-healthy: sync=Synced\nwait-argocd-healthy: revision=${commit}\n`);
     inOrder(result.stderr, [
-      /^\[6\/8\] rollback: /,
+      /^\[6\/10\] rollback: /,
       new RegExp(`^Pushed ${commit.slice(0, 12)} to origin/main\\.$`),
-      /^\[7\/8\] wait-argocd-healthy: /,
+      /^\[7\/10\] wait-argocd-healthy: /,
       new RegExp(`^\\$ GITOPS_PROMOTE_TOKEN=\\S+ gitops-promote wait-argocd-healthy .*--revision ${commit}$`),
       new RegExp(`payments-dev runs ${commit.slice(0, 7)} \\(Synced, Healthy\\)$`),
-      /^\[8\/8\] update-manifest: /,
+      /^\[8\/10\] update-manifest: /,
       new RegExp(
         `^error: ghcr\\.io/acme/payments 1\\.5\\.0 was rolled back in ${commit.slice(0, 12)} .*reason: 1\\.5\\.0 fails its health checks; it is not set again\\.$`,
       ),
@@ -120,14 +122,16 @@ describe('gitops-promote demo', () => {
     const rows = [
       /^Step {2,}What happened {2,}Seconds {2}Result$/,
       /^setup {2,}environment repo .* {2,}[\d.]+ {2}ok$/,
-      /^\[1\/8\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 .* {2,}[\d.]+ {2}ok$/,
-      /^\[2\/8\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
-      /^\[3\/8\] open-promotion-pr {2,}PR #1 .*rerun: unchanged, 0 writes {2,}[\d.]+ {2}ok$/,
-      /^\[4\/8\] update-manifest {2,}set 1\.4\.2 → 1\.5\.0 .* {2,}[\d.]+ {2}ok$/,
-      /^\[5\/8\] wait-argocd-healthy {2,}Degraded: Deployment\/payments: .* {2,}[\d.]+ {2}failed, as it should$/,
-      /^\[6\/8\] rollback {2,}rolled back 1\.5\.0 → 1\.4\.2, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
-      /^\[7\/8\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
-      /^\[8\/8\] update-manifest {2,}hold refused 1\.5\.0 .* {2,}[\d.]+ {2}refused, as it should$/,
+      /^\[1\/10\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 .* {2,}[\d.]+ {2}ok$/,
+      /^\[2\/10\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
+      /^\[3\/10\] open-promotion-pr {2,}PR #1 .*rerun: unchanged, 0 writes {2,}[\d.]+ {2}ok$/,
+      /^\[4\/10\] update-manifest {2,}set 1\.4\.2 → 1\.5\.0 .* {2,}[\d.]+ {2}ok$/,
+      /^\[5\/10\] wait-argocd-healthy {2,}Degraded: Deployment\/payments: .* {2,}[\d.]+ {2}failed, as it should$/,
+      /^\[6\/10\] rollback {2,}rolled back 1\.5\.0 → 1\.4\.2, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
+      /^\[7\/10\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
+      /^\[8\/10\] update-manifest {2,}hold refused 1\.5\.0 .* {2,}[\d.]+ {2}refused, as it should$/,
+      /^\[9\/10\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 in canary, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
+      /^\[10\/10\] wait-argocd-healthy {2,}Suspended at [0-9a-f]{7}: paused at setWeight 20, step 2 of 3, waiting for a manual promotion {2,}[\d.]+ {2}ok$/,
       /^total {2,}setup included {2,}[\d.]+$/,
     ];
     inOrder(result.stderr, rows);
@@ -141,7 +145,7 @@ describe('gitops-promote demo', () => {
     const checkout = /^Environment repo: .+, cloned to (.+)$/m.exec(result.stderr)?.[1] ?? '';
     expect(checkout, show()).not.toBe('');
     const commands = result.stderr.split('\n').filter((line) => line.startsWith('$ '));
-    expect(commands).toHaveLength(8);
+    expect(commands).toHaveLength(10);
     expect(commands[0]).toBe(
       `$ gitops-promote update-manifest --path ${checkout} --files 'envs/dev/*.yaml' --image ghcr.io/acme/payments --tag 1.4.2 --author-name 'gitops-promote demo' --author-email demo@gitops-promote.invalid`,
     );

@@ -10,6 +10,8 @@ import { GitCommandManager } from '../git/git-command-manager';
 
 export const IMAGE = 'ghcr.io/acme/payments';
 export const APP = 'payments-dev';
+/** The canary environment: an Argo Rollouts canary that pauses for a manual promotion. */
+export const CANARY_APP = 'payments-canary';
 /** The release that never becomes healthy: the simulator rolls it out Degraded. */
 export const BROKEN_TAG = '1.5.0';
 export const DEMO_TOKEN = 'demo-token-not-a-secret';
@@ -18,8 +20,30 @@ export const AUTHOR: ReadonlyArray<[string, string]> = [
   ['author-email', 'demo@gitops-promote.invalid'],
 ];
 
+/** A canary Rollout: 20 % of the traffic, then a pause until a person promotes it. */
+const CANARY_ROLLOUT = `# Deployed by Argo CD from envs/canary: an Argo Rollouts canary
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata:
+  name: payments
+  namespace: payments-canary
+spec:
+  strategy:
+    canary:
+      steps:
+        - setWeight: 20
+        - pause: {}
+        - setWeight: 100
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/payments:1.4.1
+`;
+
 /** The throwaway environment repository the demo promotes into, as a team would lay it out. */
 const ENV_REPO: Record<string, string> = {
+  'envs/canary/rollout.yaml': CANARY_ROLLOUT,
   'envs/dev/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -92,8 +116,8 @@ export interface DemoArgoCd {
 }
 
 /**
- * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with one auto-sync app
- * tracking envs/dev of `remote`. Loaded only by the demo, so the steps never pay for it.
+ * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with auto-sync apps
+ * tracking envs/dev (a Deployment) and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
   const { ArgoCdSimulator } = await import('@gitops-promote/argocd-simulator');
@@ -108,6 +132,7 @@ export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
         // The bad release: its pods crash-loop, so the Deployment exceeds its progress deadline.
         rules: { degradedImage: { images: [`${IMAGE}:${BROKEN_TAG}`] } },
       },
+      { name: CANARY_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/canary' } },
     ],
   });
 }

@@ -8,10 +8,10 @@ import { stepNamed } from '../steps/registry';
 import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';
 import { likelyMeant } from '../text/closest';
-import { APP, AUTHOR, BROKEN_TAG, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
+import { APP, AUTHOR, BROKEN_TAG, CANARY_APP, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
 import { commandLine, Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
 
-const STEP_COUNT = 8;
+const STEP_COUNT = 10;
 
 /** A step's inputs, in the order its echoed command line gives them. */
 type Inputs = ReadonlyArray<readonly [string, string]>;
@@ -21,9 +21,10 @@ const OPTIONS = ['--keep', '--help'];
 const DEMO_USAGE = `gitops-promote demo [--keep]
 
 A real promotion, offline: in a temporary directory, a bare environment repository and a clone,
-a simulated Argo CD on 127.0.0.1 deploying envs/dev of it, then update-manifest, wait-argocd-healthy,
-open-promotion-pr (to an in-process stand-in for GitHub's API), a broken release, rollback and the
-hold, each narrated with the command that runs it and timed. Needs only Node and git.
+a simulated Argo CD on 127.0.0.1 deploying envs/dev and a canary of it, then update-manifest,
+wait-argocd-healthy, open-promotion-pr (to an in-process stand-in for GitHub's API), a broken
+release, rollback, the hold, and a canary paused for promotion, each narrated with the command
+that runs it and timed. Needs only Node and git.
 
 Flags:
   --keep    keep the temporary directory (repositories and clone) afterwards
@@ -35,8 +36,9 @@ Flags:
  * "remote" environment repo and a clone of it, starts a simulated Argo CD deploying envs/dev of
  * it, then runs the steps as a pipeline would: update-manifest to 1.4.2, wait-argocd-healthy,
  * open-promotion-pr to staging (twice: the rerun writes nothing), a broken 1.5.0 that the wait
- * finds Degraded, rollback, the wait healthy again at the rollback's commit, and the hold
- * refusing 1.5.0. Each step is timed; a table ends it.
+ * finds Degraded, rollback, the wait healthy again at the rollback's commit, the hold refusing
+ * 1.5.0, and 1.4.2 in the canary environment, whose Rollout pauses for a manual promotion
+ * (`suspended: succeed`). Each step is timed; a table ends it.
  */
 export async function runDemo(args: readonly string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -78,6 +80,7 @@ class DemoPipeline {
   private goodCommit = '';
   private brokenCommit = '';
   private rollbackCommit = '';
+  private canaryCommit = '';
 
   constructor(
     private readonly repos: DemoRepos,
@@ -96,7 +99,9 @@ class DemoPipeline {
       (await this.waitDegraded()) &&
       (await this.rollBack()) &&
       (await this.waitHealthy(this.rollbackCommit, "wait until dev runs the rollback's commit")) &&
-      (await this.holdRefuses())
+      (await this.holdRefuses()) &&
+      (await this.releaseCanary()) &&
+      (await this.waitCanaryPaused())
     );
   }
 
@@ -254,7 +259,45 @@ class DemoPipeline {
       return { happened: `hold refused ${BROKEN_TAG} (rolled back in ${short(this.rollbackCommit)}); main unchanged`, result: 'refused, as it should', asIntended: true };
     });
   }
+  /** The canary environment gets 1.4.2 too: its Argo Rollouts canary takes 20 % and pauses. */
+  private releaseCanary(): Promise<boolean> {
+    const inputs: Inputs = [['path', this.repos.checkout], ['files', 'envs/canary/rollout.yaml'], ['image', IMAGE], ['tag', '1.4.2'], ...AUTHOR];
+    return this.narrator.step('update-manifest', 'set 1.4.2 in the canary environment, an Argo Rollouts canary', commandLine(stepNamed('update-manifest'), inputs), async () => {
+      const run = await runRecorded(stepNamed('update-manifest'), inputs);
+      if (run.failure) return unexpected(`update-manifest failed: ${run.failure}`);
+      this.canaryCommit = run.output('commit-sha');
+      return { happened: `set 1.4.1 → 1.4.2 in canary, pushed ${short(this.canaryCommit)}`, result: 'ok', asIntended: this.canaryCommit !== '' };
+    });
+  }
+
+  /**
+   * The wait on a canary paused for a manual promotion: with `suspended: succeed` the pipeline
+   * goes on once the commit is applied and the Rollout paused as planned, and says at which step.
+   */
+  private waitCanaryPaused(): Promise<boolean> {
+    const inputs: Inputs = [
+      ['server', this.argocd.url],
+      ['token', DEMO_TOKEN],
+      ['application', CANARY_APP],
+      ['timeout', '15s'],
+      ['revision', this.canaryCommit],
+      ['suspended', 'succeed'],
+    ];
+    const intent = 'wait on the canary: it pauses for a manual promotion, which suspended: succeed accepts';
+    return this.narrator.step('wait-argocd-healthy', intent, commandLine(stepNamed('wait-argocd-healthy'), inputs), async () => {
+      const run = await runRecorded(stepNamed('wait-argocd-healthy'), inputs);
+      if (run.failure) return unexpected(`wait-argocd-healthy failed on the canary: ${run.failure}`);
+      const report = appReport(run.output('result'), CANARY_APP);
+      const paused = /paused at [^;]*/.exec(report?.reason ?? '')?.[0];
+      if (report?.outcome !== 'success' || run.output('health') !== 'Suspended' || !paused) {
+        return unexpected(`the canary wait ended ${report?.outcome ?? 'without a result'} (${run.output('health')}): ${report?.reason ?? ''}`);
+      }
+      this.narrator.say(`\nArgo CD runs ${short(this.canaryCommit)} in ${CANARY_APP}; the Rollout is ${paused}. With suspended: wait, the job would wait for that promotion; with fail, it would fail.`);
+      return { happened: `Suspended at ${short(this.canaryCommit)}: ${paused.replace(/ \(kubectl[^)]*\)/, '')}`, result: 'ok', asIntended: true };
+    });
+  }
 }
+
 
 function unexpected(what: string): StepEnd {
   return { happened: `demo: ${what}`, result: 'FAILED', asIntended: false };
@@ -269,11 +312,11 @@ function changedFileCount(run: RecordingPlatform): number {
   return Array.isArray(files) ? files.length : 0;
 }
 
-/** This app's entry of wait-argocd-healthy's `result` output (JSON by Application name). */
-function appReport(result: string): AppReport | undefined {
+/** An app's entry of wait-argocd-healthy's `result` output (JSON by Application name). */
+function appReport(result: string, app = APP): AppReport | undefined {
   if (result === '') return undefined;
   const parsed: unknown = JSON.parse(result);
-  if (typeof parsed !== 'object' || parsed === null || !(APP in parsed)) return undefined;
+  if (typeof parsed !== 'object' || parsed === null || !(app in parsed)) return undefined;
   // The step writes this object from AppReport values; the demo reads its own step's output.
-  return (parsed as Record<string, AppReport>)[APP];
+  return (parsed as Record<string, AppReport>)[app];
 }
