@@ -719,7 +719,8 @@ async function runRollback(config, platform, context = (0,step_context/* default
     const repo = await context.git.openCheckout(config.path, 'origin', config.token, remoteSide, platform);
     const branch = await (0,checkout.targetBranch)(repo, config.branch, platform);
     // Decided on what the remote runs: the checkout may be behind it.
-    const rev = (remoteSide ? await (0,branch_target/* requireRemoteBranch */.yX)(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
+    const tip = remoteSide ? await (0,branch_target/* requireRemoteBranch */.yX)(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined;
+    const rev = tip ?? (await repo.head());
     const history = {
         repo,
         remote: 'origin',
@@ -752,7 +753,7 @@ async function runRollback(config, platform, context = (0,step_context/* default
     }
     if (config.mode === 'pull-request')
         return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, context));
-    return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, context));
+    return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, { branch, tip }, plan, result, context));
 }
 /**
  * The value now, and the one to return to: `to`, or the newest value in the files' history that
@@ -842,7 +843,8 @@ async function rollbackPlan(config, repo, history, decision, files) {
 async function planWithHold(repo, plan, revision, files = plan.files) {
     return (0,promotion_plan/* withHold */.yw)(repo, await (0,promotion_plan/* planAt */.Jl)(repo, plan.request, files, revision), revision, (0,promotion_hold/* addHold */.DD)(plan.record));
 }
-async function commitRollback(config, platform, repo, branch, plan, result, context) {
+/** `target.tip`: the branch's remote tip as read for the decision, where publish starts. */
+async function commitRollback(config, platform, repo, target, plan, result, context) {
     const planned = await planWithHold(repo, plan, undefined);
     const author = config.author ?? platform.defaultAuthor();
     if (!config.push) {
@@ -851,7 +853,8 @@ async function commitRollback(config, platform, repo, branch, plan, result, cont
     }
     const publication = await (0,publisher/* publish */.mk)({
         ...publishing(config, platform, repo, plan.message, context),
-        branch,
+        branch: target.branch,
+        fetched: { tip: target.tip },
         plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await (0,repo_files/* selectFiles */.A)(config.path, config.files)),
     }, planned);
     return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };

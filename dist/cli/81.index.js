@@ -556,7 +556,7 @@ async function prepareCommit(config, platform, planned, context) {
     if (rev !== undefined) {
         await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
     }
-    return { repo, branch, retire: config.allowRolledBack ? await (0,hold/* retireHold */.dB)(repo, target, files, config.value) : undefined };
+    return { repo, branch, fetched: branch !== undefined ? { tip } : undefined, retire: config.allowRolledBack ? await (0,hold/* retireHold */.dB)(repo, target, files, config.value) : undefined };
 }
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
 function withRetiredHold(committing, planned, revision) {
@@ -585,6 +585,7 @@ async function commitAndPush(config, platform, committing, planned, result, cont
         backoff: context.backoff,
         clock: context.clock,
         ...(committer ? { commitThroughApi: committer } : {}),
+        ...(committing.fetched ? { fetched: committing.fetched } : {}),
         info: (message) => platform.info(message),
         // The remote tip is read for the files already selected; after a lost race the work tree
         // was reset onto a new tip, so the selection is made again there.

@@ -2204,7 +2204,7 @@ async function commitLocally(repo, planned, message, author, info) {
  */
 async function publish(request, initial) {
     const { repo, remote, branch } = request;
-    const tip = await repo.fetch(remote, branch);
+    const tip = request.fetched ? request.fetched.tip : await repo.fetch(remote, branch);
     const checkedOut = await repo.currentBranch();
     // Another branch than the checked-out one: the checkout's branch is none of this run's business.
     const elsewhere = checkedOut !== undefined && checkedOut !== branch;

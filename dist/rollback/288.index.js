@@ -2078,7 +2078,7 @@ async function commitLocally(repo, planned, message, author, info) {
  */
 async function publish(request, initial) {
     const { repo, remote, branch } = request;
-    const tip = await repo.fetch(remote, branch);
+    const tip = request.fetched ? request.fetched.tip : await repo.fetch(remote, branch);
     const checkedOut = await repo.currentBranch();
     // Another branch than the checked-out one: the checkout's branch is none of this run's business.
     const elsewhere = checkedOut !== undefined && checkedOut !== branch;
@@ -3057,7 +3057,8 @@ async function runRollback(config, platform, context = (0,step_context/* default
     const repo = await context.git.openCheckout(config.path, 'origin', config.token, remoteSide, platform);
     const branch = await (0,checkout.targetBranch)(repo, config.branch, platform);
     // Decided on what the remote runs: the checkout may be behind it.
-    const rev = (remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
+    const tip = remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined;
+    const rev = tip ?? (await repo.head());
     const history = {
         repo,
         remote: 'origin',
@@ -3090,7 +3091,7 @@ async function runRollback(config, platform, context = (0,step_context/* default
     }
     if (config.mode === 'pull-request')
         return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, context));
-    return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, context));
+    return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, { branch, tip }, plan, result, context));
 }
 /**
  * The value now, and the one to return to: `to`, or the newest value in the files' history that
@@ -3180,7 +3181,8 @@ async function rollbackPlan(config, repo, history, decision, files) {
 async function planWithHold(repo, plan, revision, files = plan.files) {
     return withHold(repo, await planAt(repo, plan.request, files, revision), revision, addHold(plan.record));
 }
-async function commitRollback(config, platform, repo, branch, plan, result, context) {
+/** `target.tip`: the branch's remote tip as read for the decision, where publish starts. */
+async function commitRollback(config, platform, repo, target, plan, result, context) {
     const planned = await planWithHold(repo, plan, undefined);
     const author = config.author ?? platform.defaultAuthor();
     if (!config.push) {
@@ -3189,7 +3191,8 @@ async function commitRollback(config, platform, repo, branch, plan, result, cont
     }
     const publication = await publish({
         ...publishing(config, platform, repo, plan.message, context),
-        branch,
+        branch: target.branch,
+        fetched: { tip: target.tip },
         plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await selectFiles(config.path, config.files)),
     }, planned);
     return { ...result, changed: publication.changed, commitSha: publication.commitSha, pushed: publication.pushed };

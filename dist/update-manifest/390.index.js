@@ -2156,7 +2156,7 @@ async function commitLocally(repo, planned, message, author, info) {
  */
 async function publish(request, initial) {
     const { repo, remote, branch } = request;
-    const tip = await repo.fetch(remote, branch);
+    const tip = request.fetched ? request.fetched.tip : await repo.fetch(remote, branch);
     const checkedOut = await repo.currentBranch();
     // Another branch than the checked-out one: the checkout's branch is none of this run's business.
     const elsewhere = checkedOut !== undefined && checkedOut !== branch;
@@ -2922,7 +2922,7 @@ async function prepareCommit(config, platform, planned, context) {
     if (rev !== undefined) {
         await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
     }
-    return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
+    return { repo, branch, fetched: branch !== undefined ? { tip } : undefined, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
 }
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
 function withRetiredHold(committing, planned, revision) {
@@ -2951,6 +2951,7 @@ async function commitAndPush(config, platform, committing, planned, result, cont
         backoff: context.backoff,
         clock: context.clock,
         ...(committer ? { commitThroughApi: committer } : {}),
+        ...(committing.fetched ? { fetched: committing.fetched } : {}),
         info: (message) => platform.info(message),
         // The remote tip is read for the files already selected; after a lost race the work tree
         // was reset onto a new tip, so the selection is made again there.

@@ -1,26 +1,17 @@
 import { formatDuration } from '../text/duration';
 import { BranchMovedError, GitError, isBranchMoved } from '../git/errors';
 import { InputError } from '../errors';
-import type { Author } from '../git/author';
 import type { ApiCommitter } from '../git/api-committer';
 import { branchSegment } from '../git/branch-name';
 import type { CommitInfo, GitRepository } from '../git/git-repository';
 export type { ApiCommitter } from '../git/api-committer';
 import { changedOnly, type FileWrite } from './publisher';
-import { retrying, type Backoff, type Clock } from '../runtime/retry';
-import { branchRacePolicy } from './race-policy';
+import { retrying } from '../runtime/retry';
+import { branchRacePolicy, type BranchWrite } from './race-policy';
 
-export interface ChangeBranchRequest<T extends FileWrite> {
-  /** A scratch repository (GitRepository.initScratch): nothing is checked out. */
-  repo: GitRepository;
-  remote: string;
+/** `repo` is a scratch repository (GitRepository.initScratch): nothing is checked out. */
+export interface ChangeBranchRequest<T extends FileWrite> extends BranchWrite {
   base: string;
-  branch: string;
-  author: Author | undefined;
-  timeoutMs: number;
-  backoff?: Backoff;
-  clock?: Clock;
-  info(message: string): void;
   /** The files with the values applied, read from `revision` (the base tip, or the branch head to build on). */
   plan(revision: string): Promise<T[]>;
   message(planned: readonly T[]): string;

@@ -1,13 +1,9 @@
-import type { ChangeRequest, Forge } from '../forge/forge';
+import type { ChangeRequest, ChangeRequestDraft, Forge } from '../forge/forge';
 
 /** What a step wants its change request to look like; ensureChangeRequest makes the forge agree. */
-export interface WantedChangeRequest {
-  head: string;
-  base: string;
-  title: string;
+export interface WantedChangeRequest extends ChangeRequestDraft {
   /** Markdown; the marker saying whom was asked for review is appended here. */
   body: string;
-  draft: boolean;
   labels: readonly string[];
   assignees: readonly string[];
   reviewers: readonly string[];

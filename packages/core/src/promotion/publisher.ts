@@ -3,8 +3,8 @@ import { formatDuration } from '../text/duration';
 import { FileSelectionError } from '../files/errors';
 import { BranchMovedError, GitError } from '../git/errors';
 import type { Author } from '../git/author';
-import { retrying, type Backoff, type Clock, type RetryPolicy } from '../runtime/retry';
-import { branchRacePolicy } from './race-policy';
+import { retrying, type RetryPolicy } from '../runtime/retry';
+import { branchRacePolicy, type BranchWrite } from './race-policy';
 
 export type { Backoff } from '../runtime/retry';
 import { writeFileAtomically } from '../files/write-file';
@@ -24,19 +24,14 @@ export interface FileWrite {
   pending?: boolean;
 }
 
-export interface PublishRequest<T extends FileWrite> {
-  repo: GitRepository;
-  remote: string;
-  branch: string;
+export interface PublishRequest<T extends FileWrite> extends BranchWrite {
   /** The commit message for a plan: it may say what the plan changes (trailers name the previous values). */
   message(planned: readonly T[]): string;
-  author: Author | undefined;
-  /** Lost races are retried until this much time has passed since the first push. */
-  timeoutMs: number;
-  backoff?: Backoff;
-  /** The step context's clock (tests: a fake one). */
-  clock?: Clock;
-  info(message: string): void;
+  /**
+   * The branch's remote tip as the caller has just fetched it (requireRemoteBranch, undefined
+   * when the remote lacks it): publish starts from it instead of fetching the branch again.
+   */
+  fetched?: { tip: string | undefined };
   /**
    * The files with the wanted values applied, read from commit `revision` (without touching the
    * work tree), or from the work tree when `revision` is undefined. Called again after every lost
@@ -109,7 +104,7 @@ export async function commitLocally(repo: GitRepository, planned: readonly FileW
  */
 export async function publish<T extends FileWrite>(request: PublishRequest<T>, initial: T[]): Promise<Publication<T>> {
   const { repo, remote, branch } = request;
-  const tip = await repo.fetch(remote, branch);
+  const tip = request.fetched ? request.fetched.tip : await repo.fetch(remote, branch);
   const checkedOut = await repo.currentBranch();
   // Another branch than the checked-out one: the checkout's branch is none of this run's business.
   const elsewhere = checkedOut !== undefined && checkedOut !== branch;

@@ -1,4 +1,6 @@
 import { BranchMovedError, isBranchMoved, PushRetriesExhaustedError } from '../git/errors';
+import type { Author } from '../git/author';
+import type { GitRepository } from '../git/git-repository';
 import type { Backoff, Clock, RetryPolicy } from '../runtime/retry';
 
 /** What a race loop is: a time budget, its backoff and clock, and where to say each wait. */
@@ -7,6 +9,14 @@ export interface RaceBudget {
   backoff?: Backoff | undefined;
   clock?: Clock | undefined;
   info(message: string): void;
+}
+
+/** Who writes to which branch of which remote, within a race budget: what publish and the change branch share. */
+export interface BranchWrite extends RaceBudget {
+  repo: GitRepository;
+  remote: string;
+  branch: string;
+  author: Author | undefined;
 }
 
 /**

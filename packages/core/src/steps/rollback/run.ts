@@ -40,7 +40,8 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
   const repo = await context.git.openCheckout(config.path, 'origin', config.token, remoteSide, platform);
   const branch = await targetBranch(repo, config.branch, platform);
   // Decided on what the remote runs: the checkout may be behind it.
-  const rev = (remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined) ?? (await repo.head());
+  const tip = remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined;
+  const rev = tip ?? (await repo.head());
   const history: HistoryRequest = {
     repo,
     remote: 'origin',
@@ -70,7 +71,7 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
     return result;
   }
   if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, context));
-  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, branch, plan, result, context));
+  return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, { branch, tip }, plan, result, context));
 }
 
 interface Decision {
@@ -188,7 +189,16 @@ async function planWithHold(repo: GitRepository, plan: RollbackPlan, revision: s
   return withHold(repo, await planAt(repo, plan.request, files, revision), revision, addHold(plan.record));
 }
 
-async function commitRollback(config: RollbackConfig, platform: Platform, repo: GitRepository, branch: string, plan: RollbackPlan, result: RollbackResult, context: StepContext): Promise<RollbackResult> {
+/** `target.tip`: the branch's remote tip as read for the decision, where publish starts. */
+async function commitRollback(
+  config: RollbackConfig,
+  platform: Platform,
+  repo: GitRepository,
+  target: { branch: string; tip: string | undefined },
+  plan: RollbackPlan,
+  result: RollbackResult,
+  context: StepContext,
+): Promise<RollbackResult> {
   const planned = await planWithHold(repo, plan, undefined);
   const author = config.author ?? platform.defaultAuthor();
   if (!config.push) {
@@ -198,7 +208,8 @@ async function commitRollback(config: RollbackConfig, platform: Platform, repo: 
   const publication = await publish(
     {
       ...publishing(config, platform, repo, plan.message, context),
-      branch,
+      branch: target.branch,
+      fetched: { tip: target.tip },
       plan: async (revision) => planWithHold(repo, plan, revision, revision !== undefined ? plan.files : await selectFiles(config.path, config.files)),
     },
     planned,

@@ -89,6 +89,8 @@ interface Committing {
   repo: GitRepository;
   /** With push: the branch pushed to; its remote tip is what the hold was read at. */
   branch: string | undefined;
+  /** With push: that tip, as fetched for the hold (undefined when the remote lacks the branch). */
+  fetched: { tip: string | undefined } | undefined;
   /** allow-rolled-back: what retires the hold records of this value, in the commit that sets it. */
   retire: ((records: HoldRecord[]) => HoldRecord[]) | undefined;
 }
@@ -110,7 +112,7 @@ async function prepareCommit(config: UpdateManifestConfig, platform: Platform, p
   if (rev !== undefined) {
     await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
   }
-  return { repo, branch, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
+  return { repo, branch, fetched: branch !== undefined ? { tip } : undefined, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
 }
 
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
@@ -148,6 +150,7 @@ async function commitAndPush(
       backoff: context.backoff,
       clock: context.clock,
       ...(committer ? { commitThroughApi: committer } : {}),
+      ...(committing.fetched ? { fetched: committing.fetched } : {}),
       info: (message) => platform.info(message),
       // The remote tip is read for the files already selected; after a lost race the work tree
       // was reset onto a new tip, so the selection is made again there.
