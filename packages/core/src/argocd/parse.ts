@@ -13,6 +13,7 @@ import type {
   ResourceNode,
   ResourceStatus,
   ResourceTree,
+  RevisionHistory,
   StreamErrorBody,
   SyncOperationResult,
   WatchEventType,
@@ -91,7 +92,23 @@ export function parseApplication(value: unknown, where: string): Application {
       reconciledAt: string(status?.reconciledAt),
       conditions: list(status?.conditions, condition),
       resources: list(status?.resources, resourceStatus),
+      history: list(status?.history, revisionHistory),
     },
+  };
+}
+
+/** A history entry without deployedAt says nothing usable and is dropped. */
+function revisionHistory(value: unknown): RevisionHistory | undefined {
+  const entry = object(value);
+  const deployedAt = string(entry?.deployedAt);
+  if (!entry || !deployedAt) return undefined;
+  const revisions = positional(entry.revisions);
+  return {
+    id: number(entry.id) ?? 0,
+    deployedAt,
+    ...(string(entry.revision) ? { revision: string(entry.revision) } : {}),
+    ...(revisions.length > 0 ? { revisions } : {}),
+    ...(string(entry.deployStartedAt) ? { deployStartedAt: string(entry.deployStartedAt) } : {}),
   };
 }
 

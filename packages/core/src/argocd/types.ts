@@ -117,6 +117,52 @@ export interface ApplicationStatus {
   reconciledAt?: string;
   conditions: ApplicationCondition[];
   resources: ResourceStatus[];
+  /** Past syncs, oldest first (Argo CD keeps `revisionHistoryLimit`, 10 by default); [] when none. */
+  history: RevisionHistory[];
+}
+
+/** One finished sync in `status.history`. */
+export interface RevisionHistory {
+  id: number;
+  /** Single-source apps: the commit (or chart version) deployed. */
+  revision?: string;
+  /** Multi-source apps: one revision per source, in `spec.sources` order. */
+  revisions?: string[];
+  /** When the sync finished (RFC 3339). */
+  deployedAt: string;
+  deployStartedAt?: string;
+}
+
+/** `GET /api/v1/applications/{name}/manifests?revision=`: what Argo CD renders for a revision. */
+export interface ManifestsResponse {
+  /** One JSON-encoded Kubernetes object per element, as Argo CD rendered them (Helm, Kustomize, plugins). */
+  manifests: string[];
+  /** The revision rendered, resolved to a commit SHA. */
+  revision?: string;
+  sourceType?: string;
+  namespace?: string;
+  server?: string;
+}
+
+/**
+ * One item of `GET /api/v1/applications/{applicationName}/managed-resources` (Argo CD's
+ * ResourceDiff). The states are JSON-encoded objects, or absent / the string "null" when the
+ * resource does not exist on that side. Secret values arrive masked by Argo CD.
+ */
+export interface ManagedResource {
+  group?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** What the app's current target revision renders. */
+  targetState?: string;
+  /** The object in the cluster. */
+  liveState?: string;
+  /** The live object with the app's ignoreDifferences and Argo CD's normalizations applied: what its diff compares. */
+  normalizedLiveState?: string;
+  predictedLiveState?: string;
+  hook?: boolean;
+  modified?: boolean;
 }
 
 export interface Application {
