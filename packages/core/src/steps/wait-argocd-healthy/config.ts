@@ -1,5 +1,6 @@
 import type { SuspendedPolicy } from '../../argocd';
 import { serverUrl } from '../../argocd/client';
+import { APP_NAME, NAMESPACE, parseAppRef } from '../../argocd/app-ref';
 import { redactorFor } from '../../argocd/secrets';
 import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
@@ -41,10 +42,6 @@ export interface WaitArgocdConfig {
 
 export type WaitArgocdInputs = StepInputs<typeof waitArgocdHealthySpec>;
 
-// DNS-1123 subdomain: what Kubernetes accepts as an object (Application) name.
-const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
-// DNS-1123 label: a namespace name.
-const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const REVISION = /^[0-9a-f]{7,64}$/;
 
 /** Every input checked, and every problem reported together in one InputError. */
@@ -143,17 +140,7 @@ function checkServer(server: string, secret: string): void {
 /** `name` or `namespace/name` entries; at least one, or a selector. */
 function applicationList(inputs: WaitArgocdInputs): string[] {
   const applications = splitList(inputs.application);
-  for (const entry of applications) {
-    const parts = entry.split('/');
-    const name = parts.at(-1) ?? '';
-    const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-      throw new InputError(
-        `Input 'application' holds an invalid Application name: ${JSON.stringify(entry)}.`,
-        'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.',
-      );
-    }
-  }
+  for (const entry of applications) parseAppRef(entry, 'application');
   if (applications.length === 0 && inputs.selector === '' && inputs['application-set'].trim() === '') {
     throw new InputError("Nothing to wait for: give 'application', 'selector' or 'application-set'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
   }

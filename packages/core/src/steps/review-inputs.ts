@@ -1,0 +1,70 @@
+import { parseAppRef, type AppRef } from '../argocd/app-ref';
+import { serverUrl } from '../argocd/client';
+import { InputError } from '../errors';
+import { secretVariable } from '../platform/secret-variable';
+import { redactorFor } from '../argocd/secrets';
+import { splitList } from '../text/list-input';
+import { parseBoolean } from './inputs';
+import { singleLine } from './shared-inputs';
+
+/**
+ * The inputs that let a change request show what it promotes (what Argo CD will change, the
+ * evidence from the source environment): shared by the steps that open one.
+ */
+export const REVIEW_INPUTS = [
+  { name: 'argocd-server', description: 'Argo CD base URL (`https://argocd.example.com`): with it the body shows what Argo CD will change in `argocd-application` and the evidence from `source-application`.' },
+  { name: 'argocd-application', description: 'The target environment\'s Application(s), `name` or `namespace/name`, comma-separated: the body shows the diff of what Argo CD renders for the change\'s head against what each runs now.' },
+  { name: 'source-application', description: 'The source environment\'s Application(s): the body says whether they run the promoted value, Synced and Healthy, and since when.' },
+  {
+    name: 'argocd-token',
+    secret: true,
+    description: `Argo CD API token with \`applications, get\` on those apps; default: the variable \`${secretVariable('argocd-token')}\` (its own masked variable, never the forge token). Masked.`,
+  },
+  { name: 'argocd-ca-cert', description: 'PEM certificate(s) of the CA that signed Argo CD\'s certificate, for a private CA.' },
+  { name: 'argocd-insecure', boolean: true, default: 'false', description: 'Skip TLS verification towards Argo CD (a lab only; prefer `argocd-ca-cert`).' },
+] as const;
+
+type ReviewInputName = (typeof REVIEW_INPUTS)[number]['name'];
+
+/** Where the review sections read Argo CD; undefined when `argocd-server` is not given. */
+export interface ArgoCdReviewConfig {
+  server: string;
+  token: string;
+  caCert?: string;
+  insecure: boolean;
+  targets: AppRef[];
+  sources: AppRef[];
+}
+
+/** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
+export function argoCdReviewConfig(inputs: Readonly<Record<ReviewInputName, string>>, env: NodeJS.ProcessEnv): ArgoCdReviewConfig | undefined {
+  const server = singleLine(inputs['argocd-server'], 'argocd-server').trim();
+  const targets = splitList(inputs['argocd-application']).map((entry) => parseAppRef(entry, 'argocd-application'));
+  const sources = splitList(inputs['source-application']).map((entry) => parseAppRef(entry, 'source-application'));
+  if (server === '') {
+    if (targets.length + sources.length > 0) {
+      throw new InputError("Inputs 'argocd-application' and 'source-application' need 'argocd-server'.", 'Give argocd-server: https://argocd.example.com (the Argo CD the applications live in).');
+    }
+    return undefined;
+  }
+  if (targets.length + sources.length === 0) {
+    throw new InputError("Input 'argocd-server' is given but no application is.", "Name the target environment's Application in 'argocd-application' and/or the source environment's in 'source-application'.");
+  }
+  const variable = secretVariable('argocd-token');
+  const token = singleLine(inputs['argocd-token'], 'argocd-token').trim() || (env[variable] ?? '').trim();
+  if (token === '') {
+    throw new InputError(
+      `No Argo CD token: 'argocd-server' is given but neither 'argocd-token' nor the variable ${variable} is.`,
+      `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`,
+    );
+  }
+  const redactor = redactorFor(token);
+  try {
+    serverUrl(server, (text) => redactor.redact(text));
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`Input 'argocd-server': ${error.message}`, error.hint);
+    throw error;
+  }
+  const caCert = inputs['argocd-ca-cert'].trim();
+  return { server, token, insecure: parseBoolean(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
+}
