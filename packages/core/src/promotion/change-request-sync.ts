@@ -14,8 +14,8 @@ export interface ChangeRequestSync<T extends FileWrite> {
   outcome: ChangeBranchOutcome<T>;
   /** The change branch's plan: the edit as read at a revision (none left: it holds our values). */
   plan(revision: string): Promise<T[]>;
-  /** The change request that describes the branch, from the edit as planned on it. */
-  wanted(planned: readonly T[]): WantedChangeRequest;
+  /** The change request that describes the branch, from the edit as planned on it and its head commit. */
+  wanted(planned: readonly T[], headSha: string): WantedChangeRequest | Promise<WantedChangeRequest>;
   /** What a branch whose edit reads `planned` holds, for messages ("ghcr.io/acme/app 3.0.1"). */
   describe(planned: readonly T[]): string;
   info(message: string): void;
@@ -52,7 +52,7 @@ export async function syncChangeRequest<T extends FileWrite>(sync: ChangeRequest
       );
       return { kind: 'superseded', change: existing, headSha: current.headSha, planned: current.planned };
     }
-    const { operation, change } = await ensureChangeRequest(sync.forge, sync.wanted(current.planned), existing, current.kind === 'pushed', sync.info, () => {
+    const { operation, change } = await ensureChangeRequest(sync.forge, await sync.wanted(current.planned, current.headSha), existing, current.kind === 'pushed', sync.info, () => {
       opened = true;
     });
     await sync.finish?.(change, current.headSha);

@@ -1,7 +1,8 @@
-import { parseAppRef, type AppRef } from '../argocd/app-ref';
+import { parseAppRef } from '../argocd/app-ref';
 import { serverUrl } from '../argocd/client';
 import { InputError } from '../errors';
 import { secretVariable } from '../platform/secret-variable';
+import type { ArgoCdReviewConfig } from '../promotion/review/review';
 import { redactorFor } from '../argocd/secrets';
 import { splitList } from '../text/list-input';
 import { parseBoolean } from './inputs';
@@ -26,15 +27,6 @@ export const REVIEW_INPUTS = [
 
 type ReviewInputName = (typeof REVIEW_INPUTS)[number]['name'];
 
-/** Where the review sections read Argo CD; undefined when `argocd-server` is not given. */
-export interface ArgoCdReviewConfig {
-  server: string;
-  token: string;
-  caCert?: string;
-  insecure: boolean;
-  targets: AppRef[];
-  sources: AppRef[];
-}
 
 /** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
 export function argoCdReviewConfig(inputs: Readonly<Record<ReviewInputName, string>>, env: NodeJS.ProcessEnv): ArgoCdReviewConfig | undefined {

@@ -1,3 +1,4 @@
+import type { ArgoCdClient, ArgoCdClientOptions } from '../argocd/client';
 import type { Forge } from '../forge/forge';
 import { forgeOfRemote, type RemoteForge } from '../forge/select';
 import type { Platform } from '../platform/platform';
@@ -20,6 +21,8 @@ export interface StepContext {
   forgeOfRemote(remoteUrl: string, given: Partial<RemoteForge>): RemoteForge | undefined;
   /** The forge client for `target`, logging to and redacted by `platform`. */
   openForge(target: ForgeTarget, platform: Platform): Promise<Forge>;
+  /** The Argo CD client a step reads applications with (the review sections of a change request). */
+  connectArgoCd(options: ArgoCdClientOptions): Promise<ArgoCdClient>;
   /** Git, behind GitRepository: the user's checkout, or a scratch clone (see promotion/checkout.ts). */
   git: GitFactory;
 }
@@ -38,6 +41,8 @@ export function defaultStepContext(env: NodeJS.ProcessEnv = process.env): StepCo
     forgeOfRemote: (remoteUrl, given) => forgeOfRemote(remoteUrl, env, given),
     // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
     openForge: async (target, platform) => (await import('../promotion/forge-client')).openForge(target, platform, { env }),
+    // The HTTP client (undici) loads only when a step talks to Argo CD.
+    connectArgoCd: async (options) => new (await import('../argocd/client')).ArgoCdClient(options),
     git: {
       openCheckout: async (...args) => (await import('../promotion/checkout')).openCheckout(...args),
       openScratchClone: async (dir, url, token, forge, platform) => (await import('../promotion/checkout')).openScratchClone(dir, url, token, forge, platform, env),

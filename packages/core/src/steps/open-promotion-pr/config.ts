@@ -10,6 +10,8 @@ import { ciOf } from '../../platform/ci-environment';
 import type { Author } from '../../git/author';
 import { splitList } from '../../text/list-input';
 import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
+import type { ArgoCdReviewConfig } from '../../promotion/review/review';
+import { argoCdReviewConfig } from '../review-inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { openPromotionPrSpec } from './spec';
 
@@ -47,6 +49,8 @@ export interface OpenPromotionPrConfig {
   mergeMethod: MergeMethod;
   signCommits: boolean;
   sourceRepository?: string;
+  /** Where the body's Argo CD sections read from; undefined without `argocd-server`. */
+  argocd?: ArgoCdReviewConfig;
   author?: Author;
   pushTimeoutMs: number;
   allowRolledBack: boolean;
@@ -116,6 +120,8 @@ export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env:
   if (inputs['source-repository'] !== '') config.sourceRepository = singleLine(inputs['source-repository'], 'source-repository');
   const author = authorInputs(inputs['author-name'], inputs['author-email']);
   if (author) config.author = author;
+  const argocd = argoCdReviewConfig(inputs, env);
+  if (argocd) config.argocd = argocd;
   return config;
 }
 

@@ -1,6 +1,7 @@
 import type { ManifestChange } from '../../manifest/edit-session';
 import { markdownCode, markdownText } from '../../platform/markdown';
 import { fillTemplate } from '../../text/template';
+import { fitBody, type ReviewSections } from '../../promotion/review/body';
 import { changeTable } from '../change-table';
 import type { OpenPromotionPrConfig } from './config';
 
@@ -12,6 +13,8 @@ export interface PromotionFacts {
   changes: readonly ManifestChange[];
   /** Where the value came from: the source files and the commit that last set them there. */
   source?: { files: readonly string[]; commit: string | undefined };
+  /** The review sections (see promotion/review); absent ones are left out. */
+  review?: ReviewSections;
 }
 
 function placeholders(config: OpenPromotionPrConfig, facts: PromotionFacts): Record<string, string> {
@@ -36,24 +39,32 @@ export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFac
   const source = sourceLine(config, facts);
   const compare = compareLink(config, facts);
   const previous = facts.previous.length > 0 ? facts.previous.map(markdownCode).join(', ') : '(not set)';
-  const standard = [
+  const review = facts.review ?? {};
+  const head = [
     `Promotes ${markdownCode(values.target ?? '')} to **${markdownText(config.environment)}**: ${previous} → ${markdownCode(facts.value)}.`,
     '',
     table,
     '',
     ...(source ? [source, ''] : []),
-    ...(compare ? [compare, ''] : []),
-    `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${markdownCode(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`,
+    ...(compare && !review.changelog ? [compare, ''] : []),
   ].join('\n');
-  const body = config.bodyTemplate ? fillTemplate(config.bodyTemplate, { ...values, table, source, compare, default: standard }, 'body') : standard;
-  return body;
+  const footer = `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${markdownCode(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`;
+  const standard = fitBody(head, review, footer);
+  if (!config.bodyTemplate) return standard;
+  const sections = { diff: review.diff?.(Number.POSITIVE_INFINITY) ?? '', changelog: review.changelog ?? '', evidence: review.evidence ?? '', drift: review.drift ?? '' };
+  return fitBody(fillTemplate(config.bodyTemplate, { ...values, table, source, compare, default: standard, ...sections }, 'body'), {}, '');
 }
 
 function sourceLine(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
   if (!facts.source) return `Value given explicitly to the step.`;
-  const where = config.sourceEnvironment ?? environmentOf(facts.source.files);
+  const where = sourceEnvironmentOf(config, facts);
   const commit = facts.source.commit ? ` at commit ${markdownCode(facts.source.commit.slice(0, 12))}` : '';
   return `Running in **${markdownText(where)}**${commit} (${facts.source.files.map(markdownText).join(', ')} on ${markdownCode(facts.base)}).`;
+}
+
+/** The environment the value comes from, as the body names it. */
+export function sourceEnvironmentOf(config: OpenPromotionPrConfig, facts: PromotionFacts): string {
+  return config.sourceEnvironment ?? (facts.source ? environmentOf(facts.source.files) : 'the source environment');
 }
 
 /** The folder the source files share, as the environment's name (envs/staging/… → staging). */

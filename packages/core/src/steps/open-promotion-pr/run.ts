@@ -13,10 +13,11 @@ import { syncChangeRequest } from '../../promotion/change-request-sync';
 import { refuseRolledBack, retireHold } from '../../promotion/hold';
 import { editRequestFor, manifestsOf, planAt, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
 import { changedOnly } from '../../promotion/publisher';
+import { connectReview, settledReview, type ArgoCdReview } from '../../promotion/review/review';
 import { withTrailers, writtenBy } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
 import type { OpenPromotionPrConfig } from './config';
-import { promotionBody, promotionTitle, type PromotionFacts } from './description';
+import { promotionBody, promotionTitle, sourceEnvironmentOf, type PromotionFacts } from './description';
 
 export type PromotionOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'superseded';
 
@@ -30,6 +31,8 @@ export interface OpenPromotionPrResult {
   previous: string[];
   value: string;
   verified?: boolean;
+  /** When the source environment started running the value, Synced and Healthy (source-application). */
+  sourceHealthySince?: string;
   facts: PromotionFacts;
   dryRun: boolean;
 }
@@ -38,12 +41,15 @@ const STEP = 'open-promotion-pr';
 
 export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform: Platform, context: StepContext = defaultStepContext()): Promise<OpenPromotionPrResult> {
   platform.setSecret(config.token);
+  if (config.argocd) platform.setSecret(config.argocd.token);
   const forge = await context.openForge({ kind: config.forge, apiUrl: config.apiUrl, repository: config.repository, token: config.token }, platform);
+  const argocd = config.argocd ? await connectReview(config.argocd, (options) => context.connectArgoCd(options), (text) => platform.redact(text)) : undefined;
   const scratch = await mkdtemp(path.join(tmpdir(), 'gitops-promote-pr-'));
   try {
     const base = config.base ?? (await forge.repository()).defaultBranch;
     const repo = await context.git.openScratchClone(scratch, config.repositoryUrl, config.token, config.forge, platform);
-    const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
+    const read = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
+    const prepared = await platform.group('Reviewing the promotion', () => withReview(config, platform, repo, read, argocd));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
     const plan = async (revision: string): Promise<PlannedFile[]> => withRetiredHold(config, repo, prepared, await planAt(repo, prepared.request, prepared.targets, revision), revision);
     const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
@@ -66,6 +72,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
     );
     return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan));
   } finally {
+    await argocd?.client.close();
     await rm(scratch, { recursive: true, force: true });
   }
 }
@@ -78,6 +85,29 @@ interface Prepared {
   facts: PromotionFacts;
   /** The edit as planned on the base tip (what the body's table shows). */
   planned: PlannedFile[];
+  sourceHealthySince?: string;
+}
+
+/** The review sections that do not depend on the change's head: evidence and drift. */
+async function withReview(config: OpenPromotionPrConfig, platform: Platform, repo: GitRepository, prepared: Prepared, argocd: ArgoCdReview | undefined): Promise<Prepared> {
+  const sourceFiles = prepared.facts.source?.files ?? [];
+  if (!argocd && sourceFiles.length === 0) return prepared;
+  const settled = await settledReview({
+    repo,
+    values: [{ target: readTargetOf(config), name: targetName(config), value: prepared.facts.value, previous: prepared.facts.previous }],
+    sourceEnvironment: sourceEnvironmentOf(config, prepared.facts),
+    targetEnvironment: config.environment,
+    sourceFiles,
+    targetFiles: prepared.targets.map((file) => file.relative),
+    baseTip: prepared.tips.baseTip,
+    ...(argocd ? { argocd } : {}),
+    info: (message) => platform.info(message),
+  });
+  return {
+    ...prepared,
+    facts: { ...prepared.facts, review: { evidence: settled.evidence, drift: settled.drift } },
+    ...(settled.sourceHealthySince ? { sourceHealthySince: settled.sourceHealthySince } : {}),
+  };
 }
 
 /** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
@@ -143,6 +173,11 @@ async function dryRun(config: OpenPromotionPrConfig, platform: Platform, forge: 
   const holds = changedOnly(prepared.planned).length === 0;
   const operation: PromotionOperation = holds ? (existing ? 'closed' : 'unchanged') : existing ? 'updated' : 'created';
   platform.info(`Dry run: would ${holds ? (existing ? `close ${forge.noun} #${existing.number}` : 'do nothing') : existing ? `update ${forge.noun} #${existing.number}` : `open a ${forge.noun}`}; nothing was pushed or written.`);
+  if (!holds) {
+    // A pipeline previews the change request from here: what it would be titled and say.
+    const facts = prepared.facts;
+    platform.info(`Title: ${promotionTitle(config, facts)}\nBody:\n${promotionBody(config, facts)}`);
+  }
   return resultOf(config, prepared, operation, existing, '', undefined, true);
 }
 
@@ -163,9 +198,14 @@ function resultOf(
     previous: [...prepared.facts.previous],
     value: prepared.facts.value,
     ...(verified !== undefined ? { verified } : {}),
+    ...(prepared.sourceHealthySince ? { sourceHealthySince: prepared.sourceHealthySince } : {}),
     facts: prepared.facts,
     dryRun,
   };
+}
+
+function targetName(config: OpenPromotionPrConfig): string {
+  return config.target.mode === 'image' ? config.target.image : config.target.key;
 }
 
 /** What promoting reads from the target files: the image or the key. */

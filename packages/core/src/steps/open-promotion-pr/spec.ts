@@ -1,3 +1,4 @@
+import { REVIEW_INPUTS } from '../review-inputs';
 import type { StepSpec } from '../step-spec';
 
 export const openPromotionPrSpec = {
@@ -38,12 +39,13 @@ export const openPromotionPrSpec = {
     { name: 'auto-merge', boolean: true, default: 'false', description: 'Enable auto-merge once checks pass (GitHub: repository setting "Allow auto-merge"; GitLab: pinned to the head commit, needs a pipeline).' },
     { name: 'merge-method', default: 'merge', description: 'With `auto-merge`: `merge`, `squash` or `rebase` (GitHub only).' },
     { name: 'sign-commits', boolean: true, default: 'false', description: 'Commit through the forge\'s API so the commit is signed (GitHub shows it Verified), for branch protection that requires signed commits.' },
-    { name: 'source-repository', description: 'The application repository (`owner/app` or a URL), to link the compare view of the previous and the new tag.' },
+    { name: 'source-repository', description: 'The application repository on the same forge (`owner/app`, `group/app` or its URL): the body lists the commits between the previous and the promoted value (a git tag of that name, or the commit SHA inside it: `sha-1a2b3c4`, `1.4.2-1a2b3c4`) and links the full comparison.' },
+    ...REVIEW_INPUTS,
     { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
     { name: 'author-email', description: 'Commit author email (with `author-name`).' },
     { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
     { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
-    { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API.' },
+    { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API; the title and body it would write are printed.' },
   ],
   outputs: [
     {
@@ -57,6 +59,7 @@ export const openPromotionPrSpec = {
     { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
     { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
     { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds).' },
+    { name: 'source-healthy-since', description: 'With `source-application`: when the source environment\'s apps started running the promoted value, Synced and Healthy (RFC 3339, from Argo CD\'s sync history; the latest of several apps); empty when they do not.' },
     { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
   ],
 } as const satisfies StepSpec;

@@ -17,6 +17,7 @@ export async function openPromotionPrStep(platform: Platform, context: StepConte
   platform.setOutput('head-sha', result.headSha);
   platform.setOutput('previous-value', result.previous.join(', '));
   platform.setOutput('value', result.value);
+  platform.setOutput('source-healthy-since', result.sourceHealthySince ?? '');
   platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
   await platform.appendSummary(summaryMarkdown(result, config.environment));
   return result;

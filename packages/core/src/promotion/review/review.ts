@@ -1,0 +1,169 @@
+import { appLabel, type AppRef } from '../../argocd/app-ref';
+import type { ArgoCdClient, ArgoCdClientOptions } from '../../argocd/client';
+import { ArgoCdError } from '../../argocd/errors';
+import type { GitRepository } from '../../git/git-repository';
+import { editManifest } from '../../manifest/manifest-editor';
+import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
+import { leafValues } from '../../manifest/leaf-values';
+import { driftRows, driftSection, type ValuesByName } from './drift';
+import { assessSource, evidenceSection, healthySince, type SourceEvidence, type ValueAtRevision } from './evidence';
+
+/**
+ * The review sections of a promotion's change request: what it promotes, shown from the outside
+ * (Argo CD, the application repository, the source environment). Each section is computed here
+ * from what the step hands in; a section that cannot be had says why in one line instead of
+ * failing the promotion: the change itself is what the step is for.
+ */
+
+/** One value the change sets. */
+export interface PromotedValue {
+  target: ReadTarget;
+  /** The image name or the key path, as the body names it. */
+  name: string;
+  value: string;
+  previous: readonly string[];
+}
+
+/** Where the review sections read Argo CD (the steps' `argocd-*` inputs). */
+export interface ArgoCdReviewConfig {
+  server: string;
+  token: string;
+  caCert?: string;
+  insecure: boolean;
+  targets: AppRef[];
+  sources: AppRef[];
+}
+
+/**
+ * The client for `config`, its token masked first. The caller closes it. Argo CD's own messages
+ * go through `redact` (the platform's secrets) as well as the client's.
+ */
+export async function connectReview(config: ArgoCdReviewConfig, connect: (options: ArgoCdClientOptions) => Promise<ArgoCdClient>, redact: (text: string) => string): Promise<ArgoCdReview> {
+  const client = await connect({ server: config.server, credentials: { token: config.token }, redact, insecure: config.insecure, ...(config.caCert ? { caCert: config.caCert } : {}) });
+  return { client, server: config.server, targets: config.targets, sources: config.sources };
+}
+
+/** Argo CD, as the review reads it. */
+export interface ArgoCdReview {
+  client: ArgoCdClient;
+  server: string;
+  targets: readonly AppRef[];
+  sources: readonly AppRef[];
+}
+
+/** The sections that do not depend on the change's head commit: computed once per run. */
+export interface SettledReview {
+  evidence: string;
+  drift: string;
+  /** When the source environment started running the value(s), Synced and Healthy. */
+  sourceHealthySince?: string;
+}
+
+export interface SettledReviewRequest {
+  repo: GitRepository;
+  values: readonly PromotedValue[];
+  sourceEnvironment: string;
+  targetEnvironment: string;
+  /** The source and target environments' files at the base tip (relative paths); no source files, no drift or evidence by files. */
+  sourceFiles: readonly string[];
+  targetFiles: readonly string[];
+  baseTip: string;
+  argocd?: ArgoCdReview;
+  info(message: string): void;
+}
+
+export async function settledReview(request: SettledReviewRequest): Promise<SettledReview> {
+  const evidence = request.argocd && request.argocd.sources.length > 0 ? await sourceEvidence(request, request.argocd) : undefined;
+  const since = evidence ? healthySince(evidence.items) : undefined;
+  return {
+    evidence: evidence?.section ?? '',
+    drift: request.sourceFiles.length > 0 ? await drift(request) : '',
+    ...(since ? { sourceHealthySince: since } : {}),
+  };
+}
+
+/** One GET per source app; the values its revisions carry are read from the source files in git. */
+async function sourceEvidence(request: SettledReviewRequest, argocd: ArgoCdReview): Promise<{ items: SourceEvidence[]; section: string }> {
+  const items: SourceEvidence[] = [];
+  const sections: string[] = [];
+  for (const promoted of request.values) {
+    const valueAt = valueAtRevision(request.repo, request.sourceFiles, promoted.target);
+    for (const ref of argocd.sources) {
+      const item = await argocd.client
+        .getApplication(ref.name, ref.namespace ? { appNamespace: ref.namespace } : {})
+        .then((app) => assessSource(ref, app, promoted.value, valueAt))
+        .catch((error: unknown): SourceEvidence => {
+          if (error instanceof ArgoCdError) return { app: appLabel(ref), state: 'unreadable', reason: error.message };
+          throw error;
+        });
+      request.info(`${item.app}: ${item.state === 'runs' ? `runs ${promoted.value}${item.since ? ` since ${item.since}` : ''}` : item.state === 'unreadable' ? item.reason : `does not run ${promoted.value} Synced and Healthy`}.`);
+      items.push(item);
+    }
+    sections.push(evidenceSection(items.slice(-argocd.sources.length), request.sourceEnvironment, promoted.value));
+  }
+  return { items, section: mergeSections(sections) };
+}
+
+/** Several values give one heading, not one per value. */
+function mergeSections(sections: readonly string[]): string {
+  const [first, ...rest] = sections;
+  if (first === undefined) return '';
+  return [first, ...rest.map((section) => section.split('\n').slice(2).join('\n'))].join('\n');
+}
+
+/** The value the source files give `target` at a commit; undefined when the commit is unknown or they give none or several. */
+export function valueAtRevision(repo: GitRepository, files: readonly string[], target: ReadTarget): ValueAtRevision {
+  const cache = new Map<string, Promise<string | undefined>>();
+  const read = async (revision: string): Promise<string | undefined> => {
+    if (!(await repo.hasCommit(revision))) return undefined;
+    const values = new Set<string>();
+    for (const file of files) {
+      const text = await repo.fileAt(revision, file);
+      if (text !== undefined) for (const site of readManifest(text, file, target)) values.add(site.value);
+    }
+    return values.size === 1 ? [...values][0] : undefined;
+  };
+  return (revision) => {
+    let value = cache.get(revision);
+    if (!value) cache.set(revision, (value = read(revision)));
+    return value;
+  };
+}
+
+/** Images (image mode) or keys (key mode) the two environments' files disagree on, besides the promoted ones. */
+async function drift(request: SettledReviewRequest): Promise<string> {
+  const mode = request.values[0]?.target.mode ?? 'image';
+  const valuesOf = async (files: readonly string[]): Promise<ValuesByName> => {
+    const texts: { file: string; text: string }[] = [];
+    for (const file of files) {
+      const text = await request.repo.fileAt(request.baseTip, file);
+      if (text !== undefined) texts.push({ file, text });
+    }
+    return mode === 'image' ? imageValues(texts) : keyValues(texts);
+  };
+  const rows = driftRows(await valuesOf(request.sourceFiles), await valuesOf(request.targetFiles), new Set(request.values.map((value) => value.name)));
+  return driftSection(rows, mode, request.sourceEnvironment, request.targetEnvironment);
+}
+
+function keyValues(texts: readonly { file: string; text: string }[]): ValuesByName {
+  const values = new Map<string, Set<string>>();
+  for (const { text } of texts) for (const [path, value] of leafValues(text)) (values.get(path) ?? values.set(path, new Set()).get(path))?.add(value);
+  return new Map([...values].map(([name, set]) => [name, [...set]]));
+}
+
+/** Every image the files reference, with the values they give it (the reader the editor uses, per name). */
+function imageValues(texts: readonly { file: string; text: string }[]): ValuesByName {
+  const values = new Map<string, Set<string>>();
+  for (const { file, text } of texts) {
+    for (const name of imagesIn(text, file)) {
+      const set = values.get(name) ?? values.set(name, new Set()).get(name);
+      for (const site of readManifest(text, file, { mode: 'image', name })) set?.add(site.value);
+    }
+  }
+  return new Map([...values].map(([name, set]) => [name, [...set]]));
+}
+
+/** The image names a manifest references (what the editor reports seeing when asked for a name no file has). */
+function imagesIn(text: string, file: string): string[] {
+  return [...editManifest(text, file, { mode: 'image', image: { name: 'gitops-promote.invalid/none', tag: 'none' } }).imagesSeen()].sort();
+}
