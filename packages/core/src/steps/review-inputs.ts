@@ -25,14 +25,17 @@ export const REVIEW_INPUTS = [
   { name: 'argocd-insecure', boolean: true, default: 'false', description: 'Skip TLS verification towards Argo CD (a lab only; prefer `argocd-ca-cert`).' },
 ] as const;
 
-type ReviewInputName = (typeof REVIEW_INPUTS)[number]['name'];
+/** A rollback has no source environment: its change request shows the Argo CD diff and what the revert removes. */
+export const ROLLBACK_REVIEW_INPUTS = REVIEW_INPUTS.filter((input) => input.name !== 'source-application');
+
+type ReviewInputName = Exclude<(typeof REVIEW_INPUTS)[number]['name'], 'source-application'>;
 
 
 /** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
-export function argoCdReviewConfig(inputs: Readonly<Record<ReviewInputName, string>>, env: NodeJS.ProcessEnv): ArgoCdReviewConfig | undefined {
+export function argoCdReviewConfig(inputs: Readonly<Record<ReviewInputName, string>> & { 'source-application'?: string }, env: NodeJS.ProcessEnv): ArgoCdReviewConfig | undefined {
   const server = singleLine(inputs['argocd-server'], 'argocd-server').trim();
   const targets = splitList(inputs['argocd-application']).map((entry) => parseAppRef(entry, 'argocd-application'));
-  const sources = splitList(inputs['source-application']).map((entry) => parseAppRef(entry, 'source-application'));
+  const sources = splitList(inputs['source-application'] ?? '').map((entry) => parseAppRef(entry, 'source-application'));
   if (server === '') {
     if (targets.length + sources.length > 0) {
       throw new InputError("Inputs 'argocd-application' and 'source-application' need 'argocd-server'.", 'Give argocd-server: https://argocd.example.com (the Argo CD the applications live in).');

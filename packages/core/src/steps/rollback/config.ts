@@ -8,6 +8,8 @@ import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
 import type { ReadTarget } from '../../manifest/manifest-reader';
 import type { Author } from '../../git/author';
 import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
+import type { ArgoCdReviewConfig } from '../../promotion/review/review';
+import { argoCdReviewConfig } from '../review-inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { rollbackSpec } from './spec';
 
@@ -37,10 +39,14 @@ export interface RollbackConfig {
   apiUrl?: string;
   labels: string[];
   reviewers: string[];
+  /** mode: pull-request: the application repository, for the commits the rollback takes out. */
+  sourceRepository?: string;
+  /** mode: pull-request: where the body's Argo CD diff reads from. */
+  argocd?: ArgoCdReviewConfig;
   dryRun: boolean;
 }
 
-export function validateRollbackInputs(given: RollbackInputs): RollbackConfig {
+export function validateRollbackInputs(given: RollbackInputs, env: NodeJS.ProcessEnv = process.env): RollbackConfig {
   const inputs = withDefaults(rollbackSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) throw new InputError("Input 'files' is required.", "List the environment's manifests, relative to 'path', e.g. envs/prod/kustomization.yaml.");
@@ -93,6 +99,12 @@ export function validateRollbackInputs(given: RollbackInputs): RollbackConfig {
   if (inputs['api-url'] !== '') config.apiUrl = singleLine(inputs['api-url'], 'api-url');
   const author = authorInputs(inputs['author-name'], inputs['author-email']);
   if (author) config.author = author;
+  if (inputs['source-repository'] !== '') config.sourceRepository = singleLine(inputs['source-repository'], 'source-repository');
+  const argocd = argoCdReviewConfig(inputs, env);
+  if (argocd) config.argocd = argocd;
+  if (config.mode !== 'pull-request' && (config.argocd || config.sourceRepository)) {
+    throw new InputError("Inputs 'argocd-server', 'argocd-application' and 'source-repository' describe a change request: they go with mode: pull-request.", 'Set mode: pull-request, or drop them (a direct commit has no description to show them in).');
+  }
   if (config.mode === 'pull-request' && !config.token) {
     throw new InputError("Input 'token' is required with mode: pull-request: the PR/MR is opened through the forge's API.", 'Pass a token with contents and pull-requests write (GitHub) or the api scope (GitLab).');
   }

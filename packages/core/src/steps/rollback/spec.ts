@@ -1,3 +1,4 @@
+import { ROLLBACK_REVIEW_INPUTS } from '../review-inputs';
 import type { StepSpec } from '../step-spec';
 
 export const rollbackSpec = {
@@ -28,6 +29,8 @@ export const rollbackSpec = {
     { name: 'api-url', description: 'With `mode: pull-request`: the forge API base. Default: `GITHUB_API_URL` / `CI_API_V4_URL`, else from the remote host.' },
     { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
     { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
+    { name: 'source-repository', description: 'With `mode: pull-request`: the application repository on the same forge (`owner/app` or its URL): the body lists the commits the rollback takes out.' },
+    ...ROLLBACK_REVIEW_INPUTS,
     { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing; what the real run would refuse is refused.' },
   ],
   outputs: [

@@ -9,7 +9,7 @@ import { rollbackSpec } from './spec';
 
 /** The whole step as every entry (action, GitLab job, CLI) runs it: inputs → core → outputs. */
 export async function rollbackStep(platform: Platform, context?: StepContext): Promise<RollbackResult> {
-  const config = validateRollbackInputs(readInputs(rollbackSpec, platform));
+  const config = validateRollbackInputs(readInputs(rollbackSpec, platform), context?.env ?? process.env);
   const result = await runRollback(config, platform, context);
   platform.setOutput('changed', String(result.changed));
   platform.setOutput('rolled-back-from', result.from);
