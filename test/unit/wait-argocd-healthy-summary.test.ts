@@ -149,5 +149,8 @@ describe('commitWebUrl', () => {
     expect(commitWebUrl('https://github.com/acme/env', '1.2.3')).toBeUndefined();
     expect(commitWebUrl('https://github.com/acme/env (x)', SHA)).toBeUndefined();
     expect(commitWebUrl('/srv/git/env.git', SHA)).toBeUndefined();
+    // A host Markdown would not read as one link (`)`, spaces) is not linked.
+    expect(commitWebUrl('git@github.evil) [x:acme/env.git', SHA)).toBeUndefined();
+    expect(commitWebUrl('https://github.com(x)/acme/env.git', SHA)).toBeUndefined();
   });
 });

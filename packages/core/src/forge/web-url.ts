@@ -3,6 +3,7 @@ import { forgeKindOfUrl } from './select';
 const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 // What a repository path may hold to be linked as is: no spaces, parentheses or Markdown syntax.
 const PATH = /^[A-Za-z0-9][A-Za-z0-9._~/-]*$/;
+const HOST = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?$/i;
 
 /**
  * The web page of `sha` in the repository a git URL names, when its host says which forge serves
@@ -21,10 +22,11 @@ export function commitWebUrl(repoURL: string, sha: string): string | undefined {
 /** `https://host[:port]/org/repo` of an https, ssh or scp-like (`git@host:org/repo.git`) URL. */
 function webSite(repoURL: string): string | undefined {
   const scp = /^[^/@:]+@([^:/]+):(?!\/)(.+)$/.exec(repoURL);
-  let origin: string;
+  let scheme = 'https:';
+  let host: string;
   let path: string;
   if (scp?.[1] && scp[2]) {
-    origin = `https://${scp[1]}`;
+    host = scp[1];
     path = scp[2];
   } else {
     let url: URL;
@@ -33,11 +35,13 @@ function webSite(repoURL: string): string | undefined {
     } catch {
       return undefined;
     }
-    if (url.protocol === 'ssh:') origin = `https://${url.hostname}`;
-    else if (url.protocol === 'https:' || url.protocol === 'http:') origin = `${url.protocol}//${url.host}`;
+    if (url.protocol === 'ssh:') host = url.hostname;
+    else if (url.protocol === 'https:' || url.protocol === 'http:') [scheme, host] = [url.protocol, url.host];
     else return undefined;
     path = url.pathname;
   }
   const repo = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '');
-  return PATH.test(repo) && repo.includes('/') ? `${origin.toLowerCase()}/${repo}` : undefined;
+  // Only what Markdown reads as one plain link: a host or path with `)` or a space would end it.
+  if (!HOST.test(host) || !PATH.test(repo) || !repo.includes('/')) return undefined;
+  return `${scheme}//${host.toLowerCase()}/${repo}`;
 }
