@@ -78,3 +78,11 @@ export function operationRevisionAt(layout: SourceLayout, state: OperationState,
 export function short(revision: string): string {
   return /^[0-9a-f]{40,64}$/i.test(revision) ? revision.slice(0, 7) : revision;
 }
+
+/** The repository `revision` was compared from: the source whose sync revision it is, else the first. */
+export function repoURLOfRevision(app: Application, revision: string): string | undefined {
+  const layout = sourceLayout(app);
+  const { sync } = app.status;
+  const index = layout.sources.findIndex((_, i) => revisionAt(layout, sync.revision, sync.revisions, i) === revision);
+  return layout.sources[Math.max(index, 0)]?.repoURL;
+}

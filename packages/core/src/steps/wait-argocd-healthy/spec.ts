@@ -52,7 +52,8 @@ export const waitArgocdHealthySpec = {
     { name: 'revision', description: 'The revision the Applications run (of the first, when they differ).' },
     {
       name: 'result',
-      description: 'JSON object by Application (`name`, or `namespace/name` as given or when two share a name): `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
+      description:
+        'JSON object by Application (`name`, or `namespace/name` as given or when two share a name), in the order of `application` then by name: `{namespace, health, sync, revision, revisionUrl, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, healthyAfterMs, outcome, reason}`. `healthyAfterMs`: ms from the step\'s start until the app first ran the revision Synced and Healthy (`null` if it never did); `revisionUrl`: the commit\'s page on GitHub or GitLab, else empty.',
     },
   ],
 } as const satisfies StepSpec;

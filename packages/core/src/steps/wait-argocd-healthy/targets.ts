@@ -9,10 +9,10 @@ import type { AppTarget } from './watch-state';
  * ambiguous.
  */
 export async function resolveTargets(config: WaitArgocdConfig, list: () => Promise<ApplicationList>, readSet: () => Promise<ApplicationSet>): Promise<AppTarget[]> {
-  const targets: AppTarget[] = config.applications.map((entry) => {
+  const targets: AppTarget[] = config.applications.map((entry, inputIndex) => {
     const slash = entry.indexOf('/');
     const namespace = slash < 0 ? config.appNamespace : entry.slice(0, slash);
-    return { label: entry, name: entry.slice(slash + 1), ...(namespace ? { requestNamespace: namespace } : {}) };
+    return { label: entry, name: entry.slice(slash + 1), ...(namespace ? { requestNamespace: namespace } : {}), inputIndex };
   });
   if (config.applicationSet) addTargets(targets, await setApplications(config, list, readSet));
   if (!config.selector) return targets;

@@ -1,4 +1,6 @@
 import type { ResourceNode } from '../../argocd';
+import { repoURLOfRevision } from '../../argocd/sources';
+import { commitWebUrl } from '../../forge/web-url';
 import { formatDuration } from '../../text/duration';
 import { GitopsPromoteError } from '../../errors';
 import { DeadlineExceededError } from '../../runtime/deadline';
@@ -9,18 +11,26 @@ export class ApplicationNotReadyError extends GitopsPromoteError {}
 
 /** One app's outcome, for the `result` output and the summary. */
 export interface AppReport {
+  /** The namespace the app lives in, as Argo CD reported it; '' before any object was read. */
+  namespace: string;
   health: string;
   sync: string;
   revision: string;
+  /** The revision's commit page when its repository is on a known forge (no credentials); else ''. */
+  revisionUrl: string;
   operationPhase: string;
   degraded: { kind: string; namespace: string; name: string; message: string }[];
   waitedSeconds: number;
+  /** Ms from the step's start until the app first satisfied the verdict; null when it never did. */
+  healthyAfterMs: number | null;
   outcome: 'success' | 'failure' | 'waiting';
   reason: string;
 }
 
 export interface WaitResult {
   reports: Record<string, AppReport>;
+  /** The keys of `reports` in a stable order: the `application` input's order, then by name. */
+  order: string[];
   /** Set when the wait failed; the step reports the outputs first, then fails with it. */
   failure?: GitopsPromoteError;
   /** How the step watched: `stream`, or `poll` when the stream was unusable. */
@@ -44,14 +54,16 @@ export interface VerdictInput {
 export async function verdict(input: VerdictInput): Promise<Omit<WaitResult, 'mode'>> {
   const { state } = input;
   const reports: Record<string, AppReport> = {};
-  for (const app of state.apps.values()) {
+  const ordered = state.ordered();
+  for (const app of ordered) {
     const degraded = app.app?.status.health.status === 'Degraded' ? await input.degradedOf(app) : [];
     reports[app.label] = report(app, degraded, input.elapsed(), input.expected);
   }
+  const order = ordered.map((app) => app.label);
   const failedApp = state.failed();
-  if (failedApp) return { reports, failure: failedError(failedApp, reports[failedApp.label]?.degraded ?? []) };
-  if (!state.done()) return { reports, failure: stillWaitingError(state, input) };
-  return { reports };
+  if (failedApp) return { reports, order, failure: failedError(failedApp, reports[failedApp.label]?.degraded ?? []) };
+  if (!state.done()) return { reports, order, failure: stillWaitingError(state, input) };
+  return { reports, order };
 }
 
 function failedError(failedApp: AppState, degraded: AppReport['degraded']): ApplicationNotReadyError {
@@ -91,13 +103,18 @@ function report(state: AppState, degraded: AppReport['degraded'], elapsedMs: num
   const app = state.app;
   const sync = app?.status.sync;
   const atExpected = expected === undefined || state.assessment?.applied === true || state.assessment?.state === 'failure';
+  const revision = state.assessment?.revision ?? sync?.revision ?? sync?.revisions[0] ?? '';
+  const repoURL = app && revision ? repoURLOfRevision(app, revision) : undefined;
   return {
+    namespace: state.namespace ?? app?.metadata.namespace ?? '',
     health: (atExpected ? app?.status.health.status : undefined) ?? 'Unknown',
     sync: sync?.status ?? 'Unknown',
-    revision: state.assessment?.revision ?? sync?.revision ?? sync?.revisions[0] ?? '',
+    revision,
+    revisionUrl: (repoURL && commitWebUrl(repoURL, revision)) ?? '',
     operationPhase: app?.status.operationState?.phase ?? '',
     degraded,
     waitedSeconds: Math.round((state.decidedAfterMs ?? elapsedMs) / 100) / 10,
+    healthyAfterMs: state.healthyAfterMs ?? null,
     outcome: state.assessment?.state ?? 'waiting',
     reason: state.assessment?.reason ?? 'no state received',
   };

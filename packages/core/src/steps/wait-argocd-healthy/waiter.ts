@@ -171,6 +171,8 @@ export class Waiter {
       this.state.reassess(state, this.context.now());
     }
     await this.explainRollouts(state);
+    // Before the children are read: their requests are not this app's time to healthy.
+    if (state.assessment?.state === 'success' && state.healthyAfterMs === undefined) state.healthyAfterMs = this.elapsed();
     const reason = state.assessment?.reason ?? '';
     if (reason !== state.logged) {
       state.logged = reason;

@@ -9,6 +9,8 @@ export interface AppTarget {
   requestNamespace?: string;
   /** A child found in a parent's resource tree (`children: true`): its parent's label and depth. */
   parent?: { label: string; depth: number; repoURLs: string[] };
+  /** Its position in the `application` input; apps found otherwise (selector, set, children) have none. */
+  inputIndex?: number;
 }
 
 /** What the step knows of one Application: its last object, assessment and when it started waiting. */
@@ -25,6 +27,8 @@ export interface AppState extends AppTarget {
   logged?: string;
   /** When the verdict (success or failure) was reached, ms since the run started. */
   decidedAfterMs?: number;
+  /** When it first satisfied the verdict (ran the revision, Synced and Healthy), ms since the run started. */
+  healthyAfterMs?: number;
   /** Its own expectation (a child of another repository: Synced and Healthy only). */
   expectation?: Expectation;
   /** `children: true`: its resource tree was read for child Applications. */
@@ -143,6 +147,15 @@ export class WatchState {
   /** The first app that failed for good, if any. */
   failed(): AppState | undefined {
     return [...this.apps.values()].find((state) => state.assessment?.state === 'failure');
+  }
+
+  /**
+   * The apps in the order reports show them, whatever order they were found in: the ones the
+   * `application` input names, in its order, then the others by label.
+   */
+  ordered(): AppState[] {
+    const rank = (state: AppState): number => state.inputIndex ?? Number.MAX_SAFE_INTEGER;
+    return [...this.apps.values()].sort((a, b) => rank(a) - rank(b) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
 
   /** The newest resourceVersion seen, to resume a dropped stream from. */
