@@ -132,6 +132,12 @@ describe('renderChangelog', () => {
     expect(renderChangelog({ kind: 'unavailable', reason: 'Why not.' }, 'sha256:x')).toBe('### What `sha256:x` contains\n\nWhy not.\n');
   });
 
+  it('keeps links whole when a ref holds parentheses or spaces', () => {
+    const changelog = compared([commit(1, 'One')], 1);
+    if (changelog.kind === 'compared') changelog.comparison.webUrl = 'https://github.com/acme/app/compare/a(1)...b c';
+    expect(renderChangelog(changelog, '1.4.3')).toContain('[Full comparison](https://github.com/acme/app/compare/a%281%29...b%20c)');
+  });
+
   it('renders the same comparison the same way every time', () => {
     const changelog = compared([commit(1, 'One (#1)')], 1);
     expect(renderChangelog(changelog, '1.4.3')).toBe(renderChangelog(structuredClone(changelog), '1.4.3'));
@@ -227,6 +233,7 @@ describe('loadChangelog', () => {
       [{ previous: [digest], value: 'v1.1.0' }, `No changelog: the previous value \`${digest}\` is a digest only: it names an image, not a commit.`],
       [{ previous: ['v1.0.0', 'v1.1.0'], value: 'v2.0.0' }, 'The target files hold several values (`v1.0.0`, `v1.1.0`): there is no single previous version to compare with.'],
       [{ previous: [], value: 'v2.0.0' }, 'The target files held no value before: there is no previous version to compare with.'],
+      [{ previous: [`v1.0.0@sha256:${'1'.repeat(64)}`], value: `v1.0.0@sha256:${'2'.repeat(64)}` }, `\`v1.0.0@sha256:${'1'.repeat(64)}\` and \`v1.0.0@sha256:${'2'.repeat(64)}\` both name \`v1.0.0\` in acme/app: the image changed, its source did not.`],
     ] as const;
     for (const [values, reason] of cases) {
       expect(await loadChangelog(fake, { repository: 'acme/app', mode: 'image', ...values })).toEqual({ kind: 'unavailable', reason });

@@ -116,6 +116,9 @@ function refsToCompare(request: ChangelogRequest): { from: Mapped; to: Mapped } 
   const to = refOfValue(request.value, request.mode);
   if (from.kind === 'none') return { reason: `No changelog: the previous value ${from.reason}.` };
   if (to.kind === 'none') return { reason: `No changelog: ${to.reason}.` };
+  if (from.ref === to.ref) {
+    return { reason: `${markdownCode(previous)} and ${markdownCode(request.value)} both name ${markdownCode(to.ref)} in ${markdownText(request.repository)}: the image changed, its source did not.` };
+  }
   return { from, to };
 }
 
@@ -127,20 +130,26 @@ export function renderChangelog(changelog: Changelog, value: string): string {
   const heading = `### What ${markdownText(value)} contains`;
   if (changelog.kind === 'unavailable') return `${heading}\n\n${changelog.reason}\n`;
   const { comparison, from, to } = changelog;
-  const repository = `[${markdownInline(changelog.repository)}](${comparison.repositoryUrl})`;
+  const repository = `[${markdownInline(changelog.repository)}](${linkTarget(comparison.repositoryUrl)})`;
+  const full = linkTarget(comparison.webUrl);
   if (comparison.totalCommits === 0) {
-    return `${heading}\n\n${markdownCode(to)} adds no commits to ${markdownCode(from)} in ${repository}: it is the same commit or an older one ([comparison](${comparison.webUrl})).\n`;
+    return `${heading}\n\n${markdownCode(to)} adds no commits to ${markdownCode(from)} in ${repository}: it is the same commit or an older one ([comparison](${full})).\n`;
   }
   const count = comparison.totalCommits === 1 ? '1 commit' : `${comparison.totalCommits} commits`;
   const lines = comparison.commits.map((commit) => commitLine(commit, changelog.forge, comparison.repositoryUrl));
   const more = comparison.totalCommits - comparison.commits.length;
-  const footer = more > 0 ? `${more} more: see the [full comparison](${comparison.webUrl}).` : `[Full comparison](${comparison.webUrl})`;
+  const footer = more > 0 ? `${more} more: see the [full comparison](${full}).` : `[Full comparison](${full})`;
   return [heading, '', `${count} in ${repository} from ${markdownCode(from)} to ${markdownCode(to)}, newest first:`, '', ...lines, '', footer, ''].join('\n');
 }
 
 function commitLine(commit: ComparedCommit, forge: ForgeKind, repositoryUrl: string): string {
   const author = commit.authorName === '' ? '' : ` — ${markdownInline(commit.authorName)}`;
-  return `- [${markdownCode(commit.sha.slice(0, 7))}](${commit.url}) ${linkedSubject(commit.subject, forge, repositoryUrl)}${author}`;
+  return `- [${markdownCode(commit.sha.slice(0, 7))}](${linkTarget(commit.url)}) ${linkedSubject(commit.subject, forge, repositoryUrl)}${author}`;
+}
+
+/** A URL as a link destination: the characters that would end it or break the line percent-encoded (a tag may hold parentheses). */
+function linkTarget(url: string): string {
+  return url.replace(/[\s()<>`\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**
@@ -158,7 +167,7 @@ function linkedSubject(subject: string, forge: ForgeKind, repositoryUrl: string)
     const [whole, sigil, number] = match;
     const url = sigil === undefined || number === undefined ? undefined : referenceUrl(sigil, number, forge, repositoryUrl);
     if (sigil !== undefined && url === undefined) continue;
-    out += markdownInline(text.slice(at, match.index)) + (url === undefined ? markdownCode(whole) : `[${sigil}${number}](${url})`);
+    out += markdownInline(text.slice(at, match.index)) + (url === undefined ? markdownCode(whole) : `[${sigil}${number}](${linkTarget(url)})`);
     at = match.index + whole.length;
   }
   return out + markdownInline(text.slice(at));
