@@ -260,6 +260,14 @@ class GitLabForge implements Forge {
     try {
       answer = (await this.repositories.compare(project, from, to)) as GitLabCompare;
     } catch (error) {
+      if (error instanceof GitLabRequestError && error.status === 403) {
+        // The transport names the environment project; here the application's is meant.
+        throw new ForgeError(
+          this.redact(`GitLab refused to compare ${from}...${to} in ${project} (HTTP 403${error.serverMessage ? `: ${error.serverMessage}` : ''})`),
+          'The token needs read access to the application project (the Reporter role and the `read_api` or `api` scope).',
+          403,
+        );
+      }
       if (!(error instanceof GitLabRequestError) || error.status !== 404) throw error;
       // "404 Ref Not Found": `from` or `to` is no branch, tag or commit of the project.
       if (!/project not found/i.test(error.serverMessage ?? '')) return undefined;
