@@ -57,6 +57,7 @@ beforeAll(() => {
   git(appGitDir, ['tag', '1.0.0', app[4]!]);
   git(appGitDir, ['tag', '-a', '-m', 'annotated', '1.1.0', app[7]!]);
   git(appGitDir, ['tag', '2.0.0', app[29]!]);
+  git(appGitDir, ['tag', 'release/1.1', app[7]!]);
 });
 
 afterAll(() => {
@@ -118,6 +119,11 @@ describe.each(forges)('%s compare', (_name, setup, repository) => {
     const comparison = await forge.compare(repository, app[9]!.slice(0, 7), app[11]!);
     expect(comparison?.commits.map((commit) => commit.sha)).toEqual([app[11], app[10]]);
     expect(comparison?.totalCommits).toBe(2);
+  });
+
+  it('compares a tag whose name holds a slash', async () => {
+    const { forge } = setup();
+    await expect(forge.compare(repository, '1.0.0', 'release/1.1')).resolves.toMatchObject({ totalCommits: 3 });
   });
 
   it('answers undefined for a tag the repository does not have', async () => {
