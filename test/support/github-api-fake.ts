@@ -52,6 +52,11 @@ export interface GitHubApiFakeOptions {
   autoMerge?: AutoMergePolicy;
   /** Login of the token's user: author of pull requests and API commits. Default 'promote-bot'. */
   viewer?: string;
+  /**
+   * Other repositories the token can read (owner/name → bare repository), for the compare
+   * endpoint: the application repository whose tags a promotion's changelog compares.
+   */
+  sourceRepositories?: Record<string, string>;
 }
 
 export interface FakePull {
@@ -473,6 +478,19 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
     return [200, { data: { enablePullRequestAutoMerge: { pullRequest: { autoMergeRequest: { enabledAt: now() } } } } }];
   };
 
+  // ---- compare, in this repository or a source repository ----
+
+  const sources = new Map(Object.entries({ ...(options.sourceRepositories ?? {}), [`${owner}/${repo}`]: gitDir }).map(([name, dir]) => [name.toLowerCase(), { name, dir }]));
+  const sourceOf = (path: string): { name: string; dir: string; basehead: string } | undefined => {
+    const found = new RegExp(`^${basePath}/repos/([^/]+)/([^/]+)/compare/([^/]+)$`).exec(path);
+    const known = found ? sources.get(`${found[1]}/${found[2]}`.toLowerCase()) : undefined;
+    return known && found ? { ...known, basehead: decodeURIComponent(found[3] ?? '') } : undefined;
+  };
+  const compare = (source: { name: string; dir: string; basehead: string }, query: URLSearchParams): Reply => {
+    const site = createGitHubJson({ origin, basePath, owner: source.name.split('/')[0] ?? '', repo: source.name.split('/')[1] ?? '', viewer });
+    return [200, compareReply(source.dir, source.basehead, query, site, notFound)];
+  };
+
   // ---- dispatch ----
 
   const handle = (method: string, uri: string, body: Record<string, unknown>): Reply => {
@@ -482,6 +500,8 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
         if (method !== 'POST') throw notFound();
         return graphql(body);
       }
+      const source = sourceOf(url.pathname);
+      if (source !== undefined) return compare(source, url.searchParams);
       const rest = url.pathname.slice(repoPath.length);
       for (const candidate of routes) {
         const match = candidate.method === method ? candidate.pattern.exec(rest) : null;
@@ -499,7 +519,7 @@ export function createGitHubApiFake(options: GitHubApiFakeOptions): GitHubApiFak
     record: ({ method, path, body }) => ({ method, path, body }),
     ours: (uri) => {
       const path = uri.split('?')[0] ?? '';
-      return path === graphqlPath || path === repoPath || path.startsWith(`${repoPath}/`);
+      return path === graphqlPath || path === repoPath || path.startsWith(`${repoPath}/`) || sourceOf(path) !== undefined;
     },
     faultsSeeQuery: false,
     faultBody: () => '',
@@ -876,4 +896,90 @@ function idOf(text: string): number {
   let hash = 7;
   for (const char of text) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000_007;
   return hash;
+}
+
+type GitHubSiteJson = ReturnType<typeof createGitHubJson>;
+
+/** Commits GitHub lists in a compare asked without paging: the newest ones, oldest first. */
+const UNPAGED_COMPARE_COMMITS = 250;
+
+/**
+ * GET /repos/{owner}/{repo}/compare/{basehead} on a real repository, as GitHub's description
+ * says: BASE...HEAD (three dots), each a branch, tag or SHA; commits reachable from HEAD but not
+ * BASE, oldest first; without per_page/page the newest 250 (the last one the newest of all), with
+ * them pages from the oldest (per_page at most 100). A ref GitHub cannot resolve, or two refs
+ * without a common ancestor: 404. `files` (optional in the schema) is left out.
+ */
+function compareReply(dir: string, basehead: string, query: URLSearchParams, site: GitHubSiteJson, notFound: () => Error): Schemas['commit-comparison'] {
+  const git = (args: string[]): string | undefined => {
+    try {
+      return execFileSync('git', ['--git-dir', dir, ...args], { env: hermeticGitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const [base, head, extra] = basehead.split('...');
+  const resolve = (ref: string | undefined) => (ref === undefined || ref === '' || ref.startsWith('-') ? undefined : git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]));
+  const baseSha = resolve(base);
+  const headSha = resolve(head);
+  if (extra !== undefined || baseSha === undefined || headSha === undefined) throw notFound();
+  const mergeBase = git(['merge-base', baseSha, headSha]);
+  if (mergeBase === undefined) throw notFound();
+  const listed = git(['rev-list', '--reverse', `${baseSha}..${headSha}`]) ?? '';
+  const all = listed === '' ? [] : listed.split('\n');
+  const behind = Number(git(['rev-list', '--count', `${headSha}..${baseSha}`]) ?? '0');
+  const paged = query.has('per_page') || query.has('page');
+  const perPage = Math.min(Math.max(Number(query.get('per_page') ?? '30') || 30, 1), 100);
+  const page = Math.max(Number(query.get('page') ?? '1') || 1, 1);
+  const shown = paged ? all.slice((page - 1) * perPage, page * perPage) : all.slice(-UNPAGED_COMPARE_COMMITS);
+  const commit = (sha: string) => commitJson(git, sha, site);
+  const status = all.length === 0 ? (behind === 0 ? 'identical' : 'behind') : behind === 0 ? 'ahead' : 'diverged';
+  const web = `${site.repoWeb}/compare/${basehead}`;
+  return {
+    url: `${site.repoApi}/compare/${basehead}`,
+    html_url: web,
+    permalink_url: `${site.repoWeb}/compare/${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`,
+    diff_url: `${web}.diff`,
+    patch_url: `${web}.patch`,
+    base_commit: commit(baseSha),
+    merge_base_commit: commit(mergeBase),
+    status,
+    ahead_by: all.length,
+    behind_by: behind,
+    total_commits: all.length,
+    commits: shown.map(commit),
+  };
+}
+
+/**
+ * A commit as GitHub shows it; `author`/`committer` are the accounts their e-mails belong to,
+ * which here are GitHub's no-reply addresses (`[id+]login@users.noreply.github.com`): null otherwise.
+ */
+function commitJson(git: (args: string[]) => string | undefined, sha: string, site: GitHubSiteJson): Schemas['commit'] {
+  const fields = (git(['show', '-s', '--format=%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B', sha]) ?? '').split('\0');
+  const [tree = '', parents = '', authorName = '', authorEmail = '', authorDate = '', committerName = '', committerEmail = '', committerDate = '', message = ''] = fields;
+  const utc = (date: string) => new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const account = (email: string) => {
+    const login = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/.exec(email)?.[1];
+    return login === undefined ? null : site.user(login);
+  };
+  return {
+    url: `${site.repoApi}/commits/${sha}`,
+    sha,
+    node_id: `C_${sha}`,
+    html_url: `${site.repoWeb}/commit/${sha}`,
+    comments_url: `${site.repoApi}/commits/${sha}/comments`,
+    commit: {
+      url: `${site.repoApi}/git/commits/${sha}`,
+      author: { name: authorName, email: authorEmail, date: utc(authorDate) },
+      committer: { name: committerName, email: committerEmail, date: utc(committerDate) },
+      message: message.replace(/\n+$/, ''),
+      comment_count: 0,
+      tree: { sha: tree, url: `${site.repoApi}/git/trees/${tree}` },
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+    },
+    author: account(authorEmail),
+    committer: account(committerEmail),
+    parents: parents === '' ? [] : parents.split(' ').map((parent) => ({ sha: parent, url: `${site.repoApi}/commits/${parent}`, html_url: `${site.repoWeb}/commit/${parent}` })),
+  };
 }

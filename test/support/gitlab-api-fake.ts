@@ -53,6 +53,11 @@ export interface GitLabApiFakeOptions {
   pipelineCreatedAfterMergeCalls?: number;
   /** Delay before each request is handled, so concurrent runs interleave. */
   latencyMs?: number;
+  /**
+   * Other projects the token can read (group/sub/project → bare repository), for the compare
+   * endpoint: the application project whose tags a promotion's changelog compares.
+   */
+  sourceProjects?: Record<string, string>;
 }
 
 export interface FakeMergeRequest {
@@ -201,8 +206,10 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
       return [200, found.map((user) => userJson(user.id))];
     }
     if (segments[0] !== 'projects' || segments[1] === undefined) return notFound();
-    if (segments[1].toLowerCase() !== options.projectPath.toLowerCase() && segments[1] !== String(projectId)) return notFound('Project');
     const rest = segments.slice(2);
+    const source = sourceProject(segments[1]);
+    if (source !== undefined && method === 'GET' && rest.join('/') === 'repository/compare') return compare(source.path, source.gitDir, query);
+    if (segments[1].toLowerCase() !== options.projectPath.toLowerCase() && segments[1] !== String(projectId)) return notFound('Project');
     const route = `${method} ${rest.map((part, index) => (index > 0 && /^(merge_requests|commits|branches)$/.test(rest[index - 1] ?? '') ? ':x' : part)).join('/')}`;
     switch (route) {
       case 'GET ':
@@ -240,6 +247,53 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
       default:
         return notFound();
     }
+  }
+
+  /** The environment project or a source project, by path (case-insensitive) or, for the former, id. */
+  function sourceProject(id: string): { path: string; gitDir: string } | undefined {
+    if (id.toLowerCase() === options.projectPath.toLowerCase() || id === String(projectId)) return { path: options.projectPath, gitDir: options.gitDir };
+    const found = Object.entries(options.sourceProjects ?? {}).find(([path]) => path.toLowerCase() === id.toLowerCase());
+    return found ? { path: found[0], gitDir: found[1] } : undefined;
+  }
+
+  /**
+   * GET /projects/:id/repository/compare (lib/api/repositories.rb, lib/api/entities/compare.rb):
+   * `from` and `to` required (Grape: 400 "from is missing"); either not a branch, tag or commit →
+   * 404 "Ref Not Found"; `commits` are to's commits not in from, oldest first, all of them, and
+   * `commit` the last; `straight` (default false) diffs from..to instead of from the merge base.
+   */
+  function compare(path: string, gitDir: string, query: URLSearchParams): Reply {
+    const from = query.get('from');
+    const to = query.get('to');
+    const missing = [from ? undefined : 'from is missing', to ? undefined : 'to is missing'].filter(Boolean);
+    if (missing.length > 0) return [400, { error: missing.join(', ') }];
+    const run = (args: readonly string[]) => {
+      try {
+        return execFileSync('git', args, { env: { ...GIT_ENV, GIT_DIR: gitDir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+      } catch {
+        return undefined;
+      }
+    };
+    const resolve = (ref: string) => (ref.startsWith('-') || /\s|:/.test(ref) ? undefined : run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]));
+    const base = resolve(from as string);
+    const head = resolve(to as string);
+    if (!base || !head) return notFound('Ref');
+    const straight = bool(query.get('straight') ?? undefined);
+    const diffBase = straight ? base : (run(['merge-base', base, head]) ?? base);
+    const listed = run(['rev-list', '--reverse', `${base}..${head}`]) ?? '';
+    const web = `${options.origin}${basePath.replace(/\/api\/v4$/, '')}/${path}`;
+    const commits = (listed === '' ? [] : listed.split('\n')).map((sha) => compareCommitJson(run, sha, web));
+    return [
+      200,
+      {
+        commit: commits.at(-1) ?? null,
+        commits,
+        diffs: compareDiffs(run, diffBase, head),
+        compare_timeout: false,
+        compare_same_ref: base === head,
+        web_url: `${web}/-/compare/${base}...${head}`,
+      },
+    ];
   }
 
   function withMr(iid: string | undefined, act: (mr: FakeMergeRequest) => Reply): Reply {
@@ -463,6 +517,55 @@ export function createGitLabApiFake(options: GitLabApiFakeOptions): GitLabApiFak
     },
     stop: core.stop,
   };
+}
+
+type Git = (args: readonly string[]) => string | undefined;
+
+/** API::Entities::Commit of GitLab 17: dates in the author's offset, title the first line. */
+function compareCommitJson(git: Git, sha: string, projectUrl: string): Record<string, unknown> {
+  const fields = (git(['show', '-s', '--format=%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B', sha]) ?? '').split('\0');
+  const [parents = '', authorName = '', authorEmail = '', authoredDate = '', committerName = '', committerEmail = '', committedDate = '', message = ''] = fields;
+  return {
+    id: sha,
+    short_id: sha.slice(0, 8),
+    created_at: committedDate,
+    parent_ids: parents === '' ? [] : parents.split(' '),
+    title: message.split('\n')[0] ?? '',
+    message,
+    author_name: authorName,
+    author_email: authorEmail,
+    authored_date: authoredDate,
+    committer_name: committerName,
+    committer_email: committerEmail,
+    committed_date: committedDate,
+    trailers: {},
+    extended_trailers: {},
+    web_url: `${projectUrl}/-/commit/${sha}`,
+  };
+}
+
+/** API::Entities::Diff for each changed file (text diffs; renames detected as GitLab does). */
+function compareDiffs(git: Git, base: string, head: string): Array<Record<string, unknown>> {
+  const raw = git(['diff', '--raw', '-M', '-z', '--no-abbrev', base, head]) ?? '';
+  const parts = raw.split('\0').filter((part) => part !== '');
+  const diffs: Array<Record<string, unknown>> = [];
+  for (let index = 0; index < parts.length; ) {
+    const [oldMode = '', newMode = '', , , status = ''] = (parts[index++] ?? '').slice(1).split(' ');
+    const oldPath = parts[index++] ?? '';
+    const newPath = status.startsWith('R') ? (parts[index++] ?? '') : oldPath;
+    const patch = git(['diff', '-M', base, head, '--', ...new Set([oldPath, newPath])]) ?? '';
+    diffs.push({
+      old_path: oldPath,
+      new_path: newPath,
+      a_mode: oldMode,
+      b_mode: newMode,
+      new_file: status === 'A',
+      renamed_file: status.startsWith('R'),
+      deleted_file: status === 'D',
+      diff: patch.slice(Math.max(0, patch.indexOf('\n@@') + 1)),
+    });
+  }
+  return diffs;
 }
 
 function notFound(what?: string): Reply {

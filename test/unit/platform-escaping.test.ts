@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { GitHubPlatform } from '../../packages/core/src/platform/github-platform';
 import { GitLabPlatform } from '../../packages/core/src/platform/gitlab-platform';
-import { markdownCode, markdownText } from '../../packages/core/src/platform/markdown';
+import { markdownCode, markdownInline, markdownText } from '../../packages/core/src/platform/markdown';
 import { escapeControls, inertJson, neutralise } from '../../packages/core/src/text/neutralise';
 import { TerminalPlatform } from '../../packages/core/src/platform/terminal-platform';
 import { captureStdout, usePlatformSandbox } from '../support/platform-sandbox';
@@ -307,5 +307,16 @@ describe('summary table cells', () => {
     expect(markdownCode('1.4.2')).toBe('`1.4.2`');
     expect(markdownCode('images[0].newTag')).toBe('`images[0].newTag`');
     expect(markdownCode('')).toBe('*(empty)*');
+  });
+});
+
+describe('markdownInline', () => {
+  it('shows a line of repository text as it reads: markup escaped, mentions as code, one line', () => {
+    expect(markdownInline('Fix *all* the `bugs` in <b>x</b> [a](b) | ~~c~~ $x$ &amp; #1')).toBe(
+      'Fix \\*all\\* the \\`bugs\\` in \\<b\\>x\\</b\\> \\[a\\]\\(b\\) \\| \\~\\~c\\~\\~ \\$x\\$ \\&amp; \\#1',
+    );
+    expect(markdownInline('thanks @alice and @org/team, mail bob@example.com')).toBe('thanks `@alice` and `@org/team`, mail bob@example.com');
+    expect(markdownInline('one\ntwo\u001b[31m')).toBe('one\\\\ntwo\\\\u001b\\[31m');
+    expect(markdownInline('Plain words, 1.4.2-rc.1 and a/b_c')).toBe('Plain words, 1.4.2-rc.1 and a/b\\_c');
   });
 });

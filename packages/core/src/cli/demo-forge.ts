@@ -1,4 +1,25 @@
-import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, ChangeRequestDraft, CreateOutcome, Forge, ForgeKind, ForgeRepositoryInfo, MergeMethod } from '../forge/forge';
+import { execFileSync } from 'node:child_process';
+import {
+  COMPARISON_COMMITS,
+  type ApiCommit,
+  type ApiCommitRequest,
+  type AutoMergeOutcome,
+  type ChangeRequest,
+  type ChangeRequestDraft,
+  type Comparison,
+  type CreateOutcome,
+  type Forge,
+  type ForgeKind,
+  type ForgeRepositoryInfo,
+  type MergeMethod,
+} from '../forge/forge';
+
+/** An application repository the fake forge compares refs in: a local git repository and its page. */
+export interface FakeSourceRepository {
+  gitDir: string;
+  /** e.g. https://github.invalid/acme/app */
+  webUrl: string;
+}
 
 /**
  * An in-memory forge: the demo's stand-in for GitHub's API (cli/demo.ts hands it to the step
@@ -6,6 +27,7 @@ import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, Chan
  * listed. It keeps the rules steps rely on: one open change request per head→base (a second
  * create answers "already exists", as both forges do), closing removes it from findOpen.
  * `branchHead` says what sha a branch points to (tests pass the real git repository's).
+ * `sourceRepositories` are the application repositories `compare` answers from (git itself).
  */
 export class FakeForge implements Forge {
   readonly noun: string;
@@ -15,6 +37,8 @@ export class FakeForge implements Forge {
   requests = 0;
   autoMergeRefusal: string | undefined;
   apiCommits: ApiCommitRequest[] = [];
+  /** Repository name (acme/app) → the local git repository compare reads. */
+  readonly sourceRepositories = new Map<string, FakeSourceRepository>();
 
   constructor(
     readonly kind: ForgeKind,
@@ -118,6 +142,31 @@ export class FakeForge implements Forge {
     this.writes.push(`auto-merge #${change.number} ${method} ${change.headSha}`);
     this.stored(change).autoMerge = true;
     return { enabled: true };
+  }
+
+  /** As the forges do: one request, newest first, undefined for a ref (or repository) it does not know. */
+  async compare(repository: string, from: string, to: string): Promise<Comparison | undefined> {
+    this.requests++;
+    const source = this.sourceRepositories.get(repository);
+    if (!source) return undefined;
+    const git = (args: string[]): string | undefined => {
+      try {
+        return execFileSync('git', ['--git-dir', source.gitDir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      } catch {
+        return undefined;
+      }
+    };
+    const commitOf = (ref: string) => (ref.startsWith('-') ? undefined : git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]));
+    const base = commitOf(from);
+    const head = commitOf(to);
+    if (base === undefined || head === undefined) return undefined;
+    const total = Number(git(['rev-list', '--count', `${base}..${head}`]) ?? '0');
+    const log = git(['log', `--max-count=${COMPARISON_COMMITS}`, '--format=%H%x00%an%x00%s', `${base}..${head}`]) ?? '';
+    const commits = log === '' ? [] : log.split('\n').map((line) => {
+      const [sha = '', authorName = '', subject = ''] = line.split('\0');
+      return { sha, subject, authorName, url: `${source.webUrl}/commit/${sha}` };
+    });
+    return { commits, totalCommits: total, webUrl: `${source.webUrl}/compare/${from}...${to}`, repositoryUrl: source.webUrl };
   }
 
   private stored(change: ChangeRequest): ChangeRequest {

@@ -90,6 +90,34 @@ export interface ApiCommit {
   verified: boolean;
 }
 
+/** One commit of a {@link Comparison}, in the forge-neutral shape the changelog renders. */
+export interface ComparedCommit {
+  sha: string;
+  /** The first line of the message. */
+  subject: string;
+  /** The git author's name. */
+  authorName: string;
+  /** The forge account git's author e-mail belongs to (GitHub only; GitLab's compare does not say). */
+  authorLogin?: string;
+  /** The commit's page. */
+  url: string;
+}
+
+/** What one repository's history adds between two refs (`from`…`to`, from their merge base). */
+export interface Comparison {
+  /** The newest commits first, at most {@link COMPARISON_COMMITS}. */
+  commits: ComparedCommit[];
+  /** How many commits `to` has that `from` has not, all of them (commits may hold fewer). */
+  totalCommits: number;
+  /** The forge's compare page for the two refs. */
+  webUrl: string;
+  /** The compared repository's page (https://github.com/acme/app), for links to its pull/merge requests. */
+  repositoryUrl: string;
+}
+
+/** How many commits a {@link Comparison} carries at most: what a change request's body shows. */
+export const COMPARISON_COMMITS = 20;
+
 export interface Forge {
   readonly kind: ForgeKind;
   /** 'pull request' or 'merge request', for messages. */
@@ -109,6 +137,13 @@ export interface Forge {
   requestReviewers(change: ChangeRequest, users: readonly string[], teams: readonly string[]): Promise<void>;
   /** Auto-merge once checks pass, pinned to `change.headSha`; a refusal the user can act on is returned, not thrown. */
   enableAutoMerge(change: ChangeRequest, method: MergeMethod): Promise<AutoMergeOutcome>;
+  /**
+   * The commits `to` adds to `from` in ANOTHER repository on the same forge (the application's:
+   * `owner/app`, `group/sub/app`), newest first, in one request. undefined when the forge answers
+   * 404 for a ref; GitHub answers the same 404 for a repository the token cannot see (and for two
+   * refs without a common ancestor), GitLab names a missing project, which is a ForgeError.
+   */
+  compare(repository: string, from: string, to: string): Promise<Comparison | undefined>;
   /** Commits through the API (sign-commits). Forges that cannot sign this way leave it undefined. */
   commitThroughApi?(request: ApiCommitRequest): Promise<ApiCommit>;
 }

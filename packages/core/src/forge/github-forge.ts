@@ -4,6 +4,7 @@ import type {
   AutoMergeOutcome,
   ChangeRequest,
   ChangeRequestDraft,
+  Comparison,
   CreateOutcome,
   Forge,
   ForgeOptions,
@@ -21,6 +22,7 @@ import {
 import { autoMergeOutcome, ENABLE_AUTO_MERGE, gitHubGraphqlUrl } from './github-automerge';
 import { createOctokit, sleep, type GitHubOctokit } from './github-octokit';
 import { createRefusal, toChangeRequest, type PullFields } from './github-pulls';
+import { toComparison } from './github-compare';
 
 export { gitHubGraphqlUrl };
 
@@ -247,6 +249,24 @@ class GitHubForge implements Forge {
       }),
     );
     return autoMergeOutcome(response.data, change, method, ctx);
+  }
+
+  async compare(repository: string, from: string, to: string): Promise<Comparison | undefined> {
+    const [owner, repo, extra] = repository.split('/');
+    if (!owner || !repo || extra !== undefined) {
+      throw new ForgeError(`"${repository}" is not a GitHub repository name.`, 'Name the application repository as owner/name, e.g. acme/app.', 0);
+    }
+    const ctx = this.context(`compare ${from}...${to}`, { repository });
+    try {
+      // No per_page/page: then GitHub answers the newest 250 commits (oldest first) and the total,
+      // so the newest 20 take one request whatever the comparison's size.
+      const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${from}...${to}` });
+      return toComparison(data);
+    } catch (error) {
+      // A ref (or the repository, for a token that cannot see it) GitHub does not know.
+      if (isGitHubHttpError(error) && error.status === 404) return undefined;
+      throw toForgeError(error, ctx);
+    }
   }
 
   async commitThroughApi(request: ApiCommitRequest): Promise<ApiCommit> {

@@ -1,6 +1,7 @@
-import { Branches, Commits, MergeRequestNotes, MergeRequests, Projects, Users, type MergeRequestSchema } from '@gitbeaker/rest';
+import { Branches, Commits, MergeRequestNotes, MergeRequests, Projects, Repositories, Users, type MergeRequestSchema } from '@gitbeaker/rest';
 import { ForgeBranchMovedError, ForgeError } from './errors';
-import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, ChangeRequestDraft, CreateOutcome, Forge, ForgeOptions, ForgeRepositoryInfo, MergeMethod } from './forge';
+import type { ApiCommit, ApiCommitRequest, AutoMergeOutcome, ChangeRequest, ChangeRequestDraft, Comparison, CreateOutcome, Forge, ForgeOptions, ForgeRepositoryInfo, MergeMethod } from './forge';
+import { toComparison, type GitLabCompare } from './gitlab-compare';
 import { GitLabRequestError } from './gitlab-errors';
 import { autoMergeRefusal, hostOf, toChangeRequest } from './gitlab-mapping';
 import { createTransport } from './gitlab-transport';
@@ -42,6 +43,7 @@ class GitLabForge implements Forge {
   private readonly users: Users;
   private readonly commits: Commits;
   private readonly branches: Branches;
+  private readonly repositories: Repositories;
   /** username (lower case) → id, filled from every merge request seen and every /users lookup. */
   private readonly userIds = new Map<string, number>();
 
@@ -67,6 +69,7 @@ class GitLabForge implements Forge {
     this.users = new Users(config);
     this.commits = new Commits(config);
     this.branches = new Branches(config);
+    this.repositories = new Repositories(config);
   }
 
   get requests(): number {
@@ -251,6 +254,32 @@ class GitLabForge implements Forge {
    * GitHub's). `fastForwardOnly` (a shared branch): the commit goes onto the branch's head, never
    * forced; otherwise `force` replaces our own earlier commit on a change branch.
    */
+  async compare(repository: string, from: string, to: string): Promise<Comparison | undefined> {
+    const project = repository.replace(/^\/+|\/+$/g, '');
+    let answer: GitLabCompare;
+    try {
+      answer = (await this.repositories.compare(project, from, to)) as GitLabCompare;
+    } catch (error) {
+      if (error instanceof GitLabRequestError && error.status === 403) {
+        // The transport names the environment project; here the application's is meant.
+        throw new ForgeError(
+          this.redact(`GitLab refused to compare ${from}...${to} in ${project} (HTTP 403${error.serverMessage ? `: ${error.serverMessage}` : ''})`),
+          'The token needs read access to the application project (the Reporter role and the `read_api` or `api` scope).',
+          403,
+        );
+      }
+      if (!(error instanceof GitLabRequestError) || error.status !== 404) throw error;
+      // "404 Ref Not Found": `from` or `to` is no branch, tag or commit of the project.
+      if (!/project not found/i.test(error.serverMessage ?? '')) return undefined;
+      throw new ForgeError(
+        this.redact(`GitLab found no project ${project} to compare ${from}...${to} in (HTTP 404): it does not exist, or the token cannot see it`),
+        `Check \`source-repository\` (group/subgroup/project, as in the project's URL) and that the token's user or bot can read that project (Reporter role); GitLab answers 404 rather than 403 for projects a token cannot read.`,
+        404,
+      );
+    }
+    return toComparison(answer, `${hostOf(this.options.apiUrl)}/${project}`, from, to);
+  }
+
   async commitThroughApi(request: ApiCommitRequest): Promise<ApiCommit> {
     if (request.expectedHead !== undefined) {
       const head = await this.branchHead(request.branch);
