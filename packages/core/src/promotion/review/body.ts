@@ -14,6 +14,8 @@ export interface ReviewSections {
   /** The Argo CD diff, rendered within a character budget. */
   diff?: (budget: number) => string;
   changelog?: string;
+  /** The changelog compared and links the full comparison (the plain compare link would repeat it). */
+  compared?: boolean;
   evidence?: string;
   drift?: string;
 }

@@ -5,6 +5,8 @@ import type { GitRepository } from '../../git/git-repository';
 import { editManifest } from '../../manifest/manifest-editor';
 import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
 import { leafValues } from '../../manifest/leaf-values';
+import type { Forge } from '../../forge/forge';
+import { loadChangelog, renderChangelog } from './changelog';
 import { driftRows, driftSection, type ValuesByName } from './drift';
 import { assessSource, evidenceSection, healthySince, type SourceEvidence, type ValueAtRevision } from './evidence';
 
@@ -53,6 +55,9 @@ export interface ArgoCdReview {
 
 /** The sections that do not depend on the change's head commit: computed once per run. */
 export interface SettledReview {
+  changelog: string;
+  /** Every changelog compared (and links the full comparison itself). */
+  compared: boolean;
   evidence: string;
   drift: string;
   /** When the source environment started running the value(s), Synced and Healthy. */
@@ -69,17 +74,41 @@ export interface SettledReviewRequest {
   targetFiles: readonly string[];
   baseTip: string;
   argocd?: ArgoCdReview;
+  /** The application repository (`source-repository`) and the forge it is on: the changelog. */
+  changelog?: { forge: Pick<Forge, 'kind' | 'compare'>; repository: string };
   info(message: string): void;
 }
 
 export async function settledReview(request: SettledReviewRequest): Promise<SettledReview> {
   const evidence = request.argocd && request.argocd.sources.length > 0 ? await sourceEvidence(request, request.argocd) : undefined;
   const since = evidence ? healthySince(evidence.items) : undefined;
+  const changelog = request.changelog ? await changelogs(request.values, request.changelog) : undefined;
   return {
+    changelog: changelog?.text ?? '',
+    compared: changelog?.compared ?? false,
     evidence: evidence?.section ?? '',
     drift: request.sourceFiles.length > 0 ? await drift(request) : '',
     ...(since ? { sourceHealthySince: since } : {}),
   };
+}
+
+/** One section per value (at most 2 forge requests each). */
+async function changelogs(values: readonly PromotedValue[], source: NonNullable<SettledReviewRequest['changelog']>): Promise<{ text: string; compared: boolean }> {
+  const sections: string[] = [];
+  let compared = true;
+  for (const promoted of values) {
+    const changelog = await loadChangelog(source.forge, { repository: source.repository, previous: promoted.previous, value: promoted.value, mode: promoted.target.mode });
+    compared &&= changelog.kind === 'compared';
+    sections.push(renderChangelog(changelog, values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value));
+  }
+  return { text: sections.join('\n\n'), compared };
+}
+
+/** `owner/app`, `group/sub/app` or a URL of it → the repository's path on its forge. */
+export function repositoryPath(input: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? new URL(input) : undefined;
+  const path = url ? url.pathname : input;
+  return path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
 }
 
 /** One GET per source app; the values its revisions carry are read from the source files in git. */

@@ -46,7 +46,7 @@ export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFac
     table,
     '',
     ...(source ? [source, ''] : []),
-    ...(compare && !review.changelog ? [compare, ''] : []),
+    ...(compare && !review.compared ? [compare, ''] : []),
   ].join('\n');
   const footer = `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${markdownCode(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`;
   const standard = fitBody(head, review, footer);

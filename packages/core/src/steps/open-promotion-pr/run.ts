@@ -13,7 +13,7 @@ import { syncChangeRequest } from '../../promotion/change-request-sync';
 import { refuseRolledBack, retireHold } from '../../promotion/hold';
 import { editRequestFor, manifestsOf, planAt, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
 import { changedOnly } from '../../promotion/publisher';
-import { connectReview, settledReview, type ArgoCdReview } from '../../promotion/review/review';
+import { connectReview, repositoryPath, settledReview, type ArgoCdReview } from '../../promotion/review/review';
 import { withTrailers, writtenBy } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
 import type { OpenPromotionPrConfig } from './config';
@@ -49,7 +49,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
     const base = config.base ?? (await forge.repository()).defaultBranch;
     const repo = await context.git.openScratchClone(scratch, config.repositoryUrl, config.token, config.forge, platform);
     const read = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
-    const prepared = await platform.group('Reviewing the promotion', () => withReview(config, platform, repo, read, argocd));
+    const prepared = await platform.group('Reviewing the promotion', () => withReview(config, platform, forge, repo, read, argocd));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
     const plan = async (revision: string): Promise<PlannedFile[]> => withRetiredHold(config, repo, prepared, await planAt(repo, prepared.request, prepared.targets, revision), revision);
     const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
@@ -89,9 +89,9 @@ interface Prepared {
 }
 
 /** The review sections that do not depend on the change's head: evidence and drift. */
-async function withReview(config: OpenPromotionPrConfig, platform: Platform, repo: GitRepository, prepared: Prepared, argocd: ArgoCdReview | undefined): Promise<Prepared> {
+async function withReview(config: OpenPromotionPrConfig, platform: Platform, forge: Forge, repo: GitRepository, prepared: Prepared, argocd: ArgoCdReview | undefined): Promise<Prepared> {
   const sourceFiles = prepared.facts.source?.files ?? [];
-  if (!argocd && sourceFiles.length === 0) return prepared;
+  if (!argocd && sourceFiles.length === 0 && !config.sourceRepository) return prepared;
   const settled = await settledReview({
     repo,
     values: [{ target: readTargetOf(config), name: targetName(config), value: prepared.facts.value, previous: prepared.facts.previous }],
@@ -101,11 +101,12 @@ async function withReview(config: OpenPromotionPrConfig, platform: Platform, rep
     targetFiles: prepared.targets.map((file) => file.relative),
     baseTip: prepared.tips.baseTip,
     ...(argocd ? { argocd } : {}),
+    ...(config.sourceRepository ? { changelog: { forge, repository: repositoryPath(config.sourceRepository) } } : {}),
     info: (message) => platform.info(message),
   });
   return {
     ...prepared,
-    facts: { ...prepared.facts, review: { evidence: settled.evidence, drift: settled.drift } },
+    facts: { ...prepared.facts, review: { changelog: settled.changelog, compared: settled.compared, evidence: settled.evidence, drift: settled.drift } },
     ...(settled.sourceHealthySince ? { sourceHealthySince: settled.sourceHealthySince } : {}),
   };
 }
