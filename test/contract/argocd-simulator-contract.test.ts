@@ -3,8 +3,7 @@
  *
  * 1. Every field the simulator emits (Applications from GET, list and every watch event of a
  *    scenario that passes through all controller states; resource trees; manifests and managed
- *    resources; error bodies) exists in
- *    Argo CD's own swagger.json with a matching type.
+ *    resources; error bodies) exists in Argo CD's own swagger.json with a matching type.
  * 2. Against the real Application objects in ../shared/argocd/examples: for each example, a
  *    simulator object in the same state has every field the example has (bar a short, reasoned
  *    list of features the simulator does not model), with the same JSON types.
