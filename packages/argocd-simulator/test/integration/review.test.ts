@@ -116,6 +116,11 @@ describe('GET /api/v1/applications/{name}/manifests', () => {
       return (reply.json<{ manifests: string[] }>().manifests ?? []).map((text) => image(JSON.parse(text) as K8s));
     };
     expect(await at('')).toEqual(['a:2']);
+    // A multi-source app's history names every source and its revision, in spec.sources order.
+    const tip = await repo.git(['rev-parse', 'HEAD']);
+    expect(sim.getApp('multi').status.history).toEqual([
+      expect.objectContaining({ id: 0, revisions: [tip, tip], sources: [expect.objectContaining({ path: 'a' }), expect.objectContaining({ ref: 'values' })] }),
+    ]);
     expect(await at(`?revisions=${first}&sourcePositions=1`)).toEqual(['a:1']);
     const outOfRange = await call(`${sim.url}/api/v1/applications/multi/manifests?revisions=main&sourcePositions=3`, { token: TOKEN });
     expect(outOfRange.status).toBe(500);
@@ -198,6 +203,22 @@ describe('GET /api/v1/applications/{applicationName}/managed-resources', () => {
     expect(parse(item?.liveState ?? 'null')?.['data']).toEqual({ user: '++++++++', password: '++++++++++++' });
     expect(parse(item?.predictedLiveState ?? 'null')?.['data']).toEqual({ user: '++++++++', password: '++++++++', token: '++++++++' });
     expect(item?.modified).toBe(true);
+  });
+});
+
+describe('faults on the review endpoints', () => {
+  it('targets manifests and managed-resources by endpoint name, leaving the other one alone', async () => {
+    const { sim } = await setup({ 'deploy.yaml': deployment('web', 'web:1') });
+    sim.faults.add({ endpoint: 'manifests', times: 1, action: { type: 'error', status: 503, message: 'repo server overloaded' } });
+    const failed = await call(`${sim.url}/api/v1/applications/web/manifests`, { token: TOKEN });
+    expect(failed.status).toBe(503);
+    expect((await call(`${sim.url}/api/v1/applications/web/managed-resources`, { token: TOKEN })).status).toBe(200);
+    expect((await call(`${sim.url}/api/v1/applications/web/manifests`, { token: TOKEN })).status).toBe(200);
+    expect(sim.requests.map((request) => [request.endpoint, request.status, request.fault])).toEqual([
+      ['manifests', 503, 'error'],
+      ['managed-resources', 200, undefined],
+      ['manifests', 200, undefined],
+    ]);
   });
 });
 
