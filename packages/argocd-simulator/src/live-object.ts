@@ -9,9 +9,10 @@
  *   resourceVersion, creationTimestamp, generation on workloads, defaulted fields (a
  *   Deployment's `revisionHistoryLimit: 10`, `progressDeadlineSeconds: 600`, pod template
  *   defaults, a Service's `type: ClusterIP` and `clusterIP`…), stringData folded into a Secret's
- *   data, and a `status` (Deployments, Services, Rollouts). Consumers comparing manifests with
- *   live state thus meet the fields they must ignore. The `last-applied-configuration`
- *   annotation of a client-side apply is not added.
+ *   data, and a `status` (Deployments, Services, Rollouts), and the
+ *   `kubectl.kubernetes.io/last-applied-configuration` annotation a client-side apply (Argo CD's
+ *   default) leaves. Consumers comparing manifests with live state thus meet the fields they must
+ *   ignore.
  */
 import { createHash } from 'node:crypto';
 import { replicaSetName, type LiveResource } from './live-state.js';
@@ -22,6 +23,7 @@ import type { SimApp } from './sim-app.js';
 export type JsonObject = Record<string, unknown>;
 
 export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'Rollout']);
 // Kinds whose metadata.generation the API server keeps (those with a spec it tracks).
@@ -54,8 +56,10 @@ export function targetObject(resource: ManifestResource, instance: string): Json
 /** The object as the cluster stores it after applying the resource's last applied target. */
 export function liveObject(resource: LiveResource, instance: string): JsonObject {
   const object = targetObject(resource, instance);
+  const lastApplied = JSON.stringify(object);
   normaliseSecret(object);
   const metadata = record(object, 'metadata');
+  record(metadata, 'annotations')[LAST_APPLIED_ANNOTATION] = lastApplied;
   Object.assign(metadata, {
     uid: resource.uid,
     resourceVersion: resource.resourceVersion,

@@ -8,20 +8,20 @@
  *   `jsonPointers` (group/kind globs, optional name and namespace). `jqPathExpressions` and
  *   `managedFieldsManagers` are not simulated;
  * - `predictedLiveState`: normalized live after applying the target as a three-way merge against
- *   the last applied target (what a client-side apply with `last-applied-configuration` does):
+ *   the live object's `last-applied-configuration` (gitops-engine's ThreeWayDiff):
  *   fields the target sets win, fields dropped from the last applied target go, fields only the
  *   server set (uid, defaults) stay; lists of named items merge by name, equal-length lists by
  *   position, others are replaced. "null" for a live-only resource;
  * - `modified`: normalized and predicted differ (a target-only resource is modified, a live-only
  *   one is not, as gitops-engine decides); omitted when false, like every Go zero value here.
- * Secret values are masked on both sides like diff.HideSecretData: per key, each distinct value
- * becomes a run of `+` (8, then 4 more per further distinct value), so reviewers see which keys
- * changed and never a value.
+ * Secret values are masked like diff.HideSecretData, in target, live and the live object's
+ * last-applied-configuration alike: per key, each distinct value becomes a run of `+` (8, then 4
+ * more per further distinct value), so reviewers see which keys changed and never a value.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookupApp, type ApiContext, type Route } from './api-routes.js';
 import { sendJson } from './http-util.js';
-import { instanceName, isRecord, liveObject, normaliseSecret, targetObject, type JsonObject } from './live-object.js';
+import { instanceName, isRecord, LAST_APPLIED_ANNOTATION, liveObject, normaliseSecret, record, targetObject, type JsonObject } from './live-object.js';
 import { resourceKey, type ManifestResource } from './manifest-parse.js';
 import type { LiveResource } from './live-state.js';
 import type { IgnoreDifference } from './options.js';
@@ -68,8 +68,11 @@ function resourceDiff(live: LiveResource | undefined, target: ManifestResource |
   let targetState = target ? targetObject(target, instance) : undefined;
   let liveState = live ? liveObject(live, instance) : undefined;
   // What the live object was last applied from: the three-way merge's "original".
-  let applied = live ? targetObject(live, instance) : undefined;
-  if (identity.kind === 'Secret' && identity.group === '') [targetState, liveState, applied] = hideSecretData([targetState, liveState, applied]);
+  let applied = liveState ? lastApplied(liveState) : undefined;
+  if (identity.kind === 'Secret' && identity.group === '') {
+    [targetState, liveState, , applied] = hideSecretData([targetState, liveState, undefined, applied]);
+    if (liveState && applied) record(record(liveState, 'metadata'), 'annotations')[LAST_APPLIED_ANNOTATION] = JSON.stringify(applied);
+  }
   const normalize = (object: JsonObject | undefined): JsonObject | undefined => object && normalized(object, identity, rules);
   const normalizedLive = normalize(liveState);
   const normalizedTarget = normalize(targetState);
@@ -88,6 +91,14 @@ function resourceDiff(live: LiveResource | undefined, target: ManifestResource |
     ...(live ? { resourceVersion: live.resourceVersion } : {}),
     ...(modified ? { modified: true } : {}),
   };
+}
+
+function lastApplied(live: JsonObject): JsonObject | undefined {
+  const annotations = isRecord(live['metadata']) ? live['metadata']['annotations'] : undefined;
+  const text = isRecord(annotations) ? annotations[LAST_APPLIED_ANNOTATION] : undefined;
+  if (typeof text !== 'string') return undefined;
+  const value: unknown = JSON.parse(text);
+  return isRecord(value) ? value : undefined;
 }
 
 function json(object: JsonObject | undefined): string {

@@ -140,6 +140,8 @@ describe('GET /api/v1/applications/{applicationName}/managed-resources', () => {
     const live = parse(deploy.liveState) as K8s;
     expect(live.metadata).toMatchObject({ uid: expect.any(String), resourceVersion: expect.any(String), creationTimestamp: expect.any(String), generation: 1, namespace: 'web' });
     expect(live.spec).toMatchObject({ replicas: 1, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 });
+    // What a client-side apply leaves: the applied object, without anything the server added.
+    expect(JSON.parse(String((live.metadata['annotations'] as Record<string, unknown>)['kubectl.kubernetes.io/last-applied-configuration']))).toEqual(parse(deploy.targetState));
     expect(live['status']).toMatchObject({ observedGeneration: 1, availableReplicas: 1 });
     const normalized = parse(deploy.normalizedLiveState) as K8s;
     expect(normalized['status']).toBeUndefined();
@@ -186,7 +188,7 @@ describe('GET /api/v1/applications/{applicationName}/managed-resources', () => {
     expect(item?.modified).toBeUndefined();
     const normalized = parse(item?.normalizedLiveState ?? 'null') as K8s;
     expect(normalized.spec?.['replicas']).toBeUndefined();
-    expect(normalized.metadata['annotations']).toEqual({});
+    expect(Object.keys(normalized.metadata['annotations'] as object)).toEqual(['kubectl.kubernetes.io/last-applied-configuration']);
     expect((parse(item?.liveState ?? 'null') as K8s).spec?.['replicas']).toBe(3);
   });
 
@@ -201,6 +203,11 @@ describe('GET /api/v1/applications/{applicationName}/managed-resources', () => {
     }
     expect(parse(item?.targetState ?? 'null')?.['data']).toEqual({ user: '++++++++', password: '++++++++', token: '++++++++' });
     expect(parse(item?.liveState ?? 'null')?.['data']).toEqual({ user: '++++++++', password: '++++++++++++' });
+    // The applied Secret in the live object's annotation is masked with the same runs.
+    const liveMetadata = (parse(item?.liveState ?? 'null') as K8s).metadata;
+    const applied = JSON.parse(String((liveMetadata['annotations'] as Record<string, unknown>)['kubectl.kubernetes.io/last-applied-configuration'])) as K8s;
+    expect(applied['data']).toEqual({ user: '++++++++', password: '++++++++++++' });
+    expect(applied['stringData']).toBeUndefined();
     expect(parse(item?.predictedLiveState ?? 'null')?.['data']).toEqual({ user: '++++++++', password: '++++++++', token: '++++++++' });
     expect(item?.modified).toBe(true);
   });
