@@ -29,24 +29,33 @@ const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'J
 // Kinds whose metadata.generation the API server keeps (those with a spec it tracks).
 const GENERATION_KINDS = new Set([...POD_TEMPLATE_KINDS, 'CronJob', 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget', 'Pod']);
 
-/** `name`, or `namespace_name` for an app outside the control-plane namespace (Argo CD's InstanceName). */
-export function instanceName(sim: SimApp, controlNamespace: string): string {
-  return sim.config.namespace === controlNamespace ? sim.name : `${sim.config.namespace}_${sim.name}`;
+/** What a tracking id is made of besides the object: the app's instance name and destination namespace. */
+export interface Tracking {
+  /** `name`, or `namespace_name` for an app outside the control-plane namespace (Argo CD's InstanceName). */
+  instance: string;
+  /** Stands in for the namespace of a cluster-scoped object, as in Argo CD's tracking ids. */
+  namespace: string;
+}
+
+export function trackingOf(sim: SimApp, controlNamespace: string): Tracking {
+  const instance = sim.config.namespace === controlNamespace ? sim.name : `${sim.config.namespace}_${sim.name}`;
+  return { instance, namespace: sim.config.destination.namespace ?? '' };
 }
 
 /** What the repo server returns for the resource: the rendered object with its tracking id. */
-export function renderedManifest(resource: ManifestResource, instance: string): JsonObject {
+export function renderedManifest(resource: ManifestResource, tracking: Tracking): JsonObject {
   const object = structuredClone(resource.object) as JsonObject;
   // The repo server tracks every object but CRDs.
   if (resource.kind === 'CustomResourceDefinition') return object;
   const annotations = record(record(object, 'metadata'), 'annotations');
-  annotations[TRACKING_ANNOTATION] = `${instance}:${resource.group}/${resource.kind}:${resource.namespace}/${resource.name}`;
+  const namespace = resource.namespace || tracking.namespace;
+  annotations[TRACKING_ANNOTATION] = `${tracking.instance}:${resource.group}/${resource.kind}:${namespace}/${resource.name}`;
   return object;
 }
 
 /** The controller's target object: the rendered one with the namespace it will be applied in. */
-export function targetObject(resource: ManifestResource, instance: string): JsonObject {
-  const object = renderedManifest(resource, instance);
+export function targetObject(resource: ManifestResource, tracking: Tracking): JsonObject {
+  const object = renderedManifest(resource, tracking);
   const metadata = record(object, 'metadata');
   if (resource.namespace) metadata['namespace'] = resource.namespace;
   else delete metadata['namespace'];
@@ -54,8 +63,8 @@ export function targetObject(resource: ManifestResource, instance: string): Json
 }
 
 /** The object as the cluster stores it after applying the resource's last applied target. */
-export function liveObject(resource: LiveResource, instance: string): JsonObject {
-  const object = targetObject(resource, instance);
+export function liveObject(resource: LiveResource, tracking: Tracking): JsonObject {
+  const object = targetObject(resource, tracking);
   const lastApplied = JSON.stringify(object);
   normaliseSecret(object);
   const metadata = record(object, 'metadata');

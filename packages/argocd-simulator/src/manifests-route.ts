@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookupApp, type ApiContext, type Route } from './api-routes.js';
 import { ApiError, GrpcCode } from './errors.js';
 import { sendJson } from './http-util.js';
-import { instanceName, renderedManifest } from './live-object.js';
+import { renderedManifest, trackingOf } from './live-object.js';
 import { hideSecretData } from './resource-diff.js';
 import type { SimApp } from './sim-app.js';
 import { readTarget } from './target-state.js';
@@ -25,9 +25,9 @@ export async function handleManifests(ctx: ApiContext, req: IncomingMessage, res
   if (target.resources === undefined) {
     throw new ApiError(target.cause?.grpcCode ?? GrpcCode.Unknown, target.cause?.message ?? target.error ?? 'error generating manifests');
   }
-  const instance = instanceName(sim, ctx.namespace);
+  const tracking = trackingOf(sim, ctx.namespace);
   const manifests = target.resources.map((resource) => {
-    const object = renderedManifest(resource, instance);
+    const object = renderedManifest(resource, tracking);
     const shown = resource.kind === 'Secret' && resource.group === '' ? hideSecretData([object])[0] : object;
     return JSON.stringify(shown);
   });

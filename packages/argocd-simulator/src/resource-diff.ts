@@ -21,7 +21,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lookupApp, type ApiContext, type Route } from './api-routes.js';
 import { sendJson } from './http-util.js';
-import { instanceName, isRecord, LAST_APPLIED_ANNOTATION, liveObject, normaliseSecret, record, targetObject, type JsonObject } from './live-object.js';
+import { isRecord, LAST_APPLIED_ANNOTATION, liveObject, normaliseSecret, record, targetObject, trackingOf, type JsonObject, type Tracking } from './live-object.js';
 import { resourceKey, type ManifestResource } from './manifest-parse.js';
 import type { LiveResource } from './live-state.js';
 import type { IgnoreDifference } from './options.js';
@@ -55,18 +55,18 @@ export function handleManagedResources(ctx: ApiContext, req: IncomingMessage, re
 
 /** Every managed resource's diff, ordered by group, kind, namespace, name. */
 export function managedResources(sim: SimApp, controlNamespace: string): ResourceDiff[] {
-  const instance = instanceName(sim, controlNamespace);
+  const tracking = trackingOf(sim, controlNamespace);
   const live = new Map(sim.live.resources.map((resource) => [resourceKey(resource), resource]));
   // A comparison that could not render the target leaves every resource without one, as in Argo CD.
   const target = new Map((sim.comparison?.target ?? []).map((resource) => [resourceKey(resource), resource]));
   const keys = [...new Set([...live.keys(), ...target.keys()])].sort();
-  return keys.map((key) => resourceDiff(live.get(key), target.get(key), instance, sim.config.ignoreDifferences));
+  return keys.map((key) => resourceDiff(live.get(key), target.get(key), tracking, sim.config.ignoreDifferences));
 }
 
-function resourceDiff(live: LiveResource | undefined, target: ManifestResource | undefined, instance: string, rules: readonly IgnoreDifference[]): ResourceDiff {
+function resourceDiff(live: LiveResource | undefined, target: ManifestResource | undefined, tracking: Tracking, rules: readonly IgnoreDifference[]): ResourceDiff {
   const identity = (live ?? target) as ManifestResource;
-  let targetState = target ? targetObject(target, instance) : undefined;
-  let liveState = live ? liveObject(live, instance) : undefined;
+  let targetState = target ? targetObject(target, tracking) : undefined;
+  let liveState = live ? liveObject(live, tracking) : undefined;
   // What the live object was last applied from: the three-way merge's "original".
   let applied = liveState ? lastApplied(liveState) : undefined;
   if (identity.kind === 'Secret' && identity.group === '') {

@@ -76,8 +76,15 @@ describe('GET /api/v1/applications/{name}/manifests', () => {
   });
 
   it('leaves the namespace of a plain directory to the controller and masks Secret values', async () => {
-    const { sim } = await setup({ 'deploy.yaml': deployment('web', 'web:1'), 'secret.yaml': SECRET });
-    const [deploy, secret] = await manifests(sim);
+    const { sim, repo } = await setup({ 'deploy.yaml': deployment('web', 'web:1'), 'secret.yaml': SECRET, 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n' });
+    const [deploy, namespace, secret] = await manifests(sim);
+    // A cluster-scoped object's tracking id names the destination namespace, as Argo CD's does.
+    expect(namespace?.metadata['annotations']).toEqual({ 'argocd.argoproj.io/tracking-id': 'web:/Namespace:web/shop' });
+    // An app outside the control-plane namespace is tracked as namespace_name.
+    await sim.addApp({ name: 'web', namespace: 'team', source: { repoPath: repo.dir, targetRevision: 'main' }, destination: { namespace: 'web' } });
+    const reply = await call(`${sim.url}/api/v1/applications/web/manifests?appNamespace=team`, { token: TOKEN });
+    const [teamDeploy] = reply.json<{ manifests: string[] }>().manifests.map((text) => JSON.parse(text) as K8s);
+    expect(teamDeploy?.metadata['annotations']).toEqual({ 'argocd.argoproj.io/tracking-id': 'team_web:apps/Deployment:web/web' });
     expect(deploy?.metadata['namespace']).toBeUndefined();
     expect(deploy?.metadata['annotations']).toEqual({ 'argocd.argoproj.io/tracking-id': 'web:apps/Deployment:web/web' });
     expect(secret?.['stringData']).toBeUndefined();
