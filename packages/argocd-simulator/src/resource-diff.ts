@@ -19,6 +19,7 @@
  * more per further distinct value), so reviewers see which keys changed and never a value.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isDeepStrictEqual } from 'node:util';
 import { lookupApp, type ApiContext, type Route } from './api-routes.js';
 import { sendJson } from './http-util.js';
 import { isRecord, LAST_APPLIED_ANNOTATION, liveObject, normaliseSecret, record, targetObject, trackingOf, type JsonObject, type Tracking } from './live-object.js';
@@ -65,32 +66,45 @@ export function managedResources(sim: SimApp, controlNamespace: string): Resourc
 
 function resourceDiff(live: LiveResource | undefined, target: ManifestResource | undefined, tracking: Tracking, rules: readonly IgnoreDifference[]): ResourceDiff {
   const identity = (live ?? target) as ManifestResource;
-  let targetState = target ? targetObject(target, tracking) : undefined;
-  let liveState = live ? liveObject(live, tracking) : undefined;
-  // What the live object was last applied from: the three-way merge's "original".
-  let applied = liveState ? lastApplied(liveState) : undefined;
-  if (identity.kind === 'Secret' && identity.group === '') {
-    [targetState, liveState, , applied] = hideSecretData([targetState, liveState, undefined, applied]);
-    if (liveState && applied) record(record(liveState, 'metadata'), 'annotations')[LAST_APPLIED_ANNOTATION] = JSON.stringify(applied);
-  }
+  const states = objectStates(live, target, tracking);
   const normalize = (object: JsonObject | undefined): JsonObject | undefined => object && normalized(object, identity, rules);
-  const normalizedLive = normalize(liveState);
-  const normalizedTarget = normalize(targetState);
-  const predicted = normalizedLive && normalizedTarget ? threeWay(normalizedLive, normalize(applied), normalizedTarget) : normalizedTarget;
+  const normalizedLive = normalize(states.live);
+  const normalizedTarget = normalize(states.target);
+  const predicted = normalizedLive && normalizedTarget ? threeWay(normalizedLive, normalize(states.applied), normalizedTarget) : normalizedTarget;
   // Created: modified; deleted (no prediction): not, as gitops-engine decides; else any change.
-  const modified = predicted !== undefined && (normalizedLive === undefined || JSON.stringify(predicted) !== JSON.stringify(normalizedLive));
+  const modified = predicted !== undefined && (normalizedLive === undefined || !isDeepStrictEqual(predicted, normalizedLive));
   return {
     ...(identity.group ? { group: identity.group } : {}),
     kind: identity.kind,
     ...(identity.namespace ? { namespace: identity.namespace } : {}),
     name: identity.name,
-    targetState: json(targetState),
-    liveState: json(liveState),
+    targetState: json(states.target),
+    liveState: json(states.live),
     normalizedLiveState: json(normalizedLive),
     predictedLiveState: json(predicted),
     ...(live ? { resourceVersion: live.resourceVersion } : {}),
     ...(modified ? { modified: true } : {}),
   };
+}
+
+interface ObjectStates {
+  target?: JsonObject;
+  live?: JsonObject;
+  /** What the live object was last applied from: the three-way merge's "original". */
+  applied?: JsonObject;
+}
+
+/** Target, live and last applied object; a Secret's values masked in all three at once. */
+function objectStates(live: LiveResource | undefined, target: ManifestResource | undefined, tracking: Tracking): ObjectStates {
+  const targetState = target ? targetObject(target, tracking) : undefined;
+  const liveState = live ? liveObject(live, tracking) : undefined;
+  const applied = liveState ? lastApplied(liveState) : undefined;
+  const identity = (live ?? target) as ManifestResource;
+  if (identity.kind !== 'Secret' || identity.group !== '') return { target: targetState, live: liveState, applied };
+  // HideSecretData's order: target, live, target's last applied (never set here), live's last applied.
+  const [maskedTarget, maskedLive, , maskedApplied] = hideSecretData([targetState, liveState, undefined, applied]);
+  if (maskedLive && maskedApplied) record(record(maskedLive, 'metadata'), 'annotations')[LAST_APPLIED_ANNOTATION] = JSON.stringify(maskedApplied);
+  return { target: maskedTarget, live: maskedLive, applied: maskedApplied };
 }
 
 function lastApplied(live: JsonObject): JsonObject | undefined {
