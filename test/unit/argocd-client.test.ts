@@ -20,6 +20,8 @@ import {
   type ArgoCdClientOptions,
 } from '../../packages/core/src/argocd';
 import { GitopsPromoteError, InputError } from '../../packages/core/src/errors';
+import { ArgoCdSimulator } from '../../packages/argocd-simulator/src/index';
+import { createTestRepo, deployment, service, type TestRepo } from '../support/argocd-git-repo';
 import { rejectionOf } from '../support/errors';
 import { createTestCertificates, type TestCertificates } from '../support/tls';
 
@@ -595,5 +597,124 @@ describe('ArgoCdClient TLS', () => {
     const server = await serve(ok, certificates.wrongName);
     const got = await client(server, { insecure: true }).getApplication('web');
     expect(got.metadata.name).toBe('web');
+  });
+});
+
+describe('ArgoCdClient manifests and managed resources', () => {
+  const kustomization = (tag: string): string =>
+    ['resources:', '  - deploy.yaml', '  - svc.yaml', 'images:', '  - name: ghcr.io/acme/web', `    newTag: "${tag}"`, ''].join('\n');
+  let repo: TestRepo;
+  let sim: ArgoCdSimulator;
+
+  beforeAll(async () => {
+    repo = await createTestRepo({ 'deploy.yaml': deployment('web', 'ghcr.io/acme/web:1.0.0'), 'svc.yaml': service('web'), 'kustomization.yaml': kustomization('1.0.0') });
+    sim = await ArgoCdSimulator.start({
+      tokens: [TOKEN],
+      reconcileIntervalMs: 0,
+      apps: [{ name: 'web', project: 'shop', autoSync: false, source: { repoPath: repo.dir, targetRevision: 'main' }, destination: { namespace: 'prod' } }],
+    });
+  });
+
+  afterAll(async () => {
+    await sim.close();
+    await repo.remove();
+  });
+
+  const images = (manifests: readonly string[]): unknown[] =>
+    manifests.map((text) => (JSON.parse(text) as { spec?: { template?: { spec?: { containers?: Array<{ image: string }> } } } }).spec?.template?.spec?.containers?.[0]?.image);
+
+  it('renders a revision in one request, the target revision without one', async () => {
+    const proposed = await repo.commit({ 'kustomization.yaml': kustomization('1.1.0') }, 'web 1.1.0');
+    await repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    sim.clearRequests();
+    const argocd = client(sim.url);
+    const rendered = await argocd.manifests('web', { revision: proposed, project: 'shop' });
+    expect(images(rendered.manifests)).toEqual(['ghcr.io/acme/web:1.1.0', undefined]);
+    expect(JSON.parse(rendered.manifests[1] ?? '{}')).toMatchObject({ kind: 'Service', metadata: { name: 'web', annotations: { 'argocd.argoproj.io/tracking-id': 'web:/Service:prod/web' } } });
+    // Argo CD 3.x sends the manifests alone.
+    expect(rendered).toEqual({ manifests: rendered.manifests, revision: undefined, sourceType: undefined, namespace: undefined, server: undefined });
+    expect(images((await argocd.manifests('web')).manifests)).toEqual(['ghcr.io/acme/web:1.0.0', undefined]);
+    expect(sim.requests.map((request) => [request.endpoint, request.query])).toEqual([
+      ['manifests', { revision: proposed, project: 'shop' }],
+      ['manifests', {}],
+    ]);
+  });
+
+  it('reads every managed resource in one request; a missing side is undefined, not "null"', async () => {
+    await repo.commit({ 'kustomization.yaml': kustomization('1.2.0').replace('  - svc.yaml\n', ''), 'svc.yaml': null }, 'drop the service');
+    await sim.refresh('web');
+    sim.clearRequests();
+    const resources = await client(sim.url).managedResources('web', { appNamespace: 'argocd' });
+    expect(sim.requestCount('managed-resources')).toBe(1);
+    expect(resources.map((resource) => [resource.kind, resource.name, resource.namespace, resource.modified])).toEqual([
+      ['Service', 'web', 'prod', undefined],
+      ['Deployment', 'web', 'prod', true],
+    ]);
+    const [removed, changed] = resources;
+    expect(removed?.targetState).toBeUndefined();
+    expect(removed?.predictedLiveState).toBeUndefined();
+    expect(JSON.parse(removed?.liveState ?? '{}')).toMatchObject({ kind: 'Service', spec: { type: 'ClusterIP' } });
+    expect(changed?.group).toBe('apps');
+    expect(changed?.resourceVersion).toMatch(/^\d+$/);
+    expect(images([changed?.normalizedLiveState ?? '{}', changed?.predictedLiveState ?? '{}', changed?.targetState ?? '{}'])).toEqual([
+      'ghcr.io/acme/web:1.0.0',
+      'ghcr.io/acme/web:1.2.0',
+      'ghcr.io/acme/web:1.2.0',
+    ]);
+  });
+
+  it('classifies the errors like every other call: unknown revision and kustomize build error 500, missing app', async () => {
+    const argocd = client(sim.url);
+    const unknown = await rejectionOf(argocd.manifests('web', { revision: 'no-such-branch' }));
+    expect(unknown).toBeInstanceOf(ArgoCdServerError);
+    expect(unknown).toMatchObject({ status: 500, serverMessage: "unable to resolve 'no-such-branch' to a commit SHA", retryable: true });
+    const bad = await repo.commit({ 'deploy.yaml': 'kind: [broken\n' }, 'broken');
+    await repo.git(['reset', '-q', '--hard', 'HEAD~1']);
+    const unparsable = await rejectionOf(argocd.manifests('web', { revision: bad }));
+    expect(unparsable).toBeInstanceOf(ArgoCdServerError);
+    expect(unparsable).toMatchObject({ status: 500, serverMessage: expect.stringMatching(/^Failed to unmarshal "deploy.yaml"/) });
+    for (const call of [argocd.manifests('ghost'), argocd.managedResources('ghost', { project: 'shop' })]) {
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(ArgoCdAppNotFoundError);
+      expect(error).toMatchObject({ application: 'ghost', retryable: false });
+    }
+  });
+
+  it('rejects a top level that is not the endpoint\'s answer, and reads below it leniently', async () => {
+    const answers: Record<string, unknown> = {
+      '/api/v1/applications/list/manifests': [],
+      '/api/v1/applications/text/manifests': { manifests: 'apiVersion: v1' },
+      '/api/v1/applications/map/managed-resources': { items: { web: {} } },
+      '/api/v1/applications/old/manifests': { manifests: ['{"kind":"A"}', 7, '', null], revision: 'abc123', sourceType: 'Helm', namespace: 'prod', server: 'https://k8s' },
+      '/api/v1/applications/empty/manifests': {},
+      '/api/v1/applications/empty/managed-resources': { items: null },
+      '/api/v1/applications/odd/managed-resources': {
+        items: [{ kind: 'ConfigMap' }, 'x', { kind: 'ConfigMap', name: 'c', namespace: 5, targetState: '{"a":1}', liveState: 'null', normalizedLiveState: '', modified: 'yes', hook: true }],
+      },
+    };
+    const server = await serve((request, response) => json(response, 200, answers[(request.url ?? '').split('?')[0] ?? '']));
+    const argocd = client(server);
+    for (const call of [argocd.manifests('list'), argocd.manifests('text'), argocd.managedResources('map')]) {
+      expect(await rejectionOf(call)).toBeInstanceOf(ArgoCdProtocolError);
+    }
+    expect(await argocd.manifests('old')).toEqual({ manifests: ['{"kind":"A"}'], revision: 'abc123', sourceType: 'Helm', namespace: 'prod', server: 'https://k8s' });
+    expect((await argocd.manifests('empty')).manifests).toEqual([]);
+    expect(await argocd.managedResources('empty')).toEqual([]);
+    expect(await argocd.managedResources('odd')).toEqual([
+      { kind: 'ConfigMap', name: 'c', group: undefined, namespace: undefined, targetState: '{"a":1}', liveState: undefined, normalizedLiveState: undefined, predictedLiveState: undefined, hook: true, modified: undefined, resourceVersion: undefined },
+    ]);
+  });
+
+  it('cuts an endless managed-resources answer at 64 MiB', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const server = await serve(async (_request, response) => {
+      openStream(response);
+      for (let sent = 0; sent < 200 && !response.destroyed; sent += 1) {
+        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+    });
+    const error = await rejectionOf(client(server, { timeoutMs: 60_000 }).managedResources('web'));
+    expect(error).toBeInstanceOf(ArgoCdProtocolError);
+    expect((error as Error).message).toBe(`GET /api/v1/applications/web/managed-resources on ${server.host} answered with more than 64 MiB; stopped reading.`);
   });
 });

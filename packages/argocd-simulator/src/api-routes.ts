@@ -1,11 +1,13 @@
 /**
- * The unary Argo CD API endpoints: get (with refresh), list, resource tree, sync, session.
+ * The unary Argo CD API endpoints: get (with refresh), list, resource tree, sync, session
+ * (manifests and managed resources live in manifests-route.ts and resource-diff.ts).
  * Lookups follow the API server's getAppEnforceRBAC, so "missing" and "not permitted" are told
  * apart exactly as far as the real server tells them apart.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth, Principal } from './auth.js';
 import type { Controller, SyncRequest } from './controller.js';
+import type { GitReader } from './git-reader.js';
 import { ApiError, appNotFound, GrpcCode, permissionDenied } from './errors.js';
 import { readJson, sendJson } from './http-util.js';
 import { parseLabelSelector, SelectorError } from './label-selector.js';
@@ -20,6 +22,8 @@ import type { Application, Endpoint } from './types.js';
 export interface ApiContext {
   store: AppStore;
   controller: Controller;
+  /** The repo server's side: reads commits for `GET …/manifests`. */
+  reader: GitReader;
   auth: Auth;
   clock: Clock;
   /** The control-plane namespace: where apps live when no `appNamespace` is given. */
@@ -31,7 +35,7 @@ export interface Route {
   app?: string;
 }
 
-const APP_PATH = /^\/api\/v1\/applications\/([^/]+)(\/resource-tree|\/resource|\/sync)?$/;
+const APP_PATH = /^\/api\/v1\/applications\/([^/]+)(\/resource-tree|\/resource|\/sync|\/manifests|\/managed-resources)?$/;
 
 export function classify(method: string, path: string, params: URLSearchParams): Route {
   if (path === '/api/v1/session' && method === 'POST') return { endpoint: 'session' };
@@ -55,6 +59,8 @@ export function classify(method: string, path: string, params: URLSearchParams):
     if (match[2] === '/resource-tree' && method === 'GET') return { endpoint: 'resource-tree', app };
     if (match[2] === '/resource' && method === 'GET') return { endpoint: 'resource', app };
     if (match[2] === '/sync' && method === 'POST') return { endpoint: 'sync', app };
+    if (match[2] === '/manifests' && method === 'GET') return { endpoint: 'manifests', app };
+    if (match[2] === '/managed-resources' && method === 'GET') return { endpoint: 'managed-resources', app };
     if (match[2] === undefined && method === 'GET') return { endpoint: params.has('refresh') ? 'refresh' : 'get', app };
   }
   return { endpoint: 'unknown' };

@@ -11,6 +11,8 @@ export interface LiveResource extends ManifestResource {
   uid: string;
   createdAt: string;
   resourceVersion: string;
+  /** `metadata.generation`: 1 when created, +1 whenever an apply changed it. */
+  objectGeneration: number;
   /** `progressing` right after apply; `settled` once the rollout time has passed. */
   rollout: 'progressing' | 'settled';
   /** Whether a degraded-image rule matched one of its images when it was applied. */

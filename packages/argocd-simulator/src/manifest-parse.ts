@@ -6,7 +6,19 @@ import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
 import { findContainerImages, type ContainerImage } from './images.js';
 
-export class ManifestError extends Error {}
+/**
+ * A source that cannot be rendered. `code` is the gRPC code Argo CD's repo server answers with:
+ * FailedPrecondition for a directory file it cannot parse, Unknown for everything else (kustomize
+ * build errors, a missing path).
+ */
+export class ManifestError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'FailedPrecondition' | 'Unknown' = 'Unknown',
+  ) {
+    super(message);
+  }
+}
 
 export type K8sObject = Record<string, unknown> & { metadata?: Record<string, unknown> };
 
@@ -19,6 +31,8 @@ export interface ManifestResource {
   images: ContainerImage[];
   /** Digest of the object's content: two resources differ exactly when their hashes do. */
   hash: string;
+  /** The object as rendered (kustomize transformers applied); never mutated once made. */
+  object: K8sObject;
   sourceIndex: number;
   /** An Argo Rollout's `spec.strategy.canary.steps`, as written (a canary walks them on update). */
   canarySteps?: Record<string, unknown>[];
@@ -46,11 +60,11 @@ export function parseManifestFile(file: string, text: string): K8sObject[] {
   const objects: K8sObject[] = [];
   for (const doc of parseAllDocuments(text)) {
     const problem = doc.errors[0];
-    if (problem) throw new ManifestError(`Failed to unmarshal "${file}": ${problem.message.split('\n')[0] ?? ''}`);
+    if (problem) throw new ManifestError(`Failed to unmarshal "${file}": ${problem.message.split('\n')[0] ?? ''}`, 'FailedPrecondition');
     const value: unknown = doc.toJS();
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value) || typeof (value as K8sObject)['kind'] !== 'string') {
-      throw new ManifestError(`Failed to unmarshal "${file}": Object 'Kind' is missing in '${JSON.stringify(value).slice(0, 120)}'`);
+      throw new ManifestError(`Failed to unmarshal "${file}": Object 'Kind' is missing in '${JSON.stringify(value).slice(0, 120)}'`, 'FailedPrecondition');
     }
     const object = value as K8sObject;
     if (object['kind'] === 'List' && Array.isArray(object['items'])) {
@@ -83,6 +97,7 @@ export function toResource(object: K8sObject, defaultNamespace: string, sourceIn
     name,
     images: findContainerImages(object),
     hash: createHash('sha256').update(stableJson(object)).digest('hex').slice(0, 16),
+    object: structuredClone(object),
     sourceIndex,
   };
 }

@@ -114,7 +114,8 @@ async function runOne(ctx: OperationContext, sim: SimApp, queued: Operation): Pr
     }
     app.status.operationState = state;
     delete app.operation;
-    if (outcome.phase === 'Succeeded' && !operation.sync.dryRun && target.revisions) {
+    // Argo CD records full syncs only: a dry run or a sync of selected resources leaves no entry.
+    if (outcome.phase === 'Succeeded' && !operation.sync.dryRun && !operation.sync.resources?.length && target.revisions) {
       const history = app.status.history ?? [];
       history.push({
         id: (history.at(-1)?.id ?? -1) + 1,
@@ -180,6 +181,7 @@ export function applyToLive(sim: SimApp, target: readonly ManifestResource[], re
       uid: before?.uid ?? randomUUID(),
       createdAt: before?.createdAt ?? formatTime(now),
       resourceVersion: unchanged && before ? before.resourceVersion : String(generation),
+      objectGeneration: before ? before.objectGeneration + (unchanged ? 0 : 1) : 1,
       rollout: unchanged && before ? before.rollout : 'progressing',
       broken: resource.images.some((entry) => sim.config.isDegradedImage(entry.image)),
       ...(unchanged && before?.canary ? { canary: before.canary } : {}),

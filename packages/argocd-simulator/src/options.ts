@@ -81,6 +81,23 @@ export interface SourceConfig {
   ref?: string;
 }
 
+/**
+ * `spec.ignoreDifferences[]`: fields the diff leaves out. Only `jsonPointers` are acted upon (in
+ * `managed-resources`' normalizedLiveState / predictedLiveState); `jqPathExpressions` and
+ * `managedFieldsManagers` are shown in the spec but not simulated.
+ */
+export interface IgnoreDifference {
+  /** Glob; '' (default) is the core group. */
+  group?: string;
+  /** Glob, e.g. `Deployment` or `*`. */
+  kind: string;
+  name?: string;
+  namespace?: string;
+  jsonPointers?: string[];
+  jqPathExpressions?: string[];
+  managedFieldsManagers?: string[];
+}
+
 export interface AppConfig {
   name: string;
   /** Namespace of the Application object; default the simulator's `namespace`. */
@@ -103,6 +120,8 @@ export interface AppConfig {
   retry?: RetryStrategy;
   /** `spec.syncPolicy.syncOptions`, copied into operations as Argo CD does (not acted upon). */
   syncOptions?: string[];
+  /** `spec.ignoreDifferences`; see IgnoreDifference for what is simulated. */
+  ignoreDifferences?: IgnoreDifference[];
   /**
    * What runs when the app is created: `true` (default) the current tip of each source, a string
    * (or one per source) that revision, `false` nothing yet (health Missing, OutOfSync).
@@ -133,6 +152,7 @@ export interface NormalisedApp {
   automated: { prune?: boolean; selfHeal?: boolean } | undefined;
   retry: RetryStrategy | undefined;
   syncOptions: string[] | undefined;
+  ignoreDifferences: IgnoreDifference[];
   initiallyDeployed: boolean | string[];
   timings: SimTimings;
   isDegradedImage: (image: string) => boolean;
@@ -173,6 +193,7 @@ export function normaliseApp(config: AppConfig, defaults: { namespace: string; t
     automated: automated === false ? undefined : automated === true ? { prune: false, selfHeal: false } : { ...automated },
     retry: config.retry,
     syncOptions: config.syncOptions ? [...config.syncOptions] : undefined,
+    ignoreDifferences: structuredClone(config.ignoreDifferences ?? []),
     initiallyDeployed: typeof deployed === 'string' ? sources.map(() => deployed) : deployed,
     timings: { ...defaults.timings, ...config.timings },
     isDegradedImage: compileImageMatcher(rules.degradedImage === undefined ? { tagPrefix: 'broken-' } : rules.degradedImage),

@@ -75,6 +75,7 @@ export class SimApp {
               },
             }
           : {}),
+        ...(config.ignoreDifferences.length > 0 ? { ignoreDifferences: structuredClone(config.ignoreDifferences) } : {}),
       },
       status: {
         sync: { status: 'Unknown', comparedTo: this.comparedTo() },

@@ -35,6 +35,8 @@ import { applicationSetObject, newApplicationSet, ownerReference, type Applicati
 import { abortCanary, promoteCanary } from './rollouts.js';
 import { appKey, SimApp } from './sim-app.js';
 import { AppStore, type StoreListener } from './store.js';
+import { handleManifests } from './manifests-route.js';
+import { handleManagedResources } from './resource-diff.js';
 import { handleStream, type ActiveStream } from './stream.js';
 import { formatTime, sleep, systemClock, type Clock } from './time.js';
 import type { TimelineStep } from './timeline-step.js';
@@ -128,7 +130,7 @@ export class ArgoCdSimulator {
       reconcileIntervalMs: options.reconcileIntervalMs ?? 120_000,
       onError: this.onError,
     });
-    this.api = { store: this.store, controller: this.controller, auth: this.auth, clock: this.clock, namespace: this.namespace };
+    this.api = { store: this.store, controller: this.controller, reader: this.reader, auth: this.auth, clock: this.clock, namespace: this.namespace };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.onError(error);
@@ -473,6 +475,10 @@ export class ArgoCdSimulator {
         return handleResourceTree(this.api, req, res, route, params);
       case 'resource':
         return handleResource(this.api, req, res, route, params);
+      case 'manifests':
+        return handleManifests(this.api, req, res, route, params);
+      case 'managed-resources':
+        return handleManagedResources(this.api, req, res, route, params);
       case 'applicationset':
         this.api.auth.authenticate(req.headers);
         return sendJson(res, 200, this.applicationSetObject(route.app ?? '', params.get('appsetNamespace') || this.namespace));

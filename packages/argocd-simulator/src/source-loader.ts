@@ -53,7 +53,7 @@ export async function loadSource(
     objects.map((object) => toResource(object, defaultNamespace, sourceIndex));
 
   if (findKustomization(snapshot, dir)) {
-    return { sourceType: 'Kustomize', resources: toResources(await kustomize(snapshot, read, dir, 0)) };
+    return { sourceType: 'Kustomize', resources: toResources(await kustomizeBuild(snapshot, read, dir)) };
   }
   const prefix = dir === '' ? '' : `${dir}/`;
   const inDir = [...snapshot.files.keys()].filter((file) => file.startsWith(prefix));
@@ -73,6 +73,16 @@ function normaliseDir(path: string): string {
 
 function findKustomization(snapshot: RepoSnapshot, dir: string): string | undefined {
   return KUSTOMIZATION_FILES.map((name) => (dir === '' ? name : `${dir}/${name}`)).find((file) => snapshot.files.has(file));
+}
+
+/** `kustomize build`: any failure is the tool's error, which the repo server passes on as Unknown. */
+async function kustomizeBuild(snapshot: RepoSnapshot, read: (paths: readonly string[]) => Promise<Map<string, string>>, dir: string): Promise<K8sObject[]> {
+  try {
+    return await kustomize(snapshot, read, dir, 0);
+  } catch (error) {
+    if (error instanceof ManifestError && error.code !== 'Unknown') throw new ManifestError(error.message);
+    throw error;
+  }
 }
 
 async function kustomize(

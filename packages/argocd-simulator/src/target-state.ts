@@ -2,6 +2,7 @@
  * The desired state of an app at given revisions (or its sources' tips): resolved commits and
  * generated manifests, or the ComparisonError Argo CD would report instead.
  */
+import { GrpcCode } from './errors.js';
 import { GitReadError, type GitReader } from './git-reader.js';
 import { ManifestError, type ManifestResource } from './manifest-parse.js';
 import type { RevisionContext } from './options.js';
@@ -15,13 +16,26 @@ export interface TargetResult {
   resources: ManifestResource[] | undefined;
   sourceTypes: string[];
   error?: string;
+  /** The repo server's own error behind `error`: what `GET …/manifests` answers with. */
+  cause?: RepoServerError;
+}
+
+/** A repo server failure as the API server passes it on: its gRPC code and message. */
+export interface RepoServerError {
+  grpcCode: number;
+  message: string;
 }
 
 interface Generated {
   resources: ManifestResource[] | undefined;
   sourceTypes: string[];
   error?: string;
+  cause?: RepoServerError;
 }
+
+// A hex string is taken for a (short) commit SHA without asking the remote; an unknown one fails
+// only at checkout, and with another code than an unknown branch (git.LsRemote, checkoutRevision).
+const HEX_REVISION = /^[0-9a-f]{7,40}$/;
 
 const CACHE_LIMIT = 16;
 const caches = new WeakMap<SimApp, Map<string, Generated>>();
@@ -37,7 +51,7 @@ export async function readTarget(reader: GitReader, sim: SimApp, revisions?: Rea
       resolved.push(await reader.resolve(source.repoPath, revisions?.[index] ?? source.targetRevision));
     } catch (error) {
       if (!(error instanceof GitReadError)) throw error;
-      return { revisions: undefined, resources: undefined, sourceTypes: [], error: failure(index, error.message) };
+      return { revisions: undefined, resources: undefined, sourceTypes: [], error: failure(index, error.message), cause: unresolved(revisions?.[index] ?? source.targetRevision, error) };
     }
   }
   const key = resolved.join(',');
@@ -52,7 +66,9 @@ export async function readTarget(reader: GitReader, sim: SimApp, revisions?: Rea
   // Rules run on every comparison (not cached) so a test may change its mind between refreshes.
   if (generated.resources !== undefined) {
     const ruleError = sim.config.comparisonError?.(revisionContext(sim, resolved, generated.resources));
-    if (ruleError !== undefined) return { revisions: resolved, resources: undefined, sourceTypes: generated.sourceTypes, error: ruleError };
+    if (ruleError !== undefined) {
+      return { revisions: resolved, resources: undefined, sourceTypes: generated.sourceTypes, error: ruleError, cause: { grpcCode: GrpcCode.Unknown, message: ruleError } };
+    }
   }
   return { revisions: resolved, ...generated };
 }
@@ -76,7 +92,8 @@ async function generate(
       sourceTypes.push(loaded.sourceType);
     } catch (error) {
       if (!(error instanceof ManifestError) && !(error instanceof GitReadError)) throw error;
-      return { resources: undefined, sourceTypes, error: failure(index, error.message) };
+      const grpcCode = error instanceof ManifestError && error.code === 'FailedPrecondition' ? GrpcCode.FailedPrecondition : GrpcCode.Unknown;
+      return { resources: undefined, sourceTypes, error: failure(index, error.message), cause: { grpcCode, message: error.message } };
     }
   }
   return { resources, sourceTypes };
@@ -88,5 +105,13 @@ export function revisionContext(sim: SimApp, revisions: readonly string[], resou
     revisions,
     images: resources.flatMap((resource) => resource.images),
     resources: resources.map(({ kind, name, namespace }) => ({ kind, name, namespace })),
+  };
+}
+
+function unresolved(revision: string, error: GitReadError): RepoServerError {
+  if (!HEX_REVISION.test(revision)) return { grpcCode: GrpcCode.Unknown, message: error.message };
+  return {
+    grpcCode: GrpcCode.Internal,
+    message: `Failed to checkout revision ${revision}: \`git fetch origin ${revision} --force --prune\` failed exit status 128: fatal: remote error: upload-pack: not our ref ${revision}`,
   };
 }

@@ -46,12 +46,23 @@ export interface SyncPolicy {
   retry?: RetryStrategy;
 }
 
+export interface ResourceIgnoreDifferences {
+  group?: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  jsonPointers?: string[];
+  jqPathExpressions?: string[];
+  managedFieldsManagers?: string[];
+}
+
 export interface ApplicationSpec {
   source?: ApplicationSource;
   sources?: ApplicationSource[];
   destination: ApplicationDestination;
   project: string;
   syncPolicy?: SyncPolicy;
+  ignoreDifferences?: ResourceIgnoreDifferences[];
 }
 
 export interface HealthStatus {
@@ -223,6 +234,10 @@ export type Endpoint =
   | 'resource'
   /** `GET /applicationsets/{name}`. */
   | 'applicationset'
+  /** `GET /applications/{name}/manifests`: the rendered manifests of a revision. */
+  | 'manifests'
+  /** `GET /applications/{name}/managed-resources`: live and target state per resource. */
+  | 'managed-resources'
   | 'sync'
   | 'unknown';
 
@@ -237,6 +252,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   'resource-tree',
   'resource',
   'applicationset',
+  'manifests',
+  'managed-resources',
   'sync',
   'unknown',
 ];

@@ -3,11 +3,22 @@ import { InputError } from '../errors';
 import { errorForStatus, errorForStreamLine, readServerMessage, type Redact, type RequestContext } from './classify';
 import { ArgoCdProtocolError } from './errors';
 import { createAgent, exchange, openStream, type HttpAnswer, type HttpCall, type HttpStream } from './http';
-import { parseApplication, parseApplicationList, parseApplicationSet, parseJson, parseResourceManifest, parseResourceTree, parseWatchLine, type WatchLine } from './parse';
+import {
+  parseApplication,
+  parseApplicationList,
+  parseApplicationSet,
+  parseJson,
+  parseManagedResources,
+  parseManifests,
+  parseResourceManifest,
+  parseResourceTree,
+  parseWatchLine,
+  type WatchLine,
+} from './parse';
 import type { SecretRedactor } from '../text/secret-redactor';
 import { addSecret, redactorFor } from './secrets';
 import { jsonLines, malformed, truncated, type JsonLine } from './stream';
-import type { Application, ApplicationList, ApplicationSet, ApplicationWatchEvent, LiveObject, ResourceRef, ResourceTree } from './types';
+import type { Application, ApplicationList, ApplicationSet, ApplicationWatchEvent, LiveObject, ManagedResource, ManifestsResponse, ResourceRef, ResourceTree } from './types';
 
 /**
  * A small Argo CD REST client: the calls a CI step needs to wait on (and optionally sync) an
@@ -64,6 +75,11 @@ export interface ListApplicationsOptions extends RequestOptions {
   selector?: string;
   projects?: readonly string[];
   appNamespace?: string;
+}
+
+export interface ManifestsOptions extends AppRequestOptions {
+  /** Branch, tag or commit SHA to render (single-source apps); default the app's target revision. */
+  revision?: string;
 }
 
 export interface SyncOptions extends AppRequestOptions {
@@ -182,6 +198,29 @@ export class ArgoCdClient {
     const query = { resourceName: resource.name, kind: resource.kind, namespace: resource.namespace, group: resource.group, version: resource.version, appNamespace, project };
     const value = await this.json({ method: 'GET', path, query, application: name, options });
     return parseResourceManifest(value, this.where('GET', path));
+  }
+
+  /**
+   * What Argo CD renders for the app at `revision` (`GET …/manifests`): Helm, Kustomize and plugins
+   * exactly as its repo server runs them. An unknown revision or a render failure is the server's
+   * error (HTTP 500, or 400 for a file that does not parse), classified like any other answer.
+   */
+  async manifests(name: string, options: ManifestsOptions = {}): Promise<ManifestsResponse> {
+    const path = `/api/v1/applications/${encodeURIComponent(name)}/manifests`;
+    const { revision, appNamespace, project } = options;
+    const value = await this.json({ method: 'GET', path, query: { revision, appNamespace, project }, application: name, options });
+    return parseManifests(value, this.where('GET', path));
+  }
+
+  /**
+   * Every resource the app manages with its target, live, normalized live and predicted state as
+   * of the controller's last comparison (`GET …/managed-resources`).
+   */
+  async managedResources(name: string, options: AppRequestOptions = {}): Promise<ManagedResource[]> {
+    const path = `/api/v1/applications/${encodeURIComponent(name)}/managed-resources`;
+    const { appNamespace, project } = options;
+    const value = await this.json({ method: 'GET', path, query: { appNamespace, project }, application: name, options });
+    return parseManagedResources(value, this.where('GET', path));
   }
 
   /** Starts a sync; resolves with the Application as the server stored the new operation. */

@@ -7,6 +7,7 @@ export {
   type AppRequestOptions,
   type GetApplicationOptions,
   type ListApplicationsOptions,
+  type ManifestsOptions,
   type SyncOptions,
   type WatchOptions,
   serverUrl,

@@ -2,6 +2,8 @@ import { ArgoCdProtocolError } from './errors';
 import type {
   ApplicationSet,
   LiveObject,
+  ManagedResource,
+  ManifestsResponse,
   Application,
   ApplicationCondition,
   ApplicationList,
@@ -163,6 +165,60 @@ export function parseResourceManifest(value: unknown, where: string): LiveObject
   const root = requireObject(value, where, 'a resource answer');
   if (typeof root.manifest !== 'string') throw new ArgoCdProtocolError(`${where} answered without the resource's manifest.`, HINT);
   return requireObject(parseJson(root.manifest, where), where, 'a Kubernetes object') as LiveObject;
+}
+
+/** `GET …/manifests`: the rendered manifests (JSON text each); the other fields only from Argo CD < 2.11. */
+export function parseManifests(value: unknown, where: string): ManifestsResponse {
+  const root = requireObject(value, where, 'a manifests answer');
+  return {
+    manifests: topLevelList(root.manifests, where, 'manifests').filter((entry): entry is string => typeof entry === 'string' && entry !== ''),
+    revision: string(root.revision),
+    sourceType: string(root.sourceType),
+    namespace: string(root.namespace),
+    server: string(root.server),
+  };
+}
+
+/** `GET …/managed-resources`: `{items}`; an item without kind or name identifies nothing and is dropped. */
+export function parseManagedResources(value: unknown, where: string): ManagedResource[] {
+  const root = requireObject(value, where, 'a managed resources answer');
+  return list(topLevelList(root.items, where, 'items'), managedResource);
+}
+
+function managedResource(value: unknown): ManagedResource | undefined {
+  const entry = object(value);
+  const kind = string(entry?.kind);
+  const name = string(entry?.name);
+  if (!entry || kind === undefined || name === undefined) return undefined;
+  return {
+    group: string(entry.group),
+    kind,
+    namespace: string(entry.namespace),
+    name,
+    targetState: state(entry.targetState),
+    liveState: state(entry.liveState),
+    normalizedLiveState: state(entry.normalizedLiveState),
+    predictedLiveState: state(entry.predictedLiveState),
+    hook: boolean(entry.hook),
+    modified: boolean(entry.modified),
+    resourceVersion: string(entry.resourceVersion),
+  };
+}
+
+/** A JSON-encoded object; Go writes "null" for a side the resource does not exist on. */
+function state(value: unknown): string | undefined {
+  const text = string(value);
+  return text === undefined || text === 'null' ? undefined : text;
+}
+
+/**
+ * A list field of an answer's top level: null or absent (Go's empty list) is []; anything else
+ * that is not a list means the answer is not what the endpoint sends.
+ */
+function topLevelList(value: unknown, where: string, field: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ArgoCdProtocolError(`${where} answered with a \`${field}\` that is not a list.`, HINT);
+  return value;
 }
 
 export type WatchLine =

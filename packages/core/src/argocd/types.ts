@@ -133,11 +133,19 @@ export interface RevisionHistory {
   deployStartedAt?: string;
 }
 
-/** `GET /api/v1/applications/{name}/manifests?revision=`: what Argo CD renders for a revision. */
+/**
+ * `GET /api/v1/applications/{name}/manifests?revision=`: what Argo CD renders for a revision.
+ * Argo CD ≥ 2.11 answers `manifests` only; `revision`, `sourceType`, `namespace` and `server` come
+ * from older servers, so nothing may depend on them.
+ */
 export interface ManifestsResponse {
-  /** One JSON-encoded Kubernetes object per element, as Argo CD rendered them (Helm, Kustomize, plugins). */
+  /**
+   * One JSON-encoded Kubernetes object per element, as Argo CD rendered them (Helm, Kustomize,
+   * plugins), with its tracking label or annotation; Secret values masked (`++++++++`). The repo
+   * server does not fill in the destination namespace: an object without one lands there.
+   */
   manifests: string[];
-  /** The revision rendered, resolved to a commit SHA. */
+  /** The revision rendered, resolved to a commit SHA (Argo CD < 2.11 only). */
   revision?: string;
   sourceType?: string;
   namespace?: string;
@@ -146,8 +154,9 @@ export interface ManifestsResponse {
 
 /**
  * One item of `GET /api/v1/applications/{applicationName}/managed-resources` (Argo CD's
- * ResourceDiff). The states are JSON-encoded objects, or absent / the string "null" when the
- * resource does not exist on that side. Secret values arrive masked by Argo CD.
+ * ResourceDiff). The states are JSON-encoded objects, absent when the resource does not exist on
+ * that side (the server's "null" is not kept). Secret values arrive masked by Argo CD: per key, a
+ * run of `+` per distinct value, so two runs of different length mean the value changed.
  */
 export interface ManagedResource {
   group?: string;
@@ -163,6 +172,8 @@ export interface ManagedResource {
   predictedLiveState?: string;
   hook?: boolean;
   modified?: boolean;
+  /** The live object's resourceVersion. */
+  resourceVersion?: string;
 }
 
 export interface Application {
