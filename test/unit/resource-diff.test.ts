@@ -1,0 +1,278 @@
+/**
+ * What Argo CD will change: the objects it renders for the promotion's head against what the
+ * Application runs (managed-resources' normalized live state). Only fields the manifests set count;
+ * Secret values never appear; the result does not depend on the order of either input.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffResources, type ManagedResource, type ManifestsResponse } from '../../packages/core/src/argocd';
+import { ArgoCdProtocolError } from '../../packages/core/src/argocd/errors';
+
+type Obj = Record<string, unknown>;
+const json = (value: unknown): string => JSON.stringify(value);
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+/** A Deployment as kustomize renders it: only what the manifests set. */
+function renderedDeployment(image: string, { replicas = 2, env = [{ name: 'LOG_LEVEL', value: 'info' }] }: { replicas?: number; env?: Obj[] } = {}): Obj {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' }, creationTimestamp: null },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' }, creationTimestamp: null },
+        spec: { containers: [{ name: 'web', image, env, ports: [{ containerPort: 8080 }], resources: {} }] },
+      },
+    },
+    status: {},
+  };
+}
+
+/** The same Deployment as the cluster holds it: server defaults, bookkeeping, Argo CD's tracking, status. */
+function liveDeployment(image: string, { replicas = 2, env = [{ name: 'LOG_LEVEL', value: 'info' }] }: { replicas?: number; env?: Obj[] } = {}): Obj {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: 'web',
+      namespace: 'shop',
+      uid: '6f1c0d5e-0a52-4c4c-9d59-3f0d2a7c1b11',
+      resourceVersion: '48213',
+      generation: 7,
+      creationTimestamp: '2030-01-01T00:00:00Z',
+      managedFields: [{ manager: 'argocd-controller', operation: 'Apply' }],
+      labels: { app: 'web', 'app.kubernetes.io/instance': 'web-prod' },
+      annotations: { 'argocd.argoproj.io/tracking-id': 'web-prod:apps/Deployment:shop/web', 'deployment.kubernetes.io/revision': '7', 'kubectl.kubernetes.io/last-applied-configuration': '{"big":"blob"}' },
+    },
+    spec: {
+      replicas,
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: {
+          containers: [{ name: 'web', image, env, imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', ports: [{ containerPort: 8080, protocol: 'TCP' }], resources: {} }],
+          dnsPolicy: 'ClusterFirst',
+          restartPolicy: 'Always',
+          schedulerName: 'default-scheduler',
+        },
+      },
+    },
+    status: { replicas, readyReplicas: replicas, observedGeneration: 7 },
+  };
+}
+
+function managedResource(id: { group?: string; kind: string; namespace?: string; name: string }, states: { target?: Obj; live?: Obj; normalized?: Obj; hook?: boolean }): ManagedResource {
+  return {
+    ...id,
+    targetState: states.target ? json(states.target) : 'null',
+    liveState: states.live ? json(states.live) : 'null',
+    normalizedLiveState: json(states.normalized ?? states.live ?? null),
+    ...(states.hook ? { hook: true } : {}),
+  };
+}
+
+const webId = { group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'web' };
+const manifests = (...objects: Obj[]): ManifestsResponse => ({ manifests: objects.map(json), revision: 'a'.repeat(40), namespace: 'shop' });
+
+describe('diffResources', () => {
+  it('a Kustomize image bump is one changed line; server defaults, status and tracking fields stay out', () => {
+    const result = diffResources(manifests(renderedDeployment('registry.example/web:1.4.2')), [
+      managedResource(webId, { target: renderedDeployment('registry.example/web:1.4.1'), live: liveDeployment('registry.example/web:1.4.1') }),
+    ]);
+    expect(result.maskedSecrets).toEqual([]);
+    expect(result.changes).toEqual([
+      {
+        ...webId,
+        change: 'changed',
+        diff: [
+          '@@ -20,7 +20,7 @@',
+          '           env:',
+          '             - name: LOG_LEVEL',
+          '               value: info',
+          '-          image: registry.example/web:1.4.1',
+          '+          image: registry.example/web:1.4.2',
+          '           ports:',
+          '             - containerPort: 8080',
+          '           resources: {}',
+        ].join('\n'),
+      },
+    ]);
+  });
+
+  it('an object Argo CD runs exactly as rendered (defaults and bookkeeping aside) is left out', () => {
+    const image = 'registry.example/web:1.4.2';
+    const result = diffResources(manifests(renderedDeployment(image)), [managedResource(webId, { target: renderedDeployment(image), live: liveDeployment(image) })]);
+    expect(result).toEqual({ changes: [], maskedSecrets: [] });
+  });
+
+  it('a Helm values change (replicas and an env var) shows both, and nothing the chart does not set', () => {
+    const image = 'registry.example/web:2.0.0';
+    const next = { replicas: 3, env: [{ name: 'LOG_LEVEL', value: 'debug' }, { name: 'FEATURE_X', value: 'on' }] };
+    const result = diffResources(manifests(renderedDeployment(image, next)), [managedResource(webId, { target: renderedDeployment(image), live: liveDeployment(image) })]);
+    const diff = result.changes[0]?.diff ?? '';
+    expect(diff.split('\n').filter((line) => /^[-+]/.test(line))).toEqual([
+      '-  replicas: 2',
+      '+  replicas: 3',
+      '-              value: info',
+      '+              value: debug',
+      '+            - name: FEATURE_X',
+      '+              value: on',
+    ]);
+    expect(diff).not.toMatch(/revisionHistoryLimit|imagePullPolicy|dnsPolicy|protocol|status|uid|managedFields|tracking-id|last-applied|app.kubernetes.io\/instance/);
+  });
+
+  it("a field the app's ignoreDifferences excludes (replicas, owned by an HPA) is not a change", () => {
+    const image = 'registry.example/web:1.4.2';
+    const live = liveDeployment(image, { replicas: 7 });
+    const normalized = structuredClone(live) as { spec: Obj };
+    delete normalized.spec.replicas;
+    const result = diffResources(manifests(renderedDeployment(image, { replicas: 3 })), [managedResource(webId, { target: renderedDeployment(image, { replicas: 3 }), live, normalized })]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('a field the previous manifests set and the new ones drop shows as removed (seen through the target state)', () => {
+    const image = 'registry.example/web:1.4.2';
+    const withArgs = (object: Obj): Obj => {
+      const copy = structuredClone(object) as { spec: { template: { spec: { containers: Obj[] } } } };
+      copy.spec.template.spec.containers[0]!.args = ['--verbose'];
+      return copy;
+    };
+    const result = diffResources(manifests(renderedDeployment(image)), [managedResource(webId, { target: withArgs(renderedDeployment(image)), live: withArgs(liveDeployment(image)) })]);
+    expect(result.changes[0]?.diff.split('\n').filter((line) => /^[-+]/.test(line))).toEqual(['-          args:', '-            - --verbose']);
+  });
+
+  it('a resource rendered but not running is added (whole YAML, all +); one no longer rendered is removed (all -)', () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-flags', namespace: 'shop' }, data: { FEATURE_X: 'on' } };
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-legacy', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } };
+    const image = 'registry.example/web:1.4.2';
+    const result = diffResources(manifests(renderedDeployment(image), configMap), [
+      managedResource(webId, { target: renderedDeployment(image), live: liveDeployment(image) }),
+      managedResource({ kind: 'Service', namespace: 'shop', name: 'web-legacy' }, { target: service, live: { ...service, spec: { ports: [{ port: 80, protocol: 'TCP' }], clusterIP: '10.0.0.1' } } }),
+      // In the current target but never synced: rendered again, it is added.
+      managedResource({ kind: 'ConfigMap', namespace: 'shop', name: 'web-flags' }, { target: configMap }),
+    ]);
+    expect(result.changes).toEqual([
+      { group: '', kind: 'ConfigMap', namespace: 'shop', name: 'web-flags', change: 'added', diff: ['@@ -0,0 +1,7 @@', '+apiVersion: v1', '+kind: ConfigMap', '+metadata:', '+  name: web-flags', '+  namespace: shop', '+data:', '+  FEATURE_X: on'].join('\n') },
+      { group: '', kind: 'Service', namespace: 'shop', name: 'web-legacy', change: 'removed', diff: ['@@ -1,8 +0,0 @@', '-apiVersion: v1', '-kind: Service', '-metadata:', '-  name: web-legacy', '-  namespace: shop', '-spec:', '-  ports:', '-    - port: 80'].join('\n') },
+    ]);
+  });
+
+  it('a rendered object without a namespace is matched in the destination namespace; a cluster-scoped kind is not', () => {
+    const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
+    const rendered = renderedDeployment('registry.example/web:1.4.2') as { metadata: Obj };
+    delete rendered.metadata.namespace;
+    const result = diffResources(manifests(rendered, namespace), [
+      managedResource(webId, { target: rendered, live: liveDeployment('registry.example/web:1.4.2') }),
+      managedResource({ kind: 'Namespace', name: 'shop' }, { target: namespace, live: { ...namespace, status: { phase: 'Active' } } }),
+    ]);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('hooks are left out on both sides', () => {
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'shop', annotations: { 'argocd.argoproj.io/hook': 'PreSync' } }, spec: {} };
+    const result = diffResources(manifests(job), [managedResource({ group: 'batch', kind: 'Job', namespace: 'shop', name: 'db-seed' }, { live: job, hook: true })]);
+    expect(result.changes).toEqual([]);
+  });
+
+  describe('Secrets: keys only, never a value', () => {
+    const secretId = { kind: 'Secret', namespace: 'shop', name: 'db' };
+    const secret = (fields: Obj, labels: Obj = { app: 'web' }): Obj => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop', labels }, type: 'Opaque', ...fields });
+    const VALUES = ['s3cr3t-new', 's3cr3t-old', 'hunter2', 'admin', b64('s3cr3t-new'), b64('s3cr3t-old'), b64('hunter2'), b64('admin')];
+
+    function expectNoValue(result: unknown): void {
+      const text = json(result);
+      for (const value of VALUES) expect(text).not.toContain(value);
+      // Not even Argo CD's masks.
+      expect(text).not.toMatch(/\+\+\+/);
+    }
+
+    it('masked by Argo CD (as its API answers): added and removed keys, a live value drifted from the target, unknowns said so', () => {
+      // manifests masks each rendered Secret alone; managed-resources masks target and live together.
+      const rendered = secret({ data: { password: '++++++++', user: '++++++++', token: '++++++++' } }, { app: 'web', tier: 'db' });
+      const target = secret({ data: { password: '++++++++', user: '++++++++', legacy: '++++++++' } });
+      const live = secret({ data: { password: '++++++++', user: '++++++++++++', legacy: '++++++++' } });
+      const result = diffResources(manifests(rendered), [managedResource(secretId, { target, live })]);
+      expect(result.changes).toEqual([
+        {
+          group: '',
+          ...secretId,
+          change: 'changed',
+          diff: ['@@ -5,4 +5,5 @@', '   namespace: shop', '   labels:', '     app: web', '+    tier: db', ' type: Opaque'].join('\n'),
+          secretKeys: [
+            { key: 'legacy', change: 'removed' },
+            { key: 'token', change: 'added' },
+            { key: 'user', change: 'may have changed' },
+          ],
+          unverifiedSecretKeys: ['password'],
+        },
+      ]);
+      expectNoValue(result);
+    });
+
+    it('unmasked values (rendered stringData against live data) are compared in base64: changed, and unchanged left out', () => {
+      const rendered = secret({ stringData: { password: 's3cr3t-new', user: 'admin' } });
+      const live = secret({ data: { password: b64('s3cr3t-old'), user: b64('admin') } });
+      const result = diffResources(manifests(rendered), [managedResource(secretId, { target: rendered, live })]);
+      expect(result.changes).toEqual([{ group: '', ...secretId, change: 'changed', diff: '', secretKeys: [{ key: 'password', change: 'changed' }], unverifiedSecretKeys: [] }]);
+      expectNoValue(result);
+      const same = diffResources(manifests(rendered), [managedResource(secretId, { target: rendered, live: secret({ data: { password: b64('s3cr3t-new'), user: b64('admin') } }) })]);
+      expect(same).toEqual({ changes: [], maskedSecrets: [] });
+    });
+
+    it('same keys, same fields, masked values: not a change, but listed as a Secret that may differ', () => {
+      const masked = secret({ data: { password: '++++++++' } });
+      const result = diffResources(manifests(masked), [managedResource(secretId, { target: masked, live: masked })]);
+      expect(result).toEqual({ changes: [], maskedSecrets: [{ group: '', ...secretId }] });
+    });
+
+    it('an added and a removed Secret list their keys, not their values', () => {
+      const added = secret({ stringData: { password: 'hunter2' } });
+      const removed = { ...secret({ data: { user: b64('admin') } }), metadata: { name: 'old', namespace: 'shop' } };
+      const result = diffResources(manifests(added), [managedResource({ kind: 'Secret', namespace: 'shop', name: 'old' }, { target: removed, live: removed })]);
+      expect(result.changes.map(({ name, change, secretKeys }) => ({ name, change, secretKeys }))).toEqual([
+        { name: 'db', change: 'added', secretKeys: [{ key: 'password', change: 'added' }] },
+        { name: 'old', change: 'removed', secretKeys: [{ key: 'user', change: 'removed' }] },
+      ]);
+      expectNoValue(result);
+    });
+  });
+
+  it('the same inputs in any order give the same result, sorted by group, kind, namespace, name', () => {
+    const objects = [
+      renderedDeployment('registry.example/web:1.4.2'),
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: 'shop' }, data: { x: '1' } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'shop' }, data: { x: '1' } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'a', namespace: 'shop' }, spec: {} },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', namespace: 'shop' }, spec: {} },
+    ];
+    const managed = [
+      managedResource(webId, { target: renderedDeployment('registry.example/web:1.4.1'), live: liveDeployment('registry.example/web:1.4.1') }),
+      managedResource({ kind: 'ConfigMap', namespace: 'other', name: 'gone' }, { live: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gone', namespace: 'other' } } }),
+    ];
+    const expected = diffResources(manifests(...objects), managed);
+    expect(expected.changes.map((change) => `${change.group}/${change.kind}/${change.namespace}/${change.name}`)).toEqual([
+      '/ConfigMap/other/gone',
+      '/ConfigMap/shop/a',
+      '/ConfigMap/shop/b',
+      '/Service/shop/a',
+      'apps/Deployment/shop/web',
+      'networking.k8s.io/Ingress/shop/web',
+    ]);
+    // Key order inside each object does not matter either.
+    const reversedKeys = (value: unknown): unknown => (Array.isArray(value) ? value.map(reversedKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversedKeys(item)])) : value);
+    for (const seed of [1, 2, 3]) {
+      const shuffled = (list: readonly Obj[]): Obj[] => [...list].sort((a, b) => (json(a).length * seed) % 7 - (json(b).length * seed) % 7).reverse();
+      const again = diffResources(manifests(...shuffled(objects).map((object) => reversedKeys(object) as Obj)), [...managed].reverse());
+      expect(again).toEqual(expected);
+    }
+  });
+
+  it('a rendered manifest that is not JSON is a protocol error naming it', () => {
+    expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(ArgoCdProtocolError);
+    expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(/manifests\[0\]/);
+  });
+});
