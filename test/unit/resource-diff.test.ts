@@ -161,6 +161,22 @@ describe('diffResources', () => {
     ]);
   });
 
+  it('an added or removed object shows no status, server bookkeeping or tracking, even without a target state', () => {
+    const rendered = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web', namespace: 'shop', creationTimestamp: null }, status: {} };
+    const running = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'stale', namespace: 'shop', uid: 'u-1', resourceVersion: '9', creationTimestamp: '2030-01-01T00:00:00Z', managedFields: [{ manager: 'kubectl' }], labels: { 'app.kubernetes.io/instance': 'web-prod' }, annotations: { 'argocd.argoproj.io/tracking-id': 'web-prod:/ConfigMap:shop/stale' } },
+      data: { a: '1' },
+      status: { note: 'not a real field' },
+    };
+    const result = diffResources(manifests(rendered), [managedResource({ kind: 'ConfigMap', namespace: 'shop', name: 'stale' }, { live: running })]);
+    expect(result.changes.map((change) => change.diff)).toEqual([
+      ['@@ -1,7 +0,0 @@', '-apiVersion: v1', '-kind: ConfigMap', '-metadata:', '-  name: stale', '-  namespace: shop', '-data:', '-  a: "1"'].join('\n'),
+      ['@@ -0,0 +1,5 @@', '+apiVersion: v1', '+kind: ServiceAccount', '+metadata:', '+  name: web', '+  namespace: shop'].join('\n'),
+    ]);
+  });
+
   it('a rendered object without a namespace is matched in the destination namespace; a cluster-scoped kind is not', () => {
     const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
     const rendered = renderedDeployment('registry.example/web:1.4.2') as { metadata: Obj };
