@@ -287,6 +287,16 @@ describe('diffResources', () => {
     }
   });
 
+  it('a rewrite too large to diff line by line (over 1,000 edits) is shown replaced whole, one hunk', () => {
+    const big = (prefix: string): Obj => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big', namespace: 'shop' }, data: Object.fromEntries(Array.from({ length: 3_000 }, (_, index) => [`k${index}`, `${prefix}-${index}`])) });
+    const result = diffResources(manifests(big('new')), [managedResource({ kind: 'ConfigMap', namespace: 'shop', name: 'big' }, { target: big('old'), live: big('old') })]);
+    const lines = result.changes[0]?.diff.split('\n') ?? [];
+    expect(lines[0]).toBe('@@ -1,3006 +1,3006 @@');
+    expect(lines.slice(1, 3)).toEqual(['-apiVersion: v1', '-kind: ConfigMap']);
+    expect(lines.slice(3007, 3009)).toEqual(['+apiVersion: v1', '+kind: ConfigMap']);
+    expect(lines).toHaveLength(1 + 2 * 3006);
+  });
+
   it('a rendered manifest that is not JSON is a protocol error naming it', () => {
     expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(ArgoCdProtocolError);
     expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(/manifests\[0\]/);
