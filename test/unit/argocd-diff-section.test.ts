@@ -113,6 +113,9 @@ describe('argoCdDiffSection', () => {
       expect(shown).toEqual(names.slice(0, shown.length));
       expect(text).toContain(`\n\n${names.length - shown.length} more resources changed: see <${APP_URL}>.\n`);
       expect(text).toContain('`web-prod` at `0123456789ab`: 40 changed, 0 added, 0 removed.');
+      // The budget is met exactly: at its own length the text fits as is; one character less drops a resource.
+      expect(argoCdDiffSection({ environment: 'production', apps: [report(changes)], budget: text.length })).toBe(text);
+      expect(argoCdDiffSection({ environment: 'production', apps: [report(changes)], budget: text.length - 1 }).match(/<details/g)).toHaveLength(shown.length - 1);
       // Each kept block is whole: every opened fence and <details> is closed.
       expect(text.match(/<details/g)?.length).toBe(text.match(/<\/details>/g)?.length);
     });

@@ -50,16 +50,24 @@ export function argoCdDiffSection({ environment, apps, budget }: ArgoCdDiffSecti
   const heading = `### What Argo CD will change in ${markdownText(environment)}`;
   const blocks = apps.map(appBlocks);
   const total = blocks.reduce((sum, app) => sum + app.resources.length, 0);
-  let text = '';
-  // Fewer and fewer resources, dropped from the end, until the section fits.
-  for (let kept = total; kept >= 0; kept -= 1) {
-    text = layout(heading, blocks, kept);
-    if (text.length <= budget) break;
+  // Fewer and fewer resources, dropped from the end, until the section fits. Lengths are summed
+  // without joining, so 500 resources of 300-line diffs cost milliseconds, not seconds.
+  let kept = total;
+  let parts = layout(heading, blocks, kept);
+  while (kept > 0 && joinedLength(parts) > budget) {
+    kept -= 1;
+    parts = layout(heading, blocks, kept);
   }
-  return text;
+  return `${parts.join('\n\n')}\n`;
 }
 
-function layout(heading: string, blocks: readonly AppBlocks[], kept: number): string {
+/** The length of `parts.join('\n\n') + '\n'`. */
+function joinedLength(parts: readonly string[]): number {
+  return parts.reduce((sum, part) => sum + part.length + 2, 0) - 1;
+}
+
+/** The section's paragraphs with the first `kept` resources (in app order) and a count of the rest per app. */
+function layout(heading: string, blocks: readonly AppBlocks[], kept: number): string[] {
   const parts = [heading];
   let left = kept;
   for (const app of blocks) {
@@ -70,7 +78,7 @@ function layout(heading: string, blocks: readonly AppBlocks[], kept: number): st
     if (dropped > 0) parts.push(`${dropped} more ${dropped === 1 ? 'resource' : 'resources'} changed: see ${where(app.seeAll)}.`);
     parts.push(...app.tail);
   }
-  return `${parts.join('\n\n')}\n`;
+  return parts;
 }
 
 function appBlocks(app: AppDiffReport): AppBlocks {
