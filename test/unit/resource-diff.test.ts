@@ -181,11 +181,20 @@ describe('diffResources', () => {
     const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } };
     const rendered = renderedDeployment('registry.example/web:1.4.2') as { metadata: Obj };
     delete rendered.metadata.namespace;
-    const result = diffResources(manifests(rendered, namespace), [
+    // A cluster-scoped kind of a CRD, which this module cannot know is cluster-scoped: matched by the managed resource.
+    const policy = { apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'require-labels' }, spec: { background: true } };
+    const result = diffResources(manifests(rendered, namespace, policy), [
       managedResource(webId, { target: rendered, live: liveDeployment('registry.example/web:1.4.2') }),
       managedResource({ kind: 'Namespace', name: 'shop' }, { target: namespace, live: { ...namespace, status: { phase: 'Active' } } }),
+      managedResource({ group: 'kyverno.io', kind: 'ClusterPolicy', name: 'require-labels' }, { target: policy, live: policy }),
     ]);
     expect(result.changes).toEqual([]);
+  });
+
+  it('an empty normalizedLiveState (older servers, a resource in sync) falls back to the live state', () => {
+    const image = 'registry.example/web:1.4.2';
+    const resource = { ...managedResource(webId, { target: renderedDeployment(image), live: liveDeployment(image) }), normalizedLiveState: '' };
+    expect(diffResources(manifests(renderedDeployment(image)), [resource]).changes).toEqual([]);
   });
 
   it('hooks are left out on both sides', () => {

@@ -104,6 +104,10 @@ function renderedId(object: JsonObject, defaultNamespace: string | undefined): R
   return { group, kind, namespace, name: metadata.name };
 }
 
+function hasNamespace(object: JsonObject): boolean {
+  return isObject(object.metadata) && typeof object.metadata.namespace === 'string';
+}
+
 function keyOf(id: ResourceId): string {
   return JSON.stringify([id.group, id.kind, id.namespace, id.name]);
 }
@@ -119,7 +123,7 @@ function pairUp(rendered: { id: ResourceId; object: JsonObject }[], managed: rea
   for (const { id, object } of rendered) {
     // A cluster-scoped kind this module does not list is managed without a namespace: match it there.
     const clusterKey = keyOf({ ...id, namespace: '' });
-    const key = !sides.has(keyOf(id)) && sides.has(clusterKey) && id.namespace !== '' ? clusterKey : keyOf(id);
+    const key = !sides.has(keyOf(id)) && sides.has(clusterKey) && !hasNamespace(object) ? clusterKey : keyOf(id);
     const side = sides.get(key);
     if (side) side.rendered = object;
     else sides.set(key, { id, rendered: object });
@@ -138,7 +142,8 @@ function isSecret(id: ResourceId): boolean {
 /** One resource's change, `undefined` when unchanged, `masked` for a Secret that may differ unseen. */
 function compareSide(side: Side): ResourceChange | 'masked' | undefined {
   const { rendered } = side;
-  const live = parseObject(side.managed?.normalizedLiveState ?? side.managed?.liveState, `the normalized live state of ${side.id.kind} ${side.id.name}`);
+  // Older servers leave normalizedLiveState empty for a resource in sync: its live state is then what counts.
+  const live = parseObject(side.managed?.normalizedLiveState || side.managed?.liveState, `the normalized live state of ${side.id.kind} ${side.id.name}`);
   if (rendered) return live ? changedResource(side.id, rendered, live, side.managed) : wholeChange(side.id, 'added', rendered);
   // Not rendered any more, and not running either (never synced): the sync has nothing to remove.
   if (live === undefined) return undefined;
