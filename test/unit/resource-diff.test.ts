@@ -257,7 +257,9 @@ describe('diffResources', () => {
     it('an added and a removed Secret list their keys, not their values', () => {
       const added = secret({ stringData: { password: 'hunter2' } });
       const removed = { ...secret({ data: { user: b64('admin') } }), metadata: { name: 'old', namespace: 'shop' } };
-      const result = diffResources(manifests(added), [managedResource({ kind: 'Secret', namespace: 'shop', name: 'old' }, { target: removed, live: removed })]);
+      // Only its live state is known, and kubectl's last-applied annotation there holds the values too.
+      const running = { ...removed, metadata: { ...removed.metadata, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': json(removed) } } };
+      const result = diffResources(manifests(added), [managedResource({ kind: 'Secret', namespace: 'shop', name: 'old' }, { live: running })]);
       expect(result.changes.map(({ name, change, secretKeys }) => ({ name, change, secretKeys }))).toEqual([
         { name: 'db', change: 'added', secretKeys: [{ key: 'password', change: 'added' }] },
         { name: 'old', change: 'removed', secretKeys: [{ key: 'user', change: 'removed' }] },
