@@ -3,6 +3,7 @@
  * Application runs (managed-resources' normalized live state). Only fields the manifests set count;
  * Secret values never appear; the result does not depend on the order of either input.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffResources, type ManagedResource, type ManifestsResponse } from '../../packages/core/src/argocd';
 import { ArgoCdProtocolError } from '../../packages/core/src/argocd/errors';
@@ -311,5 +312,30 @@ describe('diffResources', () => {
   it('a rendered manifest that is not JSON is a protocol error naming it', () => {
     expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(ArgoCdProtocolError);
     expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(/manifests\[0\]/);
+  });
+
+  it('property: whatever the Secret values (raw, base64, stringData, masked) and input order, none reaches the result, and the result is the same', () => {
+    // The Zq9 prefix (uppercase, which no key or fixed text here has) makes a value appear only if it leaked.
+    const value = fc.stringMatching(/^[A-Za-z0-9+/=]{3,21}$/).map((text) => `Zq9${text}`);
+    const keys = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_.-]{0,8}$/), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(keys, keys, fc.array(value, { minLength: 10, maxLength: 10 }), fc.boolean(), fc.integer({ min: 0, max: 3 }), (renderedKeys, liveKeys, values, plain, rotation) => {
+        const pick = (list: readonly string[], offset: number): Obj => Object.fromEntries(list.map((key, index) => [key, values[(index + offset) % values.length]!]));
+        const rendered = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, [plain ? 'stringData' : 'data']: pick(renderedKeys, 0) };
+        const running = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': json({ data: pick(liveKeys, 5) }) } }, data: pick(liveKeys, 5) };
+        const other = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'shop' }, data: { a: 'b' } };
+        const managed = [managedResource({ kind: 'Secret', namespace: 'shop', name: 'db' }, { target: running, live: running }), managedResource({ kind: 'Secret', namespace: 'shop', name: 'gone' }, { live: { ...running, metadata: { name: 'gone', namespace: 'shop' } } })];
+        const objects = [rendered, other, { ...rendered, metadata: { name: 'new', namespace: 'shop' } }];
+        const result = diffResources(manifests(...objects), managed);
+        const text = json(result);
+        for (const secretValue of values) {
+          expect(text).not.toContain(secretValue);
+          expect(text).not.toContain(b64(secretValue));
+        }
+        const rotated = [...objects.slice(rotation % objects.length), ...objects.slice(0, rotation % objects.length)];
+        expect(diffResources(manifests(...rotated), [...managed].reverse())).toEqual(result);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
