@@ -314,7 +314,7 @@ describe('diffResources', () => {
     expect(() => diffResources({ manifests: ['{"kind":'] }, [])).toThrow(/manifests\[0\]/);
   });
 
-  it('property: whatever the Secret values (raw, base64, stringData, masked) and input order, none reaches the result, and the result is the same', () => {
+  it('property: whatever the Secret values (data or stringData, in the live last-applied annotation too) and input order, none reaches the result, and the result is the same', () => {
     // The Zq9 prefix (uppercase, which no key or fixed text here has) makes a value appear only if it leaked.
     const value = fc.stringMatching(/^[A-Za-z0-9+/=]{3,21}$/).map((text) => `Zq9${text}`);
     const keys = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_.-]{0,8}$/), { minLength: 1, maxLength: 5 });
