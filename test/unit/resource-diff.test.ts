@@ -192,6 +192,24 @@ describe('diffResources', () => {
     expect(result.changes).toEqual([]);
   });
 
+  it('Argo CD 3.x says no namespace in the manifests answer: it comes from the option, the tracking id, or the only managed match', () => {
+    const image = 'registry.example/web:1.4.2';
+    const bare = (annotations?: Obj): Obj => {
+      const object = renderedDeployment(image) as { metadata: Obj };
+      delete object.metadata.namespace;
+      if (annotations) object.metadata.annotations = annotations;
+      return object;
+    };
+    const running = [managedResource(webId, { target: renderedDeployment(image), live: liveDeployment(image) })];
+    const answer = (object: Obj): ManifestsResponse => ({ manifests: [json(object)] });
+    expect(diffResources(answer(bare()), running, { namespace: 'shop' }).changes).toEqual([]);
+    expect(diffResources(answer(bare({ 'argocd.argoproj.io/tracking-id': 'web-prod:apps/Deployment:shop/web' })), running).changes).toEqual([]);
+    expect(diffResources(answer(bare()), running).changes).toEqual([]);
+    // Added, it is shown in the namespace its tracking id names.
+    const added = diffResources(answer(bare({ 'argocd.argoproj.io/tracking-id': 'web-prod:apps/Deployment:shop/web' })), []);
+    expect(added.changes.map(({ namespace, change }) => ({ namespace, change }))).toEqual([{ namespace: 'shop', change: 'added' }]);
+  });
+
   it('an empty normalizedLiveState (older servers, a resource in sync) falls back to the live state', () => {
     const image = 'registry.example/web:1.4.2';
     const resource = { ...managedResource(webId, { target: renderedDeployment(image), live: liveDeployment(image) }), normalizedLiveState: '' };

@@ -55,9 +55,20 @@ interface Side {
   managed?: ManagedResource;
 }
 
+export interface DiffResourcesOptions {
+  /**
+   * The app's destination namespace (`spec.destination.namespace`), where Argo CD puts a rendered
+   * object that names none. Argo CD 3.x no longer says it in the manifests answer; without it the
+   * namespace comes from the object's tracking id, else from the one managed resource of that
+   * group, kind and name.
+   */
+  namespace?: string;
+}
+
 /** Diffs `manifests` (rendered for the promotion's head) against the app's `managed` resources. */
-export function diffResources(manifests: ManifestsResponse, managed: readonly ManagedResource[]): ResourceDiff {
-  const sides = pairUp(renderedObjects(manifests), managed.filter((resource) => resource.hook !== true));
+export function diffResources(manifests: ManifestsResponse, managed: readonly ManagedResource[], options: DiffResourcesOptions = {}): ResourceDiff {
+  const namespace = options.namespace || manifests.namespace || undefined;
+  const sides = pairUp(renderedObjects(manifests, namespace), managed.filter((resource) => resource.hook !== true));
   const result: ResourceDiff = { changes: [], maskedSecrets: [] };
   for (const side of [...sides.values()].sort((a, b) => compareIds(a.id, b.id))) {
     const outcome = compareSide(side);
@@ -67,11 +78,18 @@ export function diffResources(manifests: ManifestsResponse, managed: readonly Ma
   return result;
 }
 
-function renderedObjects(manifests: ManifestsResponse): { id: ResourceId; object: JsonObject }[] {
+interface Rendered {
+  id: ResourceId;
+  object: JsonObject;
+  /** False when the manifests name no namespace and `id.namespace` is a guess. */
+  namespaced: boolean;
+}
+
+function renderedObjects(manifests: ManifestsResponse, namespace: string | undefined): Rendered[] {
   return manifests.manifests.flatMap((text, index) => {
     const object = parseObject(text, `manifests[${index}]`);
     if (object === undefined) throw new ArgoCdProtocolError(`Argo CD's rendered manifests[${index}] is not a Kubernetes object with apiVersion, kind and metadata.name.`, HINT);
-    return isHook(object) ? [] : [{ id: renderedId(object, manifests.namespace), object }];
+    return isHook(object) ? [] : [{ id: renderedId(object, namespace), object, namespaced: hasNamespace(object) }];
   });
 }
 
@@ -100,8 +118,16 @@ function renderedId(object: JsonObject, defaultNamespace: string | undefined): R
   }
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   // Argo CD puts an object the manifests leave without a namespace in the app's destination namespace.
-  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED.has(kind) ? '' : (defaultNamespace ?? '');
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : CLUSTER_SCOPED.has(kind) ? '' : (defaultNamespace ?? trackedNamespace(metadata) ?? '');
   return { group, kind, namespace, name: metadata.name };
+}
+
+/** The namespace in Argo CD's tracking id (`app:group/Kind:namespace/name`), which the repo server writes with the destination's. */
+function trackedNamespace(metadata: JsonObject): string | undefined {
+  const annotations = metadata.annotations;
+  const id = isObject(annotations) ? annotations['argocd.argoproj.io/tracking-id'] : undefined;
+  const match = typeof id === 'string' ? /:([^:/]*)\/[^/]*$/.exec(id) : null;
+  return match?.[1] || undefined;
 }
 
 function hasNamespace(object: JsonObject): boolean {
@@ -117,18 +143,30 @@ function managedId(resource: ManagedResource): ResourceId {
 }
 
 /** Rendered and managed resources side by side, by group, kind, namespace and name. */
-function pairUp(rendered: { id: ResourceId; object: JsonObject }[], managed: readonly ManagedResource[]): Map<string, Side> {
+function pairUp(rendered: readonly Rendered[], managed: readonly ManagedResource[]): Map<string, Side> {
   const sides = new Map<string, Side>();
   for (const resource of managed) sides.set(keyOf(managedId(resource)), { id: managedId(resource), managed: resource });
-  for (const { id, object } of rendered) {
-    // A cluster-scoped kind this module does not list is managed without a namespace: match it there.
-    const clusterKey = keyOf({ ...id, namespace: '' });
-    const key = !sides.has(keyOf(id)) && sides.has(clusterKey) && !hasNamespace(object) ? clusterKey : keyOf(id);
+  // Objects that name their namespace first, so a guessed one cannot take their match.
+  const ordered = [...rendered.filter((item) => item.namespaced), ...rendered.filter((item) => !item.namespaced)];
+  for (const { id, object, namespaced } of ordered) {
+    const key = namespaced ? keyOf(id) : (guessedKey(id, sides) ?? keyOf(id));
     const side = sides.get(key);
     if (side) side.rendered = object;
     else sides.set(key, { id, rendered: object });
   }
   return sides;
+}
+
+/**
+ * The managed resource an object without a namespace is: the one in the guessed namespace, else a
+ * cluster-scoped one (a CRD's kind this module cannot know is cluster-scoped), else the only one of
+ * that group, kind and name the manifests have not matched yet.
+ */
+function guessedKey(id: ResourceId, sides: ReadonlyMap<string, Side>): string | undefined {
+  const free = (key: string): boolean => sides.has(key) && !sides.get(key)?.rendered;
+  for (const key of [keyOf(id), keyOf({ ...id, namespace: '' })]) if (free(key)) return key;
+  const same = [...sides.entries()].filter(([, side]) => !side.rendered && side.managed && side.id.group === id.group && side.id.kind === id.kind && side.id.name === id.name);
+  return same.length === 1 ? same[0]?.[0] : undefined;
 }
 
 function compareIds(a: ResourceId, b: ResourceId): number {
@@ -141,7 +179,7 @@ function isSecret(id: ResourceId): boolean {
 
 /** One resource's change, `undefined` when unchanged, `masked` for a Secret that may differ unseen. */
 function compareSide(side: Side): ResourceChange | 'masked' | undefined {
-  const { rendered } = side;
+  const rendered = side.rendered && inNamespace(side.rendered, side.id.namespace);
   // Older servers leave normalizedLiveState empty for a resource in sync: its live state is then what counts.
   const live = parseObject(side.managed?.normalizedLiveState || side.managed?.liveState, `the normalized live state of ${side.id.kind} ${side.id.name}`);
   if (rendered) return live ? changedResource(side.id, rendered, live, side.managed) : wholeChange(side.id, 'added', rendered);
@@ -149,6 +187,12 @@ function compareSide(side: Side): ResourceChange | 'masked' | undefined {
   if (live === undefined) return undefined;
   const target = parseObject(side.managed?.targetState, `the target state of ${side.id.kind} ${side.id.name}`);
   return wholeChange(side.id, 'removed', target ?? live);
+}
+
+/** The object as Argo CD applies it: in the namespace it was matched to when it names none. */
+function inNamespace(object: JsonObject, namespace: string): JsonObject {
+  if (namespace === '' || hasNamespace(object)) return object;
+  return { ...object, metadata: { ...(isObject(object.metadata) ? object.metadata : {}), namespace } };
 }
 
 function wholeChange(id: ResourceId, change: 'added' | 'removed', object: JsonObject): ResourceChange {
