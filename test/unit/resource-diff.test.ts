@@ -121,7 +121,7 @@ describe('diffResources', () => {
       '-              value: info',
       '+              value: debug',
       '+            - name: FEATURE_X',
-      '+              value: on',
+      '+              value: "on"',
     ]);
     expect(diff).not.toMatch(/revisionHistoryLimit|imagePullPolicy|dnsPolicy|protocol|status|uid|managedFields|tracking-id|last-applied|app.kubernetes.io\/instance/);
   });
@@ -157,7 +157,7 @@ describe('diffResources', () => {
       managedResource({ kind: 'ConfigMap', namespace: 'shop', name: 'web-flags' }, { target: configMap }),
     ]);
     expect(result.changes).toEqual([
-      { group: '', kind: 'ConfigMap', namespace: 'shop', name: 'web-flags', change: 'added', diff: ['@@ -0,0 +1,7 @@', '+apiVersion: v1', '+kind: ConfigMap', '+metadata:', '+  name: web-flags', '+  namespace: shop', '+data:', '+  FEATURE_X: on'].join('\n') },
+      { group: '', kind: 'ConfigMap', namespace: 'shop', name: 'web-flags', change: 'added', diff: ['@@ -0,0 +1,7 @@', '+apiVersion: v1', '+kind: ConfigMap', '+metadata:', '+  name: web-flags', '+  namespace: shop', '+data:', '+  FEATURE_X: "on"'].join('\n') },
       { group: '', kind: 'Service', namespace: 'shop', name: 'web-legacy', change: 'removed', diff: ['@@ -1,8 +0,0 @@', '-apiVersion: v1', '-kind: Service', '-metadata:', '-  name: web-legacy', '-  namespace: shop', '-spec:', '-  ports:', '-    - port: 80'].join('\n') },
     ]);
   });

@@ -248,9 +248,13 @@ function compareKeys(a: Pair, b: Pair): number {
   return keyRank(left) - keyRank(right) || byCodePoint(left, right);
 }
 
-/** YAML with keys in a stable order (whatever order the renderer or the server wrote them in), no folding. */
+/**
+ * YAML with keys in a stable order (whatever order the renderer or the server wrote them in), no
+ * folding, and YAML 1.1 quoting (Kubernetes' parsers are 1.1): the string "on" shows as `"on"`,
+ * not as `on`, which a reviewer would read as a boolean.
+ */
 export function yamlOf(value: Json): string {
-  return stringify(value, { sortMapEntries: compareKeys, lineWidth: 0, minContentWidth: 0 });
+  return stringify(value, { version: '1.1', sortMapEntries: compareKeys, lineWidth: 0, minContentWidth: 0 });
 }
 
 /**
