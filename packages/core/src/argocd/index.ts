@@ -21,6 +21,8 @@ export {
   type Expectation,
   type SuspendedPolicy,
 } from './assess';
+export { diffResources, yamlOf, type DiffResourcesOptions, type ResourceChange, type ResourceDiff, type ResourceId } from './resource-diff';
+export type { SecretKeyChange, SecretKeyChangeKind } from './secret-keys';
 export { describeLive, rolloutNodes, type RolloutFinding } from './rollouts';
 export type { DescendantPredicate } from './revision-match';
 export { normaliseRepoURL, sourceLayout, type SourceSelector } from './sources';
