@@ -125,9 +125,11 @@ function refsToCompare(request: ChangelogRequest): { from: Mapped; to: Mapped } 
 /** Subjects longer than this are cut: 20 of them stay a small part of the body's 65,536 characters. */
 const SUBJECT_CHARACTERS = 200;
 
-/** The Markdown section: deterministic for the same comparison (no dates, a stable order). */
-export function renderChangelog(changelog: Changelog, value: string): string {
-  const heading = `### What ${markdownText(value)} contains`;
+/**
+ * The Markdown section: deterministic for the same comparison (no dates, a stable order). A
+ * rollback names it for what it takes out instead (`heading`).
+ */
+export function renderChangelog(changelog: Changelog, value: string, heading = `### What ${markdownText(value)} contains`): string {
   if (changelog.kind === 'unavailable') return `${heading}\n\n${changelog.reason}\n`;
   const { comparison, from, to } = changelog;
   const repository = `[${markdownInline(changelog.repository)}](${linkTarget(comparison.repositoryUrl)})`;

@@ -1,6 +1,10 @@
 import { appLabel, type AppRef } from '../../argocd/app-ref';
 import type { ArgoCdClient, ArgoCdClientOptions } from '../../argocd/client';
 import { ArgoCdError } from '../../argocd/errors';
+import { diffResources } from '../../argocd/resource-diff';
+import { markdownText } from '../../platform/markdown';
+import { oneLine } from '../../text/one-line';
+import { argoCdDiffSection, type AppDiffReport } from './argocd-diff-section';
 import type { GitRepository } from '../../git/git-repository';
 import { editManifest } from '../../manifest/manifest-editor';
 import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
@@ -195,4 +199,43 @@ function imageValues(texts: readonly { file: string; text: string }[]): ValuesBy
 /** The image names a manifest references (what the editor reports seeing when asked for a name no file has). */
 function imagesIn(text: string, file: string): string[] {
   return [...editManifest(text, file, { mode: 'image', image: { name: 'gitops-promote.invalid/none', tag: 'none' } }).imagesSeen()].sort();
+}
+
+/**
+ * What Argo CD will change in the target environment: for each target app, what it renders for
+ * `headSha` against what it runs now (2 requests per app). Returned as a function of the room the
+ * body leaves (see body.ts). A failure of one app is one line in the section, not a failed step.
+ */
+export async function argoCdDiff(argocd: ArgoCdReview, headSha: string, environment: string, info: (message: string) => void): Promise<(budget: number) => string> {
+  const apps: AppDiffReport[] = [];
+  for (const ref of argocd.targets) {
+    const options = ref.namespace ? { appNamespace: ref.namespace } : {};
+    const report = { application: appLabel(ref), revision: headSha, seeAll: appPage(argocd.server, ref) };
+    try {
+      // Argo CD's repo server may take up to a minute to render a revision it has not seen.
+      const manifests = await argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS });
+      const managed = await argocd.client.managedResources(ref.name, options);
+      const diff = diffResources(manifests, managed);
+      info(`${report.application}: Argo CD renders ${headSha.slice(0, 12)} with ${diff.changes.length} resource(s) changed, added or removed.`);
+      apps.push({ ...report, outcome: { diff } });
+    } catch (error) {
+      if (!(error instanceof ArgoCdError)) throw error;
+      info(`${report.application}: no diff, ${error.message}`);
+      apps.push({ ...report, outcome: { error: oneLine(error.message, 300) } });
+    }
+  }
+  return (budget) => argoCdDiffSection({ environment, apps, budget });
+}
+
+/** A dry run pushes nothing, so Argo CD has no commit to render: the section says so. */
+export function argoCdDiffNotRendered(environment: string): (budget: number) => string {
+  return () => `### What Argo CD will change in ${markdownText(environment)}\n\nNot rendered in a dry run: nothing was pushed, so Argo CD has no commit to render.`;
+}
+
+const RENDER_TIMEOUT_MS = 60_000;
+
+/** The app's page in Argo CD's UI. */
+function appPage(server: string, ref: AppRef): string {
+  const base = server.replace(/\/+$/, '');
+  return `${base}/applications/${ref.namespace ? `${encodeURIComponent(ref.namespace)}/` : ''}${encodeURIComponent(ref.name)}`;
 }

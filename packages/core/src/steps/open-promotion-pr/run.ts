@@ -13,7 +13,7 @@ import { syncChangeRequest } from '../../promotion/change-request-sync';
 import { refuseRolledBack, retireHold } from '../../promotion/hold';
 import { editRequestFor, manifestsOf, planAt, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
 import { changedOnly } from '../../promotion/publisher';
-import { connectReview, repositoryPath, settledReview, type ArgoCdReview } from '../../promotion/review/review';
+import { argoCdDiff, argoCdDiffNotRendered, connectReview, repositoryPath, settledReview, type ArgoCdReview } from '../../promotion/review/review';
 import { withTrailers, writtenBy } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
 import type { OpenPromotionPrConfig } from './config';
@@ -70,7 +70,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
         tips: prepared.tips,
       }),
     );
-    return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan));
+    return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, argocd, repo, prepared, outcome, plan));
   } finally {
     await argocd?.client.close();
     await rm(scratch, { recursive: true, force: true });
@@ -176,7 +176,7 @@ async function dryRun(config: OpenPromotionPrConfig, platform: Platform, forge: 
   platform.info(`Dry run: would ${holds ? (existing ? `close ${forge.noun} #${existing.number}` : 'do nothing') : existing ? `update ${forge.noun} #${existing.number}` : `open a ${forge.noun}`}; nothing was pushed or written.`);
   if (!holds) {
     // A pipeline previews the change request from here: what it would be titled and say.
-    const facts = prepared.facts;
+    const facts = config.argocd?.targets.length ? { ...prepared.facts, review: { ...prepared.facts.review, diff: argoCdDiffNotRendered(config.environment) } } : prepared.facts;
     platform.info(`Title: ${promotionTitle(config, facts)}\nBody:\n${promotionBody(config, facts)}`);
   }
   return resultOf(config, prepared, operation, existing, '', undefined, true);
@@ -219,12 +219,26 @@ async function updateChangeRequest(
   config: OpenPromotionPrConfig,
   platform: Platform,
   forge: Forge,
+  argocd: ArgoCdReview | undefined,
   repo: GitRepository,
   prepared: Prepared,
   outcome: ChangeBranchOutcome<PlannedFile>,
   plan: (revision: string) => Promise<PlannedFile[]>,
 ): Promise<OpenPromotionPrResult> {
   const factsOf = (planned: readonly PlannedFile[]): PromotionFacts => ({ ...prepared.facts, changes: planned.flatMap((file) => file.changes) });
+  // What Argo CD renders for the head just pushed: read once per head, rendered into every body.
+  const diffs = new Map<string, Promise<(budget: number) => string>>();
+  const diffAt = (head: string): Promise<(budget: number) => string> | undefined => {
+    if (!argocd || argocd.targets.length === 0) return undefined;
+    const cached = diffs.get(head) ?? argoCdDiff(argocd, head, config.environment, (message) => platform.info(message));
+    diffs.set(head, cached);
+    return cached;
+  };
+  const factsAt = async (planned: readonly PlannedFile[], head: string): Promise<PromotionFacts> => {
+    const facts = factsOf(planned);
+    const diff = await diffAt(head);
+    return diff ? { ...facts, review: { ...facts.review, diff } } : facts;
+  };
   const synced = await syncChangeRequest({
     forge,
     repo,
@@ -233,11 +247,11 @@ async function updateChangeRequest(
     branch: config.branch,
     outcome,
     plan,
-    wanted: (planned) => ({
+    wanted: async (planned, head) => ({
       head: config.branch,
       base: prepared.base,
       title: promotionTitle(config, factsOf(planned)),
-      body: promotionBody(config, factsOf(planned)),
+      body: promotionBody(config, await factsAt(planned, head)),
       draft: config.draft,
       labels: config.labels,
       assignees: config.assignees,

@@ -2,7 +2,8 @@ import { InputError } from '../../errors';
 import { ManifestEditError } from '../../manifest/errors';
 import type { CommitInfo, GitRepository } from '../../git/git-repository';
 import { valuesIn } from '../../manifest/manifest-reader';
-import { markdownCode } from '../../platform/markdown';
+import { markdownCode, markdownText } from '../../platform/markdown';
+import type { Forge } from '../../forge/forge';
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../files/repo-files';
 import { fillTemplate } from '../../text/template';
@@ -14,6 +15,9 @@ import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type Value
 import { addHold, HOLD_FILE, holdRecord, parseHolds, readHold, type HoldRecord } from '../../promotion/hold';
 import { editRequestFor, planAt, withHold, type EditRequest, type PlannedFile } from '../../promotion/plan';
 import { commitLocally, publish } from '../../promotion/publisher';
+import { fitBody, type ReviewSections } from '../../promotion/review/body';
+import { loadChangelog, renderChangelog } from '../../promotion/review/changelog';
+import { argoCdDiff, connectReview, repositoryPath, type ArgoCdReview } from '../../promotion/review/review';
 import { readTrailers, withTrailers, writtenBy } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
 import type { RollbackConfig } from './config';
@@ -262,6 +266,32 @@ async function openRollbackChange(
     ours: writtenBy(STEP),
   });
   const where = config.environment ? ` in ${config.environment}` : '';
+  // What the revert takes out of the application: the commits from `to` up to `from`.
+  const review = config.sourceRepository
+    ? { changelog: renderChangelog(await loadChangelog(forge, { repository: repositoryPath(config.sourceRepository), previous: [result.to], value: result.from, mode: config.target.mode }), result.from, `### What rolling back ${markdownText(result.from)} takes out`) }
+    : {};
+  const argocd = config.argocd ? await connectReview(config.argocd, (options) => context.connectArgoCd(options), (text) => platform.redact(text)) : undefined;
+  try {
+    return await syncRollbackChange(config, platform, forge, repo, { base, branch, outcome, planOnBranch, result, where, review, argocd });
+  } finally {
+    await argocd?.client.close();
+  }
+}
+
+interface RollbackChange {
+  base: string;
+  branch: string;
+  outcome: Awaited<ReturnType<typeof publishChangeBranch<PlannedFile>>>;
+  planOnBranch: (revision: string) => Promise<PlannedFile[]>;
+  result: RollbackResult;
+  where: string;
+  review: ReviewSections;
+  argocd: ArgoCdReview | undefined;
+}
+
+/** The change request describes the rollback branch: its body shows the revert as Argo CD renders it, and what it takes out. */
+async function syncRollbackChange(config: RollbackConfig, platform: Platform, forge: Forge, repo: GitRepository, rollback: RollbackChange): Promise<RollbackResult> {
+  const { base, branch, outcome, planOnBranch, result, where, review, argocd } = rollback;
   const synced = await syncChangeRequest({
     forge,
     repo,
@@ -270,17 +300,19 @@ async function openRollbackChange(
     branch,
     outcome,
     plan: planOnBranch,
-    wanted: () => ({
+    wanted: async (_planned, head) => ({
       head: branch,
       base,
       title: `Roll back ${config.targetName}${where} to ${result.to}`,
-      body: [
-        `Rolls ${markdownCode(config.targetName)}${where} back from ${markdownCode(result.from)} to ${markdownCode(result.to)}${result.source ? ` (the value after ${markdownCode(result.source)})` : ''}.`,
-        '',
-        config.reason ? `Reason: ${config.reason}` : 'No reason given.',
-        '',
+      body: fitBody(
+        [
+          `Rolls ${markdownCode(config.targetName)}${where} back from ${markdownCode(result.from)} to ${markdownCode(result.to)}${result.source ? ` (the value after ${markdownCode(result.source)})` : ''}.`,
+          '',
+          config.reason ? `Reason: ${config.reason}` : 'No reason given.',
+        ].join('\n'),
+        { ...review, ...(argocd && argocd.targets.length > 0 ? { diff: await argoCdDiff(argocd, head, config.environment ?? 'the environment', (text) => platform.info(text)) } : {}) },
         `Once merged, gitops-promote refuses to promote ${markdownCode(result.from)} again unless \`allow-rolled-back: true\` is set.`,
-      ].join('\n'),
+      ),
       draft: false,
       labels: config.labels,
       assignees: [],
