@@ -2,78 +2,6 @@ export const id = 341;
 export const ids = [341];
 export const modules = {
 
-/***/ 798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q8: () => (/* binding */ ForgeError),
-/* harmony export */   Rf: () => (/* binding */ ForgeBranchMovedError),
-/* harmony export */   mv: () => (/* binding */ TransientForgeError),
-/* harmony export */   vl: () => (/* binding */ forgeErrorClassFor)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-
-/**
- * A forge API request failed and needs a person (credentials, permissions, a missing repository or
- * branch, an invalid request): the same request fails the same way later. `status` is the HTTP
- * status (0: no response). Whether a failure is worth retrying is a property of its type: see
- * TransientForgeError. Messages carry no token: implementations build them from status, method,
- * path and the API's own message, redacted.
- */
-class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
-    status;
-    constructor(message, hint, status) {
-        super(message, hint);
-        this.status = status;
-    }
-    /** Whether the same request may succeed later. */
-    get retryable() {
-        return false;
-    }
-}
-/** A forge API request that may succeed later: 5xx, no answer, rate limits already waited out. */
-class TransientForgeError extends ForgeError {
-    get retryable() {
-        return true;
-    }
-}
-/** The class of a refusal with HTTP `status`: 408, 429 and 5xx pass; the rest need a person. */
-function forgeErrorClassFor(status) {
-    return status === 408 || status === 429 || status >= 500 ? TransientForgeError : ForgeError;
-}
-/**
- * The forge refused a ref update because the branch moved, appeared or went since it was read (a
- * lost race, by type rather than by status): the API committer hands it to the publishers as a
- * BranchMovedError, retried on the branch as it is now.
- */
-class ForgeBranchMovedError extends TransientForgeError {
-}
-
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ branchSegment)
-/* harmony export */ });
-/**
- * A name (an environment, an image, a key path) as one segment of a branch name the steps make:
- * characters git refuses, and `/` (which would nest refs and clash), become `-`; no `..`, no
- * leading or trailing `-`/`.`, no `.lock` ending.
- */
-function branchSegment(name) {
-    return (name
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[-.]+|[-.]+$|\.lock$/g, '')
-        .slice(0, 100) || 'value');
-}
-
-
-/***/ }),
-
 /***/ 5896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -125,350 +53,6 @@ async function signedCommitterFor(remote, context, platform) {
 
 /***/ }),
 
-/***/ 6128:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pm: () => (/* binding */ readTips),
-/* harmony export */   Wh: () => (/* binding */ changeBranchName),
-/* harmony export */   e5: () => (/* binding */ deleteCreatedBranch),
-/* harmony export */   kX: () => (/* binding */ publishChangeBranch),
-/* harmony export */   oH: () => (/* binding */ rereadChangeBranch)
-/* harmony export */ });
-/* unused harmony export checkChangeBranch */
-/* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8473);
-/* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5207);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
-/* harmony import */ var _git_branch_name__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6698);
-/* harmony import */ var _publisher__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9579);
-/* harmony import */ var _runtime_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4629);
-/* harmony import */ var _race_policy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8009);
-
-
-
-
-
-
-
-/** The change branch a step keeps for `kind` of change (none: a promotion) of `parts` (environment, target). */
-function changeBranchName(kind, parts) {
-    return ['gitops-promote', ...(kind ? [kind] : []), ...parts.map(_git_branch_name__WEBPACK_IMPORTED_MODULE_6__/* .branchSegment */ .i)].join('/');
-}
-/**
- * Refuses, before anything is fetched or pushed, a change branch or base git would not take as a
- * branch name (the one validator every step's branch inputs go through), and a change branch
- * that is its base: its commit would land on the base itself instead of in a change request.
- */
-async function checkChangeBranch(repo, base, branch) {
-    await repo.checkBranchName(base, 'base');
-    await repo.checkBranchName(branch, 'branch');
-    if (branch === base) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input 'branch' is the base branch itself (${base}): the change would be pushed straight to ${base} instead of into a change request.`, "Leave 'branch' empty (gitops-promote/<environment>/<target>) or name another branch; 'base' is the branch the change request targets (the repository's default branch when empty).");
-    }
-}
-/** Checks the names (checkChangeBranch), then reads and fetches base and the change branch; a missing base is an error. */
-async function readTips(repo, remote, base, branch) {
-    await checkChangeBranch(repo, base, branch);
-    return fetchTips(repo, remote, base, branch);
-}
-/** Reads and fetches base and the change branch in one round trip each; a missing base is an error. */
-async function fetchTips(repo, remote, base, branch) {
-    const tips = await repo.remoteTips(remote, [base, branch]);
-    const baseTip = tips.get(base);
-    if (baseTip === undefined) {
-        throw new _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS(`Base branch ${base} does not exist in the environment repository.`, "Set 'base' to an existing branch, or leave it empty for the repository's default branch.");
-    }
-    const head = tips.get(branch);
-    await repo.fetchBranches(remote, head === undefined ? [base] : [base, branch]);
-    return { baseTip, headSha: head };
-}
-/**
- * Keeps `branch` one commit of ours on top of `base` holding the values: the branch of a change
- * request. Each run rebuilds it from the tip of base and replaces the old head with a lease on the
- * head it saw, so a concurrent run or a person's push in between is never overwritten. A commit
- * on the branch that no run of ours wrote (someone fixed something on the PR) is kept: when it
- * leaves the edited files alone our commit goes on top of it, else the run stops and names it.
- * A push lost to another run of ours that put other values there is `superseded`, not undone.
- */
-async function publishChangeBranch(request) {
-    // Tips handed in came from readTips, which checked the names already.
-    if (!request.tips)
-        await checkChangeBranch(request.repo, request.base, request.branch);
-    return (0,_runtime_retry__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)((0,_race_policy__WEBPACK_IMPORTED_MODULE_5__/* .branchRacePolicy */ .I)(request, {
-        exhausted: (attempts) => `Could not update ${request.branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): it kept changing under us.`,
-        exhaustedHint: 'Another run is promoting to the same branch; run the step again or raise push-timeout.',
-        onRetry: (attempt, delay) => `Attempt ${attempt}: ${request.branch} moved since it was read; reading it again in ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(delay)}.`,
-    }), (attempt, lost) => attemptOnce(request, attempt === 1 ? request.tips : undefined, lost));
-}
-/** One read-build-push of the branch; a push lost to another writer throws a BranchMovedError naming the head it expected. */
-async function attemptOnce(request, known, lost) {
-    const { repo, remote, base, branch } = request;
-    const { baseTip, headSha: head } = known ?? (await fetchTips(repo, remote, base, branch));
-    if (lost && head !== undefined && head !== lost.expectedHead) {
-        const superseded = await supersededBy(request, baseTip, head);
-        if (superseded)
-            return superseded;
-    }
-    const fromBase = await request.plan(baseTip);
-    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(fromBase).length === 0)
-        return { kind: 'base-holds', baseTip, headSha: head, planned: fromBase };
-    let parent = baseTip;
-    let planned = fromBase;
-    if (head !== undefined) {
-        const foreign = (await repo.commitsOnlyIn(head, baseTip)).filter((commit) => !request.ours(commit));
-        if (foreign.length > 0) {
-            // Build on their work when it leaves our files alone; where it touches them, our edit would
-            // silently override what a person chose, so that is theirs to resolve.
-            const ours = new Set((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(fromBase).map((file) => file.file));
-            const touching = await filesTouched(repo, foreign, ours);
-            if (touching.length > 0)
-                throw foreignCommitError(branch, foreign, touching);
-            parent = head;
-            planned = await request.plan(head);
-            if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(planned).length === 0) {
-                request.info(`${branch} already holds the values on top of the commits people added; nothing to push.`);
-                return { kind: 'unchanged', baseTip, headSha: head, planned };
-            }
-            request.info(`${branch} holds ${foreign.length} commit(s) not written by gitops-promote (${short(foreign[0])}); adding the change on top of them.`);
-        }
-    }
-    const message = request.message(planned);
-    const files = (0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(planned).map((file) => ({ path: file.file, content: file.output }));
-    const sha = await repo.commitOnto(parent, files, message, request.author);
-    if (head !== undefined && parent === baseTip && (await repo.parentsOf(head)).join(' ') === baseTip && (await repo.treeOf(head)) === (await repo.treeOf(sha))) {
-        request.info(`${branch} already holds this change on ${base}'s tip (${head.slice(0, 12)}); nothing to push.`);
-        return { kind: 'unchanged', baseTip, headSha: head, planned };
-    }
-    if (request.commitThroughApi) {
-        const made = await request.commitThroughApi({ branch, parent, parentTree: await repo.treeOf(parent), message, files, ...(head !== undefined ? { expectedHead: head } : {}) }).catch((error) => {
-            // The head this attempt expected, whatever the forge's error names: the next attempt compares against it.
-            throw (0,_git_errors__WEBPACK_IMPORTED_MODULE_1__/* .isBranchMoved */ .Kc)(error) ? new _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .BranchMovedError */ .wk(error.message, error.hint, head) : error;
-        });
-        request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
-        return { kind: 'pushed', baseTip, headSha: made.sha, previousHead: head, planned, verified: made.verified };
-    }
-    const pushed = await repo.pushLeased(remote, sha, branch, head);
-    if (!pushed.ok) {
-        if (pushed.race)
-            throw new _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .BranchMovedError */ .wk(`git push to ${branch} lost a race: ${pushed.message}`, 'Run the step again.', head);
-        throw new _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS(`git push to ${branch} was refused: ${pushed.message}`, 'The token needs write access to the environment repository (GitHub: contents: write; GitLab: write_repository), and branch protection must allow pushing branches named like this one.');
-    }
-    request.info(`Pushed ${sha.slice(0, 12)} to ${remote}/${branch}${head === undefined ? ' (new branch)' : `, replacing ${head.slice(0, 12)}`}.`);
-    return { kind: 'pushed', baseTip, headSha: sha, previousHead: head, planned, verified: undefined };
-}
-/**
- * After a lost race: the branch now ends in a commit another run of this step pushed meanwhile,
- * holding other values than ours (a newer promotion, say). Replacing it would undo that run's
- * work behind its back, so this run stops and reports the branch as it is.
- */
-async function supersededBy(request, baseTip, head) {
-    const [top] = await request.repo.commitsOnlyIn(head, baseTip);
-    if (!top || top.sha !== head || !request.ours(top))
-        return undefined;
-    const held = await request.plan(head);
-    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(held).length === 0)
-        return undefined;
-    request.info(`${request.branch} was replaced while this run worked, by ${short(top)}, which holds other values; it is left as it is.`);
-    return { kind: 'superseded', baseTip, headSha: head, planned: held };
-}
-/**
- * The branch as it is just before its change request is written: another run may have replaced
- * the head we pushed or found since. A head that still holds our values is taken as ours (its
- * sha is what we report); one that holds others makes the outcome `superseded`.
- */
-async function rereadChangeBranch(request, outcome) {
-    const { repo, remote, branch } = request;
-    const head = (await repo.remoteTips(remote, [branch])).get(branch);
-    if (head === undefined || head === outcome.headSha)
-        return outcome;
-    await repo.fetchBranches(remote, [branch]);
-    const held = await request.plan(head);
-    if ((0,_publisher__WEBPACK_IMPORTED_MODULE_3__/* .changedOnly */ .RE)(held).length === 0)
-        return { ...outcome, headSha: head };
-    request.info(`${branch} moved to ${head.slice(0, 12)} after this run's ${outcome.headSha.slice(0, 12)}, and holds other values.`);
-    return { kind: 'superseded', baseTip: outcome.baseTip, headSha: head, planned: held };
-}
-/**
- * Removes a branch this run created when what it was for (its change request) failed, with a
- * lease on the commit pushed, so nothing pushed there since is lost. Returns why it could not.
- */
-async function deleteCreatedBranch(repo, remote, branch, sha) {
-    const deleted = await repo.deleteLeased(remote, branch, sha);
-    if (deleted.ok)
-        return undefined;
-    return deleted.race ? `it moved past ${sha.slice(0, 12)} since, so it is someone else's now` : deleted.message;
-}
-async function filesTouched(repo, commits, files) {
-    const touched = new Set();
-    for (const commit of commits)
-        for (const file of await repo.changedFiles(commit.sha))
-            if (files.has(file))
-                touched.add(file);
-    return [...touched];
-}
-function short(commit) {
-    return commit ? `${commit.sha.slice(0, 7)} "${commit.subject}" by ${commit.author}` : '';
-}
-function foreignCommitError(branch, foreign, touching) {
-    return new _git_errors__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS(`${branch} holds ${foreign.length === 1 ? 'a commit' : `${foreign.length} commits`} that gitops-promote did not write, changing ${touching.join(', ')}: ${foreign.slice(0, 3).map(short).join('; ')}. It is not overwritten.`, `Merge or close the change request that carries it (or revert it on ${branch}); when the branch holds only gitops-promote's commits, or is deleted, the next run updates it.`);
-}
-
-
-/***/ }),
-
-/***/ 64:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ syncChangeRequest)
-});
-
-// EXTERNAL MODULE: ./packages/core/src/promotion/change-branch.ts
-var change_branch = __webpack_require__(6128);
-;// CONCATENATED MODULE: ./packages/core/src/promotion/change-request.ts
-/**
- * Invisible in the rendered body: says gitops-promote wrote it, and whom it asked for review. A
- * reviewer who has reviewed drops out of the forge's requested reviewers; remembering the request
- * here keeps later runs from asking them again.
- */
-const MARKER = /<!-- gitops-promote(?::[a-z-]+)?(?: requested=([^\s]*))? -->/;
-function marker(requested) {
-    return `<!-- gitops-promote${requested.length > 0 ? ` requested=${requested.map(encodeURIComponent).join(',')}` : ''} -->`;
-}
-/** The reviewers (users, and teams as `team:slug`) an earlier run asked, read from the body's marker. */
-function requestedBefore(body) {
-    const list = MARKER.exec(body)?.[1];
-    return list ? list.split(',').filter((name) => name !== '').map(decodeURIComponent) : [];
-}
-/**
- * Opens the change request or brings the open one (`existing`) up to date: title, body, then
- * labels, assignees and reviewers only where missing. Each write is skipped when the forge already
- * shows it, so a repeated run writes nothing; a create that loses a race to another run's create
- * continues with that one. `branchMoved` (our branch was pushed this run) makes it `updated`.
- * The body's marker names a reviewer only once the forge accepted the request, so a request that
- * failed is made again by the next run. `opened` hears of the change request as soon as it exists.
- */
-async function ensureChangeRequest(forge, wanted, existing, branchMoved, log, opened = () => undefined) {
-    const bodyWith = (names) => `${wanted.body.trimEnd()}\n\n${marker([...names].sort())}\n`;
-    let operation = branchMoved ? 'updated' : 'unchanged';
-    let change = existing;
-    if (!change) {
-        const made = await forge.create({ head: wanted.head, base: wanted.base, title: wanted.title, body: bodyWith(new Set()), draft: wanted.draft });
-        change = made.change;
-        opened(change);
-        if (made.created)
-            operation = 'created';
-        log(made.created ? `Opened ${forge.noun} #${change.number}: ${change.url}` : `Another run opened ${forge.noun} #${change.number} first; using it.`);
-    }
-    const recorded = recordedRequests(wanted, change);
-    const body = bodyWith(recorded);
-    if (change.title !== wanted.title || change.body.trimEnd() !== body.trimEnd()) {
-        change = await forge.update(change, { ...(change.title !== wanted.title ? { title: wanted.title } : {}), ...(change.body.trimEnd() !== body.trimEnd() ? { body } : {}) });
-        if (operation === 'unchanged')
-            operation = 'updated';
-        log(`Updated the title and description of ${forge.noun} #${change.number}.`);
-    }
-    const requested = await addMissing(forge, wanted, change, [...recorded]);
-    if (requested === undefined)
-        return { operation, change };
-    if (operation === 'unchanged')
-        operation = 'updated';
-    // Only now, with the forge's yes, is the request remembered in the body.
-    for (const name of requested)
-        recorded.add(name);
-    const marked = bodyWith(recorded);
-    if (change.body.trimEnd() !== marked.trimEnd())
-        change = await forge.update(change, { body: marked });
-    return { operation, change };
-}
-/** The reviewers the marker keeps: asked by an earlier run, or shown by the forge as requested already. */
-function recordedRequests(wanted, change) {
-    const shown = new Set([...change.reviewers, ...change.teamReviewers.map((team) => `team:${team}`)].map((name) => name.toLowerCase()));
-    const asked = [...wanted.reviewers, ...wanted.teamReviewers.map((team) => `team:${team}`)];
-    return new Set([...requestedBefore(change.body), ...asked.filter((name) => shown.has(name.toLowerCase()))]);
-}
-/**
- * Adds what is missing of labels, assignees and reviewers. undefined when nothing was written,
- * else the reviewers (teams as `team:slug`) the forge accepted a request for.
- */
-async function addMissing(forge, wanted, change, askedBefore) {
-    const missing = (names, present) => {
-        const have = new Set(present.map((name) => name.toLowerCase()));
-        return names.filter((name) => !have.has(name.toLowerCase()));
-    };
-    const labels = missing(wanted.labels, change.labels);
-    const assignees = missing(wanted.assignees, change.assignees);
-    const reviewers = missing(wanted.reviewers, [...change.reviewers, ...askedBefore]);
-    const teams = missing(wanted.teamReviewers, [...change.teamReviewers, ...askedBefore.filter((name) => name.startsWith('team:')).map((name) => name.slice(5))]);
-    if (labels.length > 0)
-        await forge.addLabels(change, labels);
-    if (assignees.length > 0)
-        await forge.addAssignees(change, assignees);
-    if (reviewers.length > 0 || teams.length > 0)
-        await forge.requestReviewers(change, reviewers, teams);
-    if (labels.length + assignees.length + reviewers.length + teams.length === 0)
-        return undefined;
-    return [...reviewers, ...teams.map((team) => `team:${team}`)];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/promotion/change-request-sync.ts
-
-
-/**
- * Makes the change request describe what its branch holds. The branch is read again just before
- * the title and body are written: when another run replaced it with other values, this run writes
- * nothing and says it was superseded. When the forge fails after this run created the branch and
- * before any change request exists for it, the branch is deleted (with a lease on our commit), or
- * the error names it.
- */
-async function syncChangeRequest(sync) {
-    const { outcome } = sync;
-    let opened = false;
-    try {
-        const existing = await sync.forge.findOpen(sync.branch, sync.base);
-        opened = existing !== undefined;
-        if (outcome.kind === 'base-holds')
-            return { kind: 'base-holds', existing, baseTip: outcome.baseTip };
-        const current = outcome.kind === 'superseded' ? outcome : await (0,change_branch/* rereadChangeBranch */.oH)(sync, outcome);
-        if (current.kind === 'superseded') {
-            sync.warning(`Superseded: ${sync.branch} was replaced while this run worked and holds ${sync.describe(current.planned)} at ${current.headSha.slice(0, 12)}; this run's change is not on it, and the ${sync.forge.noun} is left describing what the branch holds.`);
-            return { kind: 'superseded', change: existing, headSha: current.headSha, planned: current.planned };
-        }
-        const { operation, change } = await ensureChangeRequest(sync.forge, sync.wanted(current.planned), existing, current.kind === 'pushed', sync.info, () => {
-            opened = true;
-        });
-        await sync.finish?.(change, current.headSha);
-        return { kind: 'ensured', operation, change, headSha: current.headSha, planned: current.planned, verified: current.kind === 'pushed' ? current.verified : undefined };
-    }
-    catch (error) {
-        if (outcome.kind === 'pushed' && outcome.previousHead === undefined && !opened)
-            await removeCreatedBranch(sync, outcome.headSha, error);
-        throw error;
-    }
-}
-/**
- * A branch no change request uses would wait for a person to find it; deleting it lets the next
- * run start over. When that fails too, the error says which branch was left behind.
- */
-async function removeCreatedBranch(sync, sha, error) {
-    const failed = await (0,change_branch/* deleteCreatedBranch */.e5)(sync.repo, sync.remote, sync.branch, sha).catch((caught) => (caught instanceof Error ? caught.message : String(caught)));
-    if (failed === undefined) {
-        sync.info(`Deleted ${sync.branch} (${sha.slice(0, 12)}), which this run had created: no ${sync.forge.noun} was opened for it.`);
-        return;
-    }
-    const note = ` The branch ${sync.branch} this run pushed (${sha.slice(0, 12)}) could not be deleted (${failed}); delete it unless a ${sync.forge.noun} is opened from it.`;
-    // The forge's error stays the one reported (its class, status and hint); it gains the branch.
-    if (error instanceof Error)
-        error.message += note;
-    else
-        sync.warning(note.trim());
-}
-
-
-/***/ }),
-
 /***/ 5204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -482,8 +66,8 @@ async function removeCreatedBranch(sync, sha, error) {
  * repository content is shown literally (code spans); `removed` is what a removed value shows.
  */
 function changeTable(changes, removed) {
-    const cell = (text, none) => (text === null ? none : (0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D)(text));
-    const rows = changes.map((change) => `| ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p)(change.file)} | ${change.line} | ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D)(change.path)} | ${cell(change.previous, '—')} | ${cell(change.value, removed)} |`);
+    const cell = (text, none) => (text === null ? none : (0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(text));
+    const rows = changes.map((change) => `| ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(change.file)} | ${change.line} | ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(change.path)} | ${cell(change.previous, '—')} | ${cell(change.value, removed)} |`);
     return ['| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -514,7 +98,7 @@ var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/forge/select.ts
 var forge_select = __webpack_require__(8529);
 // EXTERNAL MODULE: ./packages/core/src/git/branch-name.ts
-var branch_name = __webpack_require__(6698);
+var branch_name = __webpack_require__(4317);
 // EXTERNAL MODULE: ./packages/core/src/manifest/image-reference.ts
 var image_reference = __webpack_require__(5830);
 // EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
@@ -523,11 +107,14 @@ var key_path = __webpack_require__(4790);
 var ci_environment = __webpack_require__(1981);
 // EXTERNAL MODULE: ./packages/core/src/text/list-input.ts
 var list_input = __webpack_require__(6444);
+// EXTERNAL MODULE: ./packages/core/src/steps/review-inputs.ts
+var review_inputs = __webpack_require__(3459);
 // EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
 var shared_inputs = __webpack_require__(9880);
 // EXTERNAL MODULE: ./packages/core/src/steps/open-promotion-pr/spec.ts
 var spec = __webpack_require__(7224);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/config.ts
+
 
 
 
@@ -604,6 +191,9 @@ function validateOpenPromotionPrInputs(given, env) {
     const author = (0,shared_inputs/* authorInputs */.Pm)(inputs['author-name'], inputs['author-email']);
     if (author)
         config.author = author;
+    const argocd = (0,review_inputs/* argoCdReviewConfig */.vN)(inputs, env);
+    if (argocd)
+        config.argocd = argocd;
     return config;
 }
 /** Which forge hosts the environment repository, its path, clone URL, API and web origin: from the inputs, else the CI's variables. */
@@ -702,15 +292,20 @@ var hold = __webpack_require__(4482);
 var promotion_plan = __webpack_require__(832);
 // EXTERNAL MODULE: ./packages/core/src/promotion/publisher.ts
 var publisher = __webpack_require__(9579);
+// EXTERNAL MODULE: ./packages/core/src/promotion/review/review.ts + 4 modules
+var review = __webpack_require__(2778);
 // EXTERNAL MODULE: ./packages/core/src/promotion/trailers.ts
 var trailers = __webpack_require__(4815);
 // EXTERNAL MODULE: ./packages/core/src/steps/step-context.ts
 var step_context = __webpack_require__(6553);
 // EXTERNAL MODULE: ./packages/core/src/text/template.ts
 var template = __webpack_require__(7003);
+// EXTERNAL MODULE: ./packages/core/src/promotion/review/body.ts
+var body = __webpack_require__(1150);
 // EXTERNAL MODULE: ./packages/core/src/steps/change-table.ts
 var change_table = __webpack_require__(5204);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/description.ts
+
 
 
 
@@ -733,25 +328,33 @@ function promotionBody(config, facts) {
     const table = (0,change_table/* changeTable */.H)(facts.changes, '(removed)');
     const source = sourceLine(config, facts);
     const compare = compareLink(config, facts);
-    const previous = facts.previous.length > 0 ? facts.previous.map(markdown/* markdownCode */.D).join(', ') : '(not set)';
-    const standard = [
-        `Promotes ${(0,markdown/* markdownCode */.D)(values.target ?? '')} to **${(0,markdown/* markdownText */.p)(config.environment)}**: ${previous} → ${(0,markdown/* markdownCode */.D)(facts.value)}.`,
+    const previous = facts.previous.length > 0 ? facts.previous.map(markdown/* markdownCode */.D9).join(', ') : '(not set)';
+    const review = facts.review ?? {};
+    const head = [
+        `Promotes ${(0,markdown/* markdownCode */.D9)(values.target ?? '')} to **${(0,markdown/* markdownText */.p7)(config.environment)}**: ${previous} → ${(0,markdown/* markdownCode */.D9)(facts.value)}.`,
         '',
         table,
         '',
         ...(source ? [source, ''] : []),
-        ...(compare ? [compare, ''] : []),
-        `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${(0,markdown/* markdownCode */.D)(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`,
+        ...(compare && !review.compared ? [compare, ''] : []),
     ].join('\n');
-    const body = config.bodyTemplate ? (0,template/* fillTemplate */.o)(config.bodyTemplate, { ...values, table, source, compare, default: standard }, 'body') : standard;
-    return body;
+    const footer = `<sub>Opened by gitops-promote. Each run rebuilds this branch from ${(0,markdown/* markdownCode */.D9)(facts.base)}; commits people push to it are kept, and a later value updates this ${config.forge === 'github' ? 'pull request' : 'merge request'} instead of opening another.</sub>`;
+    const standard = (0,body/* fitBody */.K)(head, review, footer);
+    if (!config.bodyTemplate)
+        return standard;
+    const sections = { diff: review.diff?.(Number.POSITIVE_INFINITY) ?? '', changelog: review.changelog ?? '', evidence: review.evidence ?? '', drift: review.drift ?? '' };
+    return (0,body/* fitBody */.K)((0,template/* fillTemplate */.o)(config.bodyTemplate, { ...values, table, source, compare, default: standard, ...sections }, 'body'), {}, '');
 }
 function sourceLine(config, facts) {
     if (!facts.source)
         return `Value given explicitly to the step.`;
-    const where = config.sourceEnvironment ?? environmentOf(facts.source.files);
-    const commit = facts.source.commit ? ` at commit ${(0,markdown/* markdownCode */.D)(facts.source.commit.slice(0, 12))}` : '';
-    return `Running in **${(0,markdown/* markdownText */.p)(where)}**${commit} (${facts.source.files.map(markdown/* markdownText */.p).join(', ')} on ${(0,markdown/* markdownCode */.D)(facts.base)}).`;
+    const where = sourceEnvironmentOf(config, facts);
+    const commit = facts.source.commit ? ` at commit ${(0,markdown/* markdownCode */.D9)(facts.source.commit.slice(0, 12))}` : '';
+    return `Running in **${(0,markdown/* markdownText */.p7)(where)}**${commit} (${facts.source.files.map(markdown/* markdownText */.p7).join(', ')} on ${(0,markdown/* markdownCode */.D9)(facts.base)}).`;
+}
+/** The environment the value comes from, as the body names it. */
+function sourceEnvironmentOf(config, facts) {
+    return config.sourceEnvironment ?? (facts.source ? environmentOf(facts.source.files) : 'the source environment');
 }
 /** The folder the source files share, as the environment's name (envs/staging/… → staging). */
 function environmentOf(files) {
@@ -769,7 +372,7 @@ function compareLink(config, facts) {
         return '';
     const repo = /^https?:\/\//.test(config.sourceRepository) ? config.sourceRepository.replace(/\/+$/, '').replace(/\.git$/, '') : `${config.webUrl}/${config.sourceRepository}`;
     const url = config.forge === 'github' ? `${repo}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}` : `${repo}/-/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
-    return `Changes in the application: [${(0,markdown/* markdownCode */.D)(from)} … ${(0,markdown/* markdownCode */.D)(to)}](${url})`;
+    return `Changes in the application: [${(0,markdown/* markdownCode */.D9)(from)} … ${(0,markdown/* markdownCode */.D9)(to)}](${url})`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/run.ts
@@ -788,15 +391,20 @@ function compareLink(config, facts) {
 
 
 
+
 const STEP = 'open-promotion-pr';
 async function runOpenPromotionPr(config, platform, context = (0,step_context/* defaultStepContext */.x)()) {
     platform.setSecret(config.token);
+    if (config.argocd)
+        platform.setSecret(config.argocd.token);
     const forge = await context.openForge({ kind: config.forge, apiUrl: config.apiUrl, repository: config.repository, token: config.token }, platform);
+    const argocd = config.argocd ? await (0,review/* connectReview */.$N)(config.argocd, (options) => context.connectArgoCd(options), (text) => platform.redact(text)) : undefined;
     const scratch = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'gitops-promote-pr-'));
     try {
         const base = config.base ?? (await forge.repository()).defaultBranch;
         const repo = await context.git.openScratchClone(scratch, config.repositoryUrl, config.token, config.forge, platform);
-        const prepared = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
+        const read = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
+        const prepared = await platform.group('Reviewing the promotion', () => withReview(config, platform, forge, repo, read, argocd));
         if (config.dryRun)
             return await dryRun(config, platform, forge, prepared);
         const plan = async (revision) => withRetiredHold(config, repo, prepared, await (0,promotion_plan/* planAt */.Jl)(repo, prepared.request, prepared.targets, revision), revision);
@@ -816,11 +424,35 @@ async function runOpenPromotionPr(config, platform, context = (0,step_context/* 
             ...(config.signCommits ? { commitThroughApi: (0,api_commits/* apiCommitterOf */.c)(forge, (message) => platform.info(message)) } : {}),
             tips: prepared.tips,
         }));
-        return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan));
+        return await platform.group(`Updating the ${forge.noun}`, () => updateChangeRequest(config, platform, forge, argocd, repo, prepared, outcome, plan));
     }
     finally {
+        await argocd?.client.close();
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** The review sections that do not depend on the change's head: evidence and drift. */
+async function withReview(config, platform, forge, repo, prepared, argocd) {
+    const sourceFiles = prepared.facts.source?.files ?? [];
+    if (!argocd && sourceFiles.length === 0 && !config.sourceRepository)
+        return prepared;
+    const settled = await (0,review/* settledReview */.K7)({
+        repo,
+        values: [{ target: readTargetOf(config), name: targetName(config), value: prepared.facts.value, previous: prepared.facts.previous }],
+        sourceEnvironment: sourceEnvironmentOf(config, prepared.facts),
+        targetEnvironment: config.environment,
+        sourceFiles,
+        targetFiles: prepared.targets.map((file) => file.relative),
+        baseTip: prepared.tips.baseTip,
+        ...(argocd ? { argocd } : {}),
+        ...(config.sourceRepository ? { changelog: { forge, repository: (0,review/* repositoryPath */.SH)(config.sourceRepository) } } : {}),
+        info: (message) => platform.info(message),
+    });
+    return {
+        ...prepared,
+        facts: { ...prepared.facts, review: { changelog: settled.changelog, compared: settled.compared, evidence: settled.evidence, drift: settled.drift } },
+        ...(settled.sourceHealthySince ? { sourceHealthySince: settled.sourceHealthySince } : {}),
+    };
 }
 /** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
 async function prepare(config, platform, repo, base) {
@@ -881,6 +513,11 @@ async function dryRun(config, platform, forge, prepared) {
     const holds = (0,publisher/* changedOnly */.RE)(prepared.planned).length === 0;
     const operation = holds ? (existing ? 'closed' : 'unchanged') : existing ? 'updated' : 'created';
     platform.info(`Dry run: would ${holds ? (existing ? `close ${forge.noun} #${existing.number}` : 'do nothing') : existing ? `update ${forge.noun} #${existing.number}` : `open a ${forge.noun}`}; nothing was pushed or written.`);
+    if (!holds) {
+        // A pipeline previews the change request from here: what it would be titled and say.
+        const facts = config.argocd?.targets.length ? { ...prepared.facts, review: { ...prepared.facts.review, diff: (0,review/* argoCdDiffNotRendered */.uu)(config.environment) } } : prepared.facts;
+        platform.info(`Title: ${promotionTitle(config, facts)}\nBody:\n${promotionBody(config, facts)}`);
+    }
     return resultOf(config, prepared, operation, existing, '', undefined, true);
 }
 function resultOf(config, prepared, operation, change, headSha, verified, dryRun = false) {
@@ -892,17 +529,35 @@ function resultOf(config, prepared, operation, change, headSha, verified, dryRun
         previous: [...prepared.facts.previous],
         value: prepared.facts.value,
         ...(verified !== undefined ? { verified } : {}),
+        ...(prepared.sourceHealthySince ? { sourceHealthySince: prepared.sourceHealthySince } : {}),
         facts: prepared.facts,
         dryRun,
     };
+}
+function targetName(config) {
+    return config.target.mode === 'image' ? config.target.image : config.target.key;
 }
 /** What promoting reads from the target files: the image or the key. */
 function readTargetOf(config) {
     return config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
 }
 /** Makes the change request match the branch: closed when base already runs the value, superseded when another run replaced it, else ensured. */
-async function updateChangeRequest(config, platform, forge, repo, prepared, outcome, plan) {
+async function updateChangeRequest(config, platform, forge, argocd, repo, prepared, outcome, plan) {
     const factsOf = (planned) => ({ ...prepared.facts, changes: planned.flatMap((file) => file.changes) });
+    // What Argo CD renders for the head just pushed: read once per head, rendered into every body.
+    const diffs = new Map();
+    const diffAt = (head) => {
+        if (!argocd || argocd.targets.length === 0)
+            return undefined;
+        const cached = diffs.get(head) ?? (0,review/* argoCdDiff */.yo)(argocd, head, config.environment, (message) => platform.info(message));
+        diffs.set(head, cached);
+        return cached;
+    };
+    const factsAt = async (planned, head) => {
+        const facts = factsOf(planned);
+        const diff = await diffAt(head);
+        return diff ? { ...facts, review: { ...facts.review, diff } } : facts;
+    };
     const synced = await (0,change_request_sync/* syncChangeRequest */.l)({
         forge,
         repo,
@@ -911,11 +566,11 @@ async function updateChangeRequest(config, platform, forge, repo, prepared, outc
         branch: config.branch,
         outcome,
         plan,
-        wanted: (planned) => ({
+        wanted: async (planned, head) => ({
             head: config.branch,
             base: prepared.base,
             title: promotionTitle(config, factsOf(planned)),
-            body: promotionBody(config, factsOf(planned)),
+            body: promotionBody(config, await factsAt(planned, head)),
             draft: config.draft,
             labels: config.labels,
             assignees: config.assignees,
@@ -973,38 +628,24 @@ async function openPromotionPrStep(platform, context = (0,step_context/* default
     platform.setOutput('head-sha', result.headSha);
     platform.setOutput('previous-value', result.previous.join(', '));
     platform.setOutput('value', result.value);
+    platform.setOutput('source-healthy-since', result.sourceHealthySince ?? '');
     platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
     await platform.appendSummary(summaryMarkdown(result, config.environment));
     return result;
 }
 function summaryMarkdown(result, environment) {
     const lines = ['### gitops-promote: open-promotion-pr', ''];
-    const what = `${(0,markdown/* markdownCode */.D)(result.previous.join(', ') || '(not set)')} → ${(0,markdown/* markdownCode */.D)(result.value)} in **${(0,markdown/* markdownText */.p)(environment)}**`;
+    const what = `${(0,markdown/* markdownCode */.D9)(result.previous.join(', ') || '(not set)')} → ${(0,markdown/* markdownCode */.D9)(result.value)} in **${(0,markdown/* markdownText */.p7)(environment)}**`;
     const link = result.url ? `[#${result.number ?? ''}](${result.url})` : '';
     const verbs = {
         created: `Opened ${link}: ${what}.`,
         updated: `Updated ${link}: ${what}.`,
-        unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D)(result.value)}.`,
-        closed: `Closed ${link}: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D)(result.value)}.`,
-        superseded: `Superseded: another run replaced ${(0,markdown/* markdownCode */.D)(result.branch)} while this one worked; it holds ${(0,markdown/* markdownCode */.D)(result.value)}${link ? ` (${link})` : ''}, and nothing of this run's was written.`,
+        unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D9)(result.value)}.`,
+        closed: `Closed ${link}: ${result.facts.base} already runs ${(0,markdown/* markdownCode */.D9)(result.value)}.`,
+        superseded: `Superseded: another run replaced ${(0,markdown/* markdownCode */.D9)(result.branch)} while this one worked; it holds ${(0,markdown/* markdownCode */.D9)(result.value)}${link ? ` (${link})` : ''}, and nothing of this run's was written.`,
     };
     lines.push(`${result.dryRun ? 'Dry run, would have: ' : ''}${verbs[result.operation]}`);
     return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 2295:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ setChangeRequestOutputs)
-/* harmony export */ });
-/** The change request outputs both PR-opening steps give: empty when none was opened or found. */
-function setChangeRequestOutputs(platform, change) {
-    platform.setOutput('pull-request-number', change.number === undefined ? '' : String(change.number));
-    platform.setOutput('pull-request-url', change.url ?? '');
 }
 
 

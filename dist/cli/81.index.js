@@ -2,56 +2,6 @@ export const id = 81;
 export const ids = [81,605];
 export const modules = {
 
-/***/ 798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q8: () => (/* binding */ ForgeError),
-/* harmony export */   Rf: () => (/* binding */ ForgeBranchMovedError),
-/* harmony export */   mv: () => (/* binding */ TransientForgeError),
-/* harmony export */   vl: () => (/* binding */ forgeErrorClassFor)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-
-/**
- * A forge API request failed and needs a person (credentials, permissions, a missing repository or
- * branch, an invalid request): the same request fails the same way later. `status` is the HTTP
- * status (0: no response). Whether a failure is worth retrying is a property of its type: see
- * TransientForgeError. Messages carry no token: implementations build them from status, method,
- * path and the API's own message, redacted.
- */
-class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
-    status;
-    constructor(message, hint, status) {
-        super(message, hint);
-        this.status = status;
-    }
-    /** Whether the same request may succeed later. */
-    get retryable() {
-        return false;
-    }
-}
-/** A forge API request that may succeed later: 5xx, no answer, rate limits already waited out. */
-class TransientForgeError extends ForgeError {
-    get retryable() {
-        return true;
-    }
-}
-/** The class of a refusal with HTTP `status`: 408, 429 and 5xx pass; the rest need a person. */
-function forgeErrorClassFor(status) {
-    return status === 408 || status === 429 || status >= 500 ? TransientForgeError : ForgeError;
-}
-/**
- * The forge refused a ref update because the branch moved, appeared or went since it was read (a
- * lost race, by type rather than by status): the API committer hands it to the publishers as a
- * BranchMovedError, retried on the branch as it is now.
- */
-class ForgeBranchMovedError extends TransientForgeError {
-}
-
-
-/***/ }),
-
 /***/ 5896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -285,8 +235,8 @@ async function targetBranch(repo, given, platform, env = process.env) {
  * repository content is shown literally (code spans); `removed` is what a removed value shows.
  */
 function changeTable(changes, removed) {
-    const cell = (text, none) => (text === null ? none : (0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D)(text));
-    const rows = changes.map((change) => `| ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p)(change.file)} | ${change.line} | ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D)(change.path)} | ${cell(change.previous, '—')} | ${cell(change.value, removed)} |`);
+    const cell = (text, none) => (text === null ? none : (0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(text));
+    const rows = changes.map((change) => `| ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(change.file)} | ${change.line} | ${(0,_platform_markdown__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(change.path)} | ${cell(change.previous, '—')} | ${cell(change.value, removed)} |`);
     return ['| File | Line | Path | Before | After |', '| --- | ---: | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -627,7 +577,7 @@ async function updateManifestStep(platform, context) {
 }
 /** A value for the summary: repository content, so shown literally whatever it holds. */
 function cell(text) {
-    return text === null ? '—' : (0,markdown/* markdownCode */.D)(text);
+    return text === null ? '—' : (0,markdown/* markdownCode */.D9)(text);
 }
 function summaryMarkdown(result, dryRun) {
     const lines = ['### gitops-promote: update-manifest', ''];

@@ -8,12 +8,18 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FakeForge: () => (/* binding */ FakeForge)
 /* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _forge_forge__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9302);
+
+
 /**
  * An in-memory forge: the demo's stand-in for GitHub's API (cli/demo.ts hands it to the step
  * through its context), and step tests' too. Change requests in an array, every call counted, writes
  * listed. It keeps the rules steps rely on: one open change request per head→base (a second
  * create answers "already exists", as both forges do), closing removes it from findOpen.
  * `branchHead` says what sha a branch points to (tests pass the real git repository's).
+ * `sourceRepositories` are the application repositories `compare` answers from (git itself).
  */
 class FakeForge {
     kind;
@@ -27,6 +33,8 @@ class FakeForge {
     requests = 0;
     autoMergeRefusal;
     apiCommits = [];
+    /** Repository name (acme/app) → the local git repository compare reads. */
+    sourceRepositories = new Map();
     constructor(kind, info, branchHead, commitThroughApiImpl) {
         this.kind = kind;
         this.info = info;
@@ -124,6 +132,33 @@ class FakeForge {
         this.stored(change).autoMerge = true;
         return { enabled: true };
     }
+    /** As the forges do: one request, newest first, undefined for a ref (or repository) it does not know. */
+    async compare(repository, from, to) {
+        this.requests++;
+        const source = this.sourceRepositories.get(repository);
+        if (!source)
+            return undefined;
+        const git = (args) => {
+            try {
+                return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['--git-dir', source.gitDir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+            }
+            catch {
+                return undefined;
+            }
+        };
+        const commitOf = (ref) => (ref.startsWith('-') ? undefined : git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]));
+        const base = commitOf(from);
+        const head = commitOf(to);
+        if (base === undefined || head === undefined)
+            return undefined;
+        const total = Number(git(['rev-list', '--count', `${base}..${head}`]) ?? '0');
+        const log = git(['log', `--max-count=${_forge_forge__WEBPACK_IMPORTED_MODULE_1__/* .COMPARISON_COMMITS */ .$}`, '--format=%H%x00%an%x00%s', `${base}..${head}`]) ?? '';
+        const commits = log === '' ? [] : log.split('\n').map((line) => {
+            const [sha = '', authorName = '', subject = ''] = line.split('\0');
+            return { sha, subject, authorName, url: `${source.webUrl}/commit/${sha}` };
+        });
+        return { commits, totalCommits: total, webUrl: `${source.webUrl}/compare/${from}...${to}`, repositoryUrl: source.webUrl };
+    }
     stored(change) {
         const stored = this.changes.find((candidate) => candidate.number === change.number);
         if (!stored)
@@ -135,6 +170,18 @@ class FakeForge {
         return { ...change, headSha: this.branchHead(change.head) ?? change.headSha, labels: [...change.labels] };
     }
 }
+
+
+/***/ }),
+
+/***/ 9302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ COMPARISON_COMMITS)
+/* harmony export */ });
+/** How many commits a {@link Comparison} carries at most: what a change request's body shows. */
+const COMPARISON_COMMITS = 20;
 
 
 /***/ })

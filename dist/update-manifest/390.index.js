@@ -98,6 +98,33 @@ const MARKUP_IN_PLAIN = /(?:^|[^A-Za-z0-9])_|_(?:$|[^A-Za-z0-9])|^www\./i;
 function markdownText(text) {
     return PLAIN.test(text) && !MARKUP_IN_PLAIN.test(text) ? text : markdownCode(text);
 }
+/**
+ * The characters that start or end markup inside a paragraph: emphasis, code, links and images,
+ * HTML and autolinks, entities, tables, strikethrough and GitHub's math. Backslash-escaping any
+ * ASCII punctuation is plain text to CommonMark; `.` `-` `=` only mean something at a line's
+ * start, where this text never is.
+ */
+const INLINE_MARKUP = /[\\`*_{}[\]<>()#+!|~&$]/g;
+/**
+ * `@name` as GitHub and GitLab read a mention: after a character that is not part of a word or an
+ * e-mail address. Mentions in a change request's body notify the person on every edit.
+ */
+const MENTION = /(?<![\w.+\-@`])@[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)?/g;
+/**
+ * `text` (one line of what a repository's history says, such as a commit subject) as Markdown
+ * that shows it as it reads and does nothing else: markup characters escaped, control characters
+ * and line breaks shown escaped, and mentions set as code so nobody is notified.
+ */
+function markdownInline(text) {
+    const shown = escapeControls(text, { newlines: false });
+    let out = '';
+    let at = 0;
+    for (const match of shown.matchAll(MENTION)) {
+        out += shown.slice(at, match.index).replace(INLINE_MARKUP, '\\$&') + markdownCode(match[0]);
+        at = match.index + match[0].length;
+    }
+    return out + shown.slice(at).replace(INLINE_MARKUP, '\\$&');
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/change-table.ts
 

@@ -86,9 +86,9 @@ function apiUrlFor(kind, webUrl) {
 /** The forge's implementation, loaded only when used (a step bundle pays for the one it needs). */
 async function createForge(kind, options, extras = {}) {
     if (kind === 'github')
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7433))).createGitHubForge(options);
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(159), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6964))).createGitHubForge(options);
     // A CI job token authenticates as JOB-TOKEN, not PRIVATE-TOKEN.
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 828))).createGitLabForge(options, { jobToken: extras.jobToken === true });
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(846)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3754))).createGitLabForge(options, { jobToken: extras.jobToken === true });
 }
 /** The `forge` input (or its deprecated name `platform`, which `input` then is); undefined when empty. */
 function parseForgeKind(value, input = 'forge') {
@@ -333,6 +333,8 @@ function defaultStepContext(env = process.env) {
         forgeOfRemote: (remoteUrl, given) => (0,_forge_select__WEBPACK_IMPORTED_MODULE_0__/* .forgeOfRemote */ .lV)(remoteUrl, env, given),
         // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
         openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
+        // The HTTP client (undici) loads only when a step talks to Argo CD.
+        connectArgoCd: async (options) => new (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7607))).ArgoCdClient(options),
         git: {
             openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
             openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),

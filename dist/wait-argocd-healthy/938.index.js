@@ -513,6 +513,27 @@ class ArgoCdClient {
         const value = await this.json({ method: 'GET', path, query, application: name, options });
         return (0,parse/* parseResourceManifest */.Dt)(value, this.where('GET', path));
     }
+    /**
+     * What Argo CD renders for the app at `revision` (`GET …/manifests`): Helm, Kustomize and plugins
+     * exactly as its repo server runs them. An unknown revision or a render failure is the server's
+     * error (HTTP 500, or 400 for a file that does not parse), classified like any other answer.
+     */
+    async manifests(name, options = {}) {
+        const path = `/api/v1/applications/${encodeURIComponent(name)}/manifests`;
+        const { revision, appNamespace, project } = options;
+        const value = await this.json({ method: 'GET', path, query: { revision, appNamespace, project }, application: name, options });
+        return (0,parse/* parseManifests */.Ye)(value, this.where('GET', path));
+    }
+    /**
+     * Every resource the app manages with its target, live, normalized live and predicted state as
+     * of the controller's last comparison (`GET …/managed-resources`).
+     */
+    async managedResources(name, options = {}) {
+        const path = `/api/v1/applications/${encodeURIComponent(name)}/managed-resources`;
+        const { appNamespace, project } = options;
+        const value = await this.json({ method: 'GET', path, query: { appNamespace, project }, application: name, options });
+        return (0,parse/* parseManagedResources */.CN)(value, this.where('GET', path));
+    }
     /** Starts a sync; resolves with the Application as the server stored the new operation. */
     async sync(name, options = {}) {
         const path = `/api/v1/applications/${encodeURIComponent(name)}/sync`;
@@ -889,8 +910,10 @@ class ArgoCdProtocolError extends ArgoCdError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ parseManagedResources),
 /* harmony export */   Dt: () => (/* binding */ parseResourceManifest),
 /* harmony export */   SL: () => (/* binding */ parseApplicationList),
+/* harmony export */   Ye: () => (/* binding */ parseManifests),
 /* harmony export */   cX: () => (/* binding */ parseResourceTree),
 /* harmony export */   co: () => (/* binding */ parseApplicationSet),
 /* harmony export */   pm: () => (/* binding */ parseWatchLine),
@@ -958,7 +981,23 @@ function parseApplication(value, where) {
             reconciledAt: string(status?.reconciledAt),
             conditions: list(status?.conditions, condition),
             resources: list(status?.resources, resourceStatus),
+            history: list(status?.history, revisionHistory),
         },
+    };
+}
+/** A history entry without deployedAt says nothing usable and is dropped. */
+function revisionHistory(value) {
+    const entry = object(value);
+    const deployedAt = string(entry?.deployedAt);
+    if (!entry || !deployedAt)
+        return undefined;
+    const revisions = positional(entry.revisions);
+    return {
+        id: number(entry.id) ?? 0,
+        deployedAt,
+        ...(string(entry.revision) ? { revision: string(entry.revision) } : {}),
+        ...(revisions.length > 0 ? { revisions } : {}),
+        ...(string(entry.deployStartedAt) ? { deployStartedAt: string(entry.deployStartedAt) } : {}),
     };
 }
 function parseApplicationList(value, where) {
@@ -1010,6 +1049,58 @@ function parseResourceManifest(value, where) {
     if (typeof root.manifest !== 'string')
         throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdProtocolError */ .ZX(`${where} answered without the resource's manifest.`, HINT);
     return requireObject(parseJson(root.manifest, where), where, 'a Kubernetes object');
+}
+/** `GET …/manifests`: the rendered manifests (JSON text each); the other fields only from Argo CD < 2.11. */
+function parseManifests(value, where) {
+    const root = requireObject(value, where, 'a manifests answer');
+    return {
+        manifests: topLevelList(root.manifests, where, 'manifests').filter((entry) => typeof entry === 'string' && entry !== ''),
+        revision: string(root.revision),
+        sourceType: string(root.sourceType),
+        namespace: string(root.namespace),
+        server: string(root.server),
+    };
+}
+/** `GET …/managed-resources`: `{items}`; an item without kind or name identifies nothing and is dropped. */
+function parseManagedResources(value, where) {
+    const root = requireObject(value, where, 'a managed resources answer');
+    return list(topLevelList(root.items, where, 'items'), managedResource);
+}
+function managedResource(value) {
+    const entry = object(value);
+    const kind = string(entry?.kind);
+    const name = string(entry?.name);
+    if (!entry || kind === undefined || name === undefined)
+        return undefined;
+    return {
+        group: string(entry.group),
+        kind,
+        namespace: string(entry.namespace),
+        name,
+        targetState: state(entry.targetState),
+        liveState: state(entry.liveState),
+        normalizedLiveState: state(entry.normalizedLiveState),
+        predictedLiveState: state(entry.predictedLiveState),
+        hook: boolean(entry.hook),
+        modified: boolean(entry.modified),
+        resourceVersion: string(entry.resourceVersion),
+    };
+}
+/** A JSON-encoded object; Go writes "null" for a side the resource does not exist on. */
+function state(value) {
+    const text = string(value);
+    return text === undefined || text === 'null' ? undefined : text;
+}
+/**
+ * A list field of an answer's top level: null or absent (Go's empty list) is []; anything else
+ * that is not a list means the answer is not what the endpoint sends.
+ */
+function topLevelList(value, where, field) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ArgoCdProtocolError */ .ZX(`${where} answered with a \`${field}\` that is not a list.`, HINT);
+    return value;
 }
 const EVENT_TYPES = ['ADDED', 'MODIFIED', 'DELETED'];
 /** One line of `GET /api/v1/stream/applications`: `{"result":{type,application}}` or `{"error":{…}}`. */

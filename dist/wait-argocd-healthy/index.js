@@ -43,10 +43,11 @@ function describeError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kB: () => (/* binding */ forgeKindOfUrl),
 /* harmony export */   lV: () => (/* binding */ forgeOfRemote),
 /* harmony export */   u_: () => (/* binding */ createForge)
 /* harmony export */ });
-/* unused harmony exports forgeKindOfUrl, hostOf, apiUrlFor, parseForgeKind, forgeInput, repositoryOfUrl */
+/* unused harmony exports hostOf, apiUrlFor, parseForgeKind, forgeInput, repositoryOfUrl */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 
 /** The forge a repository URL's host points to, when the host says so (github.com, gitlab.example.com). */
@@ -86,9 +87,9 @@ function apiUrlFor(kind, webUrl) {
 /** The forge's implementation, loaded only when used (a step bundle pays for the one it needs). */
 async function createForge(kind, options, extras = {}) {
     if (kind === 'github')
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(159), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7433))).createGitHubForge(options);
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(159), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6964))).createGitHubForge(options);
     // A CI job token authenticates as JOB-TOKEN, not PRIVATE-TOKEN.
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 828))).createGitLabForge(options, { jobToken: extras.jobToken === true });
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(846)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3754))).createGitLabForge(options, { jobToken: extras.jobToken === true });
 }
 /** The `forge` input (or its deprecated name `platform`, which `input` then is); undefined when empty. */
 function parseForgeKind(value, input = 'forge') {
@@ -518,7 +519,7 @@ const waitArgocdHealthySpec = {
         { name: 'revision', description: 'The revision the Applications run (of the first, when they differ).' },
         {
             name: 'result',
-            description: 'JSON object by Application (`name`, or `namespace/name` as given or when two share a name): `{health, sync, revision, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, outcome}`.',
+            description: 'JSON object by Application (`name`, or `namespace/name` as given or when two share a name), in the order of `application` then by name: `{namespace, health, sync, revision, revisionUrl, operationPhase, degraded: [{kind, namespace, name, message}], waitedSeconds, healthyAfterMs, outcome, reason}`. `healthyAfterMs`: ms from the step\'s start until the app first ran the revision Synced and Healthy (`null` if it never did); `revisionUrl`: the commit\'s page on GitHub or GitLab, else empty.',
         },
     ],
 };
@@ -1524,6 +1525,8 @@ function defaultStepContext(env = process.env) {
         forgeOfRemote: (remoteUrl, given) => (0,forge_select/* forgeOfRemote */.lV)(remoteUrl, env, given),
         // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
         openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
+        // The HTTP client (undici) loads only when a step talks to Argo CD.
+        connectArgoCd: async (options) => new (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938)]).then(__nccwpck_require__.bind(__nccwpck_require__, 938))).ArgoCdClient(options),
         git: {
             openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
             openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),
@@ -1616,7 +1619,7 @@ var spec = __nccwpck_require__(1989);
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
     run: async (platform) => {
-        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7942)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 282)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
         return waitArgocdHealthyStep(platform, waitContext());
     },
 };

@@ -57,7 +57,7 @@ describe('gitops-promote demo', () => {
       /^\[1\/10\] update-manifest: /,
       /^\[1\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in dev/,
       /^\[2\/10\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
-      /^\[3\/10\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging/,
+      /^\[3\/10\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging \(1\.4\.1 → 1\.4\.2\) opened with 4 of 4 review sections/,
       /^\[4\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.2 → 1\.5\.0 in dev/,
       /^\[5\/10\] wait-argocd-healthy … [\d.]+ s, failed, as it should: Degraded: Deployment\/payments: Deployment "payments" exceeded its progress deadline$/,
       /^\[6\/10\] rollback … [\d.]+ s, ok: rolled back 1\.5\.0 → 1\.4\.2/,
@@ -77,6 +77,16 @@ describe('gitops-promote demo', () => {
     expect(result.stdout).toMatch(/^open-promotion-pr: operation=created$/m);
     expect(result.stdout).toMatch(/^open-promotion-pr: operation=unchanged$/m);
     expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
+  });
+
+  it("shows what the staging PR promotes: Argo CD's diff, the changelog, the evidence from dev, the drift", () => {
+    expect(result.stderr).toMatch(/### What Argo CD will change in staging\n\n`payments-staging` at `[0-9a-f]{12}`: 1 changed, 0 added, 0 removed\./);
+    expect(result.stderr).toMatch(/-\s+image: ghcr\.io\/acme\/payments:1\.4\.1\n\+\s+image: ghcr\.io\/acme\/payments:1\.4\.2/);
+    expect(result.stderr).toContain('3 commits in [acme/payments](https://github.invalid/acme/payments) from `1.4.1` to `1.4.2`, newest first:');
+    expect(result.stderr).toContain('Fix rounding of refunds in JPY \\([#42](https://github.invalid/acme/payments/pull/42)\\)');
+    expect(result.stderr).toMatch(/`payments-dev` runs `1\.4\.2`: Synced at `[0-9a-f]{12}` and Healthy, running it since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
+    expect(result.stderr).toContain('| `ghcr.io/acme/payments-worker` | `1.4.1` | (not set) |');
+    expect(result.stdout).toMatch(/^open-promotion-pr: source-healthy-since=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/m);
   });
 
   it('the wait after the bad release fails Degraded, naming the Deployment and its message', () => {

@@ -10,6 +10,10 @@ import { GitCommandManager } from '../git/git-command-manager';
 
 export const IMAGE = 'ghcr.io/acme/payments';
 export const APP = 'payments-dev';
+/** The staging environment's Application: the promotion's pull request shows what Argo CD will change in it. */
+export const STAGING_APP = 'payments-staging';
+/** The application repository on the (simulated) forge, whose tags the changelog compares. */
+export const APP_REPOSITORY = 'acme/payments';
 /** The canary environment: an Argo Rollouts canary that pauses for a manual promotion. */
 export const CANARY_APP = 'payments-canary';
 /** The release that never becomes healthy: the simulator rolls it out Degraded. */
@@ -57,10 +61,23 @@ images:
   'envs/staging/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
-  - ../../base
+  - deployment.yaml
 images:
   - name: ghcr.io/acme/payments   # promoted from dev by pull request
     newTag: "1.4.1"
+`,
+  'envs/staging/deployment.yaml': `# Deployed by Argo CD from envs/staging
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/payments:1.4.1
 `,
   'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
 apiVersion: apps/v1
@@ -88,9 +105,11 @@ export interface DemoRepos {
   remote: string;
   /** A clone of it, as a CI job checks the environment repo out. */
   checkout: string;
+  /** The application repository (bare), tagged 1.4.1 and 1.4.2. */
+  app: string;
 }
 
-/** A bare "remote" whose main runs payments 1.4.1 in dev, and a clone of it. */
+/** A bare "remote" whose main runs payments 1.4.1 in dev and staging, a clone of it, and the application repository. */
 export async function createEnvironmentRepo(dir: string): Promise<DemoRepos> {
   const remote = path.join(dir, 'environments.git');
   const seed = path.join(dir, 'seed');
@@ -107,7 +126,7 @@ export async function createEnvironmentRepo(dir: string): Promise<DemoRepos> {
   await seedGit.run([...IDENTITY, 'commit', '--quiet', '-m', 'dev runs payments 1.4.1']);
   await seedGit.run(['push', '--quiet', remote, 'main']);
   await new GitCommandManager(dir).run(['clone', '--quiet', remote, checkout]);
-  return { remote, checkout };
+  return { remote, checkout, app: await createAppRepo(dir) };
 }
 
 export interface DemoArgoCd {
@@ -117,7 +136,7 @@ export interface DemoArgoCd {
 
 /**
  * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with auto-sync apps
- * tracking envs/dev (a Deployment) and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
+ * tracking envs/dev (a Deployment), envs/staging and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
   const { ArgoCdSimulator } = await import('@gitops-promote/argocd-simulator');
@@ -133,6 +152,7 @@ export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
         rules: { degradedImage: { images: [`${IMAGE}:${BROKEN_TAG}`] } },
       },
       { name: CANARY_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/canary' } },
+      { name: STAGING_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/staging' } },
     ],
   });
 }
@@ -141,13 +161,43 @@ export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
  * The in-process stand-in for GitHub's API that open-promotion-pr talks to; branches are read
  * from the real remote, where the step pushes them.
  */
-export async function createDemoForge(remote: string): Promise<FakeForge> {
+export async function createDemoForge(remote: string, appGitDir: string): Promise<FakeForge> {
   const { FakeForge } = await import('./demo-forge');
-  return new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
+  const forge = new FakeForge('github', { defaultBranch: 'main', webUrl: 'https://github.invalid/acme/environments' }, (branch) => {
     try {
       return execFileSync('git', ['--git-dir', remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
     } catch {
       return undefined;
     }
   });
+  forge.sourceRepositories.set(APP_REPOSITORY, { gitDir: appGitDir, webUrl: `https://github.invalid/${APP_REPOSITORY}` });
+  return forge;
+}
+
+/** The application's history between the two releases the demo promotes: what the changelog lists. */
+const APP_HISTORY: ReadonlyArray<{ subject: string; tag?: string }> = [
+  { subject: 'Release 1.4.1', tag: '1.4.1' },
+  { subject: 'Retry card declines once before failing (#41)' },
+  { subject: 'Fix rounding of refunds in JPY (#42)' },
+  { subject: 'Release 1.4.2', tag: '1.4.2' },
+];
+
+/** A bare application repository with tags 1.4.1 and 1.4.2, as the build that made the images left it. */
+export async function createAppRepo(dir: string): Promise<string> {
+  const gitDir = path.join(dir, 'payments-app.git');
+  const git = new GitCommandManager(dir);
+  await git.run(['init', '--quiet', '--bare', '--initial-branch=main', gitDir]);
+  const tree = (await git.run(['--git-dir', gitDir, 'mktree'], undefined, {}, '')).trim();
+  let parent: string | undefined;
+  let when = Date.UTC(2026, 10, 2, 9, 0, 0) / 1000;
+  for (const { subject, tag } of APP_HISTORY) {
+    const date = `${when} +0000`;
+    when += 3600;
+    const env = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+    const commit: string = (await git.run([...IDENTITY, '--git-dir', gitDir, 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', subject], undefined, env)).trim();
+    parent = commit;
+    if (tag) await git.run(['--git-dir', gitDir, 'tag', tag, commit]);
+  }
+  await git.run(['--git-dir', gitDir, 'update-ref', 'refs/heads/main', parent ?? '']);
+  return gitDir;
 }

@@ -8,10 +8,13 @@ import { stepNamed } from '../steps/registry';
 import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';
 import { likelyMeant } from '../text/closest';
-import { APP, AUTHOR, BROKEN_TAG, CANARY_APP, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
+import { APP, APP_REPOSITORY, AUTHOR, BROKEN_TAG, CANARY_APP, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, STAGING_APP, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
 import { commandLine, Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
 
 const STEP_COUNT = 10;
+
+/** What the staging pull request must show: the Argo CD diff, the changelog, the evidence from dev, the drift. */
+const REVIEW_SECTIONS = ['### What Argo CD will change in staging', '### What 1.4.2 contains', '### Evidence from dev', '### Not in this promotion'];
 
 /** A step's inputs, in the order its echoed command line gives them. */
 type Inputs = ReadonlyArray<readonly [string, string]>;
@@ -178,12 +181,18 @@ class DemoPipeline {
       ['source-files', 'envs/dev/kustomization.yaml'],
       ['files', 'envs/staging/kustomization.yaml'],
       ['environment', 'staging'],
+      ['source-environment', 'dev'],
       ['reviewers', 'alice'],
+      ['source-repository', APP_REPOSITORY],
+      ['argocd-server', this.argocd.url],
+      ['argocd-application', STAGING_APP],
+      ['source-application', APP],
+      ['argocd-token', DEMO_TOKEN],
       ...AUTHOR,
     ];
     const command = commandLine(stepNamed('open-promotion-pr'), inputs);
     return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
-      const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote), import('../steps/open-promotion-pr/step')]);
+      const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), import('../steps/open-promotion-pr/step')]);
       // The demo's forge is its own stand-in, said here: the step's context opens it instead of GitHub's API.
       const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
       this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
@@ -200,10 +209,11 @@ class DemoPipeline {
       if (again.failure) return unexpected(`open-promotion-pr failed on the rerun: ${again.failure}`);
       const rerunWrites = forge.writes.length - writes;
       this.narrator.say(`\nThe same pull request, still one: ${forge.changes.length} open, ${rerunWrites} API writes and no push on the second run.`);
+      const sections = REVIEW_SECTIONS.filter((heading) => change.body.includes(heading)).length;
       return {
-        happened: `PR #${change.number} to staging (1.4.1 → 1.4.2) opened; rerun: ${again.output('operation')}, ${rerunWrites} writes`,
+        happened: `PR #${change.number} to staging (1.4.1 → 1.4.2) opened with ${sections} of ${REVIEW_SECTIONS.length} review sections; rerun: ${again.output('operation')}, ${rerunWrites} writes`,
         result: 'ok',
-        asIntended: rerunWrites === 0 && forge.changes.length === 1 && again.output('operation') === 'unchanged',
+        asIntended: rerunWrites === 0 && forge.changes.length === 1 && again.output('operation') === 'unchanged' && sections === REVIEW_SECTIONS.length,
       };
     });
   }

@@ -1,0 +1,469 @@
+export const id = 840;
+export const ids = [840];
+export const modules = {
+
+/***/ 7590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fe: () => (/* binding */ revisionAt),
+/* harmony export */   MG: () => (/* binding */ normaliseRepoURL),
+/* harmony export */   h0: () => (/* binding */ short),
+/* harmony export */   iR: () => (/* binding */ sourceLayout),
+/* harmony export */   iV: () => (/* binding */ repoURLOfRevision),
+/* harmony export */   k2: () => (/* binding */ operationRevisionAt),
+/* harmony export */   mG: () => (/* binding */ revisionField),
+/* harmony export */   nn: () => (/* binding */ selectSources)
+/* harmony export */ });
+function sourceLayout(app) {
+    const multiSource = app.spec.sources.length > 0;
+    return { multiSource, sources: multiSource ? app.spec.sources : [app.spec.source ?? {}] };
+}
+/** The indexes a selector picks, or a sentence saying why it picks none (a configuration error). */
+function selectSources(layout, selector) {
+    const all = layout.sources.map((_, index) => index);
+    if (selector === undefined)
+        return { indexes: all };
+    if ('index' in selector) {
+        const count = layout.sources.length;
+        if (Number.isInteger(selector.index) && selector.index >= 0 && selector.index < count)
+            return { indexes: [selector.index] };
+        return { problem: `source index ${selector.index} does not exist: the app has ${count} source${count === 1 ? '' : 's'} (indexes start at 0)` };
+    }
+    const wanted = normaliseRepoURL(selector.repoURL);
+    const indexes = all.filter((index) => normaliseRepoURL(layout.sources[index]?.repoURL ?? '') === wanted);
+    if (indexes.length > 0)
+        return { indexes };
+    const known = layout.sources.map((source) => source.repoURL ?? '(none)').join(', ');
+    return { problem: `no source of the app has repoURL ${selector.repoURL} (its sources: ${known})` };
+}
+/** `git@GitHub.com:org/repo.git`, `https://github.com/org/repo/` and `ssh://git@github.com/org/repo` are one repository. */
+function normaliseRepoURL(url) {
+    return url
+        .trim()
+        .toLowerCase()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+        .replace(/^[^@/]*@/, '')
+        .replace(/^([^/:]+):(?!\d+(?:\/|$))/, '$1/')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+}
+/** `revision` or `revisions[index]`, whichever the layout uses; `undefined` when not reported. */
+function revisionAt(layout, single, list, index) {
+    const value = layout.multiSource ? list[index] : index === 0 ? single : undefined;
+    return value === '' ? undefined : value;
+}
+/** How the status field is spelled in messages: `sync.revision` or `sync.revisions[1]`. */
+function revisionField(layout, field, index) {
+    return layout.multiSource ? `${field}.revisions[${index}]` : `${field}.revision`;
+}
+/**
+ * The commit an operation worked on for one source: the resolved `syncResult` first, else what was
+ * requested (which may be a branch or `HEAD`, and then matches no expected commit).
+ */
+function operationRevisionAt(layout, state, index) {
+    const result = state.syncResult;
+    const requested = state.operation?.sync;
+    return ((result ? revisionAt(layout, result.revision, result.revisions, index) : undefined) ??
+        (requested ? revisionAt(layout, requested.revision, requested.revisions, index) : undefined));
+}
+/** A 40-hex commit reads better as its 7-character abbreviation; chart versions stay whole. */
+function short(revision) {
+    return /^[0-9a-f]{40,64}$/i.test(revision) ? revision.slice(0, 7) : revision;
+}
+/** The repository `revision` was compared from: the source whose sync revision it is, else the first. */
+function repoURLOfRevision(app, revision) {
+    const layout = sourceLayout(app);
+    const { sync } = app.status;
+    const index = layout.sources.findIndex((_, i) => revisionAt(layout, sync.revision, sync.revisions, i) === revision);
+    return layout.sources[Math.max(index, 0)]?.repoURL;
+}
+
+
+/***/ }),
+
+/***/ 3388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   nL: () => (/* binding */ markdownInline),
+/* harmony export */   p7: () => (/* binding */ markdownText)
+/* harmony export */ });
+/* harmony import */ var _text_neutralise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3235);
+
+/**
+ * `text` as GitHub-flavoured Markdown that shows it literally inside a table cell, whatever a
+ * repository put in it: a code span, so HTML, links, images, emphasis and mentions stay text; a
+ * fence one backtick longer than any run of backticks inside, so none of them closes it; `|`
+ * written `\|`, which the table parser honours inside code spans too; control characters and line
+ * breaks shown escaped, so the row stays one line and no line of the summary starts with anything
+ * but `|`.
+ */
+function markdownCode(text) {
+    const shown = (0,_text_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, { newlines: false }).replace(/\|/g, '\\|');
+    // An empty code span is not one: two backticks would show as they are.
+    if (shown === '')
+        return '*(empty)*';
+    const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A backtick at either end would merge with the fence, and CommonMark strips one space from each
+    // end of a span that has one at both: a space of padding each side keeps the content exact.
+    const pad = /^[ `]|[ `]$/.test(shown) && !/^ +$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/**
+ * Letters, digits and `/ . - _`, starting with a letter or digit: Markdown gives none of them a
+ * meaning, except `_` next to anything but a letter or digit (emphasis) and a leading `www.`
+ * (GitHub's autolinks).
+ */
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9/._-]*$/;
+const MARKUP_IN_PLAIN = /(?:^|[^A-Za-z0-9])_|_(?:$|[^A-Za-z0-9])|^www\./i;
+/** `text` as it is when Markdown reads it as plain text (an ordinary path), else as {@link markdownCode}. */
+function markdownText(text) {
+    return PLAIN.test(text) && !MARKUP_IN_PLAIN.test(text) ? text : markdownCode(text);
+}
+/**
+ * The characters that start or end markup inside a paragraph: emphasis, code, links and images,
+ * HTML and autolinks, entities, tables, strikethrough and GitHub's math. Backslash-escaping any
+ * ASCII punctuation is plain text to CommonMark; `.` `-` `=` only mean something at a line's
+ * start, where this text never is.
+ */
+const INLINE_MARKUP = /[\\`*_{}[\]<>()#+!|~&$]/g;
+/**
+ * `@name` as GitHub and GitLab read a mention: after a character that is not part of a word or an
+ * e-mail address. Mentions in a change request's body notify the person on every edit.
+ */
+const MENTION = /(?<![\w.+\-@`])@[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)?/g;
+/**
+ * `text` (one line of what a repository's history says, such as a commit subject) as Markdown
+ * that shows it as it reads and does nothing else: markup characters escaped, control characters
+ * and line breaks shown escaped, and mentions set as code so nobody is notified.
+ */
+function markdownInline(text) {
+    const shown = (0,_text_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, { newlines: false });
+    let out = '';
+    let at = 0;
+    for (const match of shown.matchAll(MENTION)) {
+        out += shown.slice(at, match.index).replace(INLINE_MARKUP, '\\$&') + markdownCode(match[0]);
+        at = match.index + match[0].length;
+    }
+    return out + shown.slice(at).replace(INLINE_MARKUP, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 6840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  waitArgocdHealthyStep: () => (/* binding */ waitArgocdHealthyStep)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/text/neutralise.ts
+var neutralise = __webpack_require__(3235);
+// EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
+var steps_inputs = __webpack_require__(9032);
+// EXTERNAL MODULE: ./packages/core/src/argocd/client.ts + 2 modules
+var client = __webpack_require__(938);
+// EXTERNAL MODULE: ./packages/core/src/argocd/app-ref.ts
+var app_ref = __webpack_require__(9103);
+// EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
+var secrets = __webpack_require__(6593);
+// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
+var duration = __webpack_require__(8473);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var src_errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/text/list-input.ts
+var list_input = __webpack_require__(6444);
+;// CONCATENATED MODULE: ./packages/core/src/steps/input-errors.ts
+
+/**
+ * Collects a step's input errors so the user sees every one of them at once: a missing credential
+ * must not hide a malformed `timeout` that would only show on the next run.
+ */
+class InputErrors {
+    errors = [];
+    /** Runs `check`; an InputError it throws is kept and `fallback` returned instead. */
+    attempt(check, fallback) {
+        try {
+            return check();
+        }
+        catch (error) {
+            if (!(error instanceof src_errors/* InputError */.dz))
+                throw error;
+            this.errors.push(error);
+            return fallback;
+        }
+    }
+    add(error) {
+        this.errors.push(error);
+    }
+    get count() {
+        return this.errors.length;
+    }
+    /** Throws the one error as it is, or one error listing all of them, each with its fix. */
+    throwIfAny() {
+        const [first] = this.errors;
+        if (first === undefined)
+            return;
+        if (this.errors.length === 1)
+            throw first;
+        const lines = this.errors.map((error) => `\n  - ${error.message} ${error.hint}`).join('');
+        throw new src_errors/* InputError */.dz(`${this.errors.length} inputs are invalid:${lines}`, 'Fix each input listed above, then run again.');
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/config.ts
+
+
+
+
+
+
+
+
+const REVISION = /^[0-9a-f]{7,64}$/;
+/** Every input checked, and every problem reported together in one InputError. */
+function validateWaitArgocdInputs(inputs) {
+    const errors = new InputErrors();
+    const auth = errors.attempt(() => credentials(inputs), undefined);
+    const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
+    errors.attempt(() => checkServer(inputs.server, secret), undefined);
+    const applications = errors.attempt(() => applicationList(inputs), []);
+    const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
+    const appNamespace = inputs['app-namespace'];
+    if (appNamespace !== '' && !app_ref/* NAMESPACE */.CU.test(appNamespace)) {
+        errors.add(new src_errors/* InputError */.dz(`Input 'app-namespace' is not a namespace name: ${JSON.stringify(appNamespace)}.`, 'Namespaces are lower-case letters, digits and `-`.'));
+    }
+    const revision = inputs.revision.trim().toLowerCase();
+    if (revision !== '' && !REVISION.test(revision)) {
+        errors.add(new src_errors/* InputError */.dz(`Input 'revision' is not a commit SHA: ${JSON.stringify(inputs.revision)}.`, "Pass the full commit SHA, e.g. update-manifest's commit-sha output."));
+    }
+    const given = inputs.refresh || 'normal';
+    const refresh = given === 'hard' || given === 'none' ? given : 'normal';
+    if (given !== refresh) {
+        errors.add(new src_errors/* InputError */.dz(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.'));
+    }
+    const suspended = suspendedPolicy(inputs.suspended, errors);
+    const caCert = inputs['ca-cert'];
+    if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
+        errors.add(new src_errors/* InputError */.dz("Input 'ca-cert' is not PEM text.", 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.'));
+    }
+    const timeoutMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs.timeout || '10m', 'timeout'), 0);
+    const sync = errors.attempt(() => (0,steps_inputs/* parseBoolean */.yG)(inputs.sync, 'sync', false), false);
+    const degradedGraceMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs['degraded-grace'] || '0s', 'degraded-grace'), 0);
+    const insecure = errors.attempt(() => (0,steps_inputs/* parseBoolean */.yG)(inputs.insecure, 'insecure', false), false);
+    const children = errors.attempt(() => (0,steps_inputs/* parseBoolean */.yG)(inputs.children, 'children', false), false);
+    const requestTimeoutMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs['request-timeout'] || '30s', 'request-timeout'), 0);
+    if (sync && revision === '')
+        errors.add(new src_errors/* InputError */.dz("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
+    errors.throwIfAny();
+    // Set once no error was collected: credentials() cannot throw here.
+    const config = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, children, insecure, requestTimeoutMs };
+    if (inputs.selector !== '')
+        config.selector = inputs.selector;
+    if (applicationSet)
+        config.applicationSet = applicationSet;
+    if (appNamespace !== '')
+        config.appNamespace = appNamespace;
+    if (inputs.project !== '')
+        config.project = inputs.project;
+    if (revision !== '')
+        config.revision = revision;
+    if (inputs.path !== '')
+        config.path = inputs.path;
+    if (caCert !== '')
+        config.caCert = caCert;
+    return config;
+}
+function suspendedPolicy(given, errors) {
+    const value = given.trim() || 'wait';
+    if (value === 'wait' || value === 'succeed' || value === 'fail')
+        return value;
+    errors.add(new src_errors/* InputError */.dz(`Input 'suspended' must be wait, succeed or fail, got ${JSON.stringify(given)}.`, 'wait: until the paused Rollout is promoted; succeed: a paused canary step is the goal; fail: a pause is an error.'));
+    return 'wait';
+}
+/** `name` or `namespace/name` of an ApplicationSet; undefined when not given. */
+function applicationSetInput(given) {
+    const entry = given.trim();
+    if (entry === '')
+        return undefined;
+    const parts = entry.split('/');
+    const name = parts.at(-1) ?? '';
+    const namespace = parts.length === 2 ? parts[0] : undefined;
+    if (parts.length > 2 || !app_ref/* APP_NAME */.C3.test(name) || (namespace !== undefined && !app_ref/* NAMESPACE */.CU.test(namespace))) {
+        throw new src_errors/* InputError */.dz(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).');
+    }
+    return { name, ...(namespace ? { namespace } : {}) };
+}
+function credentials(inputs) {
+    if (inputs.token !== '')
+        return { token: inputs.token };
+    if (inputs.username !== '' && inputs.password !== '')
+        return { username: inputs.username, password: inputs.password };
+    throw new src_errors/* InputError */.dz("Argo CD credentials are missing: give 'token', or 'username' and 'password'.", 'Create a token with `argocd account generate-token` (or a project role token) and pass it from a CI secret.');
+}
+/** The URL's shape (scheme, no credentials or query, not a web UI page), as the client checks it. */
+function checkServer(server, secret) {
+    if (server.trim() === '')
+        throw new src_errors/* InputError */.dz("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+    const redactor = (0,secrets/* redactorFor */.s)(secret);
+    try {
+        (0,client.serverUrl)(server, (text) => redactor.redact(text));
+    }
+    catch (error) {
+        // Named as the input it is, among the other inputs' errors.
+        if (error instanceof src_errors/* InputError */.dz)
+            throw new src_errors/* InputError */.dz(`Input 'server': ${error.message}`, error.hint);
+        throw error;
+    }
+}
+/** `name` or `namespace/name` entries; at least one, or a selector. */
+function applicationList(inputs) {
+    const applications = (0,list_input/* splitList */.r)(inputs.application);
+    for (const entry of applications)
+        (0,app_ref/* parseAppRef */.WW)(entry, 'application');
+    if (applications.length === 0 && inputs.selector === '' && inputs['application-set'].trim() === '') {
+        throw new src_errors/* InputError */.dz("Nothing to wait for: give 'application', 'selector' or 'application-set'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
+    }
+    return applications;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/argocd/sources.ts
+var sources = __webpack_require__(7590);
+// EXTERNAL MODULE: ./packages/core/src/platform/markdown.ts
+var markdown = __webpack_require__(3388);
+;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/summary.ts
+
+
+/** Argo CD's own namespace when nothing read says otherwise (its install default). */
+const ARGOCD_NAMESPACE = 'argocd';
+/** How much of a cause a table cell shows; the app's section below has all of it. */
+const CAUSE_LENGTH = 80;
+/**
+ * The job summary: one table of every app (a set of twenty reads at a glance), in the stable order
+ * of `result.order`, then a section per app with its full reason and Degraded resources.
+ */
+function summaryMarkdown(result, config) {
+    const lines = ['### gitops-promote: wait-argocd-healthy', ''];
+    const home = defaultNamespace(result, config);
+    const apps = result.order.flatMap((label) => {
+        const report = result.reports[label];
+        return report ? [[label, report]] : [];
+    });
+    lines.push('| Application | Outcome | Health | Sync | Revision | Healthy after | Cause |', '| --- | --- | --- | --- | --- | ---: | --- |');
+    for (const [label, report] of apps) {
+        const cells = [(0,markdown/* markdownText */.p7)(shownName(label, report, home)), outcomeText(report), report.health, report.sync, revisionCell(report), healthyAfter(report), causeCell(label, report)];
+        lines.push(`| ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+    for (const [label, report] of apps) {
+        lines.push(`#### ${(0,markdown/* markdownText */.p7)(label)} — ${outcomeText(report)}`, '', '| Health | Sync | Revision | Operation | Waited |', '| --- | --- | --- | --- | ---: |');
+        lines.push(`| ${report.health} | ${report.sync} | ${(0,markdown/* markdownCode */.D9)(report.revision.slice(0, 12) || '—')} | ${report.operationPhase || '—'} | ${report.waitedSeconds} s |`, '');
+        lines.push((0,markdown/* markdownText */.p7)(report.reason), '');
+        if (report.degraded.length > 0) {
+            lines.push('| Degraded resource | Message |', '| --- | --- |');
+            for (const node of report.degraded)
+                lines.push(`| ${(0,markdown/* markdownCode */.D9)(`${node.kind}/${node.namespace}/${node.name}`)} | ${(0,markdown/* markdownText */.p7)(node.message)} |`);
+            lines.push('');
+        }
+    }
+    if (result.mode === 'poll')
+        lines.push('The watch stream was unusable (a buffering proxy?); the applications were polled.');
+    return lines.join('\n');
+}
+function outcomeText(report) {
+    return report.outcome === 'success' ? 'ready' : report.outcome === 'failure' ? 'failed' : 'not ready';
+}
+/**
+ * The namespace an app named alone lives in: `app-namespace`, else the one the server put an app
+ * given by name only in (its own), else Argo CD's install default.
+ */
+function defaultNamespace(result, config) {
+    if (config.appNamespace)
+        return config.appNamespace;
+    const byName = config.applications.find((entry) => !entry.includes('/') && result.reports[entry]?.namespace);
+    return (byName && result.reports[byName]?.namespace) || ARGOCD_NAMESPACE;
+}
+/** `namespace/name` for an app outside the default namespace, else its label. */
+function shownName(label, report, home) {
+    if (label.includes('/') || report.namespace === '' || report.namespace === home)
+        return label;
+    return `${report.namespace}/${label}`;
+}
+/** The short commit, linked to its page when the repository's forge is known. */
+function revisionCell(report) {
+    if (report.revision === '')
+        return '—';
+    const code = (0,markdown/* markdownCode */.D9)((0,sources/* short */.h0)(report.revision));
+    return report.revisionUrl ? `[${code}](${report.revisionUrl})` : code;
+}
+/** `42s`, `3m 5s`; `-` for an app that never satisfied the verdict. */
+function healthyAfter(report) {
+    if (report.healthyAfterMs === null)
+        return '-';
+    const seconds = Math.round(report.healthyAfterMs / 1000);
+    return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
+}
+/** Why an app is not ready, without its name (the row has it), cut short; nothing for a ready one. */
+function causeCell(label, report) {
+    if (report.outcome === 'success')
+        return '';
+    const prefix = `${label.split('/').at(-1) ?? label}: `;
+    const cause = report.reason.startsWith(prefix) ? report.reason.slice(prefix.length) : report.reason;
+    return (0,markdown/* markdownText */.p7)(shortened(cause));
+}
+/** At most CAUSE_LENGTH characters (code points: an emoji is not cut in half), ending on a word. */
+function shortened(text) {
+    const chars = Array.from(text);
+    if (chars.length <= CAUSE_LENGTH)
+        return text;
+    const cut = chars.slice(0, CAUSE_LENGTH - 1).join('');
+    const space = cut.lastIndexOf(' ');
+    return `${space > cut.length - 20 ? cut.slice(0, space) : cut}…`;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
+var spec = __webpack_require__(1989);
+;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/step.ts
+
+
+
+
+
+const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
+/**
+ * The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict.
+ * `context` is time, the client and the cancel: the registration's, or a test's.
+ */
+async function waitArgocdHealthyStep(platform, context) {
+    const config = validateWaitArgocdInputs((0,steps_inputs/* readInputs */.Ko)(spec/* waitArgocdHealthySpec */.W, platform));
+    // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
+    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(291), __webpack_require__.e(311), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 8363));
+    const result = await runWaitArgocdHealthy(config, platform, context);
+    const reports = Object.values(result.reports);
+    const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
+    platform.setOutput('health', worst?.health ?? 'Unknown');
+    platform.setOutput('sync', reports.find((r) => r.sync !== 'Synced')?.sync ?? (reports.length > 0 ? 'Synced' : 'Unknown'));
+    platform.setOutput('revision', reports[0]?.revision ?? '');
+    platform.setOutput('result', (0,neutralise/* inertJson */.nl)(result.reports));
+    await platform.appendSummary(summaryMarkdown(result, config));
+    if (result.failure)
+        throw result.failure;
+    return result;
+}
+function rank(health) {
+    const index = HEALTH_ORDER.indexOf(health);
+    return index < 0 ? HEALTH_ORDER.indexOf('Unknown') : index;
+}
+
+
+/***/ })
+
+};
