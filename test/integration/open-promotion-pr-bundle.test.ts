@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ArgoCdSimulator } from '../../packages/argocd-simulator/src';
 import { startApiRelay, type ApiRelay } from '../support/api-relay';
 import { startGitHttpServer, type GitHttpServer } from '../support/git-http-server';
 import { createGitHubApiFake, type GitHubApiFake } from '../support/github-api-fake';
@@ -118,6 +119,64 @@ describe('open-promotion-pr bundle under GitHub Actions', () => {
     expect(result.errors.join('\n')).toMatch(/How to fix:/);
     expect(result.log).not.toContain('wrong-token-123');
     expect(() => tipOf(bare, BRANCH)).toThrow();
+  });
+});
+
+describe('open-promotion-pr bundle with Argo CD: the body shows what the promotion changes', () => {
+  const ARGOCD_TOKEN = randomToken();
+  const deployment = (env: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payments\n  namespace: ${env}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ${IMAGE}:0.0.0\n`;
+  let server: GitHttpServer;
+  let relay: ApiRelay;
+  let api: GitHubApiFake;
+  let sim: ArgoCdSimulator;
+
+  beforeEach(async () => {
+    server = await startGitHttpServer({ username: 'x-access-token', password: TOKEN });
+    const bare = await server.createBareRepo('environments', { ...FILES, 'envs/staging/deployment.yaml': deployment('staging'), 'envs/prod/deployment.yaml': deployment('prod') });
+    api = createGitHubApiFake({ origin: 'https://api.github.test', owner: 'acme', repo: 'environments', gitDir: bare, token: TOKEN });
+    relay = await startApiRelay('https://api.github.test');
+    sim = await ArgoCdSimulator.start({
+      tokens: [ARGOCD_TOKEN],
+      reconcileIntervalMs: 0,
+      timings: { syncMs: 20, rolloutMs: 20 },
+      apps: ['staging', 'prod'].map((env) => ({ name: `payments-${env}`, source: { repoPath: bare, targetRevision: 'main', path: `envs/${env}` } })),
+    });
+    for (const env of ['staging', 'prod']) await sim.waitFor(`payments-${env}`, (app) => app.status.sync.status === 'Synced' && app.status.health.status === 'Healthy');
+  });
+  afterEach(async () => {
+    api.stop();
+    await sim.close();
+    await relay.close();
+    await server.close();
+  });
+
+  it('renders the diff and the evidence through the bundle, with the Argo CD token from its own variable and in no output', async () => {
+    const result = await runBundle({
+      bundle: OPEN_PROMOTION_PR_BUNDLE,
+      cwd: sandbox.dir,
+      home: sandbox.home,
+      inputs: {
+        repository: 'acme/environments',
+        'repository-url': server.repoUrl('environments'),
+        token: TOKEN,
+        image: IMAGE,
+        'source-files': 'envs/staging/kustomization.yaml',
+        files: 'envs/prod/kustomization.yaml',
+        environment: 'prod',
+        'argocd-server': sim.url,
+        'argocd-application': 'payments-prod',
+        'source-application': 'payments-staging',
+      },
+      env: { GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: relay.url, GITHUB_SERVER_URL: 'https://github.test', GITOPS_PROMOTE_ARGOCD_TOKEN: ARGOCD_TOKEN },
+    });
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const body = api.pulls[0]?.body ?? '';
+    expect(body).toContain('### What Argo CD will change in prod');
+    expect(body).toMatch(/-\s+image: ghcr\.io\/acme\/payments:1\.4\.1\n\+\s+image: ghcr\.io\/acme\/payments:1\.4\.2/);
+    expect(body).toMatch(/`payments-staging` runs `1\.4\.2`: Synced at `[0-9a-f]{12}` and Healthy, running it since/);
+    expect(result.outputs['source-healthy-since']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(result.masks).toContain(ARGOCD_TOKEN);
+    for (const text of [result.log, result.stderr, result.summary, body, JSON.stringify(result.outputs)]) expect(text).not.toContain(ARGOCD_TOKEN);
   });
 });
 

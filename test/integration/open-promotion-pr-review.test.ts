@@ -200,6 +200,27 @@ describe.each(FORGES)('the promotion body on $forge', ({ forge, apiUrl, reposito
     expect(api.writes()).toBe(writes);
   });
 
+  it('dry-run prints the title and body it would write, and pushes and writes nothing', async () => {
+    const requests = api.requests();
+    const { result, platform } = await promote({ 'dry-run': 'true' });
+    expect(result).toMatchObject({ operation: 'created', dryRun: true });
+    expect(api.writes()).toBe(0);
+    expect(platform.log).toContain(`Title: Promote ${IMAGE} 1.4.2 to prod\nBody:\nPromotes`);
+    expect(platform.log).toContain('Not rendered in a dry run: nothing was pushed, so Argo CD has no commit to render.');
+    expect(platform.log).toContain('### What 1.4.2 contains');
+    expect(platform.log).toContain('### Evidence from staging');
+    expect(api.requests() - requests).toBeGreaterThan(0);
+  });
+
+  it('refuses Argo CD inputs that cannot work, before anything is read', () => {
+    const base = { ...blank(openPromotionPrSpec), forge, repository, 'repository-url': envs.dir, 'api-url': apiUrl, token: TOKEN, image: IMAGE, tag: '1.4.2', files: 'envs/prod/kustomization.yaml', environment: 'prod' };
+    expect(() => validateOpenPromotionPrInputs({ ...base, 'argocd-application': 'app-prod' }, {})).toThrow(/'argocd-application' and 'source-application' need 'argocd-server'/);
+    expect(() => validateOpenPromotionPrInputs({ ...base, 'argocd-server': sim.url }, {})).toThrow(/no application is/);
+    expect(() => validateOpenPromotionPrInputs({ ...base, 'argocd-server': sim.url, 'argocd-application': 'app-prod' }, { GITOPS_PROMOTE_TOKEN: TOKEN })).toThrow(/neither 'argocd-token' nor the variable GITOPS_PROMOTE_ARGOCD_TOKEN/);
+    expect(() => validateOpenPromotionPrInputs({ ...base, 'argocd-server': 'https://argocd.example.com/applications/x', 'argocd-application': 'app-prod' }, { GITOPS_PROMOTE_ARGOCD_TOKEN: ARGOCD_TOKEN })).toThrow(/Input 'argocd-server'/);
+    expect(() => validateOpenPromotionPrInputs({ ...base, 'argocd-server': sim.url, 'argocd-application': 'App_Prod' }, { GITOPS_PROMOTE_ARGOCD_TOKEN: ARGOCD_TOKEN })).toThrow(/Input 'argocd-application' holds an invalid Application name/);
+  });
+
   it('warns when the source app is not Healthy, and says why a value maps to no commit', async () => {
     await sim.close();
     sim = await ArgoCdSimulator.start({
