@@ -7,7 +7,8 @@
  * `npm run bench -- --skip-25mib` leaves out the 25 MiB file (about a minute of the run);
  * `--skip-wait` leaves out wait-argocd-healthy against a poll loop (about three minutes of
  * simulated rollouts, which no machine can make faster); `--skip-promotion` leaves out
- * open-promotion-pr against a clone/yq/push/curl script (about half a minute).
+ * open-promotion-pr against a clone/yq/push/curl script (about half a minute) and the promotion body
+ * with its review sections against today's (about 15 s).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { measureHold, renderHold } from './measure-hold';
 import { measureInProcess } from './measure-in-process';
 import { measureLargeFiles } from './measure-large-files';
 import { measurePromotion, PROMOTION_DEFAULTS } from './measure-promotion';
+import { measureReview, renderReview } from './measure-review';
 import { measureWait, measureWaitTree } from './measure-wait';
 import { measureYq } from './measure-yq';
 import { YQ_PATH } from './methods/yq';
@@ -56,6 +58,8 @@ const WAIT_ROUNDS = 3;
 const WAIT_TREE_ROUNDS = 2;
 const SKIP_WAIT = '--skip-wait';
 const SKIP_PROMOTION = '--skip-promotion';
+/** Each round is two promotions created and rerun per method, about 4 s. */
+const REVIEW_ROUNDS = 3;
 /** The hold read with no history after the rollback, with its 200-commit trailer window full, and with 2,000 commits. */
 const HOLD_HISTORIES = [0, 200, 2000];
 const HOLD_ROUNDS = 15;
@@ -161,6 +165,7 @@ async function main(): Promise<number> {
     const promotion = await measurePromotion({ ...PROMOTION_DEFAULTS, progress });
     console.log(renderPromotion(promotion));
     if (promotion.problem) crashed = true;
+    console.log(renderReview(await measureReview({ rounds: REVIEW_ROUNDS, progress })));
   }
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
