@@ -24,7 +24,9 @@ export function valueChanges(planned: readonly FileEditResult[], requests: EditR
     });
     for (const change of file.changes) {
       const request = owner.get(change);
-      named.push(request ? { ...change, ...nameOf(request) } : { ...change });
+      // Fields in the order the `changes` output documents them: where, whose, from, to.
+      const { file: name, document, line, path, previous, value } = change;
+      named.push({ file: name, document, line, path, ...(request ? nameOf(request) : {}), previous, value });
     }
   }
   return named;

@@ -103,8 +103,8 @@ function singleMode(inputs: UpdateManifestInputs): Wanted {
   }
   if (!imageMode && !keyMode) {
     throw new InputError(
-      "Nothing to set: give 'image' with 'tag' and/or 'digest', or 'key' with 'value' (or several in 'images' / 'values').",
-      "Example: image: ghcr.io/acme/payments, tag: 1.4.2 — or key: image.tag, value: 1.4.2.",
+      "Nothing to set: give 'image' with 'tag' and/or 'digest', or 'key' with 'value'.",
+      "Example: image: ghcr.io/acme/payments, tag: 1.4.2 — or key: image.tag, value: 1.4.2 (several values: one per line in 'images' / 'values').",
     );
   }
   if (imageMode) {
