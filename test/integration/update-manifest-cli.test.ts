@@ -320,9 +320,9 @@ describe('gitops-promote CLI', () => {
     const outputs = parseOutputs(result.stdout);
     expect(outputs).toMatchObject({ changed: 'true', pushed: 'true', 'commit-sha': await sandbox.gitOk(['rev-parse', 'main'], env.bare) });
     expect(JSON.parse(outputs.changes ?? '')).toEqual([
+      { file: 'charts/payments/values.yaml', document: 0, line: 2, path: 'replicaCount', key: 'replicaCount', previous: '2', value: '3' },
       { file: 'charts/payments/values.yaml', document: 0, line: 5, path: 'image.tag', image: 'ghcr.io/acme/payments', previous: '1.9', value: '2.0' },
       { file: 'charts/payments/values.yaml', document: 0, line: 10, path: 'worker.image.tag', image: 'ghcr.io/acme/payments-worker', previous: '1.9.3', value: '2.0.1' },
-      { file: 'charts/payments/values.yaml', document: 0, line: 2, path: 'replicaCount', key: 'replicaCount', previous: '2', value: '3' },
     ]);
     expect(await sandbox.gitOk(['rev-list', '--count', `${env.initial}..main`], env.bare)).toBe('1');
     expect((await sandbox.git(['cat-file', 'blob', 'main:charts/payments/values.yaml'], env.bare)).stdout).toBe(

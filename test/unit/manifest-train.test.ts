@@ -106,6 +106,17 @@ describe('planFileEdits with several requests', () => {
     expect(error.message).toBe("values.yaml:4: 'image.tag' is set by two of the values given: ghcr.io/acme/worker and image.tag.");
   });
 
+  it('refuses two images that name one Kustomize entry (its name and its newName), and one image alone still edits it', async () => {
+    const selected = await files({ 'k.yaml': `images:\n  - name: ${API}\n    newName: ${WEB}\n    newTag: 1.0.0\n` });
+    const error = await failureOf(planFileEdits([image(API, '1.1.0'), image(WEB, '1.2.0')], selected));
+    expect(error.message).toBe(`k.yaml:4: 'images[0].newTag' is set by two of the values given: ${API} and ${WEB}.`);
+    const [planned] = await planFileEdits([image(WEB, '1.2.0'), { mode: 'key', path: parseKeyPath('images[0].name'), value: 'x' }], selected);
+    expect(planned?.changes.map((change) => [change.line, change.value])).toEqual([
+      [2, 'x'],
+      [4, '1.2.0'],
+    ]);
+  });
+
   it('plans each document once for all requests (the chunked path composes only documents that may match)', () => {
     const source = Array.from({ length: 6 }, (_, index) => deployment(`ghcr.io/acme/svc${index}`, '1')).join('---\n');
     let composed = 0;

@@ -1,7 +1,7 @@
 import { planByDocument } from './chunked-edit';
 import { requestList, requestName, type EditRequest, type EditRequests } from './edit-request';
 import type { ManifestChange, RequestEdits } from './edit-session';
-import { planImageEdits } from './image-edits';
+import { imageTargets, planImageTargets } from './image-edits';
 import { planKeyPathEdit } from './key-path-edits';
 import { requiredTexts } from './match-filter';
 import { composeYaml, type Compose } from './parsed-manifest';
@@ -57,29 +57,35 @@ export function editManifest(source: string, file: string, requests: EditRequest
     file,
     source,
     output: bom + applySplices(body, planned.splices, file),
-    changes: planned.changes,
+    // A train's changes are read in file order; one request's keep the order they always had.
+    changes: list.length > 1 ? inFileOrder(planned.changes) : planned.changes,
     matched: planned.matched,
     imagesSeen: imagesSeenOf(planned, list, () => planWholeFile(body, file, plan, compose).seen),
     byRequest: list.map((_, index) => planned.byRequest[index] ?? { matched: 0, changes: [] }),
   };
 }
 
-/** Plans every request in turn in the same session, each counted under its own index. */
+/**
+ * Plans every request in the same session, each counted under its own index: the images in one
+ * walk per document (looked up by name, so N images cost one walk), then each key path.
+ */
 function plannerFor(requests: readonly EditRequest[]): Planner {
   const labels = requests.map(requestName);
-  const planners = requests.map(plannerOf);
+  const images = imageTargets(requests.flatMap((request, owner) => (request.mode === 'image' ? [{ target: request.image, owner }] : [])));
+  const keys = requests.flatMap((request, owner) => (request.mode === 'key' ? [{ request, owner }] : []));
   return (session, seen) => {
     session.labels = labels;
-    planners.forEach((plan, index) => {
-      session.owner = index;
-      plan(session, seen);
-    });
+    if (images.size > 0) planImageTargets(session, images, seen);
+    for (const { request, owner } of keys) {
+      session.owner = owner;
+      planKeyPathEdit(session, request.path, request.value);
+    }
   };
 }
 
-function plannerOf(request: EditRequest): Planner {
-  if (request.mode === 'image') return (session, seen) => planImageEdits(session, request.image, seen);
-  return (session) => planKeyPathEdit(session, request.path, request.value);
+/** Changes by document and line (a stable sort: two at one line keep their planned order). */
+function inFileOrder(changes: readonly ManifestChange[]): ManifestChange[] {
+  return [...changes].sort((a, b) => a.document - b.document || a.line - b.line);
 }
 
 function imagesSeenOf(planned: PlannedEdit, requests: readonly EditRequest[], seenInWholeFile: () => Set<string>): () => ReadonlySet<string> {

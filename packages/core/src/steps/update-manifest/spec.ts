@@ -75,7 +75,7 @@ export const updateManifestSpec = {
     {
       name: 'changes',
       description:
-        'JSON array of every change, naming its value: `{file, document, line, path, image, previous, value}` (or `key` instead of `image`), file by file and, within a file, value by value in the order given; `previous` null = key added, `value` null = key removed. With `images`/`values`, a row per value per place.',
+        'JSON array of every change, naming its value: `{file, document, line, path, image, previous, value}` (or `key` instead of `image`), in file order; `previous` null = key added, `value` null = key removed. With `images`/`values`, a row per value per place.',
     },
     { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
     { name: 'pushed', description: '`true` if the commit was pushed.' },
