@@ -257,6 +257,7 @@ describe('update-manifest inputs: images and values (several values in one run)'
     [{ values: 'parameters[name=x=1' }, `Input 'values' line 1 has no '=' after its key path: "parameters[name=x=1".`],
     [{ values: 'a..b=1' }, `Input 'values' line 1: not a valid key path: "a..b" (empty key at position 3).`],
     [{ values: 'a=' }, "Input 'values' line 1 gives a no value."],
+    [{ values: 'a=1\nb=x\ry' }, "Input 'values' line 2 holds a carriage return or NUL."],
   ])('refuses %o', (given, message) => {
     expect(errorOf(given).message).toBe(message);
   });

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitRepository, type CommitInfo } from '../../../packages/core/src/git/git-repository';
 import { parseKeyPath } from '../../../packages/core/src/manifest/key-path';
 import { rollbackMarks } from '../../../packages/core/src/promotion/history';
-import { readHold } from '../../../packages/core/src/promotion/hold';
+import { formatHolds, HOLD_FILE, readHold, refuseRolledBackAll, retireHolds, RolledBackValueError, type HoldRecord } from '../../../packages/core/src/promotion/hold';
+import { failureOf } from '../../support/errors';
 import { readTrailers, valuesOfCommit, withTrailers, writtenBy } from '../../../packages/core/src/promotion/trailers';
 import { createGitRemote, type GitRemote } from '../../support/git-remote';
 import { useHermeticGitEnv } from '../../support/hermetic-git-env';
@@ -100,5 +101,23 @@ describe('rollback marks in both forms', () => {
     const hold = await readHold({ repo, remote: 'origin', branch: undefined, rev: await repo.head(), files: ['prod/k.yaml'], target: { mode: 'image', name: API }, info: () => undefined });
     expect(hold.find('1.1.0')?.mark?.reason).toBe('smoke tests failed');
     expect(hold.find('0.9')).toBeUndefined();
+  });
+
+  it('a train is held value by value with one read of the hold, and allow-rolled-back retires the records of each of its values', async () => {
+    const work = await remote.clone('work');
+    const record = (image: string, value: string): HoldRecord => ({ id: `${image}-${value}`, image, files: ['prod/k.yaml'], value, to: '0.9', reason: `bad ${value}`, at: new Date(0).toISOString() });
+    const records = [record(API, '1.2.0'), record(WEB, '2.2.0'), record('ghcr.io/acme/job', '3.0')];
+    await remote.commit(work, { [HOLD_FILE]: formatHolds(records) }, 'rollbacks');
+    const repo = await GitRepository.open(work, {}, (text) => text);
+    const request = { repo, remote: 'origin', branch: undefined, rev: await repo.head(), files: ['prod/k.yaml'], info: () => undefined };
+    const wanted = [
+      { target: { mode: 'image' as const, name: API }, value: '1.3.0' },
+      { target: { mode: 'image' as const, name: WEB }, value: '2.2.0' },
+    ];
+    const error = await failureOf(refuseRolledBackAll(request, wanted, false), RolledBackValueError);
+    expect(error.message).toMatch(/^ghcr\.io\/acme\/web 2\.2\.0 was rolled back in [0-9a-f]{12} \("rollbacks"\), reason: bad 2\.2\.0; it is not set again\.$/);
+    await refuseRolledBackAll(request, wanted, true);
+    const retire = await retireHolds(repo, [{ target: { mode: 'image', name: API }, value: '1.2.0' }, ...wanted], ['prod/k.yaml']);
+    expect(retire(records).map((entry) => entry.id)).toEqual(['ghcr.io/acme/job-3.0']);
   });
 });

@@ -16,6 +16,12 @@ function entries(input: string): Array<{ line: number; text: string }> {
     .filter((entry) => entry.text !== '');
 }
 
+/** An entry goes into one line of a commit message and a trailer: a lone CR or NUL is refused. */
+function oneLine(entry: { line: number; text: string }, inputName: string): { line: number; text: string } {
+  if (/[\r\u0000]/.test(entry.text)) throw new InputError(`Input '${inputName}' line ${entry.line} holds a carriage return or NUL.`, 'Give one entry per line, without control characters.');
+  return entry;
+}
+
 const IMAGE_FORMS = "Write one image per line as name=tag, name@sha256:<digest> or name=tag@sha256:<digest>, e.g. 'ghcr.io/acme/api=1.4.2'.";
 
 /**
@@ -25,7 +31,7 @@ const IMAGE_FORMS = "Write one image per line as name=tag, name@sha256:<digest> 
 export function parseImageList(input: string, inputName = 'images'): EditRequest[] {
   const requests: EditRequest[] = [];
   const seen = new Map<string, number>();
-  for (const { line, text } of entries(input)) {
+  for (const { line, text } of entries(input).map((entry) => oneLine(entry, inputName))) {
     const where = `Input '${inputName}' line ${line}`;
     const eq = text.indexOf('=');
     const at = text.indexOf('@');
@@ -56,7 +62,7 @@ export function parseImageList(input: string, inputName = 'images'): EditRequest
 export function parseValueList(input: string, inputName = 'values'): EditRequest[] {
   const requests: EditRequest[] = [];
   const seen = new Map<string, number>();
-  for (const { line, text } of entries(input)) {
+  for (const { line, text } of entries(input).map((entry) => oneLine(entry, inputName))) {
     const where = `Input '${inputName}' line ${line}`;
     const split = keyValueSplit(text);
     if (split < 0) throw new InputError(`${where} has no '=' after its key path: ${quoteForMessage(text)}.`, "Write one key=value per line, e.g. 'image.tag=1.4.2' or 'spec.source.helm.parameters[name=image.tag].value=1.4.2'.");
