@@ -16,6 +16,7 @@ import { compareValues, readImages, readKeys } from '../../packages/core/src/man
 import { valueChanges } from '../../packages/core/src/manifest/value-changes';
 import { ManifestEditError } from '../../packages/core/src/manifest/errors';
 import { composeYaml, type Compose } from '../../packages/core/src/manifest/parsed-manifest';
+import { chunkFilter, MANY_TEXTS, positionsOfAny } from '../../packages/core/src/manifest/match-filter';
 import { valueRecords } from '../../packages/core/src/promotion/plan';
 import { changeTable } from '../../packages/core/src/steps/change-table';
 import type { SelectedFile } from '../../packages/core/src/files/repo-files';
@@ -128,6 +129,40 @@ describe('planFileEdits with several requests', () => {
     const result = editManifest(source, 'all.yaml', requests, { compose });
     expect(result.byRequest.map((edits) => edits.matched)).toEqual([1, 1]);
     expect(composed).toBe(2);
+  });
+});
+
+describe('the chunk filter for many texts', () => {
+  it('finds exactly the chunks that hold any of the texts (or an escape), as one indexOf per text does', () => {
+    // A seeded generator: the same cases every run.
+    let seed = 7;
+    const random = (below: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % below;
+    };
+    const alphabet = 'ab-0\n:';
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 40 + random(400) }, () => alphabet[random(alphabet.length)]).join('');
+      const texts = Array.from({ length: MANY_TEXTS + 1 + random(10) }, () => Array.from({ length: 1 + random(5) }, () => alphabet[random(4)]).join(''));
+      const bounds = [0];
+      while ((bounds[bounds.length - 1] ?? 0) < text.length) bounds.push(Math.min(text.length, (bounds[bounds.length - 1] ?? 0) + 1 + random(30)));
+      const filter = chunkFilter(text, texts);
+      for (let index = 1; index < bounds.length; index++) {
+        const [start, end] = [bounds[index - 1] ?? 0, bounds[index] ?? 0];
+        const chunk = text.slice(start, end);
+        expect(filter(start, end), `${JSON.stringify(chunk)} ${JSON.stringify(texts)}`).toBe(texts.some((search) => chunk.includes(search)));
+      }
+    }
+  });
+
+  it('positionsOfAny lists every occurrence of each text, overlapping ones included, by position', () => {
+    expect(positionsOfAny('aaab-ab', ['aa', 'ab', 'b-a', 'zz', ''])).toEqual([
+      { at: 0, length: 2 },
+      { at: 1, length: 2 },
+      { at: 2, length: 2 },
+      { at: 3, length: 3 },
+      { at: 5, length: 2 },
+    ]);
   });
 });
 
