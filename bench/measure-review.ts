@@ -137,7 +137,7 @@ export function renderReview(rounds: readonly ReviewSample[][]): string {
     ]),
   );
   return [
-    '## 8. The promotion body with its review sections vs today\'s',
+    '## 9. The promotion body with its review sections vs today\'s',
     '',
     `Median of ${rounds.length} rounds, in process: a promotion created, then run again unchanged, against the GitHub fake (nock), the Argo CD simulator and real git; "all four sections" adds \`argocd-server\`, \`argocd-application\`, \`source-application\` and \`source-repository\` (5 commits between the tags). Targets: at most 2 more Argo CD requests per target app and 1 per source app, at most 2 more forge requests for the changelog, and no write on the unchanged rerun.`,
     '',

@@ -8,7 +8,8 @@
  * `--skip-wait` leaves out wait-argocd-healthy against a poll loop (about three minutes of
  * simulated rollouts, which no machine can make faster); `--skip-promotion` leaves out
  * open-promotion-pr against a clone/yq/push/curl script (about half a minute) and the promotion body
- * with its review sections against today's (about 15 s).
+ * with its review sections against today's (about 15 s); `--train-singles` adds 100 single
+ * update-manifest runs with push beside the one run that sets 100 images (minutes).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { measureLargeFiles } from './measure-large-files';
 import { measurePromotion, PROMOTION_DEFAULTS } from './measure-promotion';
 import { measureReview, renderReview } from './measure-review';
 import { measureWait, measureWaitTree } from './measure-wait';
+import { measureTrain, renderTrain, TRAIN_SINGLES } from './measure-train';
 import { measureYq } from './measure-yq';
 import { YQ_PATH } from './methods/yq';
 import { renderColdStart } from './report-cold-start';
@@ -63,6 +65,9 @@ const REVIEW_ROUNDS = 3;
 /** The hold read with no history after the rollback, with its 200-commit trailer window full, and with 2,000 commits. */
 const HOLD_HISTORIES = [0, 200, 2000];
 const HOLD_ROUNDS = 15;
+/** 100 images in 100 files (issue 23's figure), in one run, beside one image and (with --train-singles) 100 runs. */
+const TRAIN_VALUES = 100;
+const TRAIN_ROUNDS = 3;
 
 const progress = (message: string): void => {
   // Progress goes to stderr so stdout stays pure Markdown that can be pasted as is.
@@ -157,6 +162,10 @@ async function main(): Promise<number> {
 
   const hold = await measureHold({ histories: HOLD_HISTORIES, rounds: HOLD_ROUNDS, progress });
   console.log(renderHold(hold, HOLD_ROUNDS));
+
+  const train = await measureTrain({ values: TRAIN_VALUES, rounds: TRAIN_ROUNDS, singles: process.argv.includes(TRAIN_SINGLES), progress });
+  console.log(renderTrain(train));
+  if (train.problem) crashed = true;
 
   // Last: it loads nock, which then intercepts this process's HTTP.
   if (process.argv.includes(SKIP_PROMOTION)) {

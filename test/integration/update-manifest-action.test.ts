@@ -333,6 +333,7 @@ describe('update-manifest action bundle', () => {
       changed: 'false',
       'changed-files': '[]',
       'previous-values': '[]',
+      changes: '[]',
       'commit-sha': env.initial,
       pushed: 'false',
       'commits-verified': '',

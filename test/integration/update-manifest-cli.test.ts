@@ -96,6 +96,7 @@ describe('gitops-promote CLI', () => {
       'previous-values': JSON.stringify([
         { file: 'charts/payments/values.yaml', document: 0, path: 'image.tag', line: 5, previous: '1.9', value: '1.10' },
       ]),
+      changes: JSON.stringify([{ file: 'charts/payments/values.yaml', document: 0, line: 5, path: 'image.tag', key: 'image.tag', previous: '1.9', value: '1.10' }]),
       'commit-sha': tip,
       pushed: 'true',
       'commits-verified': '',
@@ -310,5 +311,38 @@ describe('gitops-promote CLI', () => {
     expect(result.stdout).toMatch(/^rollback: rolled-back-from=1\.5\.0\nrollback: rolled-back-to=1\.4\.2$/m);
     expect(result.stderr).toMatch(/ghcr\.io\/acme\/payments 1\.5\.0 was rolled back in [0-9a-f]{12} .*reason: 1\.5\.0 fails its health checks; it is not set again\./);
     expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+  it('sets a train of two images and a key in one commit through the bundle: --images and --values, the changes output and a Set trailer per value', async () => {
+    const env = await setUp();
+    const images = 'ghcr.io/acme/payments=2.0\nghcr.io/acme/payments-worker=2.0.1';
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--images', images, '--values', 'replicaCount=3', ...IDENTITY], env.checkout, { GITOPS_PROMOTE_TOKEN: TOKEN });
+    expect(result.exitCode, show(result)).toBe(0);
+    const outputs = parseOutputs(result.stdout);
+    expect(outputs).toMatchObject({ changed: 'true', pushed: 'true', 'commit-sha': await sandbox.gitOk(['rev-parse', 'main'], env.bare) });
+    expect(JSON.parse(outputs.changes ?? '')).toEqual([
+      { file: 'charts/payments/values.yaml', document: 0, line: 2, path: 'replicaCount', key: 'replicaCount', previous: '2', value: '3' },
+      { file: 'charts/payments/values.yaml', document: 0, line: 5, path: 'image.tag', image: 'ghcr.io/acme/payments', previous: '1.9', value: '2.0' },
+      { file: 'charts/payments/values.yaml', document: 0, line: 10, path: 'worker.image.tag', image: 'ghcr.io/acme/payments-worker', previous: '1.9.3', value: '2.0.1' },
+    ]);
+    expect(await sandbox.gitOk(['rev-list', '--count', `${env.initial}..main`], env.bare)).toBe('1');
+    expect((await sandbox.git(['cat-file', 'blob', 'main:charts/payments/values.yaml'], env.bare)).stdout).toBe(
+      VALUES.replace('replicaCount: 2', 'replicaCount: 3').replace('tag: "1.9"', 'tag: "2.0"').replace('tag: 1.9.3', 'tag: 2.0.1'),
+    );
+    expect(await sandbox.gitOk(['log', '-1', '--format=%s', 'main'], env.bare)).toBe('chore(deploy): set ghcr.io/acme/payments to 2.0, ghcr.io/acme/payments-worker to 2.0.1, replicaCount to 3');
+    expect((await sandbox.gitOk(['log', '-1', '--format=%(trailers:key=Gitops-Promote-Set,valueonly)', 'main'], env.bare)).split('\n')).toEqual([
+      '{"image":"ghcr.io/acme/payments","value":"2.0","previous":["1.9"]}',
+      '{"image":"ghcr.io/acme/payments-worker","value":"2.0.1","previous":["1.9.3"]}',
+      '{"key":"replicaCount","value":"3","previous":["2"]}',
+    ]);
+  });
+
+  it('a train entry that matches nothing fails naming it, exit 1, and pushes nothing', async () => {
+    const env = await setUp();
+    const result = await cli(['update-manifest', '--files', 'charts/payments/values.yaml', '--images', 'ghcr.io/acme/payments=2.0\nghcr.io/acme/nope=1', '--no-push', ...IDENTITY], env.checkout);
+    expect(result.exitCode, show(result)).toBe(1);
+    expect(result.stderr).toContain('Image ghcr.io/acme/nope is not referenced in 1 file (charts/payments/values.yaml).');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(await sandbox.gitOk(['status', '--porcelain'], env.checkout)).toBe('');
+    expect(await sandbox.gitOk(['rev-parse', 'HEAD'], env.checkout)).toBe(env.initial);
   });
 });

@@ -77,6 +77,9 @@ describe('update-manifest bundle under GitLab CI', () => {
       PREVIOUS_VALUES: JSON.stringify([
         { file: 'envs/dev/kustomization.yaml', document: 0, path: 'images[0].newTag', line: 5, previous: '1.4.1', value: '1.4.2' },
       ]),
+      CHANGES: JSON.stringify([
+        { file: 'envs/dev/kustomization.yaml', document: 0, line: 5, path: 'images[0].newTag', image: 'registry.gitlab.example/acme/payments', previous: '1.4.1', value: '1.4.2' },
+      ]),
       COMMIT_SHA: head,
       PUSHED: 'true',
       COMMITS_VERIFIED: '',

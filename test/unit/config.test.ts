@@ -216,3 +216,49 @@ describe('author identity', () => {
     });
   });
 });
+
+describe('update-manifest inputs: images and values (several values in one run)', () => {
+  const D = `sha256:${'d'.repeat(64)}`;
+  it('reads name=tag, name@digest and name=tag@digest per line, then key=value lines, in order', () => {
+    const config = validateUpdateManifestInputs(
+      inputs({
+        images: `ghcr.io/acme/api=1.5.0\n\n  ghcr.io/acme/web@${D}\nlocalhost:5000/acme/job=2.0@${D}\n`,
+        values: 'image.tag=1.5.0\nspec.source.helm.parameters[name=image.tag].value=a=b\nmetadata.annotations["x.io/a=b"] = v 1',
+      }),
+    );
+    expect(config.requests).toEqual([
+      { mode: 'image', image: { name: 'ghcr.io/acme/api', tag: '1.5.0' } },
+      { mode: 'image', image: { name: 'ghcr.io/acme/web', digest: D } },
+      { mode: 'image', image: { name: 'localhost:5000/acme/job', tag: '2.0', digest: D } },
+      { mode: 'key', path: ['image', 'tag'], value: '1.5.0' },
+      { mode: 'key', path: ['spec', 'source', 'helm', 'parameters', { key: 'name', equals: 'image.tag' }, 'value'], value: 'a=b' },
+      { mode: 'key', path: ['metadata', 'annotations', 'x.io/a=b'], value: 'v 1' },
+    ]);
+    expect(config.request).toEqual(config.requests[0]);
+    expect(config.commitMessage).toBe('chore(deploy): set 3 images and 3 keys');
+  });
+
+  it('names up to three values in the subject', () => {
+    const config = validateUpdateManifestInputs(inputs({ images: 'a=1\nb=2', values: 'c.d=3' }));
+    expect(config.commitMessage).toBe('chore(deploy): set a to 1, b to 2, c.d to 3');
+    expect(validateUpdateManifestInputs(inputs({ images: 'a=1', values: 'x=1\ny=2\nz=3' })).commitMessage).toBe('chore(deploy): set 1 image and 3 keys');
+  });
+
+  it.each([
+    [{ images: 'app=1', image: 'app', tag: '1' }, "Inputs 'image', 'tag' and the lists 'images'/'values' were both given."],
+    [{ values: 'a=1', key: 'b', value: '2' }, "Inputs 'key', 'value' and the lists 'images'/'values' were both given."],
+    [{ images: 'app=1\nother=2\napp=3' }, "Input 'images' line 3 lists app again (first on line 1)."],
+    [{ values: 'a.b=1\na["b"]=2' }, "Input 'values' line 2 lists a.b again (first on line 1)."],
+    [{ images: 'ghcr.io/acme/app:1.0' }, `Input 'images' line 1 gives no tag or digest: "ghcr.io/acme/app:1.0".`],
+    [{ images: 'App=1' }, `Input 'images' line 1: "App" is not a valid image name.`],
+    [{ images: 'app=1.0@sha256:12' }, `Input 'images' line 1: "sha256:12" is not a valid OCI digest.`],
+    [{ images: 'app=-x' }, `Input 'images' line 1: "-x" is not a valid OCI tag.`],
+    [{ values: 'image.tag' }, `Input 'values' line 1 has no '=' after its key path: "image.tag".`],
+    [{ values: 'parameters[name=x=1' }, `Input 'values' line 1 has no '=' after its key path: "parameters[name=x=1".`],
+    [{ values: 'a..b=1' }, `Input 'values' line 1: not a valid key path: "a..b" (empty key at position 3).`],
+    [{ values: 'a=' }, "Input 'values' line 1 gives a no value."],
+    [{ values: 'a=1\nb=x\ry' }, "Input 'values' line 2 holds a carriage return or NUL."],
+  ])('refuses %o', (given, message) => {
+    expect(errorOf(given).message).toBe(message);
+  });
+});

@@ -12,6 +12,16 @@ export interface ImageTarget {
   digest?: string;
 }
 
+/** Image requests planned together: by exact name, each with the index of its request (EditSession.owner). */
+export type ImageTargets = ReadonlyMap<string, ReadonlyArray<{ target: ImageTarget; owner: number }>>;
+
+/** The lookup for several image requests (several entries under one name make a conflict, reported when both reach a place). */
+export function imageTargets(entries: ReadonlyArray<{ target: ImageTarget; owner: number }>): ImageTargets {
+  const targets = new Map<string, Array<{ target: ImageTarget; owner: number }>>();
+  for (const entry of entries) targets.set(entry.target.name, [...(targets.get(entry.target.name) ?? []), entry]);
+  return targets;
+}
+
 /**
  * Finds every place `target.name` is referenced and plans the edit:
  * - `image: name[:tag][@digest]` strings (containers, initContainers, ephemeralContainers of any
@@ -22,25 +32,33 @@ export interface ImageTarget {
  * Setting a tag drops a stale digest; a digest alone replaces both in strings.
  */
 export function planImageEdits(session: EditSession, target: ImageTarget, seen: Set<string>): void {
+  planImageTargets(session, imageTargets([{ target, owner: session.owner }]), seen);
+}
+
+/**
+ * The same for many images in one walk of each document: each reference is looked up by name, so
+ * a train of N images costs one walk, not N. Each edit is made under its request's owner index.
+ */
+export function planImageTargets(session: EditSession, targets: ImageTargets, seen: Set<string>): void {
   session.manifest.documents.forEach((document, docIndex) => {
     walkCollections(document, {
       map(map, path) {
         for (const pair of pairsNamed(map, 'image')) {
           const node = session.resolve(document, pair.value);
           if (isScalar(node) && typeof node.value === 'string' && node.value !== '') {
-            editReferenceString(session, docIndex, [...path, 'image'], node, target, seen, false);
+            editReferenceString(session, docIndex, [...path, 'image'], node, targets, seen, false);
           }
         }
-        editHelmImageMap(session, document, docIndex, map, path, target, seen);
+        editHelmImageMap(session, document, docIndex, map, path, targets, seen);
         for (const pair of pairsNamed(map, 'images')) {
           const list = session.resolve(document, pair.value);
           if (isSeq(list)) {
             list.items.forEach((item, index) => {
               const entry = session.resolve(document, item);
               const entryPath = [...path, 'images', index];
-              if (isMap(entry)) editKustomizeImage(session, document, docIndex, entry, entryPath, target, seen);
+              if (isMap(entry)) editKustomizeImage(session, document, docIndex, entry, entryPath, targets, seen);
               else if (isScalar(entry) && typeof entry.value === 'string') {
-                editReferenceString(session, docIndex, entryPath, entry, target, seen, true);
+                editReferenceString(session, docIndex, entryPath, entry, targets, seen, true);
               }
             });
           }
@@ -48,6 +66,27 @@ export function planImageEdits(session: EditSession, target: ImageTarget, seen: 
       },
     });
   });
+}
+
+/**
+ * The requests a place written under `names` answers to (a place may be named twice: `old=new`,
+ * `name`/`newName`, `registry/repository`/`repository`), each once; the edit is planned for each
+ * under its owner, so two requests reaching one place are refused by the session.
+ */
+function matching(targets: ImageTargets, names: ReadonlyArray<string | undefined>): Array<{ target: ImageTarget; owner: number }> {
+  const found: Array<{ target: ImageTarget; owner: number }> = [];
+  for (const name of new Set(names)) {
+    if (name === undefined) continue;
+    for (const entry of targets.get(name) ?? []) if (!found.includes(entry)) found.push(entry);
+  }
+  return found;
+}
+
+function each(session: EditSession, entries: ReadonlyArray<{ target: ImageTarget; owner: number }>, edit: (target: ImageTarget) => void): void {
+  for (const { target, owner } of entries) {
+    session.owner = owner;
+    edit(target);
+  }
 }
 
 function withNewVersion(ref: ImageReference, target: ImageTarget): ImageReference {
@@ -66,7 +105,7 @@ function editReferenceString(
   docIndex: number,
   path: readonly PathSegment[],
   node: Scalar,
-  target: ImageTarget,
+  targets: ImageTargets,
   seen: Set<string>,
   renames: boolean,
 ): void {
@@ -76,9 +115,8 @@ function editReferenceString(
   const ref = parseImageReference(text.slice(eq + 1));
   seen.add(ref.name);
   if (original !== undefined) seen.add(original);
-  if (ref.name !== target.name && original !== target.name) return;
   const prefix = original !== undefined ? `${original}=` : '';
-  session.setScalar(docIndex, path, node, prefix + formatImageReference(withNewVersion(ref, target)));
+  each(session, matching(targets, [ref.name, original]), (target) => session.setScalar(docIndex, path, node, prefix + formatImageReference(withNewVersion(ref, target))));
 }
 
 function scalarValue(document: Document.Parsed, session: EditSession, map: YAMLMap, key: string): Scalar | undefined {
@@ -109,7 +147,7 @@ function editKustomizeImage(
   docIndex: number,
   entry: YAMLMap,
   path: readonly PathSegment[],
-  target: ImageTarget,
+  targets: ImageTargets,
   seen: Set<string>,
 ): void {
   const name = scalarValue(document, session, entry, 'name');
@@ -117,7 +155,10 @@ function editKustomizeImage(
   const newName = scalarValue(document, session, entry, 'newName');
   seen.add(scalarText(name));
   if (newName) seen.add(scalarText(newName));
-  if (scalarText(name) !== target.name && (!newName || scalarText(newName) !== target.name)) return;
+  each(session, matching(targets, [scalarText(name), newName ? scalarText(newName) : undefined]), (target) => editKustomizeEntry(session, document, docIndex, entry, path, target));
+}
+
+function editKustomizeEntry(session: EditSession, document: Document.Parsed, docIndex: number, entry: YAMLMap, path: readonly PathSegment[], target: ImageTarget): void {
   if (target.tag !== undefined) setOrInsert(session, document, docIndex, entry, path, 'newTag', target.tag);
   if (target.digest !== undefined) {
     setOrInsert(session, document, docIndex, entry, path, 'digest', target.digest);
@@ -134,7 +175,7 @@ function editHelmImageMap(
   docIndex: number,
   map: YAMLMap,
   path: readonly PathSegment[],
-  target: ImageTarget,
+  targets: ImageTargets,
   seen: Set<string>,
 ): void {
   const repository = scalarValue(document, session, map, 'repository');
@@ -147,7 +188,10 @@ function editHelmImageMap(
   const repo = scalarText(repository);
   const full = registry && scalarText(registry) !== '' ? `${scalarText(registry)}/${repo}` : repo;
   seen.add(full);
-  if (full !== target.name && repo !== target.name) return;
+  each(session, matching(targets, [full, repo]), (target) => editHelmEntry(session, document, docIndex, map, path, target));
+}
+
+function editHelmEntry(session: EditSession, document: Document.Parsed, docIndex: number, map: YAMLMap, path: readonly PathSegment[], target: ImageTarget): void {
   if (target.tag !== undefined) setOrInsert(session, document, docIndex, map, path, 'tag', target.tag);
   if (target.digest !== undefined) {
     setOrInsert(session, document, docIndex, map, path, 'digest', target.digest);

@@ -5,7 +5,7 @@ import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import type { ReadTarget } from '../manifest/manifest-reader';
-import type { GitRepository } from '../git/git-repository';
+import type { CommitInfo, GitRepository } from '../git/git-repository';
 import { HISTORY_COMMITS, rollbackMarks, type HistoryRequest, type RollbackMark } from './history';
 import type { FileWrite } from './publisher';
 
@@ -131,13 +131,34 @@ async function rootPaths(repo: GitRepository, files: readonly string[]): Promise
  * window, so the cost does not grow with the history) for rollbacks recorded before the file.
  */
 export async function readHold(request: HistoryRequest): Promise<Hold> {
-  const { repo, target } = request;
+  return holdOf(request.repo, await readHoldSources(request), request.target);
+}
+
+/** What the hold is read from, for any number of targets in the same files at one revision. */
+export interface HoldSources {
+  /** Every record of HOLD_FILE at the revision. */
+  records: HoldRecord[];
+  /** The files, relative to the repository root. */
+  files: string[];
+  /** The trailer window: the last HISTORY_COMMITS commits that touched the files. */
+  commits: CommitInfo[];
+}
+
+/** One read of HOLD_FILE and of the trailer window, however many targets are then asked about. */
+export async function readHoldSources(request: Omit<HistoryRequest, 'target'>): Promise<HoldSources> {
+  const { repo } = request;
   const files = await rootPaths(repo, request.files);
   const text = await repo.rootFileAt(request.rev, HOLD_FILE);
-  const key = holdKey(target);
-  const records = (text === undefined ? [] : parseHolds(text)).filter((record) => protects(record, key, files));
+  const records = text === undefined ? [] : parseHolds(text);
   await deepenWindow(request);
-  const trailerMarks = await legacyMarks(repo, [...rollbackMarks(await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS), target).values()]);
+  return { records, files, commits: await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS) };
+}
+
+/** The hold of one target, from sources read once. */
+export async function holdOf(repo: GitRepository, sources: HoldSources, target: ReadTarget): Promise<Hold> {
+  const key = holdKey(target);
+  const records = sources.records.filter((record) => protects(record, key, sources.files));
+  const trailerMarks = await legacyMarks(repo, [...rollbackMarks(sources.commits, target).values()]);
   return {
     records,
     trailerMarks,
@@ -161,7 +182,7 @@ async function legacyMarks(repo: GitRepository, marks: readonly RollbackMark[]):
 }
 
 /** A shallow clone is deepened once so the trailer window (the branch's last HISTORY_COMMITS commits) is there. */
-async function deepenWindow(request: HistoryRequest): Promise<void> {
+async function deepenWindow(request: Omit<HistoryRequest, 'target'>): Promise<void> {
   const { repo } = request;
   if (request.branch === undefined || !(await repo.isShallow())) return;
   const have = await repo.countCommits(request.rev);
@@ -176,10 +197,30 @@ async function deepenWindow(request: HistoryRequest): Promise<void> {
  * record in the commit that sets the value: see retireHold).
  */
 export async function refuseRolledBack(request: HistoryRequest, value: string, allow: boolean): Promise<void> {
-  if (allow) return;
-  const found = (await readHold(request)).find(value);
-  if (!found) return;
-  const what = request.target.mode === 'image' ? request.target.name : formatKeyPath(request.target.path);
+  await refuseRolledBackAll(request, [{ target: request.target, value }], allow);
+}
+
+/** One value a run sets, as the hold is asked about it. */
+export interface WantedValue {
+  target: ReadTarget;
+  value: string;
+}
+
+/**
+ * The hold applied to every value of a train, reading the hold file and the trailer window once:
+ * the first held value is refused, named as for a single value.
+ */
+export async function refuseRolledBackAll(request: Omit<HistoryRequest, 'target'>, wanted: readonly WantedValue[], allow: boolean): Promise<void> {
+  if (allow || wanted.length === 0) return;
+  const sources = await readHoldSources(request);
+  for (const { target, value } of wanted) {
+    const found = (await holdOf(request.repo, sources, target)).find(value);
+    if (found) await refuse(request, target, value, found);
+  }
+}
+
+async function refuse(request: Omit<HistoryRequest, 'target'>, target: ReadTarget, value: string, found: { record?: HoldRecord; mark?: RollbackMark }): Promise<never> {
+  const what = target.mode === 'image' ? target.name : formatKeyPath(target.path);
   const { record, mark } = found;
   // Only on refusal: the commit that wrote the record, so the message names it as before.
   const commit = record ? await request.repo.commitChanging(request.rev, HOLD_FILE, record.id) : mark?.commit;
@@ -227,9 +268,14 @@ export function addHold(record: HoldRecord): (records: HoldRecord[]) => HoldReco
 
 /** allow-rolled-back: the records holding `value` for this target and files are retired. */
 export async function retireHold(repo: GitRepository, target: ReadTarget, files: readonly string[], value: string): Promise<(records: HoldRecord[]) => HoldRecord[]> {
-  const key = holdKey(target);
+  return retireHolds(repo, [{ target, value }], files);
+}
+
+/** allow-rolled-back for a train: the records holding any of the values, in these files, are retired. */
+export async function retireHolds(repo: GitRepository, wanted: readonly WantedValue[], files: readonly string[]): Promise<(records: HoldRecord[]) => HoldRecord[]> {
   const roots = await rootPaths(repo, files);
-  return (records) => records.filter((record) => !(protects(record, key, roots) && sameVersion(record.value, value, target)));
+  const keyed = wanted.map(({ target, value }) => ({ target, value, key: holdKey(target) }));
+  return (records) => records.filter((record) => !keyed.some(({ target, value, key }) => protects(record, key, roots) && sameVersion(record.value, value, target)));
 }
 
 /** The record for a rollback of `target` in `files` from `value`, decided on commit `rev`. */

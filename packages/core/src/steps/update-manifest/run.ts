@@ -3,13 +3,14 @@ import { planFileEdits, type PlannedFile } from '../../manifest/file-edits';
 import type { FileEditResult, ManifestChange } from '../../manifest/manifest-editor';
 import type { GitRepository } from '../../git/git-repository';
 import { readTargetOf } from '../../manifest/manifest-reader';
+import { requestValue, valueChanges, type ValueChange } from '../../manifest/value-changes';
 import type { Platform } from '../../platform/platform';
 import { selectFiles } from '../../files/repo-files';
 import { removeStaleTempFiles, writeFileAtomically } from '../../files/write-file';
 import { signedCommitterFor } from '../../promotion/api-commits';
 import { requireRemoteBranch } from '../../promotion/branch-target';
 import { targetBranch } from '../../promotion/checkout';
-import { refuseRolledBack, retireHold, type HoldRecord } from '../../promotion/hold';
+import { refuseRolledBackAll, retireHolds, type HoldRecord } from '../../promotion/hold';
 import { manifestsOf, planAt, withHold } from '../../promotion/plan';
 import { changedOnly, commitLocally, publish } from '../../promotion/publisher';
 import { defaultStepContext, type StepContext } from '../step-context';
@@ -21,6 +22,8 @@ export interface UpdateManifestResult {
   changed: boolean;
   changedFiles: string[];
   changes: ManifestChange[];
+  /** The same changes, each naming its value (image or key): the `changes` output and the summary's table. */
+  named: ValueChange[];
   commitSha: string;
   pushed: boolean;
   /** With sign-commits, when a commit was made: what the forge says of its signature. */
@@ -50,7 +53,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
     const files = await selectFiles(config.path, config.files);
     // Once per run: temp files a killed writer left next to the manifests.
     await removeStaleTempFiles(files.map((file) => path.dirname(file.absolute)));
-    const planned = await planFileEdits(config.request, files);
+    const planned = await planFileEdits(config.requests, files);
     logChanges(platform, planned);
     return planned;
   });
@@ -59,6 +62,7 @@ export async function runUpdateManifest(config: UpdateManifestConfig, platform: 
     changed: changed.length > 0,
     changedFiles: changed.map((r) => r.file),
     changes: results.flatMap((r) => r.changes),
+    named: valueChanges(results, config.requests),
     commitSha: '',
     pushed: false,
   };
@@ -108,11 +112,12 @@ async function prepareCommit(config: UpdateManifestConfig, platform: Platform, p
   const tip = branch !== undefined ? await requireRemoteBranch(repo, config.remote, branch, config.createBranch, (message) => platform.info(message)) : undefined;
   const rev = tip ?? (await repo.resolve('HEAD').catch(() => undefined));
   const files = planned.map((file) => file.file);
-  const target = readTargetOf(config.request);
+  // Each value is held on its own: one read of the hold file and the trailer window for all.
+  const wanted = config.requests.map((request) => ({ target: readTargetOf(request), value: requestValue(request) }));
   if (rev !== undefined) {
-    await refuseRolledBack({ repo, remote: config.remote, branch, rev, files, target, info: (message) => platform.info(message) }, config.value, config.allowRolledBack);
+    await refuseRolledBackAll({ repo, remote: config.remote, branch, rev, files, info: (message) => platform.info(message) }, wanted, config.allowRolledBack);
   }
-  return { repo, branch, fetched: branch !== undefined ? { tip } : undefined, retire: config.allowRolledBack ? await retireHold(repo, target, files, config.value) : undefined };
+  return { repo, branch, fetched: branch !== undefined ? { tip } : undefined, retire: config.allowRolledBack ? await retireHolds(repo, wanted, files) : undefined };
 }
 
 /** The manifests' plan, plus the hold records allow-rolled-back retires when the manifests change. */
@@ -132,7 +137,7 @@ async function commitAndPush(
   const author = config.author ?? platform.defaultAuthor();
   if (branch === undefined) {
     if (!result.changed) return result;
-    result.commitSha = await commitLocally(repo, await withRetiredHold(committing, planned, undefined), withStepTrailers(config.commitMessage, config.request, config.value, planned), author, (message) => platform.info(message));
+    result.commitSha = await commitLocally(repo, await withRetiredHold(committing, planned, undefined), withStepTrailers(config.commitMessage, config.requests, planned), author, (message) => platform.info(message));
     return result;
   }
   const selection = planned.map((file) => ({ relative: file.file, absolute: file.absolute }));
@@ -144,7 +149,7 @@ async function commitAndPush(
       repo,
       remote: config.remote,
       branch,
-      message: (files) => withStepTrailers(config.commitMessage, config.request, config.value, files),
+      message: (files) => withStepTrailers(config.commitMessage, config.requests, files),
       author,
       timeoutMs: config.pushTimeoutMs,
       backoff: context.backoff,
@@ -157,7 +162,7 @@ async function commitAndPush(
       plan: async (revision) =>
         withRetiredHold(
           committing,
-          await planAt(repo, config.request, revision !== undefined ? selection : await selectFiles(config.path, config.files), revision),
+          await planAt(repo, config.requests, revision !== undefined ? selection : await selectFiles(config.path, config.files), revision),
           revision,
         ),
     },
@@ -168,6 +173,7 @@ async function commitAndPush(
     changed: publication.changed,
     changedFiles: publication.changed ? changed.map((r) => r.file) : [],
     changes: publication.changed ? publication.planned.flatMap((r) => r.changes) : [],
+    named: publication.changed ? valueChanges(publication.planned, config.requests) : [],
     commitSha: publication.commitSha,
     pushed: publication.pushed,
     ...(publication.verified !== undefined ? { verified: publication.verified } : {}),

@@ -3,7 +3,7 @@ import { inertJson } from '../../text/neutralise';
 import type { Platform } from '../../platform/platform';
 import { changeTable } from '../change-table';
 import { readInputs } from '../inputs';
-import { validateUpdateManifestInputs } from './config';
+import { validateUpdateManifestInputs, type UpdateManifestConfig } from './config';
 import { runUpdateManifest, type UpdateManifestResult } from './run';
 import { updateManifestSpec } from './spec';
 import type { StepContext } from '../step-context';
@@ -17,10 +17,11 @@ export async function updateManifestStep(platform: Platform, context?: StepConte
   // on stdout), inert JSON keeps them from reading as a workflow command.
   platform.setOutput('changed-files', inertJson(result.changedFiles));
   platform.setOutput('previous-values', inertJson(result.changes));
+  platform.setOutput('changes', inertJson(result.named));
   platform.setOutput('commit-sha', result.commitSha);
   platform.setOutput('pushed', String(result.pushed));
   platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
-  await platform.appendSummary(summaryMarkdown(result, config.dryRun));
+  await platform.appendSummary(summaryMarkdown(result, config));
   return result;
 }
 
@@ -29,14 +30,15 @@ function cell(text: string | null): string {
   return text === null ? '—' : markdownCode(text);
 }
 
-function summaryMarkdown(result: UpdateManifestResult, dryRun: boolean): string {
+function summaryMarkdown(result: UpdateManifestResult, config: UpdateManifestConfig): string {
   const lines = ['### gitops-promote: update-manifest', ''];
   if (!result.changed) {
     lines.push('No change needed: the manifests already hold the requested values.');
     return lines.join('\n');
   }
-  lines.push(changeTable(result.changes, '—'), '');
-  if (dryRun) lines.push('Dry run: nothing was written.');
+  // A train's table names each row's value; one value's table stays as it was.
+  lines.push(changeTable(config.requests.length > 1 ? result.named : result.changes, '—'), '');
+  if (config.dryRun) lines.push('Dry run: nothing was written.');
   else if (result.pushed) lines.push(`Pushed commit ${cell(result.commitSha)}.`);
   else if (result.commitSha) lines.push(`Committed ${cell(result.commitSha)} (not pushed).`);
   else lines.push('Files written, not committed.');
