@@ -131,13 +131,33 @@ async function rootPaths(repo: GitRepository, files: readonly string[]): Promise
  * window, so the cost does not grow with the history) for rollbacks recorded before the file.
  */
 export async function readHold(request: HistoryRequest): Promise<Hold> {
-  const { repo, target } = request;
+  const [hold] = await readHolds(request, [request.target]);
+  if (!hold) throw new Error('readHolds returns one hold per target');
+  return hold;
+}
+
+/**
+ * The hold of each of `targets` in the same files, from one read of HOLD_FILE and one walk of the
+ * trailer window (a train of 100 values costs what one value does); `request.target` is ignored.
+ */
+export async function readHolds(request: Omit<HistoryRequest, 'target'>, targets: readonly ReadTarget[]): Promise<Hold[]> {
+  const { repo } = request;
   const files = await rootPaths(repo, request.files);
   const text = await repo.rootFileAt(request.rev, HOLD_FILE);
-  const key = holdKey(target);
-  const records = (text === undefined ? [] : parseHolds(text)).filter((record) => protects(record, key, files));
+  const all = text === undefined ? [] : parseHolds(text);
   await deepenWindow(request);
-  const trailerMarks = await legacyMarks(repo, [...rollbackMarks(await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS), target).values()]);
+  const commits = targets.length > 0 ? await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS) : [];
+  const holds: Hold[] = [];
+  for (const target of targets) {
+    const key = holdKey(target);
+    const records = all.filter((record) => protects(record, key, files));
+    const trailerMarks = await legacyMarks(repo, [...rollbackMarks(commits, target).values()]);
+    holds.push(holdOf(records, trailerMarks, target));
+  }
+  return holds;
+}
+
+function holdOf(records: HoldRecord[], trailerMarks: RollbackMark[], target: ReadTarget): Hold {
   return {
     records,
     trailerMarks,
@@ -161,7 +181,7 @@ async function legacyMarks(repo: GitRepository, marks: readonly RollbackMark[]):
 }
 
 /** A shallow clone is deepened once so the trailer window (the branch's last HISTORY_COMMITS commits) is there. */
-async function deepenWindow(request: HistoryRequest): Promise<void> {
+async function deepenWindow(request: Omit<HistoryRequest, 'target'>): Promise<void> {
   const { repo } = request;
   if (request.branch === undefined || !(await repo.isShallow())) return;
   const have = await repo.countCommits(request.rev);
@@ -177,8 +197,18 @@ async function deepenWindow(request: HistoryRequest): Promise<void> {
  */
 export async function refuseRolledBack(request: HistoryRequest, value: string, allow: boolean): Promise<void> {
   if (allow) return;
-  const found = (await readHold(request)).find(value);
-  if (!found) return;
+  const held = await heldError(request, value, await readHold(request));
+  if (held) throw held;
+}
+
+/**
+ * The refusal of `value` when `hold` holds it back (undefined when it does not), naming the
+ * rollback commit and its reason: thrown for one value, or, for a value of a train left out,
+ * its message is the line that names it.
+ */
+export async function heldError(request: HistoryRequest, value: string, hold: Hold): Promise<RolledBackValueError | undefined> {
+  const found = hold.find(value);
+  if (!found) return undefined;
   const what = request.target.mode === 'image' ? request.target.name : formatKeyPath(request.target.path);
   const { record, mark } = found;
   // Only on refusal: the commit that wrote the record, so the message names it as before.
@@ -186,7 +216,7 @@ export async function refuseRolledBack(request: HistoryRequest, value: string, a
   const reason = record?.reason ?? mark?.reason ?? '';
   const held = record?.value ?? mark?.value ?? value;
   const where = commit ? `in ${commit.sha.slice(0, 12)} ("${commit.subject}")` : `(${HOLD_FILE}, ${record?.at ?? ''})`;
-  throw new RolledBackValueError(
+  return new RolledBackValueError(
     `${what} ${value} was rolled back ${where}${held !== value ? ` as ${held}` : ''}${reason ? `, reason: ${reason}` : ''}; it is not set again.`,
     `Promote a newer version, or set allow-rolled-back: true to set this one anyway${record ? ` (or delete its entry from ${HOLD_FILE})` : ''}.`,
   );
