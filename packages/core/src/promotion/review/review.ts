@@ -135,8 +135,10 @@ async function drift(request: SettledReviewRequest): Promise<string> {
   const mode = request.values[0]?.target.mode ?? 'image';
   const valuesOf = async (files: readonly string[]): Promise<ValuesByName> => {
     const texts: { file: string; text: string }[] = [];
+    // One git process for all the files (an environment has as many as it has services).
+    const read = await request.repo.filesAt(request.baseTip, files);
     for (const file of files) {
-      const text = await request.repo.fileAt(request.baseTip, file);
+      const text = read.get(file);
       if (text !== undefined) texts.push({ file, text });
     }
     return mode === 'image' ? imageValues(texts) : keyValues(texts);
