@@ -211,6 +211,14 @@ describe('open-promotion-pr: an environment (images / keys)', () => {
     expect(forge.changes[0]?.body).toContain('| `replicas` | envs/prod/values.yaml | 1 | `replicas` | `2` | `4` |');
   });
 
+  it('a dry run prints the title and body of the set and writes nothing', async () => {
+    const { result, platform } = await run({ images: 'all', 'dry-run': 'true' });
+    expect(result).toMatchObject({ operation: 'created', dryRun: true, headSha: '' });
+    expect(platform.lines.join('\n')).toContain('Title: Promote 3 images api 1.1.0, api-migrations 1.1.0, web 2.1.0 to prod');
+    expect(headOf(repo, BRANCH)).toBeUndefined();
+    expect(forge.writes).toEqual([]);
+  });
+
   it('every value already running: nothing to promote, no PR, no write', async () => {
     const { result } = await run({ images: DB });
     expect(result).toMatchObject({ operation: 'unchanged', headSha: '' });
