@@ -148,10 +148,17 @@ export async function readHolds(request: Omit<HistoryRequest, 'target'>, targets
   await deepenWindow(request);
   const commits = targets.length > 0 ? await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS) : [];
   const holds: Hold[] = [];
+  // A train's rollback marks many targets in one commit: what it changed is asked once.
+  const changed = new Map<string, Promise<string[]>>();
+  const changedFiles = (sha: string): Promise<string[]> => {
+    let paths = changed.get(sha);
+    if (!paths) changed.set(sha, (paths = repo.changedFiles(sha)));
+    return paths;
+  };
   for (const target of targets) {
     const key = holdKey(target);
     const records = all.filter((record) => protects(record, key, files));
-    const trailerMarks = await legacyMarks(repo, [...rollbackMarks(commits, target).values()]);
+    const trailerMarks = await legacyMarks(changedFiles, [...rollbackMarks(commits, target).values()]);
     holds.push(holdOf(records, trailerMarks, target));
   }
   return holds;
@@ -174,9 +181,9 @@ function holdOf(records: HoldRecord[], trailerMarks: RollbackMark[], target: Rea
  * The trailer marks of rollbacks that wrote no record: a rollback that did is held by its record
  * alone, so deleting the record (or allow-rolled-back retiring it) lifts the hold.
  */
-async function legacyMarks(repo: GitRepository, marks: readonly RollbackMark[]): Promise<RollbackMark[]> {
+async function legacyMarks(changedFiles: (sha: string) => Promise<string[]>, marks: readonly RollbackMark[]): Promise<RollbackMark[]> {
   const legacy: RollbackMark[] = [];
-  for (const mark of marks) if (!(await repo.changedFiles(mark.commit.sha)).includes(HOLD_FILE)) legacy.push(mark);
+  for (const mark of marks) if (!(await changedFiles(mark.commit.sha)).includes(HOLD_FILE)) legacy.push(mark);
   return legacy;
 }
 
