@@ -113,6 +113,7 @@ describe('open-promotion-pr: an environment (images / keys)', () => {
       { image: WEB, previous: ['2.0.0'], value: '2.1.0' },
     ]);
     expect(Object.fromEntries(platform.outputs)).toMatchObject({ value: '', 'previous-value': '', branch: BRANCH });
+    expect(platform.summaries.join('\n')).toContain('Opened [#1](https://github.test/acme/envs/pull/1): `api 1.1.0, web 2.1.0` in **prod**.');
   });
 
   it('images: all minus exclude-images globs; an image the target already runs is skipped and listed', async () => {
