@@ -100,6 +100,41 @@ describe('open-promotion-pr bundle under GitHub Actions', () => {
     }
   });
 
+  it('an environment (images: all, exclude-images): one commit, one PR with a row per image, the changes output', async () => {
+    const images = (tags: Record<string, string>) =>
+      `resources:\n  - deployment.yaml\nimages:\n${Object.entries(tags)
+        .map(([name, tag]) => `  - name: ${name}\n    newTag: ${tag}\n`)
+        .join('')}`;
+    const names = { payments: IMAGE, ledger: 'ghcr.io/acme/ledger', auth: 'ghcr.io/acme/auth', migrations: 'ghcr.io/acme/payments-migrations' };
+    const envBare = await server.createBareRepo('environment', {
+      'envs/staging/kustomization.yaml': images({ [names.payments]: '1.4.2', [names.ledger]: '3.1.0', [names.auth]: '7.0', [names.migrations]: '1.4.2' }),
+      'envs/prod/kustomization.yaml': images({ [names.payments]: '1.4.1', [names.ledger]: '3.0.0', [names.auth]: '7.0', [names.migrations]: '1.4.1' }),
+    });
+    api.stop();
+    api = createGitHubApiFake({ origin: 'https://api.github.test', owner: 'acme', repo: 'environments', gitDir: envBare, token: TOKEN, collaborators: ['alice'] });
+    const result = await run({ image: '', images: 'all', 'exclude-images': 'ghcr.io/acme/*-migrations', 'repository-url': server.repoUrl('environment') });
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const branch = 'gitops-promote/prod/environment';
+    expect(result.outputs).toMatchObject({ operation: 'created', 'pull-request-number': '1', branch, value: '', 'previous-value': '' });
+    expect(JSON.parse(result.outputs.changes ?? '')).toEqual([
+      { image: names.auth, previous: ['7.0'], value: '7.0', skipped: 'running' },
+      { image: names.ledger, previous: ['3.0.0'], value: '3.1.0' },
+      { image: names.payments, previous: ['1.4.1'], value: '1.4.2' },
+    ]);
+    const head = tipOf(envBare, branch);
+    expect(execFileSync('git', ['--git-dir', envBare, 'rev-list', '--count', `main..${branch}`], { encoding: 'utf8' }).trim()).toBe('1');
+    const sets = execFileSync('git', ['--git-dir', envBare, 'log', '-1', '--format=%(trailers:key=Gitops-Promote-Set,valueonly)', head], { encoding: 'utf8' });
+    expect(sets.trim().split('\n').map((line) => (JSON.parse(line) as { image: string }).image)).toEqual([names.ledger, names.payments]);
+    expect(api.pulls).toHaveLength(1);
+    const [pull] = api.pulls;
+    expect(pull).toMatchObject({ head: branch, base: 'main', title: 'Promote 2 images ledger 3.1.0, payments 1.4.2 to prod' });
+    expect(pull?.body).toContain(`| \`${names.ledger}\` | envs/prod/kustomization.yaml | 7 | \`images[1].newTag\` | \`3.0.0\` | \`3.1.0\` |`);
+    expect(pull?.body).toContain(`| \`${names.payments}\` | envs/prod/kustomization.yaml | 5 | \`images[0].newTag\` | \`1.4.1\` | \`1.4.2\` |`);
+    expect(pull?.body).toContain(`Already running in **prod** (skipped): \`${names.auth}\` \`7.0\`.`);
+    // The excluded image is no row of the change (the drift section lists it as staying).
+    expect(pull?.body).not.toContain('| `ghcr.io/acme/payments-migrations` | envs/prod');
+  });
+
   it('sign-commits: the commit is made by the API and reported verified', async () => {
     const result = await run({ 'sign-commits': 'true' });
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);

@@ -62,4 +62,49 @@ describe('open-promotion-pr inputs', () => {
   it('without a CI or a forge host it asks for platform', () => {
     expect(() => validate({ 'repository-url': '/srv/git/envs.git' })).toThrow(/Cannot tell whether the environment repository is on GitHub or GitLab/);
   });
+
+  describe('environment mode (images / keys)', () => {
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'a/b' };
+    const set = (inputs: Partial<OpenPromotionPrInputs>) => validate({ image: '', ...inputs }, env);
+    const refusal = (inputs: Partial<OpenPromotionPrInputs>): Error => {
+      try {
+        set(inputs);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return error as Error;
+      }
+      throw new Error('accepted');
+    };
+
+    it('reads images (all or a list), exclude globs, keys one per line and on-held; the branch is the environment\'s', () => {
+      expect(set({ images: 'all', 'exclude-images': 'ghcr.io/acme/*-migrations, docker.io/**', keys: 'image.tag\nparameters[name=a,b].value' })).toMatchObject({
+        target: { mode: 'set', selection: { images: 'all', excludeImages: ['ghcr.io/acme/*-migrations', 'docker.io/**'], keys: [['image', 'tag'], expect.anything()] }, onHeld: 'skip' },
+        source: { from: 'files', files: ['envs/staging/*.yaml'] },
+        branch: 'gitops-promote/prod/environment',
+      });
+      expect(set({ images: 'ghcr.io/acme/api\nghcr.io/acme/web', 'on-held': 'fail', branch: 'promote-prod' })).toMatchObject({
+        target: { mode: 'set', selection: { images: ['ghcr.io/acme/api', 'ghcr.io/acme/web'], keys: [] }, onHeld: 'fail' },
+        branch: 'promote-prod',
+      });
+      expect(set({ keys: 'image.tag' })).toMatchObject({ target: { mode: 'set', selection: { keys: [['image', 'tag']] } } });
+    });
+
+    it('refuses mixing the single and list forms, saying which to keep', () => {
+      expect(refusal({ image: 'ghcr.io/acme/app', images: 'all' }).message).toBe("Inputs 'image' and 'images' were both given.");
+      expect((refusal({ image: 'ghcr.io/acme/app', images: 'all' }) as InputError).hint).toBe("Keep 'images' for a set (list the image in 'images'), or keep 'image' alone for one value.");
+      expect(refusal({ key: 'image.tag', keys: 'replicas' }).message).toBe("Inputs 'key' and 'keys' were both given.");
+      expect(refusal({ key: 'image.tag', images: 'all' }).message).toBe("Inputs 'key' and 'images' were both given.");
+    });
+
+    it('a set needs source-files and takes no explicit value; exclude-images needs images; on-held is skip or fail', () => {
+      expect(refusal({ images: 'all', 'source-files': '' }).message).toMatch(/^Inputs 'images' \/ 'keys' need 'source-files'/);
+      expect(refusal({ images: 'all', tag: '1.2.3' }).message).toBe("Input 'tag' names one value; it does not go with 'images' / 'keys'.");
+      expect(refusal({ keys: 'image.tag', value: '3' }).message).toBe("Input 'value' names one value; it does not go with 'images' / 'keys'.");
+      expect(refusal({ keys: 'image.tag', 'exclude-images': 'x/*' }).message).toBe("Input 'exclude-images' goes with 'images'.");
+      expect(refusal({ image: 'ghcr.io/acme/app', 'exclude-images': 'x/*' }).message).toBe("Input 'exclude-images' goes with 'images'.");
+      expect(refusal({ images: 'all', 'on-held': 'ignore' }).message).toBe('Input \'on-held\' must be skip or fail, got "ignore".');
+      expect(refusal({ image: 'ghcr.io/acme/app', 'on-held': 'skip' }).message).toBe("Input 'on-held' goes with 'images' / 'keys'.");
+      expect(refusal({ images: 'ghcr.io/acme/app:1.2' }).message).toMatch(/images/);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GitError } from './errors';
@@ -164,6 +164,28 @@ export class GitRepository {
   async fileAt(rev: string, file: string): Promise<string | undefined> {
     const result = await this.git.exec(['cat-file', 'blob', `${rev}:./${file}`]);
     return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
+  /**
+   * The text of each of `files` at `rev` (undefined where the commit lacks it), in one git process
+   * (`cat-file --batch`) however many files: a plan over 100 files at a commit then costs one
+   * process, not 100. A name git's batch input cannot carry (a line break) is read alone.
+   */
+  async filesAt(rev: string, files: readonly string[]): Promise<Map<string, string | undefined>> {
+    const texts = new Map<string, string | undefined>();
+    const batched = files.filter((file) => !/[\r\n]/.test(file));
+    for (const file of files) if (!batched.includes(file)) texts.set(file, await this.fileAt(rev, file));
+    if (batched.length === 0) return texts;
+    const result = await this.git.exec(['cat-file', '--batch'], {}, batched.map((file) => `${rev}:./${file}\n`).join(''));
+    if (result.exitCode !== 0) throw new GitError(`git cat-file --batch failed: ${summarize(this.redact(result.stderr))}`, 'See the git message above.');
+    const parsed = parseBatch(result.stdout, batched);
+    if (!parsed) {
+      // Output read as text keeps byte sizes only for UTF-8 blobs; anything else (a tree, binary) is read file by file.
+      for (const file of batched) texts.set(file, await this.fileAt(rev, file));
+      return texts;
+    }
+    for (const [file, text] of parsed) texts.set(file, text);
+    return texts;
   }
 
   /** Whether the object database has commit `sha` (a shallow or stale checkout may not). */
@@ -340,12 +362,11 @@ export class GitRepository {
     const env = { GIT_INDEX_FILE: path.join(indexDir, 'index') };
     try {
       await this.git.run(['read-tree', parent], undefined, env);
-      for (const file of files) {
-        const blob = await this.git.run(['hash-object', '-w', '--stdin'], undefined, {}, file.content);
-        const listed = await this.git.run(['ls-tree', parent, '--', file.path]);
-        const mode = /^(\d{6}) blob /.exec(listed)?.[1] ?? '100644';
-        await this.git.run(['update-index', '--add', '--cacheinfo', `${mode},${blob},${file.path}`], undefined, env);
-      }
+      // Three git processes whatever the number of files (an environment promotion writes one per service).
+      const blobs = await this.writeBlobs(indexDir, files);
+      const modes = await this.modesAt(parent, files.map((file) => file.path));
+      const entries = files.map((file, index) => `${modes.get(file.path) ?? '100644'} ${blobs[index] ?? ''}\t${file.path}\0`).join('');
+      await this.git.run(['update-index', '-z', '--add', '--index-info'], undefined, env, entries);
       const tree = await this.git.run(['write-tree'], undefined, env);
       const identity: Record<string, string> = author
         ? { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email }
@@ -359,6 +380,35 @@ export class GitRepository {
     } finally {
       await rm(indexDir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Writes each file's content as a blob, in one `hash-object` (through files in `scratch`, as
+   * `--stdin` takes one blob), without filters, as `--stdin` writes them; the ids in order.
+   */
+  private async writeBlobs(scratch: string, files: readonly FileContent[]): Promise<string[]> {
+    const paths: string[] = [];
+    for (const [index, file] of files.entries()) {
+      const blob = path.join(scratch, `blob-${index}`);
+      await writeFile(blob, file.content, 'utf8');
+      paths.push(blob);
+    }
+    if (paths.length === 0) return [];
+    const ids = (await this.git.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], undefined, {}, `${paths.join('\n')}\n`)).split('\n');
+    if (ids.length !== files.length) throw new GitError(`git hash-object wrote ${ids.length} blobs for ${files.length} files.`, 'See the git message above.');
+    return ids;
+  }
+
+  /** The mode each of `files` (paths from the repository root) has in `rev`'s tree (an executable script stays one); absent ones are left out. */
+  private async modesAt(rev: string, files: readonly string[]): Promise<Map<string, string>> {
+    const modes = new Map<string, string>();
+    if (files.length === 0) return modes;
+    const listed = await this.git.run(['ls-tree', '-z', '--full-tree', rev, '--', ...files.map((file) => `:(literal)${file}`)]);
+    for (const entry of listed.split('\0')) {
+      const found = /^(\d{6}) blob [0-9a-f]+\t(.*)$/s.exec(entry);
+      if (found?.[1] && found[2] !== undefined) modes.set(found[2], found[1]);
+    }
+    return modes;
   }
 
   /**
@@ -406,4 +456,32 @@ export function fetchHint(output: string): string {
   return isAuthFailure(output)
     ? "The remote refused the credentials: pass a token with write access to the environment repository in 'token' (GitHub: contents: write; GitLab: write_repository)."
     : 'Check the remote URL and the network, then run again.';
+}
+
+/**
+ * `cat-file --batch` output for `files`, in order: a blob's text, undefined for a missing object;
+ * undefined for the whole when the output does not line up (an object that is not UTF-8 text
+ * changes its size when decoded, so the next header is not where its size says).
+ */
+function parseBatch(stdout: string, files: readonly string[]): Map<string, string | undefined> | undefined {
+  const output = Buffer.from(stdout, 'utf8');
+  const texts = new Map<string, string | undefined>();
+  let offset = 0;
+  for (const file of files) {
+    const end = output.indexOf(0x0a, offset);
+    if (end < 0) return undefined;
+    const header = output.subarray(offset, end).toString('utf8');
+    offset = end + 1;
+    const found = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    if (!found) {
+      if (!header.endsWith(' missing')) return undefined;
+      texts.set(file, undefined);
+      continue;
+    }
+    const size = Number(found[1]);
+    if (output[offset + size] !== 0x0a) return undefined;
+    texts.set(file, output.subarray(offset, offset + size).toString('utf8'));
+    offset += size + 1;
+  }
+  return offset === output.length ? texts : undefined;
 }

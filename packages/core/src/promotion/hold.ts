@@ -5,7 +5,7 @@ import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import type { ReadTarget } from '../manifest/manifest-reader';
-import type { CommitInfo, GitRepository } from '../git/git-repository';
+import type { GitRepository } from '../git/git-repository';
 import { HISTORY_COMMITS, rollbackMarks, type HistoryRequest, type RollbackMark } from './history';
 import type { FileWrite } from './publisher';
 
@@ -131,34 +131,40 @@ async function rootPaths(repo: GitRepository, files: readonly string[]): Promise
  * window, so the cost does not grow with the history) for rollbacks recorded before the file.
  */
 export async function readHold(request: HistoryRequest): Promise<Hold> {
-  return holdOf(request.repo, await readHoldSources(request), request.target);
+  const [hold] = await readHolds(request, [request.target]);
+  if (!hold) throw new Error('readHolds returns one hold per target');
+  return hold;
 }
 
-/** What the hold is read from, for any number of targets in the same files at one revision. */
-export interface HoldSources {
-  /** Every record of HOLD_FILE at the revision. */
-  records: HoldRecord[];
-  /** The files, relative to the repository root. */
-  files: string[];
-  /** The trailer window: the last HISTORY_COMMITS commits that touched the files. */
-  commits: CommitInfo[];
-}
-
-/** One read of HOLD_FILE and of the trailer window, however many targets are then asked about. */
-export async function readHoldSources(request: Omit<HistoryRequest, 'target'>): Promise<HoldSources> {
+/**
+ * The hold of each of `targets` in the same files, from one read of HOLD_FILE and one walk of the
+ * trailer window (a train of 100 values costs what one value does); `request.target` is ignored.
+ */
+export async function readHolds(request: Omit<HistoryRequest, 'target'>, targets: readonly ReadTarget[]): Promise<Hold[]> {
   const { repo } = request;
   const files = await rootPaths(repo, request.files);
   const text = await repo.rootFileAt(request.rev, HOLD_FILE);
-  const records = text === undefined ? [] : parseHolds(text);
+  const all = text === undefined ? [] : parseHolds(text);
   await deepenWindow(request);
-  return { records, files, commits: await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS) };
+  const commits = targets.length > 0 ? await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS) : [];
+  const holds: Hold[] = [];
+  // A train's rollback marks many targets in one commit: what it changed is asked once.
+  const changed = new Map<string, Promise<string[]>>();
+  const changedFiles = (sha: string): Promise<string[]> => {
+    let paths = changed.get(sha);
+    if (!paths) changed.set(sha, (paths = repo.changedFiles(sha)));
+    return paths;
+  };
+  for (const target of targets) {
+    const key = holdKey(target);
+    const records = all.filter((record) => protects(record, key, files));
+    const trailerMarks = await legacyMarks(changedFiles, [...rollbackMarks(commits, target).values()]);
+    holds.push(holdOf(records, trailerMarks, target));
+  }
+  return holds;
 }
 
-/** The hold of one target, from sources read once. */
-export async function holdOf(repo: GitRepository, sources: HoldSources, target: ReadTarget): Promise<Hold> {
-  const key = holdKey(target);
-  const records = sources.records.filter((record) => protects(record, key, sources.files));
-  const trailerMarks = await legacyMarks(repo, [...rollbackMarks(sources.commits, target).values()]);
+function holdOf(records: HoldRecord[], trailerMarks: RollbackMark[], target: ReadTarget): Hold {
   return {
     records,
     trailerMarks,
@@ -175,9 +181,9 @@ export async function holdOf(repo: GitRepository, sources: HoldSources, target: 
  * The trailer marks of rollbacks that wrote no record: a rollback that did is held by its record
  * alone, so deleting the record (or allow-rolled-back retiring it) lifts the hold.
  */
-async function legacyMarks(repo: GitRepository, marks: readonly RollbackMark[]): Promise<RollbackMark[]> {
+async function legacyMarks(changedFiles: (sha: string) => Promise<string[]>, marks: readonly RollbackMark[]): Promise<RollbackMark[]> {
   const legacy: RollbackMark[] = [];
-  for (const mark of marks) if (!(await repo.changedFiles(mark.commit.sha)).includes(HOLD_FILE)) legacy.push(mark);
+  for (const mark of marks) if (!(await changedFiles(mark.commit.sha)).includes(HOLD_FILE)) legacy.push(mark);
   return legacy;
 }
 
@@ -212,22 +218,30 @@ export interface WantedValue {
  */
 export async function refuseRolledBackAll(request: Omit<HistoryRequest, 'target'>, wanted: readonly WantedValue[], allow: boolean): Promise<void> {
   if (allow || wanted.length === 0) return;
-  const sources = await readHoldSources(request);
-  for (const { target, value } of wanted) {
-    const found = (await holdOf(request.repo, sources, target)).find(value);
-    if (found) await refuse(request, target, value, found);
+  const holds = await readHolds(request, wanted.map((value) => value.target));
+  for (const [index, { target, value }] of wanted.entries()) {
+    const hold = holds[index];
+    const held = hold ? await heldError({ ...request, target }, value, hold) : undefined;
+    if (held) throw held;
   }
 }
 
-async function refuse(request: Omit<HistoryRequest, 'target'>, target: ReadTarget, value: string, found: { record?: HoldRecord; mark?: RollbackMark }): Promise<never> {
-  const what = target.mode === 'image' ? target.name : formatKeyPath(target.path);
+/**
+ * The refusal of `value` when `hold` holds it back (undefined when it does not), naming the
+ * rollback commit and its reason: thrown for one value, or, for a value of a train left out,
+ * its message is the line that names it.
+ */
+export async function heldError(request: HistoryRequest, value: string, hold: Hold): Promise<RolledBackValueError | undefined> {
+  const found = hold.find(value);
+  if (!found) return undefined;
+  const what = request.target.mode === 'image' ? request.target.name : formatKeyPath(request.target.path);
   const { record, mark } = found;
   // Only on refusal: the commit that wrote the record, so the message names it as before.
   const commit = record ? await request.repo.commitChanging(request.rev, HOLD_FILE, record.id) : mark?.commit;
   const reason = record?.reason ?? mark?.reason ?? '';
   const held = record?.value ?? mark?.value ?? value;
   const where = commit ? `in ${commit.sha.slice(0, 12)} ("${commit.subject}")` : `(${HOLD_FILE}, ${record?.at ?? ''})`;
-  throw new RolledBackValueError(
+  return new RolledBackValueError(
     `${what} ${value} was rolled back ${where}${held !== value ? ` as ${held}` : ''}${reason ? `, reason: ${reason}` : ''}; it is not set again.`,
     `Promote a newer version, or set allow-rolled-back: true to set this one anyway${record ? ` (or delete its entry from ${HOLD_FILE})` : ''}.`,
   );

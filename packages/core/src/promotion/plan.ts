@@ -17,8 +17,11 @@ export type { ReadTarget } from '../manifest/manifest-reader';
  * The edit of `files` as read at commit `revision`, or in the work tree when it is undefined: one
  * request, or several (a train) applied together, one PlannedFile per file with every change.
  */
-export function planAt(repo: GitRepository, requests: EditRequests, files: readonly SelectedFile[], revision: string | undefined): Promise<PlannedFile[]> {
-  return planFileEdits(requests, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+export async function planAt(repo: GitRepository, requests: EditRequests, files: readonly SelectedFile[], revision: string | undefined): Promise<PlannedFile[]> {
+  if (revision === undefined) return planFileEdits(requests, files);
+  // Every file read in one git process: an environment's plan is as many files as services.
+  const texts = await repo.filesAt(revision, files.map((file) => file.relative));
+  return planFileEdits(requests, files, async (file) => texts.get(file.relative));
 }
 
 /**

@@ -6,8 +6,7 @@ import { markdownText } from '../../platform/markdown';
 import { oneLine } from '../../text/one-line';
 import { argoCdDiffSection, type AppDiffReport } from './argocd-diff-section';
 import type { GitRepository } from '../../git/git-repository';
-import { editManifest } from '../../manifest/manifest-editor';
-import { readManifest, type ReadTarget } from '../../manifest/manifest-reader';
+import { readImages, readManifest, type ReadTarget } from '../../manifest/manifest-reader';
 import { leafValues } from '../../manifest/leaf-values';
 import type { Forge } from '../../forge/forge';
 import { loadChangelog, renderChangelog } from './changelog';
@@ -168,8 +167,10 @@ async function drift(request: SettledReviewRequest): Promise<string> {
   const mode = request.values[0]?.target.mode ?? 'image';
   const valuesOf = async (files: readonly string[]): Promise<ValuesByName> => {
     const texts: { file: string; text: string }[] = [];
+    // One git process for all the files (an environment has as many as it has services).
+    const read = await request.repo.filesAt(request.baseTip, files);
     for (const file of files) {
-      const text = await request.repo.fileAt(request.baseTip, file);
+      const text = read.get(file);
       if (text !== undefined) texts.push({ file, text });
     }
     return mode === 'image' ? imageValues(texts) : keyValues(texts);
@@ -184,21 +185,10 @@ function keyValues(texts: readonly { file: string; text: string }[]): ValuesByNa
   return new Map([...values].map(([name, set]) => [name, [...set]]));
 }
 
-/** Every image the files reference, with the values they give it (the reader the editor uses, per name). */
+/** Every image the files reference, with the values they give it (the reader the editor uses). */
 function imageValues(texts: readonly { file: string; text: string }[]): ValuesByName {
-  const values = new Map<string, Set<string>>();
-  for (const { file, text } of texts) {
-    for (const name of imagesIn(text, file)) {
-      const set = values.get(name) ?? values.set(name, new Set()).get(name);
-      for (const site of readManifest(text, file, { mode: 'image', name })) set?.add(site.value);
-    }
-  }
-  return new Map([...values].map(([name, set]) => [name, [...set]]));
-}
-
-/** The image names a manifest references (what the editor reports seeing when asked for a name no file has). */
-function imagesIn(text: string, file: string): string[] {
-  return [...editManifest(text, file, { mode: 'image', image: { name: 'gitops-promote.invalid/none', tag: 'none' } }).imagesSeen()].sort();
+  const images = readImages(texts.map(({ file, text }) => ({ file, source: text })));
+  return new Map([...images].map(([name, sites]) => [name, [...sites.values]]));
 }
 
 /**

@@ -11,14 +11,18 @@ import type { Author } from '../../git/author';
 import { splitList } from '../../text/list-input';
 import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import type { ArgoCdReviewConfig } from '../../promotion/review/review';
+import type { ValueSelection } from '../../promotion/value-set';
 import { argoCdReviewConfig } from '../review-inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { openPromotionPrSpec } from './spec';
 
 export type OpenPromotionPrInputs = StepInputs<typeof openPromotionPrSpec>;
 
-/** What is promoted: an image (its tag/digest) or one key path. */
-export type PromotionTarget = { mode: 'image'; image: string } | { mode: 'key'; key: string; path: KeyPathSegment[] };
+/** What is promoted: an image (its tag/digest), one key path, or a set of them (`images` / `keys`). */
+export type PromotionTarget =
+  | { mode: 'image'; image: string }
+  | { mode: 'key'; key: string; path: KeyPathSegment[] }
+  | { mode: 'set'; selection: ValueSelection; onHeld: 'skip' | 'fail' };
 
 /** Where the value comes from: read from the previous environment's files, or given. */
 export type ValueSource = { from: 'files'; files: string[] } | { from: 'input'; request: EditRequest; value: string };
@@ -87,8 +91,9 @@ export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env:
   if (mergeMethod !== 'merge' && mergeMethod !== 'squash' && mergeMethod !== 'rebase') {
     throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
   }
-  const targetName = target.mode === 'image' ? target.image : target.key;
-  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(targetName)}`;
+  // A set's branch is the environment's: a later run with another set updates the same one.
+  const branchName = target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
+  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(branchName)}`;
   const config: OpenPromotionPrConfig = {
     forge,
     repository,
@@ -155,8 +160,14 @@ function whereTheRepositoryIs(inputs: OpenPromotionPrInputs, env: NodeJS.Process
 }
 
 function targetOf(inputs: OpenPromotionPrInputs): PromotionTarget {
+  const set = setOf(inputs);
+  if (set) return set;
+  if (inputs['on-held'] !== '' && inputs['on-held'] !== 'fail') {
+    throw new InputError("Input 'on-held' goes with 'images' / 'keys'.", "One value ('image' or 'key') is always refused when a rollback holds it; set allow-rolled-back: true to promote it anyway.");
+  }
+  if (inputs['exclude-images'] !== '') throw new InputError("Input 'exclude-images' goes with 'images'.", "Give 'images: all' (or a list) with it, or drop exclude-images.");
   if (inputs.image !== '' && inputs.key !== '') {
-    throw new InputError("Inputs 'image' and 'key' were both given.", 'Promote an image (image) or one key path (key), not both; run the step twice for two.');
+    throw new InputError("Inputs 'image' and 'key' were both given.", "Promote an image (image) or one key path (key), not both; for several values use 'images' and 'keys'.");
   }
   if (inputs.image !== '') {
     validateImageName(inputs.image, 'image');
@@ -168,7 +179,48 @@ function targetOf(inputs: OpenPromotionPrInputs): PromotionTarget {
     const path = parseKeyPath(inputs.key);
     return { mode: 'key', key: formatKeyPath(path), path };
   }
-  throw new InputError("Nothing to promote: give 'image' or 'key'.", 'Example: image: ghcr.io/acme/payments with source-files: envs/staging/kustomization.yaml.');
+  throw new InputError("Nothing to promote: give 'image', 'key', 'images' or 'keys'.", 'Example: image: ghcr.io/acme/payments (or images: all) with source-files: envs/staging/kustomization.yaml.');
+}
+
+/**
+ * The environment mode (`images` / `keys`), or undefined for one value. The list forms exclude
+ * the single ones, and the values are read from `source-files` (explicit ones name one value).
+ */
+function setOf(inputs: OpenPromotionPrInputs): PromotionTarget | undefined {
+  if (inputs.images === '' && inputs.keys === '') return undefined;
+  for (const [list, single] of [['images', 'image'], ['keys', 'key'], ['images', 'key'], ['keys', 'image']] as const) {
+    if (inputs[list] !== '' && inputs[single] !== '') {
+      throw new InputError(
+        `Inputs '${single}' and '${list}' were both given.`,
+        `Keep '${list}' for a set (list the ${single === 'image' ? 'image' : 'key path'} in '${single}s'), or keep '${single}' alone for one value.`,
+      );
+    }
+  }
+  for (const name of ['tag', 'digest', 'value'] as const) {
+    if (inputs[name] !== '') {
+      throw new InputError(`Input '${name}' names one value; it does not go with 'images' / 'keys'.`, "The set's values are read from 'source-files'; for one explicit value use 'image' or 'key' with it.");
+    }
+  }
+  if (splitList(inputs['source-files']).length === 0) {
+    throw new InputError("Inputs 'images' / 'keys' need 'source-files': the values of the set are read from the previous environment.", 'Example: source-files: envs/staging/*.yaml.');
+  }
+  if (inputs['exclude-images'] !== '' && inputs.images === '') throw new InputError("Input 'exclude-images' goes with 'images'.", "Give 'images: all' (or a list) with it, or drop exclude-images.");
+  return { mode: 'set', selection: selectionOf(inputs), onHeld: onHeldOf(inputs['on-held']) };
+}
+
+function selectionOf(inputs: OpenPromotionPrInputs): ValueSelection {
+  const listed = splitList(inputs.images);
+  const all = listed.length === 1 && listed[0] === 'all';
+  if (!all) for (const name of listed) validateImageName(name, 'images');
+  // A key path may hold commas (`parameters[name=a,b]`): one per line.
+  const keys = inputs.keys.split('\n').map((line) => line.trim()).filter((line) => line !== '').map((line) => parseKeyPath(line));
+  return { ...(listed.length > 0 ? { images: all ? ('all' as const) : listed } : {}), excludeImages: splitList(inputs['exclude-images']), keys };
+}
+
+function onHeldOf(input: string): 'skip' | 'fail' {
+  if (input === '' || input === 'skip') return 'skip';
+  if (input === 'fail') return 'fail';
+  throw new InputError(`Input 'on-held' must be skip or fail, got ${JSON.stringify(input)}.`, 'on-held: skip leaves a held value out and names it; on-held: fail refuses the whole promotion.');
 }
 
 function valueSourceOf(inputs: OpenPromotionPrInputs, target: PromotionTarget): ValueSource {
@@ -184,6 +236,7 @@ function valueSourceOf(inputs: OpenPromotionPrInputs, target: PromotionTarget): 
       target.mode === 'image' ? 'Example: source-files: envs/staging/kustomization.yaml, or tag: 1.4.2.' : 'Example: source-files: envs/staging/values.yaml, or value: 1.4.2.',
     );
   }
+  if (target.mode === 'set') throw new Error('a set reads its values from source-files (checked in setOf)');
   if (target.mode === 'image') {
     const version = imageVersionInputs(inputs.tag, inputs.digest);
     return { from: 'input', request: { mode: 'image', image: { name: target.image, ...version } }, value: imageValue(version) };

@@ -1,4 +1,5 @@
-import type { ManifestChange } from '../../manifest/edit-session';
+import type { ValueChange } from '../../manifest/value-changes';
+import { promotedValues, setName, shortValues, type SetValue } from '../../promotion/value-set';
 import { markdownCode, markdownText } from '../../platform/markdown';
 import { fillTemplate } from '../../text/template';
 import { fitBody, type ReviewSections } from '../../promotion/review/body';
@@ -10,7 +11,10 @@ export interface PromotionFacts {
   base: string;
   value: string;
   previous: readonly string[];
-  changes: readonly ManifestChange[];
+  /** Each place changed; a set's name their image or key (the table's first column). */
+  changes: readonly ValueChange[];
+  /** A set (`images` / `keys`): every value considered, the skipped ones marked. */
+  values?: readonly SetValue[];
   /** Where the value came from: the source files and the commit that last set them there. */
   source?: { files: readonly string[]; commit: string | undefined };
   /** The review sections (see promotion/review); absent ones are left out. */
@@ -18,14 +22,17 @@ export interface PromotionFacts {
 }
 
 function placeholders(config: OpenPromotionPrConfig, facts: PromotionFacts): Record<string, string> {
+  const common = { value: facts.value, environment: config.environment, base: facts.base };
+  if (config.target.mode === 'set') {
+    const promoted = promotedValues(facts.values ?? []);
+    return { ...common, target: setName(promoted), image: '', key: '', previous: shortValues(promoted, (value) => value.previous.join(', ')) };
+  }
   return {
+    ...common,
     target: config.target.mode === 'image' ? config.target.image : config.target.key,
     image: config.target.mode === 'image' ? config.target.image : '',
     key: config.target.mode === 'key' ? config.target.key : '',
-    value: facts.value,
     previous: facts.previous.join(', '),
-    environment: config.environment,
-    base: facts.base,
   };
 }
 
@@ -41,10 +48,13 @@ export function promotionBody(config: OpenPromotionPrConfig, facts: PromotionFac
   const previous = facts.previous.length > 0 ? facts.previous.map(markdownCode).join(', ') : '(not set)';
   const review = facts.review ?? {};
   const head = [
-    `Promotes ${markdownCode(values.target ?? '')} to **${markdownText(config.environment)}**: ${previous} → ${markdownCode(facts.value)}.`,
+    facts.values
+      ? `Promotes ${values.target ?? ''} to **${markdownText(config.environment)}** in one commit: a row per value and place.`
+      : `Promotes ${markdownCode(values.target ?? '')} to **${markdownText(config.environment)}**: ${previous} → ${markdownCode(facts.value)}.`,
     '',
     table,
     '',
+    ...skippedLines(config, facts.values ?? []),
     ...(source ? [source, ''] : []),
     ...(compare && !review.compared ? [compare, ''] : []),
   ].join('\n');
@@ -83,4 +93,16 @@ function compareLink(config: OpenPromotionPrConfig, facts: PromotionFacts): stri
   const repo = /^https?:\/\//.test(config.sourceRepository) ? config.sourceRepository.replace(/\/+$/, '').replace(/\.git$/, '') : `${config.webUrl}/${config.sourceRepository}`;
   const url = config.forge === 'github' ? `${repo}/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}` : `${repo}/-/compare/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;
   return `Changes in the application: [${markdownCode(from)} … ${markdownCode(to)}](${url})`;
+}
+
+/** The values of a set left out, each named with why: what the reviewer does not get in this change. */
+function skippedLines(config: OpenPromotionPrConfig, values: readonly SetValue[]): string[] {
+  const running = values.filter((value) => value.skipped?.reason === 'running');
+  const held = values.filter((value) => value.skipped?.reason === 'held');
+  const lines: string[] = [];
+  if (running.length > 0) {
+    lines.push(`Already running in **${markdownText(config.environment)}** (skipped): ${running.map((value) => `${markdownCode(value.name)} ${markdownCode(value.value)}`).join(', ')}.`, '');
+  }
+  for (const value of held) lines.push(`Left out, held by a rollback: ${markdownText(value.skipped?.message ?? '')}`, '');
+  return lines;
 }

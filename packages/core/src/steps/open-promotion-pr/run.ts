@@ -10,11 +10,13 @@ import { selectFiles, type SelectedFile } from '../../files/repo-files';
 import { apiCommitterOf } from '../../promotion/api-commits';
 import { publishChangeBranch, readTips, type BranchTips, type ChangeBranchOutcome } from '../../promotion/change-branch';
 import { syncChangeRequest } from '../../promotion/change-request-sync';
-import { refuseRolledBack, retireHold } from '../../promotion/hold';
-import { editRequestFor, manifestsOf, planAt, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
+import { refuseRolledBack, retireHolds } from '../../promotion/hold';
+import { editRequestFor, manifestsOf, planAt, valueRecords, withHold, type EditRequest, type PlannedFile, type ReadTarget } from '../../promotion/plan';
 import { changedOnly } from '../../promotion/publisher';
 import { argoCdDiff, argoCdDiffNotRendered, connectReview, repositoryPath, settledReview, type ArgoCdReview } from '../../promotion/review/review';
 import { withTrailers, writtenBy } from '../../promotion/trailers';
+import { changesJson, promotedValues, readValueSet, setName, shortValues, type SetValue } from '../../promotion/value-set';
+import { valueChanges } from '../../manifest/value-changes';
 import { defaultStepContext, type StepContext } from '../step-context';
 import type { OpenPromotionPrConfig } from './config';
 import { promotionBody, promotionTitle, sourceEnvironmentOf, type PromotionFacts } from './description';
@@ -30,6 +32,8 @@ export interface OpenPromotionPrResult {
   headSha: string;
   previous: string[];
   value: string;
+  /** Every value (one in the single-value mode), as the `changes` output lists them. */
+  changes: string;
   verified?: boolean;
   /** When the source environment started running the value, Synced and Healthy (source-application). */
   sourceHealthySince?: string;
@@ -51,7 +55,7 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
     const read = await platform.group(`Reading ${base}`, () => prepare(config, platform, repo, base));
     const prepared = await platform.group('Reviewing the promotion', () => withReview(config, platform, forge, repo, read, argocd));
     if (config.dryRun) return await dryRun(config, platform, forge, prepared);
-    const plan = async (revision: string): Promise<PlannedFile[]> => withRetiredHold(config, repo, prepared, await planAt(repo, prepared.request, prepared.targets, revision), revision);
+    const plan = async (revision: string): Promise<PlannedFile[]> => withRetiredHold(config, repo, prepared, await planAt(repo, prepared.requests, prepared.targets, revision), revision);
     const outcome = await platform.group(`Updating branch ${config.branch}`, () =>
       publishChangeBranch({
         repo,
@@ -80,7 +84,10 @@ export async function runOpenPromotionPr(config: OpenPromotionPrConfig, platform
 interface Prepared {
   base: string;
   tips: BranchTips;
-  request: EditRequest;
+  /** Every value considered (one in the single-value mode); skipped ones are marked. */
+  values: SetValue[];
+  /** The edits of the values promoted: one plan, one commit. */
+  requests: EditRequest[];
   targets: SelectedFile[];
   facts: PromotionFacts;
   /** The edit as planned on the base tip (what the body's table shows). */
@@ -94,7 +101,7 @@ async function withReview(config: OpenPromotionPrConfig, platform: Platform, for
   if (!argocd && sourceFiles.length === 0 && !config.sourceRepository) return prepared;
   const settled = await settledReview({
     repo,
-    values: [{ target: readTargetOf(config), name: targetName(config), value: prepared.facts.value, previous: prepared.facts.previous }],
+    values: promotedValues(prepared.values).map(({ target, name, value, previous }) => ({ target, name, value, previous })),
     sourceEnvironment: sourceEnvironmentOf(config, prepared.facts),
     targetEnvironment: config.environment,
     sourceFiles,
@@ -111,12 +118,29 @@ async function withReview(config: OpenPromotionPrConfig, platform: Platform, for
   };
 }
 
-/** Fetches base, reads the value to promote and what the target runs, and plans the edit on base. */
+/** Fetches base, reads the value(s) to promote and what the target runs, and plans the edit on base. */
 async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: GitRepository, base: string): Promise<Prepared> {
   const tips = await readTips(repo, 'origin', base, config.branch);
   const { baseTip } = tips;
   await repo.checkoutDetached(baseTip);
   const targets = await selectFiles(repo.workTree, config.files);
+  const read = config.target.mode === 'set' ? await readSet(config, platform, repo, baseTip, targets) : await readOne(config, platform, repo, baseTip, targets);
+  const requests = promotedValues(read.values).map((value) => value.request);
+  // Reading the work tree at the base tip refuses, by name, values that match nothing in the files.
+  const planned = await planAt(repo, requests, targets, undefined);
+  const facts = factsOf(config, read.values, requests, planned, { base, ...(read.source ? { source: read.source } : {}) });
+  if (config.target.mode !== 'set') platform.info(`${config.environment} runs ${facts.previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${facts.value}.`);
+  const values = config.target.mode === 'set' ? read.values : read.values.map((value) => ({ ...value, previous: facts.previous }));
+  return { base, tips, values, requests, targets, facts, planned };
+}
+
+interface ReadValues {
+  values: SetValue[];
+  source?: NonNullable<PromotionFacts['source']>;
+}
+
+/** One value: given, or read from the source files; a held one is refused (unless allowed). */
+async function readOne(config: OpenPromotionPrConfig, platform: Platform, repo: GitRepository, baseTip: string, targets: SelectedFile[]): Promise<ReadValues> {
   const readTarget = readTargetOf(config);
   let request: EditRequest;
   let value: string;
@@ -128,11 +152,11 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
     const sourceFiles = await selectFiles(repo.workTree, config.source.files);
     const reads = [];
     for (const file of sourceFiles) reads.push(...readManifest(await readText(file), file.relative, readTarget));
-    const described = config.target.mode === 'image' ? `Image ${config.target.image}` : `Key ${config.target.key}`;
+    const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config)}`;
     const read = singleValue(reads, described, sourceFiles.map((file) => file.relative).join(', '));
     value = read.value;
     request = editRequestFor(readTarget, value, read);
-    source = { files: sourceFiles.map((file) => file.relative), commit: await repo.lastCommitTouching(baseTip, sourceFiles.map((file) => file.relative)) };
+    source = await sourceOf(repo, baseTip, sourceFiles);
     platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
   }
   await refuseRolledBack(
@@ -140,12 +164,42 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
     value,
     config.allowRolledBack,
   );
-  // Reading the work tree at the base tip refuses, by name, files where nothing matches.
-  const planned = await planAt(repo, request, targets, undefined);
-  const previous = valuesIn(planned, readTarget);
-  platform.info(`${config.environment} runs ${previous.join(', ') || '(nothing)'} on ${base} at ${baseTip.slice(0, 12)}; promoting ${value}.`);
-  const facts: PromotionFacts = { base, value, previous, changes: planned.flatMap((file) => file.changes), ...(source ? { source } : {}) };
-  return { base, tips, request, targets, facts, planned };
+  return { values: [{ target: readTarget, name: targetName(config), value, previous: [], request }], ...(source ? { source } : {}) };
+}
+
+/** A set (`images` / `keys`): every selected value compared between the environments, the hold applied per value. */
+async function readSet(config: OpenPromotionPrConfig, platform: Platform, repo: GitRepository, baseTip: string, targets: SelectedFile[]): Promise<ReadValues> {
+  if (config.target.mode !== 'set' || config.source.from !== 'files') throw new Error('readSet reads a set from source files');
+  const sourceFiles = await selectFiles(repo.workTree, config.source.files);
+  const values = await readValueSet({
+    repo,
+    baseTip,
+    selection: config.target.selection,
+    source: sourceFiles,
+    target: targets,
+    held: { allow: config.allowRolledBack, onHeld: config.target.onHeld },
+    info: (message) => platform.info(message),
+  });
+  return { values, source: await sourceOf(repo, baseTip, sourceFiles) };
+}
+
+async function sourceOf(repo: GitRepository, baseTip: string, sourceFiles: readonly SelectedFile[]): Promise<NonNullable<PromotionFacts['source']>> {
+  const files = sourceFiles.map((file) => file.relative);
+  return { files, commit: await repo.lastCommitTouching(baseTip, files) };
+}
+
+/**
+ * The title's and body's facts for the edit `planned`: one value as before; a set names its
+ * values (`value` a short list, each change row naming its image or key, the skipped ones listed).
+ */
+function factsOf(config: OpenPromotionPrConfig, values: readonly SetValue[], requests: readonly EditRequest[], planned: readonly PlannedFile[], where: Pick<PromotionFacts, 'base' | 'source'>): PromotionFacts {
+  const manifests = manifestsOf(planned);
+  if (config.target.mode !== 'set') {
+    const [only] = values;
+    return { ...where, value: only?.value ?? '', previous: valuesIn(planned, readTargetOf(config)), changes: manifests.flatMap((file) => file.changes) };
+  }
+  const promoted = promotedValues(values);
+  return { ...where, value: shortValues(promoted), previous: [], changes: valueChanges(manifests, requests), values };
 }
 
 /**
@@ -154,15 +208,25 @@ async function prepare(config: OpenPromotionPrConfig, platform: Platform, repo: 
  */
 async function withRetiredHold(config: OpenPromotionPrConfig, repo: GitRepository, prepared: Prepared, planned: PlannedFile[], revision: string): Promise<PlannedFile[]> {
   if (!config.allowRolledBack || changedOnly(planned).length === 0) return planned;
-  return withHold(repo, planned, revision, await retireHold(repo, readTargetOf(config), prepared.targets.map((file) => file.relative), prepared.facts.value));
+  return withHold(repo, planned, revision, await retireHolds(repo, promotedValues(prepared.values), prepared.targets.map((file) => file.relative)));
 }
 
 function commitMessage(config: OpenPromotionPrConfig, prepared: Prepared, planned: readonly PlannedFile[]): string {
-  const target = config.target.mode === 'image' ? config.target.image : config.target.key;
   const changed = changedOnly(manifestsOf(planned)).length;
-  return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${changed} file${changed === 1 ? '' : 's'}; opened by gitops-promote ${STEP}.`, {
+  const files = `${changed} file${changed === 1 ? '' : 's'}`;
+  if (config.target.mode === 'set') {
+    // One Set trailer per value (one value: the one-value trailers), each with what it replaced.
+    const promoted = promotedValues(prepared.values);
+    return withTrailers(`chore(promote): ${setName(promoted)} to ${config.environment}\n\nSets ${shortValues(promoted, undefined, promoted.length)} in ${files}; opened by gitops-promote ${STEP}.`, {
+      step: STEP,
+      values: valueRecords(planned, prepared.requests),
+      environment: config.environment,
+    });
+  }
+  const target = targetName(config);
+  return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${files}; opened by gitops-promote ${STEP}.`, {
     step: STEP,
-    ...(config.target.mode === 'image' ? { image: config.target.image } : { key: config.target.key }),
+    ...(config.target.mode === 'image' ? { image: target } : { key: target }),
     value: prepared.facts.value,
     previous: prepared.facts.previous,
     environment: config.environment,
@@ -196,8 +260,10 @@ function resultOf(
     ...(change ? { number: change.number, url: change.url } : {}),
     branch: config.branch,
     headSha,
-    previous: [...prepared.facts.previous],
-    value: prepared.facts.value,
+    // A set's values are in `changes`; these two keep their one-value meaning.
+    previous: config.target.mode === 'set' ? [] : [...prepared.facts.previous],
+    value: config.target.mode === 'set' ? '' : prepared.facts.value,
+    changes: changesJson(prepared.values),
     ...(verified !== undefined ? { verified } : {}),
     ...(prepared.sourceHealthySince ? { sourceHealthySince: prepared.sourceHealthySince } : {}),
     facts: prepared.facts,
@@ -205,13 +271,21 @@ function resultOf(
   };
 }
 
+/** The one value's name: the image, or the key path as the input spelled it. */
 function targetName(config: OpenPromotionPrConfig): string {
-  return config.target.mode === 'image' ? config.target.image : config.target.key;
+  return config.target.mode === 'image' ? config.target.image : config.target.mode === 'key' ? config.target.key : 'environment';
 }
 
-/** What promoting reads from the target files: the image or the key. */
+/** What promoting one value reads from the target files: the image or the key. */
 function readTargetOf(config: OpenPromotionPrConfig): ReadTarget {
+  if (config.target.mode === 'set') throw new Error('a set reads each of its values');
   return config.target.mode === 'image' ? { mode: 'image', name: config.target.image } : { mode: 'key', path: config.target.path };
+}
+
+/** What a branch whose edit reads `planned` holds, for messages. */
+function describeBranch(config: OpenPromotionPrConfig, prepared: Prepared, planned: readonly PlannedFile[]): string {
+  if (config.target.mode !== 'set') return `${targetName(config)} ${valuesIn(planned, readTargetOf(config)).join(', ') || '(not set)'}`;
+  return shortValues(promotedValues(prepared.values), (value) => valuesIn(planned, value.target).join(', '));
 }
 
 /** Makes the change request match the branch: closed when base already runs the value, superseded when another run replaced it, else ensured. */
@@ -225,7 +299,7 @@ async function updateChangeRequest(
   outcome: ChangeBranchOutcome<PlannedFile>,
   plan: (revision: string) => Promise<PlannedFile[]>,
 ): Promise<OpenPromotionPrResult> {
-  const factsOf = (planned: readonly PlannedFile[]): PromotionFacts => ({ ...prepared.facts, changes: planned.flatMap((file) => file.changes) });
+  const factsOfPlan = (planned: readonly PlannedFile[]): PromotionFacts => ({ ...prepared.facts, changes: factsOf(config, prepared.values, prepared.requests, planned, prepared.facts).changes });
   // What Argo CD renders for the head just pushed: read once per head, rendered into every body.
   const diffs = new Map<string, Promise<(budget: number) => string>>();
   const diffAt = (head: string): Promise<(budget: number) => string> | undefined => {
@@ -235,7 +309,7 @@ async function updateChangeRequest(
     return cached;
   };
   const factsAt = async (planned: readonly PlannedFile[], head: string): Promise<PromotionFacts> => {
-    const facts = factsOf(planned);
+    const facts = factsOfPlan(planned);
     const diff = await diffAt(head);
     return diff ? { ...facts, review: { ...facts.review, diff } } : facts;
   };
@@ -250,7 +324,7 @@ async function updateChangeRequest(
     wanted: async (planned, head) => ({
       head: config.branch,
       base: prepared.base,
-      title: promotionTitle(config, factsOf(planned)),
+      title: promotionTitle(config, factsOfPlan(planned)),
       body: promotionBody(config, await factsAt(planned, head)),
       draft: config.draft,
       labels: config.labels,
@@ -258,7 +332,7 @@ async function updateChangeRequest(
       reviewers: config.reviewers,
       teamReviewers: config.teamReviewers,
     }),
-    describe: (planned) => `${config.target.mode === 'image' ? config.target.image : config.target.key} ${valuesIn(planned, readTargetOf(config)).join(', ') || '(not set)'}`,
+    describe: (planned) => describeBranch(config, prepared, planned),
     info: (message) => platform.info(message),
     warning: (message) => platform.warning(message),
     finish: async (change, head) => {
@@ -271,7 +345,7 @@ async function updateChangeRequest(
   if (synced.kind === 'base-holds') return closeFulfilled(config, platform, forge, prepared, synced.existing, synced.baseTip);
   if (synced.kind === 'superseded') {
     // The outputs describe the branch as it is: another run's value and head, not ours.
-    const held = { ...prepared, facts: { ...prepared.facts, value: valuesIn(synced.planned, readTargetOf(config)).join(', ') } };
+    const held = { ...prepared, facts: { ...prepared.facts, value: config.target.mode === 'set' ? describeBranch(config, prepared, synced.planned) : valuesIn(synced.planned, readTargetOf(config)).join(', ') } };
     return resultOf(config, held, 'superseded', synced.change, synced.headSha, undefined);
   }
   return resultOf(config, prepared, synced.operation, synced.change, synced.headSha, synced.verified);
@@ -280,13 +354,18 @@ async function updateChangeRequest(
 /** Base already runs the value: the open change request, if any, has nothing left to do. */
 async function closeFulfilled(config: OpenPromotionPrConfig, platform: Platform, forge: Forge, prepared: Prepared, existing: ChangeRequest | undefined, baseTip: string): Promise<OpenPromotionPrResult> {
   if (!existing) {
-    platform.info(`${prepared.base} already runs ${prepared.facts.value} in ${config.environment}; no ${forge.noun} needed.`);
+    platform.info(`${prepared.base} already runs ${runsLabel(prepared)} in ${config.environment}; no ${forge.noun} needed.`);
     return resultOf(config, prepared, 'unchanged', undefined, '', undefined);
   }
   await forge.close(
     existing,
-    `${prepared.base} already runs ${prepared.facts.value} in ${config.environment} (at ${baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`,
+    `${prepared.base} already runs ${runsLabel(prepared)} in ${config.environment} (at ${baseTip.slice(0, 12)}), so this promotion has nothing left to change. Closed by gitops-promote.`,
   );
-  platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${prepared.facts.value}.`);
+  platform.info(`Closed ${forge.noun} #${existing.number}: ${prepared.base} already runs ${runsLabel(prepared)}.`);
   return resultOf(config, prepared, 'closed', { ...existing, state: 'closed' }, '', undefined);
+}
+
+/** What the base runs when nothing is left to do: the value, or for a set its values. */
+function runsLabel(prepared: Prepared): string {
+  return prepared.facts.values ? (prepared.facts.value ? `every value of the set (${prepared.facts.value})` : 'every value of the set') : prepared.facts.value;
 }

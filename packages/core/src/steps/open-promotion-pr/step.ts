@@ -17,6 +17,7 @@ export async function openPromotionPrStep(platform: Platform, context: StepConte
   platform.setOutput('head-sha', result.headSha);
   platform.setOutput('previous-value', result.previous.join(', '));
   platform.setOutput('value', result.value);
+  platform.setOutput('changes', result.changes);
   platform.setOutput('source-healthy-since', result.sourceHealthySince ?? '');
   platform.setOutput('commits-verified', result.verified === undefined ? '' : String(result.verified));
   await platform.appendSummary(summaryMarkdown(result, config.environment));
@@ -25,13 +26,18 @@ export async function openPromotionPrStep(platform: Platform, context: StepConte
 
 function summaryMarkdown(result: OpenPromotionPrResult, environment: string): string {
   const lines = ['### gitops-promote: open-promotion-pr', ''];
-  const what = `${markdownCode(result.previous.join(', ') || '(not set)')} → ${markdownCode(result.value)} in **${markdownText(environment)}**`;
+  // A set: its short list of values (the body's table has each one), else previous → value.
+  const values = result.facts.values;
+  const what = values
+    ? `${markdownCode(result.facts.value || '(nothing)')} in **${markdownText(environment)}**`
+    : `${markdownCode(result.previous.join(', ') || '(not set)')} → ${markdownCode(result.value)} in **${markdownText(environment)}**`;
+  const runs = values ? `every value listed (${values.length})` : markdownCode(result.value);
   const link = result.url ? `[#${result.number ?? ''}](${result.url})` : '';
   const verbs: Record<OpenPromotionPrResult['operation'], string> = {
     created: `Opened ${link}: ${what}.`,
     updated: `Updated ${link}: ${what}.`,
-    unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${markdownCode(result.value)}.`,
-    closed: `Closed ${link}: ${result.facts.base} already runs ${markdownCode(result.value)}.`,
+    unchanged: link ? `${link} is up to date: ${what}.` : `Nothing to promote: ${result.facts.base} already runs ${runs}.`,
+    closed: `Closed ${link}: ${result.facts.base} already runs ${runs}.`,
     superseded: `Superseded: another run replaced ${markdownCode(result.branch)} while this one worked; it holds ${markdownCode(result.value)}${link ? ` (${link})` : ''}, and nothing of this run's was written.`,
   };
   lines.push(`${result.dryRun ? 'Dry run, would have: ' : ''}${verbs[result.operation]}`);
