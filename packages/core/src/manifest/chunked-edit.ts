@@ -12,7 +12,7 @@ import { emptyPlan, planInto, type PlannedEdit, type Planner } from './planned-e
  * be read is malformed (the whole-file parse then reports the error, with the file's line and
  * column, exactly as before).
  */
-export function planByDocument(source: string, file: string, plan: Planner, required: string, compose: Compose): PlannedEdit | undefined {
+export function planByDocument(source: string, file: string, plan: Planner, required: string | readonly string[], compose: Compose): PlannedEdit | undefined {
   const chunks = splitDocuments(source);
   if (!chunks) return undefined;
   const mayMatch = chunkFilter(source, required);

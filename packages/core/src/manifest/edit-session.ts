@@ -17,6 +17,12 @@ export interface ManifestChange {
   value: string | null;
 }
 
+/** What one request of an edit matched and changed (the same change objects as the whole edit's `changes`). */
+export interface RequestEdits {
+  matched: number;
+  changes: ManifestChange[];
+}
+
 /**
  * Collects byte-range splices against one file's original source. Every edit replaces only the
  * bytes of one scalar (or adds/removes one `key: value` line); nothing is ever re-serialised, so
@@ -30,11 +36,57 @@ export class EditSession {
   matched = 0;
   /** Byte-range edits of `manifest.source`, in planned order. */
   readonly splices: Splice[] = [];
-  /** Scalars set and pairs removed (and, below, keys inserted per map): an entry reached twice through an alias is edited once. */
-  private readonly touched = new Set<Node | Pair>();
-  private readonly inserted = new Map<YAMLMap, Set<string>>();
+  /**
+   * With several requests planned in one session: the index of the one being planned (set by the
+   * planner before each), so matches and changes are counted per request.
+   */
+  owner = 0;
+  /** Per request (by `owner`): places matched and the changes made. */
+  readonly byRequest: RequestEdits[] = [];
+  /** What names each request in a conflict error. */
+  labels: readonly string[] = [];
+  /**
+   * Scalars set and pairs removed (and, below, keys inserted per map), with the request that did:
+   * an entry reached twice through an alias is edited once; two requests reaching it is an error.
+   */
+  private readonly touched = new Map<Node | Pair, number>();
+  private readonly inserted = new Map<YAMLMap, Map<string, number>>();
 
   constructor(readonly manifest: ParsedManifest) {}
+
+  /** The current request's counts, made on first use. */
+  private mine(): RequestEdits {
+    return (this.byRequest[this.owner] ??= { matched: 0, changes: [] });
+  }
+
+  /** Counts a match for the current request. */
+  private count(): void {
+    this.matched++;
+    this.mine().matched++;
+  }
+
+  /**
+   * Whether `entry` was handled already (by this request: skip it); refused when another request
+   * reached it first, since one place cannot take two values and the later one would silently lose.
+   */
+  private seen(entry: Node | Pair, path: readonly PathSegment[], offset: number | undefined): boolean {
+    const by = this.touched.get(entry);
+    if (by === undefined) {
+      this.touched.set(entry, this.owner);
+      return false;
+    }
+    if (by !== this.owner) this.conflict(by, path, offset);
+    return true;
+  }
+
+  private conflict(by: number, path: readonly PathSegment[], offset: number | undefined): never {
+    const where = offset !== undefined ? `${this.manifest.file}:${lineOf(this.manifest, offset)}` : this.manifest.file;
+    const name = (index: number): string => this.labels[index] ?? `value ${index + 1}`;
+    throw new ManifestEditError(
+      `${where}: '${formatPath(path)}' is set by two of the values given: ${name(by)} and ${name(this.owner)}.`,
+      'Give each place one value: drop one of the two entries, or narrow a key path so it does not reach an image the list sets.',
+    );
+  }
 
   /** Follows an alias to its anchor, so `image: *app` edits the one place the value is written. */
   resolve(document: Document.Parsed, node: unknown): unknown {
@@ -47,9 +99,8 @@ export class EditSession {
    * written; without, `value` is always written as a string.
    */
   setScalar(docIndex: number, path: readonly PathSegment[], node: Scalar, value: string, numbers?: NumberReader): void {
-    if (this.touched.has(node)) return;
-    this.touched.add(node);
-    this.matched++;
+    if (this.seen(node, path, node.range?.[0])) return;
+    this.count();
     const previous = scalarText(node);
     if (previous === value && node.value !== null) return;
     const [start, end] = node.range ?? fail(this.manifest, path, 'has no source position');
@@ -77,11 +128,15 @@ export class EditSession {
 
   /** Adds `key: value` as the last entry of `map`, in its style (block or flow) and indentation. */
   insertPair(docIndex: number, mapPath: readonly PathSegment[], map: YAMLMap, key: string, value: string): void {
-    const keys = this.inserted.get(map) ?? new Set<string>();
-    if (keys.has(key)) return;
-    keys.add(key);
+    const keys = this.inserted.get(map) ?? new Map<string, number>();
+    const by = keys.get(key);
+    if (by !== undefined) {
+      if (by !== this.owner) this.conflict(by, [...mapPath, key], map.range?.[0]);
+      return;
+    }
+    keys.set(key, this.owner);
     this.inserted.set(map, keys);
-    this.matched++;
+    this.count();
     const source = this.manifest.source;
     const last = map.items[map.items.length - 1];
     const valueText = writeScalar({ value, style: 'PLAIN', inFlow: Boolean(map.flow) });
@@ -121,11 +176,12 @@ export class EditSession {
 
   /** Removes one `key: value` entry (its whole line in a block map). */
   removePair(docIndex: number, mapPath: readonly PathSegment[], map: YAMLMap, pair: Pair): void {
-    if (this.touched.has(pair)) return;
-    this.touched.add(pair);
-    this.matched++;
-    const source = this.manifest.source;
     const key = pair.key;
+    if (this.seen(pair, mapPath, isNodeWithRange(key) ? key.range[0] : undefined)) return;
+    // A value another request set inside the removed entry would be lost with it.
+    if (isScalar(pair.value)) this.seen(pair.value, mapPath, undefined);
+    this.count();
+    const source = this.manifest.source;
     const keyName = isScalar(key) ? scalarText(key) : '?';
     const path = [...mapPath, keyName];
     if (!isNodeWithRange(key)) fail(this.manifest, path, 'has no source position');
@@ -175,14 +231,16 @@ export class EditSession {
   }
 
   private record(docIndex: number, path: readonly PathSegment[], offset: number, previous: string | null, value: string | null): void {
-    this.changes.push({
+    const change: ManifestChange = {
       file: this.manifest.file,
       document: this.manifest.firstDocument + docIndex,
       path: formatPath(path),
       line: lineOf(this.manifest, offset),
       previous,
       value,
-    });
+    };
+    this.changes.push(change);
+    this.mine().changes.push(change);
   }
 
   /**

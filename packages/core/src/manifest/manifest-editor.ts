@@ -1,14 +1,14 @@
 import { planByDocument } from './chunked-edit';
-import type { EditRequest } from './edit-request';
-import type { ManifestChange } from './edit-session';
+import { requestList, requestName, type EditRequest, type EditRequests } from './edit-request';
+import type { ManifestChange, RequestEdits } from './edit-session';
 import { planImageEdits } from './image-edits';
 import { planKeyPathEdit } from './key-path-edits';
-import { requiredText } from './match-filter';
+import { requiredTexts } from './match-filter';
 import { composeYaml, type Compose } from './parsed-manifest';
 import { planWholeFile, type PlannedEdit, type Planner } from './planned-edit';
 import { applySplices } from './splices';
 
-export type { EditRequest };
+export type { EditRequest, EditRequests, RequestEdits };
 
 export interface FileEditResult {
   file: string;
@@ -23,6 +23,11 @@ export interface FileEditResult {
    * finding their names costs a parse of the whole file, paid only when asked.
    */
   imagesSeen: () => ReadonlySet<string>;
+  /**
+   * Per request, in the order given: places it matched and the changes it made (the same objects
+   * as in `changes`), so a train tells which value matched nothing and which change is whose.
+   */
+  byRequest: RequestEdits[];
 }
 
 export interface EditOptions {
@@ -35,15 +40,18 @@ export interface EditOptions {
 /**
  * Plans and applies an edit to one file's text. Pure: reads nothing, writes nothing, so the
  * same function serves the step, the retry loop after a lost push race, tests and benchmarks.
+ * Several requests are planned in one pass over the file (each document composed once), each
+ * against the original text; two of them reaching one place is refused.
  */
-export function editManifest(source: string, file: string, request: EditRequest, options: EditOptions = {}): FileEditResult {
+export function editManifest(source: string, file: string, requests: EditRequests, options: EditOptions = {}): FileEditResult {
+  const list = requestList(requests);
   // YAML allows a byte order mark before the stream, but the yaml parser counts it as indentation
   // before a top-level `- item` and rejects the file. Edit the text after it, then put it back.
   const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
   const body = source.slice(bom.length);
   const compose = options.compose ?? composeYaml;
-  const plan = plannerFor(request);
-  const byDocument = options.wholeFile ? undefined : planByDocument(body, file, plan, requiredText(request), compose);
+  const plan = plannerFor(list);
+  const byDocument = options.wholeFile ? undefined : planByDocument(body, file, plan, requiredTexts(list), compose);
   const planned = byDocument ?? planWholeFile(body, file, plan, compose);
   return {
     file,
@@ -51,17 +59,31 @@ export function editManifest(source: string, file: string, request: EditRequest,
     output: bom + applySplices(body, planned.splices, file),
     changes: planned.changes,
     matched: planned.matched,
-    imagesSeen: imagesSeenOf(planned, request, () => planWholeFile(body, file, plan, compose).seen),
+    imagesSeen: imagesSeenOf(planned, list, () => planWholeFile(body, file, plan, compose).seen),
+    byRequest: list.map((_, index) => planned.byRequest[index] ?? { matched: 0, changes: [] }),
   };
 }
 
-function plannerFor(request: EditRequest): Planner {
+/** Plans every request in turn in the same session, each counted under its own index. */
+function plannerFor(requests: readonly EditRequest[]): Planner {
+  const labels = requests.map(requestName);
+  const planners = requests.map(plannerOf);
+  return (session, seen) => {
+    session.labels = labels;
+    planners.forEach((plan, index) => {
+      session.owner = index;
+      plan(session, seen);
+    });
+  };
+}
+
+function plannerOf(request: EditRequest): Planner {
   if (request.mode === 'image') return (session, seen) => planImageEdits(session, request.image, seen);
   return (session) => planKeyPathEdit(session, request.path, request.value);
 }
 
-function imagesSeenOf(planned: PlannedEdit, request: EditRequest, seenInWholeFile: () => Set<string>): () => ReadonlySet<string> {
-  if (planned.skipped === 0 || request.mode === 'key') return () => planned.seen;
+function imagesSeenOf(planned: PlannedEdit, requests: readonly EditRequest[], seenInWholeFile: () => Set<string>): () => ReadonlySet<string> {
+  if (planned.skipped === 0 || requests.every((request) => request.mode === 'key')) return () => planned.seen;
   let seen: Set<string> | undefined;
   return () => (seen ??= seenInWholeFile());
 }

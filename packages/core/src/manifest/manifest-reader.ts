@@ -1,7 +1,7 @@
 import { ManifestEditError } from './errors';
 import { imageValue, parseImageReference } from './image-reference';
 import type { ManifestChange } from './edit-session';
-import type { KeyPathSegment } from './key-path';
+import { formatKeyPath, type KeyPathSegment } from './key-path';
 import type { EditRequest } from './edit-request';
 import { editManifest } from './manifest-editor';
 
@@ -105,4 +105,79 @@ export function singleValue(values: readonly ReadValue[], described: string, fil
     throw new ManifestEditError(`${described} has no tag or digest at ${first.file}:${first.line}.`, "Give the value explicitly with 'tag', 'digest' or 'value'.");
   }
   return first;
+}
+
+/** Every place a set of files gives one image or key, and the distinct values found there. */
+export interface ValueSites {
+  /** Distinct values, in the order first read ('' for a place with no tag or digest). */
+  values: string[];
+  sites: ReadValue[];
+}
+
+/** A file's text as read (from the work tree or a commit); '' stands for a file that is not there. */
+export interface FileText {
+  file: string;
+  source: string;
+}
+
+// No image name holds a space, so this matches nothing, and no document is skipped as unable to match.
+const NO_IMAGE = 'gitops-promote probe';
+
+/** The image names `source` references, as the editor sees them (every document read). */
+export function imageNamesIn(source: string, file: string): string[] {
+  return [...editManifest(source, file, { mode: 'image', image: { name: NO_IMAGE, tag: PROBE } }).imagesSeen()].sort();
+}
+
+/**
+ * Every image the files reference, by name as the manifests write it (a Kustomize entry answers
+ * to its `name` and its `newName`, a Helm map to `registry/repository` and `repository`), with its
+ * values and sites: what differs between two environments is a comparison of two of these.
+ */
+export function readImages(files: readonly FileText[]): Map<string, ValueSites> {
+  const images = new Map<string, ValueSites>();
+  for (const { file, source } of files) {
+    if (source === '') continue;
+    for (const name of imageNamesIn(source, file)) addSites(images, name, readManifest(source, file, { mode: 'image', name }));
+  }
+  return images;
+}
+
+/** The same for key paths: each key (as formatKeyPath spells it) that the files set, with its values and sites. */
+export function readKeys(files: readonly FileText[], keys: readonly KeyPathSegment[][]): Map<string, ValueSites> {
+  const found = new Map<string, ValueSites>();
+  for (const { file, source } of files) {
+    if (source === '') continue;
+    for (const path of keys) addSites(found, formatKeyPath(path), readManifest(source, file, { mode: 'key', path }));
+  }
+  return found;
+}
+
+function addSites(into: Map<string, ValueSites>, name: string, sites: readonly ReadValue[]): void {
+  if (sites.length === 0) return;
+  const entry = into.get(name) ?? { values: [], sites: [] };
+  for (const site of sites) {
+    entry.sites.push(site);
+    if (!entry.values.includes(site.value)) entry.values.push(site.value);
+  }
+  into.set(name, entry);
+}
+
+/** One name (image or key) compared between a source and a target set of files. */
+export interface ValueDifference {
+  name: string;
+  source: ValueSites;
+  /** Undefined when the target files do not set it at all. */
+  target: ValueSites | undefined;
+  /** The source gives one value and every target site already holds it. */
+  same: boolean;
+}
+
+/** Each name the source sets, beside what the target gives it, in name order. */
+export function compareValues(source: ReadonlyMap<string, ValueSites>, target: ReadonlyMap<string, ValueSites>): ValueDifference[] {
+  return [...source.keys()].sort().map((name) => {
+    const from = source.get(name) ?? { values: [], sites: [] };
+    const to = target.get(name);
+    const same = from.values.length === 1 && to !== undefined && to.values.length === 1 && to.values[0] === from.values[0];
+    return { name, source: from, target: to, same };
+  });
 }

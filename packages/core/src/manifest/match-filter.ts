@@ -17,6 +17,11 @@ export function requiredText(request: EditRequest): string {
   return '';
 }
 
+/** The texts of several requests planned together (see requiredText): a chunk holding any one may match. */
+export function requiredTexts(requests: readonly EditRequest[]): string[] {
+  return requests.map(requiredText);
+}
+
 /**
  * `text`, when a scalar whose value holds it necessarily holds it in its source too, or ''. Values
  * differ from their source only by folded line breaks (whitespace), a doubled `''` in single
@@ -31,11 +36,12 @@ function spelledAsWritten(text: string): string {
  * (a double-quoted escape may spell it). Chunks must be asked about in order; each search resumes
  * where the last one stopped, so filtering a whole file reads it once.
  */
-export function chunkFilter(text: string, required: string): (start: number, end: number) => boolean {
-  if (required === '') return () => true;
-  const holdsRequired = occurrences(text, required);
-  const holdsEscape = occurrences(text, '\\');
-  return (start, end) => holdsRequired(start, end) || holdsEscape(start, end);
+export function chunkFilter(text: string, required: string | readonly string[]): (start: number, end: number) => boolean {
+  // Several requests: a chunk may match when it holds any one's text (each searched once through the file).
+  const texts = [...new Set(typeof required === 'string' ? [required] : required)];
+  if (texts.length === 0 || texts.includes('')) return () => true;
+  const searches = [...texts, '\\'].map((search) => occurrences(text, search));
+  return (start, end) => searches.some((holds) => holds(start, end));
 }
 
 function occurrences(text: string, search: string): (start: number, end: number) => boolean {

@@ -3,7 +3,7 @@ import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import { readManifest, type ReadTarget, type ReadValue } from '../manifest/manifest-reader';
 import type { CommitInfo, GitRepository } from '../git/git-repository';
-import { readTrailers } from './trailers';
+import { readTrailers, valuesOfCommit } from './trailers';
 
 /**
  * What the history of an environment's files says about one image or key: the value after each
@@ -94,21 +94,35 @@ function safeRead(text: string, file: string, target: ReadTarget): ReadValue[] {
   }
 }
 
-/** The values rollbacks of this target moved away from, newest rollback first. */
+/**
+ * The values rollbacks of this target moved away from, newest rollback first: a one-value
+ * rollback's Rolled-Back-From trailer, or the `rolledBackFrom` of the target's entry in a train's.
+ */
 export function rollbackMarks(commits: readonly CommitInfo[], target: ReadTarget): Map<string, RollbackMark> {
   const marks = new Map<string, RollbackMark>();
   for (const commit of commits) {
     const trailers = readTrailers(commit.message);
-    const from = trailers.get('Rolled-Back-From');
-    if (from === undefined || !sameTarget(trailers, target)) continue;
-    if (!marks.has(from)) marks.set(from, { value: from, commit, reason: trailers.get('Reason') ?? '' });
+    for (const from of rolledBackFrom(commit.message, trailers, target)) {
+      if (!marks.has(from)) marks.set(from, { value: from, commit, reason: trailers.get('Reason') ?? '' });
+    }
   }
   return marks;
 }
 
+/** What one commit rolled `target` back from, in either trailer form. */
+function rolledBackFrom(message: string, trailers: ReadonlyMap<string, string>, target: ReadTarget): string[] {
+  if (!trailers.has('Set')) {
+    // The one-value form, read as it always was (a Value trailer is not required).
+    const from = trailers.get('Rolled-Back-From');
+    return from !== undefined && sameTarget({ image: trailers.get('Image'), key: trailers.get('Key') }, target) ? [from] : [];
+  }
+  return valuesOfCommit(message)
+    .filter((value) => value.rolledBackFrom !== undefined && sameTarget(value, target))
+    .map((value) => value.rolledBackFrom ?? '');
+}
+
 /** The trailer names the image as that run's input spelled it; what runs is compared. */
-function sameTarget(trailers: ReadonlyMap<string, string>, target: ReadTarget): boolean {
-  if (target.mode === 'key') return trailers.get('Key') === formatKeyPath(target.path);
-  const image = trailers.get('Image');
-  return image !== undefined && normalizeImageName(image) === normalizeImageName(target.name);
+function sameTarget(named: { image?: string | undefined; key?: string | undefined }, target: ReadTarget): boolean {
+  if (target.mode === 'key') return named.key === formatKeyPath(target.path);
+  return named.image !== undefined && normalizeImageName(named.image) === normalizeImageName(target.name);
 }

@@ -1,18 +1,24 @@
 import type { GitRepository } from '../git/git-repository';
-import type { EditRequest } from '../manifest/edit-request';
+import type { EditRequest, EditRequests } from '../manifest/edit-request';
 import { planFileEdits, type PlannedFile } from '../manifest/file-edits';
-import type { ReadTarget } from '../manifest/manifest-reader';
+import { readTargetOf, valuesIn, type ReadTarget } from '../manifest/manifest-reader';
+import { requestList, requestName } from '../manifest/edit-request';
+import { requestValue } from '../manifest/value-changes';
 import type { SelectedFile } from '../files/repo-files';
 import { holdWrite, isHoldWrite, type HoldRecord } from './hold';
 import { changedOnly } from './publisher';
+import type { ValueRecord } from './trailers';
 
 export type { PlannedFile } from '../manifest/file-edits';
-export type { EditRequest } from '../manifest/edit-request';
+export type { EditRequest, EditRequests } from '../manifest/edit-request';
 export type { ReadTarget } from '../manifest/manifest-reader';
 
-/** The edit of `files` as read at commit `revision`, or in the work tree when it is undefined. */
-export function planAt(repo: GitRepository, request: EditRequest, files: readonly SelectedFile[], revision: string | undefined): Promise<PlannedFile[]> {
-  return planFileEdits(request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+/**
+ * The edit of `files` as read at commit `revision`, or in the work tree when it is undefined: one
+ * request, or several (a train) applied together, one PlannedFile per file with every change.
+ */
+export function planAt(repo: GitRepository, requests: EditRequests, files: readonly SelectedFile[], revision: string | undefined): Promise<PlannedFile[]> {
+  return planFileEdits(requests, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
 }
 
 /**
@@ -22,7 +28,7 @@ export function planAt(repo: GitRepository, request: EditRequest, files: readonl
 export async function withHold(repo: GitRepository, planned: PlannedFile[], revision: string | undefined, change: ((records: HoldRecord[]) => HoldRecord[]) | undefined): Promise<PlannedFile[]> {
   if (!change || changedOnly(planned).length === 0) return planned;
   const write = await holdWrite(repo, revision, change);
-  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>() }] : planned;
+  return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set<string>(), byRequest: [] }] : planned;
 }
 
 /** The manifests among planned writes (the hold file is not one). */
@@ -44,4 +50,18 @@ export function editRequestFor(target: ReadTarget, value: string, image: ImageVa
   if (target.mode === 'key') return { mode: 'key', path: target.path, value };
   const { tag, digest } = image ?? {};
   return { mode: 'image', image: { name: target.name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
+}
+
+/**
+ * What each request of a plan sets, for the commit's trailers: its name, its value, and the
+ * distinct values it replaced, read from the old bytes of the files where it changed something.
+ */
+export function valueRecords(planned: readonly PlannedFile[], requests: EditRequests): ValueRecord[] {
+  const manifests = manifestsOf(planned);
+  return requestList(requests).map((request, index) => {
+    const changed = manifests.filter((file) => (file.byRequest[index]?.changes.length ?? 0) > 0);
+    const value = requestValue(request);
+    const previous = valuesIn(changed, readTargetOf(request)).filter((old) => old !== value);
+    return { ...(request.mode === 'image' ? { image: request.image.name } : { key: requestName(request) }), value, previous };
+  });
 }
