@@ -1,7 +1,8 @@
 import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
-import { readManifest, type ReadTarget, type ReadValue } from '../manifest/manifest-reader';
+import { readImages, readManifest, type ReadTarget, type ReadValue, type ValueSites } from '../manifest/manifest-reader';
+import { parseKeyPath } from '../manifest/key-path';
 import type { CommitInfo, GitRepository } from '../git/git-repository';
 import { readTrailers, valuesOfCommit } from './trailers';
 
@@ -11,7 +12,12 @@ import { readTrailers, valuesOfCommit } from './trailers';
  * rollback moved away from (read from the trailers every step writes). Rollback walks it for its
  * target; update-manifest and open-promotion-pr consult it so a rolled-back value stays away.
  */
-export interface HistoryRequest {
+export interface HistoryRequest extends FilesHistory {
+  target: ReadTarget;
+}
+
+/** The history of the files alone, whatever value is read from it. */
+export interface FilesHistory {
   repo: GitRepository;
   remote: string;
   /** The branch to deepen a shallow clone along; undefined leaves the clone as it is. */
@@ -24,7 +30,6 @@ export interface HistoryRequest {
    * so a merge that brought a value is one step. Rollback's search sets it.
    */
   firstParent?: boolean;
-  target: ReadTarget;
   info(message: string): void;
 }
 
@@ -53,7 +58,7 @@ const MAX_DEEPEN = 1000;
  * whole, or MAX_DEEPEN commits were fetched, which is then said in the log.
  */
 export async function commitsOfFiles(
-  request: HistoryRequest,
+  request: FilesHistory,
   enough: (commits: readonly CommitInfo[]) => boolean | Promise<boolean>,
   maxDeepen = MAX_DEEPEN,
 ): Promise<CommitInfo[]> {
@@ -125,4 +130,120 @@ function rolledBackFrom(message: string, trailers: ReadonlyMap<string, string>, 
 function sameTarget(named: { image?: string | undefined; key?: string | undefined }, target: ReadTarget): boolean {
   if (target.mode === 'key') return named.key === formatKeyPath(target.path);
   return named.image !== undefined && normalizeImageName(named.image) === normalizeImageName(target.name);
+}
+
+/** The newest commit that changed values in the files, and the values it changed. */
+export interface ValueChangeCommit {
+  commit: CommitInfo;
+  /** Each value it changed, once (an image by the name its trailer or the manifests give it). */
+  targets: ReadTarget[];
+}
+
+/**
+ * The newest commit (along `request.firstParent`) that changed any value in the files: what a
+ * rollback of the whole train undoes. A commit a step wrote names its values in its trailers (one
+ * or a train); a person's commit is read by comparing the images at it and at its parent. Either
+ * way only values whose reading in the files differs from the parent's count, so a commit that
+ * only scaled replicas, or whose trailers name values of other files, is passed over.
+ */
+export async function newestValueChange(request: FilesHistory): Promise<ValueChangeCommit | undefined> {
+  let found: ValueChangeCommit | undefined;
+  const read = new Set<string>();
+  const enough = async (commits: readonly CommitInfo[]): Promise<boolean> => {
+    for (const commit of commits) {
+      if (read.has(commit.sha)) continue;
+      read.add(commit.sha);
+      const targets = await valuesChangedBy(request, commit);
+      if (targets.length > 0) {
+        found = { commit, targets };
+        return true;
+      }
+    }
+    return false;
+  };
+  // commitsOfFiles asks `enough` of every list it reads, the last one included.
+  await commitsOfFiles(request, enough);
+  return found;
+}
+
+/** The values `commit` changed in the files, compared with its first parent. */
+async function valuesChangedBy(request: FilesHistory, commit: CommitInfo): Promise<ReadTarget[]> {
+  const parent = `${commit.sha}^`;
+  const named = namedTargets(commit.message);
+  if (named.length > 0) {
+    const changed: ReadTarget[] = [];
+    for (const target of named) {
+      if (distinctValues(await sitesAt(request, commit.sha, target)) !== distinctValues(await sitesAt(request, parent, target))) changed.push(target);
+    }
+    return changed;
+  }
+  const after = readImages(await textsAt(request, commit.sha));
+  const before = readImages(await textsAt(request, parent));
+  const sameSites = new Set<string>();
+  const changed: ReadTarget[] = [];
+  for (const [name, sites] of after) {
+    if (distinctValues(sites.sites) === distinctValues(before.get(name)?.sites ?? [])) continue;
+    // A Kustomize entry answers to its name and its newName: one place, rolled back once.
+    const where = placesOf(sites);
+    if (sameSites.has(where)) continue;
+    sameSites.add(where);
+    changed.push({ mode: 'image', name });
+  }
+  return changed;
+}
+
+/** The values a commit's trailers name (either form), as read targets, each once. */
+function namedTargets(message: string): ReadTarget[] {
+  const targets = new Map<string, ReadTarget>();
+  for (const value of valuesOfCommit(message)) {
+    if (value.image !== undefined) targets.set(`image:${normalizeImageName(value.image)}`, { mode: 'image', name: value.image });
+    else if (value.key !== undefined) {
+      const path = keyPathOf(value.key);
+      if (path) targets.set(`key:${formatKeyPath(path)}`, { mode: 'key', path });
+    }
+  }
+  return [...targets.values()];
+}
+
+/** A trailer's key path; undefined for one edited by hand into something that no longer parses. */
+function keyPathOf(text: string): ReturnType<typeof parseKeyPath> | undefined {
+  try {
+    return parseKeyPath(text);
+  } catch (error) {
+    if (error instanceof GitopsPromoteError) return undefined;
+    throw error;
+  }
+}
+
+async function sitesAt(request: FilesHistory, rev: string, target: ReadTarget): Promise<ReadValue[]> {
+  const sites: ReadValue[] = [];
+  for (const { file, source } of await textsAt(request, rev)) if (source !== '') sites.push(...safeRead(source, file, target));
+  return sites;
+}
+
+/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
+async function textsAt(request: FilesHistory, rev: string): Promise<Array<{ file: string; source: string }>> {
+  const texts: Array<{ file: string; source: string }> = [];
+  for (const file of request.files) texts.push({ file, source: (await request.repo.fileAt(rev, file)) ?? '' });
+  return texts;
+}
+
+function distinctValues(sites: readonly ReadValue[]): string {
+  return JSON.stringify([...new Set(sites.map((site) => site.value))].sort());
+}
+
+function placesOf(sites: ValueSites): string {
+  return JSON.stringify(sites.sites.map((site) => `${site.file}:${site.line}:${site.path}`).sort());
+}
+
+/** The targets the files do not set anywhere at `request.rev`. */
+export async function unsetTargets(request: FilesHistory, targets: readonly ReadTarget[]): Promise<ReadTarget[]> {
+  const missing: ReadTarget[] = [];
+  for (const target of targets) if ((await sitesAt(request, request.rev, target)).length === 0) missing.push(target);
+  return missing;
+}
+
+/** The image names the files reference at `request.rev`, for an error naming what is there. */
+export async function imagesAt(request: FilesHistory): Promise<string[]> {
+  return [...readImages(await textsAt(request, request.rev)).keys()].sort();
 }
