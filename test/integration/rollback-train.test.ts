@@ -198,6 +198,33 @@ describe('rollback of a train', () => {
     expect(await holds()).toHaveLength(2);
   });
 
+  it('keys: a train of key paths (named in Set trailers) rolled back whole, and by one key', async () => {
+    const VALUES = 'envs/prod/values.yaml';
+    const values = (payments: string, ledger: string) => `payments:\n  image:\n    tag: "${payments}"\nledger:\n  image:\n    tag: "${ledger}"\n`;
+    await commit({ [VALUES]: values('1.4.0', '2.0.0') }, 'prod by hand');
+    const message = withTrailers('chore(deploy): promote staging to prod', {
+      step: 'update-manifest',
+      values: [
+        { key: 'payments.image.tag', value: '1.5.0', previous: ['1.4.0'] },
+        { key: 'ledger.image.tag', value: '2.1.0', previous: ['2.0.0'] },
+      ],
+    });
+    const train = await commit({ [VALUES]: values('1.5.0', '2.1.0') }, message);
+    const one = await rollback({ files: VALUES, keys: 'ledger.image.tag', 'dry-run': 'true' });
+    expect(one).toMatchObject({ changed: true, changes: [{ key: 'ledger.image.tag', from: '2.1.0', to: '2.0.0' }] });
+    expect(await tip()).toBe(train);
+    const whole = await rollback({ files: VALUES, images: 'all' });
+    expect(whole.changes).toEqual([
+      { key: 'payments.image.tag', from: '1.5.0', to: '1.4.0' },
+      { key: 'ledger.image.tag', from: '2.1.0', to: '2.0.0' },
+    ]);
+    expect(await sandbox.gitOk(['show', `main:${VALUES}`], bare)).toBe(values('1.4.0', '2.0.0').trimEnd());
+    expect((await holds()).map((record) => [record.key, record.value])).toEqual([
+      ['payments.image.tag', '1.5.0'],
+      ['ledger.image.tag', '2.1.0'],
+    ]);
+  });
+
   it('mode: pull-request: one change request for the train on one branch; the environment branch is untouched; a rerun writes nothing', async () => {
     await train();
     const head = await tip();

@@ -56,7 +56,7 @@ export async function decideRollback(history: HistoryRequest, name: string, to: 
     const marks = [...new Set([...rollbackMarks(commits, history.target).keys(), ...hold.records.map((record) => record.value), ...hold.trailerMarks.map((mark) => mark.value)])];
     throw new ManifestEditError(
       `Nothing to roll back to: the ${commits.length} commit(s) that changed ${history.files.join(', ')} hold no value of ${name} other than ${from}${marks.length > 0 ? ` and the rolled-back ${marks.join(', ')}` : ''}.`,
-      "Give the value to return to in 'to'.",
+      "Give the value to return to in 'to' (one value at a time, with 'image' or 'key').",
     );
   }
   const trailers = readTrailers(found.commit.message);
