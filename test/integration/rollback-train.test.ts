@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeForge } from '../../packages/core/src/cli/demo-forge';
 import { describeError } from '../../packages/core/src/errors';
@@ -196,6 +197,24 @@ describe('rollback of a train', () => {
     ]);
     expect(await remoteFile()).toBe(kustomization('1.4.0', '2.0.0', 3).trimEnd());
     expect(await holds()).toHaveLength(2);
+  });
+
+  it('on a depth-1 clone, deepens before reading the tip against its parent: only the train moves, not every image the tip holds', async () => {
+    const WEB = 'ghcr.io/acme/web';
+    const three = (payments: string, ledger: string, web: string, replicas = 2) => `${kustomization(payments, ledger, replicas)}  - name: web\n    count: 1\n# web\n`.replace('replicas:', `  - name: ${WEB}\n    newTag: "${web}"\nreplicas:`);
+    await commit({ [FILE]: three('1.4.0', '2.0.0', '3.0.0') }, 'prod by hand');
+    await commit({ [FILE]: three('1.4.0', '2.0.0', '3.1.0') }, 'web 3.1.0 by hand');
+    await commit({ [FILE]: three('1.5.0', '2.1.0', '3.1.0') }, 'payments 1.5.0 and ledger 2.1.0 by hand');
+    await commit({ [FILE]: three('1.5.0', '2.1.0', '3.1.0', 3) }, 'scale prod to 3');
+    const shallow = join(sandbox.dir, 'shallow');
+    await sandbox.gitOk(['clone', '--quiet', '--depth', '1', pathToFileURL(bare).href, shallow], sandbox.dir);
+    const config = validateRollbackInputs({ ...inputs({ images: 'all' }), path: shallow });
+    const result = await runRollback(config, new FakePlatform(), testContext({}));
+    expect(result.changes).toEqual([
+      { image: LEDGER, from: '2.1.0', to: '2.0.0' },
+      { image: PAYMENTS, from: '1.5.0', to: '1.4.0' },
+    ]);
+    expect(await remoteFile()).toBe(three('1.4.0', '2.0.0', '3.1.0', 3).trimEnd());
   });
 
   it('keys: a train of key paths (named in Set trailers) rolled back whole, and by one key', async () => {

@@ -152,6 +152,9 @@ export async function newestValueChange(request: FilesHistory): Promise<ValueCha
   const enough = async (commits: readonly CommitInfo[]): Promise<boolean> => {
     for (const commit of commits) {
       if (read.has(commit.sha)) continue;
+      // At a shallow clone's boundary the parent is not there, and every value would read as new:
+      // deepen first (returning false asks commitsOfFiles for more), and read the commit again then.
+      if (await beyondShallowBoundary(request, commit)) return false;
       read.add(commit.sha);
       const targets = await valuesChangedBy(request, commit);
       if (targets.length > 0) {
@@ -164,6 +167,12 @@ export async function newestValueChange(request: FilesHistory): Promise<ValueCha
   // commitsOfFiles asks `enough` of every list it reads, the last one included.
   await commitsOfFiles(request, enough);
   return found;
+}
+
+/** Whether `commit`'s parent is cut off by a shallow clone that may still be deepened (a root commit has none to fetch). */
+async function beyondShallowBoundary(request: FilesHistory, commit: CommitInfo): Promise<boolean> {
+  if (request.branch === undefined || (await request.repo.hasCommit(`${commit.sha}^`))) return false;
+  return request.repo.isShallow();
 }
 
 /** The values `commit` changed in the files, compared with its first parent. */
