@@ -30,6 +30,11 @@ export interface FilesHistory {
    * so a merge that brought a value is one step. Rollback's search sets it.
    */
   firstParent?: boolean;
+  /**
+   * The files' texts read so far, by commit and file: a rollback of several values reads the same
+   * commits once per value, and without it each read is a git process (values × commits × files).
+   */
+  texts?: Map<string, string>;
   info(message: string): void;
 }
 
@@ -81,12 +86,25 @@ export async function commitsOfFiles(
 export async function valueAt(request: HistoryRequest, commit: CommitInfo): Promise<ValueAt> {
   const sites: ReadValue[] = [];
   for (const file of request.files) {
-    const text = await request.repo.fileAt(commit.sha, file);
+    const text = await fileAt(request, commit.sha, file);
     if (text !== undefined) sites.push(...safeRead(text, file, request.target));
   }
   const values = new Set(sites.map((site) => site.value));
   const [only] = values;
   return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
+}
+
+/**
+ * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
+ * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
+ */
+async function fileAt(request: FilesHistory, rev: string, file: string): Promise<string | undefined> {
+  const key = `${rev}:${file}`;
+  const cached = request.texts?.get(key);
+  if (cached !== undefined) return cached;
+  const text = await request.repo.fileAt(rev, file);
+  if (text !== undefined) request.texts?.set(key, text);
+  return text;
 }
 
 /** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
@@ -175,19 +193,26 @@ async function beyondShallowBoundary(request: FilesHistory, commit: CommitInfo):
   return request.repo.isShallow();
 }
 
-/** The values `commit` changed in the files, compared with its first parent. */
+/**
+ * The values `commit` changed in the files, compared with its first parent. Each side is read
+ * once for every image (readImages: one pass per file), not once per value, so a train of N
+ * images in N files costs N reads per side rather than N².
+ */
 async function valuesChangedBy(request: FilesHistory, commit: CommitInfo): Promise<ReadTarget[]> {
   const parent = `${commit.sha}^`;
+  const afterTexts = await textsAt(request, commit.sha);
+  const beforeTexts = await textsAt(request, parent);
+  const after = readImages(afterTexts);
+  const before = readImages(beforeTexts);
   const named = namedTargets(commit.message);
   if (named.length > 0) {
     const changed: ReadTarget[] = [];
     for (const target of named) {
-      if (distinctValues(await sitesAt(request, commit.sha, target)) !== distinctValues(await sitesAt(request, parent, target))) changed.push(target);
+      const [now, then] = target.mode === 'image' ? [imageSites(after, target.name), imageSites(before, target.name)] : [readKeySites(afterTexts, target), readKeySites(beforeTexts, target)];
+      if (distinctValues(now) !== distinctValues(then)) changed.push(target);
     }
     return changed;
   }
-  const after = readImages(await textsAt(request, commit.sha));
-  const before = readImages(await textsAt(request, parent));
   const sameSites = new Set<string>();
   const changed: ReadTarget[] = [];
   for (const [name, sites] of after) {
@@ -199,6 +224,17 @@ async function valuesChangedBy(request: FilesHistory, commit: CommitInfo): Promi
     changed.push({ mode: 'image', name });
   }
   return changed;
+}
+
+/** The sites of an image named as a trailer spells it, among images named as the manifests write them. */
+function imageSites(images: ReadonlyMap<string, ValueSites>, name: string): ReadValue[] {
+  const wanted = normalizeImageName(name);
+  for (const [seen, sites] of images) if (normalizeImageName(seen) === wanted) return sites.sites;
+  return [];
+}
+
+function readKeySites(texts: ReadonlyArray<{ file: string; source: string }>, target: ReadTarget): ReadValue[] {
+  return texts.flatMap(({ file, source }) => (source === '' ? [] : safeRead(source, file, target)));
 }
 
 /** The values a commit's trailers name (either form), as read targets, each once. */
@@ -233,7 +269,7 @@ async function sitesAt(request: FilesHistory, rev: string, target: ReadTarget): 
 /** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
 async function textsAt(request: FilesHistory, rev: string): Promise<Array<{ file: string; source: string }>> {
   const texts: Array<{ file: string; source: string }> = [];
-  for (const file of request.files) texts.push({ file, source: (await request.repo.fileAt(rev, file)) ?? '' });
+  for (const file of request.files) texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
   return texts;
 }
 

@@ -63,6 +63,7 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
     rev,
     files: files.map((file) => file.relative),
     firstParent: true,
+    texts: new Map(),
     info: (message) => platform.info(message),
   };
   const decisions = await platform.group(`Reading the history of ${targetsLabel(config)}`, async () => decideAll(config, history, await targetsOf(config, history, platform)));
