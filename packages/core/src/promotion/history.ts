@@ -35,6 +35,8 @@ export interface FilesHistory {
    * commits once per value, and without it each read is a git process (values × commits × files).
    */
   texts?: Map<string, string>;
+  /** The commit lists commitsOfFiles read, by revision: the same for every value (cleared when the clone is deepened). */
+  commitLists?: Map<string, CommitInfo[]>;
   info(message: string): void;
 }
 
@@ -70,13 +72,16 @@ export async function commitsOfFiles(
   const { repo } = request;
   let deepened = 0;
   for (;;) {
-    const commits = await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent);
+    const key = `${request.rev}:${request.firstParent === true}`;
+    const commits = request.commitLists?.get(key) ?? (await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent));
+    request.commitLists?.set(key, commits);
     if ((await enough(commits)) || commits.length >= HISTORY_COMMITS || request.branch === undefined || !(await repo.isShallow())) return commits;
     if (deepened >= maxDeepen) {
       request.info(`The clone is shallow; ${maxDeepen} more commits of history were fetched, and the ${commits.length} among them that changed the files are what was read.`);
       return commits;
     }
     await repo.deepen(request.remote, request.branch, DEEPEN_STEP);
+    request.commitLists?.clear();
     deepened += DEEPEN_STEP;
     request.info(`The clone is shallow: fetched ${deepened} more commits of history.`);
   }

@@ -6,7 +6,7 @@ import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
 import type { ReadTarget } from '../manifest/manifest-reader';
 import type { GitRepository } from '../git/git-repository';
-import { HISTORY_COMMITS, rollbackMarks, type HistoryRequest, type RollbackMark } from './history';
+import { HISTORY_COMMITS, rollbackMarks, type FilesHistory, type HistoryRequest, type RollbackMark } from './history';
 import type { FileWrite } from './publisher';
 
 /**
@@ -131,22 +131,35 @@ async function rootPaths(repo: GitRepository, files: readonly string[]): Promise
  * window, so the cost does not grow with the history) for rollbacks recorded before the file.
  */
 export async function readHold(request: HistoryRequest): Promise<Hold> {
-  const { repo, target } = request;
+  return (await readHolds(request))(request.target);
+}
+
+/**
+ * The hold of the files, read once, for any number of targets: what a rollback of several
+ * values consults once per value (HOLD_FILE and the trailer window are the same for each).
+ */
+export async function readHolds(request: FilesHistory): Promise<(target: ReadTarget) => Promise<Hold>> {
+  const { repo } = request;
   const files = await rootPaths(repo, request.files);
   const text = await repo.rootFileAt(request.rev, HOLD_FILE);
-  const key = holdKey(target);
-  const records = (text === undefined ? [] : parseHolds(text)).filter((record) => protects(record, key, files));
+  const all = text === undefined ? [] : parseHolds(text);
   await deepenWindow(request);
-  const trailerMarks = await legacyMarks(repo, [...rollbackMarks(await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS), target).values()]);
-  return {
-    records,
-    trailerMarks,
-    find(value) {
-      const record = records.find((entry) => sameVersion(entry.value, value, target));
-      if (record) return { record };
-      const mark = trailerMarks.find((entry) => sameVersion(entry.value, value, target));
-      return mark ? { mark } : undefined;
-    },
+  const recent = await repo.recentCommitsTouching(request.rev, request.files, HISTORY_COMMITS);
+  const wroteRecord = new Map<string, boolean>();
+  return async (target) => {
+    const key = holdKey(target);
+    const records = all.filter((record) => protects(record, key, files));
+    const trailerMarks = await legacyMarks(repo, [...rollbackMarks(recent, target).values()], wroteRecord);
+    return {
+      records,
+      trailerMarks,
+      find(value) {
+        const record = records.find((entry) => sameVersion(entry.value, value, target));
+        if (record) return { record };
+        const mark = trailerMarks.find((entry) => sameVersion(entry.value, value, target));
+        return mark ? { mark } : undefined;
+      },
+    };
   };
 }
 
@@ -154,14 +167,18 @@ export async function readHold(request: HistoryRequest): Promise<Hold> {
  * The trailer marks of rollbacks that wrote no record: a rollback that did is held by its record
  * alone, so deleting the record (or allow-rolled-back retiring it) lifts the hold.
  */
-async function legacyMarks(repo: GitRepository, marks: readonly RollbackMark[]): Promise<RollbackMark[]> {
+async function legacyMarks(repo: GitRepository, marks: readonly RollbackMark[], wroteRecord: Map<string, boolean>): Promise<RollbackMark[]> {
   const legacy: RollbackMark[] = [];
-  for (const mark of marks) if (!(await repo.changedFiles(mark.commit.sha)).includes(HOLD_FILE)) legacy.push(mark);
+  for (const mark of marks) {
+    const wrote = wroteRecord.get(mark.commit.sha) ?? (await repo.changedFiles(mark.commit.sha)).includes(HOLD_FILE);
+    wroteRecord.set(mark.commit.sha, wrote);
+    if (!wrote) legacy.push(mark);
+  }
   return legacy;
 }
 
 /** A shallow clone is deepened once so the trailer window (the branch's last HISTORY_COMMITS commits) is there. */
-async function deepenWindow(request: HistoryRequest): Promise<void> {
+async function deepenWindow(request: FilesHistory): Promise<void> {
   const { repo } = request;
   if (request.branch === undefined || !(await repo.isShallow())) return;
   const have = await repo.countCommits(request.rev);

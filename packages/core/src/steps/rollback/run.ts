@@ -11,10 +11,10 @@ import { changeBranchName, publishChangeBranch, readTips } from '../../promotion
 import { syncChangeRequest } from '../../promotion/change-request-sync';
 import { targetBranch } from '../../promotion/checkout';
 import { imagesAt, newestValueChange, unsetTargets, type FilesHistory } from '../../promotion/history';
-import { addHolds, HOLD_FILE, holdRecord, parseHolds, type HoldRecord } from '../../promotion/hold';
+import { addHolds, HOLD_FILE, holdRecord, parseHolds, readHolds, type HoldRecord } from '../../promotion/hold';
 import { editRequestFor, planAt, withHold, type EditRequest, type PlannedFile } from '../../promotion/plan';
 import { commitLocally, publish } from '../../promotion/publisher';
-import { decideRollback, type RollbackDecision as ValueDecision } from '../../promotion/rollback-decision';
+import { decideRollback, holdHistory, type RollbackDecision as ValueDecision } from '../../promotion/rollback-decision';
 import { withTrailers, writtenBy } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
 import type { RollbackConfig, RollbackTarget } from './config';
@@ -64,6 +64,7 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
     files: files.map((file) => file.relative),
     firstParent: true,
     texts: new Map(),
+    commitLists: new Map(),
     info: (message) => platform.info(message),
   };
   const decisions = await platform.group(`Reading the history of ${targetsLabel(config)}`, async () => decideAll(config, history, await targetsOf(config, history, platform)));
@@ -131,7 +132,8 @@ async function requireSet(config: RollbackConfig, history: FilesHistory): Promis
 
 async function decideAll(config: RollbackConfig, history: FilesHistory, targets: readonly RollbackTarget[]): Promise<RollbackDecision[]> {
   const decisions: RollbackDecision[] = [];
-  for (const { target, name } of targets) decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value)), target });
+  const holds = await readHolds(holdHistory(history));
+  for (const { target, name } of targets) decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, holds)), target });
   return decisions;
 }
 
