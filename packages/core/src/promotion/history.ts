@@ -213,7 +213,8 @@ async function valuesChangedBy(request: FilesHistory, commit: CommitInfo): Promi
   if (named.length > 0) {
     const changed: ReadTarget[] = [];
     for (const target of named) {
-      const [now, then] = target.mode === 'image' ? [imageSites(after, target.name), imageSites(before, target.name)] : [readKeySites(afterTexts, target), readKeySites(beforeTexts, target)];
+      const listed = target.mode === 'image' && (after.has(target.name) || before.has(target.name));
+      const [now, then] = listed ? [after.get(target.name)?.sites ?? [], before.get(target.name)?.sites ?? []] : [readSites(afterTexts, target), readSites(beforeTexts, target)];
       if (distinctValues(now) !== distinctValues(then)) changed.push(target);
     }
     return changed;
@@ -231,14 +232,11 @@ async function valuesChangedBy(request: FilesHistory, commit: CommitInfo): Promi
   return changed;
 }
 
-/** The sites of an image named as a trailer spells it, among images named as the manifests write them. */
-function imageSites(images: ReadonlyMap<string, ValueSites>, name: string): ReadValue[] {
-  const wanted = normalizeImageName(name);
-  for (const [seen, sites] of images) if (normalizeImageName(seen) === wanted) return sites.sites;
-  return [];
-}
-
-function readKeySites(texts: ReadonlyArray<{ file: string; source: string }>, target: ReadTarget): ReadValue[] {
+/**
+ * The sites of a target read file by file: a key, or an image name readImages does not list (the
+ * editor also answers to a Helm map's `repository` without its `registry`).
+ */
+function readSites(texts: ReadonlyArray<{ file: string; source: string }>, target: ReadTarget): ReadValue[] {
   return texts.flatMap(({ file, source }) => (source === '' ? [] : safeRead(source, file, target)));
 }
 
