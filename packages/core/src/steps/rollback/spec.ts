@@ -39,9 +39,9 @@ export const rollbackSpec = {
     { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },
     { name: 'rolled-back-from', description: 'The value the environment ran before (several values: comma-separated, in the order of `changes`).' },
     { name: 'rolled-back-to', description: 'The value it runs now, or will once the PR/MR is merged (several values: comma-separated, in the order of `changes`).' },
-    { name: 'changes', description: 'JSON list of every value rolled back, one entry per value: `{"image"|"key", "from", "to"}`; `[]` when nothing changed.' },
     { name: 'commit-sha', description: 'The rollback commit (on `branch`, or the PR/MR\'s head); empty if none.' },
     { name: 'pull-request-number', description: 'With `mode: pull-request`: the PR number / MR iid.' },
     { name: 'pull-request-url', description: 'With `mode: pull-request`: its web URL.' },
+    { name: 'changes', description: 'JSON list of every value rolled back, one entry per value: `{"image"|"key", "from", "to"}`; `[]` when nothing changed.' },
   ],
 } as const satisfies StepSpec;

@@ -15,9 +15,10 @@ export async function rollbackStep(platform: Platform, context?: StepContext): P
   platform.setOutput('changed', String(result.changed));
   platform.setOutput('rolled-back-from', result.from);
   platform.setOutput('rolled-back-to', result.to);
-  platform.setOutput('changes', inertJson(result.changes));
   platform.setOutput('commit-sha', result.commitSha);
   setChangeRequestOutputs(platform, result);
+  // Last, so the one-value outputs read as they always did, in their order.
+  platform.setOutput('changes', inertJson(result.changes));
   await platform.appendSummary(summary(config, result).join('\n'));
   return result;
 }
