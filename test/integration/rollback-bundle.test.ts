@@ -46,7 +46,7 @@ describe('rollback bundle under GitHub Actions', () => {
     });
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
     const tip = await sandbox.gitOk(['rev-parse', 'main'], bare);
-    expect(result.outputs).toEqual({ changed: 'true', 'rolled-back-from': '1.5.0', 'rolled-back-to': '1.4.1', 'commit-sha': tip, 'pull-request-number': '', 'pull-request-url': '' });
+    expect(result.outputs).toEqual({ changed: 'true', 'rolled-back-from': '1.5.0', 'rolled-back-to': '1.4.1', changes: JSON.stringify([{ image: IMAGE, from: '1.5.0', to: '1.4.1' }]), 'commit-sha': tip, 'pull-request-number': '', 'pull-request-url': '' });
     expect(await sandbox.gitOk(['show', `${tip}:${FILE}`], bare)).toBe(kustomization('1.4.1').trimEnd());
     expect(await sandbox.gitOk(['log', '-1', '--format=%an|%(trailers:key=Gitops-Promote-Rolled-Back-From,valueonly)', tip], bare)).toBe('github-actions[bot]|1.5.0');
     expect(result.summary).toContain('`1.5.0` → `1.4.1`');
@@ -62,6 +62,45 @@ describe('rollback bundle under GitHub Actions', () => {
     expect(again.exitCode).toBe(1);
     expect(again.errors.join('\n')).toMatch(new RegExp(`${IMAGE} 1\\.5\\.0 was rolled back in ${tip.slice(0, 12)} .*reason: errors after deploy; it is not set again\\.\\n {2}How to fix: .*allow-rolled-back: true`));
     expect(await sandbox.gitOk(['rev-parse', 'main'], bare)).toBe(tip);
+  });
+
+  it('images: all rolls back a train of two images in one commit through the bundle: changes output, a hold per image', async () => {
+    const LEDGER = 'ghcr.io/acme/ledger';
+    const both = (payments: string, ledger: string) => `images:\n  - name: ${IMAGE}\n    newTag: ${payments}\n  - name: ${LEDGER}\n    newTag: ${ledger}\n`;
+    const bare = await server.createBareRepo('environments', { [FILE]: both('1.4.1', '2.0.0') });
+    const checkout = join(sandbox.dir, 'environments');
+    const auth = authHeaderConfig('x-access-token', TOKEN);
+    await sandbox.gitOk([...auth, 'clone', '--quiet', server.repoUrl('environments'), checkout], sandbox.dir);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(checkout, FILE), both('1.5.0', '2.1.0'));
+    const set = (image: string, value: string, previous: string) => `Gitops-Promote-Set: ${JSON.stringify({ image, value, previous: [previous] })}`;
+    const message = `chore(deploy): promote staging to prod\n\nGitops-Promote-Step: update-manifest\n${set(IMAGE, '1.5.0', '1.4.1')}\n${set(LEDGER, '2.1.0', '2.0.0')}`;
+    await sandbox.gitOk(['-c', 'user.name=CI', '-c', 'user.email=ci@example.invalid', 'commit', '--quiet', '-am', message], checkout);
+    await sandbox.gitOk([...auth, 'push', '--quiet', 'origin', 'main'], checkout);
+    const before = await sandbox.gitOk(['rev-parse', 'main'], bare);
+
+    const result = await runBundle({
+      bundle: ROLLBACK_BUNDLE,
+      cwd: sandbox.dir,
+      home: sandbox.home,
+      inputs: { path: 'environments', files: FILE, images: 'all', reason: 'the train fails', token: TOKEN },
+    });
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const tip = await sandbox.gitOk(['rev-parse', 'main'], bare);
+    expect(await sandbox.gitOk(['rev-parse', `${tip}^`], bare)).toBe(before);
+    expect(result.outputs).toMatchObject({ changed: 'true', 'rolled-back-from': '1.5.0, 2.1.0', 'rolled-back-to': '1.4.1, 2.0.0', 'commit-sha': tip });
+    expect(JSON.parse(result.outputs.changes ?? '')).toEqual([
+      { image: IMAGE, from: '1.5.0', to: '1.4.1' },
+      { image: LEDGER, from: '2.1.0', to: '2.0.0' },
+    ]);
+    expect(await sandbox.gitOk(['show', `${tip}:${FILE}`], bare)).toBe(both('1.4.1', '2.0.0').trimEnd());
+    const holds = JSON.parse(await sandbox.gitOk(['show', `${tip}:.gitops-promote/holds`], bare)) as { holds: Array<{ image: string; value: string }> };
+    expect(holds.holds.map((record) => [record.image, record.value])).toEqual([
+      [IMAGE, '1.5.0'],
+      [LEDGER, '2.1.0'],
+    ]);
+    expect(result.summary).toContain(`- \`${LEDGER}\`: \`2.1.0\` → \`2.0.0\``);
+    expect(result.log).not.toContain(TOKEN);
   });
 
   it('the root action refuses an unknown step in one line, with exit 1', async () => {

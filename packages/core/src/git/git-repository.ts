@@ -30,6 +30,7 @@ export interface FileContent {
 /** The git operations the steps need, on one work tree, with remote auth applied per command. */
 export class GitRepository {
   private readonly git: GitCommandManager;
+  private prefixRead: Promise<string> | undefined;
 
   constructor(
     workTree: string,
@@ -261,8 +262,11 @@ export class GitRepository {
 
   /** Where the work tree's commands run, relative to the repository root: '' or `sub/dir/`. */
   async prefix(): Promise<string> {
-    return this.git.run(['rev-parse', '--show-prefix']);
+    // Fixed for a work tree; asked once per value by a rollback of many values.
+    this.prefixRead ??= this.git.run(['rev-parse', '--show-prefix']);
+    return this.prefixRead;
   }
+
 
   /** Checks out `sha` on a detached HEAD (scratch repositories only: the work tree is replaced). */
   async checkoutDetached(sha: string): Promise<void> {

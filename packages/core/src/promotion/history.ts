@@ -1,7 +1,8 @@
 import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
-import { readManifest, type ReadTarget, type ReadValue } from '../manifest/manifest-reader';
+import { readImages, readManifest, type ReadTarget, type ReadValue, type ValueSites } from '../manifest/manifest-reader';
+import { parseKeyPath } from '../manifest/key-path';
 import type { CommitInfo, GitRepository } from '../git/git-repository';
 import { readTrailers, valuesOfCommit } from './trailers';
 
@@ -11,7 +12,12 @@ import { readTrailers, valuesOfCommit } from './trailers';
  * rollback moved away from (read from the trailers every step writes). Rollback walks it for its
  * target; update-manifest and open-promotion-pr consult it so a rolled-back value stays away.
  */
-export interface HistoryRequest {
+export interface HistoryRequest extends FilesHistory {
+  target: ReadTarget;
+}
+
+/** The history of the files alone, whatever value is read from it. */
+export interface FilesHistory {
   repo: GitRepository;
   remote: string;
   /** The branch to deepen a shallow clone along; undefined leaves the clone as it is. */
@@ -24,7 +30,13 @@ export interface HistoryRequest {
    * so a merge that brought a value is one step. Rollback's search sets it.
    */
   firstParent?: boolean;
-  target: ReadTarget;
+  /**
+   * The files' texts read so far, by commit and file: a rollback of several values reads the same
+   * commits once per value, and without it each read is a git process (values × commits × files).
+   */
+  texts?: Map<string, string>;
+  /** The commit lists commitsOfFiles read, by revision: the same for every value (cleared when the clone is deepened). */
+  commitLists?: Map<string, CommitInfo[]>;
   info(message: string): void;
 }
 
@@ -53,20 +65,23 @@ const MAX_DEEPEN = 1000;
  * whole, or MAX_DEEPEN commits were fetched, which is then said in the log.
  */
 export async function commitsOfFiles(
-  request: HistoryRequest,
+  request: FilesHistory,
   enough: (commits: readonly CommitInfo[]) => boolean | Promise<boolean>,
   maxDeepen = MAX_DEEPEN,
 ): Promise<CommitInfo[]> {
   const { repo } = request;
   let deepened = 0;
   for (;;) {
-    const commits = await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent);
+    const key = `${request.rev}:${request.firstParent === true}`;
+    const commits = request.commitLists?.get(key) ?? (await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent));
+    request.commitLists?.set(key, commits);
     if ((await enough(commits)) || commits.length >= HISTORY_COMMITS || request.branch === undefined || !(await repo.isShallow())) return commits;
     if (deepened >= maxDeepen) {
       request.info(`The clone is shallow; ${maxDeepen} more commits of history were fetched, and the ${commits.length} among them that changed the files are what was read.`);
       return commits;
     }
     await repo.deepen(request.remote, request.branch, DEEPEN_STEP);
+    request.commitLists?.clear();
     deepened += DEEPEN_STEP;
     request.info(`The clone is shallow: fetched ${deepened} more commits of history.`);
   }
@@ -76,12 +91,25 @@ export async function commitsOfFiles(
 export async function valueAt(request: HistoryRequest, commit: CommitInfo): Promise<ValueAt> {
   const sites: ReadValue[] = [];
   for (const file of request.files) {
-    const text = await request.repo.fileAt(commit.sha, file);
+    const text = await fileAt(request, commit.sha, file);
     if (text !== undefined) sites.push(...safeRead(text, file, request.target));
   }
   const values = new Set(sites.map((site) => site.value));
   const [only] = values;
   return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
+}
+
+/**
+ * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
+ * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
+ */
+async function fileAt(request: FilesHistory, rev: string, file: string): Promise<string | undefined> {
+  const key = `${rev}:${file}`;
+  const cached = request.texts?.get(key);
+  if (cached !== undefined) return cached;
+  const text = await request.repo.fileAt(rev, file);
+  if (text !== undefined) request.texts?.set(key, text);
+  return text;
 }
 
 /** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
@@ -125,4 +153,145 @@ function rolledBackFrom(message: string, trailers: ReadonlyMap<string, string>, 
 function sameTarget(named: { image?: string | undefined; key?: string | undefined }, target: ReadTarget): boolean {
   if (target.mode === 'key') return named.key === formatKeyPath(target.path);
   return named.image !== undefined && normalizeImageName(named.image) === normalizeImageName(target.name);
+}
+
+/** The newest commit that changed values in the files, and the values it changed. */
+export interface ValueChangeCommit {
+  commit: CommitInfo;
+  /** Each value it changed, once (an image by the name its trailer or the manifests give it). */
+  targets: ReadTarget[];
+}
+
+/**
+ * The newest commit (along `request.firstParent`) that changed any value in the files: what a
+ * rollback of the whole train undoes. A commit a step wrote names its values in its trailers (one
+ * or a train); a person's commit is read by comparing the images at it and at its parent. Either
+ * way only values whose reading in the files differs from the parent's count, so a commit that
+ * only scaled replicas, or whose trailers name values of other files, is passed over.
+ */
+export async function newestValueChange(request: FilesHistory): Promise<ValueChangeCommit | undefined> {
+  let found: ValueChangeCommit | undefined;
+  const read = new Set<string>();
+  const enough = async (commits: readonly CommitInfo[]): Promise<boolean> => {
+    for (const commit of commits) {
+      if (read.has(commit.sha)) continue;
+      // At a shallow clone's boundary the parent is not there, and every value would read as new:
+      // deepen first (returning false asks commitsOfFiles for more), and read the commit again then.
+      if (await beyondShallowBoundary(request, commit)) return false;
+      read.add(commit.sha);
+      const targets = await valuesChangedBy(request, commit);
+      if (targets.length > 0) {
+        found = { commit, targets };
+        return true;
+      }
+    }
+    return false;
+  };
+  // commitsOfFiles asks `enough` of every list it reads, the last one included.
+  await commitsOfFiles(request, enough);
+  return found;
+}
+
+/** Whether `commit`'s parent is cut off by a shallow clone that may still be deepened (a root commit has none to fetch). */
+async function beyondShallowBoundary(request: FilesHistory, commit: CommitInfo): Promise<boolean> {
+  if (request.branch === undefined || (await request.repo.hasCommit(`${commit.sha}^`))) return false;
+  return request.repo.isShallow();
+}
+
+/**
+ * The values `commit` changed in the files, compared with its first parent. Each side is read
+ * once for every image (readImages: one pass per file), not once per value, so a train of N
+ * images in N files costs N reads per side rather than N².
+ */
+async function valuesChangedBy(request: FilesHistory, commit: CommitInfo): Promise<ReadTarget[]> {
+  const parent = `${commit.sha}^`;
+  const afterTexts = await textsAt(request, commit.sha);
+  const beforeTexts = await textsAt(request, parent);
+  const after = readImages(afterTexts);
+  const before = readImages(beforeTexts);
+  const named = namedTargets(commit.message);
+  if (named.length > 0) {
+    const changed: ReadTarget[] = [];
+    for (const target of named) {
+      const listed = target.mode === 'image' && (after.has(target.name) || before.has(target.name));
+      const [now, then] = listed ? [after.get(target.name)?.sites ?? [], before.get(target.name)?.sites ?? []] : [readSites(afterTexts, target), readSites(beforeTexts, target)];
+      if (distinctValues(now) !== distinctValues(then)) changed.push(target);
+    }
+    return changed;
+  }
+  const sameSites = new Set<string>();
+  const changed: ReadTarget[] = [];
+  for (const [name, sites] of after) {
+    if (distinctValues(sites.sites) === distinctValues(before.get(name)?.sites ?? [])) continue;
+    // A Kustomize entry answers to its name and its newName: one place, rolled back once.
+    const where = placesOf(sites);
+    if (sameSites.has(where)) continue;
+    sameSites.add(where);
+    changed.push({ mode: 'image', name });
+  }
+  return changed;
+}
+
+/**
+ * The sites of a target read file by file: a key, or an image name readImages does not list (the
+ * editor also answers to a Helm map's `repository` without its `registry`).
+ */
+function readSites(texts: ReadonlyArray<{ file: string; source: string }>, target: ReadTarget): ReadValue[] {
+  return texts.flatMap(({ file, source }) => (source === '' ? [] : safeRead(source, file, target)));
+}
+
+/** The values a commit's trailers name (either form), as read targets, each once. */
+function namedTargets(message: string): ReadTarget[] {
+  const targets = new Map<string, ReadTarget>();
+  for (const value of valuesOfCommit(message)) {
+    if (value.image !== undefined) targets.set(`image:${normalizeImageName(value.image)}`, { mode: 'image', name: value.image });
+    else if (value.key !== undefined) {
+      const path = keyPathOf(value.key);
+      if (path) targets.set(`key:${formatKeyPath(path)}`, { mode: 'key', path });
+    }
+  }
+  return [...targets.values()];
+}
+
+/** A trailer's key path; undefined for one edited by hand into something that no longer parses. */
+function keyPathOf(text: string): ReturnType<typeof parseKeyPath> | undefined {
+  try {
+    return parseKeyPath(text);
+  } catch (error) {
+    if (error instanceof GitopsPromoteError) return undefined;
+    throw error;
+  }
+}
+
+async function sitesAt(request: FilesHistory, rev: string, target: ReadTarget): Promise<ReadValue[]> {
+  const sites: ReadValue[] = [];
+  for (const { file, source } of await textsAt(request, rev)) if (source !== '') sites.push(...safeRead(source, file, target));
+  return sites;
+}
+
+/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
+async function textsAt(request: FilesHistory, rev: string): Promise<Array<{ file: string; source: string }>> {
+  const texts: Array<{ file: string; source: string }> = [];
+  for (const file of request.files) texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
+  return texts;
+}
+
+function distinctValues(sites: readonly ReadValue[]): string {
+  return JSON.stringify([...new Set(sites.map((site) => site.value))].sort());
+}
+
+function placesOf(sites: ValueSites): string {
+  return JSON.stringify(sites.sites.map((site) => `${site.file}:${site.line}:${site.path}`).sort());
+}
+
+/** The targets the files do not set anywhere at `request.rev`. */
+export async function unsetTargets(request: FilesHistory, targets: readonly ReadTarget[]): Promise<ReadTarget[]> {
+  const missing: ReadTarget[] = [];
+  for (const target of targets) if ((await sitesAt(request, request.rev, target)).length === 0) missing.push(target);
+  return missing;
+}
+
+/** The image names the files reference at `request.rev`, for an error naming what is there. */
+export async function imagesAt(request: FilesHistory): Promise<string[]> {
+  return [...readImages(await textsAt(request, request.rev)).keys()].sort();
 }

@@ -314,3 +314,8 @@ export async function holdRecord(
   };
 }
 
+
+/** The records of a rollback of several values (a train), added as addHold adds one. */
+export function addHolds(records: readonly HoldRecord[]): (existing: HoldRecord[]) => HoldRecord[] {
+  return (existing) => records.reduce((list, record) => addHold(record)(list), existing);
+}

@@ -2,7 +2,7 @@ import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import type { ForgeKind } from '../../forge/forge';
 import { forgeInput } from '../../forge/select';
-import { imageValue, validateImageName } from '../../manifest/image-reference';
+import { imageValue, normalizeImageName, validateImageName } from '../../manifest/image-reference';
 import { splitList } from '../../text/list-input';
 import { formatKeyPath, parseKeyPath } from '../../manifest/key-path';
 import type { ReadTarget } from '../../manifest/manifest-reader';
@@ -15,13 +15,26 @@ import { rollbackSpec } from './spec';
 
 export type RollbackInputs = StepInputs<typeof rollbackSpec>;
 
+/** One value to roll back: an image or a key path, with the name messages and trailers give it. */
+export interface RollbackTarget {
+  target: ReadTarget;
+  /** The image name as the input spells it, or the formatted key path. */
+  name: string;
+}
+
 export interface RollbackConfig {
   path: string;
   files: string[];
-  target: ReadTarget;
-  /** The image name or the formatted key path, as messages and trailers name it. */
-  targetName: string;
-  /** Explicit value to return to; undefined: found in the history. */
+  /**
+   * The values to roll back: `image` or `key` (one), or the `images`/`keys` lists (one car of a
+   * train). Empty with `allValues`.
+   */
+  targets: RollbackTarget[];
+  /** `images: all`: the values are those the newest commit that changed any value changed (the whole train). */
+  allValues: boolean;
+  /** The input the targets came from, as errors name it (`image`, `key`, `images`, `keys`). */
+  targetInput: string;
+  /** Explicit value to return to (one target only); undefined: found in the history. */
   to?: { value: string; tag?: string; digest?: string };
   reason: string;
   mode: 'commit' | 'pull-request';
@@ -50,27 +63,13 @@ export function validateRollbackInputs(given: RollbackInputs, env: NodeJS.Proces
   const inputs = withDefaults(rollbackSpec, given);
   const files = splitList(inputs.files);
   if (files.length === 0) throw new InputError("Input 'files' is required.", "List the environment's manifests, relative to 'path', e.g. envs/prod/kustomization.yaml.");
-  if ((inputs.image === '') === (inputs.key === '')) {
-    throw new InputError("Give exactly one of 'image' and 'key'.", 'Example: image: ghcr.io/acme/payments, or key: image.tag.');
-  }
-  let target: ReadTarget;
-  let targetName: string;
-  if (inputs.image !== '') {
-    validateImageName(inputs.image, 'image');
-    target = { mode: 'image', name: inputs.image };
-    targetName = inputs.image;
-  } else {
-    const path = parseKeyPath(inputs.key);
-    target = { mode: 'key', path };
-    targetName = formatKeyPath(path);
-  }
+  const selection = rollbackTargets(inputs);
   const mode = inputs.mode;
   if (mode !== 'commit' && mode !== 'pull-request') throw new InputError(`Input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}.`, 'Set mode: commit (default) or mode: pull-request.');
   const config: RollbackConfig = {
     path: inputs.path,
     files,
-    target,
-    targetName,
+    ...selection,
     reason: singleLine(inputs.reason, 'reason'),
     mode,
     push: parseBoolean(inputs.push, 'push'),
@@ -81,9 +80,13 @@ export function validateRollbackInputs(given: RollbackInputs, env: NodeJS.Proces
     reviewers: splitList(inputs.reviewers),
     dryRun: parseBoolean(inputs['dry-run'], 'dry-run'),
   };
+  const [single] = selection.targets;
   if (inputs.to !== '') {
+    if (!single || selection.targets.length !== 1 || selection.allValues || (inputs.image === '' && inputs.key === '')) {
+      throw new InputError("Input 'to' goes with 'image' or 'key' (one value).", "Drop 'to' to return each of 'images'/'keys' to its own last good value, or roll back one value with 'image'/'key' and 'to'.");
+    }
     const to = singleLine(inputs.to, 'to');
-    if (target.mode === 'image') {
+    if (single.target.mode === 'image') {
       const version = imageVersionInputs(to.startsWith('@') ? '' : to, to.startsWith('@') ? to.slice(1) : '');
       config.to = { value: imageValue(version), ...version };
     } else {
@@ -109,4 +112,50 @@ export function validateRollbackInputs(given: RollbackInputs, env: NodeJS.Proces
     throw new InputError("Input 'token' is required with mode: pull-request: the PR/MR is opened through the forge's API.", 'Pass a token with contents and pull-requests write (GitHub) or the api scope (GitLab).');
   }
   return config;
+}
+
+/**
+ * Which values: exactly one of `image`, `key`, or the lists `images` (names, or `all`) and `keys`
+ * (key paths, one per line: a key path may hold a comma). `images: all` takes the values from
+ * history, so it stands alone.
+ */
+function rollbackTargets(inputs: { image: string; key: string; images: string; keys: string }): Pick<RollbackConfig, 'targets' | 'allValues' | 'targetInput'> {
+  const images = splitList(inputs.images);
+  const keys = inputs.keys.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const given = [inputs.image !== '', inputs.key !== '', images.length > 0 || keys.length > 0].filter(Boolean).length;
+  if (given !== 1) {
+    throw new InputError(
+      "Give exactly one of 'image' and 'key', or the lists 'images' and 'keys' instead.",
+      'Example: image: ghcr.io/acme/payments; key: image.tag; images: all (every value the newest change set); images: ghcr.io/acme/payments, ghcr.io/acme/ledger.',
+    );
+  }
+  if (inputs.image !== '') {
+    validateImageName(inputs.image, 'image');
+    return { targets: [{ target: { mode: 'image', name: inputs.image }, name: inputs.image }], allValues: false, targetInput: 'image' };
+  }
+  if (inputs.key !== '') {
+    const path = parseKeyPath(inputs.key);
+    return { targets: [{ target: { mode: 'key', path }, name: formatKeyPath(path) }], allValues: false, targetInput: 'key' };
+  }
+  if (images.some((image) => image.toLowerCase() === 'all')) {
+    if (images.length > 1 || keys.length > 0) {
+      throw new InputError("Input 'images: all' stands alone: it already takes every value (images and keys) the newest change set.", "Set images: all alone, or list the images and keys to roll back instead.");
+    }
+    return { targets: [], allValues: true, targetInput: 'images' };
+  }
+  const targets: RollbackTarget[] = [];
+  const seen = new Set<string>();
+  for (const image of images) {
+    validateImageName(image, 'images');
+    const id = `image:${normalizeImageName(image)}`;
+    if (!seen.has(id)) targets.push({ target: { mode: 'image', name: image }, name: image });
+    seen.add(id);
+  }
+  for (const key of keys) {
+    const path = parseKeyPath(key);
+    const id = `key:${formatKeyPath(path)}`;
+    if (!seen.has(id)) targets.push({ target: { mode: 'key', path }, name: formatKeyPath(path) });
+    seen.add(id);
+  }
+  return { targets, allValues: false, targetInput: images.length > 0 ? 'images' : 'keys' };
 }

@@ -1,9 +1,10 @@
 import { InputError } from '../../errors';
 import { ManifestEditError } from '../../manifest/errors';
-import type { CommitInfo, GitRepository } from '../../git/git-repository';
-import { valuesIn } from '../../manifest/manifest-reader';
-import { markdownCode, markdownText } from '../../platform/markdown';
+import type { GitRepository } from '../../git/git-repository';
+import { formatKeyPath } from '../../manifest/key-path';
+import { valuesIn, type ReadTarget } from '../../manifest/manifest-reader';
 import type { Forge } from '../../forge/forge';
+import { markdownText } from '../../platform/markdown';
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../files/repo-files';
 import { fillTemplate } from '../../text/template';
@@ -11,25 +12,39 @@ import { requireRemoteBranch } from '../../promotion/branch-target';
 import { changeBranchName, publishChangeBranch, readTips } from '../../promotion/change-branch';
 import { syncChangeRequest } from '../../promotion/change-request-sync';
 import { targetBranch } from '../../promotion/checkout';
-import { commitsOfFiles, rollbackMarks, valueAt, type HistoryRequest, type ValueAt } from '../../promotion/history';
-import { addHold, HOLD_FILE, holdRecord, parseHolds, readHold, type HoldRecord } from '../../promotion/hold';
+import { imagesAt, newestValueChange, unsetTargets, type FilesHistory } from '../../promotion/history';
+import { addHolds, HOLD_FILE, holdRecord, parseHolds, readHolds, type HoldRecord } from '../../promotion/hold';
 import { editRequestFor, planAt, withHold, type EditRequest, type PlannedFile } from '../../promotion/plan';
 import { commitLocally, publish } from '../../promotion/publisher';
 import { fitBody, type ReviewSections } from '../../promotion/review/body';
 import { loadChangelog, renderChangelog } from '../../promotion/review/changelog';
 import { argoCdDiff, connectReview, repositoryPath, type ArgoCdReview } from '../../promotion/review/review';
-import { readTrailers, withTrailers, writtenBy } from '../../promotion/trailers';
+import { decideRollback, holdHistory, type RollbackDecision as ValueDecision } from '../../promotion/rollback-decision';
+import { withTrailers, writtenBy } from '../../promotion/trailers';
 import { defaultStepContext, type StepContext } from '../step-context';
-import type { RollbackConfig } from './config';
+import type { RollbackConfig, RollbackTarget } from './config';
+import { rollbackDescription } from './description';
+
+/** One value rolled back, as the `changes` output lists it. */
+export interface RollbackChange {
+  image?: string;
+  key?: string;
+  from: string;
+  to: string;
+}
 
 export interface RollbackResult {
   changed: boolean;
+  /** One value: the value before; several: each, comma-separated in the order of `changes`. */
   from: string;
+  /** One value: the value returned to; several: each, comma-separated in the order of `changes`. */
   to: string;
+  /** Every value rolled back (empty when nothing changed). */
+  changes: RollbackChange[];
   /** The commit that holds `to`: on the branch, or the PR/MR head. */
   commitSha: string;
   pushed: boolean;
-  /** Where `to` came from: the commit whose value it was, or undefined for an explicit `to`. */
+  /** One value: where `to` came from, the commit whose value it was; undefined for an explicit `to`. */
   source?: string;
   number?: number;
   url?: string;
@@ -46,24 +61,28 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
   // Decided on what the remote runs: the checkout may be behind it.
   const tip = remoteSide ? await requireRemoteBranch(repo, 'origin', branch, config.mode === 'commit' && config.createBranch, (message) => platform.info(message)) : undefined;
   const rev = tip ?? (await repo.head());
-  const history: HistoryRequest = {
+  const history: FilesHistory = {
     repo,
     remote: 'origin',
     branch: remoteSide ? branch : undefined,
     rev,
     files: files.map((file) => file.relative),
-    target: config.target,
     firstParent: true,
+    texts: new Map(),
+    commitLists: new Map(),
     info: (message) => platform.info(message),
   };
-  const decision = await platform.group(`Reading the history of ${config.targetName}`, () => decide(config, history));
-  platform.info(`${config.targetName} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);
-  const result: RollbackResult = { changed: decision.to !== decision.from, from: decision.from, to: decision.to, commitSha: '', pushed: false, ...(decision.source ? { source: decision.source } : {}) };
+  const decisions = await platform.group(`Reading the history of ${targetsLabel(config)}`, async () => decideAll(config, history, await targetsOf(config, history, platform)));
+  for (const decision of decisions) {
+    platform.info(`${decision.name} runs ${decision.from} at ${rev.slice(0, 12)}; rolling back to ${decision.to}${decision.source ? `, the value after ${decision.source}` : ' (given as to)'}.`);
+  }
+  const moving = decisions.filter((decision) => decision.to !== decision.from);
+  const result = resultOf(moving.length > 0 ? moving : decisions, moving.length > 0);
   if (!result.changed) {
-    platform.info(`${config.targetName} is already at ${decision.to}; nothing to roll back.`);
+    platform.info(`${decisions.map((decision) => decision.name).join(', ')} ${decisions.length === 1 ? 'is' : 'are'} already at ${result.to}; nothing to roll back.`);
     return result;
   }
-  const plan = await rollbackPlan(config, repo, history, decision, files);
+  const plan = await rollbackPlan(config, repo, history, moving, files);
   // What the real run refuses without writing is refused before a dry run returns: an unusable
   // `to` (rollbackPlan), a forge that cannot be told, files where nothing matches, an unreadable
   // hold file.
@@ -71,72 +90,91 @@ export async function runRollback(config: RollbackConfig, platform: Platform, co
   if (config.mode === 'commit') await planWithHold(repo, plan, undefined);
   if (remoteSide) await planWithHold(repo, plan, rev);
   if (config.dryRun) {
-    platform.info(`Dry run: would roll ${config.targetName} back from ${decision.from} to ${decision.to}; nothing written.`);
+    platform.info(`Dry run: would roll back ${moving.map((decision) => `${decision.name} from ${decision.from} to ${decision.to}`).join('; ')}; nothing written.`);
     return result;
   }
   if (config.mode === 'pull-request') return platform.group('Opening the rollback change request', () => openRollbackChange(config, platform, repo, branch, plan, result, forgeRemote, context));
   return platform.group('Committing the rollback', () => commitRollback(config, platform, repo, { branch, tip }, plan, result, context));
 }
 
-interface Decision {
-  /** What the files give the target now (its tag and digest, for the hold record). */
-  now: ValueAt;
-  from: string;
-  to: string;
-  /** The read site of `to` in history (its tag and digest); undefined for an explicit `to`. */
-  at?: ValueAt;
-  source?: string;
+function targetsLabel(config: RollbackConfig): string {
+  return config.allValues ? 'the newest change of values' : config.targets.map((target) => target.name).join(', ');
 }
 
 /**
- * The value now, and the one to return to: `to`, or the newest value in the files' history that
- * differs from now and that no rollback moved away from (so a second rollback goes further back).
+ * The values to roll back: those given, each of which the files must set (a list naming one they
+ * do not is refused before anything is decided), or with `images: all` those the newest commit
+ * that changed values changed (the whole train).
  */
-async function decide(config: RollbackConfig, history: HistoryRequest): Promise<Decision> {
-  const now = await valueAt(history, { sha: history.rev, author: '', subject: '', message: '' });
-  if (now.value === undefined) {
+async function targetsOf(config: RollbackConfig, history: FilesHistory, platform: Platform): Promise<RollbackTarget[]> {
+  if (!config.allValues) {
+    if (config.targetInput === 'images' || config.targetInput === 'keys') await requireSet(config, history);
+    return config.targets;
+  }
+  const change = await newestValueChange(history);
+  if (!change) {
     throw new ManifestEditError(
-      `${config.targetName} has no single value in ${history.files.join(', ')} at ${history.rev.slice(0, 12)}.`,
-      'Check the image name or key, and that the files agree on one value (roll back each file on its own otherwise).',
+      `Nothing to roll back: no commit that changed ${history.files.join(', ')} (first parents of ${history.rev.slice(0, 12)}) changed an image or a named value.`,
+      "Name the values to roll back with 'image', 'key', 'images' or 'keys' (and 'to' for one value).",
     );
   }
-  const from = now.value;
-  if (config.to) return { now, from, to: config.to.value };
-  // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
-  // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
-  const hold = await readHold({ ...history, branch: undefined, firstParent: false });
-  const seen = new Map<string, ValueAt>();
-  const candidate = async (commits: readonly CommitInfo[]): Promise<ValueAt | undefined> => {
-    const marks = rollbackMarks(commits, config.target);
-    for (const commit of commits) {
-      const at = seen.get(commit.sha) ?? (await valueAt(history, commit));
-      seen.set(commit.sha, at);
-      if (at.value !== undefined && at.value !== from && !marks.has(at.value) && !hold.find(at.value)) return at;
-    }
-    return undefined;
-  };
-  // A shallow clone is deepened until a candidate shows up (or the bound); every rollback mark in
-  // the commits read counts, so a value rolled back from is skipped wherever it reappears.
-  let found: ValueAt | undefined;
-  const commits = await commitsOfFiles(history, async (list) => (found = await candidate(list)) !== undefined);
-  found ??= await candidate(commits);
-  if (!found) {
-    const marks = [...new Set([...rollbackMarks(commits, config.target).keys(), ...hold.records.map((record) => record.value), ...hold.trailerMarks.map((mark) => mark.value)])];
-    throw new ManifestEditError(
-      `Nothing to roll back to: the ${commits.length} commit(s) that changed ${history.files.join(', ')} hold no value of ${config.targetName} other than ${from}${marks.length > 0 ? ` and the rolled-back ${marks.join(', ')}` : ''}.`,
-      "Give the value to return to in 'to'.",
-    );
-  }
-  const trailers = readTrailers(found.commit.message);
-  return { now, from, to: found.value ?? '', at: found, source: `${found.commit.sha.slice(0, 12)} ${trailers.get('Step') ? `(${trailers.get('Step')})` : `"${found.commit.subject}"`}` };
+  const targets = change.targets.map((target) => ({ target, name: target.mode === 'image' ? target.name : formatKeyPath(target.path) }));
+  platform.info(`The newest change of values is ${change.commit.sha.slice(0, 12)} ("${change.commit.subject}"): ${targets.map((target) => target.name).join(', ')}.`);
+  return targets;
 }
 
-function editRequest(config: RollbackConfig, decision: Decision): EditRequest {
-  const image = config.to ?? decision.at?.site;
-  if (config.target.mode === 'image' && image?.tag === undefined && image?.digest === undefined) {
-    throw new InputError(`Cannot roll back ${config.targetName} to ${JSON.stringify(decision.to)}.`, "Give 'to' as a tag, tag@digest or @digest.");
+/** A list naming an image or key the files do not set: an error naming each, and what the files hold. */
+async function requireSet(config: RollbackConfig, history: FilesHistory): Promise<void> {
+  const missing = await unsetTargets(history, config.targets.map((target) => target.target));
+  if (missing.length === 0) return;
+  const names = missing.map((target) => (target.mode === 'image' ? target.name : formatKeyPath(target.path)));
+  const images = await imagesAt(history);
+  throw new ManifestEditError(
+    `Input '${config.targetInput}' names ${names.join(', ')}, which ${history.files.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not set at ${history.rev.slice(0, 12)}; nothing was rolled back.`,
+    `List only values these files set${images.length > 0 ? ` (images there: ${images.slice(0, 10).join(', ')}${images.length > 10 ? ', …' : ''})` : ''}, or check 'files'.`,
+  );
+}
+
+async function decideAll(config: RollbackConfig, history: FilesHistory, targets: readonly RollbackTarget[]): Promise<RollbackDecision[]> {
+  const decisions: RollbackDecision[] = [];
+  // One read of the hold for every value.
+  const holds = await readHolds(holdHistory(history), targets.map(({ target }) => target));
+  for (const [index, { target, name }] of targets.entries()) {
+    const hold = holds[index];
+    decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold ? () => Promise.resolve(hold) : undefined)), target });
   }
-  return editRequestFor(config.target, decision.to, image);
+  return decisions;
+}
+
+/** The decisions as outputs: one value as before, several comma-separated, each in `changes`. */
+function resultOf(decisions: readonly RollbackDecision[], changed: boolean): RollbackResult {
+  const [only] = decisions;
+  return {
+    changed,
+    from: decisions.map((decision) => decision.from).join(', '),
+    to: decisions.map((decision) => decision.to).join(', '),
+    changes: changed ? decisions.map(changeOf) : [],
+    commitSha: '',
+    pushed: false,
+    ...(decisions.length === 1 && only?.source ? { source: only.source } : {}),
+  };
+}
+
+function changeOf(decision: RollbackDecision): RollbackChange {
+  const named = decision.target.mode === 'image' ? { image: decision.name } : { key: decision.name };
+  return { ...named, from: decision.from, to: decision.to };
+}
+
+interface RollbackDecision extends ValueDecision {
+  target: ReadTarget;
+}
+
+function editRequest(config: RollbackConfig, decision: RollbackDecision): EditRequest {
+  const image = config.to ?? decision.at?.site;
+  if (decision.target.mode === 'image' && image?.tag === undefined && image?.digest === undefined) {
+    throw new InputError(`Cannot roll back ${decision.name} to ${JSON.stringify(decision.to)}.`, "Give 'to' as a tag, tag@digest or @digest.");
+  }
+  return editRequestFor(decision.target, decision.to, image);
 }
 
 /** What both modes hand their publisher alike: where, as whom, the message, the retry budget. */
@@ -153,44 +191,52 @@ function publishing(config: RollbackConfig, platform: Platform, repo: GitReposit
   };
 }
 
-/** The edit, the commit message and the hold record of a decided rollback. */
-async function rollbackPlan(config: RollbackConfig, repo: GitRepository, history: HistoryRequest, decision: Decision, files: readonly SelectedFile[]): Promise<RollbackPlan> {
-  const request = editRequest(config, decision);
-  const site = decision.now.site;
-  const record = await holdRecord(repo, {
-    target: config.target,
-    files: history.files,
-    value: decision.from,
-    ...(site?.tag !== undefined ? { tag: site.tag } : {}),
-    ...(site?.digest !== undefined ? { digest: site.digest } : {}),
-    to: decision.to,
-    reason: config.reason,
-    ...(config.environment ? { environment: config.environment } : {}),
-    rev: history.rev,
-    at: new Date(),
-  });
-  const message = withTrailers(fillTemplate(config.commitMessageTemplate, { target: config.targetName, from: decision.from, to: decision.to, reason: config.reason }, 'commit-message'), {
+/** The edit, the commit message and the hold records of a decided rollback (one per value). */
+async function rollbackPlan(config: RollbackConfig, repo: GitRepository, history: FilesHistory, decisions: readonly RollbackDecision[], files: readonly SelectedFile[]): Promise<RollbackPlan> {
+  const requests = decisions.map((decision) => editRequest(config, decision));
+  const records: HoldRecord[] = [];
+  const at = new Date();
+  for (const decision of decisions) {
+    const site = decision.now.site;
+    records.push(
+      await holdRecord(repo, {
+        target: decision.target,
+        files: history.files,
+        value: decision.from,
+        ...(site?.tag !== undefined ? { tag: site.tag } : {}),
+        ...(site?.digest !== undefined ? { digest: site.digest } : {}),
+        to: decision.to,
+        reason: config.reason,
+        ...(config.environment ? { environment: config.environment } : {}),
+        rev: history.rev,
+        at,
+      }),
+    );
+  }
+  const list = (pick: (decision: RollbackDecision) => string): string => decisions.map(pick).join(', ');
+  const subject = fillTemplate(config.commitMessageTemplate, { target: list((decision) => decision.name), from: list((decision) => decision.from), to: list((decision) => decision.to), reason: config.reason }, 'commit-message');
+  // A train of one is written in the one-value form (Image, Value, Rolled-Back-From/-To), as before.
+  const message = withTrailers(subject, {
     step: STEP,
-    ...(config.target.mode === 'image' ? { image: config.targetName } : { key: config.targetName }),
-    value: decision.to,
-    previous: [decision.from],
+    values: decisions.map((decision) => ({ ...(decision.target.mode === 'image' ? { image: decision.name } : { key: decision.name }), value: decision.to, previous: [decision.from], rolledBackFrom: decision.from })),
     ...(config.environment ? { environment: config.environment } : {}),
-    extra: { 'Rolled-Back-From': decision.from, 'Rolled-Back-To': decision.to, ...(config.reason ? { Reason: config.reason } : {}) },
+    ...(config.reason ? { extra: { Reason: config.reason } } : {}),
   });
-  return { files, request, message, record };
+  return { files, requests, message, records, decisions };
 }
 
-/** What a rollback commits: the edit of the files and, beside it, its hold record. */
+/** What a rollback commits: the edit of the files and, beside it, a hold record per value. */
 interface RollbackPlan {
   files: readonly SelectedFile[];
-  request: EditRequest;
+  requests: EditRequest[];
   message: string;
-  record: HoldRecord;
+  records: HoldRecord[];
+  decisions: readonly RollbackDecision[];
 }
 
-/** The files' edit read at `revision` (undefined: the work tree), plus the hold record when they change. */
+/** The files' edit read at `revision` (undefined: the work tree), plus the hold records when they change. */
 async function planWithHold(repo: GitRepository, plan: RollbackPlan, revision: string | undefined, files = plan.files): Promise<PlannedFile[]> {
-  return withHold(repo, await planAt(repo, plan.request, files, revision), revision, addHold(plan.record));
+  return withHold(repo, await planAt(repo, plan.requests, files, revision), revision, addHolds(plan.records));
 }
 
 /** `target.tip`: the branch's remote tip as read for the decision, where publish starts. */
@@ -233,12 +279,13 @@ async function rollbackForgeRemote(config: RollbackConfig, repo: GitRepository, 
 }
 
 /**
- * A rerun rebuilds the change branch from base: the record the branch already carries for this
- * rollback (same id) is reused, so the rebuilt commit is the same and nothing is pushed.
+ * A rerun rebuilds the change branch from base: the records the branch already carries for this
+ * rollback (same ids) are reused, so the rebuilt commit is the same and nothing is pushed.
  */
-async function recordOnBranch(repo: GitRepository, head: string | undefined, record: HoldRecord): Promise<HoldRecord> {
+async function recordsOnBranch(repo: GitRepository, head: string | undefined, records: readonly HoldRecord[]): Promise<HoldRecord[]> {
   const text = head !== undefined ? await repo.rootFileAt(head, HOLD_FILE) : undefined;
-  return (text !== undefined ? parseHolds(text).find((entry) => entry.id === record.id) : undefined) ?? record;
+  const onBranch = text !== undefined ? parseHolds(text) : [];
+  return records.map((record) => onBranch.find((entry) => entry.id === record.id) ?? record);
 }
 
 /** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
@@ -253,9 +300,11 @@ async function openRollbackChange(
   context: StepContext,
 ): Promise<RollbackResult> {
   const forge = await context.openForge({ kind: remote?.kind ?? 'github', apiUrl: remote?.apiUrl ?? '', repository: remote?.repository ?? '', token: config.token ?? '' }, platform);
-  const branch = changeBranchName('rollback', [...(config.environment ? [config.environment] : []), config.targetName]);
+  // One value keeps its own branch; several share one per environment, so a later train rollback updates the same PR/MR.
+  const [only, ...more] = plan.decisions;
+  const branch = changeBranchName('rollback', [...(config.environment ? [config.environment] : []), only && more.length === 0 ? only.name : 'train']);
   const tips = await readTips(repo, 'origin', base, branch);
-  const onBranch = { ...plan, record: await recordOnBranch(repo, tips.headSha, plan.record) };
+  const onBranch = { ...plan, records: await recordsOnBranch(repo, tips.headSha, plan.records) };
   const planOnBranch = (revision: string): Promise<PlannedFile[]> => planWithHold(repo, onBranch, revision);
   const outcome = await publishChangeBranch({
     ...publishing(config, platform, repo, plan.message, context),
@@ -265,33 +314,41 @@ async function openRollbackChange(
     plan: planOnBranch,
     ours: writtenBy(STEP),
   });
-  const where = config.environment ? ` in ${config.environment}` : '';
-  // What the revert takes out of the application: the commits from `to` up to `from`.
-  const review = config.sourceRepository
-    ? { changelog: renderChangelog(await loadChangelog(forge, { repository: repositoryPath(config.sourceRepository), previous: [result.to], value: result.from, mode: config.target.mode }), result.from, `### What rolling back ${markdownText(result.from)} takes out`) }
-    : {};
+  const review = config.sourceRepository ? { changelog: await takenOut(forge, config.sourceRepository, plan.decisions) } : {};
   const argocd = config.argocd ? await connectReview(config.argocd, (options) => context.connectArgoCd(options), (text) => platform.redact(text)) : undefined;
   try {
-    return await syncRollbackChange(config, platform, forge, repo, { base, branch, outcome, planOnBranch, result, where, review, argocd });
+    return await syncRollbackChange(config, platform, forge, repo, { base, branch, outcome, planOnBranch, plan, result, review, argocd });
   } finally {
     await argocd?.client.close();
   }
 }
 
-interface RollbackChange {
+/** What the revert takes out of the application, per value: the commits from `to` up to `from`. */
+async function takenOut(forge: Forge, sourceRepository: string, decisions: readonly RollbackDecision[]): Promise<string> {
+  const sections: string[] = [];
+  for (const decision of decisions) {
+    const changelog = await loadChangelog(forge, { repository: repositoryPath(sourceRepository), previous: [decision.to], value: decision.from, mode: decision.target.mode });
+    const what = decisions.length > 1 ? `${decision.name} ${decision.from}` : decision.from;
+    sections.push(renderChangelog(changelog, decision.from, `### What rolling back ${markdownText(what)} takes out`));
+  }
+  return sections.join('\n\n');
+}
+
+interface ChangeRequestParts {
   base: string;
   branch: string;
   outcome: Awaited<ReturnType<typeof publishChangeBranch<PlannedFile>>>;
   planOnBranch: (revision: string) => Promise<PlannedFile[]>;
+  plan: RollbackPlan;
   result: RollbackResult;
-  where: string;
   review: ReviewSections;
   argocd: ArgoCdReview | undefined;
 }
 
 /** The change request describes the rollback branch: its body shows the revert as Argo CD renders it, and what it takes out. */
-async function syncRollbackChange(config: RollbackConfig, platform: Platform, forge: Forge, repo: GitRepository, rollback: RollbackChange): Promise<RollbackResult> {
-  const { base, branch, outcome, planOnBranch, result, where, review, argocd } = rollback;
+async function syncRollbackChange(config: RollbackConfig, platform: Platform, forge: Forge, repo: GitRepository, rollback: ChangeRequestParts): Promise<RollbackResult> {
+  const { base, branch, outcome, planOnBranch, plan, result, review, argocd } = rollback;
+  const described = rollbackDescription(config, plan.decisions, result);
   const synced = await syncChangeRequest({
     forge,
     repo,
@@ -303,15 +360,11 @@ async function syncRollbackChange(config: RollbackConfig, platform: Platform, fo
     wanted: async (_planned, head) => ({
       head: branch,
       base,
-      title: `Roll back ${config.targetName}${where} to ${result.to}`,
+      title: described.title,
       body: fitBody(
-        [
-          `Rolls ${markdownCode(config.targetName)}${where} back from ${markdownCode(result.from)} to ${markdownCode(result.to)}${result.source ? ` (the value after ${markdownCode(result.source)})` : ''}.`,
-          '',
-          config.reason ? `Reason: ${config.reason}` : 'No reason given.',
-        ].join('\n'),
+        described.head,
         { ...review, ...(argocd && argocd.targets.length > 0 ? { diff: await argoCdDiff(argocd, head, config.environment ?? 'the environment', (text) => platform.info(text)) } : {}) },
-        `Once merged, gitops-promote refuses to promote ${markdownCode(result.from)} again unless \`allow-rolled-back: true\` is set.`,
+        described.footer,
       ),
       draft: false,
       labels: config.labels,
@@ -319,13 +372,16 @@ async function syncRollbackChange(config: RollbackConfig, platform: Platform, fo
       reviewers: config.reviewers,
       teamReviewers: [],
     }),
-    describe: (planned) => `${config.targetName} ${valuesIn(planned, config.target).join(', ') || '(not set)'}`,
+    describe: (planned) => plan.decisions.map((decision) => `${decision.name} ${valuesIn(planned, decision.target).join(', ') || '(not set)'}`).join('; '),
     info: (text) => platform.info(text),
     warning: (text) => platform.warning(text),
   });
   if (synced.kind === 'base-holds') return { ...result, changed: false, ...(synced.existing ? { number: synced.existing.number, url: synced.existing.url } : {}) };
   const change = synced.change ? { number: synced.change.number, url: synced.change.url } : {};
   // Superseded: another rollback replaced the branch; the outputs say what it holds instead.
-  if (synced.kind === 'superseded') return { ...result, to: valuesIn(synced.planned, config.target).join(', '), commitSha: synced.headSha, pushed: false, ...change };
+  if (synced.kind === 'superseded') {
+    const holds = plan.decisions.map((decision) => valuesIn(synced.planned, decision.target).join(', '));
+    return { ...result, to: holds.join(', '), changes: result.changes.map((entry, index) => ({ ...entry, to: holds[index] ?? entry.to })), commitSha: synced.headSha, pushed: false, ...change };
+  }
   return { ...result, commitSha: synced.headSha, pushed: outcome.kind === 'pushed', ...change };
 }
