@@ -363,6 +363,30 @@ class ForgeBranchMovedError extends TransientForgeError {
 
 /***/ }),
 
+/***/ 3059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ requestName),
+/* harmony export */   m: () => (/* binding */ requestList)
+/* harmony export */ });
+/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4790);
+
+/** The requests as a list (a single one becomes a list of one). */
+function requestList(requests) {
+    return isRequestList(requests) ? requests : [requests];
+}
+function isRequestList(requests) {
+    return Array.isArray(requests);
+}
+/** What names a request to people: the image name, or the key path as the input spells it. */
+function requestName(request) {
+    return request.mode === 'image' ? request.image.name : (0,_key_path__WEBPACK_IMPORTED_MODULE_0__/* .formatKeyPath */ .K7)(request.path);
+}
+
+
+/***/ }),
+
 /***/ 2136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -386,6 +410,7 @@ class ManifestEditError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPr
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   tW: () => (/* binding */ readSources),
 /* harmony export */   yR: () => (/* binding */ readText),
 /* harmony export */   z7: () => (/* binding */ planFileEdits)
 /* harmony export */ });
@@ -394,37 +419,57 @@ class ManifestEditError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPr
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _files_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(342);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2136);
-/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4790);
-/* harmony import */ var _manifest_editor__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8560);
+/* harmony import */ var _edit_request__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3059);
+/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4790);
+/* harmony import */ var _manifest_editor__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8560);
+
 
 
 
 
 
 /**
- * Reads and edits `files` in memory; nothing is written. `read` gives the text at a commit instead
- * of the work tree, to decide whether that commit holds the values: there a missing file, or files
- * that match nothing at all, are `pending` rather than an error.
+ * Reads and edits `files` in memory; nothing is written. Several requests (a train) are all
+ * applied to each file, one PlannedFile per file carrying every change. `read` gives the text at a
+ * commit instead of the work tree, to decide whether that commit holds the values: there a missing
+ * file, or a request that matches nothing in any file, makes every file `pending` rather than an
+ * error. In the work tree a request that matches nothing is an error naming it.
  */
-async function planFileEdits(request, files, read) {
+async function planFileEdits(requests, files, read) {
+    const list = (0,_edit_request__WEBPACK_IMPORTED_MODULE_3__/* .requestList */ .m)(requests);
     const results = [];
     for (const file of files) {
         const source = read ? await read(file) : await readText(file);
         if (source === undefined) {
-            results.push({ file: file.relative, absolute: file.absolute, source: '', output: '', pending: true, changes: [], matched: 0, imagesSeen: () => new Set() });
+            results.push({ ...unreadFile(file, list.length), pending: true });
         }
         else {
-            results.push({ ...(0,_manifest_editor__WEBPACK_IMPORTED_MODULE_4__/* .editManifest */ .S)(source, file.relative, request), absolute: file.absolute });
+            results.push({ ...(0,_manifest_editor__WEBPACK_IMPORTED_MODULE_5__/* .editManifest */ .S)(source, file.relative, list), absolute: file.absolute });
         }
     }
-    const matched = results.reduce((sum, result) => sum + result.matched, 0);
-    if (matched === 0) {
+    const unmatched = list.filter((_, index) => results.every((result) => (result.byRequest[index]?.matched ?? 0) === 0));
+    if (unmatched.length > 0) {
         if (!read)
-            throw nothingMatched(request, results);
+            throw nothingMatched(unmatched, results);
         for (const result of results)
             result.pending = true;
     }
     return results;
+}
+/** The plan of a file a revision lacks: nothing read, nothing matched. */
+function unreadFile(file, requests) {
+    const byRequest = Array.from({ length: requests }, () => ({ matched: 0, changes: [] }));
+    return { file: file.relative, absolute: file.absolute, source: '', output: '', changes: [], matched: 0, imagesSeen: () => new Set(), byRequest };
+}
+/**
+ * The files' texts, from the work tree or (with `read`) a commit, for readImages/readKeys; a file
+ * the commit lacks reads as ''.
+ */
+async function readSources(files, read) {
+    const texts = [];
+    for (const file of files)
+        texts.push({ file: file.relative, source: (read ? await read(file) : await readText(file)) ?? '' });
+    return texts;
 }
 /** A file's bytes as UTF-8 text; anything else is refused rather than mangled. */
 async function readText(file) {
@@ -435,8 +480,21 @@ async function readText(file) {
     }
     return source;
 }
-/** The error for a request that matched nothing in any of the files, with the image names that are there. */
-function nothingMatched(request, results) {
+/**
+ * The error for requests that matched nothing in any of the files: the first one named with the
+ * image names that are there (as for a single request), the others listed after it.
+ */
+function nothingMatched(requests, results) {
+    const [first, ...others] = (0,_edit_request__WEBPACK_IMPORTED_MODULE_3__/* .requestList */ .m)(requests);
+    if (!first)
+        throw new Error('nothingMatched needs a request');
+    const error = nothingMatchedOne(first, results);
+    if (others.length === 0)
+        return error;
+    const names = others.map(_edit_request__WEBPACK_IMPORTED_MODULE_3__/* .requestName */ .Z);
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ManifestEditError */ .M(`${error.message} Also matching nothing: ${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … (${names.length} in all)` : ''}.`, error.hint);
+}
+function nothingMatchedOne(request, results) {
     const where = `${results.length} file${results.length === 1 ? '' : 's'} (${results.map((r) => r.file).slice(0, 5).join(', ')}${results.length > 5 ? ', …' : ''})`;
     if (request.mode === 'image') {
         const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen()]))].sort();
@@ -444,7 +502,7 @@ function nothingMatched(request, results) {
             ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
             : "These files reference no image; check 'files'.");
     }
-    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ManifestEditError */ .M(`Key path ${(0,_key_path__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(request.path)} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ManifestEditError */ .M(`Key path ${(0,_key_path__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(request.path)} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
 }
 
 
@@ -682,6 +740,10 @@ function requiredText(request) {
     }
     return '';
 }
+/** The texts of several requests planned together (see requiredText): a chunk holding any one may match. */
+function requiredTexts(requests) {
+    return requests.map(requiredText);
+}
 /**
  * `text`, when a scalar whose value holds it necessarily holds it in its source too, or ''. Values
  * differ from their source only by folded line breaks (whitespace), a doubled `''` in single
@@ -696,11 +758,17 @@ function spelledAsWritten(text) {
  * where the last one stopped, so filtering a whole file reads it once.
  */
 function chunkFilter(text, required) {
-    if (required === '')
+    // Several requests: a chunk may match when it holds any one's text.
+    const texts = [...new Set(typeof required === 'string' ? [required] : required)];
+    if (texts.length === 0 || texts.includes(''))
         return () => true;
-    const holdsRequired = occurrences(text, required);
     const holdsEscape = occurrences(text, '\\');
-    return (start, end) => holdsRequired(start, end) || holdsEscape(start, end);
+    if (texts.length > MANY_TEXTS) {
+        const holdsAny = occurrencesOfAny(text, texts);
+        return (start, end) => holdsAny(start, end) || holdsEscape(start, end);
+    }
+    const searches = texts.map((search) => occurrences(text, search));
+    return (start, end) => searches.some((holds) => holds(start, end)) || holdsEscape(start, end);
 }
 function occurrences(text, search) {
     // The first occurrence at or after the last chunk's start; -1 once there is none left.
@@ -710,6 +778,72 @@ function occurrences(text, search) {
             found = text.indexOf(search, start);
         return found >= 0 && found + search.length <= end;
     };
+}
+/**
+ * Above this many texts (a train of values), one indexOf pass per text would read the file once
+ * per value; occurrencesOfAny reads it once per distinct text length instead. Measured on a 5 MiB
+ * file: indexOf about 2 ms per text, the hashed pass about 50-70 ms whatever the count.
+ */
+const MANY_TEXTS = 32;
+/** Every occurrence of any of `searches` in `text`, then asked about chunk by chunk, in order. */
+function occurrencesOfAny(text, searches) {
+    const found = positionsOfAny(text, searches);
+    let next = 0;
+    return (start, end) => {
+        while (next < found.length && (found[next]?.at ?? 0) < start)
+            next++;
+        for (let index = next; index < found.length; index++) {
+            const match = found[index];
+            if (!match || match.at >= end)
+                break;
+            if (match.at + match.length <= end)
+                return true;
+        }
+        return false;
+    };
+}
+const BASE = 257;
+/**
+ * Where any search text occurs, by position: a rolling hash per distinct length finds candidates
+ * in one pass over `text`, each confirmed with startsWith (a hash collision is never a match).
+ */
+function positionsOfAny(text, searches) {
+    const byLength = new Map();
+    for (const search of new Set(searches)) {
+        if (search === '' || search.length > text.length)
+            continue;
+        const hashes = byLength.get(search.length) ?? new Map();
+        const hash = hashOf(search, 0, search.length);
+        hashes.set(hash, [...(hashes.get(hash) ?? []), search]);
+        byLength.set(search.length, hashes);
+    }
+    const found = [];
+    for (const [length, hashes] of byLength) {
+        // BASE^(length-1), to take the leaving character out of the window's hash.
+        let top = 1;
+        for (let index = 1; index < length; index++)
+            top = Math.imul(top, BASE);
+        // The hashes' low 16 bits, so most positions are passed over without a Map lookup.
+        const maybe = new Uint8Array(65536);
+        for (const hash of hashes.keys())
+            maybe[hash & 0xffff] = 1;
+        let hash = hashOf(text, 0, length);
+        for (let at = 0;; at++) {
+            const candidates = maybe[hash & 0xffff] === 1 ? hashes.get(hash) : undefined;
+            if (candidates?.some((search) => text.startsWith(search, at)))
+                found.push({ at, length });
+            if (at + length >= text.length)
+                break;
+            hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), top), BASE) + text.charCodeAt(at + length)) | 0;
+        }
+    }
+    return found.sort((a, b) => a.at - b.at || a.length - b.length);
+}
+function hashOf(text, from, to) {
+    let hash = 0;
+    for (let index = from; index < to; index++)
+        hash = (Math.imul(hash, BASE) + text.charCodeAt(index)) | 0;
+    return hash;
 }
 
 // EXTERNAL MODULE: ./packages/core/src/manifest/parsed-manifest.ts
@@ -900,11 +1034,51 @@ class EditSession {
     matched = 0;
     /** Byte-range edits of `manifest.source`, in planned order. */
     splices = [];
-    /** Scalars set and pairs removed (and, below, keys inserted per map): an entry reached twice through an alias is edited once. */
-    touched = new Set();
+    /**
+     * With several requests planned in one session: the index of the one being planned (set by the
+     * planner before each), so matches and changes are counted per request.
+     */
+    owner = 0;
+    /** Per request (by `owner`): places matched and the changes made. */
+    byRequest = [];
+    /** What names each request in a conflict error. */
+    labels = [];
+    /**
+     * Scalars set and pairs removed (and, below, keys inserted per map), with the request that did:
+     * an entry reached twice through an alias is edited once; two requests reaching it is an error.
+     */
+    touched = new Map();
     inserted = new Map();
     constructor(manifest) {
         this.manifest = manifest;
+    }
+    /** The current request's counts, made on first use. */
+    mine() {
+        return (this.byRequest[this.owner] ??= { matched: 0, changes: [] });
+    }
+    /** Counts a match for the current request. */
+    count() {
+        this.matched++;
+        this.mine().matched++;
+    }
+    /**
+     * Whether `entry` was handled already (by this request: skip it); refused when another request
+     * reached it first, since one place cannot take two values and the later one would silently lose.
+     */
+    seen(entry, path, offset) {
+        const by = this.touched.get(entry);
+        if (by === undefined) {
+            this.touched.set(entry, this.owner);
+            return false;
+        }
+        if (by !== this.owner)
+            this.conflict(by, path, offset);
+        return true;
+    }
+    conflict(by, path, offset) {
+        const where = offset !== undefined ? `${this.manifest.file}:${(0,parsed_manifest/* lineOf */.cA)(this.manifest, offset)}` : this.manifest.file;
+        const name = (index) => this.labels[index] ?? `value ${index + 1}`;
+        throw new errors/* ManifestEditError */.M(`${where}: '${(0,parsed_manifest/* formatPath */.jV)(path)}' is set by two of the values given: ${name(by)} and ${name(this.owner)}.`, 'Give each place one value: drop one of the two entries, or narrow a key path so it does not reach an image the list sets.');
     }
     /** Follows an alias to its anchor, so `image: *app` edits the one place the value is written. */
     resolve(document, node) {
@@ -916,10 +1090,9 @@ class EditSession {
      * written; without, `value` is always written as a string.
      */
     setScalar(docIndex, path, node, value, numbers) {
-        if (this.touched.has(node))
+        if (this.seen(node, path, node.range?.[0]))
             return;
-        this.touched.add(node);
-        this.matched++;
+        this.count();
         const previous = scalarText(node);
         if (previous === value && node.value !== null)
             return;
@@ -950,12 +1123,16 @@ class EditSession {
     }
     /** Adds `key: value` as the last entry of `map`, in its style (block or flow) and indentation. */
     insertPair(docIndex, mapPath, map, key, value) {
-        const keys = this.inserted.get(map) ?? new Set();
-        if (keys.has(key))
+        const keys = this.inserted.get(map) ?? new Map();
+        const by = keys.get(key);
+        if (by !== undefined) {
+            if (by !== this.owner)
+                this.conflict(by, [...mapPath, key], map.range?.[0]);
             return;
-        keys.add(key);
+        }
+        keys.set(key, this.owner);
         this.inserted.set(map, keys);
-        this.matched++;
+        this.count();
         const source = this.manifest.source;
         const last = map.items[map.items.length - 1];
         const valueText = writeScalar({ value, style: 'PLAIN', inFlow: Boolean(map.flow) });
@@ -999,12 +1176,14 @@ class EditSession {
     }
     /** Removes one `key: value` entry (its whole line in a block map). */
     removePair(docIndex, mapPath, map, pair) {
-        if (this.touched.has(pair))
-            return;
-        this.touched.add(pair);
-        this.matched++;
-        const source = this.manifest.source;
         const key = pair.key;
+        if (this.seen(pair, mapPath, isNodeWithRange(key) ? key.range[0] : undefined))
+            return;
+        // A value another request set inside the removed entry would be lost with it.
+        if ((0,dist/* isScalar */.jn)(pair.value))
+            this.seen(pair.value, mapPath, undefined);
+        this.count();
+        const source = this.manifest.source;
         const keyName = (0,dist/* isScalar */.jn)(key) ? scalarText(key) : '?';
         const path = [...mapPath, keyName];
         if (!isNodeWithRange(key))
@@ -1055,14 +1234,16 @@ class EditSession {
         return applySplices(this.manifest.source, this.splices, this.manifest.file);
     }
     record(docIndex, path, offset, previous, value) {
-        this.changes.push({
+        const change = {
             file: this.manifest.file,
             document: this.manifest.firstDocument + docIndex,
             path: (0,parsed_manifest/* formatPath */.jV)(path),
             line: (0,parsed_manifest/* lineOf */.cA)(this.manifest, offset),
             previous,
             value,
-        });
+        };
+        this.changes.push(change);
+        this.mine().changes.push(change);
     }
     /**
      * Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. Only the
@@ -1129,7 +1310,7 @@ function fail(manifest, path, why) {
 
 
 function emptyPlan() {
-    return { changes: [], matched: 0, splices: [], seen: new Set(), skipped: 0 };
+    return { changes: [], matched: 0, splices: [], seen: new Set(), skipped: 0, byRequest: [] };
 }
 /** Plans `manifest`'s edits and adds them to `into`. */
 function planInto(into, manifest, plan) {
@@ -1141,6 +1322,12 @@ function planInto(into, manifest, plan) {
     for (const splice of session.splices)
         into.splices.push(splice);
     into.matched += session.matched;
+    session.byRequest.forEach((edits, index) => {
+        const total = (into.byRequest[index] ??= { matched: 0, changes: [] });
+        total.matched += edits.matched;
+        for (const change of edits.changes)
+            total.changes.push(change);
+    });
 }
 /** The whole file parsed at once: every document composed, a malformed one refused. */
 function planWholeFile(source, file, plan, compose) {
@@ -1219,6 +1406,8 @@ function lineNumbers(text) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/manifest/edit-request.ts
+var edit_request = __webpack_require__(3059);
 // EXTERNAL MODULE: ./packages/core/src/manifest/image-reference.ts
 var image_reference = __webpack_require__(5830);
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/walk.ts
@@ -1263,6 +1452,13 @@ function pairsNamed(map, name) {
 
 
 
+/** The lookup for several image requests (several entries under one name make a conflict, reported when both reach a place). */
+function imageTargets(entries) {
+    const targets = new Map();
+    for (const entry of entries)
+        targets.set(entry.target.name, [...(targets.get(entry.target.name) ?? []), entry]);
+    return targets;
+}
 /**
  * Finds every place `target.name` is referenced and plans the edit:
  * - `image: name[:tag][@digest]` strings (containers, initContainers, ephemeralContainers of any
@@ -1273,16 +1469,23 @@ function pairsNamed(map, name) {
  * Setting a tag drops a stale digest; a digest alone replaces both in strings.
  */
 function planImageEdits(session, target, seen) {
+    planImageTargets(session, imageTargets([{ target, owner: session.owner }]), seen);
+}
+/**
+ * The same for many images in one walk of each document: each reference is looked up by name, so
+ * a train of N images costs one walk, not N. Each edit is made under its request's owner index.
+ */
+function planImageTargets(session, targets, seen) {
     session.manifest.documents.forEach((document, docIndex) => {
         walkCollections(document, {
             map(map, path) {
                 for (const pair of pairsNamed(map, 'image')) {
                     const node = session.resolve(document, pair.value);
                     if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== '') {
-                        editReferenceString(session, docIndex, [...path, 'image'], node, target, seen, false);
+                        editReferenceString(session, docIndex, [...path, 'image'], node, targets, seen, false);
                     }
                 }
-                editHelmImageMap(session, document, docIndex, map, path, target, seen);
+                editHelmImageMap(session, document, docIndex, map, path, targets, seen);
                 for (const pair of pairsNamed(map, 'images')) {
                     const list = session.resolve(document, pair.value);
                     if ((0,dist/* isSeq */.oP)(list)) {
@@ -1290,9 +1493,9 @@ function planImageEdits(session, target, seen) {
                             const entry = session.resolve(document, item);
                             const entryPath = [...path, 'images', index];
                             if ((0,dist/* isMap */.jh)(entry))
-                                editKustomizeImage(session, document, docIndex, entry, entryPath, target, seen);
+                                editKustomizeImage(session, document, docIndex, entry, entryPath, targets, seen);
                             else if ((0,dist/* isScalar */.jn)(entry) && typeof entry.value === 'string') {
-                                editReferenceString(session, docIndex, entryPath, entry, target, seen, true);
+                                editReferenceString(session, docIndex, entryPath, entry, targets, seen, true);
                             }
                         });
                     }
@@ -1300,6 +1503,28 @@ function planImageEdits(session, target, seen) {
             },
         });
     });
+}
+/**
+ * The requests a place written under `names` answers to (a place may be named twice: `old=new`,
+ * `name`/`newName`, `registry/repository`/`repository`), each once; the edit is planned for each
+ * under its owner, so two requests reaching one place are refused by the session.
+ */
+function matching(targets, names) {
+    const found = [];
+    for (const name of new Set(names)) {
+        if (name === undefined)
+            continue;
+        for (const entry of targets.get(name) ?? [])
+            if (!found.includes(entry))
+                found.push(entry);
+    }
+    return found;
+}
+function each(session, entries, edit) {
+    for (const { target, owner } of entries) {
+        session.owner = owner;
+        edit(target);
+    }
 }
 function withNewVersion(ref, target) {
     const next = { name: ref.name };
@@ -1313,7 +1538,7 @@ function withNewVersion(ref, target) {
  * An image reference written as one string: a container `image:` (`name[:tag][@digest]`) or, where
  * `renames` is set, an Argo CD `kustomize.images` override that may rename (`old=new:tag`).
  */
-function editReferenceString(session, docIndex, path, node, target, seen, renames) {
+function editReferenceString(session, docIndex, path, node, targets, seen, renames) {
     const text = scalarText(node);
     const eq = renames ? text.indexOf('=') : -1;
     const original = eq >= 0 ? text.slice(0, eq) : undefined;
@@ -1321,10 +1546,8 @@ function editReferenceString(session, docIndex, path, node, target, seen, rename
     seen.add(ref.name);
     if (original !== undefined)
         seen.add(original);
-    if (ref.name !== target.name && original !== target.name)
-        return;
     const prefix = original !== undefined ? `${original}=` : '';
-    session.setScalar(docIndex, path, node, prefix + (0,image_reference/* formatImageReference */.my)(withNewVersion(ref, target)));
+    each(session, matching(targets, [ref.name, original]), (target) => session.setScalar(docIndex, path, node, prefix + (0,image_reference/* formatImageReference */.my)(withNewVersion(ref, target))));
 }
 function scalarValue(document, session, map, key) {
     const pair = pairsNamed(map, key)[0];
@@ -1341,7 +1564,7 @@ function setOrInsert(session, document, docIndex, map, path, key, value) {
     else if (pairsNamed(map, key).length === 0)
         session.insertPair(docIndex, path, map, key, value);
 }
-function editKustomizeImage(session, document, docIndex, entry, path, target, seen) {
+function editKustomizeImage(session, document, docIndex, entry, path, targets, seen) {
     const name = scalarValue(document, session, entry, 'name');
     if (!name)
         return;
@@ -1349,8 +1572,9 @@ function editKustomizeImage(session, document, docIndex, entry, path, target, se
     seen.add(scalarText(name));
     if (newName)
         seen.add(scalarText(newName));
-    if (scalarText(name) !== target.name && (!newName || scalarText(newName) !== target.name))
-        return;
+    each(session, matching(targets, [scalarText(name), newName ? scalarText(newName) : undefined]), (target) => editKustomizeEntry(session, document, docIndex, entry, path, target));
+}
+function editKustomizeEntry(session, document, docIndex, entry, path, target) {
     if (target.tag !== undefined)
         setOrInsert(session, document, docIndex, entry, path, 'newTag', target.tag);
     if (target.digest !== undefined) {
@@ -1363,7 +1587,7 @@ function editKustomizeImage(session, document, docIndex, entry, path, target, se
             session.removePair(docIndex, path, entry, stale);
     }
 }
-function editHelmImageMap(session, document, docIndex, map, path, target, seen) {
+function editHelmImageMap(session, document, docIndex, map, path, targets, seen) {
     const repository = scalarValue(document, session, map, 'repository');
     if (!repository || typeof repository.value !== 'string' || repository.value === '')
         return;
@@ -1376,8 +1600,9 @@ function editHelmImageMap(session, document, docIndex, map, path, target, seen) 
     const repo = scalarText(repository);
     const full = registry && scalarText(registry) !== '' ? `${scalarText(registry)}/${repo}` : repo;
     seen.add(full);
-    if (full !== target.name && repo !== target.name)
-        return;
+    each(session, matching(targets, [full, repo]), (target) => editHelmEntry(session, document, docIndex, map, path, target));
+}
+function editHelmEntry(session, document, docIndex, map, path, target) {
     if (target.tag !== undefined)
         setOrInsert(session, document, docIndex, map, path, 'tag', target.tag);
     if (target.digest !== undefined) {
@@ -1562,35 +1787,58 @@ function pathTo(node, target, at) {
 
 
 
+
 /**
  * Plans and applies an edit to one file's text. Pure: reads nothing, writes nothing, so the
  * same function serves the step, the retry loop after a lost push race, tests and benchmarks.
+ * Several requests are planned in one pass over the file (each document composed once), each
+ * against the original text; two of them reaching one place is refused.
  */
-function editManifest(source, file, request, options = {}) {
+function editManifest(source, file, requests, options = {}) {
+    const list = (0,edit_request/* requestList */.m)(requests);
     // YAML allows a byte order mark before the stream, but the yaml parser counts it as indentation
     // before a top-level `- item` and rejects the file. Edit the text after it, then put it back.
     const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
     const body = source.slice(bom.length);
     const compose = options.compose ?? parsed_manifest/* composeYaml */.ee;
-    const plan = plannerFor(request);
-    const byDocument = options.wholeFile ? undefined : planByDocument(body, file, plan, requiredText(request), compose);
+    const plan = plannerFor(list);
+    const byDocument = options.wholeFile ? undefined : planByDocument(body, file, plan, requiredTexts(list), compose);
     const planned = byDocument ?? planWholeFile(body, file, plan, compose);
     return {
         file,
         source,
         output: bom + applySplices(body, planned.splices, file),
-        changes: planned.changes,
+        // A train's changes are read in file order; one request's keep the order they always had.
+        changes: list.length > 1 ? inFileOrder(planned.changes) : planned.changes,
         matched: planned.matched,
-        imagesSeen: imagesSeenOf(planned, request, () => planWholeFile(body, file, plan, compose).seen),
+        imagesSeen: imagesSeenOf(planned, list, () => planWholeFile(body, file, plan, compose).seen),
+        byRequest: list.map((_, index) => planned.byRequest[index] ?? { matched: 0, changes: [] }),
     };
 }
-function plannerFor(request) {
-    if (request.mode === 'image')
-        return (session, seen) => planImageEdits(session, request.image, seen);
-    return (session) => planKeyPathEdit(session, request.path, request.value);
+/**
+ * Plans every request in the same session, each counted under its own index: the images in one
+ * walk per document (looked up by name, so N images cost one walk), then each key path.
+ */
+function plannerFor(requests) {
+    const labels = requests.map(edit_request/* requestName */.Z);
+    const images = imageTargets(requests.flatMap((request, owner) => (request.mode === 'image' ? [{ target: request.image, owner }] : [])));
+    const keys = requests.flatMap((request, owner) => (request.mode === 'key' ? [{ request, owner }] : []));
+    return (session, seen) => {
+        session.labels = labels;
+        if (images.size > 0)
+            planImageTargets(session, images, seen);
+        for (const { request, owner } of keys) {
+            session.owner = owner;
+            planKeyPathEdit(session, request.path, request.value);
+        }
+    };
 }
-function imagesSeenOf(planned, request, seenInWholeFile) {
-    if (planned.skipped === 0 || request.mode === 'key')
+/** Changes by document and line (a stable sort: two at one line keep their planned order). */
+function inFileOrder(changes) {
+    return [...changes].sort((a, b) => a.document - b.document || a.line - b.line);
+}
+function imagesSeenOf(planned, requests, seenInWholeFile) {
+    if (planned.skipped === 0 || requests.every((request) => request.mode === 'key'))
         return () => planned.seen;
     let seen;
     return () => (seen ??= seenInWholeFile());
@@ -1603,14 +1851,19 @@ function imagesSeenOf(planned, request, seenInWholeFile) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ readImages),
 /* harmony export */   WI: () => (/* binding */ readManifest),
 /* harmony export */   aC: () => (/* binding */ valuesIn),
 /* harmony export */   tK: () => (/* binding */ readTargetOf),
-/* harmony export */   u9: () => (/* binding */ singleValue)
+/* harmony export */   u9: () => (/* binding */ singleValue),
+/* harmony export */   x4: () => (/* binding */ readKeys)
 /* harmony export */ });
+/* unused harmony exports imageNamesIn, compareValues */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
 /* harmony import */ var _image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
-/* harmony import */ var _manifest_editor__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8560);
+/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4790);
+/* harmony import */ var _manifest_editor__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8560);
+
 
 
 
@@ -1624,8 +1877,8 @@ const PROBE = 'gitops-promote-probe-0f6c1d';
  */
 function readManifest(source, file, target) {
     const result = target.mode === 'image'
-        ? (0,_manifest_editor__WEBPACK_IMPORTED_MODULE_2__/* .editManifest */ .S)(source, file, { mode: 'image', image: { name: target.name, tag: PROBE } })
-        : (0,_manifest_editor__WEBPACK_IMPORTED_MODULE_2__/* .editManifest */ .S)(source, file, { mode: 'key', path: target.path, value: PROBE });
+        ? (0,_manifest_editor__WEBPACK_IMPORTED_MODULE_3__/* .editManifest */ .S)(source, file, { mode: 'image', image: { name: target.name, tag: PROBE } })
+        : (0,_manifest_editor__WEBPACK_IMPORTED_MODULE_3__/* .editManifest */ .S)(source, file, { mode: 'key', path: target.path, value: PROBE });
     if (target.mode === 'key')
         return result.changes.map((change) => ({ file, line: change.line, path: change.path, value: change.previous ?? '' }));
     return imageSites(file, result.changes);
@@ -1689,6 +1942,58 @@ function singleValue(values, described, files) {
         throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ManifestEditError */ .M(`${described} has no tag or digest at ${first.file}:${first.line}.`, "Give the value explicitly with 'tag', 'digest' or 'value'.");
     }
     return first;
+}
+// No image name holds a space, so this matches nothing, and no document is skipped as unable to match.
+const NO_IMAGE = 'gitops-promote probe';
+/** The image names `source` references, as the editor sees them (every document read). */
+function imageNamesIn(source, file) {
+    return [...(0,_manifest_editor__WEBPACK_IMPORTED_MODULE_3__/* .editManifest */ .S)(source, file, { mode: 'image', image: { name: NO_IMAGE, tag: PROBE } }).imagesSeen()].sort();
+}
+/**
+ * Every image the files reference, by name as the manifests write it (a Kustomize entry answers
+ * to its `name` and its `newName`, a Helm map to `registry/repository` and `repository`), with its
+ * values and sites: what differs between two environments is a comparison of two of these.
+ */
+function readImages(files) {
+    const images = new Map();
+    for (const { file, source } of files) {
+        if (source === '')
+            continue;
+        for (const name of imageNamesIn(source, file))
+            addSites(images, name, readManifest(source, file, { mode: 'image', name }));
+    }
+    return images;
+}
+/** The same for key paths: each key (as formatKeyPath spells it) that the files set, with its values and sites. */
+function readKeys(files, keys) {
+    const found = new Map();
+    for (const { file, source } of files) {
+        if (source === '')
+            continue;
+        for (const path of keys)
+            addSites(found, (0,_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(path), readManifest(source, file, { mode: 'key', path }));
+    }
+    return found;
+}
+function addSites(into, name, sites) {
+    if (sites.length === 0)
+        return;
+    const entry = into.get(name) ?? { values: [], sites: [] };
+    for (const site of sites) {
+        entry.sites.push(site);
+        if (!entry.values.includes(site.value))
+            entry.values.push(site.value);
+    }
+    into.set(name, entry);
+}
+/** Each name the source sets, beside what the target gives it, in name order. */
+function compareValues(source, target) {
+    return [...source.keys()].sort().map((name) => {
+        const from = source.get(name) ?? { values: [], sites: [] };
+        const to = target.get(name);
+        const same = from.values.length === 1 && to !== undefined && to.values.length === 1 && to.values[0] === from.values[0];
+        return { name, source: from, target: to, same };
+    });
 }
 
 
@@ -1775,6 +2080,52 @@ function formatPath(path) {
 
 /***/ }),
 
+/***/ 3690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ valueChanges),
+/* harmony export */   L: () => (/* binding */ requestValue)
+/* harmony export */ });
+/* harmony import */ var _edit_request__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3059);
+/* harmony import */ var _image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
+
+
+/**
+ * Every change of a plan in file order, each naming the request that made it: what a train's
+ * change table and `changes` output list, a row per place and value.
+ */
+function valueChanges(planned, requests) {
+    const list = (0,_edit_request__WEBPACK_IMPORTED_MODULE_0__/* .requestList */ .m)(requests);
+    const named = [];
+    for (const file of planned) {
+        const owner = new Map();
+        file.byRequest.forEach((edits, index) => {
+            const request = list[index];
+            if (request)
+                for (const change of edits.changes)
+                    owner.set(change, request);
+        });
+        for (const change of file.changes) {
+            const request = owner.get(change);
+            // Fields in the order the `changes` output documents them: where, whose, from, to.
+            const { file: name, document, line, path, previous, value } = change;
+            named.push({ file: name, document, line, path, ...(request ? nameOf(request) : {}), previous, value });
+        }
+    }
+    return named;
+}
+function nameOf(request) {
+    return request.mode === 'image' ? { image: request.image.name } : { key: (0,_edit_request__WEBPACK_IMPORTED_MODULE_0__/* .requestName */ .Z)(request) };
+}
+/** What a request sets, as trailers and outputs write it: `tag`, `@digest`, `tag@digest`, or the key's value. */
+function requestValue(request) {
+    return request.mode === 'image' ? (0,_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .imageValue */ .T6)(request.image) : request.value;
+}
+
+
+/***/ }),
+
 /***/ 3388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1851,9 +2202,12 @@ function markdownInline(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yu: () => (/* binding */ imagesAt),
+/* harmony export */   e_: () => (/* binding */ unsetTargets),
 /* harmony export */   f1: () => (/* binding */ rollbackMarks),
 /* harmony export */   fK: () => (/* binding */ valueAt),
 /* harmony export */   gm: () => (/* binding */ HISTORY_COMMITS),
+/* harmony export */   im: () => (/* binding */ newestValueChange),
 /* harmony export */   lZ: () => (/* binding */ commitsOfFiles)
 /* harmony export */ });
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
@@ -1861,6 +2215,7 @@ function markdownInline(text) {
 /* harmony import */ var _manifest_key_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4790);
 /* harmony import */ var _manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3336);
 /* harmony import */ var _trailers__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4815);
+
 
 
 
@@ -1880,7 +2235,9 @@ async function commitsOfFiles(request, enough, maxDeepen = MAX_DEEPEN) {
     const { repo } = request;
     let deepened = 0;
     for (;;) {
-        const commits = await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent);
+        const key = `${request.rev}:${request.firstParent === true}`;
+        const commits = request.commitLists?.get(key) ?? (await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent));
+        request.commitLists?.set(key, commits);
         if ((await enough(commits)) || commits.length >= HISTORY_COMMITS || request.branch === undefined || !(await repo.isShallow()))
             return commits;
         if (deepened >= maxDeepen) {
@@ -1888,6 +2245,7 @@ async function commitsOfFiles(request, enough, maxDeepen = MAX_DEEPEN) {
             return commits;
         }
         await repo.deepen(request.remote, request.branch, DEEPEN_STEP);
+        request.commitLists?.clear();
         deepened += DEEPEN_STEP;
         request.info(`The clone is shallow: fetched ${deepened} more commits of history.`);
     }
@@ -1896,13 +2254,27 @@ async function commitsOfFiles(request, enough, maxDeepen = MAX_DEEPEN) {
 async function valueAt(request, commit) {
     const sites = [];
     for (const file of request.files) {
-        const text = await request.repo.fileAt(commit.sha, file);
+        const text = await fileAt(request, commit.sha, file);
         if (text !== undefined)
             sites.push(...safeRead(text, file, request.target));
     }
     const values = new Set(sites.map((site) => site.value));
     const [only] = values;
     return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
+}
+/**
+ * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
+ * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
+ */
+async function fileAt(request, rev, file) {
+    const key = `${rev}:${file}`;
+    const cached = request.texts?.get(key);
+    if (cached !== undefined)
+        return cached;
+    const text = await request.repo.fileAt(rev, file);
+    if (text !== undefined)
+        request.texts?.set(key, text);
+    return text;
 }
 /** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
 function safeRead(text, file, target) {
@@ -1915,25 +2287,174 @@ function safeRead(text, file, target) {
         throw error;
     }
 }
-/** The values rollbacks of this target moved away from, newest rollback first. */
+/**
+ * The values rollbacks of this target moved away from, newest rollback first: a one-value
+ * rollback's Rolled-Back-From trailer, or the `rolledBackFrom` of the target's entry in a train's.
+ */
 function rollbackMarks(commits, target) {
     const marks = new Map();
     for (const commit of commits) {
         const trailers = (0,_trailers__WEBPACK_IMPORTED_MODULE_4__/* .readTrailers */ .t8)(commit.message);
-        const from = trailers.get('Rolled-Back-From');
-        if (from === undefined || !sameTarget(trailers, target))
-            continue;
-        if (!marks.has(from))
-            marks.set(from, { value: from, commit, reason: trailers.get('Reason') ?? '' });
+        for (const from of rolledBackFrom(commit.message, trailers, target)) {
+            if (!marks.has(from))
+                marks.set(from, { value: from, commit, reason: trailers.get('Reason') ?? '' });
+        }
     }
     return marks;
 }
+/** What one commit rolled `target` back from, in either trailer form. */
+function rolledBackFrom(message, trailers, target) {
+    if (!trailers.has('Set')) {
+        // The one-value form, read as it always was (a Value trailer is not required).
+        const from = trailers.get('Rolled-Back-From');
+        return from !== undefined && sameTarget({ image: trailers.get('Image'), key: trailers.get('Key') }, target) ? [from] : [];
+    }
+    return (0,_trailers__WEBPACK_IMPORTED_MODULE_4__/* .valuesOfCommit */ .rW)(message)
+        .filter((value) => value.rolledBackFrom !== undefined && sameTarget(value, target))
+        .map((value) => value.rolledBackFrom ?? '');
+}
 /** The trailer names the image as that run's input spelled it; what runs is compared. */
-function sameTarget(trailers, target) {
+function sameTarget(named, target) {
     if (target.mode === 'key')
-        return trailers.get('Key') === (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(target.path);
-    const image = trailers.get('Image');
-    return image !== undefined && (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(image) === (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(target.name);
+        return named.key === (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(target.path);
+    return named.image !== undefined && (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(named.image) === (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(target.name);
+}
+/**
+ * The newest commit (along `request.firstParent`) that changed any value in the files: what a
+ * rollback of the whole train undoes. A commit a step wrote names its values in its trailers (one
+ * or a train); a person's commit is read by comparing the images at it and at its parent. Either
+ * way only values whose reading in the files differs from the parent's count, so a commit that
+ * only scaled replicas, or whose trailers name values of other files, is passed over.
+ */
+async function newestValueChange(request) {
+    let found;
+    const read = new Set();
+    const enough = async (commits) => {
+        for (const commit of commits) {
+            if (read.has(commit.sha))
+                continue;
+            // At a shallow clone's boundary the parent is not there, and every value would read as new:
+            // deepen first (returning false asks commitsOfFiles for more), and read the commit again then.
+            if (await beyondShallowBoundary(request, commit))
+                return false;
+            read.add(commit.sha);
+            const targets = await valuesChangedBy(request, commit);
+            if (targets.length > 0) {
+                found = { commit, targets };
+                return true;
+            }
+        }
+        return false;
+    };
+    // commitsOfFiles asks `enough` of every list it reads, the last one included.
+    await commitsOfFiles(request, enough);
+    return found;
+}
+/** Whether `commit`'s parent is cut off by a shallow clone that may still be deepened (a root commit has none to fetch). */
+async function beyondShallowBoundary(request, commit) {
+    if (request.branch === undefined || (await request.repo.hasCommit(`${commit.sha}^`)))
+        return false;
+    return request.repo.isShallow();
+}
+/**
+ * The values `commit` changed in the files, compared with its first parent. Each side is read
+ * once for every image (readImages: one pass per file), not once per value, so a train of N
+ * images in N files costs N reads per side rather than N².
+ */
+async function valuesChangedBy(request, commit) {
+    const parent = `${commit.sha}^`;
+    const afterTexts = await textsAt(request, commit.sha);
+    const beforeTexts = await textsAt(request, parent);
+    const after = (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readImages */ .H)(afterTexts);
+    const before = (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readImages */ .H)(beforeTexts);
+    const named = namedTargets(commit.message);
+    if (named.length > 0) {
+        const changed = [];
+        for (const target of named) {
+            const listed = target.mode === 'image' && (after.has(target.name) || before.has(target.name));
+            const [now, then] = listed ? [after.get(target.name)?.sites ?? [], before.get(target.name)?.sites ?? []] : [readSites(afterTexts, target), readSites(beforeTexts, target)];
+            if (distinctValues(now) !== distinctValues(then))
+                changed.push(target);
+        }
+        return changed;
+    }
+    const sameSites = new Set();
+    const changed = [];
+    for (const [name, sites] of after) {
+        if (distinctValues(sites.sites) === distinctValues(before.get(name)?.sites ?? []))
+            continue;
+        // A Kustomize entry answers to its name and its newName: one place, rolled back once.
+        const where = placesOf(sites);
+        if (sameSites.has(where))
+            continue;
+        sameSites.add(where);
+        changed.push({ mode: 'image', name });
+    }
+    return changed;
+}
+/**
+ * The sites of a target read file by file: a key, or an image name readImages does not list (the
+ * editor also answers to a Helm map's `repository` without its `registry`).
+ */
+function readSites(texts, target) {
+    return texts.flatMap(({ file, source }) => (source === '' ? [] : safeRead(source, file, target)));
+}
+/** The values a commit's trailers name (either form), as read targets, each once. */
+function namedTargets(message) {
+    const targets = new Map();
+    for (const value of (0,_trailers__WEBPACK_IMPORTED_MODULE_4__/* .valuesOfCommit */ .rW)(message)) {
+        if (value.image !== undefined)
+            targets.set(`image:${(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(value.image)}`, { mode: 'image', name: value.image });
+        else if (value.key !== undefined) {
+            const path = keyPathOf(value.key);
+            if (path)
+                targets.set(`key:${(0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(path)}`, { mode: 'key', path });
+        }
+    }
+    return [...targets.values()];
+}
+/** A trailer's key path; undefined for one edited by hand into something that no longer parses. */
+function keyPathOf(text) {
+    try {
+        return (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyPath */ ._q)(text);
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o)
+            return undefined;
+        throw error;
+    }
+}
+async function sitesAt(request, rev, target) {
+    const sites = [];
+    for (const { file, source } of await textsAt(request, rev))
+        if (source !== '')
+            sites.push(...safeRead(source, file, target));
+    return sites;
+}
+/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
+async function textsAt(request, rev) {
+    const texts = [];
+    for (const file of request.files)
+        texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
+    return texts;
+}
+function distinctValues(sites) {
+    return JSON.stringify([...new Set(sites.map((site) => site.value))].sort());
+}
+function placesOf(sites) {
+    return JSON.stringify(sites.sites.map((site) => `${site.file}:${site.line}:${site.path}`).sort());
+}
+/** The targets the files do not set anywhere at `request.rev`. */
+async function unsetTargets(request, targets) {
+    const missing = [];
+    for (const target of targets)
+        if ((await sitesAt(request, request.rev, target)).length === 0)
+            missing.push(target);
+    return missing;
+}
+/** The image names the files reference at `request.rev`, for an error naming what is there. */
+async function imagesAt(request) {
+    return [...(0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readImages */ .H)(await textsAt(request, request.rev)).keys()].sort();
 }
 
 
@@ -1944,16 +2465,19 @@ function sameTarget(trailers, target) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ isHoldWrite),
-/* harmony export */   DD: () => (/* binding */ addHold),
 /* harmony export */   Mt: () => (/* binding */ refuseRolledBack),
+/* harmony export */   RC: () => (/* binding */ readHolds),
 /* harmony export */   XH: () => (/* binding */ holdRecord),
 /* harmony export */   Zb: () => (/* binding */ HOLD_FILE),
 /* harmony export */   _v: () => (/* binding */ parseHolds),
-/* harmony export */   dB: () => (/* binding */ retireHold),
+/* harmony export */   kD: () => (/* binding */ heldError),
+/* harmony export */   oY: () => (/* binding */ addHolds),
+/* harmony export */   qE: () => (/* binding */ retireHolds),
 /* harmony export */   uw: () => (/* binding */ readHold),
+/* harmony export */   vY: () => (/* binding */ refuseRolledBackAll),
 /* harmony export */   xD: () => (/* binding */ holdWrite)
 /* harmony export */ });
-/* unused harmony exports HoldFileError, RolledBackValueError, holdKey, sameVersion, formatHolds */
+/* unused harmony exports HoldFileError, RolledBackValueError, holdKey, sameVersion, formatHolds, addHold, retireHold */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -2051,13 +2575,40 @@ async function rootPaths(repo, files) {
  * window, so the cost does not grow with the history) for rollbacks recorded before the file.
  */
 async function readHold(request) {
-    const { repo, target } = request;
+    const [hold] = await readHolds(request, [request.target]);
+    if (!hold)
+        throw new Error('readHolds returns one hold per target');
+    return hold;
+}
+/**
+ * The hold of each of `targets` in the same files, from one read of HOLD_FILE and one walk of the
+ * trailer window (a train of 100 values costs what one value does); `request.target` is ignored.
+ */
+async function readHolds(request, targets) {
+    const { repo } = request;
     const files = await rootPaths(repo, request.files);
     const text = await repo.rootFileAt(request.rev, HOLD_FILE);
-    const key = holdKey(target);
-    const records = (text === undefined ? [] : parseHolds(text)).filter((record) => protects(record, key, files));
+    const all = text === undefined ? [] : parseHolds(text);
     await deepenWindow(request);
-    const trailerMarks = await legacyMarks(repo, [...(0,_history__WEBPACK_IMPORTED_MODULE_6__/* .rollbackMarks */ .f1)(await repo.recentCommitsTouching(request.rev, request.files, _history__WEBPACK_IMPORTED_MODULE_6__/* .HISTORY_COMMITS */ .gm), target).values()]);
+    const commits = targets.length > 0 ? await repo.recentCommitsTouching(request.rev, request.files, _history__WEBPACK_IMPORTED_MODULE_6__/* .HISTORY_COMMITS */ .gm) : [];
+    const holds = [];
+    // A train's rollback marks many targets in one commit: what it changed is asked once.
+    const changed = new Map();
+    const changedFiles = (sha) => {
+        let paths = changed.get(sha);
+        if (!paths)
+            changed.set(sha, (paths = repo.changedFiles(sha)));
+        return paths;
+    };
+    for (const target of targets) {
+        const key = holdKey(target);
+        const records = all.filter((record) => protects(record, key, files));
+        const trailerMarks = await legacyMarks(changedFiles, [...(0,_history__WEBPACK_IMPORTED_MODULE_6__/* .rollbackMarks */ .f1)(commits, target).values()]);
+        holds.push(holdOf(records, trailerMarks, target));
+    }
+    return holds;
+}
+function holdOf(records, trailerMarks, target) {
     return {
         records,
         trailerMarks,
@@ -2074,10 +2625,10 @@ async function readHold(request) {
  * The trailer marks of rollbacks that wrote no record: a rollback that did is held by its record
  * alone, so deleting the record (or allow-rolled-back retiring it) lifts the hold.
  */
-async function legacyMarks(repo, marks) {
+async function legacyMarks(changedFiles, marks) {
     const legacy = [];
     for (const mark of marks)
-        if (!(await repo.changedFiles(mark.commit.sha)).includes(HOLD_FILE))
+        if (!(await changedFiles(mark.commit.sha)).includes(HOLD_FILE))
             legacy.push(mark);
     return legacy;
 }
@@ -2098,11 +2649,32 @@ async function deepenWindow(request) {
  * record in the commit that sets the value: see retireHold).
  */
 async function refuseRolledBack(request, value, allow) {
-    if (allow)
+    await refuseRolledBackAll(request, [{ target: request.target, value }], allow);
+}
+/**
+ * The hold applied to every value of a train, reading the hold file and the trailer window once:
+ * the first held value is refused, named as for a single value.
+ */
+async function refuseRolledBackAll(request, wanted, allow) {
+    if (allow || wanted.length === 0)
         return;
-    const found = (await readHold(request)).find(value);
+    const holds = await readHolds(request, wanted.map((value) => value.target));
+    for (const [index, { target, value }] of wanted.entries()) {
+        const hold = holds[index];
+        const held = hold ? await heldError({ ...request, target }, value, hold) : undefined;
+        if (held)
+            throw held;
+    }
+}
+/**
+ * The refusal of `value` when `hold` holds it back (undefined when it does not), naming the
+ * rollback commit and its reason: thrown for one value, or, for a value of a train left out,
+ * its message is the line that names it.
+ */
+async function heldError(request, value, hold) {
+    const found = hold.find(value);
     if (!found)
-        return;
+        return undefined;
     const what = request.target.mode === 'image' ? request.target.name : (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(request.target.path);
     const { record, mark } = found;
     // Only on refusal: the commit that wrote the record, so the message names it as before.
@@ -2110,7 +2682,7 @@ async function refuseRolledBack(request, value, allow) {
     const reason = record?.reason ?? mark?.reason ?? '';
     const held = record?.value ?? mark?.value ?? value;
     const where = commit ? `in ${commit.sha.slice(0, 12)} ("${commit.subject}")` : `(${HOLD_FILE}, ${record?.at ?? ''})`;
-    throw new RolledBackValueError(`${what} ${value} was rolled back ${where}${held !== value ? ` as ${held}` : ''}${reason ? `, reason: ${reason}` : ''}; it is not set again.`, `Promote a newer version, or set allow-rolled-back: true to set this one anyway${record ? ` (or delete its entry from ${HOLD_FILE})` : ''}.`);
+    return new RolledBackValueError(`${what} ${value} was rolled back ${where}${held !== value ? ` as ${held}` : ''}${reason ? `, reason: ${reason}` : ''}; it is not set again.`, `Promote a newer version, or set allow-rolled-back: true to set this one anyway${record ? ` (or delete its entry from ${HOLD_FILE})` : ''}.`);
 }
 function isHoldWrite(file) {
     return file.hold === true;
@@ -2140,9 +2712,13 @@ function addHold(record) {
 }
 /** allow-rolled-back: the records holding `value` for this target and files are retired. */
 async function retireHold(repo, target, files, value) {
-    const key = holdKey(target);
+    return retireHolds(repo, [{ target, value }], files);
+}
+/** allow-rolled-back for a train: the records holding any of the values, in these files, are retired. */
+async function retireHolds(repo, wanted, files) {
     const roots = await rootPaths(repo, files);
-    return (records) => records.filter((record) => !(protects(record, key, roots) && sameVersion(record.value, value, target)));
+    const keyed = wanted.map(({ target, value }) => ({ target, value, key: holdKey(target) }));
+    return (records) => records.filter((record) => !keyed.some(({ target, value, key }) => protects(record, key, roots) && sameVersion(record.value, value, target)));
 }
 /** The record for a rollback of `target` in `files` from `value`, decided on commit `rev`. */
 async function holdRecord(repo, fields) {
@@ -2162,6 +2738,10 @@ async function holdRecord(repo, fields) {
         at: fields.at.toISOString(),
     };
 }
+/** The records of a rollback of several values (a train), added as addHold adds one. */
+function addHolds(records) {
+    return (existing) => records.reduce((list, record) => addHold(record)(list), existing);
+}
 
 
 /***/ }),
@@ -2172,32 +2752,46 @@ async function holdRecord(repo, fields) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dx: () => (/* binding */ editRequestFor),
 /* harmony export */   Jl: () => (/* binding */ planAt),
+/* harmony export */   Q7: () => (/* binding */ valueRecords),
 /* harmony export */   oF: () => (/* binding */ manifestsOf),
 /* harmony export */   yw: () => (/* binding */ withHold)
 /* harmony export */ });
 /* harmony import */ var _manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7441);
-/* harmony import */ var _hold__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4482);
-/* harmony import */ var _publisher__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9579);
+/* harmony import */ var _manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3336);
+/* harmony import */ var _manifest_edit_request__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3059);
+/* harmony import */ var _manifest_value_changes__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3690);
+/* harmony import */ var _hold__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4482);
+/* harmony import */ var _publisher__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9579);
 
 
 
-/** The edit of `files` as read at commit `revision`, or in the work tree when it is undefined. */
-function planAt(repo, request, files, revision) {
-    return (0,_manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__/* .planFileEdits */ .z7)(request, files, revision !== undefined ? (file) => repo.fileAt(revision, file.relative) : undefined);
+
+
+
+/**
+ * The edit of `files` as read at commit `revision`, or in the work tree when it is undefined: one
+ * request, or several (a train) applied together, one PlannedFile per file with every change.
+ */
+async function planAt(repo, requests, files, revision) {
+    if (revision === undefined)
+        return (0,_manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__/* .planFileEdits */ .z7)(requests, files);
+    // Every file read in one git process: an environment's plan is as many files as services.
+    const texts = await repo.filesAt(revision, files.map((file) => file.relative));
+    return (0,_manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__/* .planFileEdits */ .z7)(requests, files, async (file) => texts.get(file.relative));
 }
 /**
  * The manifests' plan with HOLD_FILE's write beside it, after `change` (read at `revision`), when
  * the manifests change at all: a hold record travels in the commit that sets or rolls back a value.
  */
 async function withHold(repo, planned, revision, change) {
-    if (!change || (0,_publisher__WEBPACK_IMPORTED_MODULE_2__/* .changedOnly */ .RE)(planned).length === 0)
+    if (!change || (0,_publisher__WEBPACK_IMPORTED_MODULE_5__/* .changedOnly */ .RE)(planned).length === 0)
         return planned;
-    const write = await (0,_hold__WEBPACK_IMPORTED_MODULE_1__/* .holdWrite */ .xD)(repo, revision, change);
-    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set() }] : planned;
+    const write = await (0,_hold__WEBPACK_IMPORTED_MODULE_4__/* .holdWrite */ .xD)(repo, revision, change);
+    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set(), byRequest: [] }] : planned;
 }
 /** The manifests among planned writes (the hold file is not one). */
 function manifestsOf(planned) {
-    return planned.filter((file) => !(0,_hold__WEBPACK_IMPORTED_MODULE_1__/* .isHoldWrite */ .$O)(file));
+    return planned.filter((file) => !(0,_hold__WEBPACK_IMPORTED_MODULE_4__/* .isHoldWrite */ .$O)(file));
 }
 /**
  * The edit that sets `target` to a value: a key takes `value` as it is; an image takes the tag and
@@ -2208,6 +2802,19 @@ function editRequestFor(target, value, image) {
         return { mode: 'key', path: target.path, value };
     const { tag, digest } = image ?? {};
     return { mode: 'image', image: { name: target.name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
+}
+/**
+ * What each request of a plan sets, for the commit's trailers: its name, its value, and the
+ * distinct values it replaced, read from the old bytes of the files where it changed something.
+ */
+function valueRecords(planned, requests) {
+    const manifests = manifestsOf(planned);
+    return (0,_manifest_edit_request__WEBPACK_IMPORTED_MODULE_2__/* .requestList */ .m)(requests).map((request, index) => {
+        const changed = manifests.filter((file) => (file.byRequest[index]?.changes.length ?? 0) > 0);
+        const value = (0,_manifest_value_changes__WEBPACK_IMPORTED_MODULE_3__/* .requestValue */ .L)(request);
+        const previous = (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_1__/* .valuesIn */ .aC)(changed, (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_1__/* .readTargetOf */ .tK)(request)).filter((old) => old !== value);
+        return { ...(request.mode === 'image' ? { image: request.image.name } : { key: (0,_manifest_edit_request__WEBPACK_IMPORTED_MODULE_2__/* .requestName */ .Z)(request) }), value, previous };
+    });
 }
 
 
@@ -2550,22 +3157,50 @@ function branchRacePolicy(budget, said) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   jX: () => (/* binding */ withTrailers),
+/* harmony export */   rW: () => (/* binding */ valuesOfCommit),
 /* harmony export */   t8: () => (/* binding */ readTrailers),
 /* harmony export */   xO: () => (/* binding */ writtenBy)
 /* harmony export */ });
-/* unused harmony export TRAILER_PREFIX */
+/* unused harmony exports TRAILER_PREFIX, SET_TRAILER, readTrailerList */
 /**
  * Git trailers on every commit a step makes, so history says, to machines as much as to people,
  * which commits were promotions and rollbacks and what they set (`git log --format=%(trailers)`).
  * Keys are fixed; values are single lines (inputs are validated as such before they get here).
+ *
+ * A commit that sets one value names it in `Image`/`Key`, `Value` and `Previous` trailers. A commit
+ * that sets several (a train) names each in its own `Gitops-Promote-Set` trailer (git trailers may
+ * repeat a key), whose value is one line of JSON: `{"image":…,"value":…,"previous":[…]}` or
+ * `{"key":…,…}`, with `rolledBackFrom` when a rollback moved it away from that value. JSON because
+ * key paths and key values may hold spaces, `=` and commas; a train has no `Image`/`Key`/`Value`
+ * trailers, so a reader of the one-value form never mistakes it for one.
  */
 const TRAILER_PREFIX = 'Gitops-Promote-';
+/** The trailer key (without the prefix) of one value of a train. */
+const SET_TRAILER = 'Set';
 /** Whether a commit is one a run of `step` wrote: its trailers say so (a person's commit has none). */
 function writtenBy(step) {
     return (commit) => readTrailers(commit.message).get('Step') === step;
 }
-/** `message` with the record's trailers appended as its last paragraph. */
+/**
+ * `message` with the record's trailers appended as its last paragraph. A train of one value is
+ * written exactly as a one-value commit (its rollback mark as Rolled-Back-From/-To trailers).
+ */
 function withTrailers(message, record) {
+    if (!('values' in record))
+        return appendTrailers(message, singleTrailers(record));
+    const [only, ...more] = record.values;
+    if (only && more.length === 0)
+        return appendTrailers(message, singleTrailers(singleOfTrain(record, only)));
+    const lines = [`${TRAILER_PREFIX}Step: ${record.step}`];
+    for (const value of record.values)
+        lines.push(`${TRAILER_PREFIX}${SET_TRAILER}: ${JSON.stringify(setEntry(value))}`);
+    if (record.environment)
+        lines.push(`${TRAILER_PREFIX}Environment: ${record.environment}`);
+    for (const [name, value] of Object.entries(record.extra ?? {}))
+        lines.push(`${TRAILER_PREFIX}${name}: ${withoutLineBreaks(value)}`);
+    return appendTrailers(message, lines);
+}
+function singleTrailers(record) {
     const lines = [`${TRAILER_PREFIX}Step: ${record.step}`];
     if (record.image !== undefined)
         lines.push(`${TRAILER_PREFIX}Image: ${record.image}`);
@@ -2579,19 +3214,99 @@ function withTrailers(message, record) {
         lines.push(`${TRAILER_PREFIX}Environment: ${record.environment}`);
     for (const [name, value] of Object.entries(record.extra ?? {}))
         lines.push(`${TRAILER_PREFIX}${name}: ${withoutLineBreaks(value)}`);
+    return lines;
+}
+function singleOfTrain(train, value) {
+    const rollback = value.rolledBackFrom !== undefined ? { 'Rolled-Back-From': value.rolledBackFrom, 'Rolled-Back-To': value.value } : {};
+    return {
+        step: train.step,
+        ...(value.image !== undefined ? { image: value.image } : {}),
+        ...(value.key !== undefined ? { key: value.key } : {}),
+        value: value.value,
+        previous: value.previous,
+        ...(train.environment ? { environment: train.environment } : {}),
+        extra: { ...rollback, ...train.extra },
+    };
+}
+/** A train entry as written: fixed field order, previous values distinct and without the value. */
+function setEntry(value) {
+    return {
+        ...(value.image !== undefined ? { image: value.image } : {}),
+        ...(value.key !== undefined ? { key: value.key } : {}),
+        value: value.value,
+        previous: [...new Set(value.previous)].filter((previous) => previous !== value.value),
+        ...(value.rolledBackFrom !== undefined ? { rolledBackFrom: value.rolledBackFrom } : {}),
+    };
+}
+function appendTrailers(message, lines) {
     return `${message.trimEnd()}\n\n${lines.map(withoutLineBreaks).join('\n')}\n`;
 }
-/** The `Gitops-Promote-*` trailers of a commit message (keys without the prefix), last paragraph only. */
+/** The `Gitops-Promote-*` trailers of a commit message (keys without the prefix), last paragraph only; a repeated key gives its last value. */
 function readTrailers(message) {
+    return new Map(readTrailerList(message));
+}
+/** Every `Gitops-Promote-*` trailer of the last paragraph, in order, repeated keys included. */
+function readTrailerList(message) {
     const paragraphs = message.trimEnd().split(/\n\s*\n/);
     const last = paragraphs[paragraphs.length - 1] ?? '';
-    const trailers = new Map();
+    const trailers = [];
     for (const line of last.split('\n')) {
         const match = /^Gitops-Promote-([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
         if (match?.[1] !== undefined && match[2] !== undefined)
-            trailers.set(match[1], match[2]);
+            trailers.push([match[1], match[2]]);
     }
     return trailers;
+}
+/**
+ * Every value a commit's trailers say it set, in either form: the `Set` entries of a train, or the
+ * one value of `Image`/`Key` + `Value` (+ `Previous`, `Rolled-Back-From`). Empty for a commit no
+ * step wrote; a malformed `Set` entry (edited by hand) is skipped.
+ */
+function valuesOfCommit(message) {
+    const list = readTrailerList(message);
+    const sets = list.filter(([name]) => name === SET_TRAILER).map(([, value]) => parseSetEntry(value));
+    if (sets.length > 0)
+        return sets.filter((entry) => entry !== undefined);
+    const trailers = new Map(list);
+    const image = trailers.get('Image');
+    const key = trailers.get('Key');
+    const value = trailers.get('Value');
+    if (value === undefined || (image === undefined && key === undefined))
+        return [];
+    const previous = trailers.get('Previous');
+    const from = trailers.get('Rolled-Back-From');
+    return [
+        {
+            ...(image !== undefined ? { image } : {}),
+            ...(key !== undefined ? { key } : {}),
+            value,
+            previous: previous !== undefined && previous !== '' ? previous.split(', ') : [],
+            ...(from !== undefined ? { rolledBackFrom: from } : {}),
+        },
+    ];
+}
+function parseSetEntry(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!parsed || typeof parsed !== 'object')
+        return undefined;
+    const entry = parsed;
+    const image = typeof entry.image === 'string' ? entry.image : undefined;
+    const key = typeof entry.key === 'string' ? entry.key : undefined;
+    if (typeof entry.value !== 'string' || (image === undefined) === (key === undefined))
+        return undefined;
+    const previous = Array.isArray(entry.previous) ? entry.previous.filter((item) => typeof item === 'string') : [];
+    return {
+        ...(image !== undefined ? { image } : { key: key ?? '' }),
+        value: entry.value,
+        previous,
+        ...(typeof entry.rolledBackFrom === 'string' ? { rolledBackFrom: entry.rolledBackFrom } : {}),
+    };
 }
 /** A trailer value stays one trailer: line breaks become spaces (values are validated single lines before; this is the guard). */
 function withoutLineBreaks(text) {

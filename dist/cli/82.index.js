@@ -1133,8 +1133,6 @@ function html(text) {
     return escaped.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-// EXTERNAL MODULE: ./packages/core/src/manifest/manifest-editor.ts + 10 modules
-var manifest_editor = __webpack_require__(8560);
 // EXTERNAL MODULE: ./packages/core/src/manifest/manifest-reader.ts
 var manifest_reader = __webpack_require__(3336);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -1308,7 +1306,6 @@ function utc(timestamp) {
 
 
 
-
 /**
  * The client for `config`, its token masked first. The caller closes it. Argo CD's own messages
  * go through `redact` (the platform's secrets) as well as the client's.
@@ -1402,8 +1399,10 @@ async function drift(request) {
     const mode = request.values[0]?.target.mode ?? 'image';
     const valuesOf = async (files) => {
         const texts = [];
+        // One git process for all the files (an environment has as many as it has services).
+        const read = await request.repo.filesAt(request.baseTip, files);
         for (const file of files) {
-            const text = await request.repo.fileAt(request.baseTip, file);
+            const text = read.get(file);
             if (text !== undefined)
                 texts.push({ file, text });
         }
@@ -1419,21 +1418,10 @@ function keyValues(texts) {
             (values.get(path) ?? values.set(path, new Set()).get(path))?.add(value);
     return new Map([...values].map(([name, set]) => [name, [...set]]));
 }
-/** Every image the files reference, with the values they give it (the reader the editor uses, per name). */
+/** Every image the files reference, with the values they give it (the reader the editor uses). */
 function imageValues(texts) {
-    const values = new Map();
-    for (const { file, text } of texts) {
-        for (const name of imagesIn(text, file)) {
-            const set = values.get(name) ?? values.set(name, new Set()).get(name);
-            for (const site of (0,manifest_reader/* readManifest */.WI)(text, file, { mode: 'image', name }))
-                set?.add(site.value);
-        }
-    }
-    return new Map([...values].map(([name, set]) => [name, [...set]]));
-}
-/** The image names a manifest references (what the editor reports seeing when asked for a name no file has). */
-function imagesIn(text, file) {
-    return [...(0,manifest_editor/* editManifest */.S)(text, file, { mode: 'image', image: { name: 'gitops-promote.invalid/none', tag: 'none' } }).imagesSeen()].sort();
+    const images = (0,manifest_reader/* readImages */.H)(texts.map(({ file, text }) => ({ file, source: text })));
+    return new Map([...images].map(([name, sites]) => [name, [...sites.values]]));
 }
 /**
  * What Argo CD will change in the target environment: for each target app, what it renders for

@@ -30849,15 +30849,16 @@ function subcommand(args) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   He: () => (/* binding */ validateImageName),
 /* harmony export */   Hx: () => (/* reexport safe */ _text_one_line__WEBPACK_IMPORTED_MODULE_0__.H),
+/* harmony export */   Ne: () => (/* binding */ isValidImageName),
 /* harmony export */   T6: () => (/* binding */ imageValue),
 /* harmony export */   Y2: () => (/* binding */ normalizeImageName),
 /* harmony export */   fH: () => (/* binding */ isValidDigest),
 /* harmony export */   my: () => (/* binding */ formatImageReference),
 /* harmony export */   n2: () => (/* binding */ validateDigest),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z7: () => (/* binding */ validateTag)
 /* harmony export */ });
-/* unused harmony exports isValidTag, isValidImageName */
 /* harmony import */ var _text_one_line__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2512);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
 
@@ -31378,14 +31379,27 @@ const openPromotionPrSpec = {
         { name: 'files', required: true, description: 'The target environment\'s manifests, relative to the repository root: paths or globs, one per line or comma-separated.' },
         { name: 'image', description: 'Image mode: the image name exactly as the manifests write it, without tag or digest.' },
         { name: 'key', description: 'Key-path mode: the path of the value to promote, e.g. `image.tag` (syntax as in update-manifest).' },
+        {
+            name: 'images',
+            description: 'Environment mode: `all` (every image the source files reference) or image names, one per line or comma-separated. Every one whose value differs between `source-files` and `files` goes into one commit and one change request; images the target already runs are skipped and listed. Needs `source-files`; not with `image`.',
+        },
+        { name: 'exclude-images', description: 'Environment mode: image names or globs left out of `images`, one per line or comma-separated (`*` within one path part, `**` across), e.g. `ghcr.io/acme/*-migrations`.' },
+        { name: 'keys', description: 'Environment mode: key paths to promote together (one per line), each read from `source-files`; with `images` or alone. Not with `key`.' },
         { name: 'source-files', description: 'The previous environment\'s manifests (same syntax as `files`), read on the tip of `base`: the value they run is the one promoted.' },
         { name: 'tag', description: 'Image mode: the tag to promote, instead of reading it from `source-files` (`1.4.2`, or `1.4.2@sha256:…`).' },
         { name: 'digest', description: 'Image mode: the digest to promote, instead of reading it from `source-files`.' },
         { name: 'value', description: 'Key-path mode: the value to promote, instead of reading it from `source-files`.' },
         { name: 'environment', required: true, description: 'The environment promoted to, e.g. `prod`: in the branch, title and labels.' },
         { name: 'source-environment', description: 'The environment promoted from, e.g. `staging`, as the body names it. Default: the source files\' folder.' },
-        { name: 'branch', description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, stable so later runs update the same one.' },
-        { name: 'title', default: 'Promote {{target}} {{value}} to {{environment}}', description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`.' },
+        {
+            name: 'branch',
+            description: 'Branch of the change request, never `base` itself. Default: `gitops-promote/<environment>/<image-or-key>`, or `gitops-promote/<environment>/environment` for `images`/`keys`: stable, so later runs (with another set too) update the same one.',
+        },
+        {
+            name: 'title',
+            default: 'Promote {{target}} {{value}} to {{environment}}',
+            description: 'Title template; placeholders `{{target}}` `{{image}}` `{{key}}` `{{value}}` `{{previous}}` `{{environment}}` `{{base}}`. For `images`/`keys`, `{{target}}` reads e.g. `3 images` and `{{value}}` a short list (`api 1.4.2, web 2.0.1 (+1 more)`).',
+        },
         { name: 'body', description: 'Body template (Markdown); the title\'s placeholders plus `{{table}}` `{{source}}` `{{compare}}` `{{default}}` (the body this step writes by default).' },
         { name: 'labels', description: 'Labels to add besides `promotion` and the environment, comma-separated or one per line.' },
         { name: 'assignees', description: 'Assignees (logins / usernames), comma-separated.' },
@@ -31401,6 +31415,10 @@ const openPromotionPrSpec = {
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
         { name: 'allow-rolled-back', boolean: true, default: 'false', description: 'Promote the value even though a rollback holds it (see rollback); the PR\'s commit removes its entry from `.gitops-promote/holds`. Without it such a value is refused, dry runs included.' },
+        {
+            name: 'on-held',
+            description: 'Environment mode: what to do with a value a rollback holds back: `skip` (default: left out, named in the log and the body) or `fail` (refuse the whole promotion). The single-value mode always refuses; `allow-rolled-back` overrides both.',
+        },
         { name: 'dry-run', boolean: true, default: 'false', description: 'Work out and report what would happen (outputs included) without pushing or writing through the API; the title and body it would write are printed.' },
     ],
     outputs: [
@@ -31412,8 +31430,12 @@ const openPromotionPrSpec = {
         { name: 'pull-request-url', description: 'Web URL of the change request; empty when there is none.' },
         { name: 'branch', description: 'The change request\'s branch.' },
         { name: 'head-sha', description: 'Commit at the head of the branch (empty when the base already runs the value).' },
-        { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed).' },
-        { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds).' },
+        { name: 'previous-value', description: 'The value the target environment ran before (comma-separated when its files disagreed); empty for `images`/`keys` (see `changes`).' },
+        { name: 'value', description: 'The value promoted (when `superseded`: the value the branch holds); empty for `images`/`keys` (see `changes`).' },
+        {
+            name: 'changes',
+            description: 'Every value of the promotion as JSON: `[{"image": "…", "previous": ["…"], "value": "…"}, …]` (`key` instead of `image` for a key path); a value left out has `"skipped": "running"` (the target already runs it) or `"held"` (a rollback holds it back). One entry in the single-value mode.',
+        },
         { name: 'source-healthy-since', description: 'With `source-application`: when the source environment\'s apps started running the promoted value, Synced and Healthy (RFC 3339, from Argo CD\'s sync history; the latest of several apps); empty when they do not.' },
         { name: 'commits-verified', description: 'With `sign-commits`: `true` if the forge reports the commit as verified, else `false`; empty without.' },
     ],
@@ -31516,14 +31538,16 @@ const rollbackSpec = {
         { name: 'files', required: true, description: 'The environment\'s manifests, relative to `path`: paths or globs, one per line or comma-separated.' },
         { name: 'image', description: 'Image mode: the image to roll back, as the manifests write it, without tag or digest.' },
         { name: 'key', description: 'Key-path mode: the key to roll back, e.g. `image.tag`.' },
-        { name: 'to', description: 'The value to return to (a tag, `tag@digest`, or the key\'s value). Default: the newest earlier value in the files\' history that was not itself rolled back from.' },
+        { name: 'images', description: 'Several values in one commit: `all` rolls back the whole train (every value the newest commit that changed the files\' values changed: a train commit names them in its trailers, a person\'s commit is read by comparing the images at it and its parent), or a list of images (one per line or comma-separated) rolls back only those. Each value returns to what `image` alone would give it. Instead of `image`/`key`.' },
+        { name: 'keys', description: 'Several values in one commit: key paths to roll back, one per line (with or without `images`). Instead of `image`/`key`.' },
+        { name: 'to', description: 'With `image` or `key`: the value to return to (a tag, `tag@digest`, or the key\'s value). Default: the newest earlier value in the files\' history that was not itself rolled back from.' },
         { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
-        { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
+        { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target (`train` for several values).' },
         { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
         { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
         { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
         { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
-        { name: 'commit-message', default: 'revert(deploy): roll back {{target}} from {{from}} to {{to}}', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`.' },
+        { name: 'commit-message', default: 'revert(deploy): roll back {{target}} from {{from}} to {{to}}', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}` (with several values, each a comma-separated list in the same order).' },
         { name: 'author-name', description: 'Commit author name (with `author-email`).' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when other pushes move the branch.' },
@@ -31540,11 +31564,12 @@ const rollbackSpec = {
     ],
     outputs: [
         { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },
-        { name: 'rolled-back-from', description: 'The value the environment ran before.' },
-        { name: 'rolled-back-to', description: 'The value it runs now (or will, once the PR/MR is merged).' },
+        { name: 'rolled-back-from', description: 'The value the environment ran before (several values: comma-separated, in the order of `changes`).' },
+        { name: 'rolled-back-to', description: 'The value it runs now, or will once the PR/MR is merged (several values: comma-separated, in the order of `changes`).' },
         { name: 'commit-sha', description: 'The rollback commit (on `branch`, or the PR/MR\'s head); empty if none.' },
         { name: 'pull-request-number', description: 'With `mode: pull-request`: the PR number / MR iid.' },
         { name: 'pull-request-url', description: 'With `mode: pull-request`: its web URL.' },
+        { name: 'changes', description: 'JSON list of every value rolled back, one entry per value: `{"image"|"key", "from", "to"}`; `[]` when nothing changed.' },
     ],
 };
 
@@ -31679,6 +31704,14 @@ const updateManifestSpec = {
             name: 'key',
             description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
         },
+        {
+            name: 'images',
+            description: 'Several images in one commit, one per line: `name=tag`, `name@sha256:…` or `name=tag@sha256:…` (e.g. `ghcr.io/acme/api=1.4.2`). Every entry must match somewhere in `files`, each image at most once; not with `image`/`tag`/`digest`/`key`/`value`, but with `values`.',
+        },
+        {
+            name: 'values',
+            description: 'Several key paths in one commit, one `key=value` per line (the key as in `key`; an `=` inside brackets or quotes belongs to it: `spec.source.helm.parameters[name=image.tag].value=1.4.2`). Every key must exist in `files`; with `images` they make one commit.',
+        },
         { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and Helm or Kustomize renders it as written: in Helm values an integer of at most 6 digits or a decimal from 0.0001 to below 1000000 (Helm prints 20240101 as 2.0240101e+07), in Kubernetes objects and Kustomizations any integer. A tag or version key (`tag`, `newTag`, `appVersion`) always gets a string.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
@@ -31692,7 +31725,7 @@ const updateManifestSpec = {
         {
             name: 'commit-message',
             default: 'chore(deploy): set {{subject}}',
-            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`.',
+            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. With `images`/`values`, `{{subject}}` names up to 3 values (`a to 1.2, b to 3.4`) or counts them (`12 images and 2 keys`), the others are empty; the trailers name every value.',
         },
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
@@ -31718,6 +31751,10 @@ const updateManifestSpec = {
         {
             name: 'previous-values',
             description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
+        },
+        {
+            name: 'changes',
+            description: 'JSON array of every change, naming its value: `{file, document, line, path, image, previous, value}` (or `key` instead of `image`), in file order; `previous` null = key added, `value` null = key removed. With `images`/`values`, a row per value per place.',
         },
         { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
         { name: 'pushed', description: '`true` if the commit was pushed.' },
@@ -32666,7 +32703,7 @@ var spec = __nccwpck_require__(7224);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const openPromotionPr = {
     spec: spec/* openPromotionPrSpec */.D,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).openPromotionPrStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2347))).openPromotionPrStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
@@ -32676,7 +32713,7 @@ var rollback_spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: rollback_spec/* rollbackSpec */.k,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(414)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3414))).rollbackStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8803))).rollbackStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -32686,7 +32723,7 @@ var update_manifest_spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: update_manifest_spec/* updateManifestSpec */.m,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(81)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).updateManifestStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(457)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5457))).updateManifestStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
@@ -33579,7 +33616,7 @@ class DemoPipeline {
         ];
         const command = commandLine(stepNamed('open-promotion-pr'), inputs);
         return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
-            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(341)]).then(__nccwpck_require__.bind(__nccwpck_require__, 341))]);
+            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2347))]);
             // The demo's forge is its own stand-in, said here: the step's context opens it instead of GitHub's API.
             const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
             this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');

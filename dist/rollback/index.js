@@ -29962,14 +29962,16 @@ const rollbackSpec = {
         { name: 'files', required: true, description: 'The environment\'s manifests, relative to `path`: paths or globs, one per line or comma-separated.' },
         { name: 'image', description: 'Image mode: the image to roll back, as the manifests write it, without tag or digest.' },
         { name: 'key', description: 'Key-path mode: the key to roll back, e.g. `image.tag`.' },
-        { name: 'to', description: 'The value to return to (a tag, `tag@digest`, or the key\'s value). Default: the newest earlier value in the files\' history that was not itself rolled back from.' },
+        { name: 'images', description: 'Several values in one commit: `all` rolls back the whole train (every value the newest commit that changed the files\' values changed: a train commit names them in its trailers, a person\'s commit is read by comparing the images at it and its parent), or a list of images (one per line or comma-separated) rolls back only those. Each value returns to what `image` alone would give it. Instead of `image`/`key`.' },
+        { name: 'keys', description: 'Several values in one commit: key paths to roll back, one per line (with or without `images`). Instead of `image`/`key`.' },
+        { name: 'to', description: 'With `image` or `key`: the value to return to (a tag, `tag@digest`, or the key\'s value). Default: the newest earlier value in the files\' history that was not itself rolled back from.' },
         { name: 'reason', description: 'Why: recorded in the commit (`Gitops-Promote-Reason`) and shown when a promotion of the rolled-back version is refused.' },
-        { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target.' },
+        { name: 'mode', default: 'commit', description: '`commit`: commit and push to `branch`. `pull-request`: open a PR/MR instead (for protected branches), one per environment and target (`train` for several values).' },
         { name: 'push', boolean: true, default: 'true', description: 'With `mode: commit`: push the commit, retrying when the remote moved.' },
         { name: 'branch', description: 'The environment branch; it must exist on the remote (a typo is refused, naming the remote\'s branches) unless `create-branch` is true. Default: the checked-out branch. Another branch is committed onto its remote tip without touching the checkout.' },
         { name: 'create-branch', boolean: true, default: 'false', description: 'With `mode: commit`: create `branch` on the remote when it does not exist there. Without it, a missing branch is refused before anything is written.' },
         { name: 'token', secret: true, description: 'Token for HTTPS push and, with `mode: pull-request`, the forge API. Masked; never written to .git/config.' },
-        { name: 'commit-message', default: 'revert(deploy): roll back {{target}} from {{from}} to {{to}}', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}`.' },
+        { name: 'commit-message', default: 'revert(deploy): roll back {{target}} from {{from}} to {{to}}', description: 'Commit message template; placeholders `{{target}}` `{{from}}` `{{to}}` `{{reason}}` (with several values, each a comma-separated list in the same order).' },
         { name: 'author-name', description: 'Commit author name (with `author-email`).' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when other pushes move the branch.' },
@@ -29986,11 +29988,12 @@ const rollbackSpec = {
     ],
     outputs: [
         { name: 'changed', description: '`true` if the files changed (or, with `pull-request`, the PR/MR holds the change); `false` when they already hold `to`.' },
-        { name: 'rolled-back-from', description: 'The value the environment ran before.' },
-        { name: 'rolled-back-to', description: 'The value it runs now (or will, once the PR/MR is merged).' },
+        { name: 'rolled-back-from', description: 'The value the environment ran before (several values: comma-separated, in the order of `changes`).' },
+        { name: 'rolled-back-to', description: 'The value it runs now, or will once the PR/MR is merged (several values: comma-separated, in the order of `changes`).' },
         { name: 'commit-sha', description: 'The rollback commit (on `branch`, or the PR/MR\'s head); empty if none.' },
         { name: 'pull-request-number', description: 'With `mode: pull-request`: the PR number / MR iid.' },
         { name: 'pull-request-url', description: 'With `mode: pull-request`: its web URL.' },
+        { name: 'changes', description: 'JSON list of every value rolled back, one entry per value: `{"image"|"key", "from", "to"}`; `[]` when nothing changed.' },
     ],
 };
 
@@ -30190,9 +30193,9 @@ function splitList(input) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $0: () => (/* binding */ neutralise),
-/* harmony export */   UN: () => (/* binding */ escapeControls)
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   nl: () => (/* binding */ inertJson)
 /* harmony export */ });
-/* unused harmony export inertJson */
 /**
  * What the adapters print carries repository content (file names, YAML keys and values, git's
  * messages), which whoever can push to the environment repository controls. Log readers act on
@@ -31342,7 +31345,7 @@ var spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: spec/* rollbackSpec */.k,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(862), __nccwpck_require__.e(605), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1702))).rollbackStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(862), __nccwpck_require__.e(605), __nccwpck_require__.e(620)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4620))).rollbackStep(platform, context),
 };
 
 ;// CONCATENATED MODULE: ./actions/rollback/index.ts

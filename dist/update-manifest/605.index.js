@@ -249,6 +249,7 @@ class GitRepository {
     remoteEnv;
     redact;
     git;
+    prefixRead;
     constructor(workTree, remoteEnv = {}, redact = (text) => text) {
         this.remoteEnv = remoteEnv;
         this.redact = redact;
@@ -361,6 +362,33 @@ class GitRepository {
         const result = await this.git.exec(['cat-file', 'blob', `${rev}:./${file}`]);
         return result.exitCode === 0 ? result.stdout : undefined;
     }
+    /**
+     * The text of each of `files` at `rev` (undefined where the commit lacks it), in one git process
+     * (`cat-file --batch`) however many files: a plan over 100 files at a commit then costs one
+     * process, not 100. A name git's batch input cannot carry (a line break) is read alone.
+     */
+    async filesAt(rev, files) {
+        const texts = new Map();
+        const batched = files.filter((file) => !/[\r\n]/.test(file));
+        for (const file of files)
+            if (!batched.includes(file))
+                texts.set(file, await this.fileAt(rev, file));
+        if (batched.length === 0)
+            return texts;
+        const result = await this.git.exec(['cat-file', '--batch'], {}, batched.map((file) => `${rev}:./${file}\n`).join(''));
+        if (result.exitCode !== 0)
+            throw new errors/* GitError */.XS(`git cat-file --batch failed: ${summarize(this.redact(result.stderr))}`, 'See the git message above.');
+        const parsed = parseBatch(result.stdout, batched);
+        if (!parsed) {
+            // Output read as text keeps byte sizes only for UTF-8 blobs; anything else (a tree, binary) is read file by file.
+            for (const file of batched)
+                texts.set(file, await this.fileAt(rev, file));
+            return texts;
+        }
+        for (const [file, text] of parsed)
+            texts.set(file, text);
+        return texts;
+    }
     /** Whether the object database has commit `sha` (a shallow or stale checkout may not). */
     async hasCommit(sha) {
         const result = await this.git.exec(['cat-file', '-e', `${sha}^{commit}`]);
@@ -431,7 +459,9 @@ class GitRepository {
     }
     /** Where the work tree's commands run, relative to the repository root: '' or `sub/dir/`. */
     async prefix() {
-        return this.git.run(['rev-parse', '--show-prefix']);
+        // Fixed for a work tree; asked once per value by a rollback of many values.
+        this.prefixRead ??= this.git.run(['rev-parse', '--show-prefix']);
+        return this.prefixRead;
     }
     /** Checks out `sha` on a detached HEAD (scratch repositories only: the work tree is replaced). */
     async checkoutDetached(sha) {
@@ -518,12 +548,11 @@ class GitRepository {
         const env = { GIT_INDEX_FILE: external_node_path_default().join(indexDir, 'index') };
         try {
             await this.git.run(['read-tree', parent], undefined, env);
-            for (const file of files) {
-                const blob = await this.git.run(['hash-object', '-w', '--stdin'], undefined, {}, file.content);
-                const listed = await this.git.run(['ls-tree', parent, '--', file.path]);
-                const mode = /^(\d{6}) blob /.exec(listed)?.[1] ?? '100644';
-                await this.git.run(['update-index', '--add', '--cacheinfo', `${mode},${blob},${file.path}`], undefined, env);
-            }
+            // Three git processes whatever the number of files (an environment promotion writes one per service).
+            const blobs = await this.writeBlobs(indexDir, files);
+            const modes = await this.modesAt(parent, files.map((file) => file.path));
+            const entries = files.map((file, index) => `${modes.get(file.path) ?? '100644'} ${blobs[index] ?? ''}\t${file.path}\0`).join('');
+            await this.git.run(['update-index', '-z', '--add', '--index-info'], undefined, env, entries);
             const tree = await this.git.run(['write-tree'], undefined, env);
             const identity = author
                 ? { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email }
@@ -533,6 +562,37 @@ class GitRepository {
         finally {
             await (0,promises_.rm)(indexDir, { recursive: true, force: true });
         }
+    }
+    /**
+     * Writes each file's content as a blob, in one `hash-object` (through files in `scratch`, as
+     * `--stdin` takes one blob), without filters, as `--stdin` writes them; the ids in order.
+     */
+    async writeBlobs(scratch, files) {
+        const paths = [];
+        for (const [index, file] of files.entries()) {
+            const blob = external_node_path_default().join(scratch, `blob-${index}`);
+            await (0,promises_.writeFile)(blob, file.content, 'utf8');
+            paths.push(blob);
+        }
+        if (paths.length === 0)
+            return [];
+        const ids = (await this.git.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], undefined, {}, `${paths.join('\n')}\n`)).split('\n');
+        if (ids.length !== files.length)
+            throw new errors/* GitError */.XS(`git hash-object wrote ${ids.length} blobs for ${files.length} files.`, 'See the git message above.');
+        return ids;
+    }
+    /** The mode each of `files` (paths from the repository root) has in `rev`'s tree (an executable script stays one); absent ones are left out. */
+    async modesAt(rev, files) {
+        const modes = new Map();
+        if (files.length === 0)
+            return modes;
+        const listed = await this.git.run(['ls-tree', '-z', '--full-tree', rev, '--', ...files.map((file) => `:(literal)${file}`)]);
+        for (const entry of listed.split('\0')) {
+            const found = /^(\d{6}) blob [0-9a-f]+\t(.*)$/s.exec(entry);
+            if (found?.[1] && found[2] !== undefined)
+                modes.set(found[2], found[1]);
+        }
+        return modes;
     }
     /**
      * Pushes `sha` to `branch` only if the remote branch is still at `expected` (undefined: only if
@@ -577,6 +637,36 @@ function fetchHint(output) {
     return isAuthFailure(output)
         ? "The remote refused the credentials: pass a token with write access to the environment repository in 'token' (GitHub: contents: write; GitLab: write_repository)."
         : 'Check the remote URL and the network, then run again.';
+}
+/**
+ * `cat-file --batch` output for `files`, in order: a blob's text, undefined for a missing object;
+ * undefined for the whole when the output does not line up (an object that is not UTF-8 text
+ * changes its size when decoded, so the next header is not where its size says).
+ */
+function parseBatch(stdout, files) {
+    const output = Buffer.from(stdout, 'utf8');
+    const texts = new Map();
+    let offset = 0;
+    for (const file of files) {
+        const end = output.indexOf(0x0a, offset);
+        if (end < 0)
+            return undefined;
+        const header = output.subarray(offset, end).toString('utf8');
+        offset = end + 1;
+        const found = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+        if (!found) {
+            if (!header.endsWith(' missing'))
+                return undefined;
+            texts.set(file, undefined);
+            continue;
+        }
+        const size = Number(found[1]);
+        if (output[offset + size] !== 0x0a)
+            return undefined;
+        texts.set(file, output.subarray(offset, offset + size).toString('utf8'));
+        offset += size + 1;
+    }
+    return offset === output.length ? texts : undefined;
 }
 
 

@@ -369,6 +369,14 @@ const updateManifestSpec = {
             name: 'key',
             description: 'Key-path mode: the path of the value to set, e.g. `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `annotations["x.io/y"]`, `spec.source.helm.parameters[name=image.tag].value`.',
         },
+        {
+            name: 'images',
+            description: 'Several images in one commit, one per line: `name=tag`, `name@sha256:…` or `name=tag@sha256:…` (e.g. `ghcr.io/acme/api=1.4.2`). Every entry must match somewhere in `files`, each image at most once; not with `image`/`tag`/`digest`/`key`/`value`, but with `values`.',
+        },
+        {
+            name: 'values',
+            description: 'Several key paths in one commit, one `key=value` per line (the key as in `key`; an `=` inside brackets or quotes belongs to it: `spec.source.helm.parameters[name=image.tag].value=1.4.2`). Every key must exist in `files`; with `images` they make one commit.',
+        },
         { name: 'value', description: 'Key-path mode: the new value. It stays unquoted as a number or boolean only where the old value was one too and Helm or Kustomize renders it as written: in Helm values an integer of at most 6 digits or a decimal from 0.0001 to below 1000000 (Helm prints 20240101 as 2.0240101e+07), in Kubernetes objects and Kustomizations any integer. A tag or version key (`tag`, `newTag`, `appVersion`) always gets a string.' },
         { name: 'commit', boolean: true, default: 'true', description: 'Commit the edited files. With `false`, files are written and left uncommitted.' },
         { name: 'push', boolean: true, default: 'true', description: 'Push the commit to `branch`, retrying (fetch, reset, re-apply, commit) when the remote moved.' },
@@ -382,7 +390,7 @@ const updateManifestSpec = {
         {
             name: 'commit-message',
             default: 'chore(deploy): set {{subject}}',
-            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`.',
+            description: 'Commit message template; placeholders `{{image}}` `{{tag}}` `{{digest}}` `{{key}}` `{{value}}` `{{subject}}`. With `images`/`values`, `{{subject}}` names up to 3 values (`a to 1.2, b to 3.4`) or counts them (`12 images and 2 keys`), the others are empty; the trailers name every value.',
         },
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
@@ -408,6 +416,10 @@ const updateManifestSpec = {
         {
             name: 'previous-values',
             description: 'JSON array of every change: `{file, document, path, line, previous, value}` (`previous` null = key added, `value` null = key removed).',
+        },
+        {
+            name: 'changes',
+            description: 'JSON array of every change, naming its value: `{file, document, line, path, image, previous, value}` (or `key` instead of `image`), in file order; `previous` null = key added, `value` null = key removed. With `images`/`values`, a row per value per place.',
         },
         { name: 'commit-sha', description: 'SHA of the commit that holds the values on the remote branch: the one pushed, or the remote tip when it already held them (with `push: false`, the local commit); empty if none.' },
         { name: 'pushed', description: '`true` if the commit was pushed.' },
@@ -1622,7 +1634,7 @@ var spec = __nccwpck_require__(6696);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const updateManifest = {
     spec: spec/* updateManifestSpec */.m,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(605), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9390))).updateManifestStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(720), __nccwpck_require__.e(605), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 416))).updateManifestStep(platform, context),
 };
 
 ;// CONCATENATED MODULE: ./actions/update-manifest/index.ts
