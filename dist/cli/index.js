@@ -33153,6 +33153,9 @@ const IMAGE = 'ghcr.io/acme/payments';
 const APP = 'payments-dev';
 /** The staging environment's Application: the promotion's pull request shows what Argo CD will change in it. */
 const STAGING_APP = 'payments-staging';
+/** The production environment's Application: the environment promotion's pull request targets it. */
+const PROD_APP = 'payments-prod';
+const WORKER_IMAGE = 'ghcr.io/acme/payments-worker';
 /** The application repository on the (simulated) forge, whose tags the changelog compares. */
 const APP_REPOSITORY = 'acme/payments';
 /** The canary environment: an Argo Rollouts canary that pauses for a manual promotion. */
@@ -33204,6 +33207,33 @@ resources:
 images:
   - name: ghcr.io/acme/payments   # promoted from dev by pull request
     newTag: "1.4.1"
+  - name: ghcr.io/acme/payments-worker
+    newTag: 1.4.0
+`,
+    'envs/prod/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - deployment.yaml
+images:
+  - name: ghcr.io/acme/payments   # promoted from staging, every service at once
+    newTag: "1.4.0"
+  - name: ghcr.io/acme/payments-worker
+    newTag: 1.3.9
+`,
+    'envs/prod/deployment.yaml': `# Deployed by Argo CD from envs/prod
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+spec:
+  replicas: 4
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/payments:1.4.0
+        - name: worker
+          image: ghcr.io/acme/payments-worker:1.3.9
 `,
     'envs/staging/deployment.yaml': `# Deployed by Argo CD from envs/staging
 apiVersion: apps/v1
@@ -33217,6 +33247,8 @@ spec:
       containers:
         - name: api
           image: ghcr.io/acme/payments:1.4.1
+        - name: worker
+          image: ghcr.io/acme/payments-worker:1.4.0
 `,
     'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
 apiVersion: apps/v1
@@ -33237,7 +33269,7 @@ spec:
 `,
 };
 const IDENTITY = ['-c', 'user.name=gitops-promote demo', '-c', 'user.email=demo@gitops-promote.invalid'];
-/** A bare "remote" whose main runs payments 1.4.1 in dev and staging, a clone of it, and the application repository. */
+/** A bare "remote" whose main runs payments 1.4.1 in dev and staging, 1.4.0 in prod, a clone of it, and the application repository. */
 async function createEnvironmentRepo(dir) {
     const remote = external_node_path_default().join(dir, 'environments.git');
     const seed = external_node_path_default().join(dir, 'seed');
@@ -33258,7 +33290,7 @@ async function createEnvironmentRepo(dir) {
 }
 /**
  * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with auto-sync apps
- * tracking envs/dev (a Deployment), envs/staging and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
+ * tracking envs/dev (a Deployment), envs/staging, envs/prod and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 async function startDemoArgoCd(remote) {
     const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6929));
@@ -33275,6 +33307,7 @@ async function startDemoArgoCd(remote) {
             },
             { name: CANARY_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/canary' } },
             { name: STAGING_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/staging' } },
+            { name: PROD_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/prod' } },
         ],
     });
 }
@@ -33446,7 +33479,7 @@ async function runRecorded(step, inputs) {
 
 
 
-const STEP_COUNT = 10;
+const STEP_COUNT = 11;
 /** What the staging pull request must show: the Argo CD diff, the changelog, the evidence from dev, the drift. */
 const REVIEW_SECTIONS = ['### What Argo CD will change in staging', '### What 1.4.2 contains', '### Evidence from dev', '### Not in this promotion'];
 const OPTIONS = ['--keep', '--help'];
@@ -33533,7 +33566,8 @@ class DemoPipeline {
             (await this.waitHealthy(this.rollbackCommit, "wait until dev runs the rollback's commit")) &&
             (await this.holdRefuses()) &&
             (await this.releaseCanary()) &&
-            (await this.waitCanaryPaused()));
+            (await this.waitCanaryPaused()) &&
+            (await this.promoteEnvironment()));
     }
     /** update-manifest on envs/dev, as the pipeline of the payments service runs it. */
     updateManifestInputs(tag) {
@@ -33732,6 +33766,48 @@ class DemoPipeline {
             }
             this.narrator.say(`\nArgo CD runs ${demo_short(this.canaryCommit)} in ${CANARY_APP}; the Rollout is ${paused}. With suspended: wait, the job would wait for that promotion; with fail, it would fail.`);
             return { happened: `Suspended at ${demo_short(this.canaryCommit)}: ${paused.replace(/ \(kubectl[^)]*\)/, '')}`, result: 'ok', asIntended: true };
+        });
+    }
+    /**
+     * open-promotion-pr promotes everything staging runs to prod at once: both services in one
+     * commit and one pull request, a row per image, Argo CD's diff of prod showing both.
+     */
+    promoteEnvironment() {
+        const inputs = [
+            ['forge', 'github'],
+            ['repository', 'acme/environments'],
+            ['repository-url', this.repos.remote],
+            ['api-url', 'https://api.github.invalid'],
+            ['token', DEMO_TOKEN],
+            ['images', 'all'],
+            ['source-files', 'envs/staging/kustomization.yaml'],
+            ['files', 'envs/prod/kustomization.yaml'],
+            ['environment', 'prod'],
+            ['source-environment', 'staging'],
+            ['argocd-server', this.argocd.url],
+            ['argocd-application', PROD_APP],
+            ['source-application', STAGING_APP],
+            ['argocd-token', DEMO_TOKEN],
+            ...AUTHOR,
+        ];
+        return this.narrator.step('open-promotion-pr', 'promote the whole staging environment to prod: every service, one pull request', commandLine(stepNamed('open-promotion-pr'), inputs), async () => {
+            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2347))]);
+            const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
+            const run = await runRecorded(step, inputs);
+            if (run.failure)
+                return unexpected(`open-promotion-pr failed: ${run.failure}`);
+            const change = forge.changes[0];
+            if (!change)
+                return unexpected('no pull request was opened');
+            this.narrator.say(`\nPull request #${change.number} (${change.head} → ${change.base}):\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`);
+            const changes = JSON.parse(run.output('changes') || '[]');
+            const promoted = Array.isArray(changes) ? changes.filter((entry) => entry.skipped === undefined).length : 0;
+            const commits = await new git_command_manager/* GitCommandManager */.bM(this.repos.remote).run(['rev-list', '--count', `main..${change.head}`]);
+            return {
+                happened: `PR #${change.number} to prod: ${promoted} images in ${commits} commit (${IMAGE} 1.4.0 → 1.4.1, ${WORKER_IMAGE} 1.3.9 → 1.4.0)`,
+                result: 'ok',
+                asIntended: promoted === 2 && commits === '1' && forge.changes.length === 1 && change.body.includes(`Deployment default/payments</code> changed`),
+            };
         });
     }
 }

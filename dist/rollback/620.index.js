@@ -4558,7 +4558,8 @@ async function sourceEvidence(request, argocd) {
             request.info(`${item.app}: ${item.state === 'runs' ? `runs ${promoted.value}${item.since ? ` since ${item.since}` : ''}` : item.state === 'unreadable' ? item.reason : `does not run ${promoted.value} Synced and Healthy`}.`);
             items.push(item);
         }
-        sections.push(evidenceSection(items.slice(-argocd.sources.length), request.sourceEnvironment, promoted.value));
+        // Several values: each line names its image or key, not just the value.
+        sections.push(evidenceSection(items.slice(-argocd.sources.length), request.sourceEnvironment, request.values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value));
     }
     return { items, section: mergeSections(sections) };
 }

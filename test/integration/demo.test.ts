@@ -51,20 +51,21 @@ describe('gitops-promote demo', () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('narrates the eight steps in order, each closed with its outcome', () => {
+  it('narrates the eleven steps in order, each closed with its outcome', () => {
     inOrder(result.stderr, [
       /^setup … [\d.]+ s, ok: /,
-      /^\[1\/10\] update-manifest: /,
-      /^\[1\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in dev/,
-      /^\[2\/10\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
-      /^\[3\/10\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging \(1\.4\.1 → 1\.4\.2\) opened with 4 of 4 review sections/,
-      /^\[4\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.2 → 1\.5\.0 in dev/,
-      /^\[5\/10\] wait-argocd-healthy … [\d.]+ s, failed, as it should: Degraded: Deployment\/payments: Deployment "payments" exceeded its progress deadline$/,
-      /^\[6\/10\] rollback … [\d.]+ s, ok: rolled back 1\.5\.0 → 1\.4\.2/,
-      /^\[7\/10\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
-      /^\[8\/10\] update-manifest … [\d.]+ s, refused, as it should: hold refused 1\.5\.0/,
-      /^\[9\/10\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in canary, pushed [0-9a-f]{7}$/,
-      /^\[10\/10\] wait-argocd-healthy … [\d.]+ s, ok: Suspended at [0-9a-f]{7}: paused at setWeight 20, step 2 of 3, waiting for a manual promotion$/,
+      /^\[1\/11\] update-manifest: /,
+      /^\[1\/11\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in dev/,
+      /^\[2\/11\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
+      /^\[3\/11\] open-promotion-pr … [\d.]+ s, ok: PR #1 to staging \(1\.4\.1 → 1\.4\.2\) opened with 4 of 4 review sections/,
+      /^\[4\/11\] update-manifest … [\d.]+ s, ok: set 1\.4\.2 → 1\.5\.0 in dev/,
+      /^\[5\/11\] wait-argocd-healthy … [\d.]+ s, failed, as it should: Degraded: Deployment\/payments: Deployment "payments" exceeded its progress deadline$/,
+      /^\[6\/11\] rollback … [\d.]+ s, ok: rolled back 1\.5\.0 → 1\.4\.2/,
+      /^\[7\/11\] wait-argocd-healthy … [\d.]+ s, ok: payments-dev runs [0-9a-f]{7} \(Synced, Healthy\)$/,
+      /^\[8\/11\] update-manifest … [\d.]+ s, refused, as it should: hold refused 1\.5\.0/,
+      /^\[9\/11\] update-manifest … [\d.]+ s, ok: set 1\.4\.1 → 1\.4\.2 in canary, pushed [0-9a-f]{7}$/,
+      /^\[10\/11\] wait-argocd-healthy … [\d.]+ s, ok: Suspended at [0-9a-f]{7}: paused at setWeight 20, step 2 of 3, waiting for a manual promotion$/,
+      /^\[11\/11\] open-promotion-pr … [\d.]+ s, ok: PR #1 to prod: 2 images in 1 commit \(ghcr\.io\/acme\/payments 1\.4\.0 → 1\.4\.1, ghcr\.io\/acme\/payments-worker 1\.3\.9 → 1\.4\.0\)$/,
     ]);
   });
 
@@ -79,13 +80,22 @@ describe('gitops-promote demo', () => {
     expect(result.stderr).toContain('1 open, 0 API writes and no push on the second run');
   });
 
+  it('promotes the whole staging environment to prod in one pull request: a row per image, both in Argo CD\'s diff of prod', () => {
+    expect(result.stderr).toContain('# Promote 2 images payments 1.4.1, payments-worker 1.4.0 to prod');
+    expect(result.stderr).toContain('| `ghcr.io/acme/payments` | envs/prod/kustomization.yaml | 7 | `images[0].newTag` | `1.4.0` | `1.4.1` |');
+    expect(result.stderr).toContain('| `ghcr.io/acme/payments-worker` | envs/prod/kustomization.yaml | 9 | `images[1].newTag` | `1.3.9` | `1.4.0` |');
+    expect(result.stderr).toMatch(/-\s+image: ghcr\.io\/acme\/payments-worker:1\.3\.9\n\+\s+image: ghcr\.io\/acme\/payments-worker:1\.4\.0/);
+    expect(result.stderr).toMatch(/`payments-staging` runs `ghcr\.io\/acme\/payments-worker 1\.4\.0`: Synced/);
+    expect(result.stdout).toContain('open-promotion-pr: changes=[{"image":"ghcr.io/acme/payments","previous":["1.4.0"],"value":"1.4.1"},{"image":"ghcr.io/acme/payments-worker","previous":["1.3.9"],"value":"1.4.0"}]');
+  });
+
   it("shows what the staging PR promotes: Argo CD's diff, the changelog, the evidence from dev, the drift", () => {
     expect(result.stderr).toMatch(/### What Argo CD will change in staging\n\n`payments-staging` at `[0-9a-f]{12}`: 1 changed, 0 added, 0 removed\./);
     expect(result.stderr).toMatch(/-\s+image: ghcr\.io\/acme\/payments:1\.4\.1\n\+\s+image: ghcr\.io\/acme\/payments:1\.4\.2/);
     expect(result.stderr).toContain('3 commits in [acme/payments](https://github.invalid/acme/payments) from `1.4.1` to `1.4.2`, newest first:');
     expect(result.stderr).toContain('Fix rounding of refunds in JPY \\([#42](https://github.invalid/acme/payments/pull/42)\\)');
     expect(result.stderr).toMatch(/`payments-dev` runs `1\.4\.2`: Synced at `[0-9a-f]{12}` and Healthy, running it since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
-    expect(result.stderr).toContain('| `ghcr.io/acme/payments-worker` | `1.4.1` | (not set) |');
+    expect(result.stderr).toContain('| `ghcr.io/acme/payments-worker` | `1.4.1` | `1.4.0` |');
     expect(result.stdout).toMatch(/^open-promotion-pr: source-healthy-since=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/m);
   });
 
@@ -115,12 +125,12 @@ describe('gitops-promote demo', () => {
     // The next wait's outputs come after the rollback's and name that very commit.
     expect(result.stdout.slice(rollback?.index ?? 0)).toContain(`wait-argocd-healthy: health=Healthy\nwait-argocd-healthy: sync=Synced\nwait-argocd-healthy: revision=${commit}\n`);
     inOrder(result.stderr, [
-      /^\[6\/10\] rollback: /,
+      /^\[6\/11\] rollback: /,
       new RegExp(`^Pushed ${commit.slice(0, 12)} to origin/main\\.$`),
-      /^\[7\/10\] wait-argocd-healthy: /,
+      /^\[7\/11\] wait-argocd-healthy: /,
       new RegExp(`^\\$ GITOPS_PROMOTE_TOKEN=\\S+ gitops-promote wait-argocd-healthy .*--revision ${commit}$`),
       new RegExp(`payments-dev runs ${commit.slice(0, 7)} \\(Synced, Healthy\\)$`),
-      /^\[8\/10\] update-manifest: /,
+      /^\[8\/11\] update-manifest: /,
       new RegExp(
         `^error: ghcr\\.io/acme/payments 1\\.5\\.0 was rolled back in ${commit.slice(0, 12)} .*reason: 1\\.5\\.0 fails its health checks; it is not set again\\.$`,
       ),
@@ -132,16 +142,16 @@ describe('gitops-promote demo', () => {
     const rows = [
       /^Step {2,}What happened {2,}Seconds {2}Result$/,
       /^setup {2,}environment repo .* {2,}[\d.]+ {2}ok$/,
-      /^\[1\/10\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 .* {2,}[\d.]+ {2}ok$/,
-      /^\[2\/10\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
-      /^\[3\/10\] open-promotion-pr {2,}PR #1 .*rerun: unchanged, 0 writes {2,}[\d.]+ {2}ok$/,
-      /^\[4\/10\] update-manifest {2,}set 1\.4\.2 → 1\.5\.0 .* {2,}[\d.]+ {2}ok$/,
-      /^\[5\/10\] wait-argocd-healthy {2,}Degraded: Deployment\/payments: .* {2,}[\d.]+ {2}failed, as it should$/,
-      /^\[6\/10\] rollback {2,}rolled back 1\.5\.0 → 1\.4\.2, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
-      /^\[7\/10\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
-      /^\[8\/10\] update-manifest {2,}hold refused 1\.5\.0 .* {2,}[\d.]+ {2}refused, as it should$/,
-      /^\[9\/10\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 in canary, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
-      /^\[10\/10\] wait-argocd-healthy {2,}Suspended at [0-9a-f]{7}: paused at setWeight 20, step 2 of 3, waiting for a manual promotion {2,}[\d.]+ {2}ok$/,
+      /^\[1\/11\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 .* {2,}[\d.]+ {2}ok$/,
+      /^\[2\/11\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
+      /^\[3\/11\] open-promotion-pr {2,}PR #1 .*rerun: unchanged, 0 writes {2,}[\d.]+ {2}ok$/,
+      /^\[4\/11\] update-manifest {2,}set 1\.4\.2 → 1\.5\.0 .* {2,}[\d.]+ {2}ok$/,
+      /^\[5\/11\] wait-argocd-healthy {2,}Degraded: Deployment\/payments: .* {2,}[\d.]+ {2}failed, as it should$/,
+      /^\[6\/11\] rollback {2,}rolled back 1\.5\.0 → 1\.4\.2, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
+      /^\[7\/11\] wait-argocd-healthy {2,}payments-dev runs .* {2,}[\d.]+ {2}ok$/,
+      /^\[8\/11\] update-manifest {2,}hold refused 1\.5\.0 .* {2,}[\d.]+ {2}refused, as it should$/,
+      /^\[9\/11\] update-manifest {2,}set 1\.4\.1 → 1\.4\.2 in canary, pushed [0-9a-f]{7} {2,}[\d.]+ {2}ok$/,
+      /^\[10\/11\] wait-argocd-healthy {2,}Suspended at [0-9a-f]{7}: paused at setWeight 20, step 2 of 3, waiting for a manual promotion {2,}[\d.]+ {2}ok$/,
       /^total {2,}setup included {2,}[\d.]+$/,
     ];
     inOrder(result.stderr, rows);
@@ -155,14 +165,16 @@ describe('gitops-promote demo', () => {
     const checkout = /^Environment repo: .+, cloned to (.+)$/m.exec(result.stderr)?.[1] ?? '';
     expect(checkout, show()).not.toBe('');
     const commands = result.stderr.split('\n').filter((line) => line.startsWith('$ '));
-    expect(commands).toHaveLength(10);
+    expect(commands).toHaveLength(11);
     expect(commands[0]).toBe(
       `$ gitops-promote update-manifest --path ${checkout} --files 'envs/dev/*.yaml' --image ghcr.io/acme/payments --tag 1.4.2 --author-name 'gitops-promote demo' --author-email demo@gitops-promote.invalid`,
     );
     expect(commands[5]).toContain(`gitops-promote rollback --path ${checkout} --files 'envs/dev/*.yaml' --image ghcr.io/acme/payments --reason '1.5.0 fails its health checks'`);
     // The token goes where the CLI reads it from, off the command line.
     expect(commands[1]).toMatch(/^\$ GITOPS_PROMOTE_TOKEN=\S+ gitops-promote wait-argocd-healthy --server http:\/\/127\.0\.0\.1:\d+ --application payments-dev --timeout 15s --revision [0-9a-f]{40}$/);
-    expect(commands.join('\n')).not.toMatch(/--token/);
+    expect(commands.join('\n')).not.toMatch(/--token|--argocd-token/);
+    // The Argo CD token has its own variable.
+    expect(commands[10]).toMatch(/^\$ GITOPS_PROMOTE_TOKEN=\S+ GITOPS_PROMOTE_ARGOCD_TOKEN=\S+ gitops-promote open-promotion-pr .* --images all /);
   });
 
   it('cleans up its temporary folder', async () => {

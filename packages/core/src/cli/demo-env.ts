@@ -12,6 +12,9 @@ export const IMAGE = 'ghcr.io/acme/payments';
 export const APP = 'payments-dev';
 /** The staging environment's Application: the promotion's pull request shows what Argo CD will change in it. */
 export const STAGING_APP = 'payments-staging';
+/** The production environment's Application: the environment promotion's pull request targets it. */
+export const PROD_APP = 'payments-prod';
+export const WORKER_IMAGE = 'ghcr.io/acme/payments-worker';
 /** The application repository on the (simulated) forge, whose tags the changelog compares. */
 export const APP_REPOSITORY = 'acme/payments';
 /** The canary environment: an Argo Rollouts canary that pauses for a manual promotion. */
@@ -65,6 +68,33 @@ resources:
 images:
   - name: ghcr.io/acme/payments   # promoted from dev by pull request
     newTag: "1.4.1"
+  - name: ghcr.io/acme/payments-worker
+    newTag: 1.4.0
+`,
+  'envs/prod/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - deployment.yaml
+images:
+  - name: ghcr.io/acme/payments   # promoted from staging, every service at once
+    newTag: "1.4.0"
+  - name: ghcr.io/acme/payments-worker
+    newTag: 1.3.9
+`,
+  'envs/prod/deployment.yaml': `# Deployed by Argo CD from envs/prod
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+spec:
+  replicas: 4
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/payments:1.4.0
+        - name: worker
+          image: ghcr.io/acme/payments-worker:1.3.9
 `,
   'envs/staging/deployment.yaml': `# Deployed by Argo CD from envs/staging
 apiVersion: apps/v1
@@ -78,6 +108,8 @@ spec:
       containers:
         - name: api
           image: ghcr.io/acme/payments:1.4.1
+        - name: worker
+          image: ghcr.io/acme/payments-worker:1.4.0
 `,
   'envs/dev/deployment.yaml': `# Deployed by Argo CD from envs/dev
 apiVersion: apps/v1
@@ -109,7 +141,7 @@ export interface DemoRepos {
   app: string;
 }
 
-/** A bare "remote" whose main runs payments 1.4.1 in dev and staging, a clone of it, and the application repository. */
+/** A bare "remote" whose main runs payments 1.4.1 in dev and staging, 1.4.0 in prod, a clone of it, and the application repository. */
 export async function createEnvironmentRepo(dir: string): Promise<DemoRepos> {
   const remote = path.join(dir, 'environments.git');
   const seed = path.join(dir, 'seed');
@@ -136,7 +168,7 @@ export interface DemoArgoCd {
 
 /**
  * An Argo CD simulator (packages/argocd-simulator) on a free loopback port, with auto-sync apps
- * tracking envs/dev (a Deployment), envs/staging and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
+ * tracking envs/dev (a Deployment), envs/staging, envs/prod and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
   const { ArgoCdSimulator } = await import('@gitops-promote/argocd-simulator');
@@ -153,6 +185,7 @@ export async function startDemoArgoCd(remote: string): Promise<DemoArgoCd> {
       },
       { name: CANARY_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/canary' } },
       { name: STAGING_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/staging' } },
+      { name: PROD_APP, source: { repoPath: remote, targetRevision: 'main', path: 'envs/prod' } },
     ],
   });
 }

@@ -8,10 +8,10 @@ import { stepNamed } from '../steps/registry';
 import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';
 import { likelyMeant } from '../text/closest';
-import { APP, APP_REPOSITORY, AUTHOR, BROKEN_TAG, CANARY_APP, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, STAGING_APP, startDemoArgoCd, type DemoArgoCd, type DemoRepos } from './demo-env';
+import { APP, APP_REPOSITORY, AUTHOR, BROKEN_TAG, CANARY_APP, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, PROD_APP, STAGING_APP, startDemoArgoCd, WORKER_IMAGE, type DemoArgoCd, type DemoRepos } from './demo-env';
 import { commandLine, Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
 
-const STEP_COUNT = 10;
+const STEP_COUNT = 11;
 
 /** What the staging pull request must show: the Argo CD diff, the changelog, the evidence from dev, the drift. */
 const REVIEW_SECTIONS = ['### What Argo CD will change in staging', '### What 1.4.2 contains', '### Evidence from dev', '### Not in this promotion'];
@@ -104,7 +104,8 @@ class DemoPipeline {
       (await this.waitHealthy(this.rollbackCommit, "wait until dev runs the rollback's commit")) &&
       (await this.holdRefuses()) &&
       (await this.releaseCanary()) &&
-      (await this.waitCanaryPaused())
+      (await this.waitCanaryPaused()) &&
+      (await this.promoteEnvironment())
     );
   }
 
@@ -304,6 +305,47 @@ class DemoPipeline {
       }
       this.narrator.say(`\nArgo CD runs ${short(this.canaryCommit)} in ${CANARY_APP}; the Rollout is ${paused}. With suspended: wait, the job would wait for that promotion; with fail, it would fail.`);
       return { happened: `Suspended at ${short(this.canaryCommit)}: ${paused.replace(/ \(kubectl[^)]*\)/, '')}`, result: 'ok', asIntended: true };
+    });
+  }
+
+  /**
+   * open-promotion-pr promotes everything staging runs to prod at once: both services in one
+   * commit and one pull request, a row per image, Argo CD's diff of prod showing both.
+   */
+  private promoteEnvironment(): Promise<boolean> {
+    const inputs: Inputs = [
+      ['forge', 'github'],
+      ['repository', 'acme/environments'],
+      ['repository-url', this.repos.remote],
+      ['api-url', 'https://api.github.invalid'],
+      ['token', DEMO_TOKEN],
+      ['images', 'all'],
+      ['source-files', 'envs/staging/kustomization.yaml'],
+      ['files', 'envs/prod/kustomization.yaml'],
+      ['environment', 'prod'],
+      ['source-environment', 'staging'],
+      ['argocd-server', this.argocd.url],
+      ['argocd-application', PROD_APP],
+      ['source-application', STAGING_APP],
+      ['argocd-token', DEMO_TOKEN],
+      ...AUTHOR,
+    ];
+    return this.narrator.step('open-promotion-pr', 'promote the whole staging environment to prod: every service, one pull request', commandLine(stepNamed('open-promotion-pr'), inputs), async () => {
+      const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), import('../steps/open-promotion-pr/step')]);
+      const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
+      const run = await runRecorded(step, inputs);
+      if (run.failure) return unexpected(`open-promotion-pr failed: ${run.failure}`);
+      const change = forge.changes[0];
+      if (!change) return unexpected('no pull request was opened');
+      this.narrator.say(`\nPull request #${change.number} (${change.head} → ${change.base}):\n\n# ${change.title}\n\n${change.body.replace(/<!--.*-->\n?/g, '').trimEnd()}\n`);
+      const changes: unknown = JSON.parse(run.output('changes') || '[]');
+      const promoted = Array.isArray(changes) ? changes.filter((entry: { skipped?: unknown }) => entry.skipped === undefined).length : 0;
+      const commits = await new GitCommandManager(this.repos.remote).run(['rev-list', '--count', `main..${change.head}`]);
+      return {
+        happened: `PR #${change.number} to prod: ${promoted} images in ${commits} commit (${IMAGE} 1.4.0 → 1.4.1, ${WORKER_IMAGE} 1.3.9 → 1.4.0)`,
+        result: 'ok',
+        asIntended: promoted === 2 && commits === '1' && forge.changes.length === 1 && change.body.includes(`Deployment default/payments</code> changed`),
+      };
     });
   }
 }
