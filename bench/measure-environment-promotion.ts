@@ -70,7 +70,7 @@ function createRepo(root: string, count: number): { bare: string; bumpStaging(ta
   };
 }
 
-interface Sample {
+export interface Sample {
   op: (typeof OPS)[number];
   requests: number;
   writes: number;
@@ -124,9 +124,10 @@ const median = (values: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
-async function main(): Promise<void> {
-  const latencyMs = Number(process.argv[2] ?? 50);
-  const rounds = Number(process.argv[3] ?? 3);
+export type EnvironmentPromotionResults = Map<number, Sample[][]>;
+
+/** 1 image and 100, interleaved per round (round 0 warms up and is not counted). */
+export async function measureEnvironmentPromotion(options: { latencyMs: number; rounds: number; progress(message: string): void }): Promise<EnvironmentPromotionResults> {
   const { default: nock } = await import('nock');
   if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
@@ -134,29 +135,48 @@ async function main(): Promise<void> {
   const saved = { ...process.env };
   Object.assign(process.env, ENV);
   try {
-    const results = new Map<number, Sample[][]>();
-    for (let round = 0; round <= rounds; round++) {
+    const results: EnvironmentPromotionResults = new Map();
+    for (let round = 0; round <= options.rounds; round++) {
+      options.progress(`environment promotion: round ${round} of ${options.rounds}${round === 0 ? ' (warm-up)' : ''}`);
       for (const count of round % 2 === 0 ? [1, 100] : [100, 1]) {
-        const samples = await measure(count, latencyMs, scratch, round);
-        // Round 0 warms module loading and the JIT up; it is not counted.
+        const samples = await measure(count, options.latencyMs, scratch, round);
         if (round > 0) results.set(count, [...(results.get(count) ?? []), samples]);
       }
     }
-    console.log(`| Images | Situation | Operation | API requests | writes | wall (median of ${rounds}, ${latencyMs} ms per request) |`);
-    console.log('| ---: | --- | --- | ---: | ---: | ---: |');
-    for (const [count, runs] of results) {
-      for (const [index, op] of OPS.entries()) {
-        const of = runs.map((samples) => samples[index]).filter((sample): sample is Sample => sample !== undefined);
-        const first = of[0];
-        console.log(`| ${count} | ${op} | ${first?.operation ?? ''} | ${first?.requests ?? ''} | ${first?.writes ?? ''} | ${(median(of.map((sample) => sample.wallMs)) / 1000).toFixed(2)} s |`);
-      }
-    }
+    return results;
   } finally {
     process.env = saved;
     nock.cleanAll();
-    nock.restore();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+export function renderEnvironmentPromotion(results: EnvironmentPromotionResults, rounds: number, latencyMs: number): string {
+  const wall = (count: number, index: number): number => median((results.get(count) ?? []).map((samples) => samples[index]?.wallMs ?? 0));
+  const rows: string[] = [];
+  for (const [count, runs] of results) {
+    for (const [index, op] of OPS.entries()) {
+      const first = runs[0]?.[index];
+      rows.push(`| ${count} | ${op} | ${first?.operation ?? ''} | ${first?.requests ?? ''} | ${first?.writes ?? ''} | ${(wall(count, index) / 1000).toFixed(2)} s | ${(wall(count, index) / wall(1, index)).toFixed(2)}× |`);
+    }
+  }
+  return [
+    '## 10. An environment promotion: 100 images in 100 files in one run vs one image',
+    '',
+    `open-promotion-pr against the GitLab fake (${latencyMs} ms per request) over a real bare repository (file://); one image in today's single-value mode, 100 with \`images: all\`; median of ${rounds} rounds, interleaved. Targets: the 100-image PR costs the requests of one image plus a constant; no write when unchanged; wall at most 2× one image's plus the edit time.`,
+    '',
+    `| Images | Situation | Operation | API requests | writes | wall | vs 1 image |`,
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const latencyMs = Number(process.argv[2] ?? 50);
+  const rounds = Number(process.argv[3] ?? 3);
+  const results = await measureEnvironmentPromotion({ latencyMs, rounds, progress: (message) => process.stderr.write(`${message}\n`) });
+  console.log(renderEnvironmentPromotion(results, rounds, latencyMs));
 }
 
 await main();

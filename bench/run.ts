@@ -23,6 +23,7 @@ import { measureHold, renderHold } from './measure-hold';
 import { measureInProcess } from './measure-in-process';
 import { measureLargeFiles } from './measure-large-files';
 import { measurePromotion, PROMOTION_DEFAULTS } from './measure-promotion';
+import { measureEnvironmentPromotion, renderEnvironmentPromotion } from './measure-environment-promotion';
 import { measureReview, renderReview } from './measure-review';
 import { measureWait, measureWaitTree } from './measure-wait';
 import { measureTrain, renderTrain, TRAIN_SINGLES } from './measure-train';
@@ -62,6 +63,9 @@ const SKIP_WAIT = '--skip-wait';
 const SKIP_PROMOTION = '--skip-promotion';
 /** Each round is two promotions created and rerun per method, about 4 s. */
 const REVIEW_ROUNDS = 3;
+/** 100 images vs 1 in one run, a fake with 50 ms per request; each round is 6 promotions, about 10 s. */
+const ENVIRONMENT_ROUNDS = 3;
+const ENVIRONMENT_LATENCY_MS = 50;
 /** The hold read with no history after the rollback, with its 200-commit trailer window full, and with 2,000 commits. */
 const HOLD_HISTORIES = [0, 200, 2000];
 const HOLD_ROUNDS = 15;
@@ -175,6 +179,8 @@ async function main(): Promise<number> {
     console.log(renderPromotion(promotion));
     if (promotion.problem) crashed = true;
     console.log(renderReview(await measureReview({ rounds: REVIEW_ROUNDS, progress })));
+    const environment = await measureEnvironmentPromotion({ latencyMs: ENVIRONMENT_LATENCY_MS, rounds: ENVIRONMENT_ROUNDS, progress });
+    console.log(renderEnvironmentPromotion(environment, ENVIRONMENT_ROUNDS, ENVIRONMENT_LATENCY_MS));
   }
 
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
