@@ -179,4 +179,5 @@ async function main(): Promise<void> {
   console.log(renderEnvironmentPromotion(results, rounds, latencyMs));
 }
 
-await main();
+// Run alone, it prints its table; imported by bench/run.ts, it only measures.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
