@@ -12,7 +12,7 @@ import { splitList } from '../../text/list-input';
 import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import type { ArgoCdReviewConfig } from '../../promotion/review/review';
 import type { ValueSelection } from '../../promotion/value-set';
-import { argoCdReviewConfig } from '../review-inputs';
+import { argoCdReviewConfig } from '../argocd-inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { openPromotionPrSpec } from './spec';
 

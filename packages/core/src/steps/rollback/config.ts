@@ -9,7 +9,7 @@ import type { ReadTarget } from '../../manifest/manifest-reader';
 import type { Author } from '../../git/author';
 import { parseBoolean, withDefaults, type StepInputs } from '../inputs';
 import type { ArgoCdReviewConfig } from '../../promotion/review/review';
-import { argoCdReviewConfig } from '../review-inputs';
+import { argoCdReviewConfig } from '../argocd-inputs';
 import { authorInputs, imageVersionInputs, singleLine } from '../shared-inputs';
 import { rollbackSpec } from './spec';
 

@@ -1,11 +1,10 @@
 import type { SuspendedPolicy } from '../../argocd';
-import { serverUrl } from '../../argocd/client';
 import { APP_NAME, NAMESPACE, parseAppRef } from '../../argocd/app-ref';
-import { redactorFor } from '../../argocd/secrets';
 import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import { splitList } from '../../text/list-input';
 import { InputErrors } from '../input-errors';
+import { checkServerInput } from '../argocd-inputs';
 import { parseBoolean, type StepInputs } from '../inputs';
 import { waitArgocdHealthySpec } from './spec';
 
@@ -49,7 +48,7 @@ export function validateWaitArgocdInputs(inputs: WaitArgocdInputs): WaitArgocdCo
   const errors = new InputErrors();
   const auth = errors.attempt(() => credentials(inputs), undefined);
   const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
-  errors.attempt(() => checkServer(inputs.server, secret), undefined);
+  errors.attempt(() => checkServerInput(inputs.server, secret, 'server'), undefined);
   const applications = errors.attempt(() => applicationList(inputs), []);
   const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
   const appNamespace = inputs['app-namespace'];
@@ -122,19 +121,6 @@ function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {
     "Argo CD credentials are missing: give 'token', or 'username' and 'password'.",
     'Create a token with `argocd account generate-token` (or a project role token) and pass it from a CI secret.',
   );
-}
-
-/** The URL's shape (scheme, no credentials or query, not a web UI page), as the client checks it. */
-function checkServer(server: string, secret: string): void {
-  if (server.trim() === '') throw new InputError("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
-  const redactor = redactorFor(secret);
-  try {
-    serverUrl(server, (text) => redactor.redact(text));
-  } catch (error) {
-    // Named as the input it is, among the other inputs' errors.
-    if (error instanceof InputError) throw new InputError(`Input 'server': ${error.message}`, error.hint);
-    throw error;
-  }
 }
 
 /** `name` or `namespace/name` entries; at least one, or a selector. */

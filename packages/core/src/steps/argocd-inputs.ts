@@ -53,13 +53,22 @@ export function argoCdReviewConfig(inputs: Readonly<Record<ReviewInputName, stri
       `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`,
     );
   }
-  const redactor = redactorFor(token);
+  checkServerInput(server, token, 'argocd-server');
+  const caCert = inputs['argocd-ca-cert'].trim();
+  return { server, token, insecure: parseBoolean(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
+}
+
+/**
+ * An Argo CD server input's shape (scheme, no credentials or query, not a web UI page), as the
+ * client checks it, named as the input it is; `secret` is kept out of the message.
+ */
+export function checkServerInput(server: string, secret: string, input: string): void {
+  if (server.trim() === '') throw new InputError(`Input '${input}' is required.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+  const redactor = redactorFor(secret);
   try {
     serverUrl(server, (text) => redactor.redact(text));
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`Input 'argocd-server': ${error.message}`, error.hint);
+    if (error instanceof InputError) throw new InputError(`Input '${input}': ${error.message}`, error.hint);
     throw error;
   }
-  const caCert = inputs['argocd-ca-cert'].trim();
-  return { server, token, insecure: parseBoolean(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
 }
