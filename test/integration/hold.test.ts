@@ -5,9 +5,9 @@
  * follows the branch's first parents and never moves a checked-out branch it was not asked to.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeForge } from '../../packages/core/src/cli/demo-forge';
 import { HOLD_FILE, parseHolds } from '../../packages/core/src/promotion/hold';
 import { validateOpenPromotionPrInputs, type OpenPromotionPrInputs } from '../../packages/core/src/steps/open-promotion-pr/config';
@@ -21,7 +21,8 @@ import { runUpdateManifest } from '../../packages/core/src/steps/update-manifest
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
-import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { blankInputs, useRemoteCheckout } from '../support/remote-checkout';
+import type { Sandbox } from '../support/run-bundle';
 import { testContext } from '../support/step-context';
 
 const IMAGE = 'ghcr.io/acme/payments';
@@ -31,31 +32,18 @@ const IDENTITY = ['-c', 'user.name=Person', '-c', 'user.email=person@example.inv
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
 useHermeticGitEnv();
+const repos = useRemoteCheckout('gitops-promote-hold-');
 let sandbox: Sandbox;
 let bare: string;
 let checkout: string;
-beforeEach(async () => {
-  sandbox = await createSandbox('gitops-promote-hold-');
-  bare = join(sandbox.dir, 'remote.git');
-  checkout = join(sandbox.dir, 'checkout');
-  await sandbox.gitOk(['init', '--quiet', '--bare', '--initial-branch=main', bare], sandbox.dir);
-  await sandbox.gitOk(['clone', '--quiet', bare, checkout], sandbox.dir);
-  await sandbox.gitOk(['checkout', '--quiet', '-b', 'main'], checkout);
+beforeEach(() => {
+  ({ sandbox, bare, checkout } = repos());
 });
-afterEach(async () => sandbox.cleanup());
 
-const blank = <T>(spec: { inputs: readonly { name: string }[] }): T => Object.fromEntries(spec.inputs.map((input) => [input.name, ''])) as T;
+const blank = blankInputs;
 
-async function handCommit(files: Record<string, string>, message: string, dir = checkout, branch = 'main'): Promise<string> {
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(dir, file, '..'), { recursive: true });
-    await writeFile(join(dir, file), content);
-  }
-  await sandbox.gitOk(['add', '-A'], dir);
-  await sandbox.gitOk([...IDENTITY, 'commit', '--quiet', '-m', message], dir);
-  await sandbox.gitOk(['push', '--quiet', 'origin', `HEAD:${branch}`], dir);
-  return sandbox.gitOk(['rev-parse', 'HEAD'], dir);
-}
+/** A commit by a person, without trailers, pushed. */
+const handCommit = (files: Record<string, string>, message: string, dir?: string, branch?: string): Promise<string> => repos().commitAsPerson(files, message, dir, branch);
 
 function updateManifest(tag: string, extra: Partial<UpdateManifestInputs> = {}, dir = checkout) {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: dir, files: FILE, image: IMAGE, tag, 'author-name': 'CI', 'author-email': 'ci@example.invalid', ...extra });

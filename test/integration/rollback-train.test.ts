@@ -5,10 +5,9 @@
  * one commit, a hold record per value, each refused on a later update-manifest.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeForge } from '../../packages/core/src/cli/demo-forge';
 import { describeError } from '../../packages/core/src/errors';
 import { HOLD_FILE, parseHolds } from '../../packages/core/src/promotion/hold';
@@ -22,7 +21,8 @@ import { runUpdateManifest } from '../../packages/core/src/steps/update-manifest
 import { updateManifestSpec } from '../../packages/core/src/steps/update-manifest/spec';
 import { FakePlatform } from '../support/fake-platform';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
-import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { blankInputs, useRemoteCheckout } from '../support/remote-checkout';
+import type { Sandbox } from '../support/run-bundle';
 import { testContext, type TestContextOptions } from '../support/step-context';
 
 const PAYMENTS = 'ghcr.io/acme/payments';
@@ -30,34 +30,20 @@ const LEDGER = 'ghcr.io/acme/ledger';
 const FILE = 'envs/prod/kustomization.yaml';
 const kustomization = (payments: string, ledger: string, replicas = 2) =>
   `# prod\nimages:\n  - name: ${PAYMENTS}\n    newTag: "${payments}"\n  - name: ${LEDGER}\n    newTag: "${ledger}"\nreplicas:\n  - name: payments\n    count: ${replicas}\n`;
-const IDENTITY = ['-c', 'user.name=Person', '-c', 'user.email=person@example.invalid'];
 
 useHermeticGitEnv();
+const repos = useRemoteCheckout('gitops-promote-rollback-train-');
 let sandbox: Sandbox;
 let bare: string;
 let checkout: string;
-beforeEach(async () => {
-  sandbox = await createSandbox('gitops-promote-rollback-train-');
-  bare = join(sandbox.dir, 'remote.git');
-  checkout = join(sandbox.dir, 'checkout');
-  await sandbox.gitOk(['init', '--quiet', '--bare', '--initial-branch=main', bare], sandbox.dir);
-  await sandbox.gitOk(['clone', '--quiet', bare, checkout], sandbox.dir);
-  await sandbox.gitOk(['checkout', '--quiet', '-b', 'main'], checkout);
+beforeEach(() => {
+  ({ sandbox, bare, checkout } = repos());
 });
-afterEach(async () => sandbox.cleanup());
 
-const blank = <T>(spec: { inputs: readonly { name: string }[] }): T => Object.fromEntries(spec.inputs.map((input) => [input.name, ''])) as T;
+const blank = blankInputs;
 
-async function commit(files: Record<string, string>, message: string): Promise<string> {
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(checkout, file, '..'), { recursive: true });
-    await writeFile(join(checkout, file), content);
-  }
-  await sandbox.gitOk(['add', '-A'], checkout);
-  await sandbox.gitOk([...IDENTITY, 'commit', '--quiet', '-m', message], checkout);
-  await sandbox.gitOk(['push', '--quiet', 'origin', 'HEAD:main'], checkout);
-  return sandbox.gitOk(['rev-parse', 'HEAD'], checkout);
-}
+/** A commit by a person, without trailers, pushed. */
+const commit = (files: Record<string, string>, message: string, dir?: string, branch?: string): Promise<string> => repos().commitAsPerson(files, message, dir, branch);
 
 function updateManifest(image: string, tag: string) {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image, tag, 'author-name': 'CI', 'author-email': 'ci@example.invalid' });

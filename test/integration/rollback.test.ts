@@ -4,11 +4,11 @@
  * keeps update-manifest and open-promotion-pr from setting the rolled-back value again.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeForge } from '../../packages/core/src/cli/demo-forge';
 import { readTrailers } from '../../packages/core/src/promotion/trailers';
 import { validateOpenPromotionPrInputs, type OpenPromotionPrInputs } from '../../packages/core/src/steps/open-promotion-pr/config';
@@ -23,42 +23,28 @@ import { updateManifestSpec } from '../../packages/core/src/steps/update-manifes
 import { FakePlatform } from '../support/fake-platform';
 import { createGitHubApiFake } from '../support/github-api-fake';
 import { useHermeticGitEnv } from '../support/hermetic-git-env';
-import { createSandbox, type Sandbox } from '../support/run-bundle';
+import { blankInputs, useRemoteCheckout } from '../support/remote-checkout';
+import type { Sandbox } from '../support/run-bundle';
 import { testContext, type TestContextOptions } from '../support/step-context';
 
 const IMAGE = 'ghcr.io/acme/payments';
 const FILE = 'envs/prod/kustomization.yaml';
 const DEPLOYMENT = 'envs/prod/deployment.yaml';
 const kustomization = (tag: string, replicas = 2) => `# prod\nimages:\n  - name: ${IMAGE} # the service\n    newTag: "${tag}"\nreplicas:\n  - name: payments\n    count: ${replicas}\n`;
-const IDENTITY = ['-c', 'user.name=Person', '-c', 'user.email=person@example.invalid'];
 
 useHermeticGitEnv();
+const repos = useRemoteCheckout('gitops-promote-rollback-');
 let sandbox: Sandbox;
 let bare: string;
 let checkout: string;
-beforeEach(async () => {
-  sandbox = await createSandbox('gitops-promote-rollback-');
-  bare = join(sandbox.dir, 'remote.git');
-  checkout = join(sandbox.dir, 'checkout');
-  await sandbox.gitOk(['init', '--quiet', '--bare', '--initial-branch=main', bare], sandbox.dir);
-  await sandbox.gitOk(['clone', '--quiet', bare, checkout], sandbox.dir);
-  await sandbox.gitOk(['checkout', '--quiet', '-b', 'main'], checkout);
+beforeEach(() => {
+  ({ sandbox, bare, checkout } = repos());
 });
-afterEach(async () => sandbox.cleanup());
 
-const blank = <T>(spec: { inputs: readonly { name: string }[] }): T => Object.fromEntries(spec.inputs.map((input) => [input.name, ''])) as T;
+const blank = blankInputs;
 
 /** A commit by a person, without trailers, pushed. */
-async function handCommit(files: Record<string, string>, message: string, dir = checkout): Promise<string> {
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(dir, file, '..'), { recursive: true });
-    await writeFile(join(dir, file), content);
-  }
-  await sandbox.gitOk(['add', '-A'], dir);
-  await sandbox.gitOk([...IDENTITY, 'commit', '--quiet', '-m', message], dir);
-  await sandbox.gitOk(['push', '--quiet', 'origin', 'HEAD:main'], dir);
-  return sandbox.gitOk(['rev-parse', 'HEAD'], dir);
-}
+const handCommit = (files: Record<string, string>, message: string, dir?: string, branch?: string): Promise<string> => repos().commitAsPerson(files, message, dir, branch);
 
 function updateManifest(tag: string, extra: Partial<UpdateManifestInputs> = {}) {
   const config = validateUpdateManifestInputs({ ...blank<UpdateManifestInputs>(updateManifestSpec), path: checkout, files: FILE, image: IMAGE, tag, 'author-name': 'CI', 'author-email': 'ci@example.invalid', ...extra });
