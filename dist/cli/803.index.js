@@ -200,8 +200,8 @@ var image_reference = __webpack_require__(5830);
 var list_input = __webpack_require__(6444);
 // EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
 var key_path = __webpack_require__(4790);
-// EXTERNAL MODULE: ./packages/core/src/steps/review-inputs.ts
-var review_inputs = __webpack_require__(3459);
+// EXTERNAL MODULE: ./packages/core/src/steps/argocd-inputs.ts
+var argocd_inputs = __webpack_require__(4601);
 // EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
 var shared_inputs = __webpack_require__(9880);
 // EXTERNAL MODULE: ./packages/core/src/steps/rollback/spec.ts
@@ -272,7 +272,7 @@ function validateRollbackInputs(given, env = process.env) {
         config.author = author;
     if (inputs['source-repository'] !== '')
         config.sourceRepository = (0,shared_inputs/* singleLine */.pF)(inputs['source-repository'], 'source-repository');
-    const argocd = (0,review_inputs/* argoCdReviewConfig */.vN)(inputs, env);
+    const argocd = (0,argocd_inputs/* argoCdReviewConfig */.vN)(inputs, env);
     if (argocd)
         config.argocd = argocd;
     if (config.mode !== 'pull-request' && (config.argocd || config.sourceRepository)) {

@@ -169,12 +169,8 @@ __webpack_require__.d(__webpack_exports__, {
 var neutralise = __webpack_require__(3235);
 // EXTERNAL MODULE: ./packages/core/src/steps/inputs.ts
 var steps_inputs = __webpack_require__(9032);
-// EXTERNAL MODULE: ./packages/core/src/argocd/client.ts + 2 modules
-var client = __webpack_require__(938);
 // EXTERNAL MODULE: ./packages/core/src/argocd/app-ref.ts
 var app_ref = __webpack_require__(9103);
-// EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
-var secrets = __webpack_require__(6593);
 // EXTERNAL MODULE: ./packages/core/src/text/duration.ts
 var duration = __webpack_require__(8473);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -219,8 +215,9 @@ class InputErrors {
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/steps/argocd-inputs.ts
+var argocd_inputs = __webpack_require__(4601);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/config.ts
-
 
 
 
@@ -234,7 +231,7 @@ function validateWaitArgocdInputs(inputs) {
     const errors = new InputErrors();
     const auth = errors.attempt(() => credentials(inputs), undefined);
     const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
-    errors.attempt(() => checkServer(inputs.server, secret), undefined);
+    errors.attempt(() => (0,argocd_inputs/* checkServerInput */.mU)(inputs.server, secret, 'server'), undefined);
     const applications = errors.attempt(() => applicationList(inputs), []);
     const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
     const appNamespace = inputs['app-namespace'];
@@ -308,21 +305,6 @@ function credentials(inputs) {
     if (inputs.username !== '' && inputs.password !== '')
         return { username: inputs.username, password: inputs.password };
     throw new src_errors/* InputError */.dz("Argo CD credentials are missing: give 'token', or 'username' and 'password'.", 'Create a token with `argocd account generate-token` (or a project role token) and pass it from a CI secret.');
-}
-/** The URL's shape (scheme, no credentials or query, not a web UI page), as the client checks it. */
-function checkServer(server, secret) {
-    if (server.trim() === '')
-        throw new src_errors/* InputError */.dz("Input 'server' is required.", 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
-    const redactor = (0,secrets/* redactorFor */.s)(secret);
-    try {
-        (0,client.serverUrl)(server, (text) => redactor.redact(text));
-    }
-    catch (error) {
-        // Named as the input it is, among the other inputs' errors.
-        if (error instanceof src_errors/* InputError */.dz)
-            throw new src_errors/* InputError */.dz(`Input 'server': ${error.message}`, error.hint);
-        throw error;
-    }
 }
 /** `name` or `namespace/name` entries; at least one, or a selector. */
 function applicationList(inputs) {

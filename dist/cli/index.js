@@ -31300,6 +31300,93 @@ async function retrying(policy, attempt) {
 
 /***/ }),
 
+/***/ 4601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CH: () => (/* binding */ ROLLBACK_REVIEW_INPUTS),
+/* harmony export */   D0: () => (/* binding */ REVIEW_INPUTS),
+/* harmony export */   mU: () => (/* binding */ checkServerInput),
+/* harmony export */   vN: () => (/* binding */ argoCdReviewConfig)
+/* harmony export */ });
+/* harmony import */ var _argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9103);
+/* harmony import */ var _argocd_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(938);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
+/* harmony import */ var _platform_secret_variable__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1746);
+/* harmony import */ var _argocd_secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6593);
+/* harmony import */ var _text_list_input__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6444);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9032);
+/* harmony import */ var _shared_inputs__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9880);
+
+
+
+
+
+
+
+
+/**
+ * The inputs that let a change request show what it promotes (what Argo CD will change, the
+ * evidence from the source environment): shared by the steps that open one.
+ */
+const REVIEW_INPUTS = [
+    { name: 'argocd-server', description: 'Argo CD base URL (`https://argocd.example.com`): with it the body shows what Argo CD will change in `argocd-application` and the evidence from `source-application`.' },
+    { name: 'argocd-application', description: 'The target environment\'s Application(s), `name` or `namespace/name`, comma-separated: the body shows the diff of what Argo CD renders for the change\'s head against what each runs now.' },
+    { name: 'source-application', description: 'The source environment\'s Application(s): the body says whether they run the promoted value, Synced and Healthy, and since when.' },
+    {
+        name: 'argocd-token',
+        secret: true,
+        description: `Argo CD API token with \`applications, get\` on those apps; default: the variable \`${(0,_platform_secret_variable__WEBPACK_IMPORTED_MODULE_6__/* .secretVariable */ .H)('argocd-token')}\` (its own masked variable, never the forge token). Masked.`,
+    },
+    { name: 'argocd-ca-cert', description: 'PEM certificate(s) of the CA that signed Argo CD\'s certificate, for a private CA.' },
+    { name: 'argocd-insecure', boolean: true, default: 'false', description: 'Skip TLS verification towards Argo CD (a lab only; prefer `argocd-ca-cert`).' },
+];
+/** A rollback has no source environment: its change request shows the Argo CD diff and what the revert removes. */
+const ROLLBACK_REVIEW_INPUTS = REVIEW_INPUTS.filter((input) => input.name !== 'source-application');
+/** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
+function argoCdReviewConfig(inputs, env) {
+    const server = (0,_shared_inputs__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF)(inputs['argocd-server'], 'argocd-server').trim();
+    const targets = (0,_text_list_input__WEBPACK_IMPORTED_MODULE_7__/* .splitList */ .r)(inputs['argocd-application']).map((entry) => (0,_argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__/* .parseAppRef */ .WW)(entry, 'argocd-application'));
+    const sources = (0,_text_list_input__WEBPACK_IMPORTED_MODULE_7__/* .splitList */ .r)(inputs['source-application'] ?? '').map((entry) => (0,_argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__/* .parseAppRef */ .WW)(entry, 'source-application'));
+    if (server === '') {
+        if (targets.length + sources.length > 0) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("Inputs 'argocd-application' and 'source-application' need 'argocd-server'.", 'Give argocd-server: https://argocd.example.com (the Argo CD the applications live in).');
+        }
+        return undefined;
+    }
+    if (targets.length + sources.length === 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("Input 'argocd-server' is given but no application is.", "Name the target environment's Application in 'argocd-application' and/or the source environment's in 'source-application'.");
+    }
+    const variable = (0,_platform_secret_variable__WEBPACK_IMPORTED_MODULE_6__/* .secretVariable */ .H)('argocd-token');
+    const token = (0,_shared_inputs__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF)(inputs['argocd-token'], 'argocd-token').trim() || (env[variable] ?? '').trim();
+    if (token === '') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`No Argo CD token: 'argocd-server' is given but neither 'argocd-token' nor the variable ${variable} is.`, `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`);
+    }
+    checkServerInput(server, token, 'argocd-server');
+    const caCert = inputs['argocd-ca-cert'].trim();
+    return { server, token, insecure: (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
+}
+/**
+ * An Argo CD server input's shape (scheme, no credentials or query, not a web UI page), as the
+ * client checks it, named as the input it is; `secret` is kept out of the message.
+ */
+function checkServerInput(server, secret, input) {
+    if (server.trim() === '')
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input '${input}' is required.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+    const redactor = (0,_argocd_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .s)(secret);
+    try {
+        (0,_argocd_client__WEBPACK_IMPORTED_MODULE_1__.serverUrl)(server, (text) => redactor.redact(text));
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input '${input}': ${error.message}`, error.hint);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31358,7 +31445,7 @@ function withDefaults(spec, inputs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ openPromotionPrSpec)
 /* harmony export */ });
-/* harmony import */ var _review_inputs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3459);
+/* harmony import */ var _argocd_inputs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4601);
 
 const openPromotionPrSpec = {
     name: 'open-promotion-pr',
@@ -31410,7 +31497,7 @@ const openPromotionPrSpec = {
         { name: 'merge-method', default: 'merge', description: 'With `auto-merge`: `merge`, `squash` or `rebase` (GitHub only).' },
         { name: 'sign-commits', boolean: true, default: 'false', description: 'Commit through the forge\'s API so the commit is signed (GitHub shows it Verified), for branch protection that requires signed commits.' },
         { name: 'source-repository', description: 'The application repository on the same forge (`owner/app`, `group/app` or its URL): the body lists the commits between the previous and the promoted value (a git tag of that name, or the commit SHA inside it: `sha-1a2b3c4`, `1.4.2-1a2b3c4`) and links the full comparison.' },
-        ..._review_inputs__WEBPACK_IMPORTED_MODULE_0__/* .REVIEW_INPUTS */ .D0,
+        ..._argocd_inputs__WEBPACK_IMPORTED_MODULE_0__/* .REVIEW_INPUTS */ .D0,
         { name: 'author-name', description: 'Commit author name (with `author-email`). Default: github-actions[bot] on GitHub, GITLAB_USER_NAME on GitLab, git config elsewhere.' },
         { name: 'author-email', description: 'Commit author email (with `author-name`).' },
         { name: 'push-timeout', default: '5m', description: 'How long to keep retrying when another run moves the branch at the same time.' },
@@ -31444,90 +31531,13 @@ const openPromotionPrSpec = {
 
 /***/ }),
 
-/***/ 3459:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CH: () => (/* binding */ ROLLBACK_REVIEW_INPUTS),
-/* harmony export */   D0: () => (/* binding */ REVIEW_INPUTS),
-/* harmony export */   vN: () => (/* binding */ argoCdReviewConfig)
-/* harmony export */ });
-/* harmony import */ var _argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9103);
-/* harmony import */ var _argocd_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(938);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
-/* harmony import */ var _platform_secret_variable__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1746);
-/* harmony import */ var _argocd_secrets__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6593);
-/* harmony import */ var _text_list_input__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6444);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9032);
-/* harmony import */ var _shared_inputs__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9880);
-
-
-
-
-
-
-
-
-/**
- * The inputs that let a change request show what it promotes (what Argo CD will change, the
- * evidence from the source environment): shared by the steps that open one.
- */
-const REVIEW_INPUTS = [
-    { name: 'argocd-server', description: 'Argo CD base URL (`https://argocd.example.com`): with it the body shows what Argo CD will change in `argocd-application` and the evidence from `source-application`.' },
-    { name: 'argocd-application', description: 'The target environment\'s Application(s), `name` or `namespace/name`, comma-separated: the body shows the diff of what Argo CD renders for the change\'s head against what each runs now.' },
-    { name: 'source-application', description: 'The source environment\'s Application(s): the body says whether they run the promoted value, Synced and Healthy, and since when.' },
-    {
-        name: 'argocd-token',
-        secret: true,
-        description: `Argo CD API token with \`applications, get\` on those apps; default: the variable \`${(0,_platform_secret_variable__WEBPACK_IMPORTED_MODULE_6__/* .secretVariable */ .H)('argocd-token')}\` (its own masked variable, never the forge token). Masked.`,
-    },
-    { name: 'argocd-ca-cert', description: 'PEM certificate(s) of the CA that signed Argo CD\'s certificate, for a private CA.' },
-    { name: 'argocd-insecure', boolean: true, default: 'false', description: 'Skip TLS verification towards Argo CD (a lab only; prefer `argocd-ca-cert`).' },
-];
-/** A rollback has no source environment: its change request shows the Argo CD diff and what the revert removes. */
-const ROLLBACK_REVIEW_INPUTS = REVIEW_INPUTS.filter((input) => input.name !== 'source-application');
-/** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
-function argoCdReviewConfig(inputs, env) {
-    const server = (0,_shared_inputs__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF)(inputs['argocd-server'], 'argocd-server').trim();
-    const targets = (0,_text_list_input__WEBPACK_IMPORTED_MODULE_7__/* .splitList */ .r)(inputs['argocd-application']).map((entry) => (0,_argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__/* .parseAppRef */ .WW)(entry, 'argocd-application'));
-    const sources = (0,_text_list_input__WEBPACK_IMPORTED_MODULE_7__/* .splitList */ .r)(inputs['source-application'] ?? '').map((entry) => (0,_argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__/* .parseAppRef */ .WW)(entry, 'source-application'));
-    if (server === '') {
-        if (targets.length + sources.length > 0) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("Inputs 'argocd-application' and 'source-application' need 'argocd-server'.", 'Give argocd-server: https://argocd.example.com (the Argo CD the applications live in).');
-        }
-        return undefined;
-    }
-    if (targets.length + sources.length === 0) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("Input 'argocd-server' is given but no application is.", "Name the target environment's Application in 'argocd-application' and/or the source environment's in 'source-application'.");
-    }
-    const variable = (0,_platform_secret_variable__WEBPACK_IMPORTED_MODULE_6__/* .secretVariable */ .H)('argocd-token');
-    const token = (0,_shared_inputs__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF)(inputs['argocd-token'], 'argocd-token').trim() || (env[variable] ?? '').trim();
-    if (token === '') {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`No Argo CD token: 'argocd-server' is given but neither 'argocd-token' nor the variable ${variable} is.`, `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`);
-    }
-    const redactor = (0,_argocd_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .s)(token);
-    try {
-        (0,_argocd_client__WEBPACK_IMPORTED_MODULE_1__.serverUrl)(server, (text) => redactor.redact(text));
-    }
-    catch (error) {
-        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input 'argocd-server': ${error.message}`, error.hint);
-        throw error;
-    }
-    const caCert = inputs['argocd-ca-cert'].trim();
-    return { server, token, insecure: (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
-}
-
-
-/***/ }),
-
 /***/ 1823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ rollbackSpec)
 /* harmony export */ });
-/* harmony import */ var _review_inputs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3459);
+/* harmony import */ var _argocd_inputs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4601);
 
 const rollbackSpec = {
     name: 'rollback',
@@ -31559,7 +31569,7 @@ const rollbackSpec = {
         { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
         { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
         { name: 'source-repository', description: 'With `mode: pull-request`: the application repository on the same forge (`owner/app` or its URL): the body lists the commits the rollback takes out.' },
-        ..._review_inputs__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_REVIEW_INPUTS */ .CH,
+        ..._argocd_inputs__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_REVIEW_INPUTS */ .CH,
         { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing; what the real run would refuse is refused.' },
     ],
     outputs: [

@@ -339,8 +339,8 @@ function parseConcretePath(text) {
 var ci_environment = __webpack_require__(1981);
 // EXTERNAL MODULE: ./packages/core/src/text/list-input.ts
 var list_input = __webpack_require__(6444);
-// EXTERNAL MODULE: ./packages/core/src/steps/review-inputs.ts
-var review_inputs = __webpack_require__(3459);
+// EXTERNAL MODULE: ./packages/core/src/steps/argocd-inputs.ts
+var argocd_inputs = __webpack_require__(4601);
 // EXTERNAL MODULE: ./packages/core/src/steps/shared-inputs.ts
 var shared_inputs = __webpack_require__(9880);
 // EXTERNAL MODULE: ./packages/core/src/steps/open-promotion-pr/spec.ts
@@ -424,7 +424,7 @@ function validateOpenPromotionPrInputs(given, env) {
     const author = (0,shared_inputs/* authorInputs */.Pm)(inputs['author-name'], inputs['author-email']);
     if (author)
         config.author = author;
-    const argocd = (0,review_inputs/* argoCdReviewConfig */.vN)(inputs, env);
+    const argocd = (0,argocd_inputs/* argoCdReviewConfig */.vN)(inputs, env);
     if (argocd)
         config.argocd = argocd;
     return config;

@@ -29816,66 +29816,14 @@ async function retrying(policy, attempt) {
 
 /***/ }),
 
-/***/ 9032:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   rO: () => (/* binding */ withDefaults),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
-/* harmony import */ var _text_boolean_word__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
-
-
-/** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
-function parseBoolean(value, name, fallback = false) {
-    if (value === '')
-        return fallback;
-    const parsed = (0,_text_boolean_word__WEBPACK_IMPORTED_MODULE_1__/* .booleanWord */ .D)(value);
-    if (parsed !== undefined)
-        return parsed;
-    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
-}
-/**
- * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
- * input that was given is warned about here; its step's config reads it where the new one is empty.
- */
-function readInputs(spec, platform) {
-    const inputs = {};
-    for (const { name } of spec.inputs)
-        inputs[name] = platform.getInput(name);
-    for (const { name, deprecatedFor } of spec.inputs) {
-        if (deprecatedFor === undefined || inputs[name] === '')
-            continue;
-        platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
-    }
-    return inputs;
-}
-/**
- * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
- * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
- */
-function withDefaults(spec, inputs) {
-    const filled = { ...inputs };
-    for (const input of spec.inputs) {
-        if (input.default !== undefined && (filled[input.name] ?? '') === '')
-            filled[input.name] = input.default;
-    }
-    return filled;
-}
-
-
-/***/ }),
-
-/***/ 3459:
+/***/ 4601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CH: () => (/* binding */ ROLLBACK_REVIEW_INPUTS),
 /* harmony export */   vN: () => (/* binding */ argoCdReviewConfig)
 /* harmony export */ });
-/* unused harmony export REVIEW_INPUTS */
+/* unused harmony exports REVIEW_INPUTS, checkServerInput */
 /* harmony import */ var _argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9103);
 /* harmony import */ var _argocd_client__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2069);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7638);
@@ -29929,17 +29877,78 @@ function argoCdReviewConfig(inputs, env) {
     if (token === '') {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`No Argo CD token: 'argocd-server' is given but neither 'argocd-token' nor the variable ${variable} is.`, `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`);
     }
-    const redactor = (0,_argocd_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .s)(token);
+    checkServerInput(server, token, 'argocd-server');
+    const caCert = inputs['argocd-ca-cert'].trim();
+    return { server, token, insecure: (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
+}
+/**
+ * An Argo CD server input's shape (scheme, no credentials or query, not a web UI page), as the
+ * client checks it, named as the input it is; `secret` is kept out of the message.
+ */
+function checkServerInput(server, secret, input) {
+    if (server.trim() === '')
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input '${input}' is required.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+    const redactor = (0,_argocd_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .s)(secret);
     try {
         (0,_argocd_client__WEBPACK_IMPORTED_MODULE_1__.serverUrl)(server, (text) => redactor.redact(text));
     }
     catch (error) {
         if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input 'argocd-server': ${error.message}`, error.hint);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input '${input}': ${error.message}`, error.hint);
         throw error;
     }
-    const caCert = inputs['argocd-ca-cert'].trim();
-    return { server, token, insecure: (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   rO: () => (/* binding */ withDefaults),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _text_boolean_word__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6670);
+
+
+/** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
+function parseBoolean(value, name, fallback = false) {
+    if (value === '')
+        return fallback;
+    const parsed = (0,_text_boolean_word__WEBPACK_IMPORTED_MODULE_1__/* .booleanWord */ .D)(value);
+    if (parsed !== undefined)
+        return parsed;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+/**
+ * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
+ * input that was given is warned about here; its step's config reads it where the new one is empty.
+ */
+function readInputs(spec, platform) {
+    const inputs = {};
+    for (const { name } of spec.inputs)
+        inputs[name] = platform.getInput(name);
+    for (const { name, deprecatedFor } of spec.inputs) {
+        if (deprecatedFor === undefined || inputs[name] === '')
+            continue;
+        platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
+    }
+    return inputs;
+}
+/**
+ * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
+ * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
+ */
+function withDefaults(spec, inputs) {
+    const filled = { ...inputs };
+    for (const input of spec.inputs) {
+        if (input.default !== undefined && (filled[input.name] ?? '') === '')
+            filled[input.name] = input.default;
+    }
+    return filled;
 }
 
 
@@ -29951,7 +29960,7 @@ function argoCdReviewConfig(inputs, env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ rollbackSpec)
 /* harmony export */ });
-/* harmony import */ var _review_inputs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3459);
+/* harmony import */ var _argocd_inputs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4601);
 
 const rollbackSpec = {
     name: 'rollback',
@@ -29983,7 +29992,7 @@ const rollbackSpec = {
         { name: 'labels', description: 'With `mode: pull-request`: labels besides `rollback` and the environment.' },
         { name: 'reviewers', description: 'With `mode: pull-request`: reviewers to request.' },
         { name: 'source-repository', description: 'With `mode: pull-request`: the application repository on the same forge (`owner/app` or its URL): the body lists the commits the rollback takes out.' },
-        ..._review_inputs__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_REVIEW_INPUTS */ .CH,
+        ..._argocd_inputs__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_REVIEW_INPUTS */ .CH,
         { name: 'dry-run', boolean: true, default: 'false', description: 'Report what would be rolled back (outputs included) without writing, committing or pushing; what the real run would refuse is refused.' },
     ],
     outputs: [

@@ -166,6 +166,24 @@ function pipelineBranch(env = process.env) {
 
 /***/ }),
 
+/***/ 1746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ secretVariable)
+/* harmony export */ });
+/**
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
+ */
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+
+/***/ }),
+
 /***/ 875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1235,16 +1253,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
 var boolean_word = __nccwpck_require__(6670);
-;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
-/**
- * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
- * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
- * /proc/<pid>/cmdline) and shells keep it in their history.
- */
-function secretVariable(name) {
-    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
+// EXTERNAL MODULE: ./packages/core/src/platform/secret-variable.ts
+var secret_variable = __nccwpck_require__(1746);
 ;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
 
 
@@ -1277,7 +1287,7 @@ function hintInFlagSyntax(hint, inputs) {
         const [, value, after = ''] = /^(.*?)([.:!?]*)$/.exec(quotedValue ?? bareValue ?? '') ?? [];
         const given = value === '' ? undefined : value;
         const secret = secrets.has(name);
-        const flag = secret ? `${secretVariable(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
+        const flag = secret ? `${(0,secret_variable/* secretVariable */.H)(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
         const shown = quote === '`' ? `\`${flag}\`` : flag;
         return `${before}${verbFor(verb, secret)}${shown}${after}`;
     });
@@ -1354,7 +1364,7 @@ class GitLabPlatform {
         const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
         if (given !== '' || !this.secretInputs.includes(name))
             return given;
-        return (this.env[secretVariable(name)] ?? '').trim();
+        return (this.env[(0,secret_variable/* secretVariable */.H)(name)] ?? '').trim();
     }
     setOutput(name, given) {
         const value = this.redactor.redact(given);
@@ -1481,7 +1491,7 @@ class TerminalPlatform {
 async function detectPlatform(env = process.env, secretInputs = []) {
     const ci = (0,ci_environment/* ciOf */.s)(env);
     if (ci === 'github') {
-        const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
+        const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 205).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
     }
     if (ci === 'gitlab')
@@ -1499,7 +1509,7 @@ function terminalInputs(env, secretInputs) {
             inputs.set(key.slice(6).toLowerCase().replace(/_/g, '-'), value);
     }
     for (const name of secretInputs) {
-        const value = env[secretVariable(name)];
+        const value = env[(0,secret_variable/* secretVariable */.H)(name)];
         // As with the CLI's flags, the input given for this run wins over the shared variable.
         if (value && !inputs.get(name))
             inputs.set(name, value);
@@ -1619,7 +1629,7 @@ var spec = __nccwpck_require__(1989);
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
     run: async (platform) => {
-        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 282)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 586)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
         return waitArgocdHealthyStep(platform, waitContext());
     },
 };
