@@ -108,6 +108,7 @@ describe('a Helm source in the simulator', () => {
     const repo = await createTestRepo(chartFiles('chart'));
     cleanups.push(() => repo.remove());
     const sim = await start(repo, { source: { repoPath: repo.dir, targetRevision: 'main', path: 'chart', helm: { valueFiles: ['values.yaml'] } } });
+    const fixed = (await repo.git(['rev-parse', 'HEAD'])).trim();
     await repo.commit({ 'chart/templates/broken.yaml': 'kind: ConfigMap\nname: {{ .Values.missing.deeper }}\n' });
     const broken = await sim.refresh('payments-prod');
     const message = broken.status.conditions?.find((entry) => entry.type === 'ComparisonError')?.message ?? '';
@@ -119,5 +120,9 @@ describe('a Helm source in the simulator', () => {
 
     const missing = await start(repo, { name: 'missing', source: { repoPath: repo.dir, targetRevision: 'main', path: 'chart', helm: { valueFiles: ['../envs/none.yaml'] } }, initiallyDeployed: false });
     expect(missing.getApp('missing').status.conditions?.[0]?.message).toMatch(/desc = Error: open envs\/none\.yaml: no such file or directory$/);
+    // ignoreMissingValueFiles skips it; `values` (YAML text) still applies.
+    const tolerant = await start(repo, { name: 'tolerant', source: { repoPath: repo.dir, targetRevision: 'main', path: 'chart', helm: { valueFiles: ['../envs/none.yaml'], ignoreMissingValueFiles: true, values: 'replicaCount: 7\n' } }, initiallyDeployed: false });
+    const reply = await call(`${tolerant.url}/api/v1/applications/tolerant/manifests?revision=${fixed}`, { token: TOKEN });
+    expect(deploymentOf(reply.json<{ manifests: string[] }>().manifests.map((text) => JSON.parse(text) as K8s))?.spec?.replicas).toBe(7);
   });
 });
