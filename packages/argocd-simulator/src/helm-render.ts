@@ -57,23 +57,9 @@ export async function helmTemplate(snapshot: RepoSnapshot, read: ReadFiles, dir:
   const root = await mkdtemp(join(tmpdir(), 'argocd-sim-helm-'));
   try {
     const repo = join(root, 'repo');
-    const contents = await read([...new Set([...chartFiles, ...valueFiles])]);
-    for (const [file, text] of contents) {
-      await mkdir(dirname(join(repo, file)), { recursive: true });
-      await writeFile(join(repo, file), text);
-    }
-    const chartDir = join(repo, dir);
-    for (const file of valueFiles) args.push('--values', posix.relative(dir, file));
-    const inline = inlineValues(helm);
-    if (inline !== undefined) {
-      await writeFile(join(root, INLINE_VALUES_FILE), inline);
-      args.push('--values', join(root, INLINE_VALUES_FILE));
-    }
-    for (const parameter of helm.parameters ?? []) {
-      args.push(parameter.forceString ? '--set-string' : '--set', `${parameter.name}=${escapeCommas(parameter.value)}`);
-    }
-    args.push('--include-crds');
-    const output = await runHelm(context.helmBin, args, chartDir, root);
+    await writeFiles(repo, await read([...new Set([...chartFiles, ...valueFiles])]));
+    args.push(...(await valuesArgs(helm, valueFiles.map((file) => posix.relative(dir, file)), root)), '--include-crds');
+    const output = await runHelm(context.helmBin, args, join(repo, dir), root);
     // The scratch paths would make every message (and so the ComparisonError) differ between runs.
     const stable = (text: string): string => text.split(`${repo}/`).join('').split(`${root}/`).join('');
     if (output.code !== 0) {
@@ -88,6 +74,27 @@ export async function helmTemplate(snapshot: RepoSnapshot, read: ReadFiles, dir:
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+async function writeFiles(root: string, contents: ReadonlyMap<string, string>): Promise<void> {
+  for (const [file, text] of contents) {
+    await mkdir(dirname(join(root, file)), { recursive: true });
+    await writeFile(join(root, file), text);
+  }
+}
+
+/** Argo CD's order: value files, then inline values (a file of their own), then parameters. */
+async function valuesArgs(helm: HelmSourceConfig, valueFiles: readonly string[], scratch: string): Promise<string[]> {
+  const args = valueFiles.flatMap((file) => ['--values', file]);
+  const inline = inlineValues(helm);
+  if (inline !== undefined) {
+    await writeFile(join(scratch, INLINE_VALUES_FILE), inline);
+    args.push('--values', join(scratch, INLINE_VALUES_FILE));
+  }
+  for (const parameter of helm.parameters ?? []) {
+    args.push(parameter.forceString ? '--set-string' : '--set', `${parameter.name}=${escapeCommas(parameter.value)}`);
+  }
+  return args;
 }
 
 /** Repository paths of the value files, in order; each must stay inside the repository. */
