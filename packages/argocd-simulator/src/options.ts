@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { HelmSourceConfig } from './helm-render.js';
 import { compileImageMatcher, type ContainerImage, type ImageMatcher } from './images.js';
 import type { ApplicationDestination, RetryStrategy } from './types.js';
 
@@ -79,6 +80,11 @@ export interface SourceConfig {
   recurse?: boolean;
   /** Multi-source reference name (`$ref` for value files); such a source has no manifests. */
   ref?: string;
+  /**
+   * `spec.source.helm`: makes the source a Helm source (so does a `Chart.yaml` in `path`),
+   * rendered with `helm template` by the simulator's `helmBin`.
+   */
+  helm?: HelmSourceConfig;
 }
 
 /**
@@ -138,6 +144,7 @@ export interface NormalisedSource {
   repoURL: string;
   recurse: boolean;
   ref: string | undefined;
+  helm: HelmSourceConfig | undefined;
 }
 
 export interface NormalisedApp {
@@ -161,9 +168,11 @@ export interface NormalisedApp {
   failSyncMessage: string | undefined;
   failSync: AppRules['failSync'];
   comparisonError: AppRules['comparisonError'];
+  /** The helm binary Helm sources render with; undefined makes them a ComparisonError. */
+  helmBin: string | undefined;
 }
 
-export function normaliseApp(config: AppConfig, defaults: { namespace: string; timings: SimTimings }): NormalisedApp {
+export function normaliseApp(config: AppConfig, defaults: { namespace: string; timings: SimTimings; helmBin?: string }): NormalisedApp {
   const rawSources = config.sources ?? (config.source ? [config.source] : []);
   if (rawSources.length === 0) throw new Error(`app ${config.name}: give source or sources`);
   if (config.source && config.sources) throw new Error(`app ${config.name}: give source or sources, not both`);
@@ -176,6 +185,7 @@ export function normaliseApp(config: AppConfig, defaults: { namespace: string; t
       repoURL: source.repoURL ?? pathToFileURL(repoPath).href,
       recurse: source.recurse ?? false,
       ref: source.ref,
+      helm: source.helm ? structuredClone(source.helm) : undefined,
     };
   });
   const deployed = config.initiallyDeployed ?? true;
@@ -202,5 +212,6 @@ export function normaliseApp(config: AppConfig, defaults: { namespace: string; t
     failSyncMessage: rules.failSyncMessage,
     failSync: rules.failSync,
     comparisonError: rules.comparisonError,
+    helmBin: defaults.helmBin,
   };
 }

@@ -163,5 +163,6 @@ function specSource(source: NormalisedApp['sources'][number]): ApplicationSource
     targetRevision: source.targetRevision,
     ...(source.ref !== undefined ? { ref: source.ref } : {}),
     ...(source.recurse ? { directory: { recurse: true } } : {}),
+    ...(source.helm ? { helm: structuredClone(source.helm) } : {}),
   };
 }

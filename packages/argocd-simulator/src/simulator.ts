@@ -75,6 +75,11 @@ export interface SimulatorOptions {
   requestLogLimit?: number;
   /** Unexpected internal errors (bugs, a vanished repository); default: written to stderr. */
   onError?: (error: unknown) => void;
+  /**
+   * The helm binary Helm sources are rendered with (`helm template`); default the `HELM_BIN`
+   * variable. Without one a Helm source is a ComparisonError, as on a repo server lacking helm.
+   */
+  helmBin?: string;
 }
 
 export interface Timeline {
@@ -108,6 +113,7 @@ export class ArgoCdSimulator {
   private readonly server: Server;
   private readonly clock: Clock;
   private readonly timings: SimTimings;
+  private readonly helmBin: string | undefined;
   private readonly onError: (error: unknown) => void;
   private baseUrl = '';
 
@@ -115,6 +121,7 @@ export class ArgoCdSimulator {
     this.namespace = options.namespace ?? 'argocd';
     this.clock = options.clock ?? systemClock;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.helmBin = options.helmBin || process.env['HELM_BIN'] || undefined;
     this.onError = options.onError ?? ((error) => process.stderr.write(`argocd-simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
     // Every pending stage timer listens on this one signal: many busy apps are normal, not a leak.
     setMaxListeners(0, this.abort.signal);
@@ -169,7 +176,7 @@ export class ArgoCdSimulator {
 
   /** Creates an app, reads its repositories and returns it as the API would (ADDED on streams). */
   async addApp(config: AppConfig): Promise<Application> {
-    const sim = new SimApp(normaliseApp(config, { namespace: this.namespace, timings: this.timings }), this.clock.now());
+    const sim = new SimApp(normaliseApp(config, { namespace: this.namespace, timings: this.timings, helmBin: this.helmBin }), this.clock.now());
     if (this.store.get(sim.config.namespace, sim.name)) throw new Error(`application ${sim.key} already exists`);
     await this.controller.initialise(sim);
     this.store.add(sim);

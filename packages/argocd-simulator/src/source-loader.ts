@@ -1,18 +1,21 @@
 /**
  * Generates an Application source's manifests from one commit, like Argo CD's repo server does
- * for the two source types an environment repository most often uses:
+ * for the source types an environment repository most often uses:
  * - Directory: the `.yaml`/`.yml`/`.json` files in `path` (sub-directories only with `recurse`);
  * - Kustomize: when `path` holds a kustomization, its `resources` (files and kustomization
  *   directories, recursively) with the `images`, `namespace`, `namePrefix` and `nameSuffix`
  *   transformers applied. That covers image promotion by editing `images:`; anything else
- *   kustomize does (patches, generators, remote bases) is out of the simulation's scope.
+ *   kustomize does (patches, generators, remote bases) is out of the simulation's scope;
+ * - Helm: when the source sets `helm`, or `path` holds a `Chart.yaml` (and no kustomization, which
+ *   Argo CD's discovery prefers): rendered by the real helm (helm-render.ts).
  */
 import { posix } from 'node:path';
 import { parse } from 'yaml';
 import type { GitReader, RepoSnapshot } from './git-reader.js';
+import { helmTemplate, type HelmRenderContext } from './helm-render.js';
 import { ManifestError, parseManifestFile, toResource, type K8sObject, type ManifestResource } from './manifest-parse.js';
 
-export type SourceType = 'Directory' | 'Kustomize';
+export type SourceType = 'Directory' | 'Kustomize' | 'Helm';
 
 export interface LoadedSource {
   sourceType: SourceType;
@@ -23,6 +26,8 @@ export interface SourceLocation {
   repoPath: string;
   path: string;
   recurse: boolean;
+  /** How a Helm source renders: the helm binary, release name, namespace and `spec.source.helm`. */
+  helm: HelmRenderContext;
 }
 
 const MANIFEST_FILE = /\.(?:ya?ml|json)$/;
@@ -52,8 +57,13 @@ export async function loadSource(
   const toResources = (objects: K8sObject[]): ManifestResource[] =>
     objects.map((object) => toResource(object, defaultNamespace, sourceIndex));
 
-  if (findKustomization(snapshot, dir)) {
+  // Argo CD's source type: explicit `helm` first, then discovery (a kustomization beats a Chart.yaml).
+  const kustomization = findKustomization(snapshot, dir);
+  if (location.helm.helm === undefined && kustomization) {
     return { sourceType: 'Kustomize', resources: toResources(await kustomizeBuild(snapshot, read, dir)) };
+  }
+  if (location.helm.helm !== undefined || snapshot.files.has(dir === '' ? 'Chart.yaml' : `${dir}/Chart.yaml`)) {
+    return { sourceType: 'Helm', resources: toResources(await helmTemplate(snapshot, read, dir, location.helm)) };
   }
   const prefix = dir === '' ? '' : `${dir}/`;
   const inDir = [...snapshot.files.keys()].filter((file) => file.startsWith(prefix));

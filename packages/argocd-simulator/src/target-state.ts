@@ -87,7 +87,8 @@ async function generate(
     if (source.path === undefined) continue;
     try {
       const snapshot = await reader.snapshot(source.repoPath, revisions[index] ?? '');
-      const loaded = await loadSource(reader, snapshot, { repoPath: source.repoPath, path: source.path, recurse: source.recurse }, namespace, index);
+      const helm = { helmBin: sim.config.helmBin, releaseName: sim.name, namespace, helm: source.helm };
+      const loaded = await loadSource(reader, snapshot, { repoPath: source.repoPath, path: source.path, recurse: source.recurse, helm }, namespace, index);
       resources.push(...loaded.resources);
       sourceTypes.push(loaded.sourceType);
     } catch (error) {

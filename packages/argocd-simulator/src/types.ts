@@ -27,6 +27,14 @@ export interface ApplicationSource {
   targetRevision?: string;
   ref?: string;
   directory?: { recurse?: boolean };
+  helm?: {
+    valueFiles?: string[];
+    parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
+    values?: string;
+    valuesObject?: Record<string, unknown>;
+    releaseName?: string;
+    ignoreMissingValueFiles?: boolean;
+  };
 }
 
 export interface ApplicationDestination {
