@@ -32723,7 +32723,7 @@ var rollback_spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: rollback_spec/* rollbackSpec */.k,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8803))).rollbackStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 692))).rollbackStep(platform, context),
 };
 
 // EXTERNAL MODULE: ./packages/core/src/steps/update-manifest/spec.ts
@@ -33303,7 +33303,7 @@ async function createEnvironmentRepo(dir) {
  * tracking envs/dev (a Deployment), envs/staging, envs/prod and envs/canary (an Argo Rollouts canary) of `remote`. Loaded only by the demo, so the steps never pay for it.
  */
 async function startDemoArgoCd(remote) {
-    const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6929));
+    const { ArgoCdSimulator } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(569)]).then(__nccwpck_require__.bind(__nccwpck_require__, 950));
     return ArgoCdSimulator.start({
         tokens: [DEMO_TOKEN],
         // A rollout that takes a moment, so the wait has something to show.

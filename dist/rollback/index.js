@@ -31354,7 +31354,7 @@ var spec = __nccwpck_require__(1823);
 /** The step for registries and bundle entries: its spec now, its code only when it runs. */
 const rollback = {
     spec: spec/* rollbackSpec */.k,
-    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(862), __nccwpck_require__.e(605), __nccwpck_require__.e(620)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4620))).rollbackStep(platform, context),
+    run: async (platform, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(862), __nccwpck_require__.e(605), __nccwpck_require__.e(592)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3592))).rollbackStep(platform, context),
 };
 
 ;// CONCATENATED MODULE: ./actions/rollback/index.ts
