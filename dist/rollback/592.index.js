@@ -3552,8 +3552,15 @@ function refOfValue(value, mode) {
     }
     return VERSION.test(withoutDigest) ? { kind: 'tag', ref: withoutDigest, alternative: `v${withoutDigest}` } : { kind: 'tag', ref: withoutDigest };
 }
-/** The last `-`-separated segment that is a commit SHA, or the whole value when it is one. */
+/**
+ * The last `-`-separated segment that is a commit SHA, or the whole value when it is one. After the
+ * `sha-` prefix (docker/metadata-action's `type=sha`) a SHA of digits only counts too: elsewhere
+ * `20240101` is a date, not a commit.
+ */
 function shaIn(tag) {
+    const prefixed = /^sha-([0-9a-f]{7,40})$/.exec(tag)?.[1];
+    if (prefixed !== undefined)
+        return prefixed;
     if (SHA_SEGMENT.test(tag))
         return tag;
     const segments = tag.split('-').slice(1);

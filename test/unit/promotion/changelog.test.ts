@@ -19,6 +19,8 @@ useHermeticGitEnv();
 describe('refOfValue', () => {
   it.each([
     ['sha-1a2b3c4', '1a2b3c4'],
+    // docker/metadata-action's type=sha prefix: digits only are a SHA there too (about 4 % of short SHAs).
+    ['sha-1234567', '1234567'],
     ['1.4.2-1a2b3c4', '1a2b3c4'],
     ['main-1a2b3c4d', '1a2b3c4d'],
     ['1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b', '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b'],
@@ -150,8 +152,10 @@ let dir: string;
 let gitDir: string;
 const shas: string[] = [];
 
-function git(args: string[]): string {
-  return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', env: hermeticGitEnv(gitIdentity('Ann Dev', 'ann@example.com')) }).trim();
+function git(args: string[], date = '1700000000 +0000'): string {
+  // Fixed dates make the SHAs the same on every run, so the tests' tags are too.
+  const env = { ...hermeticGitEnv(gitIdentity('Ann Dev', 'ann@example.com')), GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', env }).trim();
 }
 
 beforeAll(() => {
@@ -161,7 +165,7 @@ beforeAll(() => {
   const tree = git(['mktree']);
   let parent: string | undefined;
   for (let n = 1; n <= 30; n++) {
-    parent = git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', `Change ${n} (#${n})`]);
+    parent = git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', `Change ${n} (#${n})`], `${1_700_000_000 + n * 60} +0000`);
     shas.push(parent);
   }
   git(['update-ref', 'refs/heads/main', parent!]);
