@@ -106,6 +106,8 @@ async function round(method: Method): Promise<ReviewSample[]> {
 }
 
 export async function measureReview(options: { rounds: number; progress(message: string): void }): Promise<ReviewSample[][]> {
+  // An earlier section may have restored http (nock.restore()): the fake needs nock active again.
+  if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   const rounds: ReviewSample[][] = [];
