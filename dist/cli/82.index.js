@@ -1340,7 +1340,9 @@ async function changelogs(values, source) {
     for (const promoted of values) {
         const changelog = await (0,review_changelog/* loadChangelog */.fN)(source.forge, { repository: source.repository, previous: promoted.previous, value: promoted.value, mode: promoted.target.mode });
         compared &&= changelog.kind === 'compared';
-        sections.push((0,review_changelog/* renderChangelog */.R8)(changelog, values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value));
+        // Several values: each heading names its image or key.
+        const heading = values.length > 1 ? `### What ${(0,markdown/* markdownText */.p7)(promoted.name)} ${(0,markdown/* markdownCode */.D9)(promoted.value)} contains` : undefined;
+        sections.push((0,review_changelog/* renderChangelog */.R8)(changelog, promoted.value, heading).trimEnd());
     }
     return { text: sections.join('\n\n'), compared };
 }

@@ -4397,7 +4397,9 @@ async function changelogs(values, source) {
     for (const promoted of values) {
         const changelog = await loadChangelog(source.forge, { repository: source.repository, previous: promoted.previous, value: promoted.value, mode: promoted.target.mode });
         compared &&= changelog.kind === 'compared';
-        sections.push(renderChangelog(changelog, values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value));
+        // Several values: each heading names its image or key.
+        const heading = values.length > 1 ? `### What ${markdownText(promoted.name)} ${markdownCode(promoted.value)} contains` : undefined;
+        sections.push(renderChangelog(changelog, promoted.value, heading).trimEnd());
     }
     return { text: sections.join('\n\n'), compared };
 }

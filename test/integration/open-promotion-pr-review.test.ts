@@ -161,7 +161,6 @@ describe.each(FORGES)('the promotion body on $forge', ({ forge, apiUrl, reposito
     });
     const argocdBefore = sim.requestCounts();
     const { result, body, platform } = await promote();
-    if (process.env.SHOW_BODY) console.log(body);
     expect(result.operation).toBe('created');
 
     expect(body).toContain('### What Argo CD will change in prod');
@@ -198,6 +197,21 @@ describe.each(FORGES)('the promotion body on $forge', ({ forge, apiUrl, reposito
     const again = await promote();
     expect(again.result.operation).toBe('unchanged');
     expect(api.writes()).toBe(writes);
+  });
+
+  it('an environment promotion (images: all) gets a changelog and evidence per value and one Argo CD diff showing both images', async () => {
+    const { result, body } = await promote({ image: '', images: 'all' });
+    expect(result.operation).toBe('created');
+    expect(body).toContain('### What ghcr.io/acme/app `1.4.2` contains');
+    expect(body).toContain('Faster checkout');
+    // The worker's tags are not in the application repository: one line says so.
+    expect(body).toMatch(/### What ghcr\.io\/acme\/worker `2\.0\.0` contains\n\n.*not found in .*acme\/app/);
+    expect(body.match(/### What Argo CD will change in prod/g)).toHaveLength(1);
+    expect(body).toMatch(/-\s+image: ghcr\.io\/acme\/app:1\.4\.1\n\+\s+image: ghcr\.io\/acme\/app:1\.4\.2/);
+    expect(body).toMatch(/-\s+image: ghcr\.io\/acme\/worker:1\.9\.0\n\+\s+image: ghcr\.io\/acme\/worker:2\.0\.0/);
+    expect(body).toMatch(/`app-staging` runs `ghcr\.io\/acme\/app 1\.4\.2`: Synced/);
+    expect(body).toMatch(/`app-staging` runs `ghcr\.io\/acme\/worker 2\.0\.0`: Synced/);
+    expect(body).not.toContain('### Not in this promotion');
   });
 
   it('dry-run prints the title and body it would write, and pushes and writes nothing', async () => {

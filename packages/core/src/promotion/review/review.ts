@@ -2,7 +2,7 @@ import { appLabel, type AppRef } from '../../argocd/app-ref';
 import type { ArgoCdClient, ArgoCdClientOptions } from '../../argocd/client';
 import { ArgoCdError } from '../../argocd/errors';
 import { diffResources } from '../../argocd/resource-diff';
-import { markdownText } from '../../platform/markdown';
+import { markdownCode, markdownText } from '../../platform/markdown';
 import { oneLine } from '../../text/one-line';
 import { argoCdDiffSection, type AppDiffReport } from './argocd-diff-section';
 import type { GitRepository } from '../../git/git-repository';
@@ -102,7 +102,9 @@ async function changelogs(values: readonly PromotedValue[], source: NonNullable<
   for (const promoted of values) {
     const changelog = await loadChangelog(source.forge, { repository: source.repository, previous: promoted.previous, value: promoted.value, mode: promoted.target.mode });
     compared &&= changelog.kind === 'compared';
-    sections.push(renderChangelog(changelog, values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value));
+    // Several values: each heading names its image or key.
+    const heading = values.length > 1 ? `### What ${markdownText(promoted.name)} ${markdownCode(promoted.value)} contains` : undefined;
+    sections.push(renderChangelog(changelog, promoted.value, heading).trimEnd());
   }
   return { text: sections.join('\n\n'), compared };
 }
