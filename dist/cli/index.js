@@ -33633,6 +33633,24 @@ class DemoPipeline {
             return { happened: report.reason, result: 'ok', asIntended: true };
         });
     }
+    /** Where the promotions open their pull requests: the demo's stand-in for GitHub's API, over the real remote. */
+    forgeInputs() {
+        return [
+            ['forge', 'github'],
+            ['repository', 'acme/environments'],
+            ['repository-url', this.repos.remote],
+            ['api-url', 'https://api.github.invalid'],
+            ['token', DEMO_TOKEN],
+        ];
+    }
+    /**
+     * open-promotion-pr with the demo's forge: a fresh in-process stand-in (FakeForge), which the
+     * step's context opens instead of GitHub's API.
+     */
+    async promotionStep() {
+        const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2347))]);
+        return { forge, step: { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) } };
+    }
     /**
      * open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is an
      * in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
@@ -33640,11 +33658,7 @@ class DemoPipeline {
      */
     promote() {
         const inputs = [
-            ['forge', 'github'],
-            ['repository', 'acme/environments'],
-            ['repository-url', this.repos.remote],
-            ['api-url', 'https://api.github.invalid'],
-            ['token', DEMO_TOKEN],
+            ...this.forgeInputs(),
             ['image', IMAGE],
             ['source-files', 'envs/dev/kustomization.yaml'],
             ['files', 'envs/staging/kustomization.yaml'],
@@ -33660,9 +33674,7 @@ class DemoPipeline {
         ];
         const command = commandLine(stepNamed('open-promotion-pr'), inputs);
         return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
-            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2347))]);
-            // The demo's forge is its own stand-in, said here: the step's context opens it instead of GitHub's API.
-            const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
+            const { forge, step } = await this.promotionStep();
             this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
             const first = await runRecorded(step, inputs);
             if (first.failure)
@@ -33784,11 +33796,7 @@ class DemoPipeline {
      */
     promoteEnvironment() {
         const inputs = [
-            ['forge', 'github'],
-            ['repository', 'acme/environments'],
-            ['repository-url', this.repos.remote],
-            ['api-url', 'https://api.github.invalid'],
-            ['token', DEMO_TOKEN],
+            ...this.forgeInputs(),
             ['images', 'all'],
             ['source-files', 'envs/staging/kustomization.yaml'],
             ['files', 'envs/prod/kustomization.yaml'],
@@ -33801,8 +33809,7 @@ class DemoPipeline {
             ...AUTHOR,
         ];
         return this.narrator.step('open-promotion-pr', 'promote the whole staging environment to prod: every service, one pull request', commandLine(stepNamed('open-promotion-pr'), inputs), async () => {
-            const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(382), __nccwpck_require__.e(291), __nccwpck_require__.e(311), __nccwpck_require__.e(198), __nccwpck_require__.e(82), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2347))]);
-            const step = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
+            const { forge, step } = await this.promotionStep();
             const run = await runRecorded(step, inputs);
             if (run.failure)
                 return unexpected(`open-promotion-pr failed: ${run.failure}`);

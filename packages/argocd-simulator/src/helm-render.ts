@@ -13,23 +13,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { RepoSnapshot } from './git-reader.js';
+import type { HelmSourceConfig } from './types.js';
+
+export type { HelmSourceConfig } from './types.js';
 import { ManifestError, parseManifestFile, type K8sObject } from './manifest-parse.js';
 
-/** `spec.source.helm`: the fields the simulator acts upon (Argo CD's names and meaning). */
-export interface HelmSourceConfig {
-  /** Value files, relative to the source path (`/x` is relative to the repository root). */
-  valueFiles?: string[];
-  /** `--set name=value`, or `--set-string` with `forceString`; they win over every file. */
-  parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
-  /** Inline values (YAML text), applied after the value files. */
-  values?: string;
-  /** Inline values as an object; wins over `values`. */
-  valuesObject?: Record<string, unknown>;
-  /** Default the Application's name. */
-  releaseName?: string;
-  /** Skip value files the commit does not hold instead of failing. */
-  ignoreMissingValueFiles?: boolean;
-}
 
 export interface HelmRenderContext {
   helmBin: string | undefined;

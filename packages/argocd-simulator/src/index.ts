@@ -5,7 +5,7 @@
 export { ArgoCdSimulator, startArgoCdSimulator } from './simulator.js';
 export type { SimulatorOptions, Timeline, TimelineStep, WaitOptions } from './simulator.js';
 export type { AppConfig, AppRules, IgnoreDifference, RevisionContext, SimTimings, SourceConfig } from './options.js';
-export type { HelmSourceConfig } from './helm-render.js';
+export type { HelmSourceConfig } from './types.js';
 export type { ResourceDiff } from './resource-diff.js';
 export { DEFAULT_TIMINGS } from './options.js';
 export type { ImageMatcher, ContainerImage } from './images.js';

@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HelmSourceConfig } from './helm-render.js';
+import type { HelmSourceConfig, ResourceIgnoreDifferences } from './types.js';
 import { compileImageMatcher, type ContainerImage, type ImageMatcher } from './images.js';
 import type { ApplicationDestination, RetryStrategy } from './types.js';
 
@@ -87,22 +87,8 @@ export interface SourceConfig {
   helm?: HelmSourceConfig;
 }
 
-/**
- * `spec.ignoreDifferences[]`: fields the diff leaves out. Only `jsonPointers` are acted upon (in
- * `managed-resources`' normalizedLiveState / predictedLiveState); `jqPathExpressions` and
- * `managedFieldsManagers` are shown in the spec but not simulated.
- */
-export interface IgnoreDifference {
-  /** Glob; '' (default) is the core group. */
-  group?: string;
-  /** Glob, e.g. `Deployment` or `*`. */
-  kind: string;
-  name?: string;
-  namespace?: string;
-  jsonPointers?: string[];
-  jqPathExpressions?: string[];
-  managedFieldsManagers?: string[];
-}
+/** `spec.ignoreDifferences` entry, as the simulator takes it (see ResourceIgnoreDifferences). */
+export type IgnoreDifference = ResourceIgnoreDifferences;
 
 export interface AppConfig {
   name: string;

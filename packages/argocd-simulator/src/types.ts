@@ -27,14 +27,7 @@ export interface ApplicationSource {
   targetRevision?: string;
   ref?: string;
   directory?: { recurse?: boolean };
-  helm?: {
-    valueFiles?: string[];
-    parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
-    values?: string;
-    valuesObject?: Record<string, unknown>;
-    releaseName?: string;
-    ignoreMissingValueFiles?: boolean;
-  };
+  helm?: HelmSourceConfig;
 }
 
 export interface ApplicationDestination {
@@ -54,8 +47,15 @@ export interface SyncPolicy {
   retry?: RetryStrategy;
 }
 
+/**
+ * `spec.ignoreDifferences[]`: fields the diff leaves out. Only `jsonPointers` are acted upon (in
+ * `managed-resources`' normalizedLiveState / predictedLiveState); `jqPathExpressions` and
+ * `managedFieldsManagers` are shown in the spec but not simulated.
+ */
 export interface ResourceIgnoreDifferences {
+  /** Glob; '' (default) is the core group. */
   group?: string;
+  /** Glob, e.g. `Deployment` or `*`. */
   kind: string;
   name?: string;
   namespace?: string;
@@ -265,3 +265,19 @@ export const ENDPOINTS: readonly Endpoint[] = [
   'sync',
   'unknown',
 ];
+
+/** `spec.source.helm`: the fields the simulator acts upon (Argo CD's names and meaning). */
+export interface HelmSourceConfig {
+  /** Value files, relative to the source path (`/x` is relative to the repository root). */
+  valueFiles?: string[];
+  /** `--set name=value`, or `--set-string` with `forceString`; they win over every file. */
+  parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
+  /** Inline values (YAML text), applied after the value files. */
+  values?: string;
+  /** Inline values as an object; wins over `values`. */
+  valuesObject?: Record<string, unknown>;
+  /** Default the Application's name. */
+  releaseName?: string;
+  /** Skip value files the commit does not hold instead of failing. */
+  ignoreMissingValueFiles?: boolean;
+}

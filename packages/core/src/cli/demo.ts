@@ -9,6 +9,7 @@ import type { RegisteredStep } from '../steps/step-spec';
 import type { AppReport } from '../steps/wait-argocd-healthy/run';
 import { likelyMeant } from '../text/closest';
 import { APP, APP_REPOSITORY, AUTHOR, BROKEN_TAG, CANARY_APP, createDemoForge, createEnvironmentRepo, DEMO_TOKEN, IMAGE, PROD_APP, STAGING_APP, startDemoArgoCd, WORKER_IMAGE, type DemoArgoCd, type DemoRepos } from './demo-env';
+import type { FakeForge } from './demo-forge';
 import { commandLine, Narrator, runRecorded, type RecordingPlatform, type StepEnd } from './demo-narrator';
 
 const STEP_COUNT = 11;
@@ -166,6 +167,26 @@ class DemoPipeline {
     });
   }
 
+  /** Where the promotions open their pull requests: the demo's stand-in for GitHub's API, over the real remote. */
+  private forgeInputs(): Inputs {
+    return [
+      ['forge', 'github'],
+      ['repository', 'acme/environments'],
+      ['repository-url', this.repos.remote],
+      ['api-url', 'https://api.github.invalid'],
+      ['token', DEMO_TOKEN],
+    ];
+  }
+
+  /**
+   * open-promotion-pr with the demo's forge: a fresh in-process stand-in (FakeForge), which the
+   * step's context opens instead of GitHub's API.
+   */
+  private async promotionStep(): Promise<{ forge: FakeForge; step: RegisteredStep }> {
+    const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), import('../steps/open-promotion-pr/step')]);
+    return { forge, step: { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) } };
+  }
+
   /**
    * open-promotion-pr offers what dev now runs to staging, as a pull request. The forge is an
    * in-process stand-in (FakeForge) for GitHub's API; the branch is pushed to the real remote.
@@ -173,11 +194,7 @@ class DemoPipeline {
    */
   private promote(): Promise<boolean> {
     const inputs: Inputs = [
-      ['forge', 'github'],
-      ['repository', 'acme/environments'],
-      ['repository-url', this.repos.remote],
-      ['api-url', 'https://api.github.invalid'],
-      ['token', DEMO_TOKEN],
+      ...this.forgeInputs(),
       ['image', IMAGE],
       ['source-files', 'envs/dev/kustomization.yaml'],
       ['files', 'envs/staging/kustomization.yaml'],
@@ -193,9 +210,7 @@ class DemoPipeline {
     ];
     const command = commandLine(stepNamed('open-promotion-pr'), inputs);
     return this.narrator.step('open-promotion-pr', 'offer what dev runs to staging, as a pull request', command, async () => {
-      const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), import('../steps/open-promotion-pr/step')]);
-      // The demo's forge is its own stand-in, said here: the step's context opens it instead of GitHub's API.
-      const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
+      const { forge, step } = await this.promotionStep();
       this.narrator.say('(Here the demo answers GitHub\'s API itself; pasted elsewhere, the command needs a real repository, --api-url and token.)\n');
       const first = await runRecorded(step, inputs);
       if (first.failure) return unexpected(`open-promotion-pr failed: ${first.failure}`);
@@ -314,11 +329,7 @@ class DemoPipeline {
    */
   private promoteEnvironment(): Promise<boolean> {
     const inputs: Inputs = [
-      ['forge', 'github'],
-      ['repository', 'acme/environments'],
-      ['repository-url', this.repos.remote],
-      ['api-url', 'https://api.github.invalid'],
-      ['token', DEMO_TOKEN],
+      ...this.forgeInputs(),
       ['images', 'all'],
       ['source-files', 'envs/staging/kustomization.yaml'],
       ['files', 'envs/prod/kustomization.yaml'],
@@ -331,8 +342,7 @@ class DemoPipeline {
       ...AUTHOR,
     ];
     return this.narrator.step('open-promotion-pr', 'promote the whole staging environment to prod: every service, one pull request', commandLine(stepNamed('open-promotion-pr'), inputs), async () => {
-      const [forge, { openPromotionPrStep }] = await Promise.all([createDemoForge(this.repos.remote, this.repos.app), import('../steps/open-promotion-pr/step')]);
-      const step: RegisteredStep = { spec: stepNamed('open-promotion-pr').spec, run: (platform, context) => openPromotionPrStep(platform, { ...context, openForge: () => Promise.resolve(forge) }) };
+      const { forge, step } = await this.promotionStep();
       const run = await runRecorded(step, inputs);
       if (run.failure) return unexpected(`open-promotion-pr failed: ${run.failure}`);
       const change = forge.changes[0];
