@@ -105,7 +105,7 @@ var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/forge/select.ts
 var forge_select = __webpack_require__(8529);
 // EXTERNAL MODULE: ./packages/core/src/git/branch-name.ts
-var branch_name = __webpack_require__(4317);
+var branch_name = __webpack_require__(6698);
 // EXTERNAL MODULE: ./packages/core/src/manifest/image-reference.ts
 var image_reference = __webpack_require__(5830);
 // EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
@@ -199,7 +199,7 @@ function validateOpenPromotionPrInputs(given, env) {
     const author = (0,shared_inputs/* authorInputs */.Pm)(inputs['author-name'], inputs['author-email']);
     if (author)
         config.author = author;
-    const argocd = (0,argocd_inputs/* argoCdReviewConfig */.vN)(inputs, env);
+    const argocd = (0,argocd_inputs/* argoCdReviewConfig */.v)(inputs, env);
     if (argocd)
         config.argocd = argocd;
     return config;
@@ -351,8 +351,8 @@ var promotion_hold = __webpack_require__(4482);
 var promotion_plan = __webpack_require__(832);
 // EXTERNAL MODULE: ./packages/core/src/promotion/publisher.ts
 var publisher = __webpack_require__(9579);
-// EXTERNAL MODULE: ./packages/core/src/promotion/review/review.ts + 4 modules
-var review = __webpack_require__(2778);
+// EXTERNAL MODULE: ./packages/core/src/promotion/review/review.ts + 5 modules
+var review = __webpack_require__(9672);
 // EXTERNAL MODULE: ./packages/core/src/promotion/trailers.ts
 var trailers = __webpack_require__(4815);
 // EXTERNAL MODULE: ./packages/core/src/manifest/errors.ts

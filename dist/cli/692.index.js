@@ -272,7 +272,7 @@ function validateRollbackInputs(given, env = process.env) {
         config.author = author;
     if (inputs['source-repository'] !== '')
         config.sourceRepository = (0,shared_inputs/* singleLine */.pF)(inputs['source-repository'], 'source-repository');
-    const argocd = (0,argocd_inputs/* argoCdReviewConfig */.vN)(inputs, env);
+    const argocd = (0,argocd_inputs/* argoCdReviewConfig */.v)(inputs, env);
     if (argocd)
         config.argocd = argocd;
     if (config.mode !== 'pull-request' && (config.argocd || config.sourceRepository)) {
@@ -409,10 +409,8 @@ var change_branch = __webpack_require__(6128);
 var change_request_sync = __webpack_require__(64);
 // EXTERNAL MODULE: ./packages/core/src/promotion/review/body.ts
 var body = __webpack_require__(1150);
-// EXTERNAL MODULE: ./packages/core/src/promotion/review/changelog.ts
-var review_changelog = __webpack_require__(1282);
-// EXTERNAL MODULE: ./packages/core/src/promotion/review/review.ts + 4 modules
-var review_review = __webpack_require__(2778);
+// EXTERNAL MODULE: ./packages/core/src/promotion/review/review.ts + 5 modules
+var review_review = __webpack_require__(9672);
 ;// CONCATENATED MODULE: ./packages/core/src/steps/rollback/description.ts
 
 /**
@@ -519,7 +517,6 @@ async function planWithHold(repo, plan, revision, files = plan.files) {
 
 
 
-
 /** mode: pull-request: which forge hosts the remote, or a refusal (checked before a dry run returns). */
 async function rollbackForgeRemote(config, repo, context) {
     const remote = context.forgeOfRemote(await repo.remoteUrl('origin'), { ...(config.forge ? { kind: config.forge } : {}), ...(config.repository ? { repository: config.repository } : {}), ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) });
@@ -565,13 +562,13 @@ async function openRollbackChange(config, platform, repo, base, plan, result, re
 }
 /** What the revert takes out of the application, per value: the commits from `to` up to `from`. */
 async function takenOut(forge, sourceRepository, decisions) {
-    const sections = [];
-    for (const decision of decisions) {
-        const changelog = await (0,review_changelog/* loadChangelog */.fN)(forge, { repository: (0,review_review/* repositoryPath */.SH)(sourceRepository), previous: [decision.to], value: decision.from, mode: decision.target.mode });
-        const what = decisions.length > 1 ? `${decision.name} ${decision.from}` : decision.from;
-        sections.push((0,review_changelog/* renderChangelog */.R8)(changelog, decision.from, `### What rolling back ${(0,markdown/* markdownText */.p7)(what)} takes out`));
-    }
-    return sections.join('\n\n');
+    const entries = decisions.map((decision) => ({
+        previous: [decision.to],
+        value: decision.from,
+        mode: decision.target.mode,
+        heading: `### What rolling back ${(0,markdown/* markdownText */.p7)(decisions.length > 1 ? `${decision.name} ${decision.from}` : decision.from)} takes out`,
+    }));
+    return (await (0,review_review/* changelogSections */.RS)({ forge, repository: (0,review_review/* repositoryPath */.SH)(sourceRepository) }, entries)).text;
 }
 /** The change request describes the rollback branch: its body shows the revert as Argo CD renders it, and what it takes out. */
 async function syncRollbackChange(config, platform, forge, repo, rollback) {

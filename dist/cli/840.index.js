@@ -2,6 +2,116 @@ export const id = 840;
 export const ids = [840];
 export const modules = {
 
+/***/ 9103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C3: () => (/* binding */ APP_NAME),
+/* harmony export */   CU: () => (/* binding */ NAMESPACE),
+/* harmony export */   WW: () => (/* binding */ parseAppRef),
+/* harmony export */   _$: () => (/* binding */ appLabel)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+// Kubernetes object names (RFC 1123 subdomain) and namespaces (RFC 1123 label).
+const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
+const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Parses one `name` / `namespace/name` entry of the input `input`; refuses anything Kubernetes would not name. */
+function parseAppRef(entry, input) {
+    const parts = entry.split('/');
+    const name = parts.at(-1) ?? '';
+    const namespace = parts.length === 2 ? parts[0] : undefined;
+    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
+    }
+    return namespace !== undefined ? { name, namespace } : { name };
+}
+/** `namespace/name`, or `name` alone when the namespace is Argo CD's default. */
+function appLabel(app) {
+    return app.namespace ? `${app.namespace}/${app.name}` : app.name;
+}
+
+
+/***/ }),
+
+/***/ 6593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ addSecret),
+/* harmony export */   s: () => (/* binding */ redactorFor)
+/* harmony export */ });
+/* harmony import */ var _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
+
+/**
+ * The client's own redaction of the credentials it holds (token, password, session token). The
+ * caller's `redact` may not know the session token, which only exists after logging in, and a
+ * server echoing a request may escape what it echoes; so every spelling is removed here first.
+ */
+/** A credential as it may appear in text: as is, JSON-escaped, percent-encoded. */
+function secretForms(secret) {
+    if (secret === '')
+        return [];
+    return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
+}
+/** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
+function redactorFor(secret) {
+    const redactor = new _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
+    addSecret(redactor, secret);
+    return redactor;
+}
+function addSecret(redactor, secret) {
+    for (const form of secretForms(secret))
+        redactor.add(form);
+}
+
+
+/***/ }),
+
+/***/ 4881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ serverUrl)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * The server input as a URL, or the InputError saying what to change. Exported so a step's input
+ * validation reports it together with its other input errors, before any client exists.
+ */
+function serverUrl(server, redact) {
+    const hint = 'Write it as https://argocd.example.com (add the path prefix of a server run with --rootpath; http:// only without TLS).';
+    let url;
+    try {
+        url = new URL(server.trim());
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL is not a URL: ${JSON.stringify(redact(server))}.`, hint);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL must start with https:// or http://, not ${url.protocol}//.`, hint);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // Not echoed: the part before @ is a credential.
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
+    }
+    // An address copied from the web UI's address bar (…/applications/argocd/payments-dev): the API
+    // lives under the base URL, and the UI path would answer every call with the UI's HTML page.
+    const ui = /\/applications(?:\/|$)/.exec(url.pathname);
+    if (ui) {
+        const base = `${url.origin}${url.pathname.slice(0, ui.index)}`;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL ${JSON.stringify(redact(server))} is a web UI page (it holds /applications), not the server's base URL.`, `Use the base URL: ${base} (the application goes in its own input).`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
+    }
+    return url;
+}
+
+
+/***/ }),
+
 /***/ 7590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -82,6 +192,111 @@ function repoURLOfRevision(app, revision) {
 
 /***/ }),
 
+/***/ 5830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ validateImageName),
+/* harmony export */   Hx: () => (/* reexport safe */ _text_one_line__WEBPACK_IMPORTED_MODULE_0__.H),
+/* harmony export */   Ne: () => (/* binding */ isValidImageName),
+/* harmony export */   T6: () => (/* binding */ imageValue),
+/* harmony export */   Y2: () => (/* binding */ normalizeImageName),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   my: () => (/* binding */ formatImageReference),
+/* harmony export */   n2: () => (/* binding */ validateDigest),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* harmony import */ var _text_one_line__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2512);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+
+
+
+// From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
+// with `.` or `-`. The digest grammar admits any `algorithm:encoded`, but only sha256 and sha512
+// are registered, and registries and clients reject the rest; a new digest must be one of those two
+// (references already in a manifest are parsed whatever their digest, since they are only replaced).
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+// Lower-case path components separated by `/`, optionally behind a registry host[:port].
+const NAME_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseImageReference(text) {
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    // A colon after the last slash separates the tag; one before it belongs to a registry port.
+    const colon = rest.lastIndexOf(':');
+    let tag;
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const ref = { name: rest };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+function formatImageReference(ref) {
+    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+function isValidDigest(digest) {
+    return DIGEST_PATTERN.test(digest);
+}
+function isValidImageName(name) {
+    return name.length <= 255 && NAME_PATTERN.test(name);
+}
+/** An image's value as the steps say and record it: `tag`, `@digest` or `tag@digest`. */
+function imageValue(version) {
+    return `${version.tag ?? ''}${version.digest !== undefined ? `@${version.digest}` : ''}`;
+}
+function validateImageName(name, inputName) {
+    if (!isValidImageName(name)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Input '${inputName}' is not a valid image name: ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_0__/* .quoteForMessage */ .H)(name)}.`, `Give the repository part only, exactly as it appears in the manifests, e.g. 'ghcr.io/acme/payments' (no tag, no digest, lower case).`);
+    }
+}
+function validateTag(tag, inputName) {
+    if (!isValidTag(tag)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Input '${inputName}' is not a valid OCI tag: ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_0__/* .quoteForMessage */ .H)(tag)}.`, 'A tag is 1-128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-` (no spaces, newlines or shell characters).');
+    }
+}
+function validateDigest(digest, inputName) {
+    if (!isValidDigest(digest)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Input '${inputName}' is not a valid OCI digest: ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_0__/* .quoteForMessage */ .H)(digest)}.`, "Give 'sha256:' followed by 64 lower-case hex digits, or 'sha512:' followed by 128 (the only registered OCI algorithms), e.g. the 'digest' output of docker/build-push-action or `crane digest <image>`.");
+    }
+}
+/**
+ * The one spelling of an image name, so what runs is compared rather than how it is written:
+ * Docker Hub's implied registry and `library/` namespace are made explicit (`nginx`,
+ * `docker.io/nginx`, `index.docker.io/library/nginx` are all `docker.io/library/nginx`), and the
+ * registry host is lower-cased (hosts are case-insensitive; paths are not). A first component is
+ * a host when it has a `.` or `:` or is `localhost`, as docker and containerd decide it.
+ */
+function normalizeImageName(name) {
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const isHost = first !== '' && (first.includes('.') || first.includes(':') || first.toLowerCase() === 'localhost');
+    let host = isHost ? first.toLowerCase() : 'docker.io';
+    let path = isHost ? name.slice(slash + 1) : name;
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io')
+        host = 'docker.io';
+    if (host === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    return `${host}/${path}`;
+}
+
+
+/***/ }),
+
 /***/ 3388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -149,6 +364,198 @@ function markdownInline(text) {
         at = match.index + match[0].length;
     }
     return out + shown.slice(at).replace(INLINE_MARKUP, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 4601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ checkServerInput),
+/* harmony export */   v: () => (/* binding */ argoCdReviewConfig)
+/* harmony export */ });
+/* harmony import */ var _argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
+/* harmony import */ var _argocd_server_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4881);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7638);
+/* harmony import */ var _platform_secret_variable__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1746);
+/* harmony import */ var _argocd_secrets__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6593);
+/* harmony import */ var _text_list_input__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6444);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9032);
+/* harmony import */ var _shared_inputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9880);
+
+
+
+
+
+
+
+
+/** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
+function argoCdReviewConfig(inputs, env) {
+    const server = (0,_shared_inputs__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF)(inputs['argocd-server'], 'argocd-server').trim();
+    const targets = (0,_text_list_input__WEBPACK_IMPORTED_MODULE_6__/* .splitList */ .r)(inputs['argocd-application']).map((entry) => (0,_argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__/* .parseAppRef */ .WW)(entry, 'argocd-application'));
+    const sources = (0,_text_list_input__WEBPACK_IMPORTED_MODULE_6__/* .splitList */ .r)(inputs['source-application'] ?? '').map((entry) => (0,_argocd_app_ref__WEBPACK_IMPORTED_MODULE_0__/* .parseAppRef */ .WW)(entry, 'source-application'));
+    if (server === '') {
+        if (targets.length + sources.length > 0) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("Inputs 'argocd-application' and 'source-application' need 'argocd-server'.", 'Give argocd-server: https://argocd.example.com (the Argo CD the applications live in).');
+        }
+        return undefined;
+    }
+    if (targets.length + sources.length === 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("Input 'argocd-server' is given but no application is.", "Name the target environment's Application in 'argocd-application' and/or the source environment's in 'source-application'.");
+    }
+    const variable = (0,_platform_secret_variable__WEBPACK_IMPORTED_MODULE_7__/* .secretVariable */ .H)('argocd-token');
+    const token = (0,_shared_inputs__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF)(inputs['argocd-token'], 'argocd-token').trim() || (env[variable] ?? '').trim();
+    if (token === '') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`No Argo CD token: 'argocd-server' is given but neither 'argocd-token' nor the variable ${variable} is.`, `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`);
+    }
+    checkServerInput(server, token, 'argocd-server');
+    const caCert = inputs['argocd-ca-cert'].trim();
+    return { server, token, insecure: (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
+}
+/**
+ * An Argo CD server input's shape (scheme, no credentials or query, not a web UI page), as the
+ * client checks it, named as the input it is; `secret` is kept out of the message.
+ */
+function checkServerInput(server, secret, input) {
+    if (server.trim() === '')
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input '${input}' is required.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
+    const redactor = (0,_argocd_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redactorFor */ .s)(secret);
+    try {
+        (0,_argocd_server_url__WEBPACK_IMPORTED_MODULE_1__/* .serverUrl */ .V)(server, (text) => redactor.redact(text));
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`Input '${input}': ${error.message}`, error.hint);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   rO: () => (/* binding */ withDefaults),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _text_boolean_word__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
+
+
+/** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
+function parseBoolean(value, name, fallback = false) {
+    if (value === '')
+        return fallback;
+    const parsed = (0,_text_boolean_word__WEBPACK_IMPORTED_MODULE_1__/* .booleanWord */ .D)(value);
+    if (parsed !== undefined)
+        return parsed;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+/**
+ * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
+ * input that was given is warned about here; its step's config reads it where the new one is empty.
+ */
+function readInputs(spec, platform) {
+    const inputs = {};
+    for (const { name } of spec.inputs)
+        inputs[name] = platform.getInput(name);
+    for (const { name, deprecatedFor } of spec.inputs) {
+        if (deprecatedFor === undefined || inputs[name] === '')
+            continue;
+        platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
+    }
+    return inputs;
+}
+/**
+ * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
+ * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
+ */
+function withDefaults(spec, inputs) {
+    const filled = { ...inputs };
+    for (const input of spec.inputs) {
+        if (input.default !== undefined && (filled[input.name] ?? '') === '')
+            filled[input.name] = input.default;
+    }
+    return filled;
+}
+
+
+/***/ }),
+
+/***/ 9880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pm: () => (/* binding */ authorInputs),
+/* harmony export */   n_: () => (/* binding */ imageVersionInputs),
+/* harmony export */   pF: () => (/* binding */ singleLine)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
+
+
+/** Refuses a line break (or NUL) in an input that ends up in one line of git or an API call. */
+function singleLine(value, name) {
+    if (/[\r\n\u0000]/.test(value)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be a single line.`, `Remove line breaks from '${name}'.`);
+    }
+    return value;
+}
+/**
+ * The tag and digest a step sets, from its `tag` and `digest` inputs. `tag` may carry its digest
+ * (`1.4.2@sha256:…`), as build tools often print it; everything after the first `@` is that
+ * digest and is validated whole, so `1.0@sha256:…@junk` or `1.0@` is refused rather than trimmed
+ * to something the user did not write. Both empty gives {}.
+ */
+function imageVersionInputs(tagInput, digestInput) {
+    let tag = tagInput;
+    let digest = digestInput;
+    const at = tag.indexOf('@');
+    if (at >= 0) {
+        const tagPart = tag.slice(0, at);
+        const digestPart = tag.slice(at + 1);
+        if (!(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(digestPart)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input 'tag' carries an invalid digest after its first '@': ${(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .quoteForMessage */ .Hx)(digestPart)}.`, "Write 'tag' as <tag>@sha256:<64 lower-case hex digits> (or sha512 and 128), with one '@', or give the digest in 'digest'.");
+        }
+        if (digest !== '' && digest !== digestPart) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("Input 'tag' carries a digest that differs from input 'digest'.", "Give the digest in one place only.");
+        }
+        tag = tagPart;
+        digest = digestPart;
+    }
+    if (tag !== '')
+        (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'tag');
+    if (digest !== '')
+        (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .validateDigest */ .n2)(digest, 'digest');
+    return { ...(tag !== '' ? { tag } : {}), ...(digest !== '' ? { digest } : {}) };
+}
+/**
+ * The commit identity from `author-name` and `author-email`; undefined when neither is set.
+ * git rewrites an identity silently (ident.c, strbuf_addstr_without_crud): it deletes `<`, `>`
+ * and line breaks anywhere, and strips C0 controls, spaces and . , : ; " ' \ from both ends
+ * (so `<bot@x>` becomes `bot@x`, `Tolkien Jr.` becomes `Tolkien Jr`). Refuse exactly those, plus
+ * any control character (C0, DEL, C1) inside, which git keeps but no identity should hold.
+ */
+function authorInputs(name, email) {
+    if ((name === '') !== (email === '')) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("Inputs 'author-name' and 'author-email' go together.", 'Set both, or neither to use the default identity.');
+    }
+    if (name === '')
+        return undefined;
+    for (const [input, value] of [['author-name', name], ['author-email', email]]) {
+        if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value) || /^[ .,:;"'\\]|[ .,:;"'\\]$/.test(value)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' ${(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .quoteForMessage */ .Hx)(value)} is not kept as written by git: it drops '<', '>' and line breaks, and spaces and . , : ; " ' \\ at either end (control characters are refused too).`, input === 'author-email'
+                ? "Give the bare address without angle brackets or surrounding punctuation, e.g. author-email: deploy-bot@example.com."
+                : "Give the name without '<', '>' or control characters and with no space or . , : ; \" ' \\ at either end, e.g. author-name: Deploy Bot.");
+        }
+    }
+    return { name, email };
 }
 
 
@@ -231,7 +638,7 @@ function validateWaitArgocdInputs(inputs) {
     const errors = new InputErrors();
     const auth = errors.attempt(() => credentials(inputs), undefined);
     const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
-    errors.attempt(() => (0,argocd_inputs/* checkServerInput */.mU)(inputs.server, secret, 'server'), undefined);
+    errors.attempt(() => (0,argocd_inputs/* checkServerInput */.m)(inputs.server, secret, 'server'), undefined);
     const applications = errors.attempt(() => applicationList(inputs), []);
     const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
     const appNamespace = inputs['app-namespace'];
@@ -427,7 +834,7 @@ const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressin
 async function waitArgocdHealthyStep(platform, context) {
     const config = validateWaitArgocdInputs((0,steps_inputs/* readInputs */.Ko)(spec/* waitArgocdHealthySpec */.W, platform));
     // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
-    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(291), __webpack_require__.e(311), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 8363));
+    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(752), __webpack_require__.e(291), __webpack_require__.e(311), __webpack_require__.e(909), __webpack_require__.e(938), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 8363));
     const result = await runWaitArgocdHealthy(config, platform, context);
     const reports = Object.values(result.reports);
     const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
@@ -443,6 +850,51 @@ async function waitArgocdHealthyStep(platform, context) {
 function rank(health) {
     const index = HEALTH_ORDER.indexOf(health);
     return index < 0 ? HEALTH_ORDER.indexOf('Unknown') : index;
+}
+
+
+/***/ }),
+
+/***/ 6444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ splitList)
+/* harmony export */ });
+// Kept apart from repo-files.ts, which loads a glob library: a step that only splits a list
+// (application names) must not pay for it at start-up.
+/** Splits a list input (`files`, `application`): one entry per line or comma, blanks ignored. */
+function splitList(input) {
+    return input
+        .split(/[\n,]/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+}
+
+
+/***/ }),
+
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ quoteForMessage),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+/**
+ * `text` as one line of a message: every run of whitespace (line breaks included) becomes one
+ * space, the ends are trimmed, and beyond `max` characters it is cut with an ellipsis.
+ */
+function oneLine(text, max = Number.POSITIVE_INFINITY) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * How a value that must not be shown raw is quoted in a message: as a JSON string, with C1 control
+ * characters escaped too, so nothing in it can act on a terminal or a CI log.
+ */
+function quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

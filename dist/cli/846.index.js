@@ -744,6 +744,32 @@ class GitLabForge {
 
 /***/ }),
 
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ quoteForMessage),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+/**
+ * `text` as one line of a message: every run of whitespace (line breaks included) becomes one
+ * space, the ends are trimmed, and beyond `max` characters it is cut with an ellipsis.
+ */
+function oneLine(text, max = Number.POSITIVE_INFINITY) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * How a value that must not be shown raw is quoted in a message: as a JSON string, with C1 control
+ * characters escaped too, so nothing in it can act on a terminal or a CI log.
+ */
+function quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
 /***/ 5407:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 

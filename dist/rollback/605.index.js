@@ -600,11 +600,7 @@ class GitRepository {
      */
     async pushLeased(remote, sha, branch, expected) {
         const ref = `refs/heads/${branch}`;
-        const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
-        if (result.exitCode === 0)
-            return { ok: true };
-        const output = this.redact(`${result.stdout}\n${result.stderr}`);
-        return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };
+        return this.leasedPush([`--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
     }
     /**
      * Deletes `branch` on `remote` only while it still points at `expected`, so a commit someone
@@ -612,7 +608,11 @@ class GitRepository {
      */
     async deleteLeased(remote, branch, expected) {
         const ref = `refs/heads/${branch}`;
-        const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], this.remoteEnv);
+        return this.leasedPush([`--force-with-lease=${ref}:${expected}`, remote, `:${ref}`]);
+    }
+    /** A push with a lease, through remoteExec like every command that carries the token (no hooks see it). */
+    async leasedPush(args) {
+        const result = await this.remoteExec(['push', '--porcelain', ...args]);
         if (result.exitCode === 0)
             return { ok: true };
         const output = this.redact(`${result.stdout}\n${result.stderr}`);

@@ -334,7 +334,7 @@ function defaultStepContext(env = process.env) {
         // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
         openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
         // The HTTP client (undici) loads only when a step talks to Argo CD.
-        connectArgoCd: async (options) => new (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(607)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7607))).ArgoCdClient(options),
+        connectArgoCd: async (options) => new (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5673))).ArgoCdClient(options),
         git: {
             openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
             openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),

@@ -31,7 +31,7 @@ function waitContext() {
         now: Date.now,
         sleep: _runtime_deadline__WEBPACK_IMPORTED_MODULE_1__/* .sleepUnlessAborted */ .bp,
         // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
-        connect: async (options) => new (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(938)]).then(__webpack_require__.bind(__webpack_require__, 938))).ArgoCdClient(options),
+        connect: async (options) => new (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(938), __webpack_require__.e(761)]).then(__webpack_require__.bind(__webpack_require__, 938))).ArgoCdClient(options),
         onCancel: (controller) => (0,_runtime_cancellation__WEBPACK_IMPORTED_MODULE_0__/* .abortOnSignals */ .PB)(controller),
     };
 }

@@ -1,6 +1,84 @@
 export const id = 586;
-export const ids = [586];
+export const ids = [586,761];
 export const modules = {
+
+/***/ 6593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ addSecret),
+/* harmony export */   s: () => (/* binding */ redactorFor)
+/* harmony export */ });
+/* harmony import */ var _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
+
+/**
+ * The client's own redaction of the credentials it holds (token, password, session token). The
+ * caller's `redact` may not know the session token, which only exists after logging in, and a
+ * server echoing a request may escape what it echoes; so every spelling is removed here first.
+ */
+/** A credential as it may appear in text: as is, JSON-escaped, percent-encoded. */
+function secretForms(secret) {
+    if (secret === '')
+        return [];
+    return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
+}
+/** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
+function redactorFor(secret) {
+    const redactor = new _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
+    addSecret(redactor, secret);
+    return redactor;
+}
+function addSecret(redactor, secret) {
+    for (const form of secretForms(secret))
+        redactor.add(form);
+}
+
+
+/***/ }),
+
+/***/ 4881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ serverUrl)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * The server input as a URL, or the InputError saying what to change. Exported so a step's input
+ * validation reports it together with its other input errors, before any client exists.
+ */
+function serverUrl(server, redact) {
+    const hint = 'Write it as https://argocd.example.com (add the path prefix of a server run with --rootpath; http:// only without TLS).';
+    let url;
+    try {
+        url = new URL(server.trim());
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL is not a URL: ${JSON.stringify(redact(server))}.`, hint);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL must start with https:// or http://, not ${url.protocol}//.`, hint);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // Not echoed: the part before @ is a credential.
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
+    }
+    // An address copied from the web UI's address bar (…/applications/argocd/payments-dev): the API
+    // lives under the base URL, and the UI path would answer every call with the UI's HTML page.
+    const ui = /\/applications(?:\/|$)/.exec(url.pathname);
+    if (ui) {
+        const base = `${url.origin}${url.pathname.slice(0, ui.index)}`;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL ${JSON.stringify(redact(server))} is a web UI page (it holds /applications), not the server's base URL.`, `Use the base URL: ${base} (the application goes in its own input).`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
+    }
+    return url;
+}
+
+
+/***/ }),
 
 /***/ 7590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -210,10 +288,8 @@ class InputErrors {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/argocd/client.ts + 2 modules
-var client = __webpack_require__(938);
-// EXTERNAL MODULE: ./packages/core/src/platform/secret-variable.ts
-var secret_variable = __webpack_require__(1746);
+// EXTERNAL MODULE: ./packages/core/src/argocd/server-url.ts
+var server_url = __webpack_require__(4881);
 // EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
 var secrets = __webpack_require__(6593);
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/image-reference.ts
@@ -371,24 +447,6 @@ function authorInputs(name, email) {
 
 
 
-/**
- * The inputs that let a change request show what it promotes (what Argo CD will change, the
- * evidence from the source environment): shared by the steps that open one.
- */
-const REVIEW_INPUTS = [
-    { name: 'argocd-server', description: 'Argo CD base URL (`https://argocd.example.com`): with it the body shows what Argo CD will change in `argocd-application` and the evidence from `source-application`.' },
-    { name: 'argocd-application', description: 'The target environment\'s Application(s), `name` or `namespace/name`, comma-separated: the body shows the diff of what Argo CD renders for the change\'s head against what each runs now.' },
-    { name: 'source-application', description: 'The source environment\'s Application(s): the body says whether they run the promoted value, Synced and Healthy, and since when.' },
-    {
-        name: 'argocd-token',
-        secret: true,
-        description: `Argo CD API token with \`applications, get\` on those apps; default: the variable \`${(0,secret_variable/* secretVariable */.H)('argocd-token')}\` (its own masked variable, never the forge token). Masked.`,
-    },
-    { name: 'argocd-ca-cert', description: 'PEM certificate(s) of the CA that signed Argo CD\'s certificate, for a private CA.' },
-    { name: 'argocd-insecure', boolean: true, default: 'false', description: 'Skip TLS verification towards Argo CD (a lab only; prefer `argocd-ca-cert`).' },
-];
-/** A rollback has no source environment: its change request shows the Argo CD diff and what the revert removes. */
-const ROLLBACK_REVIEW_INPUTS = REVIEW_INPUTS.filter((input) => input.name !== 'source-application');
 /** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
 function argoCdReviewConfig(inputs, env) {
     const server = singleLine(inputs['argocd-server'], 'argocd-server').trim();
@@ -421,7 +479,7 @@ function checkServerInput(server, secret, input) {
         throw new src_errors/* InputError */.dz(`Input '${input}' is required.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
     const redactor = (0,secrets/* redactorFor */.s)(secret);
     try {
-        (0,client.serverUrl)(server, (text) => redactor.redact(text));
+        (0,server_url/* serverUrl */.V)(server, (text) => redactor.redact(text));
     }
     catch (error) {
         if (error instanceof src_errors/* InputError */.dz)
@@ -699,7 +757,7 @@ const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressin
 async function waitArgocdHealthyStep(platform, context) {
     const config = validateWaitArgocdInputs(readInputs(spec/* waitArgocdHealthySpec */.W, platform));
     // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
-    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(815), __webpack_require__.e(89), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 1687));
+    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(260), __webpack_require__.e(815), __webpack_require__.e(938), __webpack_require__.e(89), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 1687));
     const result = await runWaitArgocdHealthy(config, platform, context);
     const reports = Object.values(result.reports);
     const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];

@@ -201,13 +201,13 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ArgoCdClient: () => (/* binding */ ArgoCdClient),
-  serverUrl: () => (/* binding */ serverUrl)
+  serverUrl: () => (/* reexport */ server_url/* serverUrl */.V)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/argocd/classify.ts
 var classify = __webpack_require__(8388);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/argocd/errors.ts
 var argocd_errors = __webpack_require__(649);
 // EXTERNAL MODULE: external "node:tls"
@@ -317,6 +317,8 @@ function contentType(headers) {
 var parse = __webpack_require__(2383);
 // EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
 var secrets = __webpack_require__(6593);
+// EXTERNAL MODULE: ./packages/core/src/argocd/server-url.ts
+var server_url = __webpack_require__(4881);
 // EXTERNAL MODULE: ./packages/core/src/text/duration.ts
 var duration = __webpack_require__(8473);
 ;// CONCATENATED MODULE: ./packages/core/src/argocd/stream.ts
@@ -449,6 +451,9 @@ function capitalised(text) {
 
 
 
+// Kept importable from here; the check itself lives apart so input validation does not load undici.
+
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 class ArgoCdClient {
     options;
@@ -461,7 +466,7 @@ class ArgoCdClient {
     constructor(options) {
         this.options = options;
         this.secrets = (0,secrets/* redactorFor */.s)('token' in options.credentials ? options.credentials.token : options.credentials.password);
-        this.base = serverUrl(options.server, (text) => this.redact(text));
+        this.base = (0,server_url/* serverUrl */.V)(options.server, (text) => this.redact(text));
         validateCredentials(options.credentials);
         if (options.caCert !== undefined && !options.caCert.includes('-----BEGIN CERTIFICATE-----')) {
             throw new errors/* InputError */.dz('The Argo CD CA certificate (`ca-cert`) is not PEM text.', 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.');
@@ -701,38 +706,6 @@ function unterminated(line, where, source) {
     if (parsed?.kind === 'error')
         return parsed;
     throw truncated(line.text, { source });
-}
-/**
- * The server input as a URL, or the InputError saying what to change. Exported so a step's input
- * validation reports it together with its other input errors, before any client exists.
- */
-function serverUrl(server, redact) {
-    const hint = 'Write it as https://argocd.example.com (add the path prefix of a server run with --rootpath; http:// only without TLS).';
-    let url;
-    try {
-        url = new URL(server.trim());
-    }
-    catch {
-        throw new errors/* InputError */.dz(`The Argo CD server URL is not a URL: ${JSON.stringify(redact(server))}.`, hint);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz(`The Argo CD server URL must start with https:// or http://, not ${url.protocol}//.`, hint);
-    }
-    if (url.username !== '' || url.password !== '') {
-        // Not echoed: the part before @ is a credential.
-        throw new errors/* InputError */.dz('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
-    }
-    // An address copied from the web UI's address bar (…/applications/argocd/payments-dev): the API
-    // lives under the base URL, and the UI path would answer every call with the UI's HTML page.
-    const ui = /\/applications(?:\/|$)/.exec(url.pathname);
-    if (ui) {
-        const base = `${url.origin}${url.pathname.slice(0, ui.index)}`;
-        throw new errors/* InputError */.dz(`The Argo CD server URL ${JSON.stringify(redact(server))} is a web UI page (it holds /applications), not the server's base URL.`, `Use the base URL: ${base} (the application goes in its own input).`);
-    }
-    if (url.search !== '' || url.hash !== '') {
-        throw new errors/* InputError */.dz(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
-    }
-    return url;
 }
 function validateCredentials(credentials) {
     if ('token' in credentials) {
@@ -1263,40 +1236,6 @@ function resourceStatus(value) {
 function resourceNode(value) {
     const entry = object(value);
     return entry ? { ...resourceRef(entry), uid: string(entry.uid), health: health(entry.health) } : undefined;
-}
-
-
-/***/ }),
-
-/***/ 6593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ addSecret),
-/* harmony export */   s: () => (/* binding */ redactorFor)
-/* harmony export */ });
-/* harmony import */ var _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
-
-/**
- * The client's own redaction of the credentials it holds (token, password, session token). The
- * caller's `redact` may not know the session token, which only exists after logging in, and a
- * server echoing a request may escape what it echoes; so every spelling is removed here first.
- */
-/** A credential as it may appear in text: as is, JSON-escaped, percent-encoded. */
-function secretForms(secret) {
-    if (secret === '')
-        return [];
-    return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
-}
-/** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
-function redactorFor(secret) {
-    const redactor = new _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
-    addSecret(redactor, secret);
-    return redactor;
-}
-function addSecret(redactor, secret) {
-    for (const form of secretForms(secret))
-        redactor.add(form);
 }
 
 

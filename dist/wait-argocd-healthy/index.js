@@ -166,24 +166,6 @@ function pipelineBranch(env = process.env) {
 
 /***/ }),
 
-/***/ 1746:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ secretVariable)
-/* harmony export */ });
-/**
- * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
- * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
- * /proc/<pid>/cmdline) and shells keep it in their history.
- */
-function secretVariable(name) {
-    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
-
-/***/ }),
-
 /***/ 875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1253,8 +1235,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
 var boolean_word = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./packages/core/src/platform/secret-variable.ts
-var secret_variable = __nccwpck_require__(1746);
+;// CONCATENATED MODULE: ./packages/core/src/platform/secret-variable.ts
+/**
+ * The environment variable a secret input is read from outside a CI: `token` → `GITOPS_PROMOTE_TOKEN`.
+ * A variable, not a flag: a command line is readable by every user of the machine (`ps`,
+ * /proc/<pid>/cmdline) and shells keep it in their history.
+ */
+function secretVariable(name) {
+    return `GITOPS_PROMOTE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/platform/flag-syntax.ts
 
 
@@ -1287,7 +1277,7 @@ function hintInFlagSyntax(hint, inputs) {
         const [, value, after = ''] = /^(.*?)([.:!?]*)$/.exec(quotedValue ?? bareValue ?? '') ?? [];
         const given = value === '' ? undefined : value;
         const secret = secrets.has(name);
-        const flag = secret ? `${(0,secret_variable/* secretVariable */.H)(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
+        const flag = secret ? `${secretVariable(name)}${given === undefined ? '' : `=${given}`}` : flagFor(name, given, switches.has(name));
         const shown = quote === '`' ? `\`${flag}\`` : flag;
         return `${before}${verbFor(verb, secret)}${shown}${after}`;
     });
@@ -1364,7 +1354,7 @@ class GitLabPlatform {
         const given = (this.env[`INPUT_${upper.replace(/[- ]/g, '_')}`] ?? this.env[`INPUT_${upper}`] ?? '').trim();
         if (given !== '' || !this.secretInputs.includes(name))
             return given;
-        return (this.env[(0,secret_variable/* secretVariable */.H)(name)] ?? '').trim();
+        return (this.env[secretVariable(name)] ?? '').trim();
     }
     setOutput(name, given) {
         const value = this.redactor.redact(given);
@@ -1509,7 +1499,7 @@ function terminalInputs(env, secretInputs) {
             inputs.set(key.slice(6).toLowerCase().replace(/_/g, '-'), value);
     }
     for (const name of secretInputs) {
-        const value = env[(0,secret_variable/* secretVariable */.H)(name)];
+        const value = env[secretVariable(name)];
         // As with the CLI's flags, the input given for this run wins over the shared variable.
         if (value && !inputs.get(name))
             inputs.set(name, value);
@@ -1536,7 +1526,7 @@ function defaultStepContext(env = process.env) {
         // Loaded when a step first uses them: the CLI's start-up pays only for the step it runs.
         openForge: async (target, platform) => (await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 5886))).openForge(target, platform, { env }),
         // The HTTP client (undici) loads only when a step talks to Argo CD.
-        connectArgoCd: async (options) => new (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938)]).then(__nccwpck_require__.bind(__nccwpck_require__, 938))).ArgoCdClient(options),
+        connectArgoCd: async (options) => new (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 938))).ArgoCdClient(options),
         git: {
             openCheckout: async (...args) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openCheckout(...args),
             openScratchClone: async (dir, url, token, forge, platform) => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(89), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6605))).openScratchClone(dir, url, token, forge, platform, env),
@@ -1629,7 +1619,7 @@ var spec = __nccwpck_require__(1989);
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
     run: async (platform) => {
-        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(938), __nccwpck_require__.e(586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 586)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([__nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 586)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
         return waitArgocdHealthyStep(platform, waitContext());
     },
 };

@@ -421,10 +421,7 @@ export class GitRepository {
    */
   async pushLeased(remote: string, sha: string, branch: string, expected: string | undefined): Promise<PushOutcome> {
     const ref = `refs/heads/${branch}`;
-    const result = await this.remoteExec(['push', '--porcelain', `--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
-    if (result.exitCode === 0) return { ok: true };
-    const output = this.redact(`${result.stdout}\n${result.stderr}`);
-    return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };
+    return this.leasedPush([`--force-with-lease=${ref}:${expected ?? ''}`, remote, `${sha}:${ref}`]);
   }
 
   /**
@@ -433,7 +430,12 @@ export class GitRepository {
    */
   async deleteLeased(remote: string, branch: string, expected: string): Promise<PushOutcome> {
     const ref = `refs/heads/${branch}`;
-    const result = await this.git.exec(['push', '--porcelain', `--force-with-lease=${ref}:${expected}`, remote, `:${ref}`], this.remoteEnv);
+    return this.leasedPush([`--force-with-lease=${ref}:${expected}`, remote, `:${ref}`]);
+  }
+
+  /** A push with a lease, through remoteExec like every command that carries the token (no hooks see it). */
+  private async leasedPush(args: readonly string[]): Promise<PushOutcome> {
+    const result = await this.remoteExec(['push', '--porcelain', ...args]);
     if (result.exitCode === 0) return { ok: true };
     const output = this.redact(`${result.stdout}\n${result.stderr}`);
     return { ok: false, race: /stale info/i.test(output) || isLostPushRace(output), message: summarize(output) };

@@ -56,14 +56,21 @@ export function healthySince(evidence: readonly SourceEvidence[]): string | unde
 
 /** The body's section. A time is printed as Argo CD recorded it, so a rerun writes the same text. */
 export function evidenceSection(evidence: readonly SourceEvidence[], environment: string, value: string): string {
+  return evidenceOfValues([{ evidence, value }], environment);
+}
+
+/** One section for several values (a set): one heading, each value's lines under it. */
+export function evidenceOfValues(groups: ReadonlyArray<{ evidence: readonly SourceEvidence[]; value: string }>, environment: string): string {
   const lines = [`### Evidence from ${markdownText(environment)}`, ''];
-  for (const item of evidence) {
-    const app = markdownCode(item.app);
-    if (item.state === 'runs') {
-      lines.push(`- ✅ ${app} runs ${markdownCode(value)}: Synced at ${markdownCode(item.revision.slice(0, 12))} and Healthy${item.since ? `, running it since ${utc(item.since)}` : ''}.`);
-      continue;
+  for (const { evidence, value } of groups) {
+    for (const item of evidence) {
+      const app = markdownCode(item.app);
+      if (item.state === 'runs') {
+        lines.push(`- ✅ ${app} runs ${markdownCode(value)}: Synced at ${markdownCode(item.revision.slice(0, 12))} and Healthy${item.since ? `, running it since ${utc(item.since)}` : ''}.`);
+        continue;
+      }
+      lines.push('', '> [!WARNING]', `> ${warningText(item, app, value)}`, '');
     }
-    lines.push('', '> [!WARNING]', `> ${warningText(item, app, value)}`, '');
   }
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
 }

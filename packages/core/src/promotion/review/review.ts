@@ -1,6 +1,7 @@
 import { appLabel, type AppRef } from '../../argocd/app-ref';
 import type { ArgoCdClient, ArgoCdClientOptions } from '../../argocd/client';
 import { ArgoCdError } from '../../argocd/errors';
+import type { Application } from '../../argocd/types';
 import { diffResources } from '../../argocd/resource-diff';
 import { markdownCode, markdownText } from '../../platform/markdown';
 import { oneLine } from '../../text/one-line';
@@ -9,9 +10,10 @@ import type { GitRepository } from '../../git/git-repository';
 import { readImages, readManifest, type ReadTarget } from '../../manifest/manifest-reader';
 import { leafValues } from '../../manifest/leaf-values';
 import type { Forge } from '../../forge/forge';
+import { repositoryOfUrl } from '../../forge/select';
 import { loadChangelog, renderChangelog } from './changelog';
 import { driftRows, driftSection, type ValuesByName } from './drift';
-import { assessSource, evidenceSection, healthySince, type SourceEvidence, type ValueAtRevision } from './evidence';
+import { assessSource, evidenceOfValues, healthySince, type SourceEvidence, type ValueAtRevision } from './evidence';
 
 /**
  * The review sections of a promotion's change request: what it promotes, shown from the outside
@@ -85,7 +87,9 @@ export interface SettledReviewRequest {
 export async function settledReview(request: SettledReviewRequest): Promise<SettledReview> {
   const evidence = request.argocd && request.argocd.sources.length > 0 ? await sourceEvidence(request, request.argocd) : undefined;
   const since = evidence ? healthySince(evidence.items) : undefined;
-  const changelog = request.changelog ? await changelogs(request.values, request.changelog) : undefined;
+  // Several values: each heading names its image or key.
+  const entries = request.values.map(({ name, value, previous, target }) => ({ previous, value, mode: target.mode, ...(request.values.length > 1 ? { heading: `### What ${markdownText(name)} ${markdownCode(value)} contains` } : {}) }));
+  const changelog = request.changelog ? await changelogSections(request.changelog, entries) : undefined;
   return {
     changelog: changelog?.text ?? '',
     compared: changelog?.compared ?? false,
@@ -95,73 +99,81 @@ export async function settledReview(request: SettledReviewRequest): Promise<Sett
   };
 }
 
-/** One section per value (at most 2 forge requests each). */
-async function changelogs(values: readonly PromotedValue[], source: NonNullable<SettledReviewRequest['changelog']>): Promise<{ text: string; compared: boolean }> {
+/** One comparison a change request lists: from `previous` to `value`, under `heading` (default: what `value` contains). */
+export interface ChangelogEntry {
+  previous: readonly string[];
+  value: string;
+  mode: ReadTarget['mode'];
+  heading?: string;
+}
+
+/**
+ * The changelog sections of a change request, one per entry (at most 2 forge requests each), and
+ * whether every one compared (then each links its full comparison).
+ */
+export async function changelogSections(source: NonNullable<SettledReviewRequest['changelog']>, entries: readonly ChangelogEntry[]): Promise<{ text: string; compared: boolean }> {
   const sections: string[] = [];
   let compared = true;
-  for (const promoted of values) {
-    const changelog = await loadChangelog(source.forge, { repository: source.repository, previous: promoted.previous, value: promoted.value, mode: promoted.target.mode });
+  for (const entry of entries) {
+    const changelog = await loadChangelog(source.forge, { repository: source.repository, previous: entry.previous, value: entry.value, mode: entry.mode });
     compared &&= changelog.kind === 'compared';
-    // Several values: each heading names its image or key.
-    const heading = values.length > 1 ? `### What ${markdownText(promoted.name)} ${markdownCode(promoted.value)} contains` : undefined;
-    sections.push(renderChangelog(changelog, promoted.value, heading).trimEnd());
+    sections.push(renderChangelog(changelog, entry.value, entry.heading).trimEnd());
   }
   return { text: sections.join('\n\n'), compared };
 }
 
-/** `owner/app`, `group/sub/app` or a URL of it → the repository's path on its forge. */
+/** `owner/app`, `group/sub/app` or a URL of it (https, ssh, scp-like) → the repository's path on its forge. */
 export function repositoryPath(input: string): string {
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? new URL(input) : undefined;
-  const path = url ? url.pathname : input;
-  return path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+  return repositoryOfUrl(input) ?? input.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
 }
 
-/** One GET per source app; the values its revisions carry are read from the source files in git. */
+/**
+ * One GET per source app, however many values: each value is then assessed on the apps read. The
+ * values each revision carries come from the source files in git, read once per revision.
+ */
 async function sourceEvidence(request: SettledReviewRequest, argocd: ArgoCdReview): Promise<{ items: SourceEvidence[]; section: string }> {
-  const items: SourceEvidence[] = [];
-  const sections: string[] = [];
-  for (const promoted of request.values) {
-    const valueAt = valueAtRevision(request.repo, request.sourceFiles, promoted.target);
-    for (const ref of argocd.sources) {
-      const item = await argocd.client
-        .getApplication(ref.name, ref.namespace ? { appNamespace: ref.namespace } : {})
-        .then((app) => assessSource(ref, app, promoted.value, valueAt))
-        .catch((error: unknown): SourceEvidence => {
-          if (error instanceof ArgoCdError) return { app: appLabel(ref), state: 'unreadable', reason: error.message };
-          throw error;
-        });
-      request.info(`${item.app}: ${item.state === 'runs' ? `runs ${promoted.value}${item.since ? ` since ${item.since}` : ''}` : item.state === 'unreadable' ? item.reason : `does not run ${promoted.value} Synced and Healthy`}.`);
-      items.push(item);
-    }
-    // Several values: each line names its image or key, not just the value.
-    sections.push(evidenceSection(items.slice(-argocd.sources.length), request.sourceEnvironment, request.values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value));
+  const apps = new Map<AppRef, Application | string>();
+  for (const ref of argocd.sources) {
+    const app = await argocd.client.getApplication(ref.name, ref.namespace ? { appNamespace: ref.namespace } : {}).catch((error: unknown) => {
+      if (error instanceof ArgoCdError) return error.message;
+      throw error;
+    });
+    apps.set(ref, app);
   }
-  return { items, section: mergeSections(sections) };
-}
-
-/** Several values give one heading, not one per value. */
-function mergeSections(sections: readonly string[]): string {
-  const [first, ...rest] = sections;
-  if (first === undefined) return '';
-  return [first, ...rest.map((section) => section.split('\n').slice(2).join('\n'))].join('\n');
-}
-
-/** The value the source files give `target` at a commit; undefined when the commit is unknown or they give none or several. */
-export function valueAtRevision(repo: GitRepository, files: readonly string[], target: ReadTarget): ValueAtRevision {
-  const cache = new Map<string, Promise<string | undefined>>();
-  const read = async (revision: string): Promise<string | undefined> => {
-    if (!(await repo.hasCommit(revision))) return undefined;
-    const values = new Set<string>();
-    for (const file of files) {
-      const text = await repo.fileAt(revision, file);
-      if (text !== undefined) for (const site of readManifest(text, file, target)) values.add(site.value);
+  const source = sourceValues(request.repo, request.sourceFiles);
+  const items: SourceEvidence[] = [];
+  const groups: Array<{ evidence: SourceEvidence[]; value: string }> = [];
+  for (const promoted of request.values) {
+    const evidence: SourceEvidence[] = [];
+    for (const [ref, app] of apps) {
+      const item = typeof app === 'string' ? { app: appLabel(ref), state: 'unreadable' as const, reason: app } : await assessSource(ref, app, promoted.value, source(promoted.target));
+      request.info(`${item.app}: ${item.state === 'runs' ? `runs ${promoted.value}${item.since ? ` since ${item.since}` : ''}` : item.state === 'unreadable' ? item.reason : `does not run ${promoted.value} Synced and Healthy`}.`);
+      evidence.push(item);
     }
-    return values.size === 1 ? [...values][0] : undefined;
+    items.push(...evidence);
+    // Several values: each line names its image or key, not just the value.
+    groups.push({ evidence, value: request.values.length > 1 ? `${promoted.name} ${promoted.value}` : promoted.value });
+  }
+  return { items, section: evidenceOfValues(groups, request.sourceEnvironment) };
+}
+
+/**
+ * What the source files give a target at a commit (undefined when the commit is unknown, or they
+ * give none or several): the files are read once per commit (one git process) for every target.
+ */
+function sourceValues(repo: GitRepository, files: readonly string[]): (target: ReadTarget) => ValueAtRevision {
+  const texts = new Map<string, Promise<Map<string, string | undefined> | undefined>>();
+  const textsAt = (revision: string): Promise<Map<string, string | undefined> | undefined> => {
+    let read = texts.get(revision);
+    if (!read) texts.set(revision, (read = repo.hasCommit(revision).then((known) => (known ? repo.filesAt(revision, files) : undefined))));
+    return read;
   };
-  return (revision) => {
-    let value = cache.get(revision);
-    if (!value) cache.set(revision, (value = read(revision)));
-    return value;
+  return (target) => async (revision) => {
+    const read = await textsAt(revision);
+    if (!read) return undefined;
+    const values = new Set<string>();
+    for (const [file, text] of read) if (text !== undefined) for (const site of readManifest(text, file, target)) values.add(site.value);
+    return values.size === 1 ? [...values][0] : undefined;
   };
 }
 

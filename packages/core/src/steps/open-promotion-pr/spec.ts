@@ -1,4 +1,4 @@
-import { REVIEW_INPUTS } from '../argocd-inputs';
+import { REVIEW_INPUTS } from '../review-inputs';
 import type { StepSpec } from '../step-spec';
 
 export const openPromotionPrSpec = {

@@ -9,8 +9,7 @@ import { syncChangeRequest } from '../../promotion/change-request-sync';
 import { HOLD_FILE, parseHolds, type HoldRecord } from '../../promotion/hold';
 import type { PlannedFile } from '../../promotion/plan';
 import { fitBody, type ReviewSections } from '../../promotion/review/body';
-import { loadChangelog, renderChangelog } from '../../promotion/review/changelog';
-import { argoCdDiff, connectReview, repositoryPath, type ArgoCdReview } from '../../promotion/review/review';
+import { argoCdDiff, changelogSections, connectReview, repositoryPath, type ArgoCdReview } from '../../promotion/review/review';
 import { writtenBy } from '../../promotion/trailers';
 import type { StepContext } from '../step-context';
 import type { RollbackConfig } from './config';
@@ -76,13 +75,13 @@ export async function openRollbackChange(
 
 /** What the revert takes out of the application, per value: the commits from `to` up to `from`. */
 async function takenOut(forge: Forge, sourceRepository: string, decisions: readonly RollbackDecision[]): Promise<string> {
-  const sections: string[] = [];
-  for (const decision of decisions) {
-    const changelog = await loadChangelog(forge, { repository: repositoryPath(sourceRepository), previous: [decision.to], value: decision.from, mode: decision.target.mode });
-    const what = decisions.length > 1 ? `${decision.name} ${decision.from}` : decision.from;
-    sections.push(renderChangelog(changelog, decision.from, `### What rolling back ${markdownText(what)} takes out`));
-  }
-  return sections.join('\n\n');
+  const entries = decisions.map((decision) => ({
+    previous: [decision.to],
+    value: decision.from,
+    mode: decision.target.mode,
+    heading: `### What rolling back ${markdownText(decisions.length > 1 ? `${decision.name} ${decision.from}` : decision.from)} takes out`,
+  }));
+  return (await changelogSections({ forge, repository: repositoryPath(sourceRepository) }, entries)).text;
 }
 
 interface ChangeRequestParts {

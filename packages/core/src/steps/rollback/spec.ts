@@ -1,4 +1,4 @@
-import { ROLLBACK_REVIEW_INPUTS } from '../argocd-inputs';
+import { ROLLBACK_REVIEW_INPUTS } from '../review-inputs';
 import type { StepSpec } from '../step-spec';
 
 export const rollbackSpec = {

@@ -1,0 +1,3623 @@
+export const id = 989;
+export const ids = [989];
+export const modules = {
+
+/***/ 342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ FileSelectionError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/** A `files` entry resolves outside the repository, through a symlink, or to nothing. */
+class FileSelectionError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+}
+
+
+/***/ }),
+
+/***/ 7651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ selectFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var tinyglobby__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3382);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(342);
+/* harmony import */ var _text_one_line__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2512);
+
+
+
+
+
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * Resolves `files` entries (paths or globs, relative to `root`) to regular files inside `root`.
+ * Refuses, before anything is written: a missing `root`, absolute paths, `..`, names holding
+ * control characters, entries matching nothing, anything in a `.git` directory or a submodule's
+ * `.git` file, and symlinks that lead outside the repository (a symlink inside it is edited at its
+ * target). A glob obeys the same rules as a literal path: it never selects `.git` contents, and
+ * matching a symlink out of the repository is an error, not a file quietly left out.
+ */
+async function selectFiles(root, entries) {
+    const realRoot = await repositoryRoot(root);
+    const selected = new Map();
+    for (const entry of entries) {
+        const posix = entry.replace(/\\/g, '/');
+        refuseControlCharacters(entry, entry);
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(entry) || node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.isAbsolute(posix) || /^[A-Za-z]:/.test(posix)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)} is an absolute path.`, "Give paths relative to 'path' (the environment repository's checkout), e.g. 'envs/dev/kustomization.yaml'.");
+        }
+        if (posix.split('/').includes('..')) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)} climbs out of the repository with '..'.`, "Point 'path' at the repository and give files relative to it.");
+        }
+        const dynamic = (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .isDynamicPattern */ .ey)(posix);
+        if (!dynamic && inGitDirectory(posix.split('/')))
+            refuseGitInternals(entry, `${posix} is`);
+        // The ignore list only prunes the walk; a pattern naming `.git` itself (`.x/.git/*`) can still
+        // match there, so matches are filtered on their path too.
+        const matches = dynamic ? (await globWithSymlinks(realRoot, posix)).filter((match) => !inGitDirectory(match.split('/'))) : [posix];
+        const files = [];
+        for (const match of matches.sort()) {
+            refuseControlCharacters(match, entry);
+            const file = await resolveInside(realRoot, match, entry, dynamic);
+            if (file)
+                files.push(file);
+        }
+        if (files.length === 0) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)} matched no file under ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(root)}.`, 'Check the path and the glob (globs are relative to `path`, skip .git and node_modules, and `**/*.yaml` spans subdirectories).');
+        }
+        for (const file of files)
+            selected.set(file.absolute, file);
+    }
+    return [...selected.values()];
+}
+async function repositoryRoot(root) {
+    const hint = "Set 'path' to the directory holding the environment repository's checkout (relative to the working directory), e.g. the `path:` given to actions/checkout.";
+    let isDirectory;
+    try {
+        isDirectory = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(root)).isDirectory();
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`path ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(root)} does not exist.`, hint);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`path ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(root)} cannot be read (${code ?? 'unknown error'}).`, hint);
+    }
+    if (!isDirectory)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`path ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(root)} is a file, not a directory.`, hint);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root);
+}
+/**
+ * `.git` in any letter case, with trailing dots or spaces, or as the 8.3 short name `git~1`: on
+ * Windows and macOS file systems all of these open the same directory, which is why git itself
+ * refuses such names in trees.
+ */
+function inGitDirectory(segments) {
+    return segments.some((segment) => /^(?:\.git[. ]*|git~1)$/i.test(segment));
+}
+/** `what` ends in a verb: `lib/.git is`, `envs/x.yaml resolves to .git/config,`. */
+function refuseGitInternals(entry, what) {
+    throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)}: ${what} inside git's own data (a .git directory or a submodule's .git file).`, 'Name manifest files of the repository; git internals and submodule checkouts are never edited.');
+}
+/** A newline would split the name in git's output and our messages; other controls can drive the terminal. */
+function refuseControlCharacters(name, entry) {
+    if (!CONTROL.test(name))
+        return;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(name === entry
+        ? `'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)} contains a control character.`
+        : `'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)} matches ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(name)}, whose name contains a control character.`, 'Rename the file without newlines, tabs or other control characters, or narrow the glob so it does not match it.');
+}
+/**
+ * tinyglobby with `followSymbolicLinks: false` leaves symlinks out of its results altogether, so a
+ * glob could neither edit a link inside the repository nor notice one leading out of it. Reporting
+ * each symlink as a plain file entry lets the glob match it by name without ever following it (a
+ * linked directory is not walked); resolveInside then decides what the link may be.
+ */
+function globWithSymlinks(cwd, pattern) {
+    return (0,tinyglobby__WEBPACK_IMPORTED_MODULE_5__/* .glob */ .TI)(pattern, {
+        cwd,
+        dot: false,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: ['**/.git', '**/.git/**', '**/node_modules/**'],
+        expandDirectories: false,
+        fs: symlinksAsFiles,
+    });
+}
+function readdirWithSymlinksAsFiles(dir, _options, callback) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true }, (error, entries) => {
+        if (error) {
+            callback(error, []);
+            return;
+        }
+        for (const entry of entries) {
+            if (!entry.isSymbolicLink())
+                continue;
+            entry.isFile = () => true;
+            entry.isSymbolicLink = () => false;
+        }
+        callback(null, entries);
+    });
+}
+const symlinksAsFiles = { readdir: readdirWithSymlinksAsFiles };
+/**
+ * The file `relative` names, at its real path. Undefined only for a glob match that is a symlink
+ * to a directory in the repository: globs select files, as they do for real directories.
+ * `relative` is printed as is: its characters were checked by refuseControlCharacters.
+ */
+async function resolveInside(realRoot, relative, entry, fromGlob) {
+    const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(realRoot, relative);
+    let real;
+    try {
+        real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(candidate);
+    }
+    catch {
+        const target = await linkTarget(candidate);
+        throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(target === undefined
+            ? `'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)}: ${relative} does not exist.`
+            : `'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)}: ${relative} is a symlink to ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(target)}, which does not exist.`, 'Check the spelling and that the checkout (`path`) is the environment repository; fix or remove a broken symlink.');
+    }
+    const inside = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(realRoot, real);
+    if (inside === '' || inside.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(inside)) {
+        const isLink = (await linkTarget(candidate)) !== undefined;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)}: ${relative} ${isLink ? 'is a symlink leading' : 'leads through a symlink'} outside the repository, to ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(real)}.`, 'Edit files that live in the repository; symlinks out of it are refused so a step cannot write elsewhere on the runner (narrow the glob if it should not match this link).');
+    }
+    const posixInside = inside.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
+    if (inGitDirectory(inside.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep))))
+        refuseGitInternals(entry, `${relative} resolves to ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(posixInside)},`);
+    const stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(real);
+    if (!stats.isFile()) {
+        if (fromGlob && stats.isDirectory())
+            return undefined;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_3__/* .FileSelectionError */ .v(`'files' entry ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .H)(entry)}: ${relative} is not a regular file.`, 'Name files, or use a glob such as `envs/dev/*.yaml` for a directory.');
+    }
+    return { relative: posixInside, absolute: real };
+}
+/** What the symlink at `file` points to, as written; undefined when `file` is not a symlink. */
+async function linkTarget(file) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ removeStaleTempFiles),
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically)
+/* harmony export */ });
+/* unused harmony exports track, untrack */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** `.<name>.gitops-promote-<pid>-<time>.tmp`: a temp file of ours, and the process that wrote it. */
+const TEMP_NAME = /^\..+\.gitops-promote-(\d+)-\d+\.tmp$/;
+/** Temp files this process has created and not yet renamed or removed. */
+const inFlight = new Set();
+/**
+ * Replaces a file's content all at once: write a sibling temp file, keep the mode, rename over.
+ * A crash or a full disk leaves the old file or the new one, never half of each. A CI cancel
+ * (SIGTERM, SIGINT) in between removes the temp file before the process ends; after a SIGKILL,
+ * the next run's `removeStaleTempFiles` does.
+ */
+async function writeFileAtomically(file, content) {
+    // A file that does not exist yet (the hold record's) is created with its folder, mode 0644.
+    const mode = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).then((stats) => stats.mode, async () => {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
+        return 0o644;
+    });
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.gitops-promote-${process.pid}-${Date.now()}.tmp`);
+    track(temp);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, content, { encoding: 'utf8', mode });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(temp, mode);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+    finally {
+        untrack(temp);
+    }
+}
+/**
+ * Deletes temp files of ours in `dirs` whose writer is gone (killed mid-write), so they never end
+ * up in a `git add -A` or a later glob. A file whose process still runs is left alone: it may be
+ * a concurrent run's write about to be renamed.
+ */
+async function removeStaleTempFiles(dirs) {
+    const removed = [];
+    for (const dir of new Set(dirs)) {
+        let names;
+        try {
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            const pid = TEMP_NAME.exec(name)?.[1];
+            const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name);
+            // Our own pid in the name: a write of ours in flight, or a leftover of an earlier process
+            // that had the same pid (containers number processes alike from run to run).
+            if (pid === undefined || inFlight.has(file) || (Number(pid) !== process.pid && isRunning(Number(pid))))
+                continue;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(file).then(() => removed.push(file), () => undefined);
+        }
+    }
+    return removed;
+}
+function isRunning(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: the process exists but belongs to someone else.
+        return error.code === 'EPERM';
+    }
+}
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+function onSignal(signal) {
+    for (const temp of inFlight) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(temp);
+        }
+        catch {
+            // Already renamed or removed.
+        }
+    }
+    inFlight.clear();
+    for (const name of SIGNALS)
+        process.removeListener(name, onSignal);
+    // With our listener gone, the same signal ends the process the default way (exit code 128+n).
+    process.kill(process.pid, signal);
+}
+/** Registers a temp file to delete if a signal ends the process before `untrack`; exported for tests. */
+function track(temp) {
+    if (inFlight.size === 0)
+        for (const name of SIGNALS)
+            process.on(name, onSignal);
+    inFlight.add(temp);
+}
+function untrack(temp) {
+    inFlight.delete(temp);
+    if (inFlight.size === 0)
+        for (const name of SIGNALS)
+            process.removeListener(name, onSignal);
+}
+
+
+/***/ }),
+
+/***/ 798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ ForgeError),
+/* harmony export */   Rf: () => (/* binding */ ForgeBranchMovedError),
+/* harmony export */   mv: () => (/* binding */ TransientForgeError),
+/* harmony export */   vl: () => (/* binding */ forgeErrorClassFor)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/**
+ * A forge API request failed and needs a person (credentials, permissions, a missing repository or
+ * branch, an invalid request): the same request fails the same way later. `status` is the HTTP
+ * status (0: no response). Whether a failure is worth retrying is a property of its type: see
+ * TransientForgeError. Messages carry no token: implementations build them from status, method,
+ * path and the API's own message, redacted.
+ */
+class ForgeError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+    status;
+    constructor(message, hint, status) {
+        super(message, hint);
+        this.status = status;
+    }
+    /** Whether the same request may succeed later. */
+    get retryable() {
+        return false;
+    }
+}
+/** A forge API request that may succeed later: 5xx, no answer, rate limits already waited out. */
+class TransientForgeError extends ForgeError {
+    get retryable() {
+        return true;
+    }
+}
+/** The class of a refusal with HTTP `status`: 408, 429 and 5xx pass; the rest need a person. */
+function forgeErrorClassFor(status) {
+    return status === 408 || status === 429 || status >= 500 ? TransientForgeError : ForgeError;
+}
+/**
+ * The forge refused a ref update because the branch moved, appeared or went since it was read (a
+ * lost race, by type rather than by status): the API committer hands it to the publishers as a
+ * BranchMovedError, retried on the branch as it is now.
+ */
+class ForgeBranchMovedError extends TransientForgeError {
+}
+
+
+/***/ }),
+
+/***/ 3059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ requestName),
+/* harmony export */   m: () => (/* binding */ requestList)
+/* harmony export */ });
+/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4790);
+
+/** The requests as a list (a single one becomes a list of one). */
+function requestList(requests) {
+    return isRequestList(requests) ? requests : [requests];
+}
+function isRequestList(requests) {
+    return Array.isArray(requests);
+}
+/** What names a request to people: the image name, or the key path as the input spells it. */
+function requestName(request) {
+    return request.mode === 'image' ? request.image.name : (0,_key_path__WEBPACK_IMPORTED_MODULE_0__/* .formatKeyPath */ .K7)(request.path);
+}
+
+
+/***/ }),
+
+/***/ 2136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ManifestEditError),
+/* harmony export */   l: () => (/* binding */ ManifestParseError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+/** A YAML file could not be parsed; `message` carries file:line:column. */
+class ManifestParseError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+}
+/** The requested edit matched nothing, or cannot be expressed without rewriting the file. */
+class ManifestEditError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o {
+}
+
+
+/***/ }),
+
+/***/ 7441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   tW: () => (/* binding */ readSources),
+/* harmony export */   yR: () => (/* binding */ readText),
+/* harmony export */   z7: () => (/* binding */ planFileEdits)
+/* harmony export */ });
+/* unused harmony export nothingMatched */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _files_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(342);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2136);
+/* harmony import */ var _edit_request__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3059);
+/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4790);
+/* harmony import */ var _manifest_editor__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8560);
+
+
+
+
+
+
+/**
+ * Reads and edits `files` in memory; nothing is written. Several requests (a train) are all
+ * applied to each file, one PlannedFile per file carrying every change. `read` gives the text at a
+ * commit instead of the work tree, to decide whether that commit holds the values: there a missing
+ * file, or a request that matches nothing in any file, makes every file `pending` rather than an
+ * error. In the work tree a request that matches nothing is an error naming it.
+ */
+async function planFileEdits(requests, files, read) {
+    const list = (0,_edit_request__WEBPACK_IMPORTED_MODULE_3__/* .requestList */ .m)(requests);
+    const results = [];
+    for (const file of files) {
+        const source = read ? await read(file) : await readText(file);
+        if (source === undefined) {
+            results.push({ ...unreadFile(file, list.length), pending: true });
+        }
+        else {
+            results.push({ ...(0,_manifest_editor__WEBPACK_IMPORTED_MODULE_5__/* .editManifest */ .S)(source, file.relative, list), absolute: file.absolute });
+        }
+    }
+    const unmatched = list.filter((_, index) => results.every((result) => (result.byRequest[index]?.matched ?? 0) === 0));
+    if (unmatched.length > 0) {
+        if (!read)
+            throw nothingMatched(unmatched, results);
+        for (const result of results)
+            result.pending = true;
+    }
+    return results;
+}
+/** The plan of a file a revision lacks: nothing read, nothing matched. */
+function unreadFile(file, requests) {
+    const byRequest = Array.from({ length: requests }, () => ({ matched: 0, changes: [] }));
+    return { file: file.relative, absolute: file.absolute, source: '', output: '', changes: [], matched: 0, imagesSeen: () => new Set(), byRequest };
+}
+/**
+ * The files' texts, from the work tree or (with `read`) a commit, for readImages/readKeys; a file
+ * the commit lacks reads as ''.
+ */
+async function readSources(files, read) {
+    const texts = [];
+    for (const file of files)
+        texts.push({ file: file.relative, source: (read ? await read(file) : await readText(file)) ?? '' });
+    return texts;
+}
+/** A file's bytes as UTF-8 text; anything else is refused rather than mangled. */
+async function readText(file) {
+    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.absolute);
+    const source = bytes.toString('utf8');
+    if (!Buffer.from(source, 'utf8').equals(bytes)) {
+        throw new _files_errors__WEBPACK_IMPORTED_MODULE_1__/* .FileSelectionError */ .v(`${file.relative} is not UTF-8 text.`, 'Save the manifest as UTF-8 (Kubernetes and Helm read YAML as UTF-8 anyway).');
+    }
+    return source;
+}
+/**
+ * The error for requests that matched nothing in any of the files: the first one named with the
+ * image names that are there (as for a single request), the others listed after it.
+ */
+function nothingMatched(requests, results) {
+    const [first, ...others] = (0,_edit_request__WEBPACK_IMPORTED_MODULE_3__/* .requestList */ .m)(requests);
+    if (!first)
+        throw new Error('nothingMatched needs a request');
+    const error = nothingMatchedOne(first, results);
+    if (others.length === 0)
+        return error;
+    const names = others.map(_edit_request__WEBPACK_IMPORTED_MODULE_3__/* .requestName */ .Z);
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ManifestEditError */ .M(`${error.message} Also matching nothing: ${names.slice(0, 10).join(', ')}${names.length > 10 ? `, … (${names.length} in all)` : ''}.`, error.hint);
+}
+function nothingMatchedOne(request, results) {
+    const where = `${results.length} file${results.length === 1 ? '' : 's'} (${results.map((r) => r.file).slice(0, 5).join(', ')}${results.length > 5 ? ', …' : ''})`;
+    if (request.mode === 'image') {
+        const seen = [...new Set(results.flatMap((r) => [...r.imagesSeen()]))].sort();
+        return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ManifestEditError */ .M(`Image ${request.image.name} is not referenced in ${where}.`, seen.length > 0
+            ? `The image name must match exactly (registry and path, no tag). Images found: ${seen.slice(0, 10).join(', ')}${seen.length > 10 ? ', …' : ''}.`
+            : "These files reference no image; check 'files'.");
+    }
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ManifestEditError */ .M(`Key path ${(0,_key_path__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(request.path)} exists in none of ${where}.`, "Check the key path against the file (list positions count from 0); a missing key is not created.");
+}
+
+
+/***/ }),
+
+/***/ 5830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ validateImageName),
+/* harmony export */   Hx: () => (/* reexport safe */ _text_one_line__WEBPACK_IMPORTED_MODULE_0__.H),
+/* harmony export */   Ne: () => (/* binding */ isValidImageName),
+/* harmony export */   T6: () => (/* binding */ imageValue),
+/* harmony export */   Y2: () => (/* binding */ normalizeImageName),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   my: () => (/* binding */ formatImageReference),
+/* harmony export */   n2: () => (/* binding */ validateDigest),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* harmony import */ var _text_one_line__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2512);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+
+
+
+// From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
+// with `.` or `-`. The digest grammar admits any `algorithm:encoded`, but only sha256 and sha512
+// are registered, and registries and clients reject the rest; a new digest must be one of those two
+// (references already in a manifest are parsed whatever their digest, since they are only replaced).
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+// Lower-case path components separated by `/`, optionally behind a registry host[:port].
+const NAME_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseImageReference(text) {
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    // A colon after the last slash separates the tag; one before it belongs to a registry port.
+    const colon = rest.lastIndexOf(':');
+    let tag;
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    const ref = { name: rest };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+function formatImageReference(ref) {
+    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
+}
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+function isValidDigest(digest) {
+    return DIGEST_PATTERN.test(digest);
+}
+function isValidImageName(name) {
+    return name.length <= 255 && NAME_PATTERN.test(name);
+}
+/** An image's value as the steps say and record it: `tag`, `@digest` or `tag@digest`. */
+function imageValue(version) {
+    return `${version.tag ?? ''}${version.digest !== undefined ? `@${version.digest}` : ''}`;
+}
+function validateImageName(name, inputName) {
+    if (!isValidImageName(name)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Input '${inputName}' is not a valid image name: ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_0__/* .quoteForMessage */ .H)(name)}.`, `Give the repository part only, exactly as it appears in the manifests, e.g. 'ghcr.io/acme/payments' (no tag, no digest, lower case).`);
+    }
+}
+function validateTag(tag, inputName) {
+    if (!isValidTag(tag)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Input '${inputName}' is not a valid OCI tag: ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_0__/* .quoteForMessage */ .H)(tag)}.`, 'A tag is 1-128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-` (no spaces, newlines or shell characters).');
+    }
+}
+function validateDigest(digest, inputName) {
+    if (!isValidDigest(digest)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Input '${inputName}' is not a valid OCI digest: ${(0,_text_one_line__WEBPACK_IMPORTED_MODULE_0__/* .quoteForMessage */ .H)(digest)}.`, "Give 'sha256:' followed by 64 lower-case hex digits, or 'sha512:' followed by 128 (the only registered OCI algorithms), e.g. the 'digest' output of docker/build-push-action or `crane digest <image>`.");
+    }
+}
+/**
+ * The one spelling of an image name, so what runs is compared rather than how it is written:
+ * Docker Hub's implied registry and `library/` namespace are made explicit (`nginx`,
+ * `docker.io/nginx`, `index.docker.io/library/nginx` are all `docker.io/library/nginx`), and the
+ * registry host is lower-cased (hosts are case-insensitive; paths are not). A first component is
+ * a host when it has a `.` or `:` or is `localhost`, as docker and containerd decide it.
+ */
+function normalizeImageName(name) {
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    const isHost = first !== '' && (first.includes('.') || first.includes(':') || first.toLowerCase() === 'localhost');
+    let host = isHost ? first.toLowerCase() : 'docker.io';
+    let path = isHost ? name.slice(slash + 1) : name;
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io')
+        host = 'docker.io';
+    if (host === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    return `${host}/${path}`;
+}
+
+
+/***/ }),
+
+/***/ 4790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ formatKeyPath),
+/* harmony export */   _q: () => (/* binding */ parseKeyPath),
+/* harmony export */   cB: () => (/* binding */ isSelector)
+/* harmony export */ });
+/* unused harmony export parseConcretePath */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _parsed_manifest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1542);
+
+
+function isSelector(segment) {
+    return typeof segment === 'object' && segment !== null;
+}
+/** The path as a user writes it, selectors included. */
+function formatKeyPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (!isSelector(segment)) {
+            const part = (0,_parsed_manifest__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)([segment]);
+            out += out === '' || part.startsWith('[') ? part : `.${part}`;
+        }
+        else {
+            out += `[${segment.key}=${/^[^\]"]*$/.test(segment.equals) ? segment.equals : JSON.stringify(segment.equals)}]`;
+        }
+    }
+    return out;
+}
+/**
+ * Parses `image.tag`, `spec.source.targetRevision`, `a.b[0].c`, `metadata.annotations["x.y/z"]` or
+ * `spec.source.helm.parameters[name=image.tag].value` into segments. Numbers in brackets index
+ * lists; dotted words and quoted brackets are map keys; `[key=value]` selects list items.
+ */
+function parseKeyPath(text) {
+    const fail = (why) => {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input 'key' is not a valid key path: ${JSON.stringify(text)} (${why}).`, 'Write map keys separated by dots and list positions in brackets, e.g. `image.tag` or `spec.sources[1].targetRevision`; quote keys containing dots: `annotations["example.com/tag"]`; select list items by a field: `parameters[name=image.tag].value`.');
+    };
+    const segments = [];
+    let i = 0;
+    const expectKey = () => {
+        let j = i;
+        while (j < text.length && text[j] !== '.' && text[j] !== '[')
+            j++;
+        if (j === i)
+            fail(`empty key at position ${i + 1}`);
+        segments.push(text.slice(i, j));
+        i = j;
+    };
+    if (text.trim() === '')
+        fail('it is empty');
+    if (text[0] !== '[')
+        expectKey();
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '.') {
+            i++;
+            expectKey();
+        }
+        else if (c === '[') {
+            // A quoted key may itself contain `]` (or an escaped `"`): find its closing quote first.
+            const quoted = text[i + 1] === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1)) : null;
+            // So may a selector's quoted value: `[name="a]b"]`.
+            const selectorQuote = quoted ? null : /^[A-Za-z0-9_./-]+="(?:[^"\\]|\\.)*"/.exec(text.slice(i + 1));
+            const skip = quoted?.[0].length ?? selectorQuote?.[0].length ?? 0;
+            const close = text.indexOf(']', i + 1 + skip);
+            if (close < 0)
+                fail(`unclosed '[' at position ${i + 1}`);
+            const inner = text.slice(i + 1, close);
+            const selector = /^([A-Za-z0-9_./-]+)=(.*)$/s.exec(inner);
+            if (/^[0-9]+$/.test(inner))
+                segments.push(Number(inner));
+            else if (selector?.[1] !== undefined && selector[2] !== undefined) {
+                const raw = selector[2];
+                const equals = raw.startsWith('"') ? (parseQuotedKey(raw) ?? fail(`bad quoted value in '[${inner}]'`)) : raw;
+                if (equals === '')
+                    fail(`empty value in '[${inner}]'`);
+                segments.push({ key: selector[1], equals });
+            }
+            else if (/^"(?:[^"\\]|\\.)*"$/.test(inner))
+                segments.push(parseQuotedKey(inner) ?? fail(`bad escape in '[${inner}]'`));
+            else
+                fail(`'[${inner}]' is neither a list index, a "quoted key" nor a key=value selector`);
+            i = close + 1;
+        }
+        else {
+            fail(`unexpected ${JSON.stringify(c)} at position ${i + 1}`);
+        }
+    }
+    return segments;
+}
+/** A `"…"` key with JSON escapes; undefined when an escape is not one JSON knows (`\q`). */
+function parseQuotedKey(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A concrete path such as a change's reported `path` (never holding selectors), as plain segments. */
+function parseConcretePath(text) {
+    const segments = parseKeyPath(text);
+    return segments.map((segment) => {
+        if (isSelector(segment))
+            throw new Error(`${text} holds a [key=value] selector, not a concrete path`);
+        return segment;
+    });
+}
+
+
+/***/ }),
+
+/***/ 8560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ editManifest)
+});
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/document-chunks.ts
+/**
+ * Splits a YAML stream into its documents without parsing it. YAML (1.2 §9.1) makes `---` or `...`
+ * at the start of a line, followed by whitespace or the line's end, a document marker in every
+ * context: a block scalar, a quoted or plain scalar and a flow collection all end there (or are
+ * an error). The `yaml` package's lexer honours that, breaking lines at `\n` only. So the text
+ * from one document's first line to the next one's is that document, and composing it alone
+ * gives the same nodes as composing the whole stream. Only a malformed document can read
+ * differently (`yaml` lets a quote that is never closed run to the end of the stream); it is an
+ * error either way, and a malformed document the editor reads sends it to the whole-file parse.
+ */
+const MARKER = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
+/** A line that is blank or only a comment, to its end: outside a document, such lines start none. */
+const BLANK_OR_COMMENT = /[ \t]*(?:#[^\n]*)?(?:\r\n|\n|$)/y;
+/** A directive line (`%YAML`, `%TAG`) changes how the documents after it read. */
+const DIRECTIVE = /(?:^|\n)%/;
+/**
+ * The documents of `text`, in order: chunk i holds document i. Comments before the first document
+ * belong to its chunk; comments after a `...` to the document before. Undefined when the split
+ * is not certain, and the caller parses the whole text instead: directive lines, a byte order
+ * mark inside the stream (each document may start with one), a `...` that ends no document (the
+ * parser reads it as an empty one), text after `...` on its line, or no document at all.
+ */
+function splitDocuments(text) {
+    if (text.includes('\ufeff') || DIRECTIVE.test(text))
+        return undefined;
+    const starts = [];
+    // Inside a document, or between `...` and the next document ("open" is false there).
+    let open = false;
+    let cursor = 0;
+    for (const marker of markers(text)) {
+        if (!open) {
+            // After `...` (or at the start), a line that is not a comment starts a bare document.
+            const bare = firstContentLine(text, cursor, marker.lineStart);
+            if (bare >= 0) {
+                starts.push(bare);
+                open = true;
+            }
+        }
+        if (marker.kind === '---') {
+            starts.push(marker.lineStart);
+            open = true;
+        }
+        else {
+            if (!open)
+                return undefined;
+            const next = lineEnd(text, marker.lineStart + 3);
+            if (next < 0)
+                return undefined;
+            open = false;
+            cursor = next;
+        }
+    }
+    if (!open) {
+        const bare = firstContentLine(text, cursor, text.length);
+        if (bare >= 0)
+            starts.push(bare);
+    }
+    if (starts.length === 0)
+        return undefined;
+    starts[0] = 0;
+    return starts.map((start, index) => ({ start, end: starts[index + 1] ?? text.length }));
+}
+function* markers(text) {
+    if (/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/.test(text))
+        yield { lineStart: 0, kind: text.startsWith('-') ? '---' : '...' };
+    const pattern = new RegExp(MARKER);
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        yield { lineStart: match.index + 1, kind: text[match.index + 1] === '-' ? '---' : '...' };
+    }
+}
+/** The offset of the first line in [from, to) that is neither blank nor a comment; -1 if none. */
+function firstContentLine(text, from, to) {
+    let at = from;
+    while (at < to) {
+        const next = lineEnd(text, at);
+        if (next < 0)
+            return at;
+        if (next === at)
+            return -1;
+        at = next;
+    }
+    return -1;
+}
+/** Where the next line starts when the rest of the line from `at` is blank or a comment; else -1. */
+function lineEnd(text, at) {
+    BLANK_OR_COMMENT.lastIndex = at;
+    return BLANK_OR_COMMENT.test(text) ? BLANK_OR_COMMENT.lastIndex : -1;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/match-filter.ts
+/**
+ * Text that every scalar the request can match holds in its value, so a document whose source
+ * lacks it cannot be edited and need not be composed. For an image that is the name's last path
+ * component: a Helm map may split the name into `registry:` and `repository:`, but the last
+ * component is always inside `repository`. For a key path, its last key. '' when no such text is
+ * certain, and every document is composed.
+ */
+function requiredText(request) {
+    if (request.mode === 'image')
+        return spelledAsWritten(request.image.name.slice(request.image.name.lastIndexOf('/') + 1));
+    for (let index = request.path.length - 1; index >= 0; index--) {
+        const segment = request.path[index];
+        const key = typeof segment === 'string' ? segment : typeof segment === 'object' ? segment.key : undefined;
+        if (key !== undefined && spelledAsWritten(key) !== '')
+            return key;
+    }
+    return '';
+}
+/** The texts of several requests planned together (see requiredText): a chunk holding any one may match. */
+function requiredTexts(requests) {
+    return requests.map(requiredText);
+}
+/**
+ * `text`, when a scalar whose value holds it necessarily holds it in its source too, or ''. Values
+ * differ from their source only by folded line breaks (whitespace), a doubled `''` in single
+ * quotes, and double-quoted escapes (`\`, which the filter looks for on its own).
+ */
+function spelledAsWritten(text) {
+    return /^[^\s'\\]+$/.test(text) ? text : '';
+}
+/**
+ * Whether the chunk `text.slice(start, end)` may hold a match: it contains `required`, or a `\`
+ * (a double-quoted escape may spell it). Chunks must be asked about in order; each search resumes
+ * where the last one stopped, so filtering a whole file reads it once.
+ */
+function chunkFilter(text, required) {
+    // Several requests: a chunk may match when it holds any one's text.
+    const texts = [...new Set(typeof required === 'string' ? [required] : required)];
+    if (texts.length === 0 || texts.includes(''))
+        return () => true;
+    const holdsEscape = occurrences(text, '\\');
+    if (texts.length > MANY_TEXTS) {
+        const holdsAny = occurrencesOfAny(text, texts);
+        return (start, end) => holdsAny(start, end) || holdsEscape(start, end);
+    }
+    const searches = texts.map((search) => occurrences(text, search));
+    return (start, end) => searches.some((holds) => holds(start, end)) || holdsEscape(start, end);
+}
+function occurrences(text, search) {
+    // The first occurrence at or after the last chunk's start; -1 once there is none left.
+    let found = -2;
+    return (start, end) => {
+        if (found !== -1 && found < start)
+            found = text.indexOf(search, start);
+        return found >= 0 && found + search.length <= end;
+    };
+}
+/**
+ * Above this many texts (a train of values), one indexOf pass per text would read the file once
+ * per value; occurrencesOfAny reads it once per distinct text length instead. Measured on a 5 MiB
+ * file: indexOf about 2 ms per text, the hashed pass about 50-70 ms whatever the count.
+ */
+const MANY_TEXTS = 32;
+/** Every occurrence of any of `searches` in `text`, then asked about chunk by chunk, in order. */
+function occurrencesOfAny(text, searches) {
+    const found = positionsOfAny(text, searches);
+    let next = 0;
+    return (start, end) => {
+        while (next < found.length && (found[next]?.at ?? 0) < start)
+            next++;
+        for (let index = next; index < found.length; index++) {
+            const match = found[index];
+            if (!match || match.at >= end)
+                break;
+            if (match.at + match.length <= end)
+                return true;
+        }
+        return false;
+    };
+}
+const BASE = 257;
+/**
+ * Where any search text occurs, by position: a rolling hash per distinct length finds candidates
+ * in one pass over `text`, each confirmed with startsWith (a hash collision is never a match).
+ */
+function positionsOfAny(text, searches) {
+    const byLength = new Map();
+    for (const search of new Set(searches)) {
+        if (search === '' || search.length > text.length)
+            continue;
+        const hashes = byLength.get(search.length) ?? new Map();
+        const hash = hashOf(search, 0, search.length);
+        hashes.set(hash, [...(hashes.get(hash) ?? []), search]);
+        byLength.set(search.length, hashes);
+    }
+    const found = [];
+    for (const [length, hashes] of byLength) {
+        // BASE^(length-1), to take the leaving character out of the window's hash.
+        let top = 1;
+        for (let index = 1; index < length; index++)
+            top = Math.imul(top, BASE);
+        // The hashes' low 16 bits, so most positions are passed over without a Map lookup.
+        const maybe = new Uint8Array(65536);
+        for (const hash of hashes.keys())
+            maybe[hash & 0xffff] = 1;
+        let hash = hashOf(text, 0, length);
+        for (let at = 0;; at++) {
+            const candidates = maybe[hash & 0xffff] === 1 ? hashes.get(hash) : undefined;
+            if (candidates?.some((search) => text.startsWith(search, at)))
+                found.push({ at, length });
+            if (at + length >= text.length)
+                break;
+            hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), top), BASE) + text.charCodeAt(at + length)) | 0;
+        }
+    }
+    return found.sort((a, b) => a.at - b.at || a.length - b.length);
+}
+function hashOf(text, from, to) {
+    let hash = 0;
+    for (let index = from; index < to; index++)
+        hash = (Math.imul(hash, BASE) + text.charCodeAt(index)) | 0;
+    return hash;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/manifest/parsed-manifest.ts
+var parsed_manifest = __webpack_require__(1542);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./packages/core/src/manifest/errors.ts
+var errors = __webpack_require__(2136);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/scalar-style.ts
+
+/** Characters only a double-quoted escape can carry: C0/C1 controls, DEL, line/paragraph separators, BOM, non-characters. */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+/**
+ * Resolutions already computed. An edit in every document of a long file writes the same value
+ * each time, and two small parses per value were an eighth of such an edit's cost. Cleared when
+ * full, so memory stays bounded whatever the values.
+ */
+const resolved = new Map();
+const RESOLVED_MAX = 1024;
+/** The value a plain scalar's text resolves to under one schema, or undefined when it is no plain scalar. */
+function resolvePlain(text, version, inFlow) {
+    const key = `${version}${inFlow ? '[' : ':'}${text}`;
+    if (resolved.has(key))
+        return resolved.get(key);
+    if (resolved.size >= RESOLVED_MAX)
+        resolved.clear();
+    const value = parsePlain(text, version, inFlow);
+    resolved.set(key, value);
+    return value;
+}
+function parsePlain(text, version, inFlow) {
+    const doc = (0,dist/* parseDocument */.Tp)(inFlow ? `[${text}]` : `k: ${text}`, { version, uniqueKeys: false });
+    if (doc.errors.length > 0 || doc.warnings.length > 0)
+        return undefined;
+    let data;
+    try {
+        data = doc.toJS();
+    }
+    catch {
+        // An unresolvable alias (`*x`) is reported by toJS, not in doc.errors.
+        return undefined;
+    }
+    if (inFlow)
+        return Array.isArray(data) && data.length === 1 ? data[0] : undefined;
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+        return undefined;
+    const entries = Object.entries(data);
+    return entries.length === 1 && entries[0]?.[0] === 'k' ? entries[0][1] : undefined;
+}
+/** True when `text` written plain reads back as exactly the string `text` under YAML 1.1 and 1.2. */
+function isPlainSafeString(text, inFlow) {
+    if (text === '' || text !== text.trim() || NEEDS_ESCAPE.test(text)) {
+        return false;
+    }
+    // YAML 1.1's `value` and `merge` types: PyYAML's safe_load refuses a plain `=` or `<<` value.
+    if (text === '=' || text === '<<')
+        return false;
+    return resolvePlain(text, '1.2', inFlow) === text && resolvePlain(text, '1.1', inFlow) === text;
+}
+/** True when plain `text` reads as something other than a string (number, bool, null) in either schema. */
+function isPlainNonString(text) {
+    for (const version of ['1.1', '1.2']) {
+        const value = resolvePlain(text, version, false);
+        if (value !== undefined && typeof value !== 'string')
+            return true;
+    }
+    return false;
+}
+/**
+ * True when `value` (read from `text`) comes out of `reader` printed as `text`. Go's `%v` of a
+ * float64 (strconv's shortest `g`) switches to exponent form at 1e6 and below 1e-4; in between it
+ * prints the shortest digits that read back, as JavaScript's String does there. So to Helm an
+ * integer is safe up to 999999 (six digits), a decimal from 0.0001 to below 1e6.
+ */
+function printsAsWritten(value, text, reader) {
+    // `1.10` is 1.1 and `1_000` is 1000 to a YAML reader, whatever reads the value next.
+    if (String(value) !== text)
+        return false;
+    if (reader === 'typed' && Number.isInteger(value))
+        return true;
+    const magnitude = Math.abs(value);
+    return magnitude === 0 || (magnitude >= 1e-4 && magnitude < 1e6);
+}
+/**
+ * True when plain `previous` is a number or boolean (not null, not a string) and plain `next` reads
+ * as the same type as `previous` under YAML 1.1 and under 1.2, and as a number is printed back as
+ * written by `reader`, so writing `next` plain keeps the field's type and its text: `replicas: 3`
+ * → `5`, but not an empty `tag:` (null) → `1.10`, nor `3` → `true`, nor `version: 1.0` → `1.10`
+ * (which a reader would take as 1.1), nor, in Helm values, `build: 41` → `20240101`.
+ */
+function keepsPlainType(previous, next, reader) {
+    let numberOrBoolean = false;
+    for (const version of ['1.1', '1.2']) {
+        const before = resolvePlain(previous, version, false);
+        const after = resolvePlain(next, version, false);
+        if (before === undefined || before === null || after === undefined || after === null)
+            return false;
+        if (typeof before !== typeof after)
+            return false;
+        // A number is kept plain only when it renders as written: otherwise a version-like or long
+        // value that happens to look numeric is quoted rather than silently changed.
+        if (typeof after === 'number' && !printsAsWritten(after, next, reader))
+            return false;
+        if (typeof before === 'number' || typeof before === 'boolean')
+            numberOrBoolean = true;
+    }
+    return numberOrBoolean;
+}
+function doubleQuoted(value) {
+    // JSON's escapes are a subset of YAML's double-quoted escapes. JSON leaves DEL, C1 controls and
+    // U+FFFE/U+FFFF raw, which YAML does not allow in a stream (PyYAML refuses the whole file).
+    return JSON.stringify(value).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function singleQuoted(value) {
+    // Single quotes cannot escape anything but `'`; anything that folds or is non-printable needs double.
+    if (NEEDS_ESCAPE.test(value))
+        return undefined;
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** The source text for the new value. Block scalars become double-quoted (the caller keeps the line break). */
+function writeScalar(request) {
+    const { value, style, inFlow } = request;
+    if (request.keepNonStringType && style === 'PLAIN' && isPlainNonString(value) && isPlainInContext(value, inFlow)) {
+        return value;
+    }
+    switch (style) {
+        case 'PLAIN':
+            return isPlainSafeString(value, inFlow) ? value : doubleQuoted(value);
+        case 'QUOTE_SINGLE':
+            return singleQuoted(value) ?? doubleQuoted(value);
+        case 'QUOTE_DOUBLE':
+        case 'BLOCK_LITERAL':
+        case 'BLOCK_FOLDED':
+            return doubleQuoted(value);
+    }
+}
+function isPlainInContext(text, inFlow) {
+    return resolvePlain(text, '1.2', inFlow) !== undefined && !/[\n\r#]/.test(text);
+}
+function styleOf(node) {
+    return (node.type ?? 'PLAIN');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/splices.ts
+const copySlice = (source, from, to) => source.slice(from, to);
+/**
+ * The source with every splice applied, built in one pass: splices sorted by position, the
+ * unchanged stretches between them copied once each and joined. (Re-slicing the whole text per
+ * splice made a file with an edit in every document quadratic.) Two inserts at one offset (`newTag`
+ * and `digest` added to one entry) read in the order they were planned. The source itself when
+ * there is nothing to apply.
+ */
+function applySplices(source, splices, file, copy = copySlice) {
+    if (splices.length === 0)
+        return source;
+    const sorted = splices
+        .map((splice, order) => ({ splice, order }))
+        .sort((a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || a.order - b.order);
+    const pieces = [];
+    let cursor = 0;
+    for (const { splice } of sorted) {
+        if (splice.start < cursor)
+            throw new Error(`overlapping edits in ${file} at offset ${splice.start}`);
+        pieces.push(copy(source, cursor, splice.start), splice.text);
+        cursor = splice.end;
+    }
+    pieces.push(copy(source, cursor, source.length));
+    return pieces.join('');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/edit-session.ts
+
+
+
+
+
+/**
+ * Collects byte-range splices against one file's original source. Every edit replaces only the
+ * bytes of one scalar (or adds/removes one `key: value` line); nothing is ever re-serialised, so
+ * comments, quoting, indentation, line endings and other documents stay byte-identical.
+ * A `docIndex` counts within `manifest.documents` (a chunk's manifest holds one document); the
+ * changes report the file's index.
+ */
+class EditSession {
+    manifest;
+    changes = [];
+    /** Nodes matched by the request, changed or already right; zero means "nothing matched". */
+    matched = 0;
+    /** Byte-range edits of `manifest.source`, in planned order. */
+    splices = [];
+    /**
+     * With several requests planned in one session: the index of the one being planned (set by the
+     * planner before each), so matches and changes are counted per request.
+     */
+    owner = 0;
+    /** Per request (by `owner`): places matched and the changes made. */
+    byRequest = [];
+    /** What names each request in a conflict error. */
+    labels = [];
+    /**
+     * Scalars set and pairs removed (and, below, keys inserted per map), with the request that did:
+     * an entry reached twice through an alias is edited once; two requests reaching it is an error.
+     */
+    touched = new Map();
+    inserted = new Map();
+    constructor(manifest) {
+        this.manifest = manifest;
+    }
+    /** The current request's counts, made on first use. */
+    mine() {
+        return (this.byRequest[this.owner] ??= { matched: 0, changes: [] });
+    }
+    /** Counts a match for the current request. */
+    count() {
+        this.matched++;
+        this.mine().matched++;
+    }
+    /**
+     * Whether `entry` was handled already (by this request: skip it); refused when another request
+     * reached it first, since one place cannot take two values and the later one would silently lose.
+     */
+    seen(entry, path, offset) {
+        const by = this.touched.get(entry);
+        if (by === undefined) {
+            this.touched.set(entry, this.owner);
+            return false;
+        }
+        if (by !== this.owner)
+            this.conflict(by, path, offset);
+        return true;
+    }
+    conflict(by, path, offset) {
+        const where = offset !== undefined ? `${this.manifest.file}:${(0,parsed_manifest/* lineOf */.cA)(this.manifest, offset)}` : this.manifest.file;
+        const name = (index) => this.labels[index] ?? `value ${index + 1}`;
+        throw new errors/* ManifestEditError */.M(`${where}: '${(0,parsed_manifest/* formatPath */.jV)(path)}' is set by two of the values given: ${name(by)} and ${name(this.owner)}.`, 'Give each place one value: drop one of the two entries, or narrow a key path so it does not reach an image the list sets.');
+    }
+    /** Follows an alias to its anchor, so `image: *app` edits the one place the value is written. */
+    resolve(document, node) {
+        return (0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
+    }
+    /**
+     * Sets `node` to `value`, keeping its quoting style. No-op when it already holds that value.
+     * With `numbers`, a number or boolean field stays one when `value` is one that reader prints as
+     * written; without, `value` is always written as a string.
+     */
+    setScalar(docIndex, path, node, value, numbers) {
+        if (this.seen(node, path, node.range?.[0]))
+            return;
+        this.count();
+        const previous = scalarText(node);
+        if (previous === value && node.value !== null)
+            return;
+        const [start, end] = node.range ?? fail(this.manifest, path, 'has no source position');
+        const style = styleOf(node);
+        let text = writeScalar({
+            value,
+            style,
+            inFlow: this.inFlow(docIndex, start),
+            keepNonStringType: numbers !== undefined && style === 'PLAIN' && keepsPlainType(previous, value, numbers),
+        });
+        if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
+            // A block scalar's range ends after its last line break (after trailing blank lines when
+            // kept with `|+`; at the end of a file without a final newline, after no line break at all).
+            // The quoted value replaces the header and content lines; those trailing line breaks stay.
+            text += /\r?\n(?:[ \t]*\r?\n)*[ \t]*$/.exec(this.manifest.source.slice(start, end))?.[0] ?? '';
+        }
+        else if (start === end) {
+            // An empty value (`tag:`) has a zero-width range right after the colon, or at the `#` of a
+            // comment on the same line (`tag: # note`), which must stay apart from the new value.
+            if (start > 0 && !/\s/.test(this.manifest.source[start - 1] ?? ''))
+                text = ` ${text}`;
+            if (this.manifest.source[end] === '#')
+                text = `${text} `;
+        }
+        this.splices.push({ start, end, text });
+        this.record(docIndex, path, start, node.value === null ? null : previous, value);
+    }
+    /** Adds `key: value` as the last entry of `map`, in its style (block or flow) and indentation. */
+    insertPair(docIndex, mapPath, map, key, value) {
+        const keys = this.inserted.get(map) ?? new Map();
+        const by = keys.get(key);
+        if (by !== undefined) {
+            if (by !== this.owner)
+                this.conflict(by, [...mapPath, key], map.range?.[0]);
+            return;
+        }
+        keys.set(key, this.owner);
+        this.inserted.set(map, keys);
+        this.count();
+        const source = this.manifest.source;
+        const last = map.items[map.items.length - 1];
+        const valueText = writeScalar({ value, style: 'PLAIN', inFlow: Boolean(map.flow) });
+        let at;
+        let text;
+        if (map.flow) {
+            if (last) {
+                at = pairEnd(last);
+                text = `, ${key}: ${valueText}`;
+            }
+            else {
+                at = (map.range?.[0] ?? fail(this.manifest, mapPath, 'has no source position')) + 1;
+                text = `${key}: ${valueText}`;
+            }
+        }
+        else {
+            const firstKey = map.items[0]?.key;
+            if (!last || !isNodeWithRange(firstKey))
+                fail(this.manifest, mapPath, 'is an empty block map');
+            const keyStart = firstKey.range[0];
+            const indent = ' '.repeat(keyStart - lineStart(source, keyStart));
+            const end = pairEnd(last);
+            if (end > 0 && source[end - 1] === '\n') {
+                at = end;
+                text = `${indent}${key}: ${valueText}${this.manifest.eol}`;
+            }
+            else {
+                const newline = source.indexOf('\n', end);
+                if (newline < 0) {
+                    at = source.length;
+                    text = `${this.manifest.eol}${indent}${key}: ${valueText}`;
+                }
+                else {
+                    at = newline + 1;
+                    text = `${indent}${key}: ${valueText}${this.manifest.eol}`;
+                }
+            }
+        }
+        this.splices.push({ start: at, end: at, text });
+        this.record(docIndex, [...mapPath, key], at, null, value);
+    }
+    /** Removes one `key: value` entry (its whole line in a block map). */
+    removePair(docIndex, mapPath, map, pair) {
+        const key = pair.key;
+        if (this.seen(pair, mapPath, isNodeWithRange(key) ? key.range[0] : undefined))
+            return;
+        // A value another request set inside the removed entry would be lost with it.
+        if ((0,dist/* isScalar */.jn)(pair.value))
+            this.seen(pair.value, mapPath, undefined);
+        this.count();
+        const source = this.manifest.source;
+        const keyName = (0,dist/* isScalar */.jn)(key) ? scalarText(key) : '?';
+        const path = [...mapPath, keyName];
+        if (!isNodeWithRange(key))
+            fail(this.manifest, path, 'has no source position');
+        const index = map.items.indexOf(pair);
+        let start;
+        let end;
+        if (map.flow) {
+            const previous = map.items[index - 1];
+            const next = map.items[index + 1];
+            if (previous) {
+                start = pairEnd(previous);
+                end = pairEnd(pair);
+            }
+            else if (next && isNodeWithRange(next.key)) {
+                start = key.range[0];
+                end = next.key.range[0];
+            }
+            else {
+                start = key.range[0];
+                end = pairEnd(pair);
+            }
+        }
+        else {
+            start = lineStart(source, key.range[0]);
+            if (source.slice(start, key.range[0]).trim() !== '') {
+                throw new errors/* ManifestEditError */.M(`${this.manifest.file}:${(0,parsed_manifest/* lineOf */.cA)(this.manifest, key.range[0])}: cannot remove '${(0,parsed_manifest/* formatPath */.jV)(path)}' without rewriting its line (it shares the line with '-').`, `Move '${keyName}' below the first key of that entry, or set the value yourself.`);
+            }
+            const valueEnd = pairEnd(pair);
+            const newline = source.indexOf('\n', valueEnd > 0 && source[valueEnd - 1] === '\n' ? valueEnd - 1 : valueEnd);
+            if (newline < 0) {
+                // The last line of a file without a final newline: take the line break before it instead,
+                // so the file still ends without one.
+                end = source.length;
+                if (start > 0)
+                    start -= source[start - 2] === '\r' ? 2 : 1;
+            }
+            else {
+                end = newline + 1;
+            }
+        }
+        this.splices.push({ start, end, text: '' });
+        const previous = (0,dist/* isScalar */.jn)(pair.value) ? scalarText(pair.value) : null;
+        this.record(docIndex, path, key.range[0], previous, null);
+    }
+    /** The edited source; the original when nothing changed. */
+    output() {
+        return applySplices(this.manifest.source, this.splices, this.manifest.file);
+    }
+    record(docIndex, path, offset, previous, value) {
+        const change = {
+            file: this.manifest.file,
+            document: this.manifest.firstDocument + docIndex,
+            path: (0,parsed_manifest/* formatPath */.jV)(path),
+            line: (0,parsed_manifest/* lineOf */.cA)(this.manifest, offset),
+            previous,
+            value,
+        };
+        this.changes.push(change);
+        this.mine().changes.push(change);
+    }
+    /**
+     * Whether `offset` lies inside a flow collection, where `,[]{}` end a plain scalar. Only the
+     * document holding the node is searched: looking through every document made an edit in each
+     * document of a long file quadratic.
+     */
+    inFlow(docIndex, offset) {
+        return flowAncestor(this.manifest.documents[docIndex]?.contents, offset);
+    }
+}
+function flowAncestor(node, offset) {
+    if (!node || typeof node !== 'object' || !('items' in node))
+        return false;
+    const collection = node;
+    const range = collection.range;
+    if (!range || offset < range[0] || offset > range[1])
+        return false;
+    if (collection.flow)
+        return true;
+    for (const item of collection.items) {
+        if (item && typeof item === 'object' && 'key' in item) {
+            const pair = item;
+            if (flowAncestor(pair.key, offset) || flowAncestor(pair.value, offset))
+                return true;
+        }
+        else if (flowAncestor(item, offset)) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * A scalar's value as text. A plain number or boolean is read as written (`tag: 1.20` is "1.20",
+ * not the float's "1.2"), since a tag or version is what the file spells, not what YAML computes.
+ */
+function scalarText(node) {
+    const value = node.value;
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value !== 'string' && typeof node.source === 'string' && node.type === 'PLAIN')
+        return node.source;
+    return String(value);
+}
+function isNodeWithRange(node) {
+    return Boolean(node && typeof node === 'object' && 'range' in node && Array.isArray(node.range));
+}
+/** End offset of a pair's value (or key, when the value is empty). */
+function pairEnd(pair) {
+    const value = pair.value;
+    if (isNodeWithRange(value))
+        return value.range[1];
+    if (isNodeWithRange(pair.key))
+        return pair.key.range[1];
+    return 0;
+}
+function lineStart(source, offset) {
+    return source.lastIndexOf('\n', offset - 1) + 1;
+}
+function fail(manifest, path, why) {
+    throw new Error(`${manifest.file}: '${(0,parsed_manifest/* formatPath */.jV)(path)}' ${why}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/planned-edit.ts
+
+
+function emptyPlan() {
+    return { changes: [], matched: 0, splices: [], seen: new Set(), skipped: 0, byRequest: [] };
+}
+/** Plans `manifest`'s edits and adds them to `into`. */
+function planInto(into, manifest, plan) {
+    const session = new EditSession(manifest);
+    plan(session, into.seen);
+    // One push per change, not push(...changes): a spread of a huge array can overflow the stack.
+    for (const change of session.changes)
+        into.changes.push(change);
+    for (const splice of session.splices)
+        into.splices.push(splice);
+    into.matched += session.matched;
+    session.byRequest.forEach((edits, index) => {
+        const total = (into.byRequest[index] ??= { matched: 0, changes: [] });
+        total.matched += edits.matched;
+        for (const change of edits.changes)
+            total.changes.push(change);
+    });
+}
+/** The whole file parsed at once: every document composed, a malformed one refused. */
+function planWholeFile(source, file, plan, compose) {
+    const planned = emptyPlan();
+    planInto(planned, (0,parsed_manifest/* parseManifest */.Ng)(source, file, compose), plan);
+    return planned;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/chunked-edit.ts
+
+
+
+
+/**
+ * Plans the edit document by document, composing only the documents whose text contains
+ * `required` (see requiredText), one at a time, so a large file costs what its matching documents
+ * cost to compose and holds one document's nodes at a time. Changes, line numbers and document
+ * indexes are the whole file's, as a whole-file parse gives them. Undefined when the file must be
+ * parsed whole instead: its documents cannot be split with certainty, or a document that had to
+ * be read is malformed (the whole-file parse then reports the error, with the file's line and
+ * column, exactly as before).
+ */
+function planByDocument(source, file, plan, required, compose) {
+    const chunks = splitDocuments(source);
+    if (!chunks)
+        return undefined;
+    const mayMatch = chunkFilter(source, required);
+    const lineAt = lineNumbers(source);
+    const eol = (0,parsed_manifest/* eolOf */.Wl)(source);
+    const planned = emptyPlan();
+    const skipped = [];
+    for (let index = 0; index < chunks.length; index++) {
+        const chunk = chunks[index];
+        if (!chunk)
+            continue;
+        if (!mayMatch(chunk.start, chunk.end)) {
+            skipped.push(chunk);
+            continue;
+        }
+        const manifest = (0,parsed_manifest/* parseChunk */.dO)(source, file, eol, { ...chunk, line: lineAt(chunk.start), document: index }, compose);
+        if (!manifest)
+            return undefined;
+        try {
+            planInto(planned, manifest, plan);
+        }
+        catch (error) {
+            // A whole-file parse refuses a malformed document before it plans any edit, so an edit error
+            // stands only if none of the later documents that would be composed is malformed.
+            const later = chunks.slice(index + 1).filter((next) => mayMatch(next.start, next.end));
+            if (later.some((next) => !composes(source, file, eol, next, compose)))
+                return undefined;
+            throw error;
+        }
+    }
+    planned.skipped = skipped.length;
+    // A file where nothing matched is checked whole after all, still one document at a time, so a
+    // malformed one is refused (a Helm template caught by a glob) as it always was; with a match,
+    // the documents that cannot hold one are left unread, byte for byte.
+    if (planned.matched === 0 && skipped.some((chunk) => !composes(source, file, eol, chunk, compose)))
+        return undefined;
+    return planned;
+}
+function composes(source, file, eol, chunk, compose) {
+    // Line and document numbers only label changes, and none are planned here.
+    return (0,parsed_manifest/* parseChunk */.dO)(source, file, eol, { ...chunk, line: 1, document: 0 }, compose) !== undefined;
+}
+/** The line number of each offset asked about, in increasing order; counts the text's line breaks once in all. */
+function lineNumbers(text) {
+    let counted = 0;
+    let line = 1;
+    return (offset) => {
+        for (let newline = text.indexOf('\n', counted); newline >= 0 && newline < offset; newline = text.indexOf('\n', newline + 1))
+            line++;
+        counted = offset;
+        return line;
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/manifest/edit-request.ts
+var edit_request = __webpack_require__(3059);
+// EXTERNAL MODULE: ./packages/core/src/manifest/image-reference.ts
+var image_reference = __webpack_require__(5830);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/walk.ts
+
+/**
+ * Visits every map and sequence of a document, depth first, with its key path. Aliases are not
+ * followed (their anchors are visited where they are written), so nothing is visited twice.
+ */
+function walkCollections(document, visitor) {
+    const visit = (node, path) => {
+        if ((0,dist/* isMap */.jh)(node)) {
+            visitor.map?.(node, path);
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = keyName(pair.key);
+                visit(pair.value, key === undefined ? path : [...path, key]);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            visitor.seq?.(node, path);
+            node.items.forEach((item, index) => visit(item, [...path, index]));
+        }
+    };
+    visit(document.contents, []);
+}
+/** A map key as a string; undefined for complex keys (maps as keys), which never hold images. */
+function keyName(key) {
+    if (key && typeof key === 'object' && 'value' in key && !('items' in key)) {
+        const value = key.value;
+        return value === null || value === undefined ? '' : String(value);
+    }
+    return undefined;
+}
+/** The pairs of `map` whose key is `name` (more than one only in files with duplicate keys). */
+function pairsNamed(map, name) {
+    return map.items.filter((pair) => keyName(pair.key) === name);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/image-edits.ts
+
+
+
+
+/** The lookup for several image requests (several entries under one name make a conflict, reported when both reach a place). */
+function imageTargets(entries) {
+    const targets = new Map();
+    for (const entry of entries)
+        targets.set(entry.target.name, [...(targets.get(entry.target.name) ?? []), entry]);
+    return targets;
+}
+/**
+ * Finds every place `target.name` is referenced and plans the edit:
+ * - `image: name[:tag][@digest]` strings (containers, initContainers, ephemeralContainers of any
+ *   workload kind, Argo Rollouts, CronJobs, Pods, and plain Helm values);
+ * - Kustomize `images:` entries `{name, newName, newTag, digest}` matched by `name` or `newName`;
+ * - Argo CD `spec.source.kustomize.images` strings `[name=]newName:tag`;
+ * - Helm values maps `{registry?, repository, tag?, digest?}`.
+ * Setting a tag drops a stale digest; a digest alone replaces both in strings.
+ */
+function planImageEdits(session, target, seen) {
+    planImageTargets(session, imageTargets([{ target, owner: session.owner }]), seen);
+}
+/**
+ * The same for many images in one walk of each document: each reference is looked up by name, so
+ * a train of N images costs one walk, not N. Each edit is made under its request's owner index.
+ */
+function planImageTargets(session, targets, seen) {
+    session.manifest.documents.forEach((document, docIndex) => {
+        walkCollections(document, {
+            map(map, path) {
+                for (const pair of pairsNamed(map, 'image')) {
+                    const node = session.resolve(document, pair.value);
+                    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' && node.value !== '') {
+                        editReferenceString(session, docIndex, [...path, 'image'], node, targets, seen, false);
+                    }
+                }
+                editHelmImageMap(session, document, docIndex, map, path, targets, seen);
+                for (const pair of pairsNamed(map, 'images')) {
+                    const list = session.resolve(document, pair.value);
+                    if ((0,dist/* isSeq */.oP)(list)) {
+                        list.items.forEach((item, index) => {
+                            const entry = session.resolve(document, item);
+                            const entryPath = [...path, 'images', index];
+                            if ((0,dist/* isMap */.jh)(entry))
+                                editKustomizeImage(session, document, docIndex, entry, entryPath, targets, seen);
+                            else if ((0,dist/* isScalar */.jn)(entry) && typeof entry.value === 'string') {
+                                editReferenceString(session, docIndex, entryPath, entry, targets, seen, true);
+                            }
+                        });
+                    }
+                }
+            },
+        });
+    });
+}
+/**
+ * The requests a place written under `names` answers to (a place may be named twice: `old=new`,
+ * `name`/`newName`, `registry/repository`/`repository`), each once; the edit is planned for each
+ * under its owner, so two requests reaching one place are refused by the session.
+ */
+function matching(targets, names) {
+    const found = [];
+    for (const name of new Set(names)) {
+        if (name === undefined)
+            continue;
+        for (const entry of targets.get(name) ?? [])
+            if (!found.includes(entry))
+                found.push(entry);
+    }
+    return found;
+}
+function each(session, entries, edit) {
+    for (const { target, owner } of entries) {
+        session.owner = owner;
+        edit(target);
+    }
+}
+function withNewVersion(ref, target) {
+    const next = { name: ref.name };
+    if (target.tag !== undefined)
+        next.tag = target.tag;
+    if (target.digest !== undefined)
+        next.digest = target.digest;
+    return next;
+}
+/**
+ * An image reference written as one string: a container `image:` (`name[:tag][@digest]`) or, where
+ * `renames` is set, an Argo CD `kustomize.images` override that may rename (`old=new:tag`).
+ */
+function editReferenceString(session, docIndex, path, node, targets, seen, renames) {
+    const text = scalarText(node);
+    const eq = renames ? text.indexOf('=') : -1;
+    const original = eq >= 0 ? text.slice(0, eq) : undefined;
+    const ref = (0,image_reference/* parseImageReference */.o_)(text.slice(eq + 1));
+    seen.add(ref.name);
+    if (original !== undefined)
+        seen.add(original);
+    const prefix = original !== undefined ? `${original}=` : '';
+    each(session, matching(targets, [ref.name, original]), (target) => session.setScalar(docIndex, path, node, prefix + (0,image_reference/* formatImageReference */.my)(withNewVersion(ref, target))));
+}
+function scalarValue(document, session, map, key) {
+    const pair = pairsNamed(map, key)[0];
+    if (!pair)
+        return undefined;
+    const node = session.resolve(document, pair.value);
+    return (0,dist/* isScalar */.jn)(node) ? node : undefined;
+}
+/** Sets `key` in `map` to `value`, adding the key when the map does not have it. */
+function setOrInsert(session, document, docIndex, map, path, key, value) {
+    const node = scalarValue(document, session, map, key);
+    if (node)
+        session.setScalar(docIndex, [...path, key], node, value);
+    else if (pairsNamed(map, key).length === 0)
+        session.insertPair(docIndex, path, map, key, value);
+}
+function editKustomizeImage(session, document, docIndex, entry, path, targets, seen) {
+    const name = scalarValue(document, session, entry, 'name');
+    if (!name)
+        return;
+    const newName = scalarValue(document, session, entry, 'newName');
+    seen.add(scalarText(name));
+    if (newName)
+        seen.add(scalarText(newName));
+    each(session, matching(targets, [scalarText(name), newName ? scalarText(newName) : undefined]), (target) => editKustomizeEntry(session, document, docIndex, entry, path, target));
+}
+function editKustomizeEntry(session, document, docIndex, entry, path, target) {
+    if (target.tag !== undefined)
+        setOrInsert(session, document, docIndex, entry, path, 'newTag', target.tag);
+    if (target.digest !== undefined) {
+        setOrInsert(session, document, docIndex, entry, path, 'digest', target.digest);
+    }
+    else {
+        // Kustomize lets a digest win over newTag: a digest left from an earlier run would pin the old image.
+        const stale = pairsNamed(entry, 'digest')[0];
+        if (stale)
+            session.removePair(docIndex, path, entry, stale);
+    }
+}
+function editHelmImageMap(session, document, docIndex, map, path, targets, seen) {
+    const repository = scalarValue(document, session, map, 'repository');
+    if (!repository || typeof repository.value !== 'string' || repository.value === '')
+        return;
+    // Only maps shaped like an image: a repository beside a tag, digest or registry, or under `image`.
+    const shaped = ['tag', 'digest', 'registry'].some((key) => pairsNamed(map, key).length > 0);
+    const underImageKey = /image$/i.test(String(path[path.length - 1] ?? ''));
+    if (!shaped && !underImageKey)
+        return;
+    const registry = scalarValue(document, session, map, 'registry');
+    const repo = scalarText(repository);
+    const full = registry && scalarText(registry) !== '' ? `${scalarText(registry)}/${repo}` : repo;
+    seen.add(full);
+    each(session, matching(targets, [full, repo]), (target) => editHelmEntry(session, document, docIndex, map, path, target));
+}
+function editHelmEntry(session, document, docIndex, map, path, target) {
+    if (target.tag !== undefined)
+        setOrInsert(session, document, docIndex, map, path, 'tag', target.tag);
+    if (target.digest !== undefined) {
+        setOrInsert(session, document, docIndex, map, path, 'digest', target.digest);
+    }
+    else {
+        // Charts render `repository@digest` when a digest is set; clear it so the new tag takes effect.
+        const digest = scalarValue(document, session, map, 'digest');
+        if (digest && scalarText(digest) !== '')
+            session.setScalar(docIndex, [...path, 'digest'], digest, '');
+    }
+}
+
+// EXTERNAL MODULE: ./packages/core/src/manifest/key-path.ts
+var key_path = __webpack_require__(4790);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/key-path-edits.ts
+
+
+
+
+
+
+/**
+ * Sets the scalar at `path` in every document where the path exists. A path ending on a map or
+ * list is refused: replacing a structure with a scalar is never what a version bump means.
+ * A number or boolean field (`replicas: 3`) stays one when the new value is one too and renders
+ * as written (see `numbersOf`); a tag or version is always written as a string.
+ * A path through an alias is refused too (see `refuseAlias`).
+ */
+function planKeyPathEdit(session, path, value) {
+    session.manifest.documents.forEach((document, docIndex) => {
+        const numbers = numbersOf(session.manifest.file, document);
+        // `at` is the concrete path walked so far (selectors resolved to indexes), for the report.
+        const visit = (node, depth, at) => {
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                // Only an alias the path goes on through is refused; where the path ends short of it
+                // (`[2]` is `*a`, a scalar, and the key wants `[2][0]`), this document has no such key.
+                if (reaches(session, document, node.resolve(document), path, depth))
+                    refuseAlias(session, document, node, path, depth, at);
+                return;
+            }
+            if (depth === path.length) {
+                if ((0,dist/* isScalar */.jn)(node)) {
+                    session.setScalar(docIndex, at, node, value, namesString(at) ? undefined : inHelmValues(at) ? 'float64' : numbers);
+                    return;
+                }
+                const range = node?.range;
+                const where = range ? `:${(0,parsed_manifest/* lineOf */.cA)(session.manifest, range[0])}` : '';
+                throw new errors/* ManifestEditError */.M(`${session.manifest.file}${where}: '${(0,parsed_manifest/* formatPath */.jV)(at)}' holds a ${(0,dist/* isSeq */.oP)(node) ? 'list' : 'map'}, not a single value.`, `Point 'key' at the scalar inside it, e.g. '${(0,key_path/* formatKeyPath */.K7)(path)}.tag' or '${(0,key_path/* formatKeyPath */.K7)(path)}[0]'.`);
+            }
+            const segment = path[depth];
+            if ((0,key_path/* isSelector */.cB)(segment)) {
+                if (!(0,dist/* isSeq */.oP)(node))
+                    return;
+                node.items.forEach((item, index) => {
+                    // Only reading a field to pick the entry may follow an alias; walking into one may not.
+                    const entry = session.resolve(document, item);
+                    if (!(0,dist/* isMap */.jh)(entry))
+                        return;
+                    const matches = pairsNamed(entry, segment.key).some((pair) => {
+                        const field = session.resolve(document, pair.value);
+                        return (0,dist/* isScalar */.jn)(field) && scalarText(field) === segment.equals;
+                    });
+                    if (matches)
+                        visit(item, depth + 1, [...at, index]);
+                });
+            }
+            else if (typeof segment === 'number') {
+                if ((0,dist/* isSeq */.oP)(node) && segment < node.items.length)
+                    visit(node.items[segment], depth + 1, [...at, segment]);
+            }
+            else if (segment !== undefined && (0,dist/* isMap */.jh)(node)) {
+                for (const pair of pairsNamed(node, segment))
+                    visit(pair.value, depth + 1, [...at, segment]);
+            }
+        };
+        visit(document.contents, 0, []);
+    });
+}
+/**
+ * Who reads the document's numbers. A Kubernetes object (`apiVersion` and `kind` at its root) or
+ * a Kustomization file goes to Kustomize or the API server, which read integers into typed fields
+ * exactly; anything else is taken for Helm values, which Helm reads into float64.
+ */
+function numbersOf(file, document) {
+    if (/(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/.test(file))
+        return 'typed';
+    const root = document.contents;
+    return (0,dist/* isMap */.jh)(root) && pairsNamed(root, 'apiVersion').length > 0 && pairsNamed(root, 'kind').length > 0 ? 'typed' : 'float64';
+}
+/**
+ * Whether the path runs through Helm values held in a Kubernetes object or a Kustomization: an
+ * Argo CD Application's `helm.valuesObject`, a Flux HelmRelease's `spec.values`, Kustomize's
+ * `helmCharts[].valuesInline`. Helm reads those as it reads a values file.
+ */
+function inHelmValues(at) {
+    return at.some((segment) => segment === 'values' || segment === 'valuesObject' || segment === 'valuesInline');
+}
+/**
+ * Whether the path ends on a tag or a version (`tag`, `newTag`, `imageTag`, `image_tag`,
+ * `version`, `appVersion`): a string to everything that reads one. Kustomize refuses a number as
+ * `newTag`; Helm's string functions (`trunc`, `trimPrefix`) fail on a float64 tag, and `{{ }}`
+ * prints a long numeric one in exponent form.
+ */
+function namesString(at) {
+    const last = at[at.length - 1];
+    if (typeof last !== 'string')
+        return false;
+    return /^(?:tag|version)$/i.test(last) || /[a-z0-9](?:Tag|Version)$/.test(last) || /[_-](?:tag|version)$/i.test(last);
+}
+/** Whether `path` from `depth` on leads anywhere under `node`: the walk `visit` would make, without editing. */
+function reaches(session, document, node, path, depth) {
+    const resolved = session.resolve(document, node);
+    if (depth === path.length)
+        return resolved !== undefined && resolved !== null;
+    const segment = path[depth];
+    if ((0,key_path/* isSelector */.cB)(segment)) {
+        if (!(0,dist/* isSeq */.oP)(resolved))
+            return false;
+        return resolved.items.some((item) => {
+            const entry = session.resolve(document, item);
+            if (!(0,dist/* isMap */.jh)(entry))
+                return false;
+            const matches = pairsNamed(entry, segment.key).some((pair) => {
+                const field = session.resolve(document, pair.value);
+                return (0,dist/* isScalar */.jn)(field) && scalarText(field) === segment.equals;
+            });
+            return matches && reaches(session, document, item, path, depth + 1);
+        });
+    }
+    if (typeof segment === 'number')
+        return (0,dist/* isSeq */.oP)(resolved) && segment < resolved.items.length && reaches(session, document, resolved.items[segment], path, depth + 1);
+    if (segment === undefined || !(0,dist/* isMap */.jh)(resolved))
+        return false;
+    return pairsNamed(resolved, segment).some((pair) => reaches(session, document, pair.value, path, depth + 1));
+}
+/**
+ * An alias has no value of its own: editing through `prod: *base` (or `tag: *ver`) would rewrite
+ * the anchor's bytes and silently change `base` and every other alias of it as well. A key path
+ * names one place, so it must not reach anything through an alias. Image mode follows aliases on
+ * purpose: there every reference to the image is meant to change.
+ */
+function refuseAlias(session, document, alias, path, depth, at) {
+    const { file, source } = session.manifest;
+    const aliasLine = alias.range ? `:${(0,parsed_manifest/* lineOf */.cA)(session.manifest, alias.range[0])}` : '';
+    const anchored = alias.resolve(document);
+    // A node's range starts at its content; its `&name` comes before it (a line earlier for a block map).
+    const contentStart = anchored?.range?.[0];
+    const anchorOffset = contentStart === undefined ? -1 : source.lastIndexOf(`&${alias.source}`, contentStart);
+    const anchorLine = anchorOffset >= 0 ? `${file}:${(0,parsed_manifest/* lineOf */.cA)(session.manifest, anchorOffset)}` : file;
+    const anchorPath = anchored ? pathTo(document.contents, anchored, []) : undefined;
+    const ownPath = anchorPath ? (0,key_path/* formatKeyPath */.K7)([...anchorPath, ...path.slice(depth)]) : '';
+    throw new errors/* ManifestEditError */.M(`${file}${aliasLine}: key '${(0,key_path/* formatKeyPath */.K7)(path)}' goes through the alias '*${alias.source}' at '${(0,parsed_manifest/* formatPath */.jV)(at)}', which stands for the anchor '&${alias.source}' at ${anchorLine}${anchorPath && anchorPath.length > 0 ? ` ('${(0,parsed_manifest/* formatPath */.jV)(anchorPath)}')` : ''}; setting it would change every use of that anchor.`, `${ownPath !== '' ? `Set 'key' to the anchor's own path, '${ownPath}', to change it everywhere it is used, or` : 'Edit the anchor itself, or'} replace '*${alias.source}' at '${(0,parsed_manifest/* formatPath */.jV)(at)}' with a value of its own to change only this place.`);
+}
+/** The concrete path of `target` in the tree under `node`, not following aliases. */
+function pathTo(node, target, at) {
+    if (node === target)
+        return at;
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            const key = (0,dist/* isPair */.tO)(pair) ? keyName(pair.key) : undefined;
+            const found = key === undefined ? undefined : pathTo(pair.value, target, [...at, key]);
+            if (found)
+                return found;
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        for (const [index, item] of node.items.entries()) {
+            const found = pathTo(item, target, [...at, index]);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/manifest-editor.ts
+
+
+
+
+
+
+
+
+/**
+ * Plans and applies an edit to one file's text. Pure: reads nothing, writes nothing, so the
+ * same function serves the step, the retry loop after a lost push race, tests and benchmarks.
+ * Several requests are planned in one pass over the file (each document composed once), each
+ * against the original text; two of them reaching one place is refused.
+ */
+function editManifest(source, file, requests, options = {}) {
+    const list = (0,edit_request/* requestList */.m)(requests);
+    // YAML allows a byte order mark before the stream, but the yaml parser counts it as indentation
+    // before a top-level `- item` and rejects the file. Edit the text after it, then put it back.
+    const bom = source.startsWith('\ufeff') ? '\ufeff' : '';
+    const body = source.slice(bom.length);
+    const compose = options.compose ?? parsed_manifest/* composeYaml */.ee;
+    const plan = plannerFor(list);
+    const byDocument = options.wholeFile ? undefined : planByDocument(body, file, plan, requiredTexts(list), compose);
+    const planned = byDocument ?? planWholeFile(body, file, plan, compose);
+    return {
+        file,
+        source,
+        output: bom + applySplices(body, planned.splices, file),
+        // A train's changes are read in file order; one request's keep the order they always had.
+        changes: list.length > 1 ? inFileOrder(planned.changes) : planned.changes,
+        matched: planned.matched,
+        imagesSeen: imagesSeenOf(planned, list, () => planWholeFile(body, file, plan, compose).seen),
+        byRequest: list.map((_, index) => planned.byRequest[index] ?? { matched: 0, changes: [] }),
+    };
+}
+/**
+ * Plans every request in the same session, each counted under its own index: the images in one
+ * walk per document (looked up by name, so N images cost one walk), then each key path.
+ */
+function plannerFor(requests) {
+    const labels = requests.map(edit_request/* requestName */.Z);
+    const images = imageTargets(requests.flatMap((request, owner) => (request.mode === 'image' ? [{ target: request.image, owner }] : [])));
+    const keys = requests.flatMap((request, owner) => (request.mode === 'key' ? [{ request, owner }] : []));
+    return (session, seen) => {
+        session.labels = labels;
+        if (images.size > 0)
+            planImageTargets(session, images, seen);
+        for (const { request, owner } of keys) {
+            session.owner = owner;
+            planKeyPathEdit(session, request.path, request.value);
+        }
+    };
+}
+/** Changes by document and line (a stable sort: two at one line keep their planned order). */
+function inFileOrder(changes) {
+    return [...changes].sort((a, b) => a.document - b.document || a.line - b.line);
+}
+function imagesSeenOf(planned, requests, seenInWholeFile) {
+    if (planned.skipped === 0 || requests.every((request) => request.mode === 'key'))
+        return () => planned.seen;
+    let seen;
+    return () => (seen ??= seenInWholeFile());
+}
+
+
+/***/ }),
+
+/***/ 3336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ readImages),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   aC: () => (/* binding */ valuesIn),
+/* harmony export */   tK: () => (/* binding */ readTargetOf),
+/* harmony export */   u9: () => (/* binding */ singleValue),
+/* harmony export */   x4: () => (/* binding */ readKeys)
+/* harmony export */ });
+/* unused harmony exports imageNamesIn, compareValues */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
+/* harmony import */ var _image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
+/* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4790);
+/* harmony import */ var _manifest_editor__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8560);
+
+
+
+
+// A tag no manifest holds, so every matched place reports what it holds now as a change.
+const PROBE = 'gitops-promote-probe-0f6c1d';
+/**
+ * Reads what `source` sets for the target, at every place the editor would edit. It asks the
+ * editor itself (planning an edit to a probe value and reading back each change's `previous`),
+ * so reader and editor can never disagree on what matches: the same image names, Kustomize,
+ * Helm and Argo CD shapes, key paths, selectors and alias rules.
+ */
+function readManifest(source, file, target) {
+    const result = target.mode === 'image'
+        ? (0,_manifest_editor__WEBPACK_IMPORTED_MODULE_3__/* .editManifest */ .S)(source, file, { mode: 'image', image: { name: target.name, tag: PROBE } })
+        : (0,_manifest_editor__WEBPACK_IMPORTED_MODULE_3__/* .editManifest */ .S)(source, file, { mode: 'key', path: target.path, value: PROBE });
+    if (target.mode === 'key')
+        return result.changes.map((change) => ({ file, line: change.line, path: change.path, value: change.previous ?? '' }));
+    return imageSites(file, result.changes);
+}
+/**
+ * Groups the probe's changes by the place they belong to. A reference string (`image: app:1.2`,
+ * `app=new:1.2`) is one change; a Kustomize entry or Helm map gives one change per field it sets
+ * (`newTag`/`tag`, and `digest` cleared), which are joined on their parent path.
+ */
+function imageSites(file, changes) {
+    const sites = new Map();
+    for (const change of changes) {
+        const field = /\.(newTag|tag|digest)$/.exec(change.path);
+        if (!field) {
+            const text = change.previous ?? '';
+            const ref = (0,_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReference */ .o_)(text.slice(text.indexOf('=') + 1));
+            sites.set(`${change.document}:${change.path}`, withValue({ file, line: change.line, path: change.path, value: '', ...pick(ref) }));
+            continue;
+        }
+        const path = change.path.slice(0, field.index);
+        const key = `${change.document}:${path}`;
+        const site = sites.get(key) ?? { file, line: change.line, path, value: '' };
+        if (change.previous !== null && change.previous !== '') {
+            if (field[1] === 'digest')
+                site.digest = change.previous;
+            else
+                site.tag = change.previous;
+        }
+        site.line = Math.min(site.line, change.line);
+        sites.set(key, withValue(site));
+    }
+    return [...sites.values()];
+}
+function pick(ref) {
+    return { ...(ref.tag !== undefined ? { tag: ref.tag } : {}), ...(ref.digest !== undefined ? { digest: ref.digest } : {}) };
+}
+function withValue(site) {
+    site.value = (0,_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .imageValue */ .T6)(site);
+    return site;
+}
+/** What a read of the target an edit request sets looks for: its image name, or its key path. */
+function readTargetOf(request) {
+    return request.mode === 'image' ? { mode: 'image', name: request.image.name } : { mode: 'key', path: request.path };
+}
+/** The distinct values `files` (their text as read, before an edit) give the target. */
+function valuesIn(files, target) {
+    return [...new Set(files.filter((file) => file.source !== '').flatMap((file) => readManifest(file.source, file.file, target).map((read) => read.value)))];
+}
+/** The one value a set of files gives the target; an error when they give none, or several. */
+function singleValue(values, described, files) {
+    const first = values[0];
+    if (!first) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ManifestEditError */ .M(`${described} is not set in ${files}.`, 'Check the image name or key and the source files: the value to promote is read from there.');
+    }
+    const distinct = [...new Set(values.map((value) => value.value))];
+    if (distinct.length > 1) {
+        const list = values.slice(0, 6).map((value) => `${value.file}:${value.line} ${JSON.stringify(value.value)}`).join(', ');
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ManifestEditError */ .M(`${described} has ${distinct.length} different values in ${files}: ${list}${values.length > 6 ? ', …' : ''}.`, 'Make the source environment consistent first, or narrow the source files to the one that holds the value to promote.');
+    }
+    if (first.value === '') {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ManifestEditError */ .M(`${described} has no tag or digest at ${first.file}:${first.line}.`, "Give the value explicitly with 'tag', 'digest' or 'value'.");
+    }
+    return first;
+}
+// No image name holds a space, so this matches nothing, and no document is skipped as unable to match.
+const NO_IMAGE = 'gitops-promote probe';
+/** The image names `source` references, as the editor sees them (every document read). */
+function imageNamesIn(source, file) {
+    return [...(0,_manifest_editor__WEBPACK_IMPORTED_MODULE_3__/* .editManifest */ .S)(source, file, { mode: 'image', image: { name: NO_IMAGE, tag: PROBE } }).imagesSeen()].sort();
+}
+/**
+ * Every image the files reference, by name as the manifests write it (a Kustomize entry answers
+ * to its `name` and its `newName`, a Helm map to `registry/repository` and `repository`), with its
+ * values and sites: what differs between two environments is a comparison of two of these.
+ */
+function readImages(files) {
+    const images = new Map();
+    for (const { file, source } of files) {
+        if (source === '')
+            continue;
+        for (const name of imageNamesIn(source, file))
+            addSites(images, name, readManifest(source, file, { mode: 'image', name }));
+    }
+    return images;
+}
+/** The same for key paths: each key (as formatKeyPath spells it) that the files set, with its values and sites. */
+function readKeys(files, keys) {
+    const found = new Map();
+    for (const { file, source } of files) {
+        if (source === '')
+            continue;
+        for (const path of keys)
+            addSites(found, (0,_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(path), readManifest(source, file, { mode: 'key', path }));
+    }
+    return found;
+}
+function addSites(into, name, sites) {
+    if (sites.length === 0)
+        return;
+    const entry = into.get(name) ?? { values: [], sites: [] };
+    for (const site of sites) {
+        entry.sites.push(site);
+        if (!entry.values.includes(site.value))
+            entry.values.push(site.value);
+    }
+    into.set(name, entry);
+}
+/** Each name the source sets, beside what the target gives it, in name order. */
+function compareValues(source, target) {
+    return [...source.keys()].sort().map((name) => {
+        const from = source.get(name) ?? { values: [], sites: [] };
+        const to = target.get(name);
+        const same = from.values.length === 1 && to !== undefined && to.values.length === 1 && to.values[0] === from.values[0];
+        return { name, source: from, target: to, same };
+    });
+}
+
+
+/***/ }),
+
+/***/ 1542:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   Wl: () => (/* binding */ eolOf),
+/* harmony export */   cA: () => (/* binding */ lineOf),
+/* harmony export */   dO: () => (/* binding */ parseChunk),
+/* harmony export */   ee: () => (/* binding */ composeYaml),
+/* harmony export */   jV: () => (/* binding */ formatPath)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2136);
+
+
+const composeYaml = (text, offset, onLineStart) => {
+    onLineStart(offset);
+    // The parser reports a first line start only when it starts at offset 0: skip that one, reported above.
+    const parser = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Parser */ .iX((at) => {
+        if (at !== offset)
+            onLineStart(at);
+    });
+    // The parser numbers tokens from `offset`, so a chunk's nodes carry the ranges they have in the
+    // whole file and every edit computes on the file's own text, exactly as a whole-file parse does.
+    parser.offset = offset;
+    // Kubernetes' decoders reject duplicate keys, but PyYAML and many repos tolerate them; we edit
+    // bytes, not semantics, so a duplicate is no reason to refuse the file.
+    const composer = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Composer */ .Dk({ schema: 'failsafe', uniqueKeys: false });
+    return Array.from(composer.compose(parser.parse(text)));
+};
+function eolOf(source) {
+    return source.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Parses the whole file; throws a ManifestParseError with file:line:col for the first malformed document. */
+function parseManifest(source, file, compose = composeYaml) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const documents = compose(source, 0, lineCounter.addNewLine);
+    for (const doc of documents) {
+        const error = doc.errors[0];
+        if (error) {
+            const { line, col } = lineCounter.linePos(error.pos[0]);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ManifestParseError */ .l(`${file}:${line}:${col}: malformed YAML: ${firstLine(error.message)}.`, 'Fix the YAML at that line (a template such as a Helm chart file cannot be edited; point `files` at values or manifests instead).');
+        }
+    }
+    return { file, source, documents, lineCounter, firstLine: 1, firstDocument: 0, eol: eolOf(source) };
+}
+/**
+ * Parses one document chunk of `source`. Undefined when the chunk does not compose to exactly one
+ * document free of errors: the caller then parses the whole file, which reports the error (or
+ * edits) exactly as it always did.
+ */
+function parseChunk(source, file, eol, chunk, compose = composeYaml) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const documents = compose(source.slice(chunk.start, chunk.end), chunk.start, lineCounter.addNewLine);
+    if (documents.length !== 1 || documents.some((doc) => doc.errors.length > 0))
+        return undefined;
+    return { file, source, documents, lineCounter, firstLine: chunk.line, firstDocument: chunk.document, eol };
+}
+function firstLine(message) {
+    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+function lineOf(manifest, offset) {
+    return manifest.lineCounter.linePos(offset).line + manifest.firstLine - 1;
+}
+/** `spec.template.spec.containers[0].image`; keys that need it are bracketed: `a["x.y"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (/^[A-Za-z0-9_$/-]+$/.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ valueChanges),
+/* harmony export */   L: () => (/* binding */ requestValue)
+/* harmony export */ });
+/* harmony import */ var _edit_request__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3059);
+/* harmony import */ var _image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
+
+
+/**
+ * Every change of a plan in file order, each naming the request that made it: what a train's
+ * change table and `changes` output list, a row per place and value.
+ */
+function valueChanges(planned, requests) {
+    const list = (0,_edit_request__WEBPACK_IMPORTED_MODULE_0__/* .requestList */ .m)(requests);
+    const named = [];
+    for (const file of planned) {
+        const owner = new Map();
+        file.byRequest.forEach((edits, index) => {
+            const request = list[index];
+            if (request)
+                for (const change of edits.changes)
+                    owner.set(change, request);
+        });
+        for (const change of file.changes) {
+            const request = owner.get(change);
+            // Fields in the order the `changes` output documents them: where, whose, from, to.
+            const { file: name, document, line, path, previous, value } = change;
+            named.push({ file: name, document, line, path, ...(request ? nameOf(request) : {}), previous, value });
+        }
+    }
+    return named;
+}
+function nameOf(request) {
+    return request.mode === 'image' ? { image: request.image.name } : { key: (0,_edit_request__WEBPACK_IMPORTED_MODULE_0__/* .requestName */ .Z)(request) };
+}
+/** What a request sets, as trailers and outputs write it: `tag`, `@digest`, `tag@digest`, or the key's value. */
+function requestValue(request) {
+    return request.mode === 'image' ? (0,_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .imageValue */ .T6)(request.image) : request.value;
+}
+
+
+/***/ }),
+
+/***/ 3388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   nL: () => (/* binding */ markdownInline),
+/* harmony export */   p7: () => (/* binding */ markdownText)
+/* harmony export */ });
+/* harmony import */ var _text_neutralise__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3235);
+
+/**
+ * `text` as GitHub-flavoured Markdown that shows it literally inside a table cell, whatever a
+ * repository put in it: a code span, so HTML, links, images, emphasis and mentions stay text; a
+ * fence one backtick longer than any run of backticks inside, so none of them closes it; `|`
+ * written `\|`, which the table parser honours inside code spans too; control characters and line
+ * breaks shown escaped, so the row stays one line and no line of the summary starts with anything
+ * but `|`.
+ */
+function markdownCode(text) {
+    const shown = (0,_text_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, { newlines: false }).replace(/\|/g, '\\|');
+    // An empty code span is not one: two backticks would show as they are.
+    if (shown === '')
+        return '*(empty)*';
+    const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A backtick at either end would merge with the fence, and CommonMark strips one space from each
+    // end of a span that has one at both: a space of padding each side keeps the content exact.
+    const pad = /^[ `]|[ `]$/.test(shown) && !/^ +$/.test(shown) ? ' ' : '';
+    return `${fence}${pad}${shown}${pad}${fence}`;
+}
+/**
+ * Letters, digits and `/ . - _`, starting with a letter or digit: Markdown gives none of them a
+ * meaning, except `_` next to anything but a letter or digit (emphasis) and a leading `www.`
+ * (GitHub's autolinks).
+ */
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9/._-]*$/;
+const MARKUP_IN_PLAIN = /(?:^|[^A-Za-z0-9])_|_(?:$|[^A-Za-z0-9])|^www\./i;
+/** `text` as it is when Markdown reads it as plain text (an ordinary path), else as {@link markdownCode}. */
+function markdownText(text) {
+    return PLAIN.test(text) && !MARKUP_IN_PLAIN.test(text) ? text : markdownCode(text);
+}
+/**
+ * The characters that start or end markup inside a paragraph: emphasis, code, links and images,
+ * HTML and autolinks, entities, tables, strikethrough and GitHub's math. Backslash-escaping any
+ * ASCII punctuation is plain text to CommonMark; `.` `-` `=` only mean something at a line's
+ * start, where this text never is.
+ */
+const INLINE_MARKUP = /[\\`*_{}[\]<>()#+!|~&$]/g;
+/**
+ * `@name` as GitHub and GitLab read a mention: after a character that is not part of a word or an
+ * e-mail address. Mentions in a change request's body notify the person on every edit.
+ */
+const MENTION = /(?<![\w.+\-@`])@[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)?/g;
+/**
+ * `text` (one line of what a repository's history says, such as a commit subject) as Markdown
+ * that shows it as it reads and does nothing else: markup characters escaped, control characters
+ * and line breaks shown escaped, and mentions set as code so nobody is notified.
+ */
+function markdownInline(text) {
+    const shown = (0,_text_neutralise__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, { newlines: false });
+    let out = '';
+    let at = 0;
+    for (const match of shown.matchAll(MENTION)) {
+        out += shown.slice(at, match.index).replace(INLINE_MARKUP, '\\$&') + markdownCode(match[0]);
+        at = match.index + match[0].length;
+    }
+    return out + shown.slice(at).replace(INLINE_MARKUP, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 3083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yu: () => (/* binding */ imagesAt),
+/* harmony export */   e_: () => (/* binding */ unsetTargets),
+/* harmony export */   f1: () => (/* binding */ rollbackMarks),
+/* harmony export */   fK: () => (/* binding */ valueAt),
+/* harmony export */   gm: () => (/* binding */ HISTORY_COMMITS),
+/* harmony export */   im: () => (/* binding */ newestValueChange),
+/* harmony export */   lZ: () => (/* binding */ commitsOfFiles)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
+/* harmony import */ var _manifest_key_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4790);
+/* harmony import */ var _manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3336);
+/* harmony import */ var _trailers__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4815);
+
+
+
+
+
+
+/** At most this many commits of the files' history are read (the hold's trailer window: the branch's last this many commits). */
+const HISTORY_COMMITS = 200;
+/** A shallow clone is deepened this many commits at a time, up to MAX_DEEPEN (rollback's search). */
+const DEEPEN_STEP = 100;
+const MAX_DEEPEN = 1000;
+/**
+ * The commits that changed the files, newest first, with `enough` deciding when to stop: a
+ * shallow clone is deepened (git fetch --deepen) until `enough` is satisfied, the history is
+ * whole, or MAX_DEEPEN commits were fetched, which is then said in the log.
+ */
+async function commitsOfFiles(request, enough, maxDeepen = MAX_DEEPEN) {
+    const { repo } = request;
+    let deepened = 0;
+    for (;;) {
+        const key = `${request.rev}:${request.firstParent === true}`;
+        const commits = request.commitLists?.get(key) ?? (await repo.commitsTouching(request.rev, request.files, HISTORY_COMMITS, request.firstParent));
+        request.commitLists?.set(key, commits);
+        if ((await enough(commits)) || commits.length >= HISTORY_COMMITS || request.branch === undefined || !(await repo.isShallow()))
+            return commits;
+        if (deepened >= maxDeepen) {
+            request.info(`The clone is shallow; ${maxDeepen} more commits of history were fetched, and the ${commits.length} among them that changed the files are what was read.`);
+            return commits;
+        }
+        await repo.deepen(request.remote, request.branch, DEEPEN_STEP);
+        request.commitLists?.clear();
+        deepened += DEEPEN_STEP;
+        request.info(`The clone is shallow: fetched ${deepened} more commits of history.`);
+    }
+}
+/** The value after `commit`, read from all the files at that commit. */
+async function valueAt(request, commit) {
+    const sites = [];
+    for (const file of request.files) {
+        const text = await fileAt(request, commit.sha, file);
+        if (text !== undefined)
+            sites.push(...safeRead(text, file, request.target));
+    }
+    const values = new Set(sites.map((site) => site.value));
+    const [only] = values;
+    return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
+}
+/**
+ * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
+ * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
+ */
+async function fileAt(request, rev, file) {
+    const key = `${rev}:${file}`;
+    const cached = request.texts?.get(key);
+    if (cached !== undefined)
+        return cached;
+    const text = await request.repo.fileAt(rev, file);
+    if (text !== undefined)
+        request.texts?.set(key, text);
+    return text;
+}
+/** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
+function safeRead(text, file, target) {
+    try {
+        return (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readManifest */ .WI)(text, file, target);
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o)
+            return [];
+        throw error;
+    }
+}
+/**
+ * The values rollbacks of this target moved away from, newest rollback first: a one-value
+ * rollback's Rolled-Back-From trailer, or the `rolledBackFrom` of the target's entry in a train's.
+ */
+function rollbackMarks(commits, target) {
+    const marks = new Map();
+    for (const commit of commits) {
+        const trailers = (0,_trailers__WEBPACK_IMPORTED_MODULE_4__/* .readTrailers */ .t8)(commit.message);
+        for (const from of rolledBackFrom(commit.message, trailers, target)) {
+            if (!marks.has(from))
+                marks.set(from, { value: from, commit, reason: trailers.get('Reason') ?? '' });
+        }
+    }
+    return marks;
+}
+/** What one commit rolled `target` back from, in either trailer form. */
+function rolledBackFrom(message, trailers, target) {
+    if (!trailers.has('Set')) {
+        // The one-value form, read as it always was (a Value trailer is not required).
+        const from = trailers.get('Rolled-Back-From');
+        return from !== undefined && sameTarget({ image: trailers.get('Image'), key: trailers.get('Key') }, target) ? [from] : [];
+    }
+    return (0,_trailers__WEBPACK_IMPORTED_MODULE_4__/* .valuesOfCommit */ .rW)(message)
+        .filter((value) => value.rolledBackFrom !== undefined && sameTarget(value, target))
+        .map((value) => value.rolledBackFrom ?? '');
+}
+/** The trailer names the image as that run's input spelled it; what runs is compared. */
+function sameTarget(named, target) {
+    if (target.mode === 'key')
+        return named.key === (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(target.path);
+    return named.image !== undefined && (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(named.image) === (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(target.name);
+}
+/**
+ * The newest commit (along `request.firstParent`) that changed any value in the files: what a
+ * rollback of the whole train undoes. A commit a step wrote names its values in its trailers (one
+ * or a train); a person's commit is read by comparing the images at it and at its parent. Either
+ * way only values whose reading in the files differs from the parent's count, so a commit that
+ * only scaled replicas, or whose trailers name values of other files, is passed over.
+ */
+async function newestValueChange(request) {
+    let found;
+    const read = new Set();
+    const enough = async (commits) => {
+        for (const commit of commits) {
+            if (read.has(commit.sha))
+                continue;
+            // At a shallow clone's boundary the parent is not there, and every value would read as new:
+            // deepen first (returning false asks commitsOfFiles for more), and read the commit again then.
+            if (await beyondShallowBoundary(request, commit))
+                return false;
+            read.add(commit.sha);
+            const targets = await valuesChangedBy(request, commit);
+            if (targets.length > 0) {
+                found = { commit, targets };
+                return true;
+            }
+        }
+        return false;
+    };
+    // commitsOfFiles asks `enough` of every list it reads, the last one included.
+    await commitsOfFiles(request, enough);
+    return found;
+}
+/** Whether `commit`'s parent is cut off by a shallow clone that may still be deepened (a root commit has none to fetch). */
+async function beyondShallowBoundary(request, commit) {
+    if (request.branch === undefined || (await request.repo.hasCommit(`${commit.sha}^`)))
+        return false;
+    return request.repo.isShallow();
+}
+/**
+ * The values `commit` changed in the files, compared with its first parent. Each side is read
+ * once for every image (readImages: one pass per file), not once per value, so a train of N
+ * images in N files costs N reads per side rather than N².
+ */
+async function valuesChangedBy(request, commit) {
+    const parent = `${commit.sha}^`;
+    const afterTexts = await textsAt(request, commit.sha);
+    const beforeTexts = await textsAt(request, parent);
+    const after = (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readImages */ .H)(afterTexts);
+    const before = (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readImages */ .H)(beforeTexts);
+    const named = namedTargets(commit.message);
+    if (named.length > 0) {
+        const changed = [];
+        for (const target of named) {
+            const listed = target.mode === 'image' && (after.has(target.name) || before.has(target.name));
+            const [now, then] = listed ? [after.get(target.name)?.sites ?? [], before.get(target.name)?.sites ?? []] : [readSites(afterTexts, target), readSites(beforeTexts, target)];
+            if (distinctValues(now) !== distinctValues(then))
+                changed.push(target);
+        }
+        return changed;
+    }
+    const sameSites = new Set();
+    const changed = [];
+    for (const [name, sites] of after) {
+        if (distinctValues(sites.sites) === distinctValues(before.get(name)?.sites ?? []))
+            continue;
+        // A Kustomize entry answers to its name and its newName: one place, rolled back once.
+        const where = placesOf(sites);
+        if (sameSites.has(where))
+            continue;
+        sameSites.add(where);
+        changed.push({ mode: 'image', name });
+    }
+    return changed;
+}
+/**
+ * The sites of a target read file by file: a key, or an image name readImages does not list (the
+ * editor also answers to a Helm map's `repository` without its `registry`).
+ */
+function readSites(texts, target) {
+    return texts.flatMap(({ file, source }) => (source === '' ? [] : safeRead(source, file, target)));
+}
+/** The values a commit's trailers name (either form), as read targets, each once. */
+function namedTargets(message) {
+    const targets = new Map();
+    for (const value of (0,_trailers__WEBPACK_IMPORTED_MODULE_4__/* .valuesOfCommit */ .rW)(message)) {
+        if (value.image !== undefined)
+            targets.set(`image:${(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .normalizeImageName */ .Y2)(value.image)}`, { mode: 'image', name: value.image });
+        else if (value.key !== undefined) {
+            const path = keyPathOf(value.key);
+            if (path)
+                targets.set(`key:${(0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .formatKeyPath */ .K7)(path)}`, { mode: 'key', path });
+        }
+    }
+    return [...targets.values()];
+}
+/** A trailer's key path; undefined for one edited by hand into something that no longer parses. */
+function keyPathOf(text) {
+    try {
+        return (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyPath */ ._q)(text);
+    }
+    catch (error) {
+        if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPromoteError */ .$o)
+            return undefined;
+        throw error;
+    }
+}
+async function sitesAt(request, rev, target) {
+    const sites = [];
+    for (const { file, source } of await textsAt(request, rev))
+        if (source !== '')
+            sites.push(...safeRead(source, file, target));
+    return sites;
+}
+/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
+async function textsAt(request, rev) {
+    const texts = [];
+    for (const file of request.files)
+        texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
+    return texts;
+}
+function distinctValues(sites) {
+    return JSON.stringify([...new Set(sites.map((site) => site.value))].sort());
+}
+function placesOf(sites) {
+    return JSON.stringify(sites.sites.map((site) => `${site.file}:${site.line}:${site.path}`).sort());
+}
+/** The targets the files do not set anywhere at `request.rev`. */
+async function unsetTargets(request, targets) {
+    const missing = [];
+    for (const target of targets)
+        if ((await sitesAt(request, request.rev, target)).length === 0)
+            missing.push(target);
+    return missing;
+}
+/** The image names the files reference at `request.rev`, for an error naming what is there. */
+async function imagesAt(request) {
+    return [...(0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_3__/* .readImages */ .H)(await textsAt(request, request.rev)).keys()].sort();
+}
+
+
+/***/ }),
+
+/***/ 4482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ isHoldWrite),
+/* harmony export */   Mt: () => (/* binding */ refuseRolledBack),
+/* harmony export */   RC: () => (/* binding */ readHolds),
+/* harmony export */   XH: () => (/* binding */ holdRecord),
+/* harmony export */   Zb: () => (/* binding */ HOLD_FILE),
+/* harmony export */   _v: () => (/* binding */ parseHolds),
+/* harmony export */   kD: () => (/* binding */ heldError),
+/* harmony export */   oY: () => (/* binding */ addHolds),
+/* harmony export */   qE: () => (/* binding */ retireHolds),
+/* harmony export */   uw: () => (/* binding */ readHold),
+/* harmony export */   vY: () => (/* binding */ refuseRolledBackAll),
+/* harmony export */   xD: () => (/* binding */ holdWrite)
+/* harmony export */ });
+/* unused harmony exports HoldFileError, RolledBackValueError, holdKey, sameVersion, formatHolds, addHold, retireHold */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7638);
+/* harmony import */ var _manifest_image_reference__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5830);
+/* harmony import */ var _manifest_key_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4790);
+/* harmony import */ var _history__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3083);
+
+
+
+
+
+
+
+/**
+ * The hold: a rollback keeps the value it moved away from from being set again in the files it
+ * protects. Each rollback commit also writes a record into HOLD_FILE, at the environment
+ * repository's root, in the same commit (a merged rollback PR brings it along), so the hold is one
+ * read of one file at the branch tip, however old the rollback. Commits made before the file
+ * existed are still honoured through their Rolled-Back-From trailers among the branch's last
+ * HISTORY_COMMITS commits.
+ *
+ * The name: a dot-folder and no extension, so no renderer reads it as a manifest (Argo CD's
+ * directory source reads *.yaml, *.yml, *.json and *.jsonnet; Kustomize reads only what a
+ * kustomization lists; Helm reads templates/ and values files). The content is JSON.
+ */
+const HOLD_FILE = '.gitops-promote/holds';
+/** HOLD_FILE does not parse: the hold cannot be read, so nothing is promoted past it. */
+class HoldFileError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .GitopsPromoteError */ .$o {
+}
+/** A value a rollback moved the target away from, refused unless allow-rolled-back is set. */
+class RolledBackValueError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .GitopsPromoteError */ .$o {
+}
+/** The target as the hold keys it: what runs, not how it is spelled. */
+function holdKey(target) {
+    return target.mode === 'image' ? { image: (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_4__/* .normalizeImageName */ .Y2)(target.name) } : { key: (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(target.path) };
+}
+/**
+ * Whether `value` is the held one: in key mode the same text; in image mode the same digest
+ * (whatever the tag), or the same tag (a bad tag stays bad, whatever its digest).
+ */
+function sameVersion(held, value, target) {
+    if (target.mode === 'key')
+        return held === value;
+    const a = versionParts(held);
+    const b = versionParts(value);
+    return (a.digest !== undefined && a.digest === b.digest) || (a.tag !== undefined && a.tag === b.tag);
+}
+function versionParts(value) {
+    const at = value.indexOf('@');
+    const tag = at < 0 ? value : value.slice(0, at);
+    return { ...(tag !== '' ? { tag } : {}), ...(at >= 0 ? { digest: value.slice(at + 1) } : {}) };
+}
+function parseHolds(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw holdFileError(`it is not JSON (${error.message})`);
+    }
+    const holds = parsed?.holds;
+    if (!Array.isArray(holds) || !holds.every(isRecord))
+        throw holdFileError('it is not {"version": 1, "holds": [...]} with id, files, value, to, reason and at in each entry');
+    return holds;
+}
+function isRecord(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return false;
+    const record = entry;
+    const text = (name) => typeof record[name] === 'string';
+    return text('id') && text('value') && (text('image') || text('key')) && Array.isArray(record.files) && record.files.every((file) => typeof file === 'string');
+}
+function holdFileError(why) {
+    return new HoldFileError(`${HOLD_FILE} cannot be read: ${why}.`, `Fix or delete the file on the environment branch (git log -p -- ${HOLD_FILE} shows what the rollbacks wrote).`);
+}
+function formatHolds(records) {
+    return `${JSON.stringify({ version: 1, holds: [...records] }, null, 2)}\n`;
+}
+function protects(record, key, files) {
+    const sameTarget = 'image' in key ? record.image !== undefined && (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_4__/* .normalizeImageName */ .Y2)(record.image) === key.image : record.key === key.key;
+    return sameTarget && record.files.some((file) => files.includes(file));
+}
+/** `files` (relative to the work tree) relative to the repository root, as records name them. */
+async function rootPaths(repo, files) {
+    const prefix = await repo.prefix();
+    return files.map((file) => node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.normalize(`${prefix}${file}`));
+}
+/**
+ * Reads the hold at `request.rev` (the tip of the remote branch it protects, fetched by the
+ * caller): one read of HOLD_FILE, plus the trailers of the last HISTORY_COMMITS commits (a bounded
+ * window, so the cost does not grow with the history) for rollbacks recorded before the file.
+ */
+async function readHold(request) {
+    const [hold] = await readHolds(request, [request.target]);
+    if (!hold)
+        throw new Error('readHolds returns one hold per target');
+    return hold;
+}
+/**
+ * The hold of each of `targets` in the same files, from one read of HOLD_FILE and one walk of the
+ * trailer window (a train of 100 values costs what one value does); `request.target` is ignored.
+ */
+async function readHolds(request, targets) {
+    const { repo } = request;
+    const files = await rootPaths(repo, request.files);
+    const text = await repo.rootFileAt(request.rev, HOLD_FILE);
+    const all = text === undefined ? [] : parseHolds(text);
+    await deepenWindow(request);
+    const commits = targets.length > 0 ? await repo.recentCommitsTouching(request.rev, request.files, _history__WEBPACK_IMPORTED_MODULE_6__/* .HISTORY_COMMITS */ .gm) : [];
+    const holds = [];
+    // A train's rollback marks many targets in one commit: what it changed is asked once.
+    const changed = new Map();
+    const changedFiles = (sha) => {
+        let paths = changed.get(sha);
+        if (!paths)
+            changed.set(sha, (paths = repo.changedFiles(sha)));
+        return paths;
+    };
+    for (const target of targets) {
+        const key = holdKey(target);
+        const records = all.filter((record) => protects(record, key, files));
+        const trailerMarks = await legacyMarks(changedFiles, [...(0,_history__WEBPACK_IMPORTED_MODULE_6__/* .rollbackMarks */ .f1)(commits, target).values()]);
+        holds.push(holdOf(records, trailerMarks, target));
+    }
+    return holds;
+}
+function holdOf(records, trailerMarks, target) {
+    return {
+        records,
+        trailerMarks,
+        find(value) {
+            const record = records.find((entry) => sameVersion(entry.value, value, target));
+            if (record)
+                return { record };
+            const mark = trailerMarks.find((entry) => sameVersion(entry.value, value, target));
+            return mark ? { mark } : undefined;
+        },
+    };
+}
+/**
+ * The trailer marks of rollbacks that wrote no record: a rollback that did is held by its record
+ * alone, so deleting the record (or allow-rolled-back retiring it) lifts the hold.
+ */
+async function legacyMarks(changedFiles, marks) {
+    const legacy = [];
+    for (const mark of marks)
+        if (!(await changedFiles(mark.commit.sha)).includes(HOLD_FILE))
+            legacy.push(mark);
+    return legacy;
+}
+/** A shallow clone is deepened once so the trailer window (the branch's last HISTORY_COMMITS commits) is there. */
+async function deepenWindow(request) {
+    const { repo } = request;
+    if (request.branch === undefined || !(await repo.isShallow()))
+        return;
+    const have = await repo.countCommits(request.rev);
+    if (have >= _history__WEBPACK_IMPORTED_MODULE_6__/* .HISTORY_COMMITS */ .gm)
+        return;
+    await repo.deepen(request.remote, request.branch, _history__WEBPACK_IMPORTED_MODULE_6__/* .HISTORY_COMMITS */ .gm - have);
+    request.info(`The clone is shallow: fetched up to ${_history__WEBPACK_IMPORTED_MODULE_6__/* .HISTORY_COMMITS */ .gm - have} more commits of history to read the rollbacks recorded in commit trailers.`);
+}
+/**
+ * The hold applied: refuses to set `value` when a rollback moved the target away from it, naming
+ * the rollback commit and its reason; `allow` (allow-rolled-back) lifts it (the caller retires the
+ * record in the commit that sets the value: see retireHold).
+ */
+async function refuseRolledBack(request, value, allow) {
+    await refuseRolledBackAll(request, [{ target: request.target, value }], allow);
+}
+/**
+ * The hold applied to every value of a train, reading the hold file and the trailer window once:
+ * the first held value is refused, named as for a single value.
+ */
+async function refuseRolledBackAll(request, wanted, allow) {
+    if (allow || wanted.length === 0)
+        return;
+    const holds = await readHolds(request, wanted.map((value) => value.target));
+    for (const [index, { target, value }] of wanted.entries()) {
+        const hold = holds[index];
+        const held = hold ? await heldError({ ...request, target }, value, hold) : undefined;
+        if (held)
+            throw held;
+    }
+}
+/**
+ * The refusal of `value` when `hold` holds it back (undefined when it does not), naming the
+ * rollback commit and its reason: thrown for one value, or, for a value of a train left out,
+ * its message is the line that names it.
+ */
+async function heldError(request, value, hold) {
+    const found = hold.find(value);
+    if (!found)
+        return undefined;
+    const what = request.target.mode === 'image' ? request.target.name : (0,_manifest_key_path__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(request.target.path);
+    const { record, mark } = found;
+    // Only on refusal: the commit that wrote the record, so the message names it as before.
+    const commit = record ? await request.repo.commitChanging(request.rev, HOLD_FILE, record.id) : mark?.commit;
+    const reason = record?.reason ?? mark?.reason ?? '';
+    const held = record?.value ?? mark?.value ?? value;
+    const where = commit ? `in ${commit.sha.slice(0, 12)} ("${commit.subject}")` : `(${HOLD_FILE}, ${record?.at ?? ''})`;
+    return new RolledBackValueError(`${what} ${value} was rolled back ${where}${held !== value ? ` as ${held}` : ''}${reason ? `, reason: ${reason}` : ''}; it is not set again.`, `Promote a newer version, or set allow-rolled-back: true to set this one anyway${record ? ` (or delete its entry from ${HOLD_FILE})` : ''}.`);
+}
+function isHoldWrite(file) {
+    return file.hold === true;
+}
+/**
+ * HOLD_FILE after `change`, read at `revision` (undefined: the work tree), as a write beside the
+ * manifests; undefined when `change` leaves it as it is. `file` is relative to the work tree (as
+ * the publishers take paths), so it climbs out of a `path` below the root.
+ */
+async function holdWrite(repo, revision, change) {
+    const up = (await repo.prefix()).split('/').filter((part) => part !== '').length;
+    const file = `${'../'.repeat(up)}${HOLD_FILE}`;
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(repo.workTree, file);
+    const source = revision !== undefined ? ((await repo.rootFileAt(revision, HOLD_FILE)) ?? '') : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(absolute, 'utf8').catch(() => '');
+    const before = source === '' ? [] : parseHolds(source);
+    const after = change(before);
+    if (after.length === before.length && after.every((record, index) => record === before[index]))
+        return undefined;
+    return { hold: true, file, absolute, source, output: formatHolds(after) };
+}
+/** The record a rollback adds (replacing one with the same id, so a rerun writes the same bytes). */
+function addHold(record) {
+    return (records) => {
+        const existing = records.find((entry) => entry.id === record.id);
+        return existing ? records : [...records, record];
+    };
+}
+/** allow-rolled-back: the records holding `value` for this target and files are retired. */
+async function retireHold(repo, target, files, value) {
+    return retireHolds(repo, [{ target, value }], files);
+}
+/** allow-rolled-back for a train: the records holding any of the values, in these files, are retired. */
+async function retireHolds(repo, wanted, files) {
+    const roots = await rootPaths(repo, files);
+    const keyed = wanted.map(({ target, value }) => ({ target, value, key: holdKey(target) }));
+    return (records) => records.filter((record) => !keyed.some(({ target, value, key }) => protects(record, key, roots) && sameVersion(record.value, value, target)));
+}
+/** The record for a rollback of `target` in `files` from `value`, decided on commit `rev`. */
+async function holdRecord(repo, fields) {
+    const key = holdKey(fields.target);
+    const files = await rootPaths(repo, fields.files);
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify([key, files, fields.value, fields.rev])).digest('hex').slice(0, 16);
+    return {
+        id,
+        ...key,
+        files,
+        value: fields.value,
+        ...(fields.tag !== undefined ? { tag: fields.tag } : {}),
+        ...(fields.digest !== undefined ? { digest: fields.digest } : {}),
+        to: fields.to,
+        reason: fields.reason,
+        ...(fields.environment ? { environment: fields.environment } : {}),
+        at: fields.at.toISOString(),
+    };
+}
+/** The records of a rollback of several values (a train), added as addHold adds one. */
+function addHolds(records) {
+    return (existing) => records.reduce((list, record) => addHold(record)(list), existing);
+}
+
+
+/***/ }),
+
+/***/ 832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dx: () => (/* binding */ editRequestFor),
+/* harmony export */   Jl: () => (/* binding */ planAt),
+/* harmony export */   Q7: () => (/* binding */ valueRecords),
+/* harmony export */   oF: () => (/* binding */ manifestsOf),
+/* harmony export */   yw: () => (/* binding */ withHold)
+/* harmony export */ });
+/* harmony import */ var _manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7441);
+/* harmony import */ var _manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3336);
+/* harmony import */ var _manifest_edit_request__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3059);
+/* harmony import */ var _manifest_value_changes__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3690);
+/* harmony import */ var _hold__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4482);
+/* harmony import */ var _publisher__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9579);
+
+
+
+
+
+
+/**
+ * The edit of `files` as read at commit `revision`, or in the work tree when it is undefined: one
+ * request, or several (a train) applied together, one PlannedFile per file with every change.
+ */
+async function planAt(repo, requests, files, revision) {
+    if (revision === undefined)
+        return (0,_manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__/* .planFileEdits */ .z7)(requests, files);
+    // Every file read in one git process: an environment's plan is as many files as services.
+    const texts = await repo.filesAt(revision, files.map((file) => file.relative));
+    return (0,_manifest_file_edits__WEBPACK_IMPORTED_MODULE_0__/* .planFileEdits */ .z7)(requests, files, async (file) => texts.get(file.relative));
+}
+/**
+ * The manifests' plan with HOLD_FILE's write beside it, after `change` (read at `revision`), when
+ * the manifests change at all: a hold record travels in the commit that sets or rolls back a value.
+ */
+async function withHold(repo, planned, revision, change) {
+    if (!change || (0,_publisher__WEBPACK_IMPORTED_MODULE_5__/* .changedOnly */ .RE)(planned).length === 0)
+        return planned;
+    const write = await (0,_hold__WEBPACK_IMPORTED_MODULE_4__/* .holdWrite */ .xD)(repo, revision, change);
+    return write ? [...planned, { ...write, changes: [], matched: 0, imagesSeen: () => new Set(), byRequest: [] }] : planned;
+}
+/** The manifests among planned writes (the hold file is not one). */
+function manifestsOf(planned) {
+    return planned.filter((file) => !(0,_hold__WEBPACK_IMPORTED_MODULE_4__/* .isHoldWrite */ .$O)(file));
+}
+/**
+ * The edit that sets `target` to a value: a key takes `value` as it is; an image takes the tag and
+ * digest the value was read as (tag@digest → both).
+ */
+function editRequestFor(target, value, image) {
+    if (target.mode === 'key')
+        return { mode: 'key', path: target.path, value };
+    const { tag, digest } = image ?? {};
+    return { mode: 'image', image: { name: target.name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) } };
+}
+/**
+ * What each request of a plan sets, for the commit's trailers: its name, its value, and the
+ * distinct values it replaced, read from the old bytes of the files where it changed something.
+ */
+function valueRecords(planned, requests) {
+    const manifests = manifestsOf(planned);
+    return (0,_manifest_edit_request__WEBPACK_IMPORTED_MODULE_2__/* .requestList */ .m)(requests).map((request, index) => {
+        const changed = manifests.filter((file) => (file.byRequest[index]?.changes.length ?? 0) > 0);
+        const value = (0,_manifest_value_changes__WEBPACK_IMPORTED_MODULE_3__/* .requestValue */ .L)(request);
+        const previous = (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_1__/* .valuesIn */ .aC)(changed, (0,_manifest_manifest_reader__WEBPACK_IMPORTED_MODULE_1__/* .readTargetOf */ .tK)(request)).filter((old) => old !== value);
+        return { ...(request.mode === 'image' ? { image: request.image.name } : { key: (0,_manifest_edit_request__WEBPACK_IMPORTED_MODULE_2__/* .requestName */ .Z)(request) }), value, previous };
+    });
+}
+
+
+/***/ }),
+
+/***/ 9579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RE: () => (/* binding */ changedOnly),
+/* harmony export */   aK: () => (/* binding */ commitLocally),
+/* harmony export */   mk: () => (/* binding */ publish)
+/* harmony export */ });
+/* unused harmony export commitWrites */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _text_duration__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8473);
+/* harmony import */ var _files_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(342);
+/* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5207);
+/* harmony import */ var _runtime_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4629);
+/* harmony import */ var _race_policy__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8009);
+/* harmony import */ var _files_write_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(785);
+/* harmony import */ var _git_git_repository__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3311);
+
+
+
+
+
+
+
+
+/** The files whose content must change (or that a commit lacks) for the values to be there. */
+function changedOnly(files) {
+    return files.filter((file) => file.pending === true || file.output !== file.source);
+}
+/**
+ * Commits the planned writes: files written, exactly those committed. If the commit fails (a
+ * hook, a missing identity, signing), the files get their old bytes back, so a failed run leaves
+ * the work tree as it found it.
+ */
+async function commitWrites(repo, planned, message, author) {
+    const changed = changedOnly(planned);
+    const dirty = await repo.dirtyFiles(changed.map((file) => file.file));
+    if (dirty.length > 0) {
+        throw new _files_errors__WEBPACK_IMPORTED_MODULE_2__/* .FileSelectionError */ .v(`Uncommitted changes in ${dirty.join(', ')} would be committed along with the edit.`, 'Commit or stash them first, or run with commit: false.');
+    }
+    for (const file of changed)
+        await (0,_files_write_file__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomically */ .lo)(file.absolute, file.output);
+    try {
+        return await repo.commit(changed.map((file) => file.file), message, author);
+    }
+    catch (error) {
+        for (const file of changed)
+            await (0,_files_write_file__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomically */ .lo)(file.absolute, file.source);
+        await repo.unstage(changed.map((file) => file.file));
+        throw error;
+    }
+}
+/** Commits the planned writes without pushing (push: false) and says so; '' when nothing changes. */
+async function commitLocally(repo, planned, message, author, info) {
+    if (changedOnly(planned).length === 0)
+        return '';
+    const sha = await commitWrites(repo, planned, message, author);
+    info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+    return sha;
+}
+/**
+ * The one way a step lands a change on a branch: decided against the remote tip, committed,
+ * pushed, and re-made on the new tip whenever another writer got there first, until the time
+ * budget is spent. Nothing is force-pushed, so nobody's commit is ever lost.
+ *
+ * `changed: false` means the remote branch holds the values — not merely the checkout, which may
+ * hold them in an unpushed commit or an uncommitted edit from a cancelled run.
+ */
+async function publish(request, initial) {
+    const { repo, remote, branch } = request;
+    const tip = request.fetched ? request.fetched.tip : await repo.fetch(remote, branch);
+    const checkedOut = await repo.currentBranch();
+    // Another branch than the checked-out one: the checkout's branch is none of this run's business.
+    const elsewhere = checkedOut !== undefined && checkedOut !== branch;
+    let remotePlan;
+    if (tip !== undefined) {
+        remotePlan = await request.plan(tip);
+        if (changedOnly(remotePlan).length === 0) {
+            request.info(changedOnly(initial).length > 0
+                ? `${remote}/${branch} already holds the values at ${tip.slice(0, 12)} (the checkout is behind it); nothing to push.`
+                : `${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to push.`);
+            return { changed: false, pushed: false, commitSha: tip, planned: remotePlan };
+        }
+    }
+    if (request.commitThroughApi)
+        return commitThroughApi(request, request.commitThroughApi, tip, remotePlan ?? initial, !elsewhere);
+    if (elsewhere)
+        return publishOnto(request, tip, remotePlan);
+    if (changedOnly(initial).length === 0)
+        return pushHeldLocally(request, tip, remotePlan ?? initial);
+    const base = await repo.head();
+    await nameCommitsRidingAlong(request, base, tip);
+    const message = request.message(initial);
+    const state = { commitSha: await commitWrites(repo, initial, message, request.author), planned: initial, changed: true };
+    request.info(`Committed ${state.commitSha.slice(0, 12)}: ${message.split('\n')[0] ?? ''}`);
+    return pushWithRetries(request, base, state).catch(async (error) => {
+        // A run that cannot push leaves the checkout as it found it: our unpushed commit is undone
+        // (`--keep` refuses rather than touch other local work), and running again redoes it.
+        await repo.resetKeep(base).then(() => request.info(`The unpushed commit was undone; the checkout is back at ${base.slice(0, 12)}.`), () => request.info(`The unpushed commit ${state.commitSha.slice(0, 12)} is still in the checkout.`));
+        throw error;
+    });
+}
+/**
+ * The work tree already holds the values but the remote does not: a run cancelled between commit
+ * and push, or someone's unpushed commit. Push the local commit that holds them; an uncommitted
+ * edit is refused by name rather than reported as done.
+ */
+async function pushHeldLocally(request, tip, remotePlan) {
+    const { repo, remote, branch } = request;
+    const needed = changedOnly(remotePlan).map((file) => file.file);
+    const dirty = await repo.dirtyFiles(needed);
+    if (dirty.length > 0) {
+        throw new _files_errors__WEBPACK_IMPORTED_MODULE_2__/* .FileSelectionError */ .v(`${dirty.join(', ')} already ${dirty.length === 1 ? 'holds' : 'hold'} the values in the work tree, but uncommitted: ${remote}/${branch} does not have them.`, `Commit and push the change yourself, or discard it (git checkout -- ${dirty.join(' ')}) so the step makes and pushes the commit.`);
+    }
+    const head = await repo.head();
+    if (tip !== undefined && head === tip) {
+        throw new _files_errors__WEBPACK_IMPORTED_MODULE_2__/* .FileSelectionError */ .v(`${needed.join(', ')} ${needed.length === 1 ? 'holds' : 'hold'} the values in the work tree, but git does not track ${needed.length === 1 ? 'it' : 'them'} (ignored?), so ${remote}/${branch} cannot get them.`, 'Select tracked files, or remove them from .gitignore and commit them.');
+    }
+    if (tip !== undefined && !(await repo.isAncestor(tip, head))) {
+        throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`The checkout holds the values in local commits, but it has diverged from ${remote}/${branch}.`, `Rebase or drop the local commits (git log ${remote}/${branch}...HEAD), then run again.`);
+    }
+    request.info(`The checkout holds the values in unpushed commit ${head.slice(0, 12)}; pushing it to ${remote}/${branch}.`);
+    await nameCommitsRidingAlong(request, head, tip);
+    return pushWithRetries(request, head, { commitSha: head, planned: remotePlan, changed: true });
+}
+/**
+ * A push sends every local commit the remote lacks, not only the one this run makes: an earlier
+ * `push: false` run's commit, or someone's local work, would land unannounced. Each is named in
+ * the log (sha, subject, author) before the push, so what reaches the environment is never a
+ * surprise.
+ */
+async function nameCommitsRidingAlong(request, head, tip) {
+    const { repo, remote, branch } = request;
+    const riding = await repo.commitsOnlyIn(head, tip ?? `--remotes=${remote}`);
+    if (riding.length === 0)
+        return;
+    request.info(`The push also carries ${riding.length} commit${riding.length === 1 ? '' : 's'} that ${remote}/${branch} lacks and this run did not make: ${riding
+        .map((commit) => `${commit.sha.slice(0, 12)} "${commit.subject}" by ${commit.author}`)
+        .join('; ')}.`);
+}
+/**
+ * Pushes; after each lost race, waits (see retryDelayMs), rebuilds on the remote tip and pushes
+ * again, until the budget is spent. Resolves with what landed (nothing, when a rebuild found the
+ * remote already holding the values). Only a lost race is retried: a refusal, or a failure while
+ * re-applying (fetch refused, `reset --keep` protecting local work), would fail the same way
+ * after every backoff.
+ */
+async function pushWithRetries(request, base, state) {
+    const { repo, remote, branch } = request;
+    const landed = () => {
+        if (state.changed)
+            request.info(`Pushed ${state.commitSha.slice(0, 12)} to ${remote}/${branch}.`);
+        return { changed: state.changed, pushed: state.changed, commitSha: state.commitSha, planned: state.planned };
+    };
+    return (0,_runtime_retry__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)(racePolicy(request, {
+        exhaustedHint: PUSH_EXHAUSTED_HINT,
+        onRetry: (attempt, delay, left) => `Push attempt ${attempt}: the remote branch moved; fetching and re-applying the edit in ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)} (${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(left)} left of push-timeout).`,
+    }), async (attempt) => {
+        if (attempt > 1)
+            await rebuildOnRemote(request, base, state);
+        if (!state.changed)
+            return landed();
+        await pushOrThrow(repo.push(remote, branch), branch);
+        return landed();
+    });
+}
+const PUSH_EXHAUSTED_HINT = 'Run the step again or raise push-timeout; if this repeats, fewer concurrent writers to one branch (or a merge queue) will help.';
+/** A push's outcome as the retry loop takes it: a lost race is a BranchMovedError, a refusal a GitError. */
+async function pushOrThrow(pushing, branch, expectedHead) {
+    const outcome = await pushing;
+    if (outcome.ok)
+        return;
+    if (outcome.race)
+        throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .BranchMovedError */ .wk(`git push to ${branch} lost a race: ${outcome.message}`, 'Run the step again.', expectedHead);
+    throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_git_repository__WEBPACK_IMPORTED_MODULE_7__/* .fetchHint */ .mh)(outcome.message));
+}
+/** How the publishers retry: a moved branch until push-timeout is spent, each wait said in the log. */
+function racePolicy(request, said) {
+    return (0,_race_policy__WEBPACK_IMPORTED_MODULE_5__/* .branchRacePolicy */ .I)(request, {
+        exhausted: (attempts) => said.exhausted?.(attempts) ??
+            `Could not push to ${request.branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempt${attempts === 1 ? '' : 's'}): other pushes kept moving the branch.`,
+        exhaustedHint: said.exhaustedHint,
+        onRetry: said.onRetry,
+    });
+}
+/**
+ * After a lost race: move to the remote tip, edit the files as they are now, commit again. A
+ * commit of ours that the remote lacks is dropped (it is re-made); a local commit that is not ours
+ * would be lost by the reset, so that stops the run instead.
+ */
+async function rebuildOnRemote(request, base, state) {
+    const { repo, remote, branch } = request;
+    const tip = await repo.fetch(remote, branch);
+    if (!tip) {
+        throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`Branch ${branch} was deleted from ${remote} while the push was being retried.`, `Recreate ${branch} on ${remote} (or set 'branch'), then run again.`);
+    }
+    const unpushed = await repo.countMissing(base, tip);
+    if (unpushed > 0) {
+        throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`The local branch has ${unpushed} commit(s) that ${remote}/${branch} does not, and the push was rejected.`, `Push or drop those commits first (git log ${remote}/${branch}..HEAD), or check out ${branch} itself; resetting onto the remote would lose them.`);
+    }
+    await repo.resetKeep(tip);
+    const planned = await request.plan();
+    state.planned = planned;
+    if (changedOnly(planned).length === 0) {
+        request.info(`${remote}/${branch} already has the requested values; nothing to push.`);
+        state.changed = false;
+        state.commitSha = tip;
+        return;
+    }
+    state.commitSha = await commitWrites(repo, planned, request.message(planned), request.author);
+}
+/**
+ * sign-commits: each attempt asks the forge to commit the plan onto the remote tip, moving the
+ * branch only by fast-forward; a tip that moved meanwhile is a lost race, re-planned on the new tip
+ * like a rejected push. Paths go to the forge relative to the repository root.
+ */
+async function commitThroughApi(request, committer, firstTip, firstPlan, followCheckout) {
+    const { repo, remote, branch } = request;
+    const prefix = await repo.prefix();
+    let tip = firstTip;
+    let planned = firstPlan;
+    const policy = racePolicy(request, {
+        exhausted: (attempts) => `Could not commit to ${branch} within push-timeout ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(request.timeoutMs)} (${attempts} attempts): other pushes kept moving the branch.`,
+        exhaustedHint: 'Run the step again or raise push-timeout.',
+        onRetry: (attempt, delay) => `Attempt ${attempt}: ${branch} moved; re-applying the edit on the new tip in ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`,
+    });
+    return (0,_runtime_retry__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)(policy, async (attempt) => {
+        if (attempt > 1) {
+            tip = await repo.fetch(remote, branch);
+            if (tip !== undefined) {
+                planned = await request.plan(tip);
+                if (changedOnly(planned).length === 0) {
+                    request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to commit.`);
+                    return { changed: false, pushed: false, commitSha: tip, planned };
+                }
+            }
+        }
+        if (tip === undefined) {
+            throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`Branch ${branch} does not exist on ${remote}; sign-commits commits onto an existing branch.`, `Create ${branch} first, or set 'branch' to an existing one.`);
+        }
+        const files = rootFiles(prefix, planned);
+        const made = await committer({ branch, parent: tip, parentTree: await repo.treeOf(tip), message: request.message(planned), files, expectedHead: tip, fastForwardOnly: true });
+        request.info(`The forge committed ${made.sha.slice(0, 12)} to ${branch}${made.verified ? ' (signed, Verified)' : ''}.`);
+        if (followCheckout)
+            await moveCheckout(request, made.sha);
+        return { changed: true, pushed: true, commitSha: made.sha, planned, verified: made.verified };
+    });
+}
+/** The changed files as commits name them: relative to the repository root (`path` may be below it). */
+function rootFiles(prefix, planned) {
+    return changedOnly(planned).map((file) => ({ path: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(`${prefix}${file.file}`), content: file.output }));
+}
+/**
+ * `branch` is not the checked-out one: each attempt commits the plan onto the remote tip with
+ * plumbing (no work tree, no index, no ref of the checkout moves) and pushes it with a lease on
+ * that tip; a tip that moved meanwhile is a lost race, re-planned on the new tip. A branch the
+ * remote lacks is created from the checkout's HEAD.
+ */
+async function publishOnto(request, firstTip, firstPlan) {
+    const { repo, remote, branch } = request;
+    const prefix = await repo.prefix();
+    let tip = firstTip;
+    let planned = firstPlan;
+    const policy = racePolicy(request, {
+        exhaustedHint: PUSH_EXHAUSTED_HINT,
+        onRetry: (attempt, delay) => `Push attempt ${attempt}: ${remote}/${branch} moved; re-applying the edit on its new tip in ${(0,_text_duration__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(delay)}.`,
+    });
+    return (0,_runtime_retry__WEBPACK_IMPORTED_MODULE_4__/* .retrying */ .R$)(policy, async (attempt) => {
+        if (attempt > 1) {
+            tip = await repo.fetch(remote, branch);
+            planned = undefined;
+        }
+        const parent = tip ?? (await repo.head());
+        planned ??= await request.plan(parent);
+        if (tip !== undefined && changedOnly(planned).length === 0) {
+            request.info(`${remote}/${branch} already holds the values at ${tip.slice(0, 12)}; nothing to push.`);
+            return { changed: false, pushed: false, commitSha: tip, planned };
+        }
+        const message = request.message(planned);
+        const sha = await repo.commitOnto(parent, rootFiles(prefix, planned), message, request.author);
+        await pushOrThrow(repo.pushLeased(remote, sha, branch, tip), branch, tip);
+        request.info(`Committed ${sha.slice(0, 12)} onto ${remote}/${branch} (the checked-out branch is left as it is): ${message.split('\n')[0] ?? ''}`);
+        return { changed: true, pushed: true, commitSha: sha, planned };
+    });
+}
+/** After an API commit: the checkout follows the branch, when it can without touching local work. */
+async function moveCheckout(request, sha) {
+    const { repo, remote, branch } = request;
+    try {
+        await repo.fetch(remote, branch);
+        // Only forward: a checkout with commits of its own stays as it is rather than lose them.
+        if (!(await repo.isAncestor(await repo.head(), sha)))
+            throw new Error('diverged');
+        await repo.resetKeep(sha);
+        request.info(`The checkout is now at ${sha.slice(0, 12)}.`);
+    }
+    catch {
+        request.info(`The checkout stays where it was; ${remote}/${branch} is at ${sha.slice(0, 12)} (fetch it to follow).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ branchRacePolicy)
+/* harmony export */ });
+/* harmony import */ var _git_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5207);
+
+/**
+ * The retry policy of every loop that writes to a shared branch (publish, the change branch): a
+ * branch that moved is tried again until push-timeout is spent, each wait said in the log, and
+ * the budget's end reported as PushRetriesExhaustedError with the caller's words.
+ */
+function branchRacePolicy(budget, said) {
+    return {
+        timeoutMs: budget.timeoutMs,
+        backoff: budget.backoff,
+        clock: budget.clock,
+        retryable: _git_errors__WEBPACK_IMPORTED_MODULE_0__/* .isBranchMoved */ .Kc,
+        exhausted: (attempts) => new _git_errors__WEBPACK_IMPORTED_MODULE_0__/* .PushRetriesExhaustedError */ .KJ(said.exhausted(attempts), said.exhaustedHint),
+        onRetry: (attempt, delay, left) => budget.info(said.onRetry(attempt, delay, left)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 4815:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jX: () => (/* binding */ withTrailers),
+/* harmony export */   rW: () => (/* binding */ valuesOfCommit),
+/* harmony export */   t8: () => (/* binding */ readTrailers),
+/* harmony export */   xO: () => (/* binding */ writtenBy)
+/* harmony export */ });
+/* unused harmony exports TRAILER_PREFIX, SET_TRAILER, readTrailerList */
+/**
+ * Git trailers on every commit a step makes, so history says, to machines as much as to people,
+ * which commits were promotions and rollbacks and what they set (`git log --format=%(trailers)`).
+ * Keys are fixed; values are single lines (inputs are validated as such before they get here).
+ *
+ * A commit that sets one value names it in `Image`/`Key`, `Value` and `Previous` trailers. A commit
+ * that sets several (a train) names each in its own `Gitops-Promote-Set` trailer (git trailers may
+ * repeat a key), whose value is one line of JSON: `{"image":…,"value":…,"previous":[…]}` or
+ * `{"key":…,…}`, with `rolledBackFrom` when a rollback moved it away from that value. JSON because
+ * key paths and key values may hold spaces, `=` and commas; a train has no `Image`/`Key`/`Value`
+ * trailers, so a reader of the one-value form never mistakes it for one.
+ */
+const TRAILER_PREFIX = 'Gitops-Promote-';
+/** The trailer key (without the prefix) of one value of a train. */
+const SET_TRAILER = 'Set';
+/** Whether a commit is one a run of `step` wrote: its trailers say so (a person's commit has none). */
+function writtenBy(step) {
+    return (commit) => readTrailers(commit.message).get('Step') === step;
+}
+/**
+ * `message` with the record's trailers appended as its last paragraph. A train of one value is
+ * written exactly as a one-value commit (its rollback mark as Rolled-Back-From/-To trailers).
+ */
+function withTrailers(message, record) {
+    if (!('values' in record))
+        return appendTrailers(message, singleTrailers(record));
+    const [only, ...more] = record.values;
+    if (only && more.length === 0)
+        return appendTrailers(message, singleTrailers(singleOfTrain(record, only)));
+    const lines = [`${TRAILER_PREFIX}Step: ${record.step}`];
+    for (const value of record.values)
+        lines.push(`${TRAILER_PREFIX}${SET_TRAILER}: ${JSON.stringify(setEntry(value))}`);
+    if (record.environment)
+        lines.push(`${TRAILER_PREFIX}Environment: ${record.environment}`);
+    for (const [name, value] of Object.entries(record.extra ?? {}))
+        lines.push(`${TRAILER_PREFIX}${name}: ${withoutLineBreaks(value)}`);
+    return appendTrailers(message, lines);
+}
+function singleTrailers(record) {
+    const lines = [`${TRAILER_PREFIX}Step: ${record.step}`];
+    if (record.image !== undefined)
+        lines.push(`${TRAILER_PREFIX}Image: ${record.image}`);
+    if (record.key !== undefined)
+        lines.push(`${TRAILER_PREFIX}Key: ${record.key}`);
+    lines.push(`${TRAILER_PREFIX}Value: ${record.value}`);
+    const previous = [...new Set(record.previous)].filter((value) => value !== record.value);
+    if (previous.length > 0)
+        lines.push(`${TRAILER_PREFIX}Previous: ${previous.join(', ')}`);
+    if (record.environment)
+        lines.push(`${TRAILER_PREFIX}Environment: ${record.environment}`);
+    for (const [name, value] of Object.entries(record.extra ?? {}))
+        lines.push(`${TRAILER_PREFIX}${name}: ${withoutLineBreaks(value)}`);
+    return lines;
+}
+function singleOfTrain(train, value) {
+    const rollback = value.rolledBackFrom !== undefined ? { 'Rolled-Back-From': value.rolledBackFrom, 'Rolled-Back-To': value.value } : {};
+    return {
+        step: train.step,
+        ...(value.image !== undefined ? { image: value.image } : {}),
+        ...(value.key !== undefined ? { key: value.key } : {}),
+        value: value.value,
+        previous: value.previous,
+        ...(train.environment ? { environment: train.environment } : {}),
+        extra: { ...rollback, ...train.extra },
+    };
+}
+/** A train entry as written: fixed field order, previous values distinct and without the value. */
+function setEntry(value) {
+    return {
+        ...(value.image !== undefined ? { image: value.image } : {}),
+        ...(value.key !== undefined ? { key: value.key } : {}),
+        value: value.value,
+        previous: [...new Set(value.previous)].filter((previous) => previous !== value.value),
+        ...(value.rolledBackFrom !== undefined ? { rolledBackFrom: value.rolledBackFrom } : {}),
+    };
+}
+function appendTrailers(message, lines) {
+    return `${message.trimEnd()}\n\n${lines.map(withoutLineBreaks).join('\n')}\n`;
+}
+/** The `Gitops-Promote-*` trailers of a commit message (keys without the prefix), last paragraph only; a repeated key gives its last value. */
+function readTrailers(message) {
+    return new Map(readTrailerList(message));
+}
+/** Every `Gitops-Promote-*` trailer of the last paragraph, in order, repeated keys included. */
+function readTrailerList(message) {
+    const paragraphs = message.trimEnd().split(/\n\s*\n/);
+    const last = paragraphs[paragraphs.length - 1] ?? '';
+    const trailers = [];
+    for (const line of last.split('\n')) {
+        const match = /^Gitops-Promote-([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
+        if (match?.[1] !== undefined && match[2] !== undefined)
+            trailers.push([match[1], match[2]]);
+    }
+    return trailers;
+}
+/**
+ * Every value a commit's trailers say it set, in either form: the `Set` entries of a train, or the
+ * one value of `Image`/`Key` + `Value` (+ `Previous`, `Rolled-Back-From`). Empty for a commit no
+ * step wrote; a malformed `Set` entry (edited by hand) is skipped.
+ */
+function valuesOfCommit(message) {
+    const list = readTrailerList(message);
+    const sets = list.filter(([name]) => name === SET_TRAILER).map(([, value]) => parseSetEntry(value));
+    if (sets.length > 0)
+        return sets.filter((entry) => entry !== undefined);
+    const trailers = new Map(list);
+    const image = trailers.get('Image');
+    const key = trailers.get('Key');
+    const value = trailers.get('Value');
+    if (value === undefined || (image === undefined && key === undefined))
+        return [];
+    const previous = trailers.get('Previous');
+    const from = trailers.get('Rolled-Back-From');
+    return [
+        {
+            ...(image !== undefined ? { image } : {}),
+            ...(key !== undefined ? { key } : {}),
+            value,
+            previous: previous !== undefined && previous !== '' ? previous.split(', ') : [],
+            ...(from !== undefined ? { rolledBackFrom: from } : {}),
+        },
+    ];
+}
+function parseSetEntry(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!parsed || typeof parsed !== 'object')
+        return undefined;
+    const entry = parsed;
+    const image = typeof entry.image === 'string' ? entry.image : undefined;
+    const key = typeof entry.key === 'string' ? entry.key : undefined;
+    if (typeof entry.value !== 'string' || (image === undefined) === (key === undefined))
+        return undefined;
+    const previous = Array.isArray(entry.previous) ? entry.previous.filter((item) => typeof item === 'string') : [];
+    return {
+        ...(image !== undefined ? { image } : { key: key ?? '' }),
+        value: entry.value,
+        previous,
+        ...(typeof entry.rolledBackFrom === 'string' ? { rolledBackFrom: entry.rolledBackFrom } : {}),
+    };
+}
+/** A trailer value stays one trailer: line breaks become spaces (values are validated single lines before; this is the guard). */
+function withoutLineBreaks(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   rO: () => (/* binding */ withDefaults),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _text_boolean_word__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
+
+
+/** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
+function parseBoolean(value, name, fallback = false) {
+    if (value === '')
+        return fallback;
+    const parsed = (0,_text_boolean_word__WEBPACK_IMPORTED_MODULE_1__/* .booleanWord */ .D)(value);
+    if (parsed !== undefined)
+        return parsed;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
+}
+/**
+ * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
+ * input that was given is warned about here; its step's config reads it where the new one is empty.
+ */
+function readInputs(spec, platform) {
+    const inputs = {};
+    for (const { name } of spec.inputs)
+        inputs[name] = platform.getInput(name);
+    for (const { name, deprecatedFor } of spec.inputs) {
+        if (deprecatedFor === undefined || inputs[name] === '')
+            continue;
+        platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
+    }
+    return inputs;
+}
+/**
+ * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
+ * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
+ */
+function withDefaults(spec, inputs) {
+    const filled = { ...inputs };
+    for (const input of spec.inputs) {
+        if (input.default !== undefined && (filled[input.name] ?? '') === '')
+            filled[input.name] = input.default;
+    }
+    return filled;
+}
+
+
+/***/ }),
+
+/***/ 9880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pm: () => (/* binding */ authorInputs),
+/* harmony export */   n_: () => (/* binding */ imageVersionInputs),
+/* harmony export */   pF: () => (/* binding */ singleLine)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
+
+
+/** Refuses a line break (or NUL) in an input that ends up in one line of git or an API call. */
+function singleLine(value, name) {
+    if (/[\r\n\u0000]/.test(value)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${name}' must be a single line.`, `Remove line breaks from '${name}'.`);
+    }
+    return value;
+}
+/**
+ * The tag and digest a step sets, from its `tag` and `digest` inputs. `tag` may carry its digest
+ * (`1.4.2@sha256:…`), as build tools often print it; everything after the first `@` is that
+ * digest and is validated whole, so `1.0@sha256:…@junk` or `1.0@` is refused rather than trimmed
+ * to something the user did not write. Both empty gives {}.
+ */
+function imageVersionInputs(tagInput, digestInput) {
+    let tag = tagInput;
+    let digest = digestInput;
+    const at = tag.indexOf('@');
+    if (at >= 0) {
+        const tagPart = tag.slice(0, at);
+        const digestPart = tag.slice(at + 1);
+        if (!(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .isValidDigest */ .fH)(digestPart)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input 'tag' carries an invalid digest after its first '@': ${(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .quoteForMessage */ .Hx)(digestPart)}.`, "Write 'tag' as <tag>@sha256:<64 lower-case hex digits> (or sha512 and 128), with one '@', or give the digest in 'digest'.");
+        }
+        if (digest !== '' && digest !== digestPart) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("Input 'tag' carries a digest that differs from input 'digest'.", "Give the digest in one place only.");
+        }
+        tag = tagPart;
+        digest = digestPart;
+    }
+    if (tag !== '')
+        (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .validateTag */ .z7)(tag, 'tag');
+    if (digest !== '')
+        (0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .validateDigest */ .n2)(digest, 'digest');
+    return { ...(tag !== '' ? { tag } : {}), ...(digest !== '' ? { digest } : {}) };
+}
+/**
+ * The commit identity from `author-name` and `author-email`; undefined when neither is set.
+ * git rewrites an identity silently (ident.c, strbuf_addstr_without_crud): it deletes `<`, `>`
+ * and line breaks anywhere, and strips C0 controls, spaces and . , : ; " ' \ from both ends
+ * (so `<bot@x>` becomes `bot@x`, `Tolkien Jr.` becomes `Tolkien Jr`). Refuse exactly those, plus
+ * any control character (C0, DEL, C1) inside, which git keeps but no identity should hold.
+ */
+function authorInputs(name, email) {
+    if ((name === '') !== (email === '')) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("Inputs 'author-name' and 'author-email' go together.", 'Set both, or neither to use the default identity.');
+    }
+    if (name === '')
+        return undefined;
+    for (const [input, value] of [['author-name', name], ['author-email', email]]) {
+        if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value) || /^[ .,:;"'\\]|[ .,:;"'\\]$/.test(value)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' ${(0,_manifest_image_reference__WEBPACK_IMPORTED_MODULE_1__/* .quoteForMessage */ .Hx)(value)} is not kept as written by git: it drops '<', '>' and line breaks, and spaces and . , : ; " ' \\ at either end (control characters are refused too).`, input === 'author-email'
+                ? "Give the bare address without angle brackets or surrounding punctuation, e.g. author-email: deploy-bot@example.com."
+                : "Give the name without '<', '>' or control characters and with no space or . , : ; \" ' \\ at either end, e.g. author-name: Deploy Bot.");
+        }
+    }
+    return { name, email };
+}
+
+
+/***/ }),
+
+/***/ 6444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ splitList)
+/* harmony export */ });
+// Kept apart from repo-files.ts, which loads a glob library: a step that only splits a list
+// (application names) must not pay for it at start-up.
+/** Splits a list input (`files`, `application`): one entry per line or comma, blanks ignored. */
+function splitList(input) {
+    return input
+        .split(/[\n,]/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+}
+
+
+/***/ }),
+
+/***/ 2512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ quoteForMessage),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+/**
+ * `text` as one line of a message: every run of whitespace (line breaks included) becomes one
+ * space, the ends are trimmed, and beyond `max` characters it is cut with an ellipsis.
+ */
+function oneLine(text, max = Number.POSITIVE_INFINITY) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * How a value that must not be shown raw is quoted in a message: as a JSON string, with C1 control
+ * characters escaped too, so nothing in it can act on a terminal or a CI log.
+ */
+function quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 7003:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ fillTemplate)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z-]+)\s*\}\}/g;
+/**
+ * Fills `{{name}}` placeholders of a template input. An unknown placeholder is an input error,
+ * found before anything is written, not a literal `{{typo}}` in a commit or a pull request.
+ */
+function fillTemplate(template, values, input) {
+    const filled = template.replace(PLACEHOLDER, (match, name) => {
+        const value = values[name];
+        if (value === undefined) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' uses an unknown placeholder ${match}.`, `Available: ${Object.keys(values).map((key) => `{{${key}}}`).join(', ')}.`);
+        }
+        return value;
+    });
+    if (filled.trim() === '')
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' is empty.`, 'Give a text, or leave the input unset for the default.');
+    return filled;
+}
+
+
+/***/ })
+
+};
