@@ -7,6 +7,8 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tokenAuth } from '../../packages/core/src/git/git-auth';
+import { GitRepository } from '../../packages/core/src/git/git-repository';
 import { closestFirst, editDistance } from '../../packages/core/src/text/closest';
 import { validateRollbackInputs, type RollbackInputs } from '../../packages/core/src/steps/rollback/config';
 import { runRollback } from '../../packages/core/src/steps/rollback/run';
@@ -147,6 +149,33 @@ describe('git hooks cannot get the credential (item 21)', () => {
       expect(seen).not.toContain(credential);
       expect(seen).not.toContain(TOKEN);
       expect(seen).not.toMatch(/^GIT_CONFIG_VALUE_/m);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a leased push or delete of a branch runs no hook with the token', () => {
+  it('pushLeased and deleteLeased (the clean-up of a branch a failed run created) run with hooks off', async () => {
+    const TOKEN = 'ghp_deleteMustNotShowHooks0123456789';
+    const server = await startGitHttpServer({ username: 'x-access-token', password: TOKEN });
+    try {
+      await server.createBareRepo('env', { [FILE]: kustomization('1.4.1') });
+      const auth = tokenAuth(server.repoUrl('env'), TOKEN, 'x-access-token');
+      const clone = join(sandbox.dir, 'lease-checkout');
+      await sandbox.gitOk(['clone', '--quiet', server.repoUrl('env'), clone], sandbox.dir, auth?.env ?? {});
+      const dump = join(sandbox.dir, 'lease-hooks.txt');
+      for (const hook of ['pre-push', 'reference-transaction']) {
+        const file = join(clone, '.git', 'hooks', hook);
+        await writeFile(file, `#!/bin/sh\necho "== ${hook}" >> '${dump}'\nenv >> '${dump}'\n`);
+        await chmod(file, 0o755);
+      }
+      const repo = await GitRepository.open(clone, auth?.env ?? {}, (text) => text);
+      const head = await repo.head();
+      expect(await repo.pushLeased('origin', head, 'gitops-promote/tmp', undefined)).toEqual({ ok: true });
+      expect(await repo.deleteLeased('origin', 'gitops-promote/tmp', head)).toEqual({ ok: true });
+      expect(await readFile(dump, 'utf8').catch(() => '')).not.toContain('== pre-push');
+      expect(await readFile(dump, 'utf8').catch(() => '')).not.toContain(TOKEN);
     } finally {
       await server.close();
     }
