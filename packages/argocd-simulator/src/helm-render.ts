@@ -14,8 +14,6 @@ import { dirname, join, posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { RepoSnapshot } from './git-reader.js';
 import type { HelmSourceConfig } from './types.js';
-
-export type { HelmSourceConfig } from './types.js';
 import { ManifestError, parseManifestFile, type K8sObject } from './manifest-parse.js';
 
 

@@ -1,5 +1,5 @@
 import type { SuspendedPolicy } from '../../argocd';
-import { APP_NAME, NAMESPACE, parseAppRef } from '../../argocd/app-ref';
+import { NAMESPACE, parseAppRef } from '../../argocd/app-ref';
 import { parseDuration } from '../../text/duration';
 import { InputError } from '../../errors';
 import { splitList } from '../../text/list-input';
@@ -105,13 +105,7 @@ function suspendedPolicy(given: string, errors: InputErrors): SuspendedPolicy {
 function applicationSetInput(given: string): WaitArgocdConfig['applicationSet'] {
   const entry = given.trim();
   if (entry === '') return undefined;
-  const parts = entry.split('/');
-  const name = parts.at(-1) ?? '';
-  const namespace = parts.length === 2 ? parts[0] : undefined;
-  if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-    throw new InputError(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).');
-  }
-  return { name, ...(namespace ? { namespace } : {}) };
+  return parseAppRef(entry, 'application-set', () => new InputError(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).'));
 }
 
 function credentials(inputs: WaitArgocdInputs): WaitArgocdConfig['auth'] {

@@ -1,4 +1,5 @@
 import { ArgoCdError, ArgoCdStreamError, describeLive, isRetryableArgoCdError, Reachability, rolloutNodes, type Application, type ArgoCdClient, type RolloutFinding, type WatchOptions } from '../../argocd';
+import { appLabel } from '../../argocd/app-ref';
 import { formatDuration } from '../../text/duration';
 import { GitRepository } from '../../git/git-repository';
 import type { Platform } from '../../platform/platform';
@@ -328,7 +329,7 @@ export class Waiter {
 
   private watchRequest(signal: AbortSignal): WatchOptions {
     // Each app by namespace and name: a same-named app elsewhere must not pass for ours.
-    const names = [...this.state.apps.values()].map((state) => (state.namespace ? `${state.namespace}/${state.name}` : state.name));
+    const names = [...this.state.apps.values()].map(appLabel);
     // Resume from the last version only for one app: the server then still sends its current
     // object first. For several, a resourceVersion makes it send changes only, and a change made
     // between our last read and this connection would never be seen; without one, every app's
