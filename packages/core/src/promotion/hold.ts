@@ -217,13 +217,21 @@ export interface WantedValue {
  * the first held value is refused, named as for a single value.
  */
 export async function refuseRolledBackAll(request: Omit<HistoryRequest, 'target'>, wanted: readonly WantedValue[], allow: boolean): Promise<void> {
-  if (allow || wanted.length === 0) return;
+  if (allow) return;
+  const held = (await heldErrors(request, wanted)).find((error) => error !== undefined);
+  if (held) throw held;
+}
+
+/** For each wanted value, the refusal the hold gives it (undefined: not held), from one read of the hold. */
+export async function heldErrors(request: Omit<HistoryRequest, 'target'>, wanted: readonly WantedValue[]): Promise<Array<RolledBackValueError | undefined>> {
+  if (wanted.length === 0) return [];
   const holds = await readHolds(request, wanted.map((value) => value.target));
+  const errors: Array<RolledBackValueError | undefined> = [];
   for (const [index, { target, value }] of wanted.entries()) {
     const hold = holds[index];
-    const held = hold ? await heldError({ ...request, target }, value, hold) : undefined;
-    if (held) throw held;
+    errors.push(hold ? await heldError({ ...request, target }, value, hold) : undefined);
   }
+  return errors;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { ManifestEditError } from '../manifest/errors';
 import type { CommitInfo } from '../git/git-repository';
 import { commitsOfFiles, rollbackMarks, valueAt, type FilesHistory, type HistoryRequest, type ValueAt } from './history';
-import { readHold, type Hold } from './hold';
-import type { ReadTarget } from '../manifest/manifest-reader';
+import type { Hold } from './hold';
 import { readTrailers } from './trailers';
 
 /** What a rollback decided for one value. */
@@ -25,7 +24,7 @@ export interface RollbackDecision {
  * A train is decided value by value with this same rule, so rolling back a train and rolling back
  * each of its values one at a time return the same values.
  */
-export async function decideRollback(history: HistoryRequest, name: string, to: string | undefined, holds?: (target: ReadTarget) => Promise<Hold>): Promise<RollbackDecision> {
+export async function decideRollback(history: HistoryRequest, name: string, to: string | undefined, hold: Hold): Promise<RollbackDecision> {
   const now = await valueAt(history, { sha: history.rev, author: '', subject: '', message: '' });
   if (now.value === undefined) {
     throw new ManifestEditError(
@@ -37,7 +36,6 @@ export async function decideRollback(history: HistoryRequest, name: string, to: 
   if (to !== undefined) return { name, now, from, to };
   // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
   // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
-  const hold = holds ? await holds(history.target) : await readHold(holdHistory(history));
   const seen = new Map<string, ValueAt>();
   const candidate = async (commits: readonly CommitInfo[]): Promise<ValueAt | undefined> => {
     const marks = rollbackMarks(commits, history.target);

@@ -8,7 +8,7 @@ import { formatKeyPath, type KeyPathSegment } from '../manifest/key-path';
 import { readImages, readKeys, singleValue, type FileText, type ReadTarget, type ValueSites } from '../manifest/manifest-reader';
 import { matchesAny } from '../text/name-glob';
 import type { HistoryRequest } from './history';
-import { heldError, readHolds } from './hold';
+import { heldErrors } from './hold';
 import { editRequestFor } from './plan';
 
 /**
@@ -154,12 +154,11 @@ export interface HeldPolicy {
  */
 export async function applyHolds(request: Omit<HistoryRequest, 'target'>, values: readonly SetValue[], policy: HeldPolicy): Promise<SetValue[]> {
   if (policy.allow) return [...values];
-  const open = values.filter((value) => !value.skipped);
-  const holds = await readHolds(request, open.map((value) => value.target));
+  const open = promotedValues(values);
+  const errors = await heldErrors(request, open);
   const held = new Map<SetValue, string>();
   for (const [index, value] of open.entries()) {
-    const hold = holds[index];
-    const error = hold ? await heldError({ ...request, target: value.target }, value.value, hold) : undefined;
+    const error = errors[index];
     if (!error) continue;
     if (policy.onHeld === 'fail') throw error;
     held.set(value, error.message);

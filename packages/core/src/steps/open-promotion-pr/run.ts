@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChangeRequest, Forge } from '../../forge/forge';
 import type { GitRepository } from '../../git/git-repository';
-import { readText } from '../../manifest/file-edits';
+import { readSources } from '../../manifest/file-edits';
 import { readManifest, singleValue, valuesIn } from '../../manifest/manifest-reader';
 import type { Platform } from '../../platform/platform';
 import { selectFiles, type SelectedFile } from '../../files/repo-files';
@@ -150,8 +150,7 @@ async function readOne(config: OpenPromotionPrConfig, platform: Platform, repo: 
     value = config.source.value;
   } else {
     const sourceFiles = await selectFiles(repo.workTree, config.source.files);
-    const reads = [];
-    for (const file of sourceFiles) reads.push(...readManifest(await readText(file), file.relative, readTarget));
+    const reads = (await readSources(sourceFiles)).flatMap((text) => readManifest(text.source, text.file, readTarget));
     const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config)}`;
     const read = singleValue(reads, described, sourceFiles.map((file) => file.relative).join(', '));
     value = read.value;

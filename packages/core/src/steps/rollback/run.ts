@@ -107,7 +107,8 @@ async function decideAll(config: RollbackConfig, history: FilesHistory, targets:
   const holds = await readHolds(holdHistory(history), targets.map(({ target }) => target));
   for (const [index, { target, name }] of targets.entries()) {
     const hold = holds[index];
-    decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold ? () => Promise.resolve(hold) : undefined)), target });
+    if (!hold) throw new Error('readHolds gives one hold per target');
+    decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold)), target });
   }
   return decisions;
 }
