@@ -1,7 +1,7 @@
 import { GitopsPromoteError } from '../errors';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath } from '../manifest/key-path';
-import { readImages, readManifest, type ReadTarget, type ReadValue, type ValueSites } from '../manifest/manifest-reader';
+import { readImages, readManifest, type FileText, type ReadTarget, type ReadValue, type ValueSites } from '../manifest/manifest-reader';
 import { parseKeyPath } from '../manifest/key-path';
 import type { CommitInfo, GitRepository } from '../git/git-repository';
 import { readTrailers, valuesOfCommit } from './trailers';
@@ -89,27 +89,10 @@ export async function commitsOfFiles(
 
 /** The value after `commit`, read from all the files at that commit. */
 export async function valueAt(request: HistoryRequest, commit: CommitInfo): Promise<ValueAt> {
-  const sites: ReadValue[] = [];
-  for (const file of request.files) {
-    const text = await fileAt(request, commit.sha, file);
-    if (text !== undefined) sites.push(...safeRead(text, file, request.target));
-  }
+  const sites = await sitesAt(request, commit.sha, request.target);
   const values = new Set(sites.map((site) => site.value));
   const [only] = values;
   return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
-}
-
-/**
- * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
- * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
- */
-async function fileAt(request: FilesHistory, rev: string, file: string): Promise<string | undefined> {
-  const key = `${rev}:${file}`;
-  const cached = request.texts?.get(key);
-  if (cached !== undefined) return cached;
-  const text = await request.repo.fileAt(rev, file);
-  if (text !== undefined) request.texts?.set(key, text);
-  return text;
 }
 
 /** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
@@ -269,11 +252,20 @@ async function sitesAt(request: FilesHistory, rev: string, target: ReadTarget): 
   return sites;
 }
 
-/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
-async function textsAt(request: FilesHistory, rev: string): Promise<Array<{ file: string; source: string }>> {
-  const texts: Array<{ file: string; source: string }> = [];
-  for (const file of request.files) texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
-  return texts;
+/**
+ * The files' texts at `rev` (a commit id or `<id>^`: both name fixed content; '' for a file it
+ * lacks, or a parent a root commit does not have): those the request's cache lacks are read in one
+ * git process. A missing file is not cached: deepening a shallow clone may bring it.
+ */
+async function textsAt(request: FilesHistory, rev: string): Promise<FileText[]> {
+  const key = (file: string): string => `${rev}:${file}`;
+  const missing = request.files.filter((file) => request.texts?.get(key(file)) === undefined);
+  const read = missing.length > 0 ? await request.repo.filesAt(rev, missing) : new Map<string, string | undefined>();
+  return request.files.map((file) => {
+    const text = request.texts?.get(key(file)) ?? read.get(file);
+    if (text !== undefined) request.texts?.set(key(file), text);
+    return { file, source: text ?? '' };
+  });
 }
 
 function distinctValues(sites: readonly ReadValue[]): string {
