@@ -8,7 +8,7 @@ import { requireCredentialCapableGit } from './git-version';
 import { isAuthFailure, isLostPushRace } from './push-race';
 
 /** Global options for a command that carries the token: nothing of the repository's gets to run. */
-export const WITHOUT_HOOKS: readonly string[] = ['-c', 'core.hooksPath=/dev/null', '-c', 'credential.helper=', '-c', 'core.fsmonitor=false'];
+const WITHOUT_HOOKS: readonly string[] = ['-c', 'core.hooksPath=/dev/null', '-c', 'credential.helper=', '-c', 'core.fsmonitor=false'];
 
 export type PushOutcome = { ok: true } | { ok: false; race: boolean; message: string };
 

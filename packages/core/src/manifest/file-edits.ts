@@ -75,7 +75,7 @@ export async function readText(file: SelectedFile): Promise<string> {
  * The error for requests that matched nothing in any of the files: the first one named with the
  * image names that are there (as for a single request), the others listed after it.
  */
-export function nothingMatched(requests: EditRequests, results: readonly FileEditResult[]): ManifestEditError {
+function nothingMatched(requests: EditRequests, results: readonly FileEditResult[]): ManifestEditError {
   const [first, ...others] = requestList(requests);
   if (!first) throw new Error('nothingMatched needs a request');
   const error = nothingMatchedOne(first, results);

@@ -124,7 +124,7 @@ export interface FileText {
 const NO_IMAGE = 'gitops-promote probe';
 
 /** The image names `source` references, as the editor sees them (every document read). */
-export function imageNamesIn(source: string, file: string): string[] {
+function imageNamesIn(source: string, file: string): string[] {
   return [...editManifest(source, file, { mode: 'image', image: { name: NO_IMAGE, tag: PROBE } }).imagesSeen()].sort();
 }
 

@@ -66,7 +66,7 @@ export interface Hold {
 }
 
 /** The target as the hold keys it: what runs, not how it is spelled. */
-export function holdKey(target: ReadTarget): { image: string } | { key: string } {
+function holdKey(target: ReadTarget): { image: string } | { key: string } {
   return target.mode === 'image' ? { image: normalizeImageName(target.name) } : { key: formatKeyPath(target.path) };
 }
 

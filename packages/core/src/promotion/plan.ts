@@ -40,7 +40,7 @@ export function manifestsOf(planned: readonly PlannedFile[]): PlannedFile[] {
 }
 
 /** The value a read site gives an image: its tag, digest or both. */
-export interface ImageValue {
+interface ImageValue {
   tag?: string | undefined;
   digest?: string | undefined;
 }

@@ -10,10 +10,10 @@
  * key paths and key values may hold spaces, `=` and commas; a train has no `Image`/`Key`/`Value`
  * trailers, so a reader of the one-value form never mistakes it for one.
  */
-export const TRAILER_PREFIX = 'Gitops-Promote-';
+const TRAILER_PREFIX = 'Gitops-Promote-';
 
 /** The trailer key (without the prefix) of one value of a train. */
-export const SET_TRAILER = 'Set';
+const SET_TRAILER = 'Set';
 
 export interface StepRecord {
   step: string;
@@ -116,7 +116,7 @@ export function readTrailers(message: string): Map<string, string> {
 }
 
 /** Every `Gitops-Promote-*` trailer of the last paragraph, in order, repeated keys included. */
-export function readTrailerList(message: string): Array<[string, string]> {
+function readTrailerList(message: string): Array<[string, string]> {
   const paragraphs = message.trimEnd().split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1] ?? '';
   const trailers: Array<[string, string]> = [];

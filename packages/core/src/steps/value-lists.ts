@@ -80,7 +80,7 @@ export function parseValueList(input: string, inputName = 'values'): EditRequest
 }
 
 /** The index of the first `=` outside brackets and double quotes; -1 when there is none. */
-export function keyValueSplit(text: string): number {
+function keyValueSplit(text: string): number {
   let depth = 0;
   let quoted = false;
   for (let index = 0; index < text.length; index++) {

@@ -218,8 +218,8 @@ export async function argoCdDiff(argocd: ArgoCdReview, headSha: string, environm
     const report = { application: appLabel(ref), revision: headSha, seeAll: appPage(argocd.server, ref) };
     try {
       // Argo CD's repo server may take up to a minute to render a revision it has not seen.
-      const manifests = await argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS });
-      const managed = await argocd.client.managedResources(ref.name, options);
+      // The two reads do not depend on each other: the render (the slow one) and the live state at once.
+      const [manifests, managed] = await Promise.all([argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS }), argocd.client.managedResources(ref.name, options)]);
       const diff = diffResources(manifests, managed);
       info(`${report.application}: Argo CD renders ${headSha.slice(0, 12)} with ${diff.changes.length} resource(s) changed, added or removed.`);
       apps.push({ ...report, outcome: { diff } });
