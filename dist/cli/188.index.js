@@ -6,7 +6,6 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C3: () => (/* binding */ APP_NAME),
 /* harmony export */   CU: () => (/* binding */ NAMESPACE),
 /* harmony export */   WW: () => (/* binding */ parseAppRef),
 /* harmony export */   _$: () => (/* binding */ appLabel)
@@ -17,14 +16,16 @@ export const modules = {
 const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Parses one `name` / `namespace/name` entry of the input `input`; refuses anything Kubernetes would not name. */
-function parseAppRef(entry, input) {
+function parseAppRef(entry, input, refusal = (given) => invalidApplication(given, input)) {
     const parts = entry.split('/');
     const name = parts.at(-1) ?? '';
     const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
-    }
+    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace)))
+        throw refusal(entry);
     return namespace !== undefined ? { name, namespace } : { name };
+}
+function invalidApplication(entry, input) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
 }
 /** `namespace/name`, or `name` alone when the namespace is Argo CD's default. */
 function appLabel(app) {
@@ -1127,8 +1128,8 @@ async function argoCdDiff(argocd, headSha, environment, info) {
         const report = { application: (0,app_ref/* appLabel */._$)(ref), revision: headSha, seeAll: appPage(argocd.server, ref) };
         try {
             // Argo CD's repo server may take up to a minute to render a revision it has not seen.
-            const manifests = await argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS });
-            const managed = await argocd.client.managedResources(ref.name, options);
+            // The two reads do not depend on each other: the render (the slow one) and the live state at once.
+            const [manifests, managed] = await Promise.all([argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS }), argocd.client.managedResources(ref.name, options)]);
             const diff = (0,resource_diff/* diffResources */.l)(manifests, managed);
             info(`${report.application}: Argo CD renders ${headSha.slice(0, 12)} with ${diff.changes.length} resource(s) changed, added or removed.`);
             apps.push({ ...report, outcome: { diff } });

@@ -8,11 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  xr: () => (/* binding */ GitRepository),
-  mh: () => (/* binding */ fetchHint)
+  x: () => (/* binding */ GitRepository),
+  m: () => (/* binding */ fetchHint)
 });
-
-// UNUSED EXPORTS: WITHOUT_HOOKS
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);

@@ -346,7 +346,7 @@ var change_branch = __webpack_require__(6128);
 // EXTERNAL MODULE: ./packages/core/src/promotion/change-request-sync.ts + 1 modules
 var change_request_sync = __webpack_require__(64);
 // EXTERNAL MODULE: ./packages/core/src/promotion/hold.ts
-var promotion_hold = __webpack_require__(4482);
+var hold = __webpack_require__(4482);
 // EXTERNAL MODULE: ./packages/core/src/promotion/plan.ts
 var promotion_plan = __webpack_require__(832);
 // EXTERNAL MODULE: ./packages/core/src/promotion/publisher.ts
@@ -483,12 +483,11 @@ function value_set_valueOf(pair, sourceNames) {
 async function applyHolds(request, values, policy) {
     if (policy.allow)
         return [...values];
-    const open = values.filter((value) => !value.skipped);
-    const holds = await (0,promotion_hold/* readHolds */.RC)(request, open.map((value) => value.target));
+    const open = promotedValues(values);
+    const errors = await (0,hold/* heldErrors */.Zy)(request, open);
     const held = new Map();
     for (const [index, value] of open.entries()) {
-        const hold = holds[index];
-        const error = hold ? await (0,promotion_hold/* heldError */.kD)({ ...request, target: value.target }, value.value, hold) : undefined;
+        const error = errors[index];
         if (!error)
             continue;
         if (policy.onHeld === 'fail')
@@ -754,9 +753,7 @@ async function readOne(config, platform, repo, baseTip, targets) {
     }
     else {
         const sourceFiles = await (0,repo_files/* selectFiles */.A)(repo.workTree, config.source.files);
-        const reads = [];
-        for (const file of sourceFiles)
-            reads.push(...(0,manifest_reader/* readManifest */.WI)(await (0,file_edits/* readText */.yR)(file), file.relative, readTarget));
+        const reads = (await (0,file_edits/* readSources */.tW)(sourceFiles)).flatMap((text) => (0,manifest_reader/* readManifest */.WI)(text.source, text.file, readTarget));
         const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config)}`;
         const read = (0,manifest_reader/* singleValue */.u9)(reads, described, sourceFiles.map((file) => file.relative).join(', '));
         value = read.value;
@@ -764,7 +761,7 @@ async function readOne(config, platform, repo, baseTip, targets) {
         source = await sourceOf(repo, baseTip, sourceFiles);
         platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
     }
-    await (0,promotion_hold/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
+    await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
     return { values: [{ target: readTarget, name: targetName(config), value, previous: [], request }], ...(source ? { source } : {}) };
 }
 /** A set (`images` / `keys`): every selected value compared between the environments, the hold applied per value. */
@@ -807,7 +804,7 @@ function factsOf(config, values, requests, planned, where) {
 async function withRetiredHold(config, repo, prepared, planned, revision) {
     if (!config.allowRolledBack || (0,publisher/* changedOnly */.RE)(planned).length === 0)
         return planned;
-    return (0,promotion_plan/* withHold */.yw)(repo, planned, revision, await (0,promotion_hold/* retireHolds */.qE)(repo, promotedValues(prepared.values), prepared.targets.map((file) => file.relative)));
+    return (0,promotion_plan/* withHold */.yw)(repo, planned, revision, await (0,hold/* retireHolds */.qE)(repo, promotedValues(prepared.values), prepared.targets.map((file) => file.relative)));
 }
 function commitMessage(config, prepared, planned) {
     const changed = (0,publisher/* changedOnly */.RE)((0,promotion_plan/* manifestsOf */.oF)(planned)).length;

@@ -521,6 +521,8 @@ class Reachability {
 
 
 
+// EXTERNAL MODULE: ./packages/core/src/argocd/app-ref.ts
+var app_ref = __webpack_require__(9103);
 // EXTERNAL MODULE: ./packages/core/src/git/git-repository.ts + 2 modules
 var git_repository = __webpack_require__(3311);
 // EXTERNAL MODULE: ./packages/core/src/runtime/retry.ts + 1 modules
@@ -997,6 +999,7 @@ class WatchState {
 
 
 
+
 /** How deep `children: true` follows apps of apps of apps. */
 const MAX_CHILD_DEPTH = 3;
 /**
@@ -1029,7 +1032,7 @@ class Waiter {
     async run() {
         const { config, platform } = this;
         if (config.path)
-            this.ancestry = new Ancestry(await git_repository/* GitRepository */.xr.open(config.path, {}, (text) => platform.redact(text)), (line) => platform.info(line));
+            this.ancestry = new Ancestry(await git_repository/* GitRepository */.x.open(config.path, {}, (text) => platform.redact(text)), (line) => platform.info(line));
         const targets = await resolveTargets(config, () => this.retrying('listing Applications', () => this.client.listApplications({ selector: config.selector, ...this.listScope(), signal: this.deadline.signal })), () => this.retrying('reading the ApplicationSet', () => this.client.getApplicationSet(config.applicationSet?.name ?? '', { ...(config.applicationSet?.namespace ? { appsetNamespace: config.applicationSet.namespace } : {}), signal: this.deadline.signal })));
         this.start(targets);
         // A line per app still waited for, however quiet the stream is: a slow rollout is visible.
@@ -1309,7 +1312,7 @@ class Waiter {
     }
     watchRequest(signal) {
         // Each app by namespace and name: a same-named app elsewhere must not pass for ours.
-        const names = [...this.state.apps.values()].map((state) => (state.namespace ? `${state.namespace}/${state.name}` : state.name));
+        const names = [...this.state.apps.values()].map(app_ref/* appLabel */._$);
         // Resume from the last version only for one app: the server then still sends its current
         // object first. For several, a resourceVersion makes it send changes only, and a change made
         // between our last read and this connection would never be seen; without one, every app's

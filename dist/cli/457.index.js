@@ -168,7 +168,7 @@ var ci_environment = __webpack_require__(1981);
  */
 async function openCheckout(path, remote, token, useToken, platform) {
     const redact = (text) => platform.redact(text);
-    const probe = await git_repository/* GitRepository */.xr.open(path, {}, redact);
+    const probe = await git_repository/* GitRepository */.x.open(path, {}, redact);
     if (!token || !useToken)
         return probe;
     const url = await probe.remoteUrl(remote);
@@ -179,11 +179,11 @@ async function openCheckout(path, remote, token, useToken, platform) {
     else {
         platform.info(`git commands that send the token (fetch, push, ls-remote) run with hooks disabled, so no hook of the repository can read it; commit hooks run, without it.`);
     }
-    return new git_repository/* GitRepository */.xr(probe.workTree, remoteEnv, redact);
+    return new git_repository/* GitRepository */.x(probe.workTree, remoteEnv, redact);
 }
 /** A scratch clone of `url` in `dir` (see GitRepository.initScratch), the token handed to git per command (never in .git/config). */
 function openScratchClone(dir, url, token, forge, platform, env) {
-    return git_repository/* GitRepository */.xr.initScratch(dir, url, remoteAuthEnv(url, token, forge, platform, env), (text) => platform.redact(text));
+    return git_repository/* GitRepository */.x.initScratch(dir, url, remoteAuthEnv(url, token, forge, platform, env), (text) => platform.redact(text));
 }
 /**
  * The environment that hands `token` to git for an HTTPS `url` (see git-auth.ts), its credential

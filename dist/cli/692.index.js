@@ -117,7 +117,7 @@ var ci_environment = __webpack_require__(1981);
  */
 async function openCheckout(path, remote, token, useToken, platform) {
     const redact = (text) => platform.redact(text);
-    const probe = await git_repository/* GitRepository */.xr.open(path, {}, redact);
+    const probe = await git_repository/* GitRepository */.x.open(path, {}, redact);
     if (!token || !useToken)
         return probe;
     const url = await probe.remoteUrl(remote);
@@ -128,11 +128,11 @@ async function openCheckout(path, remote, token, useToken, platform) {
     else {
         platform.info(`git commands that send the token (fetch, push, ls-remote) run with hooks disabled, so no hook of the repository can read it; commit hooks run, without it.`);
     }
-    return new git_repository/* GitRepository */.xr(probe.workTree, remoteEnv, redact);
+    return new git_repository/* GitRepository */.x(probe.workTree, remoteEnv, redact);
 }
 /** A scratch clone of `url` in `dir` (see GitRepository.initScratch), the token handed to git per command (never in .git/config). */
 function openScratchClone(dir, url, token, forge, platform, env) {
-    return git_repository/* GitRepository */.xr.initScratch(dir, url, remoteAuthEnv(url, token, forge, platform, env), (text) => platform.redact(text));
+    return git_repository/* GitRepository */.x.initScratch(dir, url, remoteAuthEnv(url, token, forge, platform, env), (text) => platform.redact(text));
 }
 /**
  * The environment that hands `token` to git for an HTTPS `url` (see git-auth.ts), its credential
@@ -341,13 +341,12 @@ var checkout = __webpack_require__(6605);
 // EXTERNAL MODULE: ./packages/core/src/promotion/history.ts
 var promotion_history = __webpack_require__(3083);
 // EXTERNAL MODULE: ./packages/core/src/promotion/hold.ts
-var promotion_hold = __webpack_require__(4482);
+var hold = __webpack_require__(4482);
 // EXTERNAL MODULE: ./packages/core/src/promotion/publisher.ts
 var publisher = __webpack_require__(9579);
 // EXTERNAL MODULE: ./packages/core/src/promotion/trailers.ts
 var promotion_trailers = __webpack_require__(4815);
 ;// CONCATENATED MODULE: ./packages/core/src/promotion/rollback-decision.ts
-
 
 
 
@@ -357,7 +356,7 @@ var promotion_trailers = __webpack_require__(4815);
  * A train is decided value by value with this same rule, so rolling back a train and rolling back
  * each of its values one at a time return the same values.
  */
-async function decideRollback(history, name, to, holds) {
+async function decideRollback(history, name, to, hold) {
     const now = await (0,promotion_history/* valueAt */.fK)(history, { sha: history.rev, author: '', subject: '', message: '' });
     if (now.value === undefined) {
         throw new manifest_errors/* ManifestEditError */.M(`${name} has no single value in ${history.files.join(', ')} at ${history.rev.slice(0, 12)}.`, 'Check the image name or key, and that the files agree on one value (roll back each file on its own otherwise).');
@@ -367,7 +366,6 @@ async function decideRollback(history, name, to, holds) {
         return { name, now, from, to };
     // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
     // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
-    const hold = holds ? await holds(history.target) : await (0,promotion_hold/* readHold */.uw)(holdHistory(history));
     const seen = new Map();
     const candidate = async (commits) => {
         const marks = (0,promotion_history/* rollbackMarks */.f1)(commits, history.target);
@@ -476,7 +474,7 @@ async function rollbackPlan(config, repo, history, decisions, files) {
     const at = new Date();
     for (const decision of decisions) {
         const site = decision.now.site;
-        records.push(await (0,promotion_hold/* holdRecord */.XH)(repo, {
+        records.push(await (0,hold/* holdRecord */.XH)(repo, {
             target: decision.target,
             files: history.files,
             value: decision.from,
@@ -502,7 +500,7 @@ async function rollbackPlan(config, repo, history, decisions, files) {
 }
 /** The files' edit read at `revision` (undefined: the work tree), plus the hold records when they change. */
 async function planWithHold(repo, plan, revision, files = plan.files) {
-    return (0,promotion_plan/* withHold */.yw)(repo, await (0,promotion_plan/* planAt */.Jl)(repo, plan.requests, files, revision), revision, (0,promotion_hold/* addHolds */.oY)(plan.records));
+    return (0,promotion_plan/* withHold */.yw)(repo, await (0,promotion_plan/* planAt */.Jl)(repo, plan.requests, files, revision), revision, (0,hold/* addHolds */.oY)(plan.records));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/rollback/change-request.ts
@@ -530,8 +528,8 @@ async function rollbackForgeRemote(config, repo, context) {
  * rollback (same ids) are reused, so the rebuilt commit is the same and nothing is pushed.
  */
 async function recordsOnBranch(repo, head, records) {
-    const text = head !== undefined ? await repo.rootFileAt(head, promotion_hold/* HOLD_FILE */.Zb) : undefined;
-    const onBranch = text !== undefined ? (0,promotion_hold/* parseHolds */._v)(text) : [];
+    const text = head !== undefined ? await repo.rootFileAt(head, hold/* HOLD_FILE */.Zb) : undefined;
+    const onBranch = text !== undefined ? (0,hold/* parseHolds */._v)(text) : [];
     return records.map((record) => onBranch.find((entry) => entry.id === record.id) ?? record);
 }
 /** mode: pull-request: one change request per environment and target, kept current like a promotion's. */
@@ -703,10 +701,12 @@ async function requireSet(config, history) {
 async function decideAll(config, history, targets) {
     const decisions = [];
     // One read of the hold for every value.
-    const holds = await (0,promotion_hold/* readHolds */.RC)(holdHistory(history), targets.map(({ target }) => target));
+    const holds = await (0,hold/* readHolds */.RC)(holdHistory(history), targets.map(({ target }) => target));
     for (const [index, { target, name }] of targets.entries()) {
         const hold = holds[index];
-        decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold ? () => Promise.resolve(hold) : undefined)), target });
+        if (!hold)
+            throw new Error('readHolds gives one hold per target');
+        decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold)), target });
     }
     return decisions;
 }

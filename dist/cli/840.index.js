@@ -6,7 +6,6 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C3: () => (/* binding */ APP_NAME),
 /* harmony export */   CU: () => (/* binding */ NAMESPACE),
 /* harmony export */   WW: () => (/* binding */ parseAppRef),
 /* harmony export */   _$: () => (/* binding */ appLabel)
@@ -17,14 +16,16 @@ export const modules = {
 const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Parses one `name` / `namespace/name` entry of the input `input`; refuses anything Kubernetes would not name. */
-function parseAppRef(entry, input) {
+function parseAppRef(entry, input, refusal = (given) => invalidApplication(given, input)) {
     const parts = entry.split('/');
     const name = parts.at(-1) ?? '';
     const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
-    }
+    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace)))
+        throw refusal(entry);
     return namespace !== undefined ? { name, namespace } : { name };
+}
+function invalidApplication(entry, input) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
 }
 /** `namespace/name`, or `name` alone when the namespace is Argo CD's default. */
 function appLabel(app) {
@@ -698,13 +699,7 @@ function applicationSetInput(given) {
     const entry = given.trim();
     if (entry === '')
         return undefined;
-    const parts = entry.split('/');
-    const name = parts.at(-1) ?? '';
-    const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !app_ref/* APP_NAME */.C3.test(name) || (namespace !== undefined && !app_ref/* NAMESPACE */.CU.test(namespace))) {
-        throw new src_errors/* InputError */.dz(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).');
-    }
-    return { name, ...(namespace ? { namespace } : {}) };
+    return (0,app_ref/* parseAppRef */.WW)(entry, 'application-set', () => new src_errors/* InputError */.dz(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).'));
 }
 function credentials(inputs) {
     if (inputs.token !== '')

@@ -411,10 +411,9 @@ class ManifestEditError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .GitopsPr
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   tW: () => (/* binding */ readSources),
-/* harmony export */   yR: () => (/* binding */ readText),
 /* harmony export */   z7: () => (/* binding */ planFileEdits)
 /* harmony export */ });
-/* unused harmony export nothingMatched */
+/* unused harmony export readText */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _files_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(342);
@@ -1963,7 +1962,7 @@ function imagesSeenOf(planned, requests, seenInWholeFile) {
 /* harmony export */   u9: () => (/* binding */ singleValue),
 /* harmony export */   x4: () => (/* binding */ readKeys)
 /* harmony export */ });
-/* unused harmony exports imageNamesIn, compareValues */
+/* unused harmony export compareValues */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2136);
 /* harmony import */ var _image_reference__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5830);
 /* harmony import */ var _key_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4790);
@@ -2357,29 +2356,10 @@ async function commitsOfFiles(request, enough, maxDeepen = MAX_DEEPEN) {
 }
 /** The value after `commit`, read from all the files at that commit. */
 async function valueAt(request, commit) {
-    const sites = [];
-    for (const file of request.files) {
-        const text = await fileAt(request, commit.sha, file);
-        if (text !== undefined)
-            sites.push(...safeRead(text, file, request.target));
-    }
+    const sites = await sitesAt(request, commit.sha, request.target);
     const values = new Set(sites.map((site) => site.value));
     const [only] = values;
     return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
-}
-/**
- * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
- * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
- */
-async function fileAt(request, rev, file) {
-    const key = `${rev}:${file}`;
-    const cached = request.texts?.get(key);
-    if (cached !== undefined)
-        return cached;
-    const text = await request.repo.fileAt(rev, file);
-    if (text !== undefined)
-        request.texts?.set(key, text);
-    return text;
 }
 /** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
 function safeRead(text, file, target) {
@@ -2536,12 +2516,21 @@ async function sitesAt(request, rev, target) {
             sites.push(...safeRead(source, file, target));
     return sites;
 }
-/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
+/**
+ * The files' texts at `rev` (a commit id or `<id>^`: both name fixed content; '' for a file it
+ * lacks, or a parent a root commit does not have): those the request's cache lacks are read in one
+ * git process. A missing file is not cached: deepening a shallow clone may bring it.
+ */
 async function textsAt(request, rev) {
-    const texts = [];
-    for (const file of request.files)
-        texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
-    return texts;
+    const key = (file) => `${rev}:${file}`;
+    const missing = request.files.filter((file) => request.texts?.get(key(file)) === undefined);
+    const read = missing.length > 0 ? await request.repo.filesAt(rev, missing) : new Map();
+    return request.files.map((file) => {
+        const text = request.texts?.get(key(file)) ?? read.get(file);
+        if (text !== undefined)
+            request.texts?.set(key(file), text);
+        return { file, source: text ?? '' };
+    });
 }
 function distinctValues(sites) {
     return JSON.stringify([...new Set(sites.map((site) => site.value))].sort());
@@ -2574,15 +2563,14 @@ async function imagesAt(request) {
 /* harmony export */   RC: () => (/* binding */ readHolds),
 /* harmony export */   XH: () => (/* binding */ holdRecord),
 /* harmony export */   Zb: () => (/* binding */ HOLD_FILE),
+/* harmony export */   Zy: () => (/* binding */ heldErrors),
 /* harmony export */   _v: () => (/* binding */ parseHolds),
-/* harmony export */   kD: () => (/* binding */ heldError),
 /* harmony export */   oY: () => (/* binding */ addHolds),
 /* harmony export */   qE: () => (/* binding */ retireHolds),
-/* harmony export */   uw: () => (/* binding */ readHold),
 /* harmony export */   vY: () => (/* binding */ refuseRolledBackAll),
 /* harmony export */   xD: () => (/* binding */ holdWrite)
 /* harmony export */ });
-/* unused harmony exports HoldFileError, RolledBackValueError, holdKey, sameVersion, formatHolds, addHold, retireHold */
+/* unused harmony exports HoldFileError, RolledBackValueError, sameVersion, formatHolds, readHold, heldError, addHold, retireHold */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -2761,15 +2749,23 @@ async function refuseRolledBack(request, value, allow) {
  * the first held value is refused, named as for a single value.
  */
 async function refuseRolledBackAll(request, wanted, allow) {
-    if (allow || wanted.length === 0)
+    if (allow)
         return;
+    const held = (await heldErrors(request, wanted)).find((error) => error !== undefined);
+    if (held)
+        throw held;
+}
+/** For each wanted value, the refusal the hold gives it (undefined: not held), from one read of the hold. */
+async function heldErrors(request, wanted) {
+    if (wanted.length === 0)
+        return [];
     const holds = await readHolds(request, wanted.map((value) => value.target));
+    const errors = [];
     for (const [index, { target, value }] of wanted.entries()) {
         const hold = holds[index];
-        const held = hold ? await heldError({ ...request, target }, value, hold) : undefined;
-        if (held)
-            throw held;
+        errors.push(hold ? await heldError({ ...request, target }, value, hold) : undefined);
     }
+    return errors;
 }
 /**
  * The refusal of `value` when `hold` holds it back (undefined when it does not), naming the
@@ -3100,7 +3096,7 @@ async function pushOrThrow(pushing, branch, expectedHead) {
         return;
     if (outcome.race)
         throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .BranchMovedError */ .wk(`git push to ${branch} lost a race: ${outcome.message}`, 'Run the step again.', expectedHead);
-    throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_git_repository__WEBPACK_IMPORTED_MODULE_7__/* .fetchHint */ .mh)(outcome.message));
+    throw new _git_errors__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(`git push to ${branch} was refused: ${outcome.message}`, (0,_git_git_repository__WEBPACK_IMPORTED_MODULE_7__/* .fetchHint */ .m)(outcome.message));
 }
 /** How the publishers retry: a moved branch until push-timeout is spent, each wait said in the log. */
 function racePolicy(request, said) {
@@ -3266,7 +3262,6 @@ function branchRacePolicy(budget, said) {
 /* harmony export */   t8: () => (/* binding */ readTrailers),
 /* harmony export */   xO: () => (/* binding */ writtenBy)
 /* harmony export */ });
-/* unused harmony exports TRAILER_PREFIX, SET_TRAILER, readTrailerList */
 /**
  * Git trailers on every commit a step makes, so history says, to machines as much as to people,
  * which commits were promotions and rollbacks and what they set (`git log --format=%(trailers)`).

@@ -53,10 +53,10 @@ function isBranchMoved(error) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  xr: () => (/* binding */ GitRepository)
+  x: () => (/* binding */ GitRepository)
 });
 
-// UNUSED EXPORTS: WITHOUT_HOOKS, fetchHint
+// UNUSED EXPORTS: fetchHint
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);

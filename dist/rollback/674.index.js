@@ -692,14 +692,16 @@ function parseConcretePath(text) {
 const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Parses one `name` / `namespace/name` entry of the input `input`; refuses anything Kubernetes would not name. */
-function parseAppRef(entry, input) {
+function parseAppRef(entry, input, refusal = (given) => invalidApplication(given, input)) {
     const parts = entry.split('/');
     const name = parts.at(-1) ?? '';
     const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-        throw new errors/* InputError */.dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
-    }
+    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace)))
+        throw refusal(entry);
     return namespace !== undefined ? { name, namespace } : { name };
+}
+function invalidApplication(entry, input) {
+    return new errors/* InputError */.dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
 }
 /** `namespace/name`, or `name` alone when the namespace is Argo CD's default. */
 function app_ref_appLabel(app) {
@@ -2737,29 +2739,10 @@ async function commitsOfFiles(request, enough, maxDeepen = MAX_DEEPEN) {
 }
 /** The value after `commit`, read from all the files at that commit. */
 async function valueAt(request, commit) {
-    const sites = [];
-    for (const file of request.files) {
-        const text = await fileAt(request, commit.sha, file);
-        if (text !== undefined)
-            sites.push(...safeRead(text, file, request.target));
-    }
+    const sites = await sitesAt(request, commit.sha, request.target);
     const values = new Set(sites.map((site) => site.value));
     const [only] = values;
     return values.size === 1 && only !== undefined && only !== '' ? { commit, value: only, site: sites[0] } : { commit, value: undefined, site: undefined };
-}
-/**
- * A file's text at `rev` (a commit id or `<id>^`: both name fixed content), through the request's
- * cache when it has one. A missing file is not cached: deepening a shallow clone may bring it.
- */
-async function fileAt(request, rev, file) {
-    const key = `${rev}:${file}`;
-    const cached = request.texts?.get(key);
-    if (cached !== undefined)
-        return cached;
-    const text = await request.repo.fileAt(rev, file);
-    if (text !== undefined)
-        request.texts?.set(key, text);
-    return text;
 }
 /** A file that no longer parses at an old commit gives no value there, rather than failing the walk. */
 function safeRead(text, file, target) {
@@ -2916,12 +2899,21 @@ async function sitesAt(request, rev, target) {
             sites.push(...safeRead(source, file, target));
     return sites;
 }
-/** The files' texts at `rev` ('' for a file it lacks, or a parent a root commit does not have). */
+/**
+ * The files' texts at `rev` (a commit id or `<id>^`: both name fixed content; '' for a file it
+ * lacks, or a parent a root commit does not have): those the request's cache lacks are read in one
+ * git process. A missing file is not cached: deepening a shallow clone may bring it.
+ */
 async function textsAt(request, rev) {
-    const texts = [];
-    for (const file of request.files)
-        texts.push({ file, source: (await fileAt(request, rev, file)) ?? '' });
-    return texts;
+    const key = (file) => `${rev}:${file}`;
+    const missing = request.files.filter((file) => request.texts?.get(key(file)) === undefined);
+    const read = missing.length > 0 ? await request.repo.filesAt(rev, missing) : new Map();
+    return request.files.map((file) => {
+        const text = request.texts?.get(key(file)) ?? read.get(file);
+        if (text !== undefined)
+            request.texts?.set(key(file), text);
+        return { file, source: text ?? '' };
+    });
 }
 function distinctValues(sites) {
     return JSON.stringify([...new Set(sites.map((site) => site.value))].sort());
@@ -3113,15 +3105,23 @@ async function refuseRolledBack(request, value, allow) {
  * the first held value is refused, named as for a single value.
  */
 async function refuseRolledBackAll(request, wanted, allow) {
-    if (allow || wanted.length === 0)
+    if (allow)
         return;
+    const held = (await heldErrors(request, wanted)).find((error) => error !== undefined);
+    if (held)
+        throw held;
+}
+/** For each wanted value, the refusal the hold gives it (undefined: not held), from one read of the hold. */
+async function heldErrors(request, wanted) {
+    if (wanted.length === 0)
+        return [];
     const holds = await readHolds(request, wanted.map((value) => value.target));
+    const errors = [];
     for (const [index, { target, value }] of wanted.entries()) {
         const hold = holds[index];
-        const held = hold ? await heldError({ ...request, target }, value, hold) : undefined;
-        if (held)
-            throw held;
+        errors.push(hold ? await heldError({ ...request, target }, value, hold) : undefined);
     }
+    return errors;
 }
 /**
  * The refusal of `value` when `hold` holds it back (undefined when it does not), naming the
@@ -3482,7 +3482,7 @@ async function pushOrThrow(pushing, branch, expectedHead) {
         return;
     if (outcome.race)
         throw new git_errors/* BranchMovedError */.wk(`git push to ${branch} lost a race: ${outcome.message}`, 'Run the step again.', expectedHead);
-    throw new git_errors/* GitError */.XS(`git push to ${branch} was refused: ${outcome.message}`, (0,git_repository/* fetchHint */.mh)(outcome.message));
+    throw new git_errors/* GitError */.XS(`git push to ${branch} was refused: ${outcome.message}`, (0,git_repository/* fetchHint */.m)(outcome.message));
 }
 /** How the publishers retry: a moved branch until push-timeout is spent, each wait said in the log. */
 function racePolicy(request, said) {
@@ -3613,14 +3613,13 @@ async function moveCheckout(request, sha) {
 
 
 
-
 /**
  * The value now, and the one to return to: `to`, or the newest value in the files' history that
  * differs from now and that no rollback moved away from (so a second rollback goes further back).
  * A train is decided value by value with this same rule, so rolling back a train and rolling back
  * each of its values one at a time return the same values.
  */
-async function decideRollback(history, name, to, holds) {
+async function decideRollback(history, name, to, hold) {
     const now = await valueAt(history, { sha: history.rev, author: '', subject: '', message: '' });
     if (now.value === undefined) {
         throw new errors_ManifestEditError(`${name} has no single value in ${history.files.join(', ')} at ${history.rev.slice(0, 12)}.`, 'Check the image name or key, and that the files agree on one value (roll back each file on its own otherwise).');
@@ -3630,7 +3629,6 @@ async function decideRollback(history, name, to, holds) {
         return { name, now, from, to };
     // Values a rollback moved away from are skipped: the hold's records and recent trailers (the whole
     // graph, so a rollback merged through a PR counts), and the trailers of every commit walked.
-    const hold = holds ? await holds(history.target) : await readHold(holdHistory(history));
     const seen = new Map();
     const candidate = async (commits) => {
         const marks = rollbackMarks(commits, history.target);
@@ -5004,8 +5002,8 @@ async function argoCdDiff(argocd, headSha, environment, info) {
         const report = { application: app_ref_appLabel(ref), revision: headSha, seeAll: appPage(argocd.server, ref) };
         try {
             // Argo CD's repo server may take up to a minute to render a revision it has not seen.
-            const manifests = await argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS });
-            const managed = await argocd.client.managedResources(ref.name, options);
+            // The two reads do not depend on each other: the render (the slow one) and the live state at once.
+            const [manifests, managed] = await Promise.all([argocd.client.manifests(ref.name, { ...options, revision: headSha, timeoutMs: RENDER_TIMEOUT_MS }), argocd.client.managedResources(ref.name, options)]);
             const diff = diffResources(manifests, managed);
             info(`${report.application}: Argo CD renders ${headSha.slice(0, 12)} with ${diff.changes.length} resource(s) changed, added or removed.`);
             apps.push({ ...report, outcome: { diff } });
@@ -5516,7 +5514,9 @@ async function decideAll(config, history, targets) {
     const holds = await readHolds(holdHistory(history), targets.map(({ target }) => target));
     for (const [index, { target, name }] of targets.entries()) {
         const hold = holds[index];
-        decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold ? () => Promise.resolve(hold) : undefined)), target });
+        if (!hold)
+            throw new Error('readHolds gives one hold per target');
+        decisions.push({ ...(await decideRollback({ ...history, target }, name, config.to?.value, hold)), target });
     }
     return decisions;
 }

@@ -1,778 +1,552 @@
 export const id = 586;
-export const ids = [586,761];
+export const ids = [586];
 export const modules = {
 
-/***/ 6593:
+/***/ 1586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ addSecret),
-/* harmony export */   s: () => (/* binding */ redactorFor)
-/* harmony export */ });
-/* harmony import */ var _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5378);
-
-/**
- * The client's own redaction of the credentials it holds (token, password, session token). The
- * caller's `redact` may not know the session token, which only exists after logging in, and a
- * server echoing a request may escape what it echoes; so every spelling is removed here first.
- */
-/** A credential as it may appear in text: as is, JSON-escaped, percent-encoded. */
-function secretForms(secret) {
-    if (secret === '')
-        return [];
-    return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
-}
-/** A redactor holding every spelling of `secret`; more are added as credentials appear (a session). */
-function redactorFor(secret) {
-    const redactor = new _text_secret_redactor__WEBPACK_IMPORTED_MODULE_0__/* .SecretRedactor */ .pE();
-    addSecret(redactor, secret);
-    return redactor;
-}
-function addSecret(redactor, secret) {
-    for (const form of secretForms(secret))
-        redactor.add(form);
-}
-
-
-/***/ }),
-
-/***/ 4881:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ serverUrl)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-
-/**
- * The server input as a URL, or the InputError saying what to change. Exported so a step's input
- * validation reports it together with its other input errors, before any client exists.
- */
-function serverUrl(server, redact) {
-    const hint = 'Write it as https://argocd.example.com (add the path prefix of a server run with --rootpath; http:// only without TLS).';
-    let url;
-    try {
-        url = new URL(server.trim());
-    }
-    catch {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL is not a URL: ${JSON.stringify(redact(server))}.`, hint);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL must start with https:// or http://, not ${url.protocol}//.`, hint);
-    }
-    if (url.username !== '' || url.password !== '') {
-        // Not echoed: the part before @ is a credential.
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('The Argo CD server URL carries credentials (user:password@).', 'Remove them from the URL and pass a token, or a username and password, as their own inputs.');
-    }
-    // An address copied from the web UI's address bar (…/applications/argocd/payments-dev): the API
-    // lives under the base URL, and the UI path would answer every call with the UI's HTML page.
-    const ui = /\/applications(?:\/|$)/.exec(url.pathname);
-    if (ui) {
-        const base = `${url.origin}${url.pathname.slice(0, ui.index)}`;
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL ${JSON.stringify(redact(server))} is a web UI page (it holds /applications), not the server's base URL.`, `Use the base URL: ${base} (the application goes in its own input).`);
-    }
-    if (url.search !== '' || url.hash !== '') {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`The Argo CD server URL must not have a query or fragment: ${JSON.stringify(redact(server))}.`, hint);
-    }
-    return url;
-}
-
-
-/***/ }),
-
-/***/ 7590:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fe: () => (/* binding */ revisionAt),
-/* harmony export */   MG: () => (/* binding */ normaliseRepoURL),
-/* harmony export */   h0: () => (/* binding */ short),
-/* harmony export */   iR: () => (/* binding */ sourceLayout),
-/* harmony export */   iV: () => (/* binding */ repoURLOfRevision),
-/* harmony export */   k2: () => (/* binding */ operationRevisionAt),
-/* harmony export */   mG: () => (/* binding */ revisionField),
-/* harmony export */   nn: () => (/* binding */ selectSources)
-/* harmony export */ });
-function sourceLayout(app) {
-    const multiSource = app.spec.sources.length > 0;
-    return { multiSource, sources: multiSource ? app.spec.sources : [app.spec.source ?? {}] };
-}
-/** The indexes a selector picks, or a sentence saying why it picks none (a configuration error). */
-function selectSources(layout, selector) {
-    const all = layout.sources.map((_, index) => index);
-    if (selector === undefined)
-        return { indexes: all };
-    if ('index' in selector) {
-        const count = layout.sources.length;
-        if (Number.isInteger(selector.index) && selector.index >= 0 && selector.index < count)
-            return { indexes: [selector.index] };
-        return { problem: `source index ${selector.index} does not exist: the app has ${count} source${count === 1 ? '' : 's'} (indexes start at 0)` };
-    }
-    const wanted = normaliseRepoURL(selector.repoURL);
-    const indexes = all.filter((index) => normaliseRepoURL(layout.sources[index]?.repoURL ?? '') === wanted);
-    if (indexes.length > 0)
-        return { indexes };
-    const known = layout.sources.map((source) => source.repoURL ?? '(none)').join(', ');
-    return { problem: `no source of the app has repoURL ${selector.repoURL} (its sources: ${known})` };
-}
-/** `git@GitHub.com:org/repo.git`, `https://github.com/org/repo/` and `ssh://git@github.com/org/repo` are one repository. */
-function normaliseRepoURL(url) {
-    return url
-        .trim()
-        .toLowerCase()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-        .replace(/^[^@/]*@/, '')
-        .replace(/^([^/:]+):(?!\d+(?:\/|$))/, '$1/')
-        .replace(/\/+$/, '')
-        .replace(/\.git$/, '');
-}
-/** `revision` or `revisions[index]`, whichever the layout uses; `undefined` when not reported. */
-function revisionAt(layout, single, list, index) {
-    const value = layout.multiSource ? list[index] : index === 0 ? single : undefined;
-    return value === '' ? undefined : value;
-}
-/** How the status field is spelled in messages: `sync.revision` or `sync.revisions[1]`. */
-function revisionField(layout, field, index) {
-    return layout.multiSource ? `${field}.revisions[${index}]` : `${field}.revision`;
-}
-/**
- * The commit an operation worked on for one source: the resolved `syncResult` first, else what was
- * requested (which may be a branch or `HEAD`, and then matches no expected commit).
- */
-function operationRevisionAt(layout, state, index) {
-    const result = state.syncResult;
-    const requested = state.operation?.sync;
-    return ((result ? revisionAt(layout, result.revision, result.revisions, index) : undefined) ??
-        (requested ? revisionAt(layout, requested.revision, requested.revisions, index) : undefined));
-}
-/** A 40-hex commit reads better as its 7-character abbreviation; chart versions stay whole. */
-function short(revision) {
-    return /^[0-9a-f]{40,64}$/i.test(revision) ? revision.slice(0, 7) : revision;
-}
-/** The repository `revision` was compared from: the source whose sync revision it is, else the first. */
-function repoURLOfRevision(app, revision) {
-    const layout = sourceLayout(app);
-    const { sync } = app.status;
-    const index = layout.sources.findIndex((_, i) => revisionAt(layout, sync.revision, sync.revisions, i) === revision);
-    return layout.sources[Math.max(index, 0)]?.repoURL;
-}
-
-
-/***/ }),
-
-/***/ 586:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  waitArgocdHealthyStep: () => (/* binding */ waitArgocdHealthyStep)
+  GitHubPlatform: () => (/* binding */ GitHubPlatform)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/text/neutralise.ts
-var neutralise = __webpack_require__(3235);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var src_errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/text/boolean-word.ts
-var boolean_word = __webpack_require__(6670);
-;// CONCATENATED MODULE: ./packages/core/src/steps/inputs.ts
-
-
-/** A true/false input as CI users write it (`true`, `yes`, `1`, `on`, and their opposites); '' is the default. */
-function inputs_parseBoolean(value, name, fallback = false) {
-    if (value === '')
-        return fallback;
-    const parsed = (0,boolean_word/* booleanWord */.D)(value);
-    if (parsed !== undefined)
-        return parsed;
-    throw new src_errors/* InputError */.dz(`Input '${name}' must be true or false, got ${JSON.stringify(value)}.`, `Set ${name}: true or ${name}: false.`);
-}
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __webpack_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
- * Every input of `spec` from the platform ('' when not given), before any validation. A deprecated
- * input that was given is warned about here; its step's config reads it where the new one is empty.
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
  */
-function readInputs(spec, platform) {
-    const inputs = {};
-    for (const { name } of spec.inputs)
-        inputs[name] = platform.getInput(name);
-    for (const { name, deprecatedFor } of spec.inputs) {
-        if (deprecatedFor === undefined || inputs[name] === '')
-            continue;
-        platform.warning(`Input '${name}' is deprecated: use '${deprecatedFor}' (it takes the same values).`);
-    }
-    return inputs;
-}
-/**
- * `inputs` with every empty input that has a default in `spec` set to it: the spec is the one
- * place defaults are written (action.yml, CLI help and the GitLab templates show them from there).
- */
-function withDefaults(spec, inputs) {
-    const filled = { ...inputs };
-    for (const input of spec.inputs) {
-        if (input.default !== undefined && (filled[input.name] ?? '') === '')
-            filled[input.name] = input.default;
-    }
-    return filled;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/argocd/app-ref.ts
-
-// Kubernetes object names (RFC 1123 subdomain) and namespaces (RFC 1123 label).
-const APP_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
-const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-/** Parses one `name` / `namespace/name` entry of the input `input`; refuses anything Kubernetes would not name. */
-function app_ref_parseAppRef(entry, input) {
-    const parts = entry.split('/');
-    const name = parts.at(-1) ?? '';
-    const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-        throw new src_errors/* InputError */.dz(`Input '${input}' holds an invalid Application name: ${JSON.stringify(entry)}.`, 'Give `name` or `namespace/name`: Application names are lower-case letters, digits, `-` and `.` (Kubernetes object names), namespaces lower-case letters, digits and `-`.');
-    }
-    return namespace !== undefined ? { name, namespace } : { name };
-}
-/** `namespace/name`, or `name` alone when the namespace is Argo CD's default. */
-function appLabel(app) {
-    return app.namespace ? `${app.namespace}/${app.name}` : app.name;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/text/duration.ts
-var duration = __webpack_require__(8473);
-;// CONCATENATED MODULE: ./packages/core/src/text/list-input.ts
-// Kept apart from repo-files.ts, which loads a glob library: a step that only splits a list
-// (application names) must not pay for it at start-up.
-/** Splits a list input (`files`, `application`): one entry per line or comma, blanks ignored. */
-function list_input_splitList(input) {
-    return input
-        .split(/[\n,]/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/input-errors.ts
-
-/**
- * Collects a step's input errors so the user sees every one of them at once: a missing credential
- * must not hide a malformed `timeout` that would only show on the next run.
- */
-class InputErrors {
-    errors = [];
-    /** Runs `check`; an InputError it throws is kept and `fallback` returned instead. */
-    attempt(check, fallback) {
-        try {
-            return check();
-        }
-        catch (error) {
-            if (!(error instanceof src_errors/* InputError */.dz))
-                throw error;
-            this.errors.push(error);
-            return fallback;
-        }
-    }
-    add(error) {
-        this.errors.push(error);
-    }
-    get count() {
-        return this.errors.length;
-    }
-    /** Throws the one error as it is, or one error listing all of them, each with its fix. */
-    throwIfAny() {
-        const [first] = this.errors;
-        if (first === undefined)
-            return;
-        if (this.errors.length === 1)
-            throw first;
-        const lines = this.errors.map((error) => `\n  - ${error.message} ${error.hint}`).join('');
-        throw new src_errors/* InputError */.dz(`${this.errors.length} inputs are invalid:${lines}`, 'Fix each input listed above, then run again.');
-    }
-}
-
-// EXTERNAL MODULE: ./packages/core/src/argocd/server-url.ts
-var server_url = __webpack_require__(4881);
-// EXTERNAL MODULE: ./packages/core/src/argocd/secrets.ts
-var secrets = __webpack_require__(6593);
-;// CONCATENATED MODULE: ./packages/core/src/manifest/image-reference.ts
-
-
-
-// From the OCI distribution spec: a tag is at most 128 characters of [A-Za-z0-9_.-], not starting
-// with `.` or `-`. The digest grammar admits any `algorithm:encoded`, but only sha256 and sha512
-// are registered, and registries and clients reject the rest; a new digest must be one of those two
-// (references already in a manifest are parsed whatever their digest, since they are only replaced).
-const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-// Lower-case path components separated by `/`, optionally behind a registry host[:port].
-const NAME_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function parseImageReference(text) {
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    // A colon after the last slash separates the tag; one before it belongs to a registry port.
-    const colon = rest.lastIndexOf(':');
-    let tag;
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    const ref = { name: rest };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return ref;
-}
-function formatImageReference(ref) {
-    return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ''}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
-}
-function isValidTag(tag) {
-    return TAG_PATTERN.test(tag);
-}
-function image_reference_isValidDigest(digest) {
-    return DIGEST_PATTERN.test(digest);
-}
-function isValidImageName(name) {
-    return name.length <= 255 && NAME_PATTERN.test(name);
-}
-/** An image's value as the steps say and record it: `tag`, `@digest` or `tag@digest`. */
-function imageValue(version) {
-    return `${version.tag ?? ''}${version.digest !== undefined ? `@${version.digest}` : ''}`;
-}
-function validateImageName(name, inputName) {
-    if (!isValidImageName(name)) {
-        throw new InputError(`Input '${inputName}' is not a valid image name: ${quoteForMessage(name)}.`, `Give the repository part only, exactly as it appears in the manifests, e.g. 'ghcr.io/acme/payments' (no tag, no digest, lower case).`);
-    }
-}
-function image_reference_validateTag(tag, inputName) {
-    if (!isValidTag(tag)) {
-        throw new InputError(`Input '${inputName}' is not a valid OCI tag: ${quoteForMessage(tag)}.`, 'A tag is 1-128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-` (no spaces, newlines or shell characters).');
-    }
-}
-function image_reference_validateDigest(digest, inputName) {
-    if (!image_reference_isValidDigest(digest)) {
-        throw new InputError(`Input '${inputName}' is not a valid OCI digest: ${quoteForMessage(digest)}.`, "Give 'sha256:' followed by 64 lower-case hex digits, or 'sha512:' followed by 128 (the only registered OCI algorithms), e.g. the 'digest' output of docker/build-push-action or `crane digest <image>`.");
-    }
-}
-/**
- * The one spelling of an image name, so what runs is compared rather than how it is written:
- * Docker Hub's implied registry and `library/` namespace are made explicit (`nginx`,
- * `docker.io/nginx`, `index.docker.io/library/nginx` are all `docker.io/library/nginx`), and the
- * registry host is lower-cased (hosts are case-insensitive; paths are not). A first component is
- * a host when it has a `.` or `:` or is `localhost`, as docker and containerd decide it.
- */
-function normalizeImageName(name) {
-    const slash = name.indexOf('/');
-    const first = slash < 0 ? '' : name.slice(0, slash);
-    const isHost = first !== '' && (first.includes('.') || first.includes(':') || first.toLowerCase() === 'localhost');
-    let host = isHost ? first.toLowerCase() : 'docker.io';
-    let path = isHost ? name.slice(slash + 1) : name;
-    if (host === 'index.docker.io' || host === 'registry-1.docker.io')
-        host = 'docker.io';
-    if (host === 'docker.io' && !path.includes('/'))
-        path = `library/${path}`;
-    return `${host}/${path}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/shared-inputs.ts
-
-
-/** Refuses a line break (or NUL) in an input that ends up in one line of git or an API call. */
-function shared_inputs_singleLine(value, name) {
-    if (/[\r\n\u0000]/.test(value)) {
-        throw new InputError(`Input '${name}' must be a single line.`, `Remove line breaks from '${name}'.`);
-    }
-    return value;
-}
-/**
- * The tag and digest a step sets, from its `tag` and `digest` inputs. `tag` may carry its digest
- * (`1.4.2@sha256:…`), as build tools often print it; everything after the first `@` is that
- * digest and is validated whole, so `1.0@sha256:…@junk` or `1.0@` is refused rather than trimmed
- * to something the user did not write. Both empty gives {}.
- */
-function imageVersionInputs(tagInput, digestInput) {
-    let tag = tagInput;
-    let digest = digestInput;
-    const at = tag.indexOf('@');
-    if (at >= 0) {
-        const tagPart = tag.slice(0, at);
-        const digestPart = tag.slice(at + 1);
-        if (!isValidDigest(digestPart)) {
-            throw new InputError(`Input 'tag' carries an invalid digest after its first '@': ${quoteForMessage(digestPart)}.`, "Write 'tag' as <tag>@sha256:<64 lower-case hex digits> (or sha512 and 128), with one '@', or give the digest in 'digest'.");
-        }
-        if (digest !== '' && digest !== digestPart) {
-            throw new InputError("Input 'tag' carries a digest that differs from input 'digest'.", "Give the digest in one place only.");
-        }
-        tag = tagPart;
-        digest = digestPart;
-    }
-    if (tag !== '')
-        validateTag(tag, 'tag');
-    if (digest !== '')
-        validateDigest(digest, 'digest');
-    return { ...(tag !== '' ? { tag } : {}), ...(digest !== '' ? { digest } : {}) };
-}
-/**
- * The commit identity from `author-name` and `author-email`; undefined when neither is set.
- * git rewrites an identity silently (ident.c, strbuf_addstr_without_crud): it deletes `<`, `>`
- * and line breaks anywhere, and strips C0 controls, spaces and . , : ; " ' \ from both ends
- * (so `<bot@x>` becomes `bot@x`, `Tolkien Jr.` becomes `Tolkien Jr`). Refuse exactly those, plus
- * any control character (C0, DEL, C1) inside, which git keeps but no identity should hold.
- */
-function authorInputs(name, email) {
-    if ((name === '') !== (email === '')) {
-        throw new InputError("Inputs 'author-name' and 'author-email' go together.", 'Set both, or neither to use the default identity.');
-    }
-    if (name === '')
-        return undefined;
-    for (const [input, value] of [['author-name', name], ['author-email', email]]) {
-        if (/[\u0000-\u001f\u007f-\u009f<>]/.test(value) || /^[ .,:;"'\\]|[ .,:;"'\\]$/.test(value)) {
-            throw new InputError(`Input '${input}' ${quoteForMessage(value)} is not kept as written by git: it drops '<', '>' and line breaks, and spaces and . , : ; " ' \\ at either end (control characters are refused too).`, input === 'author-email'
-                ? "Give the bare address without angle brackets or surrounding punctuation, e.g. author-email: deploy-bot@example.com."
-                : "Give the name without '<', '>' or control characters and with no space or . , : ; \" ' \\ at either end, e.g. author-name: Deploy Bot.");
-        }
-    }
-    return { name, email };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/argocd-inputs.ts
-
-
-
-
-
-
-
-
-/** Validates the review inputs (all of them or none); the token falls back to its own variable in `env`. */
-function argoCdReviewConfig(inputs, env) {
-    const server = singleLine(inputs['argocd-server'], 'argocd-server').trim();
-    const targets = splitList(inputs['argocd-application']).map((entry) => parseAppRef(entry, 'argocd-application'));
-    const sources = splitList(inputs['source-application'] ?? '').map((entry) => parseAppRef(entry, 'source-application'));
-    if (server === '') {
-        if (targets.length + sources.length > 0) {
-            throw new InputError("Inputs 'argocd-application' and 'source-application' need 'argocd-server'.", 'Give argocd-server: https://argocd.example.com (the Argo CD the applications live in).');
-        }
-        return undefined;
-    }
-    if (targets.length + sources.length === 0) {
-        throw new InputError("Input 'argocd-server' is given but no application is.", "Name the target environment's Application in 'argocd-application' and/or the source environment's in 'source-application'.");
-    }
-    const variable = secretVariable('argocd-token');
-    const token = singleLine(inputs['argocd-token'], 'argocd-token').trim() || (env[variable] ?? '').trim();
-    if (token === '') {
-        throw new InputError(`No Argo CD token: 'argocd-server' is given but neither 'argocd-token' nor the variable ${variable} is.`, `Create a read-only token (\`argocd account generate-token\`, or a project role with applications, get) and put it in a masked variable ${variable}; it is a different system from the forge, so not GITOPS_PROMOTE_TOKEN.`);
-    }
-    checkServerInput(server, token, 'argocd-server');
-    const caCert = inputs['argocd-ca-cert'].trim();
-    return { server, token, insecure: parseBoolean(inputs['argocd-insecure'], 'argocd-insecure'), targets, sources, ...(caCert ? { caCert } : {}) };
-}
-/**
- * An Argo CD server input's shape (scheme, no credentials or query, not a web UI page), as the
- * client checks it, named as the input it is; `secret` is kept out of the message.
- */
-function checkServerInput(server, secret, input) {
-    if (server.trim() === '')
-        throw new src_errors/* InputError */.dz(`Input '${input}' is required.`, 'Give the Argo CD base URL, e.g. https://argocd.example.com.');
-    const redactor = (0,secrets/* redactorFor */.s)(secret);
-    try {
-        (0,server_url/* serverUrl */.V)(server, (text) => redactor.redact(text));
-    }
-    catch (error) {
-        if (error instanceof src_errors/* InputError */.dz)
-            throw new src_errors/* InputError */.dz(`Input '${input}': ${error.message}`, error.hint);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/config.ts
-
-
-
-
-
-
-
-const REVISION = /^[0-9a-f]{7,64}$/;
-/** Every input checked, and every problem reported together in one InputError. */
-function validateWaitArgocdInputs(inputs) {
-    const errors = new InputErrors();
-    const auth = errors.attempt(() => credentials(inputs), undefined);
-    const secret = auth === undefined ? '' : 'token' in auth ? auth.token : auth.password;
-    errors.attempt(() => checkServerInput(inputs.server, secret, 'server'), undefined);
-    const applications = errors.attempt(() => applicationList(inputs), []);
-    const applicationSet = errors.attempt(() => applicationSetInput(inputs['application-set']), undefined);
-    const appNamespace = inputs['app-namespace'];
-    if (appNamespace !== '' && !NAMESPACE.test(appNamespace)) {
-        errors.add(new src_errors/* InputError */.dz(`Input 'app-namespace' is not a namespace name: ${JSON.stringify(appNamespace)}.`, 'Namespaces are lower-case letters, digits and `-`.'));
-    }
-    const revision = inputs.revision.trim().toLowerCase();
-    if (revision !== '' && !REVISION.test(revision)) {
-        errors.add(new src_errors/* InputError */.dz(`Input 'revision' is not a commit SHA: ${JSON.stringify(inputs.revision)}.`, "Pass the full commit SHA, e.g. update-manifest's commit-sha output."));
-    }
-    const given = inputs.refresh || 'normal';
-    const refresh = given === 'hard' || given === 'none' ? given : 'normal';
-    if (given !== refresh) {
-        errors.add(new src_errors/* InputError */.dz(`Input 'refresh' must be normal, hard or none, got ${JSON.stringify(inputs.refresh)}.`, 'Leave it unset for normal.'));
-    }
-    const suspended = suspendedPolicy(inputs.suspended, errors);
-    const caCert = inputs['ca-cert'];
-    if (caCert !== '' && !caCert.includes('-----BEGIN CERTIFICATE-----')) {
-        errors.add(new src_errors/* InputError */.dz("Input 'ca-cert' is not PEM text.", 'Give the CA certificate itself, starting with -----BEGIN CERTIFICATE-----.'));
-    }
-    const timeoutMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs.timeout || '10m', 'timeout'), 0);
-    const sync = errors.attempt(() => inputs_parseBoolean(inputs.sync, 'sync', false), false);
-    const degradedGraceMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs['degraded-grace'] || '0s', 'degraded-grace'), 0);
-    const insecure = errors.attempt(() => inputs_parseBoolean(inputs.insecure, 'insecure', false), false);
-    const children = errors.attempt(() => inputs_parseBoolean(inputs.children, 'children', false), false);
-    const requestTimeoutMs = errors.attempt(() => (0,duration/* parseDuration */.E)(inputs['request-timeout'] || '30s', 'request-timeout'), 0);
-    if (sync && revision === '')
-        errors.add(new src_errors/* InputError */.dz("Input 'sync: true' needs 'revision'.", "Give the commit to sync, e.g. update-manifest's commit-sha."));
-    errors.throwIfAny();
-    // Set once no error was collected: credentials() cannot throw here.
-    const config = { server: inputs.server, auth: auth ?? credentials(inputs), applications, timeoutMs, refresh, sync, degradedGraceMs, suspended, children, insecure, requestTimeoutMs };
-    if (inputs.selector !== '')
-        config.selector = inputs.selector;
-    if (applicationSet)
-        config.applicationSet = applicationSet;
-    if (appNamespace !== '')
-        config.appNamespace = appNamespace;
-    if (inputs.project !== '')
-        config.project = inputs.project;
-    if (revision !== '')
-        config.revision = revision;
-    if (inputs.path !== '')
-        config.path = inputs.path;
-    if (caCert !== '')
-        config.caCert = caCert;
-    return config;
-}
-function suspendedPolicy(given, errors) {
-    const value = given.trim() || 'wait';
-    if (value === 'wait' || value === 'succeed' || value === 'fail')
-        return value;
-    errors.add(new src_errors/* InputError */.dz(`Input 'suspended' must be wait, succeed or fail, got ${JSON.stringify(given)}.`, 'wait: until the paused Rollout is promoted; succeed: a paused canary step is the goal; fail: a pause is an error.'));
-    return 'wait';
-}
-/** `name` or `namespace/name` of an ApplicationSet; undefined when not given. */
-function applicationSetInput(given) {
-    const entry = given.trim();
-    if (entry === '')
-        return undefined;
-    const parts = entry.split('/');
-    const name = parts.at(-1) ?? '';
-    const namespace = parts.length === 2 ? parts[0] : undefined;
-    if (parts.length > 2 || !APP_NAME.test(name) || (namespace !== undefined && !NAMESPACE.test(namespace))) {
-        throw new src_errors/* InputError */.dz(`Input 'application-set' is not an ApplicationSet name: ${JSON.stringify(given)}.`, 'Give `name` or `namespace/name` (lower-case letters, digits, `-` and `.`).');
-    }
-    return { name, ...(namespace ? { namespace } : {}) };
-}
-function credentials(inputs) {
-    if (inputs.token !== '')
-        return { token: inputs.token };
-    if (inputs.username !== '' && inputs.password !== '')
-        return { username: inputs.username, password: inputs.password };
-    throw new src_errors/* InputError */.dz("Argo CD credentials are missing: give 'token', or 'username' and 'password'.", 'Create a token with `argocd account generate-token` (or a project role token) and pass it from a CI secret.');
-}
-/** `name` or `namespace/name` entries; at least one, or a selector. */
-function applicationList(inputs) {
-    const applications = list_input_splitList(inputs.application);
-    for (const entry of applications)
-        app_ref_parseAppRef(entry, 'application');
-    if (applications.length === 0 && inputs.selector === '' && inputs['application-set'].trim() === '') {
-        throw new src_errors/* InputError */.dz("Nothing to wait for: give 'application', 'selector' or 'application-set'.", 'Example: application: payments-dev, or selector: team=payments,env=dev.');
-    }
-    return applications;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/argocd/sources.ts
-var sources = __webpack_require__(7590);
-;// CONCATENATED MODULE: ./packages/core/src/platform/markdown.ts
-
-/**
- * `text` as GitHub-flavoured Markdown that shows it literally inside a table cell, whatever a
- * repository put in it: a code span, so HTML, links, images, emphasis and mentions stay text; a
- * fence one backtick longer than any run of backticks inside, so none of them closes it; `|`
- * written `\|`, which the table parser honours inside code spans too; control characters and line
- * breaks shown escaped, so the row stays one line and no line of the summary starts with anything
- * but `|`.
- */
-function markdownCode(text) {
-    const shown = (0,neutralise/* escapeControls */.UN)(text, { newlines: false }).replace(/\|/g, '\\|');
-    // An empty code span is not one: two backticks would show as they are.
-    if (shown === '')
-        return '*(empty)*';
-    const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // A backtick at either end would merge with the fence, and CommonMark strips one space from each
-    // end of a span that has one at both: a space of padding each side keeps the content exact.
-    const pad = /^[ `]|[ `]$/.test(shown) && !/^ +$/.test(shown) ? ' ' : '';
-    return `${fence}${pad}${shown}${pad}${fence}`;
-}
-/**
- * Letters, digits and `/ . - _`, starting with a letter or digit: Markdown gives none of them a
- * meaning, except `_` next to anything but a letter or digit (emphasis) and a leading `www.`
- * (GitHub's autolinks).
- */
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9/._-]*$/;
-const MARKUP_IN_PLAIN = /(?:^|[^A-Za-z0-9])_|_(?:$|[^A-Za-z0-9])|^www\./i;
-/** `text` as it is when Markdown reads it as plain text (an ordinary path), else as {@link markdownCode}. */
-function markdownText(text) {
-    return PLAIN.test(text) && !MARKUP_IN_PLAIN.test(text) ? text : markdownCode(text);
-}
-/**
- * The characters that start or end markup inside a paragraph: emphasis, code, links and images,
- * HTML and autolinks, entities, tables, strikethrough and GitHub's math. Backslash-escaping any
- * ASCII punctuation is plain text to CommonMark; `.` `-` `=` only mean something at a line's
- * start, where this text never is.
- */
-const INLINE_MARKUP = /[\\`*_{}[\]<>()#+!|~&$]/g;
-/**
- * `@name` as GitHub and GitLab read a mention: after a character that is not part of a word or an
- * e-mail address. Mentions in a change request's body notify the person on every edit.
- */
-const MENTION = /(?<![\w.+\-@`])@[A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)?/g;
-/**
- * `text` (one line of what a repository's history says, such as a commit subject) as Markdown
- * that shows it as it reads and does nothing else: markup characters escaped, control characters
- * and line breaks shown escaped, and mentions set as code so nobody is notified.
- */
-function markdownInline(text) {
-    const shown = escapeControls(text, { newlines: false });
-    let out = '';
-    let at = 0;
-    for (const match of shown.matchAll(MENTION)) {
-        out += shown.slice(at, match.index).replace(INLINE_MARKUP, '\\$&') + markdownCode(match[0]);
-        at = match.index + match[0].length;
-    }
-    return out + shown.slice(at).replace(INLINE_MARKUP, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/summary.ts
-
-
-/** Argo CD's own namespace when nothing read says otherwise (its install default). */
-const ARGOCD_NAMESPACE = 'argocd';
-/** How much of a cause a table cell shows; the app's section below has all of it. */
-const CAUSE_LENGTH = 80;
-/**
- * The job summary: one table of every app (a set of twenty reads at a glance), in the stable order
- * of `result.order`, then a section per app with its full reason and Degraded resources.
- */
-function summaryMarkdown(result, config) {
-    const lines = ['### gitops-promote: wait-argocd-healthy', ''];
-    const home = defaultNamespace(result, config);
-    const apps = result.order.flatMap((label) => {
-        const report = result.reports[label];
-        return report ? [[label, report]] : [];
-    });
-    lines.push('| Application | Outcome | Health | Sync | Revision | Healthy after | Cause |', '| --- | --- | --- | --- | --- | ---: | --- |');
-    for (const [label, report] of apps) {
-        const cells = [markdownText(shownName(label, report, home)), outcomeText(report), report.health, report.sync, revisionCell(report), healthyAfter(report), causeCell(label, report)];
-        lines.push(`| ${cells.join(' | ')} |`);
-    }
-    lines.push('');
-    for (const [label, report] of apps) {
-        lines.push(`#### ${markdownText(label)} — ${outcomeText(report)}`, '', '| Health | Sync | Revision | Operation | Waited |', '| --- | --- | --- | --- | ---: |');
-        lines.push(`| ${report.health} | ${report.sync} | ${markdownCode(report.revision.slice(0, 12) || '—')} | ${report.operationPhase || '—'} | ${report.waitedSeconds} s |`, '');
-        lines.push(markdownText(report.reason), '');
-        if (report.degraded.length > 0) {
-            lines.push('| Degraded resource | Message |', '| --- | --- |');
-            for (const node of report.degraded)
-                lines.push(`| ${markdownCode(`${node.kind}/${node.namespace}/${node.name}`)} | ${markdownText(node.message)} |`);
-            lines.push('');
-        }
-    }
-    if (result.mode === 'poll')
-        lines.push('The watch stream was unusable (a buffering proxy?); the applications were polled.');
-    return lines.join('\n');
-}
-function outcomeText(report) {
-    return report.outcome === 'success' ? 'ready' : report.outcome === 'failure' ? 'failed' : 'not ready';
-}
-/**
- * The namespace an app named alone lives in: `app-namespace`, else the one the server put an app
- * given by name only in (its own), else Argo CD's install default.
- */
-function defaultNamespace(result, config) {
-    if (config.appNamespace)
-        return config.appNamespace;
-    const byName = config.applications.find((entry) => !entry.includes('/') && result.reports[entry]?.namespace);
-    return (byName && result.reports[byName]?.namespace) || ARGOCD_NAMESPACE;
-}
-/** `namespace/name` for an app outside the default namespace, else its label. */
-function shownName(label, report, home) {
-    if (label.includes('/') || report.namespace === '' || report.namespace === home)
-        return label;
-    return `${report.namespace}/${label}`;
-}
-/** The short commit, linked to its page when the repository's forge is known. */
-function revisionCell(report) {
-    if (report.revision === '')
-        return '—';
-    const code = markdownCode((0,sources/* short */.h0)(report.revision));
-    return report.revisionUrl ? `[${code}](${report.revisionUrl})` : code;
-}
-/** `42s`, `3m 5s`; `-` for an app that never satisfied the verdict. */
-function healthyAfter(report) {
-    if (report.healthyAfterMs === null)
-        return '-';
-    const seconds = Math.round(report.healthyAfterMs / 1000);
-    return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
-}
-/** Why an app is not ready, without its name (the row has it), cut short; nothing for a ready one. */
-function causeCell(label, report) {
-    if (report.outcome === 'success')
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
         return '';
-    const prefix = `${label.split('/').at(-1) ?? label}: `;
-    const cause = report.reason.startsWith(prefix) ? report.reason.slice(prefix.length) : report.reason;
-    return markdownText(shortened(cause));
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
 }
-/** At most CAUSE_LENGTH characters (code points: an emoji is not cut in half), ending on a word. */
-function shortened(text) {
-    const chars = Array.from(text);
-    if (chars.length <= CAUSE_LENGTH)
-        return text;
-    const cut = chars.slice(0, CAUSE_LENGTH - 1).join('');
-    const space = cut.lastIndexOf(' ');
-    return `${space > cut.length - 20 ? cut.slice(0, space) : cut}…`;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/steps/wait-argocd-healthy/spec.ts
-var spec = __webpack_require__(1989);
-;// CONCATENATED MODULE: ./packages/core/src/steps/wait-argocd-healthy/step.ts
-
-
-
-
-
-const HEALTH_ORDER = ['Degraded', 'Missing', 'Unknown', 'Suspended', 'Progressing', 'Healthy'];
 /**
- * The whole step as every entry runs it: inputs → wait → outputs and summary, then the verdict.
- * `context` is time, the client and the cancel: the registration's, or a test's.
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-async function waitArgocdHealthyStep(platform, context) {
-    const config = validateWaitArgocdInputs(readInputs(spec/* waitArgocdHealthySpec */.W, platform));
-    // The HTTP client (undici) loads only once the inputs are valid: a typo fails at once.
-    const { runWaitArgocdHealthy } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(260), __webpack_require__.e(815), __webpack_require__.e(938), __webpack_require__.e(89), __webpack_require__.e(687)]).then(__webpack_require__.bind(__webpack_require__, 1687));
-    const result = await runWaitArgocdHealthy(config, platform, context);
-    const reports = Object.values(result.reports);
-    const worst = [...reports].sort((a, b) => rank(a.health) - rank(b.health))[0];
-    platform.setOutput('health', worst?.health ?? 'Unknown');
-    platform.setOutput('sync', reports.find((r) => r.sync !== 'Synced')?.sync ?? (reports.length > 0 ? 'Synced' : 'Unknown'));
-    platform.setOutput('revision', reports[0]?.revision ?? '');
-    platform.setOutput('result', (0,neutralise/* inertJson */.nl)(result.reports));
-    await platform.appendSummary(summaryMarkdown(result, config));
-    if (result.failure)
-        throw result.failure;
-    return result;
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
 }
-function rank(health) {
-    const index = HEALTH_ORDER.indexOf(health);
-    return index < 0 ? HEALTH_ORDER.indexOf('Unknown') : index;
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __webpack_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __webpack_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./packages/core/src/platform/actions-toolkit.ts
+/**
+ * The parts of `@actions/core` the GitHub adapter uses, without the package's entry. That entry
+ * (lib/core.js) imports its OIDC client and with it @actions/http-client and undici: a megabyte of
+ * bundle that every GitHub run paid for at start-up (about 95 ms) for `getIDToken`, which no step
+ * calls. The package exports only its entry, so these modules are imported by path: the workflow
+ * commands, the file commands with their random heredoc delimiter, and the job summary are still
+ * `@actions/core`'s own code. test/unit/platform-github-toolkit.test.ts holds the adapter's output
+ * against the entry's, so an upgrade that changes either fails there.
+ */
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/core/src/text/secret-redactor.ts
+var secret_redactor = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./packages/core/src/platform/github-platform.ts
+
+
+
+/**
+ * GitHub Actions: `INPUT_*` inputs, `GITHUB_OUTPUT`, `::add-mask::`, `GITHUB_STEP_SUMMARY`. Each
+ * method does what `@actions/core`'s function of the same name does (getInput, setOutput, info,
+ * warning, error, group, setSecret, setFailed), with `@actions/core`'s own command modules.
+ */
+class GitHubPlatform {
+    name = 'github';
+    redactor = new secret_redactor/* SecretRedactor */.pE();
+    getInput(name) {
+        return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    }
+    setOutput(name, given) {
+        const value = this.redactor.redact(given);
+        if (process.env.GITHUB_OUTPUT) {
+            issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+            return;
+        }
+        // Runners older than the file commands read the deprecated ::set-output command.
+        process.stdout.write(external_node_os_.EOL);
+        issueCommand('set-output', { name }, toCommandValue(value));
+    }
+    info(message) {
+        process.stdout.write(`${this.redactor.printable(message)}${external_node_os_.EOL}`);
+    }
+    warning(message) {
+        issueCommand('warning', {}, this.redactor.printable(message));
+    }
+    error(message) {
+        issueCommand('error', {}, this.redactor.printable(message));
+    }
+    async group(title, fn) {
+        issue('group', this.redactor.printable(title, { newlines: false }));
+        try {
+            return await fn();
+        }
+        finally {
+            issue('endgroup');
+        }
+    }
+    setSecret(secret) {
+        const tooShort = this.redactor.add(secret);
+        if (tooShort)
+            this.warning(tooShort);
+        // The runner would mask a short value character run by character run too: only real tokens.
+        else if (this.redactor.masks(secret))
+            issueCommand('add-mask', {}, secret);
+    }
+    async appendSummary(markdown) {
+        // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it.
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await summary.addRaw(this.redact(markdown), true).write();
+    }
+    setFailed(message) {
+        process.exitCode = 1;
+        this.error(message);
+    }
+    defaultAuthor() {
+        return { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
 }
 
 

@@ -1481,7 +1481,7 @@ class TerminalPlatform {
 async function detectPlatform(env = process.env, secretInputs = []) {
     const ci = (0,ci_environment/* ciOf */.s)(env);
     if (ci === 'github') {
-        const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 205).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
+        const { GitHubPlatform } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 1586));
         return new GitHubPlatform();
     }
     if (ci === 'gitlab')
@@ -1619,7 +1619,7 @@ var spec = __nccwpck_require__(1989);
 const waitArgocdHealthy = {
     spec: spec/* waitArgocdHealthySpec */.W,
     run: async (platform) => {
-        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([__nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.bind(__nccwpck_require__, 586)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
+        const [{ waitArgocdHealthyStep }, { waitContext }] = await Promise.all([__nccwpck_require__.e(/* import() */ 172).then(__nccwpck_require__.bind(__nccwpck_require__, 8172)), __nccwpck_require__.e(/* import() */ 211).then(__nccwpck_require__.bind(__nccwpck_require__, 2211))]);
         return waitArgocdHealthyStep(platform, waitContext());
     },
 };
