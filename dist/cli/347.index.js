@@ -161,8 +161,7 @@ function validateOpenPromotionPrInputs(given, env) {
         throw new errors/* InputError */.dz(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
     }
     // A set's branch is the environment's: a later run with another set updates the same one.
-    const branchName = target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
-    const branch = (0,shared_inputs/* singleLine */.pF)(inputs.branch, 'branch') || `gitops-promote/${(0,branch_name/* branchSegment */.i)(environment)}/${(0,branch_name/* branchSegment */.i)(branchName)}`;
+    const branch = (0,shared_inputs/* singleLine */.pF)(inputs.branch, 'branch') || `gitops-promote/${(0,branch_name/* branchSegment */.i)(environment)}/${(0,branch_name/* branchSegment */.i)(targetName(target))}`;
     const config = {
         forge,
         repository,
@@ -222,6 +221,10 @@ function whereTheRepositoryIs(inputs, env) {
         throw new errors/* InputError */.dz(apiUrl ? `Input 'api-url' must be an http(s) URL, got ${JSON.stringify(apiUrl)}.` : `Input 'api-url' is required when 'repository-url' is not on a forge's host.`, forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.');
     }
     return { forge, repository, repositoryUrl, apiUrl, webUrl };
+}
+/** What is promoted, by name: the image, the key path as the input spelled it, or `environment` for a set. */
+function targetName(target) {
+    return target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
 }
 function targetOf(inputs) {
     const set = setOf(inputs);
@@ -381,9 +384,14 @@ function nameGlob(pattern) {
     const regex = new RegExp(`^${source}$`);
     return (name) => regex.test(name);
 }
-/** Whether any of `patterns` matches `name`. */
+/** One test for several patterns, each compiled once: whether any of them matches a name. */
+function anyGlob(patterns) {
+    const globs = patterns.map(nameGlob);
+    return (name) => globs.some((glob) => glob(name));
+}
+/** Whether any of `patterns` matches `name` (a one-off test; compile with anyGlob to test many names). */
 function matchesAny(patterns, name) {
-    return patterns.some((pattern) => nameGlob(pattern)(name));
+    return anyGlob(patterns)(name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/promotion/value-set.ts
@@ -420,8 +428,9 @@ function imagePairs(selection, files) {
     const source = (0,manifest_reader/* readImages */.H)(files.source);
     const target = (0,manifest_reader/* readImages */.H)(files.target);
     const names = selection.images === 'all' ? distinctImages([...source.keys()].sort()) : [...new Set(selection.images)];
+    const excluded = anyGlob(selection.excludeImages);
     return names
-        .filter((name) => !matchesAny(selection.excludeImages, name) && !matchesAny(selection.excludeImages, (0,image_reference/* normalizeImageName */.Y2)(name)))
+        .filter((name) => !excluded(name) && !excluded((0,image_reference/* normalizeImageName */.Y2)(name)))
         .map((name) => {
         const spelled = sourceSpelling(source, name);
         return { target: { mode: 'image', name: spelled }, name: spelled, source: findImage(source, name), targetSites: findImage(target, name) };
@@ -560,6 +569,7 @@ var change_table = __webpack_require__(5204);
 
 
 
+
 function placeholders(config, facts) {
     const common = { value: facts.value, environment: config.environment, base: facts.base };
     if (config.target.mode === 'set') {
@@ -568,7 +578,7 @@ function placeholders(config, facts) {
     }
     return {
         ...common,
-        target: config.target.mode === 'image' ? config.target.image : config.target.key,
+        target: targetName(config.target),
         image: config.target.mode === 'image' ? config.target.image : '',
         key: config.target.mode === 'key' ? config.target.key : '',
         previous: facts.previous.join(', '),
@@ -645,6 +655,7 @@ function skippedLines(config, values) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/run.ts
+
 
 
 
@@ -754,7 +765,7 @@ async function readOne(config, platform, repo, baseTip, targets) {
     else {
         const sourceFiles = await (0,repo_files/* selectFiles */.A)(repo.workTree, config.source.files);
         const reads = (await (0,file_edits/* readSources */.tW)(sourceFiles)).flatMap((text) => (0,manifest_reader/* readManifest */.WI)(text.source, text.file, readTarget));
-        const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config)}`;
+        const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config.target)}`;
         const read = (0,manifest_reader/* singleValue */.u9)(reads, described, sourceFiles.map((file) => file.relative).join(', '));
         value = read.value;
         request = (0,promotion_plan/* editRequestFor */.Dx)(readTarget, value, read);
@@ -762,7 +773,7 @@ async function readOne(config, platform, repo, baseTip, targets) {
         platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
     }
     await (0,hold/* refuseRolledBack */.Mt)({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
-    return { values: [{ target: readTarget, name: targetName(config), value, previous: [], request }], ...(source ? { source } : {}) };
+    return { values: [{ target: readTarget, name: targetName(config.target), value, previous: [], request }], ...(source ? { source } : {}) };
 }
 /** A set (`images` / `keys`): every selected value compared between the environments, the hold applied per value. */
 async function readSet(config, platform, repo, baseTip, targets) {
@@ -818,7 +829,7 @@ function commitMessage(config, prepared, planned) {
             environment: config.environment,
         });
     }
-    const target = targetName(config);
+    const target = targetName(config.target);
     return (0,trailers/* withTrailers */.jX)(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${files}; opened by gitops-promote ${STEP}.`, {
         step: STEP,
         ...(config.target.mode === 'image' ? { image: target } : { key: target }),
@@ -855,10 +866,6 @@ function resultOf(config, prepared, operation, change, headSha, verified, dryRun
         dryRun,
     };
 }
-/** The one value's name: the image, or the key path as the input spelled it. */
-function targetName(config) {
-    return config.target.mode === 'image' ? config.target.image : config.target.mode === 'key' ? config.target.key : 'environment';
-}
 /** What promoting one value reads from the target files: the image or the key. */
 function readTargetOf(config) {
     if (config.target.mode === 'set')
@@ -868,7 +875,7 @@ function readTargetOf(config) {
 /** What a branch whose edit reads `planned` holds, for messages. */
 function describeBranch(config, prepared, planned) {
     if (config.target.mode !== 'set')
-        return `${targetName(config)} ${(0,manifest_reader/* valuesIn */.aC)(planned, readTargetOf(config)).join(', ') || '(not set)'}`;
+        return `${targetName(config.target)} ${(0,manifest_reader/* valuesIn */.aC)(planned, readTargetOf(config)).join(', ') || '(not set)'}`;
     return shortValues(promotedValues(prepared.values), (value) => (0,manifest_reader/* valuesIn */.aC)(planned, value.target).join(', '));
 }
 /** Makes the change request match the branch: closed when base already runs the value, superseded when another run replaced it, else ensured. */

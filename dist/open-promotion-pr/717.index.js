@@ -884,8 +884,7 @@ function validateOpenPromotionPrInputs(given, env) {
         throw new errors/* InputError */.dz(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
     }
     // A set's branch is the environment's: a later run with another set updates the same one.
-    const branchName = target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
-    const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branch_name_branchSegment(environment)}/${branch_name_branchSegment(branchName)}`;
+    const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branch_name_branchSegment(environment)}/${branch_name_branchSegment(targetName(target))}`;
     const config = {
         forge,
         repository,
@@ -945,6 +944,10 @@ function whereTheRepositoryIs(inputs, env) {
         throw new errors/* InputError */.dz(apiUrl ? `Input 'api-url' must be an http(s) URL, got ${JSON.stringify(apiUrl)}.` : `Input 'api-url' is required when 'repository-url' is not on a forge's host.`, forge === 'github' ? 'GitHub: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.' : 'GitLab: https://<host>/api/v4.');
     }
     return { forge, repository, repositoryUrl, apiUrl, webUrl };
+}
+/** What is promoted, by name: the image, the key path as the input spelled it, or `environment` for a set. */
+function targetName(target) {
+    return target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
 }
 function targetOf(inputs) {
     const set = setOf(inputs);
@@ -5195,9 +5198,14 @@ function nameGlob(pattern) {
     const regex = new RegExp(`^${source}$`);
     return (name) => regex.test(name);
 }
-/** Whether any of `patterns` matches `name`. */
+/** One test for several patterns, each compiled once: whether any of them matches a name. */
+function anyGlob(patterns) {
+    const globs = patterns.map(nameGlob);
+    return (name) => globs.some((glob) => glob(name));
+}
+/** Whether any of `patterns` matches `name` (a one-off test; compile with anyGlob to test many names). */
 function matchesAny(patterns, name) {
-    return patterns.some((pattern) => nameGlob(pattern)(name));
+    return anyGlob(patterns)(name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/promotion/value-set.ts
@@ -5234,8 +5242,9 @@ function imagePairs(selection, files) {
     const source = manifest_reader_readImages(files.source);
     const target = manifest_reader_readImages(files.target);
     const names = selection.images === 'all' ? distinctImages([...source.keys()].sort()) : [...new Set(selection.images)];
+    const excluded = anyGlob(selection.excludeImages);
     return names
-        .filter((name) => !matchesAny(selection.excludeImages, name) && !matchesAny(selection.excludeImages, image_reference_normalizeImageName(name)))
+        .filter((name) => !excluded(name) && !excluded(image_reference_normalizeImageName(name)))
         .map((name) => {
         const spelled = sourceSpelling(source, name);
         return { target: { mode: 'image', name: spelled }, name: spelled, source: findImage(source, name), targetSites: findImage(target, name) };
@@ -5438,6 +5447,7 @@ function changeTable(changes, removed) {
 
 
 
+
 function placeholders(config, facts) {
     const common = { value: facts.value, environment: config.environment, base: facts.base };
     if (config.target.mode === 'set') {
@@ -5446,7 +5456,7 @@ function placeholders(config, facts) {
     }
     return {
         ...common,
-        target: config.target.mode === 'image' ? config.target.image : config.target.key,
+        target: targetName(config.target),
         image: config.target.mode === 'image' ? config.target.image : '',
         key: config.target.mode === 'key' ? config.target.key : '',
         previous: facts.previous.join(', '),
@@ -5523,6 +5533,7 @@ function skippedLines(config, values) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/open-promotion-pr/run.ts
+
 
 
 
@@ -5632,7 +5643,7 @@ async function readOne(config, platform, repo, baseTip, targets) {
     else {
         const sourceFiles = await selectFiles(repo.workTree, config.source.files);
         const reads = (await readSources(sourceFiles)).flatMap((text) => manifest_reader_readManifest(text.source, text.file, readTarget));
-        const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config)}`;
+        const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config.target)}`;
         const read = singleValue(reads, described, sourceFiles.map((file) => file.relative).join(', '));
         value = read.value;
         request = editRequestFor(readTarget, value, read);
@@ -5640,7 +5651,7 @@ async function readOne(config, platform, repo, baseTip, targets) {
         platform.info(`${read.file}:${read.line} runs ${value}${source.commit ? ` (set in ${source.commit.slice(0, 12)})` : ''}.`);
     }
     await refuseRolledBack({ repo, remote: 'origin', branch: undefined, rev: baseTip, files: targets.map((file) => file.relative), target: readTarget, info: (message) => platform.info(message) }, value, config.allowRolledBack);
-    return { values: [{ target: readTarget, name: targetName(config), value, previous: [], request }], ...(source ? { source } : {}) };
+    return { values: [{ target: readTarget, name: targetName(config.target), value, previous: [], request }], ...(source ? { source } : {}) };
 }
 /** A set (`images` / `keys`): every selected value compared between the environments, the hold applied per value. */
 async function readSet(config, platform, repo, baseTip, targets) {
@@ -5696,7 +5707,7 @@ function commitMessage(config, prepared, planned) {
             environment: config.environment,
         });
     }
-    const target = targetName(config);
+    const target = targetName(config.target);
     return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${files}; opened by gitops-promote ${STEP}.`, {
         step: STEP,
         ...(config.target.mode === 'image' ? { image: target } : { key: target }),
@@ -5733,10 +5744,6 @@ function resultOf(config, prepared, operation, change, headSha, verified, dryRun
         dryRun,
     };
 }
-/** The one value's name: the image, or the key path as the input spelled it. */
-function targetName(config) {
-    return config.target.mode === 'image' ? config.target.image : config.target.mode === 'key' ? config.target.key : 'environment';
-}
 /** What promoting one value reads from the target files: the image or the key. */
 function run_readTargetOf(config) {
     if (config.target.mode === 'set')
@@ -5746,7 +5753,7 @@ function run_readTargetOf(config) {
 /** What a branch whose edit reads `planned` holds, for messages. */
 function describeBranch(config, prepared, planned) {
     if (config.target.mode !== 'set')
-        return `${targetName(config)} ${valuesIn(planned, run_readTargetOf(config)).join(', ') || '(not set)'}`;
+        return `${targetName(config.target)} ${valuesIn(planned, run_readTargetOf(config)).join(', ') || '(not set)'}`;
     return shortValues(promotedValues(prepared.values), (value) => valuesIn(planned, value.target).join(', '));
 }
 /** Makes the change request match the branch: closed when base already runs the value, superseded when another run replaced it, else ensured. */

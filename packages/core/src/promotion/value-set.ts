@@ -6,7 +6,7 @@ import type { EditRequest } from '../manifest/edit-request';
 import { normalizeImageName } from '../manifest/image-reference';
 import { formatKeyPath, type KeyPathSegment } from '../manifest/key-path';
 import { readImages, readKeys, singleValue, type FileText, type ReadTarget, type ValueSites } from '../manifest/manifest-reader';
-import { matchesAny } from '../text/name-glob';
+import { anyGlob } from '../text/name-glob';
 import type { HistoryRequest } from './history';
 import { heldErrors } from './hold';
 import { editRequestFor } from './plan';
@@ -85,8 +85,9 @@ function imagePairs(selection: ValueSelection, files: SetSources): Pair[] {
   const source = readImages(files.source);
   const target = readImages(files.target);
   const names = selection.images === 'all' ? distinctImages([...source.keys()].sort()) : [...new Set(selection.images)];
+  const excluded = anyGlob(selection.excludeImages);
   return names
-    .filter((name) => !matchesAny(selection.excludeImages, name) && !matchesAny(selection.excludeImages, normalizeImageName(name)))
+    .filter((name) => !excluded(name) && !excluded(normalizeImageName(name)))
     .map((name): Pair => {
       const spelled = sourceSpelling(source, name);
       return { target: { mode: 'image', name: spelled }, name: spelled, source: findImage(source, name), targetSites: findImage(target, name) };

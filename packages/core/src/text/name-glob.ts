@@ -18,7 +18,13 @@ export function nameGlob(pattern: string): (name: string) => boolean {
   return (name) => regex.test(name);
 }
 
-/** Whether any of `patterns` matches `name`. */
+/** One test for several patterns, each compiled once: whether any of them matches a name. */
+export function anyGlob(patterns: readonly string[]): (name: string) => boolean {
+  const globs = patterns.map(nameGlob);
+  return (name) => globs.some((glob) => glob(name));
+}
+
+/** Whether any of `patterns` matches `name` (a one-off test; compile with anyGlob to test many names). */
 export function matchesAny(patterns: readonly string[], name: string): boolean {
-  return patterns.some((pattern) => nameGlob(pattern)(name));
+  return anyGlob(patterns)(name);
 }

@@ -92,8 +92,7 @@ export function validateOpenPromotionPrInputs(given: OpenPromotionPrInputs, env:
     throw new InputError(`Input 'merge-method' must be merge, squash or rebase, got ${JSON.stringify(mergeMethod)}.`, 'Set merge-method: merge (default), squash or rebase.');
   }
   // A set's branch is the environment's: a later run with another set updates the same one.
-  const branchName = target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
-  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(branchName)}`;
+  const branch = singleLine(inputs.branch, 'branch') || `gitops-promote/${branchSegment(environment)}/${branchSegment(targetName(target))}`;
   const config: OpenPromotionPrConfig = {
     forge,
     repository,
@@ -157,6 +156,11 @@ function whereTheRepositoryIs(inputs: OpenPromotionPrInputs, env: NodeJS.Process
     );
   }
   return { forge, repository, repositoryUrl, apiUrl, webUrl };
+}
+
+/** What is promoted, by name: the image, the key path as the input spelled it, or `environment` for a set. */
+export function targetName(target: PromotionTarget): string {
+  return target.mode === 'image' ? target.image : target.mode === 'key' ? target.key : 'environment';
 }
 
 function targetOf(inputs: OpenPromotionPrInputs): PromotionTarget {

@@ -4,7 +4,7 @@ import { markdownCode, markdownText } from '../../platform/markdown';
 import { fillTemplate } from '../../text/template';
 import { fitBody, type ReviewSections } from '../../promotion/review/body';
 import { changeTable } from '../change-table';
-import type { OpenPromotionPrConfig } from './config';
+import { targetName, type OpenPromotionPrConfig } from './config';
 
 /** What the title and body are made from. */
 export interface PromotionFacts {
@@ -29,7 +29,7 @@ function placeholders(config: OpenPromotionPrConfig, facts: PromotionFacts): Rec
   }
   return {
     ...common,
-    target: config.target.mode === 'image' ? config.target.image : config.target.key,
+    target: targetName(config.target),
     image: config.target.mode === 'image' ? config.target.image : '',
     key: config.target.mode === 'key' ? config.target.key : '',
     previous: facts.previous.join(', '),

@@ -18,7 +18,7 @@ import { withTrailers, writtenBy } from '../../promotion/trailers';
 import { changesJson, promotedValues, readValueSet, setName, shortValues, type SetValue } from '../../promotion/value-set';
 import { valueChanges } from '../../manifest/value-changes';
 import { defaultStepContext, type StepContext } from '../step-context';
-import type { OpenPromotionPrConfig } from './config';
+import { targetName, type OpenPromotionPrConfig } from './config';
 import { promotionBody, promotionTitle, sourceEnvironmentOf, type PromotionFacts } from './description';
 
 export type PromotionOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'superseded';
@@ -151,7 +151,7 @@ async function readOne(config: OpenPromotionPrConfig, platform: Platform, repo: 
   } else {
     const sourceFiles = await selectFiles(repo.workTree, config.source.files);
     const reads = (await readSources(sourceFiles)).flatMap((text) => readManifest(text.source, text.file, readTarget));
-    const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config)}`;
+    const described = readTarget.mode === 'image' ? `Image ${readTarget.name}` : `Key ${targetName(config.target)}`;
     const read = singleValue(reads, described, sourceFiles.map((file) => file.relative).join(', '));
     value = read.value;
     request = editRequestFor(readTarget, value, read);
@@ -163,7 +163,7 @@ async function readOne(config: OpenPromotionPrConfig, platform: Platform, repo: 
     value,
     config.allowRolledBack,
   );
-  return { values: [{ target: readTarget, name: targetName(config), value, previous: [], request }], ...(source ? { source } : {}) };
+  return { values: [{ target: readTarget, name: targetName(config.target), value, previous: [], request }], ...(source ? { source } : {}) };
 }
 
 /** A set (`images` / `keys`): every selected value compared between the environments, the hold applied per value. */
@@ -222,7 +222,7 @@ function commitMessage(config: OpenPromotionPrConfig, prepared: Prepared, planne
       environment: config.environment,
     });
   }
-  const target = targetName(config);
+  const target = targetName(config.target);
   return withTrailers(`chore(promote): ${target} ${prepared.facts.value} to ${config.environment}\n\nSets ${files}; opened by gitops-promote ${STEP}.`, {
     step: STEP,
     ...(config.target.mode === 'image' ? { image: target } : { key: target }),
@@ -270,10 +270,6 @@ function resultOf(
   };
 }
 
-/** The one value's name: the image, or the key path as the input spelled it. */
-function targetName(config: OpenPromotionPrConfig): string {
-  return config.target.mode === 'image' ? config.target.image : config.target.mode === 'key' ? config.target.key : 'environment';
-}
 
 /** What promoting one value reads from the target files: the image or the key. */
 function readTargetOf(config: OpenPromotionPrConfig): ReadTarget {
@@ -283,7 +279,7 @@ function readTargetOf(config: OpenPromotionPrConfig): ReadTarget {
 
 /** What a branch whose edit reads `planned` holds, for messages. */
 function describeBranch(config: OpenPromotionPrConfig, prepared: Prepared, planned: readonly PlannedFile[]): string {
-  if (config.target.mode !== 'set') return `${targetName(config)} ${valuesIn(planned, readTargetOf(config)).join(', ') || '(not set)'}`;
+  if (config.target.mode !== 'set') return `${targetName(config.target)} ${valuesIn(planned, readTargetOf(config)).join(', ') || '(not set)'}`;
   return shortValues(promotedValues(prepared.values), (value) => valuesIn(planned, value.target).join(', '));
 }
 
